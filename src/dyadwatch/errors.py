@@ -74,7 +74,7 @@ class Errors:
              "the limit with --max-file-bytes or DYADWATCH_MAX_FILE_BYTES.")
     DW105 = "[DW105] {path} line {line}: {reason}. The line was skipped; fix it and ingest the file again."
     DW106 = "[DW106] {path}: unsupported file type '{suffix}'. dyadwatch reads .txt, .md, .html/.htm and .jsonl."
-    DW107 = "[DW107] {path}: the text is empty once the markup is removed. Nothing to ingest."
+    DW107 = "[DW107] {path}: no article text found once the markup is removed. Nothing to ingest."
     DW108 = "[DW108] {path}: could not be read ({reason})."
     DW109 = "[DW109] {path}: no articles found in the directory (looked for .txt, .md, .html, .htm, .jsonl)."
     DW201 = ("[DW201] No spaCy English pipeline is installed (tried {tried}). Install one with: "

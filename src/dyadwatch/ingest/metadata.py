@@ -1,0 +1,1088 @@
+"""Read an article's title, outlet, authors and publication date from its text.
+
+Most inputs are plain text, so metadata has to be read the way a careful reader would:
+from the conventions of how articles are laid out. Anything the text does not tell stays
+``None`` (published basis ``"unknown"``). Values the container already supplied
+(``hints``: HTML meta tags via trafilatura, JSONL fields) win over the text.
+
+Chrome spans (see :mod:`dyadwatch.ingest.chrome`) are blanked before reading. Only the
+first ``HEAD_LINES`` and last ``TAIL_LINES`` content lines are read for bylines and bios,
+and every regular expression has bounded repetition and runs on a bounded slice of a
+line, so any input (empty, huge, one 1 MB line, NUL bytes, bidi or zero-width characters)
+returns in linear time without raising.
+
+Rules
+-----
+Title
+    The first content line, when it reads like a headline: a Markdown ``# Heading``; or a
+    line of 2-20 words and at most 160 characters that is followed by more text, starts
+    with a capital, digit or quote, does not end with ``,;:`` and is not a byline,
+    dateline, republication, date or bio line. It may end with a full stop (at most 14
+    words then). A leading kicker ("Analysis", "Opinion") is skipped. A long first
+    paragraph means there is no title: later short lines are section headings.
+Authors
+    Bylines in the head or tail ("By Jane Doe", "By Jane Doe and John Roe",
+    "By JANE DOE, Asia correspondent", "Written by ...", "Jane Doe | Reuters") and author
+    bios in the first or last lines ("Jane Doe is a ... analyst for X, ..."; truncated bios
+    count). A name is 2-4 capitalised tokens (initials and particles such as "van" allowed);
+    ALL-CAPS names are title-cased.
+Outlet (first rule that applies)
+    1. a republication line ("This article previously appeared in X, on <date>.",
+       "... originally published by X", "First published in X", "Republished from X");
+    2. a byline naming an outlet ("Jane Doe | Reuters", "By Jane Doe, Reuters");
+    3. a wire dateline ("BEIJING, March 3 (Reuters) -");
+    4. a bio whose role writes *for* the outlet ("is a columnist/analyst/... for X",
+       "writes for X", "contributor to X"; a journalist "at X"). A bio "at X" for any other
+       role (university, think tank, programme) is an affiliation, not an outlet.
+    A lower-case "the" before a name is dropped ("the South China Morning Post"); a
+    capitalised one mid-sentence is part of the name ("The Diplomat").
+Published (first rule that applies)
+    1. a date in the republication line -> stated;
+    2. "Published: <date>" / "Posted <date>" lines (the date must start the value, so
+       "Updated guidelines were released in March 2024" is no date line), a date inside a
+       byline ("By Jane Doe | March 3, 2024"), a date-only line in the head -> stated;
+    3. a dateline with a year ("MOSCOW, March 3, 2024 (Reuters) -") -> stated;
+    4. "Updated: <date>" lines -> stated;
+    5. a date in the URL path (``/2024/03/12/``, ``/2024-03-12-``, ``20240312``) -> stated;
+    6. a dateline without a year ("NEW DELHI, March 12 (Reuters) -"), with the year stated
+       elsewhere in the metadata (a ``/2024/`` URL segment, a year-only "Published: 2024"
+       line) -> inferred, and preferred to that year-only stated date;
+    7. "Published 3 days ago" / "Updated yesterday" resolved against an absolute anchor the
+       text states for the page ("Retrieved March 12, 2024") -> inferred; without an anchor
+       it stays unknown.
+    Dates mentioned in the body are event dates and are never used. Dates are parsed only
+    from strings the regular expressions have already shaped as dates and validated with
+    ``datetime.date`` ("32 February" is not a date); the precision the text gives is kept
+    ("September 29, 2022" -> 2022-09-29, "March 2024" -> 2024-03). dateparser resolves
+    relative phrases and hint strings of other forms; its result is validated too.
+
+``evidence`` records where each value came from, e.g.
+``{"outlet": "republication line: 'This article previously appeared in ...'"}``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from dyadwatch.records import PublishedBasis, TextMetadata
+
+__all__ = ["HEAD_LINES", "TAIL_LINES", "extract_metadata", "normalise_date"]
+
+#: content lines read from the start of the text for title, bylines, bios and datelines
+HEAD_LINES = 12
+#: content lines read from the end of the text for bylines and bios
+TAIL_LINES = 4
+#: characters of one line that any pattern looks at
+_LINE_WINDOW = 500
+_MAX_TITLE_CHARS = 160
+_MAX_TITLE_WORDS = 20
+_MAX_SENTENCE_TITLE_WORDS = 14
+_MIN_YEAR, _MAX_YEAR = 1800, 2199
+
+_INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"[^\S\n]+")
+_EMPHASIS = re.compile(r"(?:\*{1,3}|_{1,3})([^*_\n].{0,2000}?)(?:\*{1,3}|_{1,3})", re.DOTALL)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
+_ORD = r"(?:st|nd|rd|th)?"
+#: absolute dates, each with named groups y / m / d (m as a number or a month name)
+_DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)",
+    r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)",
+    rf"\b(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}}){_ORD},? (?P<y>\d{{4}})(?!\d)",
+    rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD} (?:of )?(?P<m>{_MONTH})\.?,? (?P<y>\d{{4}})(?!\d)",
+    rf"\b(?P<m>{_MONTH})\.?,? (?P<y>\d{{4}})(?!\d)",
+    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])",
+))
+#: month and day without a year, as in datelines ("March 3", "3 March")
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}}){_ORD}\b|(?<!\d)(?P<d2>\d{{1,2}}){_ORD} (?P<m2>{_MONTH})\b",
+                        re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"(?P<y>(?:1[89]|2[01])\d{2})")
+#: what may follow a date on a metadata line: a time, a zone
+_TIME_TAIL = re.compile(
+    r"[\s,]*(?:(?:at|@|-|–|—|\|)\s*)?(?:\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?)?"
+    r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*\.?",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\s+ago|(?P<word>yesterday|today|just now)"
+    r"|last\s+(?P<last>week|month|year)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Date:
+    """A validated calendar date with the precision the text gave."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _make_date(year: str | int, month: str | int | None = None, day: str | int | None = None) -> _Date | None:
+    """Validate date parts; None when they are not a real date ("32 February")."""
+    try:
+        y = int(year)
+        m = None if month is None else (int(month) if str(month).isdigit() else _MONTHS[str(month).lower().rstrip(".")])
+        d = None if day is None else int(day)
+        if not _MIN_YEAR <= y <= _MAX_YEAR:
+            return None
+        if m is not None:
+            _dt.date(y, m, d if d is not None else 1)
+        elif d is not None:
+            return None
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return _Date(y, m, d)
+
+
+def _date_from_match(match: re.Match[str]) -> _Date | None:
+    groups = match.groupdict()
+    return _make_date(groups["y"], groups.get("m"), groups.get("d"))
+
+
+def _find_date(text: str, *, at_start: bool = False) -> tuple[_Date, re.Match[str]] | None:
+    """The earliest (longest on ties) valid absolute date in ``text``.
+
+    at_start: the date must start the text (after an optional weekday) and be followed only
+    by a time of day; used for "Published: <date>" lines so that "Updated guidelines were
+    released in March 2024" is not read as a date line.
+    """
+    text = text[:_LINE_WINDOW]
+    best: tuple[_Date, re.Match[str]] | None = None
+    if at_start:
+        weekday = _WEEKDAY_PREFIX.match(text)
+        offset = weekday.end() if weekday else 0
+        for form in _DATE_FORMS:
+            match = form.match(text, offset)
+            if match is None:
+                continue
+            tail = _TIME_TAIL.match(text, match.end())
+            if tail is None or tail.end() != len(text):
+                continue
+            date = _date_from_match(match)
+            if date is not None and (best is None or match.end() > best[1].end()):
+                best = (date, match)
+        return best
+    invalid: list[tuple[int, int]] = []  # "32 February 2024" must not leave "February 2024"
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            date = _date_from_match(match)
+            if date is None:
+                invalid.append(match.span())
+                continue
+            if any(match.start() < end and start < match.end() for start, end in invalid):
+                continue
+            if best is None or (match.start(), -match.end()) < (best[1].start(), -best[1].end()):
+                best = (date, match)
+            break
+    return best
+
+
+#: strings dateparser turns into a wrong date ("Q3 2023" -> 2023-09, "the 1990s" -> today)
+_NOT_A_DATE = re.compile(r"\bQ[1-4]\b|\b\d{2,4}0'?s\b|\b(?:quarter|half|century|decade|season|fiscal|FY)\b", re.IGNORECASE)
+#: a string dateparser may read: digits with a separator, a month name, or a relative word
+_DATE_LIKE = re.compile(rf"\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}|\bago\b|yesterday|today", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> Any:
+    """dateparser's English parser, built once (importing dateparser takes a while)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+def _dateparser_date(text: str, *, base: _dt.datetime | None = None) -> _Date | None:
+    """Parse with dateparser, keeping the period it reports, and validate the result."""
+    if not text or len(text) > 80 or _NOT_A_DATE.search(text) or not _DATE_LIKE.search(text):
+        return None
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        from dateparser.date import DateDataParser
+
+        parser = _date_parser() if base is None else DateDataParser(languages=["en"], settings=settings)
+        data = parser.get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; the text then tells nothing
+        return None
+    value = getattr(data, "date_obj", None)
+    if not isinstance(value, _dt.datetime):
+        return None
+    period = getattr(data, "period", "day")
+    if period not in ("day", "week", "month", "year", "time"):
+        return None
+    if period == "year":
+        return _make_date(value.year)
+    if period == "month":
+        return _make_date(value.year, value.month)
+    return _make_date(value.year, value.month, value.day)
+
+
+def normalise_date(value: Any) -> str | None:
+    """A date in any common form as ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``, or None.
+
+    value (Any): "2024-03-12T08:00:00Z", "Tue, 12 Mar 2024 08:00:00 GMT", "March 2024",
+        "2024", a ``datetime.date``...
+    RETURNS (str | None): the normalised date, keeping the precision given.
+    """
+    if isinstance(value, _dt.datetime | _dt.date):
+        date = _make_date(value.year, value.month, value.day)
+        return date.iso() if date else None
+    if not isinstance(value, str):
+        return None
+    text = _clean(value)[:_LINE_WINDOW]
+    if not text:
+        return None
+    found = _find_date(text)
+    if found is not None:
+        return found[0].iso()
+    if _YEAR_ONLY.fullmatch(text):
+        return text
+    if _RELATIVE.search(text):  # "3 days ago" against today's date is not the article's date
+        return None
+    date = _dateparser_date(text)
+    return date.iso() if date else None
+
+
+def _date_to_datetime(date: _Date) -> _dt.datetime:
+    return _dt.datetime(date.year, date.month or 1, date.day or 1, 12, 0)
+
+
+def _resolve_relative(match: re.Match[str], anchor: _Date) -> _Date | None:
+    """Resolve "3 days ago" / "yesterday" against an absolute anchor, via dateparser."""
+    if anchor.day is None:
+        return None
+    resolved = _dateparser_date(match.group(0), base=_date_to_datetime(anchor))
+    if resolved is None:
+        return None
+    unit = (match.group("unit") or match.group("last") or "day").lower()
+    if unit == "month":
+        return _make_date(resolved.year, resolved.month)
+    if unit == "year":
+        return _make_date(resolved.year)
+    return resolved
+
+
+# ---------------------------------------------------------------- names and outlets
+
+_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
+                        "bin", "binti", "al", "el", "ibn", "ter", "dos", "das", "y"})
+_HONORIFICS = re.compile(r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Amb|Ambassador|Gen|Col|Lt)\.?\s+)+")
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "PhD", "Ph.D."})
+_NOT_NAME = frozenset(w.lower() for w in (
+    "The", "This", "That", "These", "Those", "A", "An", "By", "In", "On", "At", "For", "And", "But", "With",
+    "From", "As", "It", "He", "She", "They", "We", "Our", "His", "Her", "Its", "Their", "If", "When", "While",
+    "After", "Before", "During", "Since", "Until", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "September", "October", "November", "December",
+    "President", "Minister", "Secretary", "Chairman",
+    "General", "Prime", "Premier", "Foreign", "Defense", "Defence", "State", "Staff", "News", "Editorial",
+    "Board", "Team", "Desk", "Reuters", "Agencies", "Agency", "Press", "Associated", "Contrast", "Comparison",
+    "Updated", "Published", "Posted", "Photo", "Image", "Video", "Read", "More", "Analysis", "Opinion",
+    "Commentary", "Government", "Ministry", "Office", "Kremlin", "Beijing", "Moscow", "Washington",
+    "China", "Russia", "United", "States", "Kingdom", "Nations", "Union", "European", "Chinese", "Russian",
+    "American", "Ukraine", "Ukrainian", "India", "Indian", "Japan", "Japanese", "Iran", "Israel", "Korea",
+    "Taiwan", "Pakistan", "Turkey", "Germany", "France", "Britain", "British", "NATO", "Western", "West",
+    "East", "North", "South", "Asia", "Europe", "Africa", "America", "Pacific", "Middle",
+))
+_INITIAL = re.compile(rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.){{0,2}}|[{_UPPER}]")
+_NAME_WORD = re.compile(rf"(?:Mc|Mac|O'|O’|D'|D’)?[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*")
+
+
+def _title_case_token(token: str) -> str:
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not _INITIAL.fullmatch(token):
+        return token.title()
+    return token
+
+
+def _person_name(candidate: str) -> str | None:
+    """``candidate`` as a normalised person name, or None when it is not one.
+
+    A name is 2-4 capitalised tokens (initials allowed) plus optional particles ("van",
+    "bin") and suffixes ("Jr."); ALL-CAPS names are title-cased.
+    """
+    candidate = candidate.strip(" \t*_\"'“”‘’()[]-–—:;,")
+    if candidate.endswith(".") and candidate.rsplit(" ", 1)[-1] not in _SUFFIXES:
+        candidate = candidate[:-1]
+    candidate = _HONORIFICS.sub("", candidate)
+    if not candidate or len(candidate) > 80:
+        return None
+    tokens = candidate.split()
+    if not 2 <= len(tokens) <= 6:
+        return None
+    core = 0
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if token.lower() in _PARTICLES and 0 < i < len(tokens) - 1 and token.islower():
+            out.append(token)
+            continue
+        if i == len(tokens) - 1 and token in _SUFFIXES and core >= 2:
+            out.append(token)
+            continue
+        if token.rstrip(".").lower() in _NOT_NAME:
+            return None
+        if _INITIAL.fullmatch(token) or _NAME_WORD.fullmatch(token):
+            out.append(_title_case_token(token))
+            core += 1
+            continue
+        return None
+    if not 2 <= core <= 4 or _INITIAL.fullmatch(tokens[-1]):
+        return None
+    return " ".join(out)
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)
+#: a handle or note after a name: "Jane Doe (@janedoe)"
+_NAME_NOTE = re.compile(r"\s*\([^()]{0,40}\)")
+
+
+def _names(text: str) -> list[str] | None:
+    """Every piece of "Jane Doe, John Roe and Max Moe" as a name, or None if any is not one."""
+    pieces = [p for p in _NAME_SPLIT.split(_NAME_NOTE.sub("", text[:300]).strip()) if p]
+    names = [_person_name(p) for p in pieces]
+    if not names or any(n is None for n in names):
+        return None
+    return [n for n in names if n is not None]
+
+
+#: words naming an institution: "at/for X" with these is an affiliation, not an outlet
+_INSTITUTION = re.compile(
+    r"\b(?:University|Universit[àä]t|College|Institute|Institution|School|Cent(?:er|re)|Council|Foundation"
+    r"|Academy|Program(?:me)?|Department|Ministry|Laborator(?:y|ies)|Lab|Initiative|Endowment|Fund|Society"
+    r"|Association|Commission|Committee|Project|Office|Embassy|Government|Parliament|Congress|Senate|Army"
+    r"|Navy|Force|Bank|Studies|Research|Policy Unit|Think Tank|Forum|Observatory|Consortium|Alliance"
+    r"|Corporation for)\b"
+)
+#: words that make a name an outlet ("Daily Mail", "Asia Times", "Foreign Affairs")
+_MEDIA_WORD = re.compile(
+    r"\b(?:News|Post|Times|Journal|Press|Herald|Tribune|Review|Affairs|Magazine|Daily|Weekly|Telegraph"
+    r"|Guardian|Monitor|Observer|Gazette|Chronicle|Media|Radio|TV|Television|Broadcasting|Network|Wire|Diplomat"
+    r"|Economist|Insider|Report|Reporter|Standard|Express|Mail|Mirror|Globe|Star|Sun|Week|Today|Online"
+    r"|Dispatch|Courier|Bulletin|Digest|Quarterly|Interest|Policy|Conversation|Hook|Agency|Nikkei|Caixin)\b"
+)
+#: wire services and broadcasters that sign bylines without a media word in their name
+_WIRES = frozenset({
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "Xinhua", "TASS",
+    "Kyodo", "Yonhap", "dpa", "DPA", "ANI", "PTI", "UPI", "EFE", "ANSA", "Interfax", "RIA Novosti", "CNN",
+    "BBC", "NPR", "PBS", "ABC", "CBS", "NBC", "Al Jazeera", "Sputnik", "Anadolu", "IANS", "RFE/RL", "VOA",
+})
+#: roles whose "for X" names the outlet they write for
+_WRITING_ROLE = (r"(?:columnist|analyst|correspondent|contributor|editor|writer|reporter|journalist|commentator"
+                 r"|blogger|producer|critic|contributing (?:writer|editor)|staff writer|bureau chief|writes)")
+_WRITING_ROLE_RE = re.compile(rf"\b{_WRITING_ROLE}\b", re.IGNORECASE)
+#: roles whose "at X" also names an outlet (their employer is a newsroom)
+_NEWSROOM_ROLE = (r"(?:columnist|correspondent|editor|writer|reporter|journalist|bureau chief|staff writer"
+                  r"|contributing (?:writer|editor)|news editor|producer)")
+#: roles that make "Name is a ..." an author bio
+_BIO_ROLE = re.compile(
+    r"\b(?:analyst|fellow|professor|lecturer|researcher|research|scientist|scholar|journalist|correspondent"
+    r"|reporter|editor|columnist|contributor|writer|author|director|associate|expert|specialist|student"
+    r"|candidate|consultant|commentator|economist|historian|strategist|adviser|advisor|founder|co-founder"
+    r"|dean|chair|partner at|senior|visiting|former (?:ambassador|diplomat|official|officer|minister)"
+    r"|blogger|producer|practitioner)s?\b",
+    re.IGNORECASE,
+)
+_ORG_TOKEN = rf"[{_UPPER}0-9][\w&'’.\-/]*"
+_ORG = re.compile(
+    rf"(?P<the>[Tt]he\s+)?(?P<name>{_ORG_TOKEN}(?:\s+(?:(?:of|and|&|for|on|the|de|du|la|des|y)\s+)?{_ORG_TOKEN}){{0,7}})"
+)
+#: a date swallowed by the name pattern ("X on September 29"), or a dangling connector
+_ORG_CUT = re.compile(
+    rf"\s+(?:(?:on|in|at)\s+)?(?:{_MONTH}\.?\s+\d|\d{{1,2}}\s+{_MONTH}\b|{_MONTH}\s*$|\d{{4}}\b).*$"
+    r"|\s+(?:on|in|at|for|and|of|the|&)$",
+    re.IGNORECASE,
+)
+
+
+def _org_and_rest(text: str) -> tuple[str | None, str]:
+    """The organisation name at the start of ``text`` and the text after it.
+
+    A lower-case "the" is dropped ("the South China Morning Post"); a capitalised "The"
+    in the middle of a sentence is part of the name ("published by The Diplomat").
+    """
+    text = text.strip()[:_LINE_WINDOW]
+    match = _ORG.match(text)
+    if match is None:
+        return None, text
+    name = _ORG_CUT.sub("", _ORG_CUT.sub("", match.group("name")))
+    if not _ENDS_WITH_INITIALISM.search(name):  # keep the dot of "U.S."
+        name = name.rstrip(".")
+    name = name.rstrip(",;:")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    the = match.group("the")
+    if the and the[0] == "T" and name:
+        name = "The " + name
+    name = name.strip()
+    if len(name) < 2 or not any(c.isalpha() for c in name) or _find_date(name):
+        return None, text[match.end():]
+    return name, text[match.end():]
+
+
+def _org_after(text: str) -> str | None:
+    """The organisation name at the start of ``text``, or None."""
+    return _org_and_rest(text)[0]
+
+
+def _is_outlet(name: str, *, strict: bool, publisher: bool = False) -> bool:
+    """Whether ``name`` can be an outlet.
+
+    strict: needs a wire name or a media word ("By Jane Doe, Beijing" names a place).
+    publisher: the name comes from a republication line, so an institution that
+        published the article counts too.
+    """
+    bare = _LEADING_THE.sub("", name)
+    if not bare or len(bare.split()) > 7 or _find_date(bare):
+        return False
+    if not publisher and _INSTITUTION.search(bare):
+        return False
+    if not bare[0].isupper() and not bare[0].isdigit():
+        return False
+    if _WRITING_ROLE_RE.search(bare):
+        return False
+    if not strict:
+        return True
+    return bare in _WIRES or name in _WIRES or _MEDIA_WORD.search(bare) is not None
+
+
+# ---------------------------------------------------------------- line patterns
+
+_BYLINE = re.compile(
+    r"^(?:(?:written|words|story|text|posted|reporting|report|analysis|commentary|opinion)\s+)?by\s*[:\-–—]?\s+(?P<rest>\S.{0,250})$"
+    r"|^(?:authors?|writers?)\s*:\s*(?P<rest2>\S.{0,250})$",
+    re.IGNORECASE,
+)
+_SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[-–—]\s+")
+_ROLE_AT = re.compile(
+    rf"\b(?P<role>{_NEWSROOM_ROLE})\s+(?:at|with)\s+(?P<org>.{{1,150}})|\b(?P<role2>{_WRITING_ROLE})\s+(?:for|to)\s+(?P<org2>.{{1,150}})",
+    re.IGNORECASE,
+)
+_REPUBLICATION = re.compile(
+    r"^(?:(?:this|the|an?\s+(?:earlier|shorter|longer|different|edited|abridged)?\s*version\s+of\s+this)\s+"
+    r"(?:article|piece|story|essay|commentary|op-ed|op-ed|column|post|analysis|report|interview|blog\s+post|text)\s+"
+    r"(?:is\s+|was\s+|has\s+been\s+|had\s+been\s+|also\s+)?(?:previously\s+|originally\s+|first\s+|also\s+)?"
+    r"(?:appeared|appears|published|ran|posted|republished|reprinted|featured)(?:\s+(?:first|originally|previously))?"
+    r"|(?:first|originally|previously)\s+(?:published|appeared|posted|ran)|republished|reprinted|cross-posted)"
+    r"(?:\s+(?:here\s+)?with\s+(?:the\s+)?(?:kind\s+)?permission)?\s+(?:in|on|by|at|from|with|of)\s+(?P<rest>.{1,300})",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    rf"^(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?:\s[{_UPPER}][{_UPPER}.'’\-]*){{0,3}}"
+    rf"(?:,\s*[{_UPPER}][\w.'’\-]*(?:\s[{_UPPER}][\w.'’\-]*){{0,2}})?)"
+    rf"(?:,\s*(?P<date>(?:{_WEEKDAY}\s*)?(?:{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?|\d{{1,2}}{_ORD}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)))?"
+    r"\s*(?:\((?P<agency>[^()\d]{1,40})\)|/(?P<agency2>[A-Za-z][\w .&-]{1,30})/)?\s*(?:-{1,2}|–|—|:)\s",
+)
+_LABEL = re.compile(
+    r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
+    r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
+    r"|captured(?:\s+on)?|archived(?:\s+on)?)\s*[:\-–—]?\s*(?P<rest>\S.{0,150})$",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    rf"^(?:about\s+the\s+authors?\s*[:\-–—]?\s*)?[*_—–\-\s]*(?P<names>[{_UPPER}][^\n]{{1,150}}?)\s+"
+    r"(?P<verb>is|are|was|were|serves\s+as|writes\s+for|writes\s+regularly\s+for|writes\s+a\s+column\s+for)\b\s*(?P<rest>.{0,400})",
+)
+_WRITES_FOR = re.compile(
+    r"\bwrites\s+(?:regularly\s+|often\s+|a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\s+)?for\s+(?P<org>.{1,150})"
+)
+_BIO_OPENING = re.compile(r"^(?:also\s+|currently\s+|now\s+)?(?:a|an|the|one\s+of|former|both|senior|associate|assistant)\b",
+                          re.IGNORECASE)
+#: section labels printed above or before a headline ("Analysis", "Opinion |")
+_KICKER_WORDS = (r"(?:analysis|opinion|commentary|comment|news|world|world news|asia|europe|explainer|interview"
+                 r"|feature|editorial|op-ed|perspective|essay|review|briefing|exclusive|breaking|breaking news"
+                 r"|long read|column)")
+_KICKER = re.compile(_KICKER_WORDS + r"\s*[:|]?", re.IGNORECASE)
+_KICKER_PREFIX = re.compile(_KICKER_WORDS + r"\s*[:|]\s+(?=(?-i:[A-Z0-9\"'“‘]))", re.IGNORECASE)
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.)\s")
+_WEEKDAY_PREFIX = re.compile(_WEEKDAY + r"\s*", re.IGNORECASE)
+_ENDS_WITH_INITIALISM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+_LEADING_THE = re.compile(r"^The\s+")
+_COMMA_SPLIT = re.compile(r"\s*[,;]\s*")
+_IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}][\w .'-]{{0,40}}$")
+#: where the first clause of a bio ends ("..., specializing in ...")
+_CLAUSE_END = re.compile(r"[.;]\s|,\s+(?:where|who|which|and|specializ|specialis|focus)")
+_THEN_AT = re.compile(r"\s+at\s")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_HINT_AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
+#: dates in a URL path: /2024/03/12/, /2024-03-12-, 20240312, /2024/03/
+_URL_DATES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
+    r"/(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$|[-_.])",
+    r"(?:^|[/_\-.])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[/_\-.])",
+    r"(?:^|[/_\-.])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:$|[/_\-.])",
+    r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?:/|$)",
+))
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})(?:/|$)")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<title>\S.{0,300}?)\s*#*$")
+
+
+def _clean(line: str) -> str:
+    """A line as read: invisible characters dropped, spaces collapsed, ends trimmed, and
+    Markdown emphasis around the whole line removed ("*June 3, 2025*")."""
+    line = _SPACES.sub(" ", _INVISIBLE.sub("", line[: _LINE_WINDOW * 4])).strip()
+    emphasis = _EMPHASIS.fullmatch(line)
+    return emphasis.group(1).strip() if emphasis else line
+
+
+def _snippet(line: str, limit: int = 90) -> str:
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+@dataclass
+class _Found:
+    """Candidates collected while reading, with their evidence."""
+
+    title: tuple[str, str] | None = None
+    authors: list[tuple[str, str]] = field(default_factory=list)
+    republication: tuple[str | None, _Date | None, str] | None = None
+    byline_outlet: tuple[str, str] | None = None
+    dateline_outlet: tuple[str, str] | None = None
+    bio_outlet: tuple[str, str] | None = None
+    published_line: tuple[_Date, str] | None = None
+    byline_date: tuple[_Date, str] | None = None
+    dateline_date: tuple[_Date, str] | None = None
+    dateline_month_day: tuple[int, int, str] | None = None
+    updated_line: tuple[_Date, str] | None = None
+    anchor: tuple[_Date, str] | None = None
+    year_only: list[tuple[int, str]] = field(default_factory=list)
+    relative: tuple[re.Match[str], str] | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- readers of one line
+
+
+def _read_republication(line: str, found: _Found) -> bool:
+    match = _REPUBLICATION.match(line)
+    if match is None:
+        return False
+    rest = match.group("rest")
+    outlet = _org_after(rest)
+    if outlet is not None and not _is_outlet(outlet, strict=False, publisher=True):
+        outlet = None
+    dated = _find_date(rest)
+    if outlet is None and dated is None:
+        return False
+    if found.republication is None:
+        found.republication = (outlet, dated[0] if dated else None, line)
+    return True
+
+
+def _read_byline(line: str, found: _Found, *, allow_bare: bool) -> bool:
+    """Authors, outlet and date from a byline; True when the line is one."""
+    match = _BYLINE.match(line)
+    if match is not None:
+        rest = match.group("rest") or match.group("rest2") or ""
+    elif allow_bare and ("|" in line or "·" in line or "•" in line) and len(line) <= 150:
+        rest = line  # "Jane Doe | Reuters", "Jane Doe · March 3, 2024"
+    else:
+        return False
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(rest) if s.strip()]
+    if not segments:
+        return False
+    authors: list[str] = []
+    outlet: str | None = None
+    date: _Date | None = None
+    head = segments[0]
+    dated = _find_date(head)
+    if dated is not None:  # "By Jane Doe, March 3, 2024"
+        date = dated[0]
+        head = (head[: dated[1].start()] + head[dated[1].end() :]).strip(" ,;")
+    # "Jane Doe, Asia correspondent" / "Jane Doe, Reuters": names first, then one role or outlet
+    pieces = [p for p in _COMMA_SPLIT.split(head) if p]
+    names: list[str] = []
+    tail: list[str] = []
+    for i, piece in enumerate(pieces):
+        piece = _IN_PLACE.sub("", piece)  # "Jane Doe in Beijing"
+        got = _names(piece)
+        if got is None:
+            tail = pieces[i:]
+            break
+        names.extend(got)
+    if not names:
+        return False
+    authors = names
+    for piece in tail + segments[1:]:
+        dated = _find_date(piece)
+        if dated is not None and date is None:
+            date = dated[0]
+            continue
+        role = _ROLE_AT.search(piece)
+        if role is not None:
+            org = _org_after(role.group("org") or role.group("org2") or "")
+            if org and outlet is None and _is_outlet(org, strict=False):
+                outlet = org
+            continue
+        org = _org_after(piece)
+        strict = match is not None and piece in tail  # "By Jane Doe, Beijing" names a place, not an outlet
+        if (org and org == piece.strip().rstrip(".") and outlet is None and _names(piece) is None
+                and _is_outlet(org, strict=strict)):
+            outlet = org
+    if match is None and outlet is None and date is None:
+        return False  # a bare "Name | X" line is a byline only when X is an outlet or a date
+    evidence = f"byline: '{_snippet(line)}'"
+    found.authors.extend((a, evidence) for a in authors)
+    if outlet and found.byline_outlet is None:
+        found.byline_outlet = (outlet, evidence)
+    if date and found.byline_date is None:
+        found.byline_date = (date, evidence)
+    return True
+
+
+def _read_dateline(line: str, found: _Found) -> bool:
+    match = _DATELINE.match(line[:200])
+    if match is None or not (match.group("date") or match.group("agency") or match.group("agency2")):
+        return False
+    evidence = f"dateline: '{_snippet(line[: match.end()].strip(), 60)}'"
+    agency = match.group("agency") or match.group("agency2")
+    if agency:
+        agency = agency.strip()
+        if _is_outlet(agency, strict=False) and found.dateline_outlet is None:
+            found.dateline_outlet = (agency, evidence)
+    date_text = match.group("date")
+    if date_text:
+        dated = _find_date(date_text)
+        if dated is not None and dated[0].day is not None:
+            if found.dateline_date is None:
+                found.dateline_date = (dated[0], evidence)
+        else:
+            md = _MONTH_DAY.search(date_text)
+            if md is not None and found.dateline_month_day is None:
+                month = _MONTHS[(md.group("m") or md.group("m2")).lower().rstrip(".")]
+                day = int(md.group("d") or md.group("d2"))
+                found.dateline_month_day = (month, day, evidence)
+    return True
+
+
+def _read_label(line: str, found: _Found) -> bool:
+    """"Published: <date>", "Updated 3 days ago", "Retrieved March 12, 2024"; True when one."""
+    matched = False
+    for segment in _SEGMENT_SPLIT.split(line) if len(line) <= 250 else (line,):
+        match = _LABEL.match(segment.strip())
+        if match is None:
+            continue
+        label = match.group("label").lower()
+        rest = match.group("rest").strip()
+        evidence = f"'{_snippet(segment.strip())}'"
+        dated = _find_date(rest, at_start=True)
+        kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived"))
+                else "updated" if "updated" in label or "modified" in label else "published")
+        if dated is not None:
+            matched = True
+            date = dated[0]
+            if kind == "anchor":
+                found.anchor = found.anchor or (date, f"retrieval line: {evidence}")
+            elif kind == "updated":
+                found.updated_line = found.updated_line or (date, f"updated line: {evidence}")
+            else:
+                found.published_line = found.published_line or (date, f"published line: {evidence}")
+            continue
+        year = _YEAR_ONLY.fullmatch(rest.rstrip("."))
+        if year is not None and kind != "anchor":
+            matched = True
+            date = _Date(int(year.group("y")))
+            if kind == "updated":
+                found.updated_line = found.updated_line or (date, f"updated line: {evidence}")
+            else:
+                found.published_line = found.published_line or (date, f"published line: {evidence}")
+            found.year_only.append((date.year, f"{kind} line: {evidence}"))
+            continue
+        relative = _RELATIVE.fullmatch(rest.rstrip("."))
+        if relative is not None and kind != "anchor":
+            matched = True
+            if found.relative is None or kind == "published":
+                found.relative = (relative, evidence)
+    return matched
+
+
+def _read_bio(line: str, found: _Found) -> bool:
+    """An author bio ("Jane Doe is a ... analyst for X"); True when the line is one."""
+    match = _BIO.match(line[:_LINE_WINDOW])
+    if match is None:
+        return False
+    names = _names(match.group("names"))
+    if not names:
+        return False
+    verb = match.group("verb").lower()
+    rest = match.group("rest")
+    evidence = f"author bio: '{_snippet(line)}'"
+    outlet: str | None = None
+    if verb.startswith("writes"):
+        outlet = _org_after(rest)
+    else:
+        if not _BIO_OPENING.match(rest) and not _BIO_ROLE.search(" ".join(rest.split()[:4])):
+            return False  # "is a/an/the ...", or a role right away ("are fellows at ...")
+        clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+        if not _BIO_ROLE.search(clause[:160]):
+            return False
+        writes = _WRITES_FOR.search(clause)
+        role = _ROLE_AT.search(clause)
+        org_text = writes.group("org") if writes else (role.group("org") or role.group("org2")) if role else None
+        if org_text:
+            org, after = _org_and_rest(org_text)
+            # "an analyst for Asia at Eurasia Group": "for" names a topic, "at" the employer
+            outlet = None if _THEN_AT.match(after) else org
+    if outlet is not None and not _is_outlet(outlet, strict=False):
+        outlet = None
+    found.authors.extend((n, evidence) for n in names)
+    if outlet and found.bio_outlet is None:
+        found.bio_outlet = (outlet, evidence)
+    return True
+
+
+def _read_date_only(line: str, found: _Found) -> bool:
+    dated = _find_date(line, at_start=True)
+    if dated is None:
+        return False
+    if found.byline_date is None:
+        found.byline_date = (dated[0], f"date line: '{_snippet(line)}'")
+    return True
+
+
+def _headline(line: str, has_more: bool) -> str | None:
+    """``line`` as a title when it reads like a headline."""
+    heading = _MARKDOWN_HEADING.match(line)
+    if heading is not None:
+        title = heading.group("title").strip(" *_")
+        return title or None
+    if not has_more:
+        return None
+    title = line.strip()
+    if title.startswith(("**", "__")) and title.endswith(("**", "__")):
+        title = title[2:-2].strip()
+    kicker = _KICKER_PREFIX.match(title)
+    if kicker is not None:  # "Opinion | Why the deal matters"
+        title = title[kicker.end():].strip()
+    if _NUMBERED_HEADING.match(title):  # "1. Introduction" is a section of a report
+        return None
+    words = title.split()
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or len(title) > _MAX_TITLE_CHARS:
+        return None
+    first = title[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘«"):
+        return None
+    if title.endswith((",", ";", ":", "-", "–", "—")) or "http://" in title or "https://" in title:
+        return None
+    if title.endswith(".") and len(words) > _MAX_SENTENCE_TITLE_WORDS:
+        return None
+    return title
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def _blank(text: str, chrome: Sequence[tuple[int, int]]) -> str:
+    """``text`` with chrome spans replaced by spaces (line breaks kept)."""
+    if not chrome:
+        return text
+    parts: list[str] = []
+    pos = 0
+    spans = sorted((s, e) for s, e in chrome if isinstance(s, int) and isinstance(e, int) and 0 <= s < e)
+    for span in spans:
+        start, end = max(span[0], pos), min(span[1], len(text))
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_BLANK_RUN = re.compile(r"\s+")
+#: characters at the end of the text searched for the tail lines
+_TAIL_WINDOW = 200_000
+
+
+def _content_lines(text: str) -> tuple[list[str], int]:
+    """The first HEAD_LINES non-empty lines, then up to TAIL_LINES last ones, cleaned.
+
+    RETURNS (tuple[list[str], int]): the lines in text order and how many are head lines.
+    Runs of blank lines are skipped with one regex call, so time stays linear.
+    """
+    head: list[str] = []
+    length = len(text)
+    pos = 0
+    head_end = length
+    while pos < length:
+        blank = _BLANK_RUN.match(text, pos)
+        if blank is not None:
+            pos = blank.end()
+            if pos >= length:
+                break
+        if len(head) == HEAD_LINES:
+            head_end = text.rfind("\n", 0, pos) + 1
+            break
+        newline = text.find("\n", pos)
+        end = length if newline == -1 else newline
+        line = _clean(text[pos : min(end, pos + _LINE_WINDOW * 4)])
+        if line:
+            head.append(line)
+        pos = end + 1
+    tail: list[str] = []
+    if head_end < length:
+        window_start = max(head_end, length - _TAIL_WINDOW)
+        pieces = text[window_start:].split("\n")
+        if window_start > head_end and text[window_start - 1] != "\n":
+            pieces = pieces[1:]  # the window starts inside a line
+        for piece in reversed(pieces):
+            line = _clean(piece[:_LINE_WINDOW * 4])
+            if line:
+                tail.append(line)
+                if len(tail) == TAIL_LINES:
+                    break
+        tail.reverse()
+    return head + tail, len(head)
+
+
+def _read_lines(lines: list[str], head_count: int, found: _Found) -> None:
+    """Collect every candidate from the head and tail lines."""
+    # Title: the first content line (after a kicker) when it reads like a headline.
+    for index, line in enumerate(lines[:2]):
+        if index == 0 and len(lines) > 1 and _KICKER.fullmatch(line):
+            continue
+        if not _is_metadata_line(line):
+            title = _headline(line, has_more=index + 1 < len(lines))
+            if title is not None:
+                found.title = (title, f"first line: '{_snippet(line)}'")
+        break
+    end_region = range(max(0, len(lines) - TAIL_LINES), len(lines))
+    for index, line in enumerate(lines):
+        in_head = index < head_count
+        if _read_republication(line, found):
+            continue
+        # "By Jane Doe | Published March 12, 2024" is a byline and a date line at once
+        labelled = _read_label(line, found)
+        if _read_byline(line, found, allow_bare=index < 6) or labelled:
+            continue
+        if in_head and index < 6 and _read_date_only(line, found):
+            continue
+        if in_head and _read_dateline(line, found):
+            continue
+        if index < 3 or index in end_region:
+            _read_bio(line, found)
+
+
+def _is_metadata_line(line: str) -> bool:
+    """Bylines, datelines, republication, date and bio lines are never titles."""
+    probe = _Found()
+    return (
+        _REPUBLICATION.match(line) is not None
+        or _read_label(line, probe)
+        or _read_byline(line, probe, allow_bare=True)
+        or _find_date(line, at_start=True) is not None
+        or _read_dateline(line, probe)
+        or _read_bio(line, probe)
+    )
+
+
+def _url_date(url: str | None) -> tuple[_Date | None, int | None]:
+    """A date in the URL path (and a bare year segment, when that is all there is)."""
+    if not url or len(url) > 4000:
+        return None, None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None, None
+    for pattern in _URL_DATES:
+        match = pattern.search(path[:1000])
+        if match is not None:
+            date = _make_date(match.group("y"), match.group("m"), match.groupdict().get("d"))
+            if date is not None:
+                return date, None
+    year = _URL_YEAR.search(path[:1000])
+    return None, int(year.group("y")) if year else None
+
+
+def _hint(hints: Mapping[str, Any] | None, key: str) -> Any:
+    if not hints:
+        return None
+    try:
+        value = hints.get(key)
+    except Exception:  # a Mapping with a broken get is the caller's problem, not a crash here
+        return None
+    if isinstance(value, str):
+        value = _clean(value)
+    return value or None
+
+
+def _hint_authors(value: Any) -> list[str]:
+    items: Iterable[Any] = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        item = _clean(item)
+        split = [p.strip() for p in _HINT_AUTHOR_SPLIT.split(item) if p.strip()]
+        for piece in split:
+            names = _names(piece) if "," in piece else None
+            if names and len(names) > 1:
+                out.extend(names)
+            elif piece:
+                out.append(_person_name(piece) or piece)
+    return out
+
+
+def extract_metadata(
+    text: str,
+    *,
+    url: str | None = None,
+    chrome: Sequence[tuple[int, int]] = (),
+    hints: Mapping[str, Any] | None = None,
+) -> TextMetadata:
+    """Title, outlet, authors and publication date of an article (rules: module docstring).
+
+    text (str): the article text as retrieved.
+    url (str | None): the page address; a date in its path is a stated publication date.
+    chrome (Sequence[tuple[int, int]]): spans from ``find_chrome``, ignored while reading.
+    hints (Mapping[str, Any] | None): values the container supplied (``title``, ``outlet``,
+        ``authors``, ``published``); they win over the text.
+    RETURNS (TextMetadata): what the text tells, ``None``/``"unknown"`` for the rest.
+
+    >>> extract_metadata("This article previously appeared in the Daily Planet, on May 2, 2021.\\n\\nBody.").outlet
+    'Daily Planet'
+    """
+    if not isinstance(text, str):
+        text = ""
+    try:
+        readable = _blank(text, chrome)
+    except (TypeError, ValueError):
+        readable = text
+    if "\r" in readable or "\u2028" in readable:
+        readable = readable.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    lines, head_count = _content_lines(readable)
+    found = _Found()
+    _read_lines(lines, head_count, found)
+    evidence: dict[str, str] = {}
+
+    # title
+    title: str | None = None
+    hinted = _hint(hints, "title")
+    if isinstance(hinted, str):
+        title, evidence["title"] = hinted, "hint: title supplied with the document"
+    elif found.title is not None:
+        title, evidence["title"] = found.title
+
+    # authors
+    authors: list[str] = []
+    hinted = _hint(hints, "authors")
+    if hinted:
+        authors = _hint_authors(hinted)
+        if authors:
+            evidence["authors"] = "hint: authors supplied with the document"
+    if not authors and found.authors:
+        seen: set[str] = set()
+        sources: list[str] = []
+        for name, why in found.authors:
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                authors.append(name)
+                if why not in sources:
+                    sources.append(why)
+        evidence["authors"] = "; ".join(sources)
+
+    # outlet
+    outlet: str | None = None
+    hinted = _hint(hints, "outlet")
+    if isinstance(hinted, str):
+        outlet, evidence["outlet"] = hinted, "hint: outlet supplied with the document"
+    else:
+        if found.republication is not None and found.republication[0]:
+            outlet = found.republication[0]
+            evidence["outlet"] = f"republication line: '{_snippet(found.republication[2])}'"
+        else:
+            for candidate in (found.byline_outlet, found.dateline_outlet, found.bio_outlet):
+                if candidate is not None:
+                    outlet, evidence["outlet"] = candidate
+                    break
+
+    # published
+    published: str | None = None
+    basis: PublishedBasis = "unknown"
+    hinted = _hint(hints, "published")
+    if hinted is not None:
+        published = normalise_date(hinted)
+        if published is not None:
+            basis = "stated"
+            evidence["published"] = "hint: publication date supplied with the document"
+        else:
+            found.notes["published"] = f"hint '{_snippet(str(hinted), 40)}' is not a date"
+    if published is None:
+        published, basis, why = _published(found, url)
+        if why:
+            evidence["published"] = why
+    if published is None and "published" in found.notes and "published" not in evidence:
+        evidence["published"] = found.notes["published"]
+
+    return TextMetadata(
+        title=title,
+        outlet=outlet,
+        authors=tuple(authors),
+        published=published,
+        published_basis=basis,
+        evidence=evidence,
+    )
+
+
+def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBasis, str | None]:
+    """The publication date from the collected candidates, by the priority in the docstring."""
+    if found.republication is not None and found.republication[1] is not None:
+        return found.republication[1].iso(), "stated", f"republication line: '{_snippet(found.republication[2])}'"
+    url_date, url_year = _url_date(url)
+    # a dateline without a year ("NEW DELHI, March 12 (Reuters) -") plus a year stated elsewhere
+    dateline_inferred: tuple[str, str] | None = None
+    if found.dateline_month_day is not None:
+        month, day, why = found.dateline_month_day
+        years = [(url_year, "URL path")] if url_year else []
+        years += [(year, source) for year, source in found.year_only]
+        for year, source in years:
+            date = _make_date(year, month, day)
+            if date is not None:
+                dateline_inferred = (date.iso(), f"{why}; year from {source}")
+                break
+        else:
+            found.notes.setdefault("published", f"{why} gives no year, and no year is stated elsewhere")
+    for candidate in (found.published_line, found.byline_date, found.dateline_date, found.updated_line):
+        if candidate is None:
+            continue
+        if candidate[0].month is None and dateline_inferred is not None:
+            break  # "Published: 2024" + "March 12" in the dateline: the day, inferred
+        return candidate[0].iso(), "stated", candidate[1]
+    if url_date is not None:
+        return url_date.iso(), "stated", f"URL path: '{_snippet(url or '', 80)}'"
+    if dateline_inferred is not None:
+        return dateline_inferred[0], "inferred", dateline_inferred[1]
+    if found.relative is not None:
+        relative, why = found.relative
+        if found.anchor is not None:
+            resolved = _resolve_relative(relative, found.anchor[0])
+            if resolved is not None:
+                return resolved.iso(), "inferred", f"relative date {why} against {found.anchor[1]}"
+        found.notes.setdefault("published", f"relative date {why} has no absolute anchor")
+    return None, "unknown", None

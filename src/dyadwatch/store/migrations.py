@@ -1,0 +1,189 @@
+"""Named schema migrations, recorded in the database they were applied to.
+
+Each migration is a function registered in order with ``@migration``; its name is stored in
+``_dyadwatch_migrations`` when it runs, inside the same transaction as its DDL. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+Migration = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+#: marks a database as dyadwatch's, so a foreign SQLite file is never touched
+APPLICATION_ID = 0x44594144  # "DYAD"
+
+
+def migration(fn: Migration) -> Migration:
+    """Register ``fn`` as the next migration, named after the function."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            text TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',          -- JSON list of names
+            published TEXT,                               -- YYYY-MM-DD | YYYY-MM | YYYY
+            published_basis TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (published_basis IN ('stated', 'inferred', 'unknown')),
+            language TEXT,
+            chrome TEXT NOT NULL DEFAULT '[]',            -- JSON list of [start, end] spans
+            meta_evidence TEXT NOT NULL DEFAULT '{}',     -- JSON: where each metadata value came from
+            warnings TEXT NOT NULL DEFAULT '[]',
+            ingested_at TEXT NOT NULL,
+            analyzer TEXT,                                -- analyzer version that produced the rows below
+            analyzed_at TEXT,
+            analysis_skipped TEXT                         -- why analysis did not run, if it did not
+        );
+        CREATE INDEX documents_published ON documents(published);
+
+        -- every path or URL a document was ingested from (the same text under two names is one document)
+        CREATE TABLE document_sources (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (document_id, source)
+        );
+        CREATE INDEX document_sources_source ON document_sources(source);
+
+        CREATE TABLE sentences (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, idx)
+        );
+
+        CREATE TABLE actors (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            code TEXT NOT NULL,
+            entry TEXT NOT NULL,              -- the dictionary entry that matched
+            dictionary TEXT NOT NULL,         -- versioned dictionary name
+            person TEXT
+        );
+        CREATE INDEX mentions_document ON mentions(document_id);
+        CREATE INDEX mentions_code ON mentions(code);
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,           -- the evidence sentence
+            "end" INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            negated INTEGER NOT NULL DEFAULT 0,
+            modality TEXT NOT NULL DEFAULT 'actual'
+                CHECK (modality IN ('actual', 'intended', 'hypothetical', 'alleged', 'denied')),
+            date TEXT,
+            intensity REAL,
+            trigger TEXT,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            contexts TEXT NOT NULL DEFAULT '[]',
+            confidence REAL,
+            dictionary TEXT
+        );
+        CREATE INDEX events_document ON events(document_id);
+        CREATE INDEX events_dyad ON events(source, target);
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_date ON events(date);
+
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_actor TEXT,
+            direct INTEGER NOT NULL DEFAULT 1,
+            cue TEXT
+        );
+        CREATE INDEX quotes_document ON quotes(document_id);
+
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,           -- the figure itself
+            "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            value REAL NOT NULL,
+            value_high REAL,
+            unit TEXT NOT NULL,
+            qualifier TEXT,
+            measure TEXT,
+            period TEXT
+        );
+        CREATE INDEX figures_document ON figures(document_id);
+
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            speaker TEXT,
+            polarity INTEGER NOT NULL DEFAULT 1,
+            actors TEXT NOT NULL DEFAULT '[]',
+            normalized TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX claims_document ON claims(document_id);
+
+        CREATE TABLE stances (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            actor_a TEXT NOT NULL,
+            actor_b TEXT NOT NULL,
+            label TEXT NOT NULL
+                CHECK (label IN ('strengthening', 'weakening', 'stable', 'mixed', 'none')),
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '[]',          -- JSON list of [start, end] spans
+            PRIMARY KEY (document_id, actor_a, actor_b)
+        );
+
+        -- cross-document relations between claims (filled by compare)
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            a_document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            a_start INTEGER NOT NULL,
+            a_end INTEGER NOT NULL,
+            b_document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            b_start INTEGER NOT NULL,
+            b_end INTEGER NOT NULL,
+            relation TEXT NOT NULL CHECK (relation IN ('agree', 'contradict')),
+            score REAL NOT NULL,
+            why TEXT NOT NULL
+        );
+        CREATE INDEX relations_a ON relations(a_document);
+        CREATE INDEX relations_b ON relations(b_document);
+        """
+    )
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

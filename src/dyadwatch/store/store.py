@@ -1,0 +1,430 @@
+"""SQLite store.
+
+One ``Store`` object owns the only write connection of a process. A document and everything
+analysed from it are written in one ``BEGIN IMMEDIATE`` transaction, so an interrupted ingest
+leaves either the whole document or nothing, and can simply be run again.
+
+The file is a plain SQLite database in WAL mode, readable as it is by Datasette, DuckDB or
+``sqlite3``. It is marked with an application id, so dyadwatch refuses to migrate a database
+it did not create, and it records every migration it applied, so an older dyadwatch refuses
+a database written by a newer one instead of corrupting it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from dyadwatch.errors import Errors, NotADyadwatchDatabase, SchemaTooNew, StoreError
+from dyadwatch.records import (
+    Analysis,
+    ActorMention,
+    Claim,
+    Document,
+    Event,
+    Figure,
+    Quote,
+    Relation,
+    Sentence,
+    Stance,
+)
+from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS, now
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_TABLE = "_dyadwatch_migrations"
+#: seconds a writer or reader waits for a lock before giving up
+BUSY_TIMEOUT = 30.0
+
+ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes", "figures", "claims", "stances")
+
+
+def open_store(path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+    """Open (creating and migrating if needed) the dyadwatch database at ``path``."""
+    return Store(path, readonly=readonly)
+
+
+class Store:
+    """A dyadwatch SQLite database.
+
+    path: the database file; created with the current schema if it does not exist.
+    readonly: open with ``mode=ro``; never creates or migrates.
+    memory: an in-memory database, for tests and notebooks.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = ":memory:", *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        memory = self.path == ":memory:"
+        if not memory:
+            self._check_file()
+        try:
+            if readonly:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT,
+                                            isolation_level=None, check_same_thread=False)
+            else:
+                if not memory:
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None,
+                                            check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(Errors.DW304.format(path=self.path, reason=exc)) from exc
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check_identity()
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise NotADyadwatchDatabase(Errors.DW301.format(path=self.path, reason=exc)) from exc
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _check_file(self) -> None:
+        p = Path(self.path)
+        if p.is_dir():
+            raise NotADyadwatchDatabase(Errors.DW301.format(path=self.path, reason="it is a directory"))
+        if not p.exists():
+            if self.readonly:
+                raise StoreError(Errors.DW304.format(
+                    path=self.path, reason="no such file; ingest something first"))
+            return
+        if p.stat().st_size == 0:
+            return
+        with p.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+        if head != SQLITE_HEADER:
+            raise NotADyadwatchDatabase(Errors.DW301.format(path=self.path, reason="not an SQLite file"))
+
+    def _check_identity(self) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id == APPLICATION_ID:
+            if MIGRATIONS_TABLE in tables:
+                known = {name for name, _ in MIGRATIONS}
+                applied = [r[0] for r in self.conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")]
+                unknown = [n for n in applied if n not in known]
+                if unknown:
+                    raise SchemaTooNew(Errors.DW302.format(path=self.path, names=", ".join(unknown)))
+            return
+        if app_id != 0:
+            raise NotADyadwatchDatabase(Errors.DW301.format(
+                path=self.path, reason=f"SQLite application id {app_id:#x} belongs to another program"))
+        user_tables = {t for t in tables if not t.startswith("sqlite_")}
+        if user_tables:
+            shown = ", ".join(sorted(user_tables)[:5])
+            raise NotADyadwatchDatabase(Errors.DW301.format(
+                path=self.path, reason=f"it already holds other tables: {shown}"))
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each in its own transaction. Returns the names applied."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(
+                f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied_now = []
+        for name, fn in MIGRATIONS:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                done = conn.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", (name,)).fetchone()
+                if done:
+                    conn.execute("COMMIT")
+                    continue
+                # executescript would COMMIT our transaction first; run statement by statement
+                _run_script(conn, fn)
+                conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (name, now()))
+                conn.execute("COMMIT")
+                applied_now.append(name)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return applied_now
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY rowid")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(self, document: Document, analysis: Analysis | None = None,
+              *, actor_names: dict[str, str] | None = None) -> str:
+        """Store a document and (optionally) its analysis in one transaction.
+
+        Returns "added" when the document is new, "present" when a document with the same id
+        was already stored (its analysis is replaced when ``analysis`` is given; its text and
+        metadata are kept), so re-running an ingest is idempotent.
+        """
+        if self.readonly:
+            raise StoreError(Errors.DW304.format(path=self.path, reason="opened read-only"))
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone()
+            stamp = now()
+            if not exists:
+                conn.execute(
+                    """INSERT INTO documents (id, source, url, text, title, outlet, authors, published,
+                           published_basis, language, chrome, meta_evidence, warnings, ingested_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (document.id, document.source, document.url, document.text, document.title,
+                     document.outlet, json.dumps(list(document.authors)), document.published,
+                     document.published_basis, document.language,
+                     json.dumps([list(s) for s in document.chrome]),
+                     json.dumps(document.meta_evidence), json.dumps(list(document.warnings)), stamp),
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO document_sources (document_id, source, first_seen) VALUES (?, ?, ?)",
+                (document.id, document.source, stamp),
+            )
+            if analysis is not None:
+                assert analysis.document_id == document.id, "analysis belongs to another document"
+                self._write_analysis(analysis, actor_names or {})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return "present" if exists else "added"
+
+    def _write_analysis(self, a: Analysis, actor_names: dict[str, str]) -> None:
+        conn = self.conn
+        doc_id = a.document_id
+        for table in ANALYSIS_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        conn.executemany(
+            'INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+            [(doc_id, i, s.start, s.end) for i, s in enumerate(a.sentences)],
+        )
+        codes = {m.code for m in a.mentions} | {e.source for e in a.events} | {e.target for e in a.events}
+        conn.executemany(
+            "INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name",
+            [(c, actor_names.get(c, c)) for c in sorted(codes)],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (document_id, start, "end", text, code, entry, dictionary, person) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, m.start, m.end, m.text, m.code, m.entry, m.dictionary, m.person) for m in a.mentions],
+        )
+        conn.executemany(
+            'INSERT INTO events (document_id, start, "end", source, target, type, mode, negated, modality, '
+            "date, intensity, trigger, trigger_start, trigger_end, contexts, confidence, dictionary) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, e.start, e.end, e.source, e.target, e.type, e.mode, int(e.negated), e.modality,
+              e.date, e.intensity, e.trigger, e.trigger_start, e.trigger_end, json.dumps(list(e.contexts)),
+              e.confidence, e.dictionary) for e in a.events],
+        )
+        conn.executemany(
+            'INSERT INTO quotes (document_id, start, "end", text, speaker, speaker_actor, direct, cue) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, q.start, q.end, q.text, q.speaker, q.speaker_actor, int(q.direct), q.cue) for q in a.quotes],
+        )
+        conn.executemany(
+            'INSERT INTO figures (document_id, start, "end", sentence_start, sentence_end, raw, value, '
+            "value_high, unit, qualifier, measure, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, f.start, f.end, *_sentence_span_of(a, f.start, f.end), f.raw, f.value, f.value_high,
+              f.unit, f.qualifier, f.measure, f.period) for f in a.figures],
+        )
+        conn.executemany(
+            'INSERT INTO claims (id, document_id, start, "end", speaker, polarity, actors, normalized) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, doc_id, c.start, c.end, c.speaker, c.polarity, json.dumps(list(c.actors)),
+              json.dumps(c.normalized)) for c in a.claims],
+        )
+        conn.executemany(
+            "INSERT INTO stances (document_id, actor_a, actor_b, label, score, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc_id, s.dyad[0], s.dyad[1], s.label, s.score, json.dumps([list(x) for x in s.evidence]))
+             for s in a.stances],
+        )
+        conn.execute(
+            "UPDATE documents SET analyzer = ?, analyzed_at = ?, analysis_skipped = ? WHERE id = ?",
+            (a.analyzer, now(), a.skipped, doc_id),
+        )
+
+    def replace_relations(self, relations: Sequence[Relation]) -> None:
+        """Replace every cross-document relation in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM relations")
+            conn.executemany(
+                "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
+                "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
+                  r.why) for r in relations],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- reading -------------------------------------------------------------------------
+
+    def analyzer_of(self, doc_id: str) -> tuple[bool, str | None]:
+        """(is the document stored, the analyzer version its analysis came from)."""
+        row = self.conn.execute("SELECT analyzer FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row is not None, row["analyzer"] if row else None)
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY ingested_at, id")]
+
+    def resolve_id(self, doc_id: str) -> str:
+        """The full id of the one document whose id is or starts with ``doc_id``."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 3",
+            (doc_id, doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
+        ).fetchall()
+        ids = sorted({r[0] for r in rows})
+        if doc_id in ids:
+            return doc_id
+        if not ids or not doc_id:
+            raise StoreError(Errors.DW303.format(path=self.path, doc_id=doc_id))
+        if len(ids) > 1:
+            raise StoreError(Errors.DW305.format(path=self.path, doc_id=doc_id, count=len(ids)))
+        return ids[0]
+
+    def document(self, doc_id: str) -> Document:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(Errors.DW303.format(path=self.path, doc_id=doc_id))
+        return _document_from_row(row)
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.conn.execute("SELECT * FROM documents ORDER BY ingested_at, id"):
+            yield _document_from_row(row)
+
+    def document_sources(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT source FROM document_sources WHERE document_id = ? ORDER BY first_seen, source", (doc_id,))]
+
+    def analysis(self, doc_id: str) -> Analysis:
+        """Everything stored about one document, as an ``Analysis`` record."""
+        conn = self.conn
+        doc = conn.execute("SELECT text, analyzer, analysis_skipped FROM documents WHERE id = ?",
+                           (doc_id,)).fetchone()
+        if doc is None:
+            raise StoreError(Errors.DW303.format(path=self.path, doc_id=doc_id))
+        text = doc["text"]
+        q = lambda sql: conn.execute(sql, (doc_id,)).fetchall()  # noqa: E731
+        sentences = tuple(Sentence(r["start"], r["end"])
+                          for r in q('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx'))
+        mentions = tuple(ActorMention(r["start"], r["end"], r["text"], r["code"], r["entry"], r["dictionary"],
+                                      r["person"])
+                         for r in q("SELECT * FROM mentions WHERE document_id = ? ORDER BY start, id"))
+        events = tuple(
+            Event(r["start"], r["end"], text[r["start"]:r["end"]], r["source"], r["target"], r["type"], r["mode"],
+                  bool(r["negated"]), r["modality"], r["date"], r["intensity"], r["trigger"], r["trigger_start"],
+                  r["trigger_end"], tuple(json.loads(r["contexts"])), r["confidence"], r["dictionary"])
+            for r in q("SELECT * FROM events WHERE document_id = ? ORDER BY start, id"))
+        quotes = tuple(Quote(r["start"], r["end"], r["text"], r["speaker"], r["speaker_actor"], bool(r["direct"]),
+                             r["cue"])
+                       for r in q("SELECT * FROM quotes WHERE document_id = ? ORDER BY start, id"))
+        figures = tuple(
+            Figure(r["start"], r["end"], text[r["sentence_start"]:r["sentence_end"]], r["value"], r["unit"], r["raw"],
+                   r["value_high"], r["qualifier"], r["measure"], r["period"])
+            for r in q("SELECT * FROM figures WHERE document_id = ? ORDER BY start, id"))
+        claims = tuple(
+            Claim(r["id"], r["start"], r["end"], text[r["start"]:r["end"]], r["speaker"], r["polarity"],
+                  tuple(json.loads(r["actors"])), json.loads(r["normalized"]))
+            for r in q('SELECT * FROM claims WHERE document_id = ? ORDER BY start, id'))
+        stances = tuple(
+            Stance((r["actor_a"], r["actor_b"]), r["label"], r["score"],
+                   tuple((int(s), int(e)) for s, e in json.loads(r["evidence"])))
+            for r in q("SELECT * FROM stances WHERE document_id = ? ORDER BY actor_a, actor_b"))
+        return Analysis(doc_id, doc["analyzer"] or "", sentences, mentions, events, quotes, figures, claims,
+                        stances, doc["analysis_skipped"])
+
+    def actor_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM actors")}
+
+    def relations(self) -> list[Relation]:
+        return [Relation(r["a_document"], r["a_start"], r["a_end"], r["b_document"], r["b_start"], r["b_end"],
+                         r["relation"], r["score"], r["why"])
+                for r in self.conn.execute("SELECT * FROM relations ORDER BY id")]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, plus documents by analysis state."""
+        out: dict[str, int] = {}
+        for table in ("documents", "sentences", "mentions", "events", "quotes", "figures", "claims",
+                      "stances", "relations"):
+            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        out["actors"] = self.conn.execute("SELECT count(DISTINCT code) FROM mentions").fetchone()[0]
+        out["analysed"] = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE analyzer IS NOT NULL AND analysis_skipped IS NULL").fetchone()[0]
+        out["not_analysed"] = out["documents"] - out["analysed"]
+        return out
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run a read query (for reports, notebooks and the web layer)."""
+        return self.conn.execute(sql, params).fetchall()
+
+
+def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
+    """Run a migration's DDL inside the caller's open transaction."""
+
+    class _Capture:
+        def __init__(self) -> None:
+            self.scripts: list[str] = []
+
+        def executescript(self, script: str) -> None:
+            self.scripts.append(script)
+
+        def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+            conn.execute(sql, params)
+
+    capture = _Capture()
+    fn(capture)
+    for script in capture.scripts:
+        for statement in _split_sql(script):
+            conn.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a DDL script into complete statements (sqlite3.complete_statement knows the grammar)."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip().strip(";").strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
+
+
+def _sentence_span_of(a: Analysis, start: int, end: int) -> tuple[int, int]:
+    for s in a.sentences:
+        if s.start <= start < s.end:
+            return s.start, s.end
+    return start, end
+
+
+def _document_from_row(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"], source=row["source"], text=row["text"], url=row["url"], title=row["title"],
+        outlet=row["outlet"], authors=tuple(json.loads(row["authors"])), published=row["published"],
+        published_basis=row["published_basis"], language=row["language"],
+        chrome=tuple((int(s), int(e)) for s, e in json.loads(row["chrome"])),
+        meta_evidence=json.loads(row["meta_evidence"]), warnings=tuple(json.loads(row["warnings"])),
+    )

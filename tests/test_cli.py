@@ -1,0 +1,150 @@
+"""The command line, run in-process on real files and real databases."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dyadwatch import __version__
+from dyadwatch.cli import cli
+
+from conftest import EXAMPLES, ROOT
+
+ARTICLE = ("Seoul and Tokyo agreed on Monday to resume security talks, officials said.\n\n"
+           "The defence ministers will meet again next month.\n")
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE)
+    (d / "b.md").write_text("# Ties deepen\n\nBy Jo Park\n\n" + ARTICLE.replace("Monday", "Friday"))
+    return d
+
+
+def test_cli_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.output == f"dyadwatch, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_cli_every_command_has_help_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"dyadwatch {command}" in result.output
+
+
+def test_cli_python_dash_m_works() -> None:
+    out = subprocess.run([sys.executable, "-m", "dyadwatch", "--help"], capture_output=True, text=True, check=True)
+    assert "ingest" in out.stdout and "export" in out.stdout
+
+
+def test_cli_ingest_twice_stores_once(tmp_path: Path, corpus: Path, nlp) -> None:
+    db = tmp_path / "x.db"
+    first = run("ingest", "--db", str(db), str(corpus))
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip().endswith("2 added, 0 already present, 0 failed")
+    second = run("ingest", "--db", str(db), str(corpus), "--quiet")
+    assert second.exit_code == 0
+    assert second.stdout.strip().endswith("0 added, 2 already present, 0 failed")
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM sentences").fetchone()[0] >= 4
+
+
+def test_cli_db_from_environment(tmp_path: Path, corpus: Path, nlp) -> None:
+    db = tmp_path / "env.db"
+    result = run("ingest", str(corpus / "a.txt"), env={"DYADWATCH_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+    stats = run("stats", "--json", env={"DYADWATCH_DB": str(db)})
+    assert json.loads(stats.output)["documents"] == 1
+
+
+def test_cli_ingest_exit_code_only_fails_when_nothing_ingested(tmp_path: Path, corpus: Path, nlp) -> None:
+    db = tmp_path / "x.db"
+    (corpus / "empty.txt").write_text("")
+    partly = run("ingest", "--db", str(db), str(corpus), str(tmp_path / "nope.txt"))
+    assert partly.exit_code == 0
+    assert "2 added, 0 already present, 2 failed" in partly.stdout
+    assert "error: [DW101]" in partly.stderr and "nope.txt" in partly.stderr
+    assert "error: [DW103]" in partly.stderr and "empty.txt" in partly.stderr
+    nothing = run("ingest", "--db", str(db), str(tmp_path / "nope.txt"))
+    assert nothing.exit_code == 1
+    assert "0 added, 0 already present, 1 failed" in nothing.stdout
+    assert json.loads(run("stats", "--db", str(db), "--json").output)["documents"] == 2
+
+
+def test_cli_bad_database_is_one_clear_line(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes")
+    result = run("ingest", "--db", str(db), str(corpus))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: [DW301]") and str(db) in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert db.read_text() == "these are my notes"
+
+
+def test_cli_export_records_jsonl_and_csv(tmp_path: Path, corpus: Path, nlp) -> None:
+    db = tmp_path / "x.db"
+    run("ingest", "--db", str(db), str(corpus), "--quiet")
+    out = tmp_path / "records.jsonl"
+    result = run("export", "--db", str(db), "--out", str(out))
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 2
+    assert {r["meta"]["title"] for r in records} >= {"Ties deepen"}
+    stdout = run("export", "--db", str(db), "--format", "csv")
+    lines = stdout.output.splitlines()
+    assert lines[0].startswith("id,source,url,title,outlet,authors,published")
+    assert len(lines) == 3
+    events = run("export", "--db", str(db), "--what", "events", "--format", "csv")
+    assert events.exit_code == 0 and events.output.startswith("id,document_id,")
+    relations = run("export", "--db", str(db), "--what", "relations")
+    assert relations.exit_code == 0
+
+
+def test_cli_export_of_missing_database_fails_cleanly(tmp_path: Path) -> None:
+    result = run("export", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "[DW304]" in result.stderr and "ingest something first" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_cli_show_and_stats(tmp_path: Path, corpus: Path, nlp) -> None:
+    db = tmp_path / "x.db"
+    run("ingest", "--db", str(db), str(corpus), "--quiet")
+    ids = [r[0] for r in sqlite3.connect(db).execute("SELECT id FROM documents WHERE title = 'Ties deepen'")]
+    shown = run("show", "--db", str(db), ids[0][:8])
+    assert shown.exit_code == 0
+    assert f"Document {ids[0]}" in shown.output and "Ties deepen" in shown.output and "Jo Park" in shown.output
+    for section in ("Actors", "Events", "Quotes", "Figures", "Claims", "Stance"):
+        assert f"\n{section} (" in shown.output
+    missing = run("show", "--db", str(db), "ffffffffffff")
+    assert missing.exit_code == 1 and "[DW303]" in missing.stderr
+    stats = run("stats", "--db", str(db))
+    assert stats.exit_code == 0 and "documents" in stats.output and "events" in stats.output
+
+
+def test_cli_demo_examples_ingest(tmp_path: Path, nlp) -> None:
+    db = tmp_path / "ex.db"
+    result = run("ingest", "--db", str(db), str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    assert "7 added, 0 already present, 0 failed" in result.stdout
+    assert "README.md" in result.stderr  # skipped, and said so
+
+
+def test_cli_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "./scripts/test" in readme and "./scripts/test" in ci
+    assert "./scripts/demo" in readme
