@@ -191,3 +191,27 @@ def test_chrome_one_megabyte_line_of_near_matches() -> None:
     started = time.perf_counter()
     assert find_chrome(text) == []
     assert time.perf_counter() - started < 2.0
+
+
+_PIECES = ["Advertisement", "Read more", "We use cookies", "©", "Share", "Photo:", "By Jane Doe", "\n", "\r\n",
+           " ", "\u200b", "\x00", "All rights reserved", "|", "Subscribe", "cookies", "Log in", "שלום"]
+
+
+def test_chrome_spans_are_valid_for_arbitrary_text() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    strategies = hypothesis.strategies
+
+    piece = strategies.one_of(strategies.sampled_from(_PIECES), strategies.text(max_size=20))
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(strategies.lists(piece, max_size=40))
+    def check(pieces: list[str]) -> None:
+        text = "".join(pieces)
+        spans = find_chrome(text)
+        assert spans == sorted(spans)
+        for index, (start, end) in enumerate(spans):
+            limit = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+            assert 0 <= start < end <= limit
+            assert "\n" not in text[start:end] and "\r" not in text[start:end]
+
+    check()

@@ -400,3 +400,28 @@ def test_metadata_seed_articles_match_gold() -> None:
         for key in matches:
             matches[key] += getattr(result, key) == gold["meta"][key]
     assert all(count >= 2 for count in matches.values()), matches
+
+
+_PIECES = ["By Jane Doe", "BEIJING, March 3 (Reuters) - ", "Published: ", "March 12, 2024", "32 February",
+           "This article previously appeared in the ", "Example Post", " is an analyst for ", "\n", "\r", " | ",
+           "\u200b", "\x00", "the ", "3 days ago", "Retrieved ", "# ", "Q3 2023", "and ", "2024"]
+
+
+def test_metadata_arbitrary_text_gives_well_formed_record() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    strategies = hypothesis.strategies
+
+    piece = strategies.one_of(strategies.sampled_from(_PIECES), strategies.text(max_size=20))
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(strategies.lists(piece, max_size=40))
+    def check(pieces: list[str]) -> None:
+        text = "".join(pieces)
+        result = extract_metadata(text, chrome=find_chrome(text))
+        assert result.published_basis in {"stated", "inferred", "unknown"}
+        assert (result.published is None) == (result.published_basis == "unknown")
+        if result.published is not None:
+            assert normalise_date(result.published) == result.published
+        assert all(isinstance(a, str) and a for a in result.authors)
+
+    check()

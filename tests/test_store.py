@@ -121,3 +121,20 @@ def test_store_resolves_id_prefixes(db_path: Path) -> None:
         store.resolve_id("zzzz")
     with pytest.raises(StoreError, match="DW303"):
         store.resolve_id("%")
+
+
+def test_store_opens_in_datasette_as_it_is(examples_db: Path) -> None:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    async def fetch() -> tuple[list, int]:
+        ds = Datasette([str(examples_db)])
+        name = examples_db.stem
+        docs = await ds.client.get(f"/{name}/documents.json?_shape=array&_size=100")
+        sentences = await ds.client.get(f"/{name}/sentences.json?_shape=array&_size=1")
+        return docs.json(), sentences.status_code
+
+    docs, status = asyncio.run(fetch())
+    assert status == 200
+    assert len(docs) == 7 and all(d["text"] for d in docs)

@@ -95,4 +95,4 @@ class Warnings:
 
     W101 = "[W101] {path}: not valid UTF-8; decoded as {encoding}. Check the characters look right."
     W102 = "[W102] {source}: language is '{language}', not English; stored but not analysed."
-    W103 = "[W103] {path}: skipped {name} (not an article file type)."
+    W103 = "[W103] {path}: skipped {name} (documentation, not an article); give its path directly to ingest it."

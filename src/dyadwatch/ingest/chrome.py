@@ -53,18 +53,24 @@ _END = r"\s*[.!…>»›→]*"
 _PATTERNS: tuple[str, ...] = (
     # browser and JavaScript warnings
     r"(?:internet explorer|ie ?\d{1,2}) (?:is|are) (?:not|no longer) supported\b.{0,250}",
-    r"(?:your|this) (?:web )?browser(?: version)? (?:is )?(?:not supported|no longer supported|out of date|outdated|unsupported)\b.{0,250}",
+    r"(?:your|this) (?:web )?browser(?: version)? (?:is )?"
+    r"(?:not supported|no longer supported|out of date|outdated|unsupported)\b.{0,250}",
     r"for an? (?:optimal|better|the best|improved) (?:viewing )?experience\b.{0,120}\bbrowser\b.{0,80}",
-    r"(?:please )?(?:upgrade|update|switch) (?:your browser|to a (?:newer|modern|different|supported) browser)\b.{0,200}",
+    r"(?:please )?(?:upgrade|update|switch) (?:your browser|to a (?:newer|modern|different|supported) browser)"
+    r"\b.{0,200}",
     r"(?:please )?(?:enable|turn on) javascript\b.{0,200}",
-    r"(?:you need to enable |this (?:site|page) requires )?javascript(?: is)? (?:disabled|required|must be enabled|is not enabled)\b.{0,200}",
+    r"(?:you need to enable |this (?:site|page) requires )?javascript(?: is)? "
+    r"(?:disabled|required|must be enabled|is not enabled)\b.{0,200}",
     # read more, related links, continue reading
     r"read (?:more|the full (?:story|article)|full (?:story|article))" + _END,
-    r"read (?:more|the full (?:story|article)|full (?:story|article))\s*(?::|\||-|–|—|»|›|→|\.\.\.|…)\s*.{0,250}",
-    r"(?:related|see also|also read|read also|recommended|further reading|more on this(?: story| topic)?|more coverage|more from [\w .&'-]{1,40})\s*:\s*.{0,250}",
-    r"(?:related(?: articles?| stories| content| coverage| reading| topics)?|recommended(?: for you| stories| reading| articles)?"
-    r"|you (?:may|might) also like|more from [\w .&'-]{1,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
-    r"|top stories|latest (?:news|stories)|more stories|editor's picks|what to read next)\s*:?",
+    r"read (?:more|the full (?:story|article)|full (?:story|article))"
+    r"\s*(?::|\||-|–|—|»|›|→|\.\.\.|…)\s*.{0,250}",
+    r"(?:related|see also|also read|read also|recommended|further reading|more on this(?: story| topic)?"
+    r"|more coverage|more from [\w .&'-]{1,40})\s*:\s*.{0,250}",
+    r"(?:related(?: articles?| stories| content| coverage| reading| topics)?"
+    r"|recommended(?: for you| stories| reading| articles)?|you (?:may|might) also like|more from [\w .&'-]{1,40}"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)"
+    r"|more stories|editor's picks|what to read next)\s*:?",
     r"continue reading(?: (?:the |this )?(?:main )?(?:story|article))?(?: below)?" + _END,
     r"(?:the )?(?:story|article) continues (?:below|after (?:the |this )?(?:advertisement|ad))" + _END,
     # advertisements
@@ -83,16 +89,21 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:our |the )?newsletters?(?: sign[- ]?up)?" + _END,
     # sharing and following
     r"share (?:this|the) (?:article|story|page|post|video)\b.{0,80}",
-    r"follow (?:us|@\w{1,30}|[\w .&'-]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|youtube|telegram|threads|bluesky|google news|whatsapp)\b.{0,80}",
-    # cookies and consent
-    r"(?:we|this (?:web)?site|our (?:web)?site|this page)(?: and (?:our|selected|third[- ]party) (?:partners|vendors|third parties))?"
+    r"follow (?:us|@\w{1,30}|[\w .&'-]{1,40}) on "
+    r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|threads|bluesky|google news|whatsapp)\b.{0,80}",
+    # cookies and consent: "We use cookies" only with the words of a consent banner after it
+    r"(?:we|this (?:web)?site|our (?:web)?site|this page)"
+    r"(?: and (?:our|selected|third[- ]party) (?:partners|vendors|third parties))?"
     r" (?:uses?|may use|is using|use third-party) cookies(?:" + _END + r"|\b.{0,150}?"
     r"\b(?:experience|personali[sz]\w*|analy[sz]\w*|traffic|improve|brows\w*|consent|agree|privacy|advertis\w*|ads"
     r"|functionality|(?:web)?site|services?|preferences|learn more|cookie policy)\b.{0,300})",
-    r"(?:accept|allow|reject|decline|refuse|deny)(?: all| necessary| essential| optional| only essential)?(?: cookies)?(?: (?:and|&) (?:close|continue))?" + _END,
+    r"(?:accept|allow|reject|decline|refuse|deny)(?: all| necessary| essential| optional| only essential)?"
+    r"(?: cookies)?(?: (?:and|&) (?:close|continue))?" + _END,
     r"(?:cookie|privacy) (?:policy|settings|preferences|notice|consent|choices|statement)" + _END,
-    r"(?:manage|customi[sz]e|change|update) (?:your )?(?:cookie |privacy )?(?:settings|preferences|consent|choices)" + _END,
-    r"by (?:continuing to (?:use|browse)|using|clicking|browsing)\b.{0,200}?\b(?:cookies|privacy policy|terms of (?:use|service))\b.{0,200}",
+    r"(?:manage|customi[sz]e|change|update) (?:your )?(?:cookie |privacy )?(?:settings|preferences|consent|choices)"
+    + _END,
+    r"by (?:continuing to (?:use|browse)|using|clicking|browsing)\b.{0,200}?"
+    r"\b(?:cookies|privacy policy|terms of (?:use|service))\b.{0,200}",
     r"(?:i agree|i accept|got it|ok, got it|do not sell(?: or share)? my personal information)" + _END,
     # subscribe, log in
     r"subscribe(?: now| today| here)?(?: (?:to|for) [^.!?]{1,60})?" + _END,
@@ -101,8 +112,9 @@ _PATTERNS: tuple[str, ...] = (
     r"(?: ?(?:/|\||or|and) ?(?:log ?in|sign ?in|login|register|sign up|subscribe|create (?:an|a free) account)){0,3}"
     r"(?: (?:here|now|to (?:continue|read|comment|save)\b.{0,60}))?" + _END,
     # photo and image credits
-    r"(?:(?:top|header|cover|featured|lead|main|file|feature) )?(?:photo|photograph|image|picture|illustration|photo illustration"
-    r"|graphic|video|credit|photo credit|image credit|image source|picture credit|photo source)s?\s*(?::|\||by\b)\s*.{1,250}",
+    r"(?:(?:top|header|cover|featured|lead|main|file|feature) )?"
+    r"(?:photo|photograph|image|picture|illustration|photo illustration|graphic|video|credit|photo credit"
+    r"|image credit|image source|picture credit|photo source)s?\s*(?::|\||by\b)\s*.{1,250}",
     r"[(\[](?:photo|image|picture|credit|photograph|illustration)s?\b.{0,250}[)\]]\.?",
     r".{0,150}\b(?:getty images|shutterstock|alamy(?: stock photo)?|imago images)\b.{0,60}",
     # copyright footers
@@ -110,8 +122,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\d{4}(?: ?[-–] ?\d{4})? ?©.{0,300}",
     r".{0,250}\ball rights reserved" + _END,
     # footer navigation
-    r"(?:(?:privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|cookie policy|accessibility|sitemap"
-    r"|careers|advertise(?: with us)?|help|faq|rss)(?: ?[|·•/] ?|$)){1,12}",
+    r"(?:(?:privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|cookie policy"
+    r"|accessibility|sitemap|careers|advertise(?: with us)?|help|faq|rss)(?: ?[|·•/] ?|$)){1,12}",
     # the project's own sample marker
     r"illustrative sample written for the dyadwatch project; not real reporting" + _END,
 )

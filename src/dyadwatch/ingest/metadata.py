@@ -6,10 +6,10 @@ from the conventions of how articles are laid out. Anything the text does not te
 (``hints``: HTML meta tags via trafilatura, JSONL fields) win over the text.
 
 Chrome spans (see :mod:`dyadwatch.ingest.chrome`) are blanked before reading. Only the
-first ``HEAD_LINES`` and last ``TAIL_LINES`` content lines are read for bylines and bios,
-and every regular expression has bounded repetition and runs on a bounded slice of a
-line, so any input (empty, huge, one 1 MB line, NUL bytes, bidi or zero-width characters)
-returns in linear time without raising.
+first ``HEAD_LINES`` and last ``TAIL_LINES`` content lines are read, every regular
+expression runs on a bounded slice of one line, and blank runs are skipped in one step, so
+any input (empty, huge, one 1 MB line, NUL bytes, bidi or zero-width characters) returns
+in linear time without raising.
 
 Rules
 -----
@@ -18,7 +18,8 @@ Title
     line of 2-20 words and at most 160 characters that is followed by more text, starts
     with a capital, digit or quote, does not end with ``,;:`` and is not a byline,
     dateline, republication, date or bio line. It may end with a full stop (at most 14
-    words then). A leading kicker ("Analysis", "Opinion") is skipped. A long first
+    words then). A kicker line or prefix ("Analysis", "Opinion | ") is skipped; Markdown
+    emphasis is removed; a numbered section ("1. Introduction") is no title. A long first
     paragraph means there is no title: later short lines are section headings.
 Authors
     Bylines in the head or tail ("By Jane Doe", "By Jane Doe and John Roe",
@@ -111,12 +112,15 @@ _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) fo
     r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])",
 ))
 #: month and day without a year, as in datelines ("March 3", "3 March")
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}}){_ORD}\b|(?<!\d)(?P<d2>\d{{1,2}}){_ORD} (?P<m2>{_MONTH})\b",
-                        re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}}){_ORD}\b|(?<!\d)(?P<d2>\d{{1,2}}){_ORD} (?P<m2>{_MONTH})\b",
+    re.IGNORECASE,
+)
 _YEAR_ONLY = re.compile(r"(?P<y>(?:1[89]|2[01])\d{2})")
 #: what may follow a date on a metadata line: a time, a zone
 _TIME_TAIL = re.compile(
-    r"[\s,]*(?:(?:at|@|-|–|—|\|)\s*)?(?:\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?)?"
+    r"[\s,]*(?:(?:at|@|-|–|—|\|)\s*)?"
+    r"(?:\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?)?"
     r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*\.?",
     re.IGNORECASE,
 )
@@ -137,6 +141,7 @@ class _Date:
     day: int | None = None
 
     def iso(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
         if self.month is None:
             return f"{self.year:04d}"
         if self.day is None:
@@ -162,6 +167,7 @@ def _make_date(year: str | int, month: str | int | None = None, day: str | int |
 
 
 def _date_from_match(match: re.Match[str]) -> _Date | None:
+    """The validated date of a ``_DATE_FORMS`` match."""
     groups = match.groupdict()
     return _make_date(groups["y"], groups.get("m"), groups.get("d"))
 
@@ -205,31 +211,31 @@ def _find_date(text: str, *, at_start: bool = False) -> tuple[_Date, re.Match[st
 
 
 #: strings dateparser turns into a wrong date ("Q3 2023" -> 2023-09, "the 1990s" -> today)
-_NOT_A_DATE = re.compile(r"\bQ[1-4]\b|\b\d{2,4}0'?s\b|\b(?:quarter|half|century|decade|season|fiscal|FY)\b", re.IGNORECASE)
+_NOT_A_DATE = re.compile(
+    r"\bQ[1-4]\b|\b\d{2,4}0'?s\b|\b(?:quarter|half|century|decade|season|fiscal|FY)\b", re.IGNORECASE
+)
 #: a string dateparser may read: digits with a separator, a month name, or a relative word
 _DATE_LIKE = re.compile(rf"\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}|\bago\b|yesterday|today", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _date_parser() -> Any:
-    """dateparser's English parser, built once (importing dateparser takes a while)."""
+@lru_cache(maxsize=16)
+def _date_parser(base: _dt.datetime | None = None) -> Any:
+    """dateparser's English parser, relative to ``base`` when given; built once per base
+    (importing dateparser and building a parser take a while)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _dateparser_date(text: str, *, base: _dt.datetime | None = None) -> _Date | None:
     """Parse with dateparser, keeping the period it reports, and validate the result."""
     if not text or len(text) > 80 or _NOT_A_DATE.search(text) or not _DATE_LIKE.search(text):
         return None
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
     try:
-        from dateparser.date import DateDataParser
-
-        parser = _date_parser() if base is None else DateDataParser(languages=["en"], settings=settings)
-        data = parser.get_date_data(text)
+        data = _date_parser(base).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; the text then tells nothing
         return None
     value = getattr(data, "date_obj", None)
@@ -272,6 +278,7 @@ def normalise_date(value: Any) -> str | None:
 
 
 def _date_to_datetime(date: _Date) -> _dt.datetime:
+    """Noon of the date (the first of the month or year when less precise)."""
     return _dt.datetime(date.year, date.month or 1, date.day or 1, 12, 0)
 
 
@@ -316,6 +323,7 @@ _NAME_WORD = re.compile(rf"(?:Mc|Mac|O'|O’|D'|D’)?[{_UPPER}][^\W\d_]*(?:[-'�
 
 
 def _title_case_token(token: str) -> str:
+    """"DOE" -> "Doe", "O'NEILL" -> "O'Neill"; mixed-case tokens and initials unchanged."""
     letters = [c for c in token if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not _INITIAL.fullmatch(token):
         return token.title()
@@ -411,7 +419,8 @@ _BIO_ROLE = re.compile(
 )
 _ORG_TOKEN = rf"[{_UPPER}0-9][\w&'’.\-/]*"
 _ORG = re.compile(
-    rf"(?P<the>[Tt]he\s+)?(?P<name>{_ORG_TOKEN}(?:\s+(?:(?:of|and|&|for|on|the|de|du|la|des|y)\s+)?{_ORG_TOKEN}){{0,7}})"
+    rf"(?P<the>[Tt]he\s+)?"
+    rf"(?P<name>{_ORG_TOKEN}(?:\s+(?:(?:of|and|&|for|on|the|de|du|la|des|y)\s+)?{_ORG_TOKEN}){{0,7}})"
 )
 #: a date swallowed by the name pattern ("X on September 29"), or a dangling connector
 _ORG_CUT = re.compile(
@@ -475,13 +484,15 @@ def _is_outlet(name: str, *, strict: bool, publisher: bool = False) -> bool:
 # ---------------------------------------------------------------- line patterns
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|posted|reporting|report|analysis|commentary|opinion)\s+)?by\s*[:\-–—]?\s+(?P<rest>\S.{0,250})$"
+    r"^(?:(?:written|words|story|text|posted|reporting|report|analysis|commentary|opinion)\s+)?"
+    r"by\s*[:\-–—]?\s+(?P<rest>\S.{0,250})$"
     r"|^(?:authors?|writers?)\s*:\s*(?P<rest2>\S.{0,250})$",
     re.IGNORECASE,
 )
 _SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[-–—]\s+")
 _ROLE_AT = re.compile(
-    rf"\b(?P<role>{_NEWSROOM_ROLE})\s+(?:at|with)\s+(?P<org>.{{1,150}})|\b(?P<role2>{_WRITING_ROLE})\s+(?:for|to)\s+(?P<org2>.{{1,150}})",
+    rf"\b(?P<role>{_NEWSROOM_ROLE})\s+(?:at|with)\s+(?P<org>.{{1,150}})"
+    rf"|\b(?P<role2>{_WRITING_ROLE})\s+(?:for|to)\s+(?P<org2>.{{1,150}})",
     re.IGNORECASE,
 )
 _REPUBLICATION = re.compile(
@@ -496,7 +507,8 @@ _REPUBLICATION = re.compile(
 _DATELINE = re.compile(
     rf"^(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?:\s[{_UPPER}][{_UPPER}.'’\-]*){{0,3}}"
     rf"(?:,\s*[{_UPPER}][\w.'’\-]*(?:\s[{_UPPER}][\w.'’\-]*){{0,2}})?)"
-    rf"(?:,\s*(?P<date>(?:{_WEEKDAY}\s*)?(?:{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?|\d{{1,2}}{_ORD}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)))?"
+    rf"(?:,\s*(?P<date>(?:{_WEEKDAY}\s*)?(?:{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}{_ORD}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)))?"
     r"\s*(?:\((?P<agency>[^()\d]{1,40})\)|/(?P<agency2>[A-Za-z][\w .&-]{1,30})/)?\s*(?:-{1,2}|–|—|:)\s",
 )
 _LABEL = re.compile(
@@ -507,13 +519,16 @@ _LABEL = re.compile(
 )
 _BIO = re.compile(
     rf"^(?:about\s+the\s+authors?\s*[:\-–—]?\s*)?[*_—–\-\s]*(?P<names>[{_UPPER}][^\n]{{1,150}}?)\s+"
-    r"(?P<verb>is|are|was|were|serves\s+as|writes\s+for|writes\s+regularly\s+for|writes\s+a\s+column\s+for)\b\s*(?P<rest>.{0,400})",
+    r"(?P<verb>is|are|was|were|serves\s+as|writes\s+for|writes\s+regularly\s+for|writes\s+a\s+column\s+for)\b"
+    r"\s*(?P<rest>.{0,400})",
 )
 _WRITES_FOR = re.compile(
     r"\bwrites\s+(?:regularly\s+|often\s+|a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\s+)?for\s+(?P<org>.{1,150})"
 )
-_BIO_OPENING = re.compile(r"^(?:also\s+|currently\s+|now\s+)?(?:a|an|the|one\s+of|former|both|senior|associate|assistant)\b",
-                          re.IGNORECASE)
+_BIO_OPENING = re.compile(
+    r"^(?:also\s+|currently\s+|now\s+)?(?:a|an|the|one\s+of|former|both|senior|associate|assistant)\b",
+    re.IGNORECASE,
+)
 #: section labels printed above or before a headline ("Analysis", "Opinion |")
 _KICKER_WORDS = (r"(?:analysis|opinion|commentary|comment|news|world|world news|asia|europe|explainer|interview"
                  r"|feature|editorial|op-ed|perspective|essay|review|briefing|exclusive|breaking|breaking news"
@@ -551,6 +566,7 @@ def _clean(line: str) -> str:
 
 
 def _snippet(line: str, limit: int = 90) -> str:
+    """``line`` cut to ``limit`` characters for an evidence note."""
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
@@ -579,6 +595,7 @@ class _Found:
 
 
 def _read_republication(line: str, found: _Found) -> bool:
+    """Outlet and date from "This article previously appeared in X, on <date>."; True when one."""
     match = _REPUBLICATION.match(line)
     if match is None:
         return False
@@ -656,6 +673,7 @@ def _read_byline(line: str, found: _Found, *, allow_bare: bool) -> bool:
 
 
 def _read_dateline(line: str, found: _Found) -> bool:
+    """Agency and date from "BEIJING, March 3 (Reuters) -"; True when the line opens with one."""
     match = _DATELINE.match(line[:200])
     if match is None or not (match.group("date") or match.group("agency") or match.group("agency2")):
         return False
@@ -757,6 +775,7 @@ def _read_bio(line: str, found: _Found) -> bool:
 
 
 def _read_date_only(line: str, found: _Found) -> bool:
+    """A line that is only a date ("Tuesday, March 12, 2024"); True when it is one."""
     dated = _find_date(line, at_start=True)
     if dated is None:
         return False
@@ -921,6 +940,7 @@ def _url_date(url: str | None) -> tuple[_Date | None, int | None]:
 
 
 def _hint(hints: Mapping[str, Any] | None, key: str) -> Any:
+    """The non-empty hint value for ``key``, or None."""
     if not hints:
         return None
     try:
@@ -933,6 +953,7 @@ def _hint(hints: Mapping[str, Any] | None, key: str) -> Any:
 
 
 def _hint_authors(value: Any) -> list[str]:
+    """Author names from a hint: a list or a string, "Jane Doe; John Roe" split."""
     items: Iterable[Any] = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
     out: list[str] = []
     for item in items:

@@ -12,8 +12,9 @@ from dyadwatch.records import Analysis, Document
 from dyadwatch.store import Store
 
 
-def _wrap(text: str, width: int, indent: str = "    ") -> str:
-    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, width: int, indent: str = "    ", hanging: str | None = None) -> str:
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent,
+                         subsequent_indent=indent if hanging is None else hanging)
 
 
 def _sentence_of(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +52,7 @@ def render_document(store: Store, doc_id: str, *, with_text: bool = False, width
     if doc.meta_evidence:
         add("  metadata from:")
         for key, why in doc.meta_evidence.items():
-            add(_wrap(f"{key}: {why}", width, "    - ").replace("    - ", "    - ", 1))
+            add(_wrap(f"{key}: {why}", width, "    - ", "      "))
     if analysis.skipped:
         add("")
         add(f"Not analysed: {analysis.skipped}")

@@ -286,7 +286,7 @@ class Store:
         return (row is not None, row["analyzer"] if row else None)
 
     def document_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY ingested_at, id")]
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
     def resolve_id(self, doc_id: str) -> str:
         """The full id of the one document whose id is or starts with ``doc_id``."""
@@ -310,7 +310,7 @@ class Store:
         return _document_from_row(row)
 
     def documents(self) -> Iterator[Document]:
-        for row in self.conn.execute("SELECT * FROM documents ORDER BY ingested_at, id"):
+        for row in self.conn.execute("SELECT * FROM documents ORDER BY rowid"):
             yield _document_from_row(row)
 
     def document_sources(self, doc_id: str) -> list[str]:
@@ -364,14 +364,14 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus documents by analysis state."""
-        out: dict[str, int] = {}
-        for table in ("documents", "sentences", "mentions", "events", "quotes", "figures", "claims",
-                      "stances", "relations"):
-            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        out["actors"] = self.conn.execute("SELECT count(DISTINCT code) FROM mentions").fetchone()[0]
-        out["analysed"] = self.conn.execute(
-            "SELECT count(*) FROM documents WHERE analyzer IS NOT NULL AND analysis_skipped IS NULL").fetchone()[0]
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        out: dict[str, int] = {"documents": one("SELECT count(*) FROM documents")}
+        out["analysed"] = one("SELECT count(*) FROM documents WHERE analyzer IS NOT NULL AND analysis_skipped IS NULL")
         out["not_analysed"] = out["documents"] - out["analysed"]
+        out["sentences"] = one("SELECT count(*) FROM sentences")
+        out["actors"] = one("SELECT count(DISTINCT code) FROM mentions")
+        for table in ("mentions", "events", "quotes", "figures", "claims", "stances", "relations"):
+            out[table] = one(f"SELECT count(*) FROM {table}")
         return out
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:

@@ -1,0 +1,42 @@
+"""Errors raised while finding and reading actor dictionaries.
+
+    AnalyzeError                      (dyadwatch.errors)
+     └── DictionaryError
+          ├── DictionaryNotFound      a dictionary file or name does not exist
+          └── DictionaryFormatError   a dictionary file has a line that is not valid
+
+Messages carry stable codes (``[DW251]``); the catalogue is ``DictionaryErrors`` below.
+"""
+
+from __future__ import annotations
+
+from dyadwatch.errors import AnalyzeError
+
+
+class DictionaryError(AnalyzeError):
+    """An actor dictionary could not be loaded."""
+
+
+class DictionaryNotFound(DictionaryError):
+    """A dictionary file or dictionary name does not exist."""
+
+
+class DictionaryFormatError(DictionaryError):
+    """A dictionary file has a line that is not valid."""
+
+
+class DictionaryErrors:
+    """Message catalogue. Format with ``DictionaryErrors.DW251.format(...)``."""
+
+    DW251 = ("[DW251] Dictionary file {path} does not exist{origin}. Check the path; "
+             "DYADWATCH_DICTIONARIES takes paths separated by '{sep}'.")
+    DW252 = ("[DW252] {path} line {line}: {reason}. Each line must be one JSON object; see "
+             "docs/dictionaries.md for the format.")
+    DW253 = ("[DW253] No actor dictionary named '{name}' is registered. Available: {available}. "
+             "Add its file with DYADWATCH_DICTIONARIES, or install the plugin that provides it.")
+    DW254 = ("[DW254] Two different actor dictionaries are named '{name}' ({first} and {second}). "
+             "Give one of them a new name or version in its DICTIONARY line or file name.")
+    DW255 = ("[DW255] {path}: the dictionary name '{name}' is not valid. Names look like "
+             "'namespace.name.v1' (lowercase letters, digits and underscores, ending in a version).")
+    DW256 = ("[DW256] Plugin {plugin} returned {value!r} from register_actor_dictionaries; "
+             "expected a list of ActorDictionary objects or paths to .jsonl files.")
