@@ -2,7 +2,7 @@
 # (re)install dyadwatch with the given extras when pyproject.toml changed since the last install.
 set -eu
 cd "$(dirname "$0")/.."
-extras="$1"
+extras="${DW_EXTRAS:-all}"
 if [ ! -x .venv/bin/python ]; then
     py=""
     for candidate in "${PYTHON:-}" python3.11 python3.12 python3.13 python3; do
