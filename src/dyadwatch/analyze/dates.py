@@ -1,0 +1,205 @@
+"""Resolve date expressions against a reference (publication) date, at the precision the text allows.
+
+    >>> resolve_date("on Wednesday", "2023-02-23")
+    '2023-02-22'
+    >>> resolve_date("last month", "2025-06-03")
+    '2025-05'
+    >>> resolve_date("in early February 2022", None)
+    '2022-02'
+
+Only shapes this module recognises are resolved; anything else gives None (a wrong date is
+worse than no date). Results are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"])}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d{{4}})")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}\b")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b")
+_RELATIVE = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|spring|summer|autumn|fall|winter)\b")
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+
+
+def parse_iso(value: str | None) -> tuple[date, int] | None:
+    """(date, precision) of an ISO date string; precision 3 = day, 2 = month, 1 = year."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        return None
+    try:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+        return date(y, mo, d), 1 + bool(m.group(2)) + bool(m.group(3))
+    except ValueError:
+        return None
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d is not None and m is not None:
+            return date(y, m, d).isoformat()
+        if m is not None:
+            date(y, m, 1)
+            return f"{y:04d}-{m:02d}"
+        if 1000 <= y <= 9999:
+            return f"{y:04d}"
+    except ValueError:
+        return None
+    return None
+
+
+def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def resolve_date(expression: str, reference: str | None, *, future: bool = False) -> str | None:
+    """The absolute date an expression refers to, or None when it cannot be resolved.
+
+    expression: a time expression ("on Wednesday", "last month", "September 15", "2021").
+    reference: the publication date (``YYYY-MM-DD``/``YYYY-MM``/``YYYY``) or None.
+    future: the event is announced for the future, so a bare weekday or month means the next one.
+    """
+    text = " ".join(expression.lower().split())
+    if not text or len(text) > 80:
+        return None
+    if _DECADE.search(text):
+        return None
+    ref = parse_iso(reference)
+    ref_day, precision = ref if ref else (None, 0)
+
+    m = _ISO.search(text)
+    if m:
+        return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    m = _DAY_MONTH_YEAR.search(text)
+    if m:
+        return _fmt(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+    m = _MONTH_DAY_YEAR.search(text)
+    if m:
+        return _fmt(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
+    m = _MONTH_YEAR.search(text)
+    if m:
+        return _fmt(int(m.group(2)), MONTHS[m.group(1)])
+    m = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
+    if m:
+        groups = m.groups()
+        month, day = (MONTHS[groups[0]], int(groups[1])) if groups[0] in MONTHS else (MONTHS[groups[1]],
+                                                                                      int(groups[0]))
+        if not ref_day or precision < 1:
+            return None
+        year = _year_for_month(ref_day, precision, month, future)
+        return _fmt(year, month, day) if year else None
+    m = _YEAR.search(text)
+    if m and not re.search(r"\b(years?|decades?)\b", text):
+        return _fmt(int(m.group(1)))
+
+    if not ref_day:
+        return None
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", text):
+        return ref_day.isoformat() if precision == 3 else None
+    if re.search(r"\byesterday\b", text):
+        return (ref_day - timedelta(days=1)).isoformat() if precision == 3 else None
+    if re.search(r"\btomorrow\b", text):
+        return (ref_day + timedelta(days=1)).isoformat() if precision == 3 else None
+    if re.search(r"\bof the year\b", text):
+        return _fmt(ref_day.year)
+    m = _AGO.search(text)
+    if m:
+        n = NUMBERS.get(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        unit = m.group(2)
+        if n is None:
+            return None
+        if unit == "year":
+            if precision >= 2:
+                # "a year ago Friday" keeps the day; plain "a year ago" the month
+                if precision == 3 and _WEEKDAY.search(text):
+                    day = _weekday_near(ref_day, WEEKDAYS[_WEEKDAY.search(text).group(1)], future=True)
+                    try:
+                        return date(day.year - n, day.month, day.day).isoformat()
+                    except ValueError:
+                        return None
+                return _fmt(ref_day.year - n, ref_day.month)
+            return _fmt(ref_day.year - n)
+        if precision < 2:
+            return None
+        if unit == "month":
+            y, mo = _shift_months(ref_day.year, ref_day.month, -n)
+            return _fmt(y, mo)
+        if precision < 3:
+            return None
+        days = n * (7 if unit == "week" else 1)
+        target = ref_day - timedelta(days=days)
+        return target.isoformat() if unit == "day" else _fmt(target.year, target.month)
+    m = _RELATIVE.search(text)
+    if m:
+        which, unit = m.groups()
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+        if unit == "year":
+            return _fmt(ref_day.year + step)
+        if unit == "month":
+            if precision < 2:
+                return None
+            y, mo = _shift_months(ref_day.year, ref_day.month, step)
+            return _fmt(y, mo)
+        if unit == "week":
+            if precision < 3:
+                return None
+            target = ref_day + timedelta(weeks=step)
+            return _fmt(target.year, target.month) if step else _fmt(ref_day.year, ref_day.month)
+        # seasons: the year is what the text allows
+        return _fmt(ref_day.year + (step if step != 0 else 0))
+    m = _WEEKDAY.search(text)
+    if m:
+        if precision < 3:
+            return None
+        return _weekday_near(ref_day, WEEKDAYS[m.group(1)], future=future).isoformat()
+    m = _MONTH_ONLY.search(text)
+    if m and m.group(1) != "may":
+        month = MONTHS[m.group(1)]
+        year = _year_for_month(ref_day, precision, month, future)
+        if year is None:
+            return None
+        if re.search(r"\bnext\b", text):
+            year = ref_day.year + (1 if month <= ref_day.month else 0)
+        elif re.search(r"\blast\b", text):
+            year = ref_day.year - (1 if month >= ref_day.month else 0)
+        return _fmt(year, month)
+    return None
+
+
+def _year_for_month(ref_day: date, precision: int, month: int, future: bool) -> int | None:
+    """The year of a month named without a year: this year unless that would cross the reference."""
+    if precision < 2:
+        return ref_day.year
+    if future:
+        return ref_day.year if month >= ref_day.month else ref_day.year + 1
+    return ref_day.year if month <= ref_day.month else ref_day.year - 1
+
+
+def _weekday_near(ref: date, weekday: int, *, future: bool) -> date:
+    """The nearest such weekday before the reference (after it for future events); the day itself counts."""
+    if future:
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7)
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
