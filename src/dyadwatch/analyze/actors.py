@@ -44,7 +44,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +53,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import ensure_path
 
-from dyadwatch.dictionaries import ActorDictionary, load_actor_dictionaries, read_actor_dictionary
+from dyadwatch.dictionaries import (
+    ActorDictionary,
+    actor_name,
+    actor_type,
+    load_actor_dictionaries,
+    read_actor_dictionary,
+)
 from dyadwatch.records import ActorMention
 
 __all__ = [
@@ -194,12 +199,25 @@ class ActorResolver:
         self.use_entities = use_entities
         self.dictionary_names = list(dictionaries) if dictionaries is not None else None
         self.extra_paths = [str(p) for p in extra_paths]
-        self.dictionaries = load_actor_dictionaries(self.extra_paths, names=self.dictionary_names)
-        self._build(self.dictionaries)
+        # Loaded on first use, so that a pipeline saved with to_disk loads its own copy of the
+        # dictionaries even if an extra path has moved since.
+        self.dictionaries: list[ActorDictionary] = []
+        self._built = False
+
+    def load(self) -> "ActorResolver":
+        """Load the configured dictionaries and build the matchers (done on first use).
+
+        RAISES: DictionaryNotFound, DictionaryFormatError when a dictionary cannot be read.
+        """
+        if not self._built:
+            self.dictionaries = load_actor_dictionaries(self.extra_paths, names=self.dictionary_names)
+            self._build(self.dictionaries)
+        return self
 
     # ------------------------------------------------------------------ building
 
     def _build(self, dictionaries: Sequence[ActorDictionary]) -> None:
+        self._built = True
         self.codes: dict[str, dict[str, str]] = {}
         self._entries: list[_Entry] = []
         self._persons: list[_Person] = []
@@ -299,6 +317,8 @@ class ActorResolver:
     # ------------------------------------------------------------------ spaCy surface
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._built:
+            self.load()
         mentions = _DocResolver(self, doc).run()
         group = []
         out = []
@@ -322,14 +342,16 @@ class ActorResolver:
             yield self(doc)
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        """Nothing to learn; dictionaries are loaded when the component is created."""
+        """Nothing to learn; loads the dictionaries so that errors show before the first Doc."""
+        self.load()
 
     def actor_name(self, code: str) -> str:
         """Display name of a code in this component's dictionaries ("CHN" -> "China")."""
-        info = self.codes.get(code)
+        info = self.load().codes.get(code)
         return info["name"] if info else code
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        self.load()
         return srsly.msgpack_dumps({"dictionaries": [
             {"name": d.name, "description": d.description, "entries": list(d.entries)}
             for d in self.dictionaries]})
@@ -344,6 +366,7 @@ class ActorResolver:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the dictionaries in use, one JSONL file each, so a saved pipeline is reproducible."""
+        self.load()
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "dictionaries.json", [d.name for d in self.dictionaries])
@@ -443,7 +466,8 @@ class _DocResolver:
     def _dictionary_mentions(self) -> list[_Mention]:
         c, doc = self.c, self.doc
         raw = [(s, e, c._key_to_entry[k]) for k, s, e in c._phrase(doc)]
-        raw += [(s, e, c._key_to_entry[k]) for k, s, e in c._tokens(doc)]
+        if len(c._tokens):  # an empty Matcher warns (W036)
+            raw += [(s, e, c._key_to_entry[k]) for k, s, e in c._tokens(doc)]
         # longest first; for equal spans NONSTATE, then PERSON, then ACTOR; then the later dictionary
         rank = {"NONSTATE": 0, "PERSON": 1, "ACTOR": 2}
         raw.sort(key=lambda m: (-(m[1] - m[0]), m[0], rank.get(c._entries[m[2]].label, 3), -m[2]))
@@ -659,6 +683,8 @@ class _DocResolver:
 
         usable = []
         for s, e, idx in self.tails:
+            if c._entries[idx].title_kind == "group" and self._adjectival(e):
+                continue  # "Russian military cooperation", "Russia's military-industrial complex"
             inside = {id(covered[i]): covered[i] for i in range(s, e) if covered[i] is not None}
             if inside:
                 # a title may take over organisation words inside it when a state precedes it:
@@ -738,6 +764,12 @@ class _DocResolver:
             by_end[t.end] = t
             last_title = t
         return [m for m in mentions if m.alive] + new
+
+    def _adjectival(self, e: int) -> bool:
+        """A group word used as a modifier: 'military' in 'military cooperation'."""
+        if e < self.n and self.doc[e].text in ("-", "–"):
+            return True
+        return self.has_pos and self.doc[e - 1].pos_ == "ADJ"
 
     def _left_attach(self, s: int, by_end: dict[int, _Mention],
                      skip: set[int] | None = None) -> tuple[_Mention, set[str]] | None:
@@ -912,7 +944,7 @@ class _DocResolver:
                 ci += 1
             if gender is None or not window:
                 continue
-            antecedent = self._antecedent(tok.i, gender, window)
+            antecedent = self._antecedent(tok, gender, window)
             if antecedent is None:
                 continue
             new.append(_Mention(tok.i, tok.i + 1, antecedent.code, "pronoun",
@@ -921,8 +953,12 @@ class _DocResolver:
                                 person_idx=antecedent.person_idx, gender=antecedent.gender))
         return mentions + new
 
-    def _antecedent(self, i: int, gender: str, window: list[tuple[int, int, _Mention | None, str | None, bool]]
-                    ) -> _Mention | None:
+    def _antecedent(self, tok: Any, gender: str,
+                    window: list[tuple[int, int, _Mention | None, str | None, bool]]) -> _Mention | None:
+        i = tok.i
+        if tok.lower_ in ("him", "her"):
+            # an object pronoun is not the subject of its own verb: "Xi thanked him"
+            window = [c for c in window if not self._same_clause_subject(c, tok)]
         if self.has_sents:
             here = self.sent_of[i]
             lowest = here - self.c.pronoun_sentences
@@ -939,7 +975,10 @@ class _DocResolver:
                 if not group:
                     continue
                 if s_idx == here:
-                    pick = group[0]  # closest before the pronoun in its own sentence
+                    # closest before the pronoun in its own sentence; a subject pronoun
+                    # prefers the sentence's subject ("Xi is not abandoning Putin - he ...")
+                    subjects = [c for c in group if c[4]] if tok.lower_ in ("he", "she") else []
+                    pick = subjects[0] if subjects else group[0]
                 else:
                     subjects = [c for c in group if c[4]]
                     pick = subjects[0] if subjects else group[0]
@@ -951,6 +990,11 @@ class _DocResolver:
             if cand[3] is None or cand[3] == gender:
                 return cand[2]
         return None
+
+    def _same_clause_subject(self, cand: tuple[int, int, Any, Any, bool], tok: Any) -> bool:
+        if self.has_dep:
+            return cand[4] and self.doc[cand[0]:cand[1]].root.head.i == tok.head.i
+        return 0 <= tok.i - cand[1] <= 2
 
     def _is_subject(self, s: int, e: int) -> bool:
         if not self.has_dep:
@@ -999,32 +1043,6 @@ def _parse_ref_date(value: Any) -> tuple[int, int] | None:
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
-@lru_cache(maxsize=1)
-def _default_codes() -> dict[str, dict[str, str]]:
-    codes: dict[str, dict[str, str]] = {}
-    for d in load_actor_dictionaries():
-        for e in d.entries:
-            if e["label"] == "CODE":
-                codes[e["id"]] = {"name": e["name"], "type": e.get("type", "state")}
-    return codes
-
-
-def actor_name(code: str) -> str:
-    """Display name of an actor code in the registered dictionaries.
-
-    >>> actor_name("CHN"), actor_name("NATO"), actor_name("XYZ")
-    ('China', 'NATO', 'XYZ')
-    """
-    info = _default_codes().get(code)
-    return info["name"] if info else code
-
-
-def actor_type(code: str) -> str:
-    """'state' or 'organisation' for a registered code; 'state' for unknown codes."""
-    info = _default_codes().get(code)
-    return info["type"] if info else "state"
 
 
 def mentions_from_doc(doc: Doc) -> tuple[ActorMention, ...]:

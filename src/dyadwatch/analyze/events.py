@@ -50,10 +50,16 @@ for _ext in ("dw_events", "dw_mentions", "dw_ref_date"):
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJ = {"dobj", "dative", "attr", "oprd"}
-TARGET_PREPS = {"with", "to", "against", "on", "into", "at", "from", "for", "toward", "towards", "upon", "over",
-                "in", "of", "onto"}
-NOUN_TARGET_PREPS = {"of", "to", "against", "on", "into", "with", "toward", "towards", "for", "over", "upon", "from",
-                     "in"}
+#: "in"/"at" name places ("met Putin in Beijing"), so they only introduce targets where the
+#: dictionary says so ("arrived in Beijing")
+TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "for", "toward", "towards", "upon", "over", "of",
+                "onto"}
+NOUN_TARGET_PREPS = {"of", "to", "against", "on", "into", "with", "toward", "towards", "for", "over", "upon", "from"}
+#: verbs whose object is the doer of the action in their "of"/"for" phrase ("accused X of aiding")
+ATTRIBUTING_VERBS = {"accuse", "suspect", "blame", "criticise", "criticize", "condemn", "praise", "thank", "fault",
+                     "commend", "charge", "punish", "sanction", "congratulate", "credit"}
+ANAPHORS = {"this", "that", "it", "these", "those", "report", "reports", "claim", "claims", "allegation",
+            "allegations", "accusation", "accusations", "charge", "charges"}
 #: verbs that only carry the event named by their object noun ("hold talks", "impose sanctions")
 LIGHT_VERBS = {"make", "take", "hold", "provide", "give", "offer", "strike", "launch", "conduct", "carry", "stage",
                "impose", "reach", "seek", "maintain", "continue", "deepen", "expand", "boost", "strengthen",
@@ -132,10 +138,13 @@ class Lexicon:
         found = table.get(token.lemma_.lower(), []) or table.get(token.lower_, [])
         if not found:
             return []
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")}
-        with_particle = [t for t in found if t.particle and t.particle in particles]
-        if with_particle:
-            return with_particle
+        # a particle ("call out") binds tighter than a preposition ("call on"), which binds
+        # tighter than an adverb or object ("come together", "stand side by side")
+        for deps in (("prt",), ("prep",), ("advmod", "dobj", "npadvmod")):
+            words = {c.lower_ for c in token.children if c.dep_ in deps}
+            with_particle = [t for t in found if t.particle and t.particle in words]
+            if with_particle:
+                return with_particle
         return [t for t in found if not t.particle]
 
 
@@ -239,22 +248,63 @@ class _DocCoder:
             for t in span:
                 self.actor_of.setdefault(t.i, m["code"])
                 self.kind_of.setdefault(t.i, m.get("kind") or "")
+        # how often two actors share a sentence in this document
+        self.cooccur: dict[tuple[str, str], int] = {}
+        for sent in doc.sents:
+            codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
+            for a in codes:
+                for b in codes:
+                    if a != b:
+                        self.cooccur[(a, b)] = self.cooccur.get((a, b), 0) + 1
 
     def run(self) -> list[dict[str, Any]]:
         events: dict[tuple[Any, ...], dict[str, Any]] = {}
         prev_actors: list[str] = []
+        prev_events: list[dict[str, Any]] = []
         for sent in self.doc.sents:
             start, end = _trim(self.doc.text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
             sent_actors = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of)
+            found: list[dict[str, Any]] = []
             if sent_actors:
-                for ev in self._sentence(sent, start, end, sent_actors, prev_actors):
+                found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
+                found += self._denials(sent, start, end, prev_events)
+                # a past action told right after a dated one, with no date of its own, happened
+                # then ("They met on May 3. Xi praised Putin.")
+                prev_dates = {e["date"] for e in prev_events if e["date"] and e["modality"] == "actual"}
+                if len(prev_dates) == 1:
+                    for ev in found:
+                        if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
+                            ev["date"] = next(iter(prev_dates))
+                for ev in found:
                     key = (ev["start"], ev["source"], ev["target"], ev["type"], ev["negated"])
                     if key not in events or events[key]["confidence"] < ev["confidence"]:
                         events[key] = ev
                 prev_actors = (sent_actors + [a for a in prev_actors if a not in sent_actors])[:4]
-        return sorted(events.values(), key=lambda e: (e["start"], e["trigger_start"] or 0))
+            prev_events = found
+        out = sorted(events.values(), key=lambda e: (e["start"], e["trigger_start"] or 0))
+        _refine_dates(out)
+        for e in out:
+            e.pop("_past", None)
+        return out
+
+    def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"China has denied this": the previous sentence's actions by the denier, now denied."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY:
+                continue
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objs or objs[0].lower_ not in ANAPHORS:
+                continue
+            deniers, _, _ = self._subject(tok)
+            for ev in prev_events:
+                if ev["source"] in deniers and ev["modality"] != "denied":
+                    out.append({**ev, "start": start, "end": end, "modality": "denied", "negated": False,
+                                "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
+                                "confidence": 0.5, "date": None})
+        return out
 
     # -- one sentence
 
@@ -286,8 +336,9 @@ class _DocCoder:
             modality = self._modality(tok)
             date = self._date(tok, sent, future=modality == "intended")
             contexts = self._contexts(sent, trig)
-            base = 0.75 if found.how == "syntax" else 0.55 if found.how == "inherited" else 0.35
+            base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
+            past = _past_tense(tok)
             pairs = _pairs(found)
             for source, target in pairs:
                 yield {
@@ -296,6 +347,7 @@ class _DocCoder:
                     "intensity": 0.0 if negated else intensity_of(type_, trig.mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
+                    "_past": past,
                 }
 
     def _fits(self, tok: Token, trig: Trigger) -> bool:
@@ -315,6 +367,12 @@ class _DocCoder:
         own = self._nearest_actor(tok, depth, skip)
         if own:
             out.append(own)
+            # "the Chinese and Russian presidents": every coordinated modifier names a party
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.actor_of:
+                    for g in c.children:
+                        if g.dep_ == "conj" and g.i in self.actor_of and self.actor_of[g.i] not in out:
+                            out.append(self.actor_of[g.i])
         for c in tok.children:
             if c.dep_ == "conj":
                 for a in self._actors(c, depth, skip=skip):
@@ -351,10 +409,19 @@ class _DocCoder:
                 pobj = [g for g in agent[0].children if g.dep_ == "pobj"]
                 if pobj:
                     return self._actors(pobj[0]), pobj[0], hop is verb
+            if len(subj) > 1:
+                # a misparse gives a verb two subjects ("Patrushev met Yang"): keep the one before it
+                before = [c for c in subj if c.i < hop.i]
+                subj = before[-1:] or subj[:1]
             if subj:
                 if subj[0].dep_ == "nsubjpass" and hop is verb:
                     return [], subj[0], True
                 return self._actors(subj[0]), subj[0], hop is verb
+            if hop.dep_ == "acl" and hop.head.pos_ == "NOUN":
+                # "his decision to increase forces": the possessor of the noun acts
+                owners = [c for c in hop.head.children if c.dep_ == "poss"]
+                if owners and self._actors(owners[0]):
+                    return self._actors(owners[0]), owners[0], False
             if hop.dep_ == "xcomp":
                 # object control: "urged Russia to withdraw"
                 objs = [c for c in hop.head.children if c.dep_ in ("dobj", "dative")]
@@ -372,11 +439,25 @@ class _DocCoder:
             break
         return [], None, False
 
+    def _attributed_doer(self, tok: Token) -> list[str]:
+        """"blamed the US for arming Ukraine" -> the US is who arms."""
+        hop, hops = tok, 0
+        while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head is not hop:
+            hop = hop.head
+            hops += 1
+            if hop.pos_ == "VERB" and hop.lemma_.lower() in ATTRIBUTING_VERBS:
+                objs = [c for c in hop.children if c.dep_ == "dobj"]
+                return self._actors(objs[0]) if objs else []
+            if hop.pos_ == "VERB" and hop is not tok and hop.dep_ not in ("pcomp",):
+                return []
+        return []
+
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
         out: list[str] = []
         preps = set(trig.target_preps) or TARGET_PREPS
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for c in verb.children:
-            if c.dep_ in OBJ or c.dep_ == "nsubjpass":
+            if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
@@ -394,10 +475,9 @@ class _DocCoder:
         if trig.pos == "VERB":
             sources, subj, own = self._subject(tok)
             targets = self._verb_targets(tok, trig)
-            if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_ in ("accuse", "suspect"):
-                accused = [c for c in tok.head.head.children if c.dep_ == "dobj"]
-                if accused:
-                    sources, own = self._actors(accused[0]), False
+            accused = self._attributed_doer(tok)
+            if accused:
+                sources, own = accused, True
             how = "syntax" if own else "inherited"
             if trig.joint:
                 if len(sources) >= 2 and not targets:
@@ -414,6 +494,9 @@ class _DocCoder:
                 return _Found(sources, [], how, joint=True) if len(sources) >= 2 else None
             if sources and targets:
                 return _Found(sources, targets, how)
+            if len(sources) >= 2 and not targets:
+                # "Putin and Xi signed a statement": a shared act, coded both ways
+                return _Found(sources, [], how, joint=True)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
         sources, targets, joint_actors = self._noun_roles(tok, trig)
@@ -487,6 +570,15 @@ class _DocCoder:
             return actors
         return []
 
+    def _partner(self, source: str, candidates: list[str]) -> str | None:
+        """Among several actors in the sentence, the one the document pairs most with ``source``,
+        when it clearly leads (articles about a dyad name it again and again)."""
+        if not candidates:
+            return None
+        counts = sorted(((self.cooccur.get((source, c), 0), c) for c in candidates), reverse=True)
+        best, second = counts[0], counts[1] if len(counts) > 1 else (0, "")
+        return best[1] if best[0] >= 3 and best[0] >= 2 * max(second[0], 1) else None
+
     def _pair(self, prev_actors: list[str], sent_actors: list[str]) -> list[str] | None:
         pool = _ordered_unique(sent_actors + prev_actors)
         return pool[:2] if len(pool) >= 2 else None
@@ -496,11 +588,14 @@ class _DocCoder:
         """One role found by syntax and exactly one other actor in the sentence: pair them."""
         if not self.c.sentence_fallback:
             return None
-        if sources and not targets:
+        if len(sources) == 1 and not targets:
             others = [a for a in sent_actors if a not in sources]
             if len(others) == 1:
                 return _Found(sources, others, "sentence", joint=trig.joint)
-        if targets and not sources:
+            partner = self._partner(sources[0], others)
+            if partner:
+                return _Found(sources, [partner], "partner", joint=trig.joint)
+        if len(targets) == 1 and not sources:
             others = [a for a in sent_actors if a not in targets]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
@@ -567,7 +662,7 @@ class _DocCoder:
             return "denied"
         if any(lemma in ALLEGE for lemma in lemmas):
             return "alleged"
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_ in ("accuse", "suspect"):
+        if any(lemma in ("accuse", "suspect", "allege") for lemma in lemmas[:4]) and self._attributed_doer(tok):
             return "alleged"
         if aux & HYPOTHETICAL_AUX or clause_marks & {"if", "unless", "whether"} or \
                 any(lemma in HYPOTHETICAL_GOVERNORS for lemma in lemmas):
@@ -604,6 +699,21 @@ class _DocCoder:
         return out
 
 
+def _refine_dates(events: list[dict[str, Any]]) -> None:
+    """An action told twice in one article is one action: where the same type and pair has a
+    day-precise date in the same month, a month-precise mention takes it."""
+    precise: dict[tuple[Any, ...], set[str]] = {}
+    for e in events:
+        if e["date"] and len(e["date"]) == 10 and not e["negated"]:
+            precise.setdefault((frozenset((e["source"], e["target"])), e["type"]), set()).add(e["date"])
+    for e in events:
+        if e["date"] and len(e["date"]) == 7:
+            days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ()) if
+                    d.startswith(e["date"])}
+            if len(days) == 1:
+                e["date"] = days.pop()
+
+
 def _pairs(found: _Found) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if found.joint and not found.targets:
@@ -619,6 +729,21 @@ def _pairs(found: _Found) -> list[tuple[str, str]]:
                 if found.joint:
                     pairs.append((t, s))
     return _ordered_unique(pairs)
+
+
+def _past_tense(tok: Token) -> bool:
+    """The trigger, or the verb governing a noun trigger, is in a past tense."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.lower_ in ("had", "has", "have", "was", "were") for c in verb.children
+                                      if c.dep_ in ("aux", "auxpass"))
 
 
 def _modified_by(tok: Token, words: set[str]) -> bool:

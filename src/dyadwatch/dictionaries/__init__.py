@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ from dyadwatch.dictionaries.errors import (
 __all__ = [
     "ENV_VAR",
     "ActorDictionary",
+    "actor_name",
+    "actor_type",
     "DictionaryError",
     "DictionaryFormatError",
     "DictionaryNotFound",
@@ -288,3 +291,36 @@ def _need_str(entry: Entry, key: str, fail: Any) -> None:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         fail(f"'{key}' is {value!r}; expected a non-empty string")
+
+
+def actor_name(code: str) -> str:
+    """Display name of an actor code in the registered dictionaries (the code itself if unknown).
+
+    >>> actor_name("CHN"), actor_name("NATO"), actor_name("XYZ")
+    ('China', 'NATO', 'XYZ')
+    """
+    info = _registered_codes(_registry_key()).get(code)
+    return info[0] if info else code
+
+
+def actor_type(code: str) -> str:
+    """``"state"`` or ``"organisation"`` for a registered code; ``"state"`` if unknown."""
+    info = _registered_codes(_registry_key()).get(code)
+    return info[1] if info else "state"
+
+
+def _registry_key() -> tuple[Any, ...]:
+    # the CODE table is rebuilt only when the plugins or DYADWATCH_DICTIONARIES change
+    from dyadwatch.plugins import pm
+
+    return tuple(sorted(str(pm.get_name(p)) for p in pm.get_plugins())), os.environ.get(ENV_VAR, "")
+
+
+@lru_cache(maxsize=4)
+def _registered_codes(key: tuple[Any, ...]) -> dict[str, tuple[str, str]]:
+    codes: dict[str, tuple[str, str]] = {}
+    for d in load_actor_dictionaries():
+        for e in d.entries:
+            if e["label"] == "CODE":
+                codes[e["id"]] = (e["name"], e.get("type", "state"))
+    return codes
