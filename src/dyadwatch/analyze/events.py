@@ -109,6 +109,13 @@ CONTEXT_WORDS = {
 }
 
 
+_TIME_EXPRESSION = re.compile(
+    r"\b(?:(?:this|last|next|past|previous|coming)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
+    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+ago"
+    r"|yesterday|today)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str
@@ -326,6 +333,8 @@ class _DocCoder:
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
                 light_nouns.update(c.i for c in tok.children if c.dep_ in OBJ)
                 continue  # the object noun carries the event ("hold talks", "provide support")
+            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok):
+                continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
             if found is None:
                 continue
@@ -349,6 +358,17 @@ class _DocCoder:
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
                     "_past": past,
                 }
+
+    def _object_of_trigger(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        verbs = {t.i for t, trig in candidates if trig.pos == "VERB" and t.lemma_.lower() not in LIGHT_VERBS}
+        return head.dep_ in OBJ and head.head.i in verbs
+
+    def _own_roles(self, noun: Token) -> bool:
+        sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
+        return bool(sources or joint)
 
     def _fits(self, tok: Token, trig: Trigger) -> bool:
         if trig.needs_modifier and not _modified_by(tok, set(trig.needs_modifier)):
@@ -381,12 +401,21 @@ class _DocCoder:
         return out
 
     def _nearest_actor(self, tok: Token, depth: int, skip: frozenset[str]) -> str | None:
+        if tok.i in self.actor_of:
+            return self.actor_of[tok.i]
         frontier = [tok]
+        first: str | None = None
         for _ in range(depth + 1):
             nxt = []
             for t in frontier:
                 if t.i in self.actor_of:
-                    return self.actor_of[t.i]
+                    # a named person in apposition outranks an organisation modifier
+                    # ("the SCO summit, ..., Nikolai Patrushev, met ...")
+                    if self.kind_of.get(t.i) in ("person", "title"):
+                        return self.actor_of[t.i]
+                    first = first or self.actor_of[t.i]
+            if first and not any(c.dep_ == "appos" for t in frontier for c in t.children):
+                return first
             for t in frontier:
                 for c in t.children:
                     if c.dep_ in skip or c.dep_ == "conj":
@@ -397,7 +426,7 @@ class _DocCoder:
             frontier = nxt
             if not frontier:
                 break
-        return None
+        return first
 
     def _subject(self, verb: Token) -> tuple[list[str], Token | None, bool]:
         """Actors of the clause subject of ``verb`` (inherited when the verb has none)."""
@@ -675,6 +704,12 @@ class _DocCoder:
 
     def _date(self, tok: Token, sent: Span, *, future: bool) -> str | None:
         dates = [e for e in sent.ents if e.label_ == "DATE"]
+        # time expressions the recogniser missed ("This month's meeting")
+        covered = {t.i for e in dates for t in e}
+        for m in _TIME_EXPRESSION.finditer(sent.text):
+            span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not covered & {t.i for t in span}:
+                dates.append(span)
         if not dates:
             return None
         # prefer a date attached to the trigger's own clause, then the nearest in the sentence
@@ -773,5 +808,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
-
-_ = re  # used by subclasses/plugins that extend matching
