@@ -148,3 +148,34 @@ def test_cli_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text()
     assert "./scripts/test" in readme and "./scripts/test" in ci
     assert "./scripts/demo" in readme
+
+
+def test_cli_events_filters_and_formats(examples_db: Path) -> None:
+    db = str(examples_db)
+    table = run("events", "--db", db, "--dyad", "IND", "CHN")
+    assert table.exit_code == 0 and "→" in table.output
+    rows = json.loads(run("events", "--db", db, "--dyad", "CHN", "IND", "--format", "json").output)
+    assert rows and all({r["source"], r["target"]} == {"CHN", "IND"} for r in rows)
+    assert all(r["sentence"] and r["type"] for r in rows)
+    directed = json.loads(run("events", "--db", db, "--dyad", "CHN", "IND", "--directed", "--format", "json").output)
+    assert directed and all((r["source"], r["target"]) == ("CHN", "IND") for r in directed)
+    consult = json.loads(run("events", "--db", db, "--type", "CONSULT", "--since", "2025", "--format", "json").output)
+    assert consult and all(r["type"] == "CONSULT" and r["date"] >= "2025" for r in consult)
+    csv_out = run("events", "--db", db, "--format", "csv", "--limit", "2").output.splitlines()
+    assert csv_out[0].startswith("document_id,") and len(csv_out) == 3
+    bad = run("events", "--db", db, "--type", "HUG")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: [DW403] Option '--type' has value 'HUG'")
+    bad_date = run("events", "--db", db, "--since", "last tuesday")
+    assert bad_date.exit_code == 1 and "[DW403]" in bad_date.stderr
+
+
+def test_cli_show_marks_events_and_explains_actors(examples_db: Path) -> None:
+    conn = sqlite3.connect(examples_db)
+    doc_id = conn.execute("SELECT document_id FROM events GROUP BY document_id ORDER BY count(*) DESC").fetchone()[0]
+    trigger = conn.execute("SELECT trigger FROM events WHERE document_id = ? ORDER BY start LIMIT 1",
+                           (doc_id,)).fetchone()[0]
+    shown = run("show", "--db", str(examples_db), "--text", doc_id)
+    assert shown.exit_code == 0
+    assert f"⟦{trigger}⟧1" in shown.output
+    assert "via " in shown.output and "[dyadwatch.countries.v1]" in shown.output
+    assert "«" in shown.output and "»IND" in shown.output

@@ -196,6 +196,59 @@ def stats(db: str, as_json: bool) -> None:
     click.echo(f"{'languages':<{width}}  " + ", ".join(f"{k} {v}" for k, v in langs.items()))
 
 
+@cli.command()
+@db_option
+@click.option("--dyad", nargs=2, metavar="A B", default=None, help="Only events between these two actors.")
+@click.option("--directed", is_flag=True, help="With --dyad: only events from A to B.")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this PLOVER type (repeatable).")
+@click.option("--since", default=None, metavar="DATE", help="Only events dated on or after YYYY[-MM[-DD]].")
+@click.option("--until", default=None, metavar="DATE", help="Only events dated on or before YYYY[-MM[-DD]].")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def events(db: str, dyad: tuple[str, str] | None, directed: bool, types: tuple[str, ...], since: str | None,
+           until: str | None, limit: int | None, fmt: str) -> None:
+    """List PLOVER events with their evidence sentences, newest first.
+
+    Each event shows who did what to whom, whether it is negated, its modality (actual,
+    intended, hypothetical, alleged, denied), its date and the sentence it came from.
+
+    Example:
+
+    \b
+        dyadwatch events --dyad CHN RUS
+        dyadwatch events --dyad CHN RUS --directed --type SANCTION --type AID --since 2022-02
+        dyadwatch events --format csv > events.csv
+    """
+    from dyadwatch.report.queries import list_events
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        rows = list_events(store, dyad=dyad, types=types, since=since, until=until, directed=directed,
+                           limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["source"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        click.echo("No events match.", err=True)
+        return
+    width = _width()
+    for r in rows:
+        flags = ("NOT " if r["negated"] else "") + r["type"]
+        modality = "" if r["modality"] == "actual" else f" ({r['modality']})"
+        click.echo(f"{r['date'] or 'undated':<10}  {r['source']:>5} → {r['target']:<5} {flags}{modality}"
+                   f"  [{r['document_id'][:8]} '{r['trigger']}']")
+        click.echo(textwrap.fill(" ".join(r["sentence"].split()), width=width, initial_indent="            ",
+                                 subsequent_indent="            "))
+    click.echo(f"{len(rows)} event(s)", err=True)
+
+
 def _width() -> int:
     import shutil
 
@@ -206,4 +259,4 @@ def main() -> None:
     cli(prog_name="dyadwatch")
 
 
-__all__ = ["cli", "main", "textwrap"]
+__all__ = ["cli", "main"]

@@ -88,6 +88,7 @@ class Errors:
     DW305 = "[DW305] document id prefix '{doc_id}' matches {count} documents in {path}; give more characters."
     DW401 = "[DW401] Setting '{name}' has value '{value}'. {expected}"
     DW402 = "[DW402] Unknown setting '{name}'. Known settings: {known}."
+    DW403 = "[DW403] Option '{name}' has value '{value}'. {expected}"
 
 
 class Warnings:

@@ -62,10 +62,36 @@ def render_document(store: Store, doc_id: str, *, with_text: bool = False, width
     _render_findings(out, doc, analysis, names, width)
     if with_text:
         add("")
-        add("Text")
+        add("Text (⟦event trigger⟧ₙ refers to event n above; «actor mention»)")
         add("----")
-        add(doc.text)
+        add(marked_text(doc.text, analysis))
     return "\n".join(out)
+
+
+def marked_text(text: str, analysis: Analysis) -> str:
+    """The text with event triggers and actor mentions marked in place."""
+    marks: list[tuple[int, int, str]] = []  # (offset, order, inserted text)
+    seen_triggers: dict[tuple[int, int], list[int]] = {}
+    for n, e in enumerate(analysis.events, start=1):
+        if e.trigger_start is not None and e.trigger_end is not None:
+            seen_triggers.setdefault((e.trigger_start, e.trigger_end), []).append(n)
+    taken: list[tuple[int, int]] = []
+    for (s, e), numbers in seen_triggers.items():
+        marks.append((s, 1, "⟦"))
+        marks.append((e, 0, "⟧" + ",".join(str(n) for n in numbers)))
+        taken.append((s, e))
+    for m in analysis.mentions:
+        if any(s < m.end and m.start < e for s, e in taken):
+            continue
+        marks.append((m.start, 1, "«"))
+        marks.append((m.end, 0, f"»{m.code}"))
+    out, last = [], 0
+    for offset, _order, insert in sorted(marks):
+        out.append(text[last:offset])
+        out.append(insert)
+        last = offset
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _render_findings(out: list[str], doc: Document, a: Analysis, names: dict[str, str], width: int) -> None:
@@ -88,15 +114,15 @@ def _render_findings(out: list[str], doc: Document, a: Analysis, names: dict[str
     add(f"Events ({len(a.events)})")
     if not a.events:
         add("    (none found)")
-    for e in a.events:
+    for n, e in enumerate(a.events, start=1):
         flags = [e.modality]
         if e.negated:
             flags.insert(0, "NEGATED")
         if e.mode:
             flags.append(f"mode {e.mode}")
         intensity = f" intensity {e.intensity:+.1f}" if e.intensity is not None else ""
-        add(f"  {e.source} → {e.target}  {e.type}  [{', '.join(flags)}]  date {e.date or 'unknown'}{intensity}"
-            f"  trigger '{e.trigger or ''}'")
+        add(f"  {n:>2}. {e.source} → {e.target}  {e.type}  [{', '.join(flags)}]  date {e.date or 'unknown'}"
+            f"{intensity}  trigger '{e.trigger or ''}'")
         add(_wrap(f"“{text[e.start:e.end]}”", width))
 
     add("")
