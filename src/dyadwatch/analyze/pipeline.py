@@ -64,9 +64,35 @@ def load_pipeline(model: str = "") -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _rules_fingerprint() -> str:
+    """A short hash of the analysis code and dictionaries, so a changed rule re-analyses."""
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha256()
+    for package in ("dyadwatch.analyze", "dyadwatch.dictionaries"):
+        root = resources.files(package)
+        for entry in sorted(_walk(root), key=lambda e: str(e)):
+            h.update(str(entry).rsplit("dyadwatch", 1)[-1].encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def _walk(root: Any) -> Iterator[Any]:
+    for entry in root.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _walk(entry)
+        elif entry.name.endswith((".py", ".jsonl", ".json")):
+            yield entry
+
+
 def analyzer_version(nlp: Language) -> str:
-    """Identifies what produced an analysis: dyadwatch, model and component versions."""
-    return f"dyadwatch {__version__}; {nlp.meta.get('name')} {nlp.meta.get('version')}"
+    """Identifies what produced an analysis: dyadwatch, model, components and rules."""
+    ours = ",".join(p for p in nlp.pipe_names if p.startswith("dyadwatch_"))
+    return (f"dyadwatch {__version__} rules {_rules_fingerprint()}; {nlp.meta.get('name')} "
+            f"{nlp.meta.get('version')}; {ours}")
 
 
 def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
