@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rounds", type=int, default=3, help="alternating bare/full rounds")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     pairs = corpus(a.docs)
@@ -84,25 +86,32 @@ def main(argv: list[str] | None = None) -> int:
     # warm up both paths (model loading, first-batch allocation) outside the timings
     bare_rate(texts[:8], a.batch_size)
     full_rate(pairs[:8], a.batch_size)
-    bare1 = bare_rate(texts, a.batch_size)
-    full = full_rate(pairs, a.batch_size)
-    bare2 = bare_rate(texts, a.batch_size)
-    bare = (bare1 + bare2) / 2
+    # alternate the two so drift in machine load hits both; each ratio compares neighbours
+    bares, fulls, ratios = [], [], []
+    previous = bare_rate(texts, a.batch_size)
+    bares.append(previous)
+    for _ in range(a.rounds):
+        full = full_rate(pairs, a.batch_size)
+        after = bare_rate(texts, a.batch_size)
+        fulls.append(full)
+        bares.append(after)
+        ratios.append(full / ((previous + after) / 2))
+        previous = after
     result = {
         "documents": len(pairs),
         "characters": sum(len(t) for t in texts),
-        "bare_nlp_pipe_docs_per_s": round(bare, 2),
-        "dyadwatch_ingest_docs_per_s": round(full, 2),
-        "ratio": round(full / bare, 3),
-        "bare_runs": [round(bare1, 2), round(bare2, 2)],
+        "bare_nlp_pipe_docs_per_s": round(statistics.median(bares), 2),
+        "dyadwatch_ingest_docs_per_s": round(statistics.median(fulls), 2),
+        "ratio": round(statistics.median(ratios), 3),
+        "ratios": [round(r, 3) for r in ratios],
     }
     if a.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"documents: {result['documents']} ({result['characters']:,} characters)")
-        print(f"bare nlp.pipe:          {bare:8.2f} docs/s  (runs {bare1:.2f}, {bare2:.2f})")
-        print(f"ingest+analyse+store:   {full:8.2f} docs/s")
-        print(f"ratio:                  {full / bare:8.3f}")
+        print(f"documents: {result['documents']} ({result['characters']:,} characters), {a.rounds} rounds")
+        print(f"bare nlp.pipe:          {result['bare_nlp_pipe_docs_per_s']:8.2f} docs/s (median)")
+        print(f"ingest+analyse+store:   {result['dyadwatch_ingest_docs_per_s']:8.2f} docs/s (median)")
+        print(f"ratio:                  {result['ratio']:8.3f}  (median of {result['ratios']})")
     return 0
 
 
