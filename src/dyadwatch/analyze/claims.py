@@ -1,0 +1,166 @@
+"""``dyadwatch_claims``: the sentences in which an article asserts something checkable.
+
+A claim is a sentence another article could confirm or contradict: a factual statement about
+what states did (it carries events or figures) or an analytical judgement about their
+relationship (it uses the vocabulary of assessment: partnership, limits, distance, junior
+partner, leverage …). Each sentence with at least one actor is scored on those signals;
+hedged questions and background asides score lower; the best few per article are kept, in
+text order.
+
+Each claim carries a normalised form used for cross-document comparison: the actors it is
+about, its polarity (negated or negative-assessment wording gives -1), its events as
+(source, target, type, negated) and its figures as (value, unit), and the content lemmas.
+The speaker is set when the sentence is attributed ("…, Gabuev wrote", "According to X, …").
+
+Sets ``doc._.dw_claims``: plain dicts with keys ``start, end, speaker, polarity, actors,
+normalized, score``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+for _ext in ("dw_claims", "dw_mentions", "dw_events", "dw_figures", "dw_quotes"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+#: words of assessment: a sentence using them judges the relationship
+ASSESSMENT = {
+    "partnership", "partner", "relationship", "relations", "ties", "alliance", "ally", "allies", "limits",
+    "limit", "distance", "distancing", "distanced", "dependent", "dependence", "dependency", "junior", "senior",
+    "leverage", "bloc", "axis", "neutral", "neutrality", "balance", "imbalance", "rift", "split", "break",
+    "friendship", "rapprochement", "thaw", "tension", "tensions", "rivalry", "convenience", "strategic",
+    "commitment", "commitments", "resilience", "resilient", "recalculating", "reshape", "deepening", "deepen",
+    "weaken", "weakening", "strengthen", "strengthening", "cooling", "warming", "trust", "mistrust", "asymmetry",
+    "asymmetric", "bound", "unconditional", "unconditionally", "support", "backing", "isolation", "isolated",
+    "shift", "pivot", "recalibration", "reliance", "rely", "abandon", "abandoning", "embrace", "aloofness",
+}
+#: an author asserting, not hedging
+ASSERTIVE = {"clearly", "indeed", "fact", "reality", "evidence", "shows", "show", "reveals", "reflects", "means",
+             "remains", "continue", "continues", "never", "always", "unmistakable", "fundamentally", "truth"}
+NEGATIVE = {"not", "no", "never", "little", "neither", "nor", "without", "hardly", "n't", "none", "lack",
+            "misunderstanding", "illusion", "myth", "unlikely", "fail", "failed", "refuse", "refused"}
+REPORTING = {"say", "write", "tell", "argue", "note", "add", "warn", "insist", "claim", "explain", "believe",
+             "contend", "observe", "conclude", "predict", "suggest"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+class ClaimFinder:
+    def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 8,
+                 min_claims: int = 3) -> None:
+        self.name = name
+        self.max_claims = max_claims
+        self.min_claims = min_claims
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dw_claims = find_claims(doc, max_claims=self.max_claims, min_claims=self.min_claims)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        return None
+
+
+@Language.factory("dyadwatch_claims", assigns=["doc._.dw_claims"], requires=["doc._.dw_mentions"],
+                  default_config={"max_claims": 8, "min_claims": 3})
+def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int) -> ClaimFinder:
+    return ClaimFinder(nlp, name, max_claims=max_claims, min_claims=min_claims)
+
+
+def find_claims(doc: Doc, *, max_claims: int = 8, min_claims: int = 3) -> list[dict[str, Any]]:
+    text = doc.text
+    mentions = doc._.dw_mentions or []
+    events = doc._.dw_events or []
+    figures = doc._.dw_figures or []
+    quotes = doc._.dw_quotes or []
+    scored: list[tuple[float, int, dict[str, Any]]] = []
+    sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
+    for sent in sentences:
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) < 6 or len(words) > 80:
+            continue
+        actors = sorted({m["code"] for m in mentions if start <= m["start"] < end})
+        if not actors:
+            continue
+        sent_events = [e for e in events if e["start"] == start]
+        sent_figures = [f for f in figures if start <= f["start"] < end]
+        lemmas = {t.lemma_.lower() for t in words}
+        lowers = {t.lower_ for t in words}
+        score = 1.0 + 0.25 * min(len(actors), 3)
+        score += 1.5 * min(len({e["type"] for e in sent_events}), 2)
+        score += 1.5 * min(len(sent_figures), 2)
+        assessment = len((lemmas | lowers) & ASSESSMENT)
+        score += 1.2 * min(assessment, 3)
+        score += 0.6 * min(len(lowers & ASSERTIVE), 2)
+        if text[end - 1:end] == "?":
+            score -= 2.0
+        if sent.text.strip().startswith(("“", '"')) and not sent_events:
+            score -= 0.5
+        speaker = _speaker(sent, quotes, mentions, start, end)
+        polarity = -1 if _negative(sent) else 1
+        claim = {
+            "start": start, "end": end, "speaker": speaker, "polarity": polarity, "actors": actors,
+            "normalized": {
+                "actors": actors,
+                "polarity": polarity,
+                "events": sorted({(e["source"], e["target"], e["type"], bool(e["negated"])) for e in sent_events}),
+                "figures": [(f["value"], f["unit"], f.get("measure"), f.get("period")) for f in sent_figures],
+                "lemmas": sorted(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop),
+            },
+            "score": round(score, 2),
+        }
+        scored.append((score, start, claim))
+    if not scored:
+        return []
+    keep = max(min_claims, min(max_claims, len(sentences) // 6))
+    best = sorted(scored, key=lambda x: (-x[0], x[1]))[:keep]
+    threshold = 2.5
+    chosen = [c for s, _, c in best if s >= threshold] or [c for _, _, c in best[:min_claims]]
+    return sorted(chosen, key=lambda c: c["start"])
+
+
+def _negative(sent: Span) -> bool:
+    for t in sent:
+        if t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp", "conj"):
+            return True
+        if t.lower_ in ("no", "little", "neither", "never") and t.dep_ in ("det", "amod", "neg", "advmod"):
+            return True
+        if t.lemma_.lower() in ("misunderstanding", "illusion", "myth", "unlikely"):
+            return True
+    return False
+
+
+def _speaker(sent: Span, quotes: list[dict[str, Any]], mentions: list[dict[str, Any]], start: int,
+             end: int) -> str | None:
+    for q in quotes:
+        if start <= q.get("start", -1) < end and q.get("speaker"):
+            covered = (q["end"] - q["start"]) / max(1, end - start)
+            if covered > 0.5:
+                return str(q["speaker"])
+    for t in sent:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis"):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if subj and subj[0].pos_ == "PROPN":
+                span = sent.doc[subj[0].left_edge.i: subj[0].i + 1]
+                return span.text
+    m = re.match(r"\s*According to ([^,]{3,80}),", sent.text)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
