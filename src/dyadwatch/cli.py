@@ -249,6 +249,136 @@ def events(db: str, dyad: tuple[str, str] | None, directed: bool, types: tuple[s
     click.echo(f"{len(rows)} event(s)", err=True)
 
 
+def _listing_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--dyad, --since, --until, --limit and --format, identical on every listing command."""
+    for option in reversed([
+        click.option("--dyad", nargs=2, metavar="A B", default=None, help="Only items about both actors."),
+        click.option("--since", default=None, metavar="DATE",
+                     help="Only from documents published on or after YYYY[-MM[-DD]]."),
+        click.option("--until", default=None, metavar="DATE",
+                     help="Only from documents published on or before YYYY[-MM[-DD]]."),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                     show_default=True),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, line: Callable[[dict[str, Any]], str], what: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["document_id"],
+                                lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()})
+        return
+    if not rows:
+        click.echo(f"No {what} match.", err=True)
+        return
+    width = _width()
+    for r in rows:
+        click.echo(line(r))
+        click.echo(textwrap.fill(" ".join((r.get("sentence") or "").split()), width=width,
+                                 initial_indent="            ", subsequent_indent="            "))
+    click.echo(f"{len(rows)} {what}", err=True)
+
+
+@cli.command()
+@db_option
+@_listing_options
+@click.option("--actor", default=None, metavar="CODE", help="Only quotes by someone acting for this actor.")
+@click.option("--speaker", default=None, help="Only quotes whose speaker contains this text.")
+@click.option("--direct/--reported", "direct", default=None, help="Only direct quotes, or only reported speech.")
+def quotes(db: str, dyad: tuple[str, str] | None, since: str | None, until: str | None, limit: int | None,
+           fmt: str, actor: str | None, speaker: str | None, direct: bool | None) -> None:
+    """List quotes with their speakers, the state each speaker acts for, and the cue.
+
+    Example:
+
+    \b
+        dyadwatch quotes --actor CHN
+        dyadwatch quotes --dyad CHN RUS --direct --format json
+    """
+    from dyadwatch.report.queries import list_quotes
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        rows = list_quotes(store, dyad=dyad, actor=actor, speaker=speaker, direct=direct, since=since,
+                           until=until, limit=limit)
+
+    def line(r: dict[str, Any]) -> str:
+        who = (r["speaker"] or "unattributed") + (f" ({r['speaker_actor']})" if r["speaker_actor"] else "")
+        kind = "" if r["direct"] else " [reported]"
+        return f"{who}{kind} {r['cue'] or ''}: “{r['text']}”  [{r['document_id'][:8]}]"
+
+    _emit(rows, fmt, line, "quote(s)")
+
+
+@cli.command()
+@db_option
+@_listing_options
+@click.option("--unit", default=None, help="Only this unit (USD, EUR, CNY, percent, count, km, other …).")
+@click.option("--measure", default=None, help="Only figures whose measure contains this text.")
+def figures(db: str, dyad: tuple[str, str] | None, since: str | None, until: str | None, limit: int | None,
+            fmt: str, unit: str | None, measure: str | None) -> None:
+    """List reported figures, normalised to a value and unit, with what they measure and when.
+
+    Example:
+
+    \b
+        dyadwatch figures --dyad CHN RUS
+        dyadwatch figures --unit USD --measure trade --format csv
+    """
+    from dyadwatch.report.queries import list_figures
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        rows = list_figures(store, dyad=dyad, unit=unit, measure=measure, since=since, until=until, limit=limit)
+
+    def line(r: dict[str, Any]) -> str:
+        value = f"{r['value']:,.6g}" + (f"–{r['value_high']:,.6g}" if r["value_high"] is not None else "")
+        qual = f"{r['qualifier']} " if r["qualifier"] else ""
+        extra = "; ".join(x for x in (r["measure"], r["period"]) if x)
+        return f"{qual}{value} {r['unit']}  '{r['raw']}'" + (f"  ({extra})" if extra else "") + \
+            f"  [{r['document_id'][:8]}]"
+
+    _emit(rows, fmt, line, "figure(s)")
+
+
+@cli.command()
+@db_option
+@_listing_options
+@click.option("--actor", default=None, metavar="CODE", help="Only claims that mention this actor.")
+def claims(db: str, dyad: tuple[str, str] | None, since: str | None, until: str | None, limit: int | None,
+           fmt: str, actor: str | None) -> None:
+    """List the claims each article makes: the checkable sentences cross-source comparison works on.
+
+    Example:
+
+    \b
+        dyadwatch claims --dyad CHN RUS
+        dyadwatch claims --actor IND --format json
+    """
+    from dyadwatch.report.queries import list_claims
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        rows = list_claims(store, dyad=dyad, actor=actor, since=since, until=until, limit=limit)
+
+    def line(r: dict[str, Any]) -> str:
+        who = f" ({r['speaker']})" if r["speaker"] else ""
+        sign = "−" if r["polarity"] < 0 else "+"
+        return f"{r['id']}  {sign} {' '.join(r['actors'])}{who}  {r['outlet'] or r['document_source']}"
+
+    _emit(rows, fmt, line, "claim(s)")
+
+
 def _width() -> int:
     import shutil
 
