@@ -185,5 +185,39 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_compare(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        -- near-duplicate documents (syndicated copies of one story); group_id is the first copy ingested
+        CREATE TABLE document_groups (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            group_id TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX document_groups_group ON document_groups(group_id);
+
+        -- one real-world event reported by one or more documents
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            type TEXT NOT NULL,
+            negated INTEGER NOT NULL,
+            date TEXT,
+            reports INTEGER NOT NULL,              -- documents reporting it
+            independent_sources INTEGER NOT NULL   -- of which not copies of one another
+        );
+        CREATE INDEX stories_dyad ON stories(source, target);
+        CREATE TABLE story_events (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            PRIMARY KEY (story_id, event_id)
+        );
+        CREATE INDEX story_events_event ON story_events(event_id);
+        """
+    )
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
