@@ -1,0 +1,96 @@
+"""Compare: across documents — duplicate reports, stories, agreement and contradiction.
+
+Reads the analysed documents from the store and writes back, in one transaction, the
+near-duplicate groups, the stories (one real-world event with every report of it) and the
+relations between claims. Run it after ingesting: ``compare_store(store)``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dyadwatch.compare.duplicates import near_duplicate_groups
+from dyadwatch.compare.relations import ClaimItem, relate_claims
+from dyadwatch.compare.stories import link_stories
+from dyadwatch.records import Relation
+from dyadwatch.store import Store
+
+__all__ = ["CompareSummary", "compare_store"]
+
+
+@dataclass
+class CompareSummary:
+    documents: int
+    duplicate_groups: int
+    stories: int
+    multi_source_stories: int
+    agreements: int
+    contradictions: int
+
+
+def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None = None,
+                  direction: Callable[[str], float] | None = None) -> CompareSummary:
+    """Recompute duplicates, stories and claim relations for everything in ``store``.
+
+    embed: sentence embedder (defaults to the offline MiniLM model).
+    direction: assessment direction of a claim sentence, +1 closer … -1 apart (defaults to
+    the stance component's sentence scorer).
+    """
+    docs = [(r["id"], r["text"]) for r in store.execute("SELECT id, text FROM documents ORDER BY rowid")]
+    groups = near_duplicate_groups(docs)
+    group_of = {d: g for d, (g, _) in groups.items()}
+    events = [dict(r) for r in store.execute(
+        "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
+    stories = link_stories(events, group_of)
+    claims = []
+    texts = {d: t for d, t in docs}
+    if direction is None:
+        direction = _default_direction()
+    for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
+        norm = json.loads(r["normalized"])
+        sentence = texts[r["document_id"]][r["start"]:r["end"]]
+        claims.append(ClaimItem(
+            document_id=r["document_id"], start=r["start"], end=r["end"], sentence=sentence,
+            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+            events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
+            figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
+            direction=direction(sentence) if direction else 0.0,
+            group=group_of.get(r["document_id"], r["document_id"]),
+        ))
+    if embed is None:
+        embed = _default_embed()
+    decided = relate_claims(claims, embed)
+    relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score, d.why)
+                 for a, b, d in decided]
+    store.replace_comparison(groups=groups, stories=stories, relations=relations)
+    return CompareSummary(
+        documents=len(docs),
+        duplicate_groups=sum(1 for g in set(group_of.values()) if list(group_of.values()).count(g) > 1),
+        stories=len(stories),
+        multi_source_stories=sum(1 for s in stories if s.independent_sources > 1),
+        agreements=sum(1 for r in relations if r.relation == "agree"),
+        contradictions=sum(1 for r in relations if r.relation == "contradict"),
+    )
+
+
+def _default_embed() -> Callable[[list[str]], np.ndarray]:
+    from dyadwatch.compare.embeddings import Embedder
+
+    embedder = Embedder()
+    return lambda texts: embedder.encode(texts)
+
+
+def _default_direction() -> Callable[[str], float] | None:
+    try:
+        from dyadwatch.analyze.stance import sentence_direction  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    fn: Callable[[str], float] = sentence_direction
+    return fn
+
+

@@ -261,6 +261,39 @@ class Store:
             (a.analyzer, now(), a.skipped, doc_id),
         )
 
+    def replace_comparison(self, *, groups: dict[str, tuple[str, float]], stories: Sequence[Any],
+                           relations: Sequence[Relation]) -> None:
+        """Replace duplicate groups, stories and relations together, in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM document_groups")
+            conn.executemany("INSERT INTO document_groups (document_id, group_id, similarity) VALUES (?, ?, ?)",
+                             [(d, g, sim) for d, (g, sim) in groups.items()])
+            conn.execute("DELETE FROM story_events")
+            conn.execute("DELETE FROM stories")
+            for st in stories:
+                cur = conn.execute(
+                    "INSERT INTO stories (source, target, type, negated, date, reports, independent_sources) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (st.source, st.target, st.type, int(st.negated), st.date, st.reports, st.independent_sources))
+                conn.executemany("INSERT INTO story_events (story_id, event_id) VALUES (?, ?)",
+                                 [(cur.lastrowid, e) for e in st.event_ids])
+            self._insert_relations(relations)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _insert_relations(self, relations: Sequence[Relation]) -> None:
+        self.conn.execute("DELETE FROM relations")
+        self.conn.executemany(
+            "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
+            "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
+              r.why) for r in relations],
+        )
+
     def replace_relations(self, relations: Sequence[Relation]) -> None:
         """Replace every cross-document relation in one transaction."""
         conn = self.conn

@@ -1,0 +1,156 @@
+"""Agreement and contradiction between claims of different documents.
+
+Claims are aligned by meaning (sentence embeddings) and by what they are about (shared actors),
+then a pair is decided by explicit rules, each of which says why:
+
+- **figures**: the same unit and a matching measure for the same period — values within 2 %
+  agree, values more than 5 % apart contradict. Different or unknown periods decide nothing
+  (a 2023 figure does not contradict a 2024 one).
+- **events**: the same action (source, target, type) reported as done by one and as not done by
+  the other contradicts; reported alike by both agrees.
+- **assessments**: two judgements about the same pair of states that point in opposite
+  directions (closer vs apart) contradict; the same direction agrees.
+
+Documents that are copies of one another are never compared (a copy agreeing with itself is
+not confirmation). Each relation carries a score in [0, 1] and a short reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+#: cosine similarity above which two claims are about the same thing
+ALIGN = 0.45
+#: cosine similarity at which two claims with the same direction agree
+AGREE_SIMILARITY = 0.55
+
+
+@dataclass
+class ClaimItem:
+    """A claim as compare sees it."""
+
+    document_id: str
+    start: int
+    end: int
+    sentence: str
+    actors: tuple[str, ...]
+    polarity: int
+    events: tuple[tuple[str, str, str, bool], ...] = ()
+    figures: tuple[tuple[float, str, str | None, str | None], ...] = ()
+    direction: float = 0.0
+    group: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Decision:
+    relation: str
+    score: float
+    why: str
+
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in (s or "").lower().replace("-", " ").split() if len(w) > 2}
+
+
+def decide_figures(a: ClaimItem, b: ClaimItem) -> Decision | None:
+    for va, ua, ma, pa in a.figures:
+        for vb, ub, mb, pb in b.figures:
+            if ua != ub or not pa or not pb or pa != pb:
+                continue
+            wa, wb = _words(ma), _words(mb)
+            if not wa or not wb or not (wa & wb):
+                continue
+            if not va or not vb:
+                continue
+            diff = abs(va - vb) / max(abs(va), abs(vb))
+            what = " ".join(sorted(wa & wb))
+            if diff <= 0.02:
+                return Decision("agree", 0.9, f"both give {_fmt(va, ua)} for {what} in {pa}")
+            if diff > 0.05:
+                return Decision("contradict", min(0.95, 0.7 + diff), f"{what} in {pa}: {_fmt(va, ua)} in one, "
+                                                                       f"{_fmt(vb, ub)} in the other")
+    return None
+
+
+def decide_events(a: ClaimItem, b: ClaimItem) -> Decision | None:
+    ea = {(s, t, ty): neg for s, t, ty, neg in a.events}
+    agreed = None
+    for s, t, ty, neg in b.events:
+        if (s, t, ty) in ea:
+            if ea[(s, t, ty)] != neg:
+                done, undone = ("one", "the other") if not ea[(s, t, ty)] else ("the other", "one")
+                return Decision("contradict", 0.85, f"{s}→{t} {ty}: reported as done by {done}, as not done by "
+                                                    f"{undone}")
+            agreed = Decision("agree", 0.7, f"both report {s}→{t} {ty}{' as not done' if neg else ''}")
+    return agreed
+
+
+def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision | None:
+    if abs(a.direction) < 0.5 or abs(b.direction) < 0.5:
+        return None
+    shared = set(a.actors) & set(b.actors)
+    if len(shared) < 2:
+        return None
+    pair = "–".join(sorted(shared)[:2])
+    if a.direction * b.direction < 0:
+        score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)
+        return Decision("contradict", round(score, 3),
+                        f"opposite assessments of {pair}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
+                        f"the other {'closer' if b.direction > 0 else 'apart'}")
+    if similarity >= AGREE_SIMILARITY:
+        return Decision("agree", round(min(0.9, 0.4 + 0.5 * similarity), 3),
+                        f"both see {pair} {'closer' if a.direction > 0 else 'apart'}")
+    return None
+
+
+def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
+                  max_contradictions_per_pair: int = 3) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+    """Decide every aligned pair of claims from different, non-duplicate documents."""
+    if len(claims) < 2:
+        return []
+    vectors = embed([c.sentence for c in claims])
+    sims = vectors @ vectors.T
+    out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.document_id == b.document_id or (a.group and a.group == b.group):
+                continue
+            if not set(a.actors) & set(b.actors):
+                continue
+            sim = float(sims[i, j])
+            decision = decide_figures(a, b) or decide_events(a, b)
+            if decision is None and sim >= ALIGN:
+                decision = decide_direction(a, b, sim)
+            if decision is None:
+                continue
+            if decision.relation == "agree" and sim < ALIGN:
+                continue
+            out.append((a, b, decision))
+    # keep the strongest contradictions between any two documents: an article rarely
+    # contradicts another on more than a few points, and weak ones drown the real ones
+    out.sort(key=lambda x: -x[2].score)
+    per_pair: dict[tuple[str, str, str], int] = {}
+    kept = []
+    for a, b, d in out:
+        key = (min(a.document_id, b.document_id), max(a.document_id, b.document_id), d.relation)
+        if per_pair.get(key, 0) >= max_contradictions_per_pair:
+            continue
+        per_pair[key] = per_pair.get(key, 0) + 1
+        kept.append((a, b, d))
+    return kept
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{value:g}%"
+    if abs(value) >= 1e9:
+        return f"{value / 1e9:,.2f} billion {unit}"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.2f} million {unit}"
+    return f"{value:,.6g} {unit}"
