@@ -65,12 +65,7 @@ def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict
              "direct": q.direct, "cue": q.cue}
             for q in analysis.quotes
         ],
-        "figures": [
-            {"start": f.start, "end": f.end, "sentence": f.sentence, "value": f.value, "unit": f.unit,
-             "measure": f.measure, "period": f.period, "value_high": f.value_high, "qualifier": f.qualifier,
-             "raw": f.raw}
-            for f in analysis.figures
-        ],
+        "figures": _figure_records(analysis),
         "claims": [
             {"id": c.id, "start": c.start, "end": c.end, "sentence": text[c.start:c.end], "speaker": c.speaker}
             for c in analysis.claims
@@ -86,6 +81,19 @@ def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict
     if analysis.skipped:
         record["analysis_skipped"] = analysis.skipped
     return record
+
+
+def _figure_records(analysis: Analysis) -> list[dict[str, Any]]:
+    """Figures as the contract lists them: a range gives one entry for each end."""
+    out = []
+    for f in analysis.figures:
+        base = {"start": f.start, "end": f.end, "sentence": f.sentence, "value": f.value, "unit": f.unit,
+                "measure": f.measure, "period": f.period, "value_high": f.value_high, "qualifier": f.qualifier,
+                "raw": f.raw}
+        out.append(base)
+        if f.value_high is not None:
+            out.append({**base, "value": f.value_high, "range_end": "high"})
+    return out
 
 
 def analysis_records(store: Store) -> Iterator[dict[str, Any]]:
