@@ -26,6 +26,7 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_paragraphs", "dyadwatch.analyze.paragraphs", {"before": "parser"}),
     ("dyadwatch_actors", "dyadwatch.analyze.actors", {}),
     ("dyadwatch_events", "dyadwatch.analyze.events", {}),
+    ("dyadwatch_quotes", "dyadwatch.analyze.quotes", {}),
     ("dyadwatch_figures", "dyadwatch.analyze.figures", {}),
     ("dyadwatch_claims", "dyadwatch.analyze.claims", {}),
 )

@@ -1,0 +1,348 @@
+"""dyadwatch_quotes: direct quotes and reported speech with speakers, on the real pipeline.
+
+Every text here is written for these tests; the seed articles are only read at test time by
+the scoring test at the end.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+import dyadwatch.analyze.actors  # noqa: F401  (registers dyadwatch_actors)
+import dyadwatch.analyze.paragraphs  # noqa: F401  (registers dyadwatch_paragraphs)
+from dyadwatch.analyze.pipeline import model_name
+from dyadwatch.analyze.quotes import QUOTE_KEYS, find_quote_marks, quotes_from_doc
+from dyadwatch.records import Quote
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+GOLD = ROOT.parent / "shared" / "eval" / "dev"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def qnlp():
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("dyadwatch_paragraphs", before="parser")
+    nlp.add_pipe("dyadwatch_actors")
+    nlp.add_pipe("dyadwatch_quotes")
+    return nlp
+
+
+def run(nlp, text: str, ref: str | None = "2024-05-10"):
+    doc = nlp.make_doc(text)
+    doc._.dw_ref_date = ref
+    return nlp(doc)
+
+
+def quotes(nlp, text: str, ref: str | None = "2024-05-10") -> list[dict]:
+    return run(nlp, text, ref)._.dw_quotes
+
+
+def one(qs: list[dict], text: str) -> dict:
+    found = [q for q in qs if q["text"] == text]
+    assert len(found) == 1, (text, qs)
+    return found[0]
+
+
+def direct(qs: list[dict]) -> list[dict]:
+    return [q for q in qs if q["direct"]]
+
+
+# ---------------------------------------------------------------------- quote marks
+
+
+def test_quote_marks_pair_straight_curly_single_and_skip_apostrophes() -> None:
+    text = ("Tokyo's 'red lines' don't shift in the '90s, said \"Mr Ito\". "
+            "‘He said “never” to the deal,’ she wrote. The ‘80s “were calm,” he said.")
+    found = [text[a + 1:b] for a, b in find_quote_marks(text)]
+    assert found == ["red lines", "Mr Ito", "He said “never” to the deal,", "were calm,"]
+
+
+def test_quote_marks_multi_paragraph_and_unclosed() -> None:
+    text = "“First part.\n“Second part.”\nA stray “mark here.\nNext “closed.”"
+    found = [text[a + 1:b] for a, b in find_quote_marks(text)]
+    assert found == ["First part.", "Second part.", "closed."]
+
+
+# ---------------------------------------------------------------------- direct quotes
+
+
+def test_record_keys_offsets_and_trailing_punctuation(qnlp) -> None:
+    text = '"We will never accept unilateral sanctions," said Chinese Foreign Ministry spokesman Lin Wei.'
+    qs = quotes(qnlp, text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert tuple(q) == QUOTE_KEYS
+    assert q["text"] == "We will never accept unilateral sanctions"  # comma inside the mark dropped
+    assert text[q["start"]:q["end"]] == q["text"]
+    assert (q["speaker"], q["speaker_actor"], q["direct"], q["cue"]) == ("Lin Wei", "CHN", True, "said")
+
+
+def test_speaker_before_with_colon_quote_spanning_sentences_analyst(qnlp) -> None:
+    text = ("Maria Santos, an analyst at the Baltic Security Institute, wrote:\n"
+            "“The corridor will carry far more grain than before. Insurers are already lowering premiums.”")
+    q = one(quotes(qnlp, text), "The corridor will carry far more grain than before. "
+                                "Insurers are already lowering premiums")
+    assert (q["speaker"], q["speaker_actor"], q["cue"]) == ("Maria Santos", None, "wrote")
+
+
+def test_quote_interrupted_by_said_gives_two_items_same_speaker(qnlp) -> None:
+    text = "“The talks were useful,” Russian Foreign Minister Sergei Lavrov said, “but nothing has been settled.”"
+    qs = direct(quotes(qnlp, text))
+    assert [q["text"] for q in qs] == ["The talks were useful", "but nothing has been settled"]
+    assert {(q["speaker"], q["speaker_actor"]) for q in qs} == {("Sergei Lavrov", "RUS")}
+
+
+def test_said_after_multi_sentence_quote_think_tank_director(qnlp) -> None:
+    text = "“Trade is rising. Investment is not,” said Tomas Berg, director of the Nordic Policy Institute."
+    q = one(quotes(qnlp, text), "Trade is rising. Investment is not")
+    assert (q["speaker"], q["speaker_actor"], q["cue"]) == ("Tomas Berg", None, "said")
+
+
+def test_pronoun_speaker_resolves_to_most_recent_person(qnlp) -> None:
+    official = ("Australian Foreign Minister Anna Kowalski met her Indonesian counterpart in Jakarta. "
+                "“We share an ocean and a future,” she said.")
+    q = one(quotes(qnlp, official), "We share an ocean and a future")
+    assert (q["speaker"], q["speaker_actor"]) == ("Anna Kowalski", "AUS")
+    analyst = ("Jane Roe, a senior fellow at the Lowy Institute, has followed the talks for years. "
+               "“Neither side wants a rupture,” she said.")
+    q = one(quotes(qnlp, analyst), "Neither side wants a rupture")
+    assert (q["speaker"], q["speaker_actor"]) == ("Jane Roe", None)
+
+
+def test_pronoun_with_nobody_named_is_not_attributed(qnlp) -> None:
+    assert quotes(qnlp, '"The talks were useful," he said. "But nothing is settled."') == []
+
+
+def test_continuation_quote_takes_previous_speaker(qnlp) -> None:
+    text = ('Maria Lopez is a researcher who studies sanctions. "Enforcement is patchy," Lopez said. '
+            '"Banks always find workarounds."')
+    qs = direct(quotes(qnlp, text))
+    assert [(q["text"], q["speaker"], q["speaker_actor"]) for q in qs] == [
+        ("Enforcement is patchy", "Maria Lopez", None),
+        ("Banks always find workarounds", "Maria Lopez", None),
+    ]
+
+
+def test_multi_paragraph_quote_attributed_at_its_end(qnlp) -> None:
+    text = ("Ukrainian Foreign Minister Dmytro Kuleba spoke at length.\n"
+            "“We need air defence now. Every day counts.\n"
+            "“Without it, cities will burn,” he told AFP.")
+    qs = direct(quotes(qnlp, text))
+    assert [q["text"] for q in qs] == ["We need air defence now. Every day counts", "Without it, cities will burn"]
+    assert {(q["speaker"], q["speaker_actor"], q["cue"]) for q in qs} == {("Dmytro Kuleba", "UKR", "told AFP")}
+
+
+def test_single_and_nested_quotes(qnlp) -> None:
+    q = one(quotes(qnlp, "Beijing’s envoy said the visit was ‘a new chapter’."), "a new chapter")
+    assert (q["speaker"], q["speaker_actor"]) == ("Beijing’s envoy", "CHN")
+    qs = quotes(qnlp, "“We reject the so-called ‘debt trap’ narrative,” the Chinese ambassador said.")
+    assert [q["text"] for q in qs] == ["We reject the so-called ‘debt trap’ narrative"]  # inner stays inside
+    assert (qs[0]["speaker"], qs[0]["speaker_actor"]) == ("Chinese ambassador", "CHN")
+
+
+def test_called_described_as_and_what_x_calls(qnlp) -> None:
+    text = ("Indian Prime Minister Narendra Modi called the agreement “a turning point for the region”. "
+            "The Kremlin described the drills as “routine and defensive”. "
+            "Washington has grown wary of what Beijing calls “win-win cooperation”.")
+    qs = quotes(qnlp, text)
+    assert [(q["text"], q["speaker"], q["speaker_actor"], q["cue"]) for q in qs] == [
+        ("a turning point for the region", "Narendra Modi", "IND", "called"),
+        ("routine and defensive", "Kremlin", "RUS", "described"),
+        ("win-win cooperation", "Beijing", "CHN", "calls"),
+    ]
+
+
+def test_joint_statement_and_plural_speakers(qnlp) -> None:
+    q = one(quotes(qnlp, "Narendra Modi and Fumio Kishida signed a joint statement calling for a "
+                         "“free and open Indo-Pacific”."), "free and open Indo-Pacific")
+    assert (q["speaker"], q["speaker_actor"]) == ("Narendra Modi and Fumio Kishida (joint statement)", None)
+    q = one(quotes(qnlp, "Narendra Modi hosted Anthony Albanese in New Delhi on Monday. The two leaders "
+                         "declared in a joint statement that their partnership was “comprehensive and "
+                         "strategic”."), "comprehensive and strategic")
+    assert (q["speaker"], q["speaker_actor"]) == ("Narendra Modi and Anthony Albanese (joint statement)", None)
+    q = one(quotes(qnlp, "Hakan Fidan flew to Athens on Friday, where both sides described the talks as "
+                         "“constructive”."), "constructive")
+    assert q["speaker"].endswith("and Greece (both sides)") and q["speaker_actor"] is None
+
+
+def test_scare_quotes_titles_and_unnamed_sources_are_excluded(qnlp) -> None:
+    text = ("Some analysts see an emerging “axis of upheaval” in Eurasia. "
+            "The relationship has become a kind of “frenemy” arrangement. "
+            "Critics say the plan amounts to “debt-trap diplomacy”. "
+            "Observers called the summit “a damp squib”. The deal was hailed as “historic”. "
+            "The minister appeared on the BBC’s “Hard Talk” programme. "
+            "In his book “The Long Game”, he argues otherwise.")
+    assert quotes(qnlp, text) == []
+
+
+def test_state_framing_of_its_own_label(qnlp) -> None:
+    q = one(quotes(qnlp, "Russia's \"special military operation\" has lasted far longer than planned."),
+            "special military operation")
+    assert (q["speaker"], q["speaker_actor"]) == ("Russian government", "RUS")
+    q = one(quotes(qnlp, "Turkish President Recep Tayyip Erdoğan will host a “peace summit” in May."),
+            "peace summit")
+    assert q["speaker_actor"] == "TUR" and q["speaker"].endswith("government")
+
+
+def test_according_to_direct_and_reported(qnlp) -> None:
+    text = ("According to Turkish Foreign Minister Hakan Fidan, “the corridor must stay open”. "
+            "According to the Russian Defence Ministry, the drills involved 10,000 troops.")
+    qs = quotes(qnlp, text)
+    q = one(qs, "the corridor must stay open")
+    assert (q["speaker"], q["speaker_actor"], q["direct"], q["cue"]) == ("Hakan Fidan", "TUR", True, "according to")
+    q = one(qs, "the drills involved 10,000 troops")
+    assert (q["speaker_actor"], q["direct"], q["cue"]) == ("RUS", False, "according to")
+
+
+def test_reported_speech_said_that_speaker_after_and_denials(qnlp) -> None:
+    text = ("Japanese Prime Minister Fumio Kishida said that Tokyo would expand its coast guard. "
+            "Seoul will raise its defence budget, South Korean officials said on Sunday. "
+            "A US official accused Iran of arming the rebels. Iranian officials have denied this. "
+            "The newspaper said that the talks had stalled.")
+    qs = quotes(qnlp, text)
+    assert all(not q["direct"] for q in qs)
+    q = one(qs, "Tokyo would expand its coast guard")
+    assert (q["speaker"], q["speaker_actor"], q["cue"]) == ("Fumio Kishida", "JPN", "said")
+    q = one(qs, "Seoul will raise its defence budget")
+    assert q["speaker_actor"] == "KOR"
+    q = one(qs, "A US official accused Iran of arming the rebels")  # what was denied
+    assert (q["speaker"], q["speaker_actor"], q["cue"]) == ("Iranian officials", "IRN", "denied")
+    assert not [q for q in qs if "stalled" in q["text"]]  # an outlet is not a state actor or person
+
+
+def test_surname_expands_to_full_name_given_in_the_document(qnlp) -> None:
+    q = one(quotes(qnlp, "Antony Blinken arrived in Manila on Tuesday. Later, Blinken told reporters: "
+                         "“We stand with our allies.”"), "We stand with our allies")
+    assert (q["speaker"], q["speaker_actor"], q["cue"]) == ("Antony Blinken", "USA", "told reporters")
+    q = one(quotes(qnlp, "Tomas Berg has studied Nordic defence for a decade. Berg wrote in a recent essay "
+                         "that Sweden “has crossed a threshold it cannot uncross”."),
+            "has crossed a threshold it cannot uncross")
+    assert (q["speaker"], q["speaker_actor"]) == ("Tomas Berg", None)
+
+
+def test_speaker_named_in_apposition_and_title(qnlp) -> None:
+    text = ('The foreign ministry spokeswoman, Mao Ning, told a regular briefing that Beijing "firmly opposes" '
+            'the sale. China’s top diplomat said the move "seriously undermines" peace.')
+    qs = quotes(qnlp, text, ref="2024-05-10")
+    assert (one(qs, "firmly opposes")["speaker"], one(qs, "firmly opposes")["speaker_actor"]) == ("Mao Ning", "CHN")
+    q = one(qs, "seriously undermines")
+    assert q["speaker_actor"] == "CHN" and q["speaker"] == "Wang Yi"
+
+
+def test_conjoined_cue_as_parenthetical_possessor_and_statement_author(qnlp) -> None:
+    text = ('Chinese Foreign Ministry spokesman Lin Jian said the patrols "undermine regional stability" and '
+            'urged Manila to "stop stirring up trouble". Energy security is a priority for Tokyo, as Japanese '
+            'Prime Minister Fumio Kishida noted in a speech – the goal is to avoid "single-supplier dependence". '
+            'Blinken\'s aide said the talks were "productive". According to a statement from the Philippine '
+            'foreign ministry, the patrols will begin in June.')
+    qs = quotes(qnlp, text)
+    assert [(q["text"], q["speaker"], q["speaker_actor"], q["direct"], q["cue"]) for q in qs] == [
+        ("undermine regional stability", "Lin Jian", "CHN", True, "said"),
+        ("stop stirring up trouble", "Lin Jian", "CHN", True, "urged"),  # not "the patrols"
+        ("single-supplier dependence", "Fumio Kishida", "JPN", True, "noted"),
+        ("productive", "Blinken's aide", "USA", True, "said"),  # the aide, not Blinken
+        ("the patrols will begin in June", "Philippine foreign ministry", "PHL", False, "according to"),
+    ]
+
+
+def test_identical_repeats_listed_once_and_repeated_phrase_keeps_speaker(qnlp) -> None:
+    text = ("Hakan Fidan said the Turkish position was “unchanged”. Fidan later repeated that the position "
+            "was “unchanged”. The “peace corridor to the sea” proposal was first floated by Tokyo, where "
+            "Japanese Prime Minister Fumio Kishida said Japan backs a “peace corridor to the sea” for grain. "
+            "The “peace corridor” idea has since spread.")
+    qs = direct(quotes(qnlp, text))
+    assert [q["text"] for q in qs].count("unchanged") == 1
+    q = one(qs, "peace corridor")
+    assert (q["speaker"], q["speaker_actor"]) == ("Fumio Kishida", "JPN")
+
+
+def test_runs_without_actor_component() -> None:
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("dyadwatch_quotes")
+    doc = nlp("“We will respond,” said Olga Petrova, a researcher at the Riga Institute.")
+    assert [(q["text"], q["speaker"], q["speaker_actor"]) for q in doc._.dw_quotes] == [
+        ("We will respond", "Olga Petrova", None)]
+    assert quotes_from_doc(doc) == (Quote(doc._.dw_quotes[0]["start"], doc._.dw_quotes[0]["end"],
+                                          "We will respond", "Olga Petrova", None, True, "said"),)
+
+
+def test_empty_and_untagged_docs() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dyadwatch_quotes")
+    assert nlp("")._.dw_quotes == []
+    assert nlp('“” and a stray " mark')._.dw_quotes == []
+    assert nlp("“We will respond,” said Olga Petrova.")._.dw_quotes == []  # no tagger: no cue verbs
+
+
+def test_survives_to_bytes(qnlp) -> None:
+    doc = run(qnlp, "“Patrols continue,” the Turkish Defence Ministry said in a statement.")
+    copy = spacy.tokens.Doc(qnlp.vocab).from_bytes(doc.to_bytes())
+    assert copy._.dw_quotes == doc._.dw_quotes != []
+
+
+# ---------------------------------------------------------------------- seeds, scored
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("dyadwatch_eval_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_seed_quotes_f1_by_the_scorers_rule(qnlp) -> None:
+    if not SEEDS.is_dir() or not GOLD.is_dir() or not SCORER.is_file():
+        pytest.skip("the shared kit (../shared/seeds, ../shared/eval) is not beside the checkout")
+    score = _scorer()
+    gold = {}
+    for path in sorted(GOLD.glob("d0*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        gold[g["text"]] = g
+
+    def same(g: dict, p: dict) -> bool:  # the scorer's quote rule
+        if score.token_f1(g["text"], p.get("text", "")) < 0.8:
+            return False
+        gs, ps = score.words(g.get("speaker", "")), score.words(p.get("speaker") or "")
+        return bool(gs and ps and gs[-1] == ps[-1])
+
+    tp = tp_direct = n_pred = n_direct = n_gold = 0
+    parse_time = quote_time = 0.0
+    quote_pipe = qnlp.get_pipe("dyadwatch_quotes")
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        g = gold.get(text)
+        if g is None:
+            continue
+        meta = g.get("meta") or {}
+        doc = qnlp.make_doc(text)
+        doc._.dw_ref_date = meta.get("published") if meta.get("published_basis") == "stated" else None
+        t0 = time.perf_counter()
+        with qnlp.select_pipes(disable=["dyadwatch_quotes"]):
+            doc = qnlp(doc)
+        t1 = time.perf_counter()
+        doc = quote_pipe(doc)
+        t2 = time.perf_counter()
+        parse_time += t1 - t0
+        quote_time += t2 - t1
+        found = doc._.dw_quotes
+        for q in found:
+            assert tuple(q) == QUOTE_KEYS and text[q["start"]:q["end"]] == q["text"]
+        tp += score.match(g["quotes"], found, same)
+        tp_direct += score.match(g["quotes"], direct(found), same)
+        n_pred += len(found)
+        n_direct += len(direct(found))
+        n_gold += len(g["quotes"])
+    assert n_gold, "no seed matched a gold document"
+    p, r, f = score.prf(tp, n_pred, n_gold)
+    assert f >= 0.8, (p, r, f)
+    assert score.prf(tp_direct, n_direct, n_gold)[2] >= 0.8
+    assert quote_time < 0.25 * parse_time, (quote_time, parse_time)
