@@ -179,3 +179,26 @@ def test_cli_show_marks_events_and_explains_actors(examples_db: Path) -> None:
     assert f"⟦{trigger}⟧1" in shown.output
     assert "via " in shown.output and "[dyadwatch.countries.v1]" in shown.output
     assert "«" in shown.output and "»IND" in shown.output
+
+
+def test_cli_quotes_figures_claims_listings(seeds_db: Path) -> None:
+    db = str(seeds_db)
+    quotes = json.loads(run("quotes", "--db", db, "--format", "json").output)
+    assert quotes and all(q["text"] and q["sentence"] for q in quotes)
+    assert any(q["speaker"] and q["speaker"].endswith("Blinken") and q["speaker_actor"] == "USA" for q in quotes)
+    direct = json.loads(run("quotes", "--db", db, "--direct", "--format", "json").output)
+    reported = json.loads(run("quotes", "--db", db, "--reported", "--format", "json").output)
+    assert len(direct) + len(reported) == len(quotes) and all(q["direct"] for q in direct)
+    usa = json.loads(run("quotes", "--db", db, "--actor", "USA", "--format", "json").output)
+    assert usa and all(q["speaker_actor"] == "USA" for q in usa)
+    figures = json.loads(run("figures", "--db", db, "--unit", "USD", "--format", "json").output)
+    assert any(abs(f["value"] - 146.87e9) < 1e6 for f in figures)
+    assert all(f["unit"] == "USD" for f in figures)
+    pct = run("figures", "--db", db, "--unit", "percent")
+    assert pct.exit_code == 0 and "29" in pct.output
+    claims = json.loads(run("claims", "--db", db, "--dyad", "CHN", "RUS", "--format", "json").output)
+    assert claims and all({"CHN", "RUS"} <= set(c["actors"]) for c in claims)
+    table = run("claims", "--db", db, "--limit", "2")
+    assert table.exit_code == 0 and table.output.count("\n") >= 2
+    bad = run("figures", "--db", db, "--dyad", "CHN", "R$S")
+    assert bad.exit_code == 1 and "[DW403]" in bad.stderr

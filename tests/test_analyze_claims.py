@@ -1,0 +1,47 @@
+"""Claims: checkable sentences with a stable id, speaker, polarity and normalised form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dyadwatch import Store, ingest_sources
+
+ARTICLE = """Seoul and Tokyo are closer than at any time in a decade
+
+By Min-ji Park
+
+Japan and South Korea signed an intelligence-sharing agreement on Monday, officials in both capitals said.
+Bilateral trade between Japan and South Korea rose to $85 billion in 2023, according to customs data.
+The rapprochement between Seoul and Tokyo is real, and the partnership has clearly deepened since 2023.
+Critics in Seoul have not accepted that Japan has done enough on wartime history.
+The weather in Busan was mild on Monday.
+"Japan is not a partner we can fully trust," said Lee Jae-won, a lawmaker in Seoul.
+"""
+
+
+def test_claims_are_stable_attributed_and_normalised(tmp_path: Path, nlp) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(tmp_path)], nlp=nlp)
+        [doc_id] = store.document_ids()
+        first = store.analysis(doc_id).claims
+        rows = store.execute("SELECT id, normalized FROM claims ORDER BY start")
+    assert 3 <= len(first) <= 8
+    sentences = [c.sentence for c in first]
+    assert not any("weather" in s for s in sentences)
+    trade = next(c for c in first if "$85 billion" in c.sentence)
+    assert trade.id == f"{doc_id}:{trade.start}"
+    assert set(trade.actors) >= {"JPN", "KOR"}
+    norm = json.loads(next(r["normalized"] for r in rows if r["id"] == trade.id))
+    assert [85e9, "USD"] in [f[:2] for f in norm["figures"]]
+    assessment = next(c for c in first if "rapprochement" in c.sentence)
+    assert assessment.polarity == 1
+    negative = [c for c in first if "not accepted" in c.sentence or "not a partner" in c.sentence]
+    assert negative and all(c.polarity == -1 for c in negative)
+    quoted = [c for c in first if "fully trust" in c.sentence]
+    assert not quoted or quoted[0].speaker and "Lee" in quoted[0].speaker
+    # re-analysing the same text gives the same claim ids
+    with Store(tmp_path / "y.db") as store:
+        ingest_sources(store, [str(tmp_path)], nlp=nlp)
+        assert [c.id for c in store.analysis(doc_id).claims] == [c.id for c in first]
