@@ -39,6 +39,7 @@ _MONTH_ONLY = re.compile(rf"\b{_MONTH}\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b")
 _RELATIVE = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|spring|summer|autumn|fall|winter)\b")
+_MAY_MONTH = re.compile(r"\b(in|early|late|mid|last|next|this|since|until|till|by|of|during|from|through)[\s-]+may\b")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 
 
@@ -174,9 +175,16 @@ def resolve_date(expression: str, reference: str | None, *, future: bool = False
     if m:
         if precision < 3:
             return None
-        return _weekday_near(ref_day, WEEKDAYS[m.group(1)], future=future).isoformat()
+        weekday = WEEKDAYS[m.group(1)]
+        # "last Friday" / "next Friday" never mean the reference day itself
+        if re.search(rf"\b(last|past|previous)\s+{m.group(1)}\b", text):
+            return (ref_day - timedelta(days=(ref_day.weekday() - weekday - 1) % 7 + 1)).isoformat()
+        if re.search(rf"\b(next|coming)\s+{m.group(1)}\b", text):
+            return (ref_day + timedelta(days=(weekday - ref_day.weekday() - 1) % 7 + 1)).isoformat()
+        return _weekday_near(ref_day, weekday, future=future).isoformat()
     m = _MONTH_ONLY.search(text)
-    if m and m.group(1) != "may":
+    # "may" is a modal verb unless a preposition or time word marks it as the month ("in May")
+    if m and (m.group(1) != "may" or _MAY_MONTH.search(text)):
         month = MONTHS[m.group(1)]
         year = _year_for_month(ref_day, precision, month, future)
         if year is None:

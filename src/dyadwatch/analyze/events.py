@@ -4,24 +4,41 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
 ``dyadwatch.events.v1``) whose parse links it to two distinct actors becomes an event:
 
 - **roles**: a verb's subject is the source (the ``by`` agent of a passive; inherited through
-  ``xcomp``/``conj``/``pcomp``/``advcl`` chains, and from the object of "urge X to …"), its
-  object or prepositional object (with/to/against/on/into/at/from/for/toward) the target. A
-  noun's possessor or actor adjective is its source ("Russia's invasion", "Chinese purchases"),
-  its of/to/against/on object its target; a noun with no source of its own takes the subject of
-  the verb it is the object of ("Beijing has avoided any condemnation of …").
-- **joint actions** ("A and B met", "the Sino-Russian summit", "talks between A and B", "the two
-  leaders met") are coded in both directions.
+  ``xcomp``/``conj``/``pcomp``/``advcl``/``ccomp`` chains, from the object of "urge X to …" and
+  "warn X against …-ing", from the possessor of a noun the clause hangs on ("Beijing's reason for
+  supporting Moscow"), and for an infinitive on a bare noun from that noun's clause ("with
+  refusals to send aid, Beijing …")), its object or prepositional object
+  (with/to/against/on/into/at/from/for/toward) the target. A noun's possessor or actor adjective is
+  its source ("Russia's invasion", "Chinese purchases"), its of/to/against/on object its target,
+  a ``from`` phrase its giver for AID/SUPPORT ("support from China"); a noun with no source of its
+  own takes the subject of the verb it is the object of ("Beijing has avoided any condemnation of
+  …"), a light verb's prepositional object as its target ("sent aid to Russia"), and after a
+  receiving verb the receiver is the target ("Russia received aid from China").
+- **not events**: what is asked for or threatened ("demand for talks", "threatened X with
+  sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
+  complement is itself a trigger ("refused to send troops": only the sending, negated).
+- **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
+  "talks between A and B", "the two leaders met", "their meeting") are coded in both directions;
+  a pair word stands for the people just named, else the pair of recent actors the document
+  names together most (a capital named as a place is not a party).
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
-  it or on its subject, "without", and governing verbs such as avoid/refuse/fail.
+  it or on its subject (not "no limits to"), "without", and governing verbs such as
+  avoid/refuse/fail — but a noun with its own doer is not negated by what someone else refuses,
+  and a third party's verb ("the EU will not join the US boycott") changes neither the negation
+  nor the modality of an act with its own doer (the joiner gets the act too).
 - **modality**: denied (under deny), alleged (under allege/claim/believe/accuse … of),
-  hypothetical (may/might/could/would, if, consider/contemplate, possibility), intended
-  (will/shall, plan/promise/pledge/aim/seek/prepare, "be set to"), else actual.
-- **date**: the nearest date expression in the clause (else the sentence), resolved against
-  ``doc._.dw_ref_date`` by ``dyadwatch.analyze.dates``.
+  hypothetical (may/might/could/would, if, consider/contemplate, possibility, "against …-ing"),
+  intended (will/shall, plan/promise/pledge/aim/seek/prepare, "be set to"), else actual.
+- **date**: a date expression of the trigger's own clause or noun phrase; for an actual event
+  also one of a clause governing it or completing it; never one of an unrelated clause. An
+  actual past event with no date takes the single date of the previous sentence's events
+  (after those are refined). Resolved against ``doc._.dw_ref_date`` by ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
-  type), **contexts** from the words of the sentence, a **confidence** from how the roles were found.
+  type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
+  the roles were found.
 
-Sets ``doc._.dw_events``: plain dicts with the keys of ``EVENT_KEYS``.
+Sets ``doc._.dw_events``: plain dicts with the keys of ``EVENT_KEYS`` (an empty list when the
+pipeline has no dependency parse).
 """
 
 from __future__ import annotations
@@ -55,6 +72,8 @@ OBJ = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "for", "toward", "towards", "upon", "over", "of",
                 "onto"}
 NOUN_TARGET_PREPS = {"of", "to", "against", "on", "into", "with", "toward", "towards", "for", "over", "upon", "from"}
+#: prepositions whose gerund is done by the governing verb's object ("warned Russia against attacking")
+OBJECT_CONTROL_PREPS = {"against", "from", "into"}
 #: verbs whose object is the doer of the action in their "of"/"for" phrase ("accused X of aiding")
 ATTRIBUTING_VERBS = {"accuse", "suspect", "blame", "criticise", "criticize", "condemn", "praise", "thank", "fault",
                      "commend", "charge", "punish", "sanction", "congratulate", "credit"}
@@ -65,10 +84,22 @@ LIGHT_VERBS = {"make", "take", "hold", "provide", "give", "offer", "strike", "la
                "impose", "reach", "seek", "maintain", "continue", "deepen", "expand", "boost", "strengthen",
                "announce", "issue", "extend", "deliver", "sign", "have", "pursue", "step", "keep", "send", "express",
                "voice", "raise", "avoid", "receive", "win", "secure", "gain", "enter", "join", "begin", "start",
-               "resume", "need", "get", "lend", "pledge", "promise", "accept"}
+               "resume", "need", "get", "lend", "pledge", "promise", "accept", "trade", "exchange"}
 #: governing verbs that say the action did not happen
 NEGATING_GOVERNORS = {"avoid", "refuse", "decline", "fail", "refrain", "stop", "cease", "halt", "resist", "shun",
                       "forgo", "forego", "abstain", "reject", "rule"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+#: types that move forces: a passive subject ("Russian troops were deployed") names the mover
+FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+#: types whose noun names the giver in a "from" phrase ("support from China")
+GIVING_TYPES = {"AID", "SUPPORT"}
+#: verbs whose subject receives what their object noun gives ("Russia received aid from China")
+RECEIVING_VERBS = {"receive", "get", "need", "seek", "win", "secure", "gain", "accept", "obtain", "want", "request"}
+#: verbs whose subject takes part in the act named by their object ("will not join the US boycott")
+JOINING_VERBS = {"join"}
+#: "no limits to cooperation" says more cooperation, not none
+LIMIT_NOUNS = {"limit", "end", "obstacle", "barrier", "ceiling", "cap", "doubt", "alternative", "bound", "boundary",
+               "restriction", "constraint", "shortage"}
 NEGATING_NOUNS = {"refusal", "inability", "failure", "reluctance", "unwillingness", "absence", "lack"}
 DENY = {"deny", "dismiss", "refute", "rebut"}
 ALLEGE = {"allege", "claim", "believe", "suspect", "accuse", "report", "assert", "charge", "contend", "insist",
@@ -79,14 +110,14 @@ HYPOTHETICAL_GOVERNORS = {"consider", "contemplate", "mull", "weigh", "explore",
                           "need", "count", "imagine", "fear", "worry"}
 INTENDED_GOVERNORS = {"plan", "intend", "aim", "seek", "promise", "pledge", "vow", "prepare", "want", "hope",
                       "expect", "propose", "offer", "agree", "commit", "resolve", "determine", "desire", "plan",
-                      "continue", "try", "attempt", "set", "schedule", "due", "poised", "ready", "willing"}
+                      "interest", "try", "attempt", "set", "schedule", "due", "poised", "ready", "willing"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 #: words that turn SUPPORT into material AID
 MATERIAL = {"military", "financial", "economic", "logistical", "material", "lethal", "nonlethal", "humanitarian",
             "technical", "technological", "monetary", "weapons"}
 #: subjects that stand for two parties named just before ("the two leaders met")
-PAIR_WORDS = {"two", "both", "they", "each", "sides", "pair", "duo", "countries", "leaders", "nations", "partners",
-              "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors"}
+PAIR_WORDS = {"two", "both", "they", "their", "each", "sides", "pair", "duo", "countries", "leaders", "nations",
+              "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors"}
 
 CONTEXT_WORDS = {
     "military": {"military", "troop", "troops", "army", "weapon", "weapons", "missile", "missiles", "arms",
@@ -113,7 +144,7 @@ _TIME_EXPRESSION = re.compile(
     r"\b(?:(?:this|last|next|past|previous|coming)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+ago"
-    r"|yesterday|today)\b", re.IGNORECASE)
+    r"|this\s+(?:morning|afternoon|evening)|tonight|yesterday|today|tomorrow)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,6 +158,8 @@ class Trigger:
     needs_object: bool = False
     needs_modifier: tuple[str, ...] = ()
     needs_joint_subject: bool = False
+    needs_prep: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
 
@@ -145,9 +178,9 @@ class Lexicon:
         found = table.get(token.lemma_.lower(), []) or table.get(token.lower_, [])
         if not found:
             return []
-        # a particle ("call out") binds tighter than a preposition ("call on"), which binds
-        # tighter than an adverb or object ("come together", "stand side by side")
-        for deps in (("prt",), ("prep",), ("advmod", "dobj", "npadvmod")):
+        # a particle ("call out") binds tighter than an adverb or object ("come together", "stand
+        # side by side", "cut ties"), which binds tighter than a preposition ("call on", "stand by")
+        for deps in (("prt",), ("advmod", "dobj", "npadvmod"), ("prep",)):
             words = {c.lower_ for c in token.children if c.dep_ in deps}
             with_particle = [t for t in found if t.particle and t.particle in words]
             if with_particle:
@@ -173,6 +206,8 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        joint=bool(row.get("joint")), particle=particle, needs_object=bool(row.get("needs_object")),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
+                       needs_prep=tuple(row.get("needs_prep", ())),
+                       not_objects=tuple(row.get("not_objects", ())),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())))
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
         table.setdefault(lemma, []).append(trig)
@@ -212,7 +247,8 @@ class EventCoder:
         self.sentence_fallback = sentence_fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dw_events = _DocCoder(self, doc).run()
+        # roles are read off the dependency parse: without one there is nothing to code
+        doc._.dw_events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -248,6 +284,11 @@ class _DocCoder:
         self.ref = doc._.dw_ref_date
         self.actor_of: dict[int, str] = {}
         self.kind_of: dict[int, str] = {}
+        self.form_of: dict[int, str] = {}
+        # codes of the people named in this sentence and in the last sentence that named any
+        self.sent_people: list[str] = []
+        self.prev_people: list[str] = []
+        self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
         for m in doc._.dw_mentions or []:
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None:
@@ -255,6 +296,7 @@ class _DocCoder:
             for t in span:
                 self.actor_of.setdefault(t.i, m["code"])
                 self.kind_of.setdefault(t.i, m.get("kind") or "")
+                self.form_of.setdefault(t.i, m.get("form") or "")
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
         for sent in doc.sents:
@@ -268,32 +310,49 @@ class _DocCoder:
         events: dict[tuple[Any, ...], dict[str, Any]] = {}
         prev_actors: list[str] = []
         prev_events: list[dict[str, Any]] = []
+        text = self.doc.text  # built by joining every token: once, not per sentence
         for sent in self.doc.sents:
-            start, end = _trim(self.doc.text, sent.start_char, sent.end_char)
+            start, end = _trim(text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
             sent_actors = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of)
+            self.sent_people = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of and
+                                               self.kind_of.get(t.i) in ("person", "title", "pronoun"))
             found: list[dict[str, Any]] = []
-            if sent_actors:
+            # a sentence without actors can still code a shared act of the pair named just
+            # before ("The two leaders met for three hours.")
+            if sent_actors or (len(prev_actors) >= 2 and any(t.lower_ in PAIR_WORDS for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
                 # then ("They met on May 3. Xi praised Putin.")
-                prev_dates = {e["date"] for e in prev_events if e["date"] and e["modality"] == "actual"}
-                if len(prev_dates) == 1:
+                prev_dated = [e for e in prev_events if e["date"] and e["modality"] == "actual"]
+                if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
-                            ev["date"] = next(iter(prev_dates))
+                            ev["date"] = prev_dated[0]["date"]
+                            ev["_carried"] = prev_dated
                 for ev in found:
                     key = (ev["start"], ev["source"], ev["target"], ev["type"], ev["negated"])
                     if key not in events or events[key]["confidence"] < ev["confidence"]:
                         events[key] = ev
-                prev_actors = (sent_actors + [a for a in prev_actors if a not in sent_actors])[:4]
+                if sent_actors:
+                    prev_actors = (sent_actors + [a for a in prev_actors if a not in sent_actors])[:4]
             prev_events = found
+            if self.sent_people:
+                self.prev_people = self.sent_people
         out = sorted(events.values(), key=lambda e: (e["start"], e["trigger_start"] or 0))
         _refine_dates(out)
         for e in out:
+            # a carried date follows its source's refinement ("This month's meeting" -> "on September 15")
+            carried = {c["date"] for c in e.get("_carried", ())}
+            if len(carried) == 1:
+                e["date"] = carried.pop()
+        _dates_by_name(out, self.doc.text)
+        for e in out:
             e.pop("_past", None)
+            e.pop("_carried", None)
+            e.pop("_name", None)
         return out
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -328,6 +387,7 @@ class _DocCoder:
                     continue
                 candidates.append((tok, trig))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
+        trigger_tokens = {tok.i for tok, _ in candidates}
         for tok, trig in candidates:
             if trig.pos == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and any(
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
@@ -335,36 +395,76 @@ class _DocCoder:
                 continue  # the object noun carries the event ("hold talks", "provide support")
             if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
+            if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
+                continue  # "export controls", "trade sanctions": the head noun names the act
+            if trig.type == "REJECT" and any(
+                    c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
+                continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
             if found is None:
                 continue
             type_ = trig.type
             if type_ == "SUPPORT" and _modified_by(tok, MATERIAL):
                 type_ = "AID"
-            negated = self._negated(tok, trig)
-            modality = self._modality(tok)
-            date = self._date(tok, sent, future=modality == "intended")
+            if type_ == "PROTEST" and self._protest_by_government(tok, trig):
+                type_ = "ACCUSE"  # a government's protest is a formal complaint, not a demonstration
+            own_source = trig.pos == "NOUN" and found.how != "inherited" and bool(self._noun_roles(tok, trig)[0])
+            # a third party's verb does not change an act with its own doer: in "the EU will not
+            # join the American boycott" the boycott is neither negated nor future
+            stop = self._third_party_verb(tok, set(found.sources) | set(found.targets)) if own_source else None
+            negated = self._negated(tok, trig, own_source=own_source, stop=stop)
+            modality = self._modality(tok, stop=stop)
+            date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
-            pairs = _pairs(found)
-            for source, target in pairs:
+            name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
+            pairs = [(s, t, negated, modality) for s, t in _pairs(found)]
+            if stop is not None and stop.lemma_.lower() in JOINING_VERBS and tok.dep_ == "dobj" and \
+                    tok.head.i == stop.i and found.targets:
+                # ... and the joiner would do the same to the same target
+                joined_neg = self._negated(tok, trig)
+                joined_mod = self._modality(tok)
+                pairs += [(s, t, joined_neg, joined_mod) for s in self._subject(stop)[0] for t in found.targets
+                          if s != t and s not in found.sources]
+            for source, target, negated, modality in pairs:
                 yield {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": trig.mode, "negated": negated, "modality": modality, "date": date,
                     "intensity": 0.0 if negated else intensity_of(type_, trig.mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
-                    "_past": past,
+                    "_past": past, "_name": name,
                 }
+
+    def _protest_by_government(self, tok: Token, trig: Trigger) -> bool:
+        """The protester is named as a state, capital, body or person ("Seoul protested"), not as a
+        crowd ("thousands of Greeks demonstrated")."""
+        if trig.pos == "VERB":
+            subj = self._subject(tok)[1]
+        else:
+            owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in self.actor_of]
+            subj = owners[0] if owners else self._governing_subject(tok)[1]
+        if subj is None:
+            return False
+        forms = {self.form_of[t.i] for t in subj.subtree if t.i in self.form_of}
+        return bool(forms) and "demonym" not in forms
 
     def _object_of_trigger(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
         head = noun
         while head.dep_ == "conj":
             head = head.head
         verbs = {t.i for t, trig in candidates if trig.pos == "VERB" and t.lemma_.lower() not in LIGHT_VERBS}
-        return head.dep_ in OBJ and head.head.i in verbs
+        if head.dep_ in OBJ and head.head.i in verbs:
+            return True
+        # "demand for talks", "called for a ceasefire", "warned against any strike", "threatened
+        # Russia with sanctions": what is asked for or threatened has not happened
+        if head.dep_ != "pobj":
+            return False
+        asked = {t.i: trig.type for t, trig in candidates if trig.type in ("REQUEST", "THREATEN")}.get(head.head.head.i)
+        return head.head.lower_ in (("for", "against") if asked == "REQUEST" else ("for", "against", "with", "of")
+                                    if asked == "THREATEN" else ())
 
     def _own_roles(self, noun: Token) -> bool:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
@@ -374,6 +474,10 @@ class _DocCoder:
         if trig.needs_modifier and not _modified_by(tok, set(trig.needs_modifier)):
             return False
         if trig.needs_object and not any(c.dep_ in OBJ for c in tok.children):
+            return False
+        if trig.not_objects and any(c.dep_ in OBJ and c.lemma_.lower() in trig.not_objects for c in tok.children):
+            return False
+        if trig.needs_prep and not any(c.dep_ == "prep" and c.lower_ in trig.needs_prep for c in tok.children):
             return False
         return True
 
@@ -394,11 +498,16 @@ class _DocCoder:
                         if g.dep_ == "conj" and g.i in self.actor_of and self.actor_of[g.i] not in out:
                             out.append(self.actor_of[g.i])
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" or c.dep_ == "appos" and self._listed_state(tok) and self._listed_state(c):
+                # "India, Pakistan agree": two states in apposition are a list, not one party renamed
                 for a in self._actors(c, depth, skip=skip):
                     if a not in out:
                         out.append(a)
         return out
+
+    def _listed_state(self, tok: Token) -> bool:
+        return self.kind_of.get(tok.i) in ("state", "organisation") and self.form_of.get(tok.i) in (
+            "name", "short_name", "capital", "acronym", "seat_of_power")
 
     def _nearest_actor(self, tok: Token, depth: int, skip: frozenset[str]) -> str | None:
         if tok.i in self.actor_of:
@@ -431,33 +540,58 @@ class _DocCoder:
     def _subject(self, verb: Token) -> tuple[list[str], Token | None, bool]:
         """Actors of the clause subject of ``verb`` (inherited when the verb has none)."""
         hop = verb
+        came_from = -1
         for _ in range(4):
-            subj = [c for c in hop.children if c.dep_ in SUBJ]
+            # climbing from a clausal subject ("that sending aid is the only way"), that clause
+            # is not the subject we look for
+            subj = [c for c in hop.children if c.dep_ in SUBJ and c.i != came_from]
+            if not subj and hop.pos_ == "VERB":
+                # a misparse hangs the subject on the verb as a compound ("If Turkey attacks Greece")
+                subj = [c for c in hop.children if c.dep_ == "compound" and c.i < hop.i and c.i in self.actor_of]
             agent = [c for c in hop.children if c.dep_ == "agent"]
             if agent:
                 pobj = [g for g in agent[0].children if g.dep_ == "pobj"]
                 if pobj:
-                    return self._actors(pobj[0]), pobj[0], hop is verb
+                    return self._actors(pobj[0]), pobj[0], hop.i == verb.i
             if len(subj) > 1:
                 # a misparse gives a verb two subjects ("Patrushev met Yang"): keep the one before it
                 before = [c for c in subj if c.i < hop.i]
                 subj = before[-1:] or subj[:1]
+            if subj and subj[0].lower_ in RELATIVE_PRONOUNS and hop.dep_ == "relcl" and \
+                    self._actors(hop.head, 1):
+                # "Biden, who met Xi in November, ...": the relative pronoun stands for its noun
+                return self._actors(hop.head, 1), hop.head, hop.i == verb.i
             if subj:
-                if subj[0].dep_ == "nsubjpass" and hop is verb:
+                if subj[0].dep_ == "nsubjpass" and hop.i == verb.i:
                     return [], subj[0], True
-                return self._actors(subj[0]), subj[0], hop is verb
-            if hop.dep_ == "acl" and hop.head.pos_ == "NOUN":
-                # "his decision to increase forces": the possessor of the noun acts
-                owners = [c for c in hop.head.children if c.dep_ == "poss"]
+                return self._actors(subj[0]), subj[0], hop.i == verb.i
+            infinitive = hop.dep_ in ("acl", "relcl") and _purpose_clause(hop)
+            noun = hop.head if hop.dep_ == "acl" or infinitive else hop.head.head if hop.dep_ == "pcomp" and \
+                hop.head.dep_ == "prep" else None
+            if noun is not None and noun.pos_ == "NOUN":
+                # "his decision to increase forces", "Beijing's reason for supporting Russia": the
+                # possessor of the noun acts
+                owners = [c for c in noun.children if c.dep_ == "poss"]
                 if owners and self._actors(owners[0]):
                     return self._actors(owners[0]), owners[0], False
+                if infinitive and not owners:
+                    # "with public refusals to send aid, Beijing ...": the noun's clause subject acts
+                    actors, subj_tok = self._governing_subject(noun)
+                    if actors:
+                        return actors, subj_tok, False
+            if hop.dep_ == "pcomp" and hop.head.dep_ == "prep" and hop.head.lower_ in OBJECT_CONTROL_PREPS:
+                # object control: "warned Russia against attacking", "stopped India from buying"
+                objs = [c for c in hop.head.head.children if c.dep_ in ("dobj", "dative")]
+                if objs and self._actors(objs[0]):
+                    return self._actors(objs[0]), objs[0], False
             if hop.dep_ == "xcomp":
                 # object control: "urged Russia to withdraw"
                 objs = [c for c in hop.head.children if c.dep_ in ("dobj", "dative")]
                 if objs and self._actors(objs[0]):
                     return self._actors(objs[0]), objs[0], False
-            if hop.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") or (
+            if hop.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "csubj") or (
                     hop.dep_ == "pobj" and hop.head.dep_ == "prep"):
+                came_from = hop.i
                 hop = hop.head if hop.dep_ != "pobj" else hop.head.head
                 if hop.dep_ == "prep":
                     hop = hop.head
@@ -471,13 +605,13 @@ class _DocCoder:
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
         hop, hops = tok, 0
-        while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head is not hop:
+        while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head.i != hop.i:
             hop = hop.head
             hops += 1
             if hop.pos_ == "VERB" and hop.lemma_.lower() in ATTRIBUTING_VERBS:
                 objs = [c for c in hop.children if c.dep_ == "dobj"]
                 return self._actors(objs[0]) if objs else []
-            if hop.pos_ == "VERB" and hop is not tok and hop.dep_ not in ("pcomp",):
+            if hop.pos_ == "VERB" and hop.i != tok.i and hop.dep_ not in ("pcomp",):
                 return []
         return []
 
@@ -508,15 +642,14 @@ class _DocCoder:
             if accused:
                 sources, own = accused, True
             how = "syntax" if own else "inherited"
+            if not sources and (trig.joint or not targets) and _names_pair(subj):
+                # "The two leaders met", "the two sides declared": the pair named just before
+                pair = self._pair(prev_actors, sent_actors)
+                if pair:
+                    return _Found(pair, [], "inherited", joint=True)
             if trig.joint:
                 if len(sources) >= 2 and not targets:
                     return _Found(sources, [], how, joint=True)
-                if not sources and subj is not None and subj.lower_ in PAIR_WORDS | {"two"} or (
-                        subj is not None and any(w.lower_ in PAIR_WORDS for w in subj.subtree)
-                        and not sources):
-                    pair = self._pair(prev_actors, sent_actors)
-                    if pair:
-                        return _Found(pair, [], "inherited", joint=True)
                 if sources and targets:
                     return _Found(sources, targets, how, joint=True)
             if trig.needs_joint_subject:
@@ -526,27 +659,62 @@ class _DocCoder:
             if len(sources) >= 2 and not targets:
                 # "Putin and Xi signed a statement": a shared act, coded both ways
                 return _Found(sources, [], how, joint=True)
+            if trig.type in FORCE_TYPES and not sources and subj is not None and subj.dep_ == "nsubjpass":
+                # "Russian troops were withdrawn from Ukraine": the forces' state moves them
+                movers = self._actors(subj)
+                rest = [a for a in targets if a not in movers]
+                if movers and rest:
+                    return _Found(movers, rest, "syntax")
+                if movers:
+                    return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
         sources, targets, joint_actors = self._noun_roles(tok, trig)
+        if trig.type in GIVING_TYPES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVING_VERBS:
+            # "Russia would need military support from China": the subject receives, "from" gives
+            receivers = self._subject(tok.head)[0]
+            givers = sources or [a for a in self._light_verb_targets(tok.head, trig, ("from",))
+                                 if a not in receivers]
+            if receivers and givers:
+                return _Found(givers, [a for a in receivers if a not in givers], "syntax")
+            if receivers and not sources:
+                return self._fallback(tok, trig, [], receivers, sent_actors)
+        if not targets and tok.dep_ in OBJ and tok.head.lemma_.lower() in LIGHT_VERBS:
+            # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support": the light
+            # verb carries the noun's target
+            targets = [a for a in self._light_verb_targets(tok.head, trig) if a not in sources]
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
+        subj = None
         if not sources:
-            sources = self._governing_subject(tok)
+            sources, subj = self._governing_subject(tok)
             how = "inherited"
         else:
             how = "syntax"
         if trig.joint and sources and targets:
             return _Found(sources, targets, how, joint=True)
-        if trig.joint and len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and not targets and (trig.joint or how == "inherited"):
+            # "India and Pakistan signed an agreement": the subject pair shares the act
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
-        if trig.joint and not sources and not targets and _has_pair_word(tok):
+        if not sources and not targets and (trig.joint and _has_pair_word(tok) or _names_pair(subj)):
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _light_verb_targets(self, verb: Token, trig: Trigger, preps: Iterable[str] = ()) -> list[str]:
+        out: list[str] = []
+        preps = set(preps) or set(trig.target_preps) or NOUN_TARGET_PREPS
+        for c in verb.children:
+            # "gave Russia aid" (a dative noun), "sent aid to Russia" (a preposition, sometimes
+            # parsed as dative)
+            if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in preps:
+                heads = [c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"]
+                for g in heads:
+                    out += [a for a in self._actors(g) if a not in out]
+        return out
 
     def _noun_roles(self, noun: Token, trig: Trigger) -> tuple[list[str], list[str], list[str]]:
         sources: list[str] = []
@@ -563,7 +731,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES):
+                # "support by China", "aid from China": the giver
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
@@ -572,10 +741,17 @@ class _DocCoder:
                     if g.dep_ == "pobj":
                         targets += [a for a in self._actors(g) if a not in targets]
             elif c.dep_ == "acl":
-                # "a decision to supply Russia", "purchases made from Moscow"
+                # "a decision to supply Russia", "purchases made from Moscow", "the sanctions
+                # imposed by the EU on Russia"
                 for g in c.children:
                     if g.dep_ in OBJ:
                         targets += [a for a in self._actors(g) if a not in targets]
+                    elif g.dep_ == "agent" and c.tag_ == "VBN":
+                        sources += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
+                                    if a not in sources]
+                    elif g.dep_ == "prep" and c.tag_ == "VBN" and g.lower_ in NOUN_TARGET_PREPS - {"from"}:
+                        targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
+                                    if a not in targets]
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
         mod_actors = _ordered_unique(self.actor_of[t.i] for m in mods for t in m.subtree if t.i in self.actor_of)
@@ -586,7 +762,7 @@ class _DocCoder:
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
 
-    def _governing_subject(self, noun: Token) -> list[str]:
+    def _governing_subject(self, noun: Token) -> tuple[list[str], Token | None]:
         """The subject of the verb a noun is the object of ("Beijing has avoided any condemnation")."""
         head = noun.head
         hops = 0
@@ -595,9 +771,9 @@ class _DocCoder:
             head = head.head
             hops += 1
         if head.pos_ in ("VERB", "AUX") and noun.dep_ != "nsubj":
-            actors, _, _ = self._subject(head)
-            return actors
-        return []
+            actors, subj, _ = self._subject(head)
+            return actors, subj
+        return [], None
 
     def _partner(self, source: str, candidates: list[str]) -> str | None:
         """Among several actors in the sentence, the one the document pairs most with ``source``,
@@ -608,9 +784,27 @@ class _DocCoder:
         best, second = counts[0], counts[1] if len(counts) > 1 else (0, "")
         return best[1] if best[0] >= 3 and best[0] >= 2 * max(second[0], 1) else None
 
+    def _accusers(self, tok: Token) -> set[str]:
+        """Subjects of the accusing verb whose "of"/"for" phrase holds ``tok`` ("X accused Y of ...")."""
+        hop, hops = tok, 0
+        while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head.i != hop.i:
+            hop = hop.head
+            hops += 1
+            if hop.pos_ == "VERB" and hop.lemma_.lower() in ATTRIBUTING_VERBS:
+                return {a for c in hop.children if c.dep_ == "nsubj" for a in self._actors(c)}
+        return set()
+
     def _pair(self, prev_actors: list[str], sent_actors: list[str]) -> list[str] | None:
-        pool = _ordered_unique(sent_actors + prev_actors)
-        return pool[:2] if len(pool) >= 2 else None
+        """The two parties a pair word stands for: the people just named (places named in the
+        sentence are not parties), else the actors of this and the previous sentences; among
+        more than two, the pair the document names together most."""
+        people = _ordered_unique(self.sent_people + self.prev_people)
+        pool = people if len(people) >= 2 else _ordered_unique(sent_actors + prev_actors)
+        if len(pool) < 2:
+            return None
+        ranked = sorted(((a, b) for i, a in enumerate(pool) for b in pool[i + 1:]),
+                        key=lambda ab: -self.cooccur.get(ab, 0))
+        return list(ranked[0])
 
     def _fallback(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str],
                   sent_actors: list[str]) -> _Found | None:
@@ -619,13 +813,22 @@ class _DocCoder:
             return None
         if len(sources) == 1 and not targets:
             others = [a for a in sent_actors if a not in sources]
+            if len(others) == 1 and others[0] in self._accusers(tok):
+                # the accuser is not the other party ("Israel accused Iran of supplying weapons to Hamas")
+                return None
             if len(others) == 1:
                 return _Found(sources, others, "sentence", joint=trig.joint)
             partner = self._partner(sources[0], others)
             if partner:
                 return _Found(sources, [partner], "partner", joint=trig.joint)
         if len(targets) == 1 and not sources:
-            others = [a for a in sent_actors if a not in targets]
+            # the doer is not named inside the phrase that names the target ("No country has
+            # condemned Russia's invasion of Ukraine": Ukraine does not condemn)
+            inside = {t.i for t in tok.subtree} if trig.pos == "NOUN" else {
+                t.i for c in tok.children if c.dep_ in OBJ or c.dep_ in ("prep", "dative") for t in c.subtree}
+            outside = _ordered_unique(self.actor_of[t.i] for t in tok.sent if t.i in self.actor_of and
+                                      t.i not in inside)
+            others = [a for a in outside if a not in targets]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
         return None
@@ -636,36 +839,58 @@ class _DocCoder:
         """The trigger's chain of heads within its clause and the clauses that embed it."""
         hop = tok
         for _ in range(limit):
-            if hop.head is hop:
+            if hop.head.i == hop.i:
                 return
             hop = hop.head
             yield hop
 
-    def _negated(self, tok: Token, trig: Trigger) -> bool:
+    def _third_party_verb(self, tok: Token, parties: set[str]) -> Token | None:
+        """The first verb governing ``tok`` in its clause whose subject is neither its source nor target."""
+        prev = tok
+        for gov in self._governors(tok, 4):
+            if prev.dep_ in ("ccomp", "relcl", "advcl", "csubj", "parataxis", "conj"):
+                return None
+            if gov.pos_ in ("VERB", "AUX"):
+                subj = [a for c in gov.children if c.dep_ in SUBJ for a in self._actors(c)]
+                if subj and not set(subj) & parties:
+                    return gov
+            prev = gov
+        return None
+
+    def _negated(self, tok: Token, trig: Trigger, *, own_source: bool = False, stop: Token | None = None) -> bool:
+        """``own_source``: a noun naming its own doer ("rejected Turkey's demand") is not negated by
+        what the governing clause's subject avoids or refuses."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
         if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children):
             return True
-        if any(c.dep_ in SUBJ and any(g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children)
-               for c in tok.children):
+        if any(c.dep_ in SUBJ and _no_determiner(c) for c in tok.children):
             return True
         prev = tok
         for gov in self._governors(tok, 4):
+            if stop is not None and gov.i == stop.i:
+                break
             if gov.pos_ == "ADP" and gov.lower_ == "without":
                 return True
-            if prev.dep_ in ("ccomp", "advcl", "relcl", "csubj", "parataxis") or prev.dep_ == "conj":
+            if prev.dep_ in ("ccomp", "csubj", "parataxis") or prev.dep_ == "conj" or (
+                    prev.dep_ in ("advcl", "relcl") and not _purpose_clause(prev)):
                 break
-            if gov.lemma_.lower() in NEGATING_GOVERNORS or gov.lemma_.lower() in NEGATING_NOUNS:
+            if not own_source and (gov.lemma_.lower() in NEGATING_GOVERNORS or gov.lemma_.lower() in NEGATING_NOUNS):
                 return True
             if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and any(c.dep_ == "neg" for c in gov.children) and \
                     prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "acl"):
                 return True
-            if any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children) and gov.pos_ == "NOUN":
+            if not own_source and gov.pos_ in ("VERB", "AUX") and prev.dep_ in ("xcomp", "dobj", "prep", "pcomp",
+                                                                              "attr", "oprd") and \
+                    any(c.dep_ in SUBJ and _no_determiner(c) for c in gov.children):
+                return True  # "Neither India nor Pakistan will attend the talks"
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children) and gov.pos_ == "NOUN" and \
+                    gov.lemma_.lower() not in LIMIT_NOUNS:
                 return True
             prev = gov
         return False
 
-    def _modality(self, tok: Token) -> str:
+    def _modality(self, tok: Token, *, stop: Token | None = None) -> str:
         lemmas: list[str] = []
         aux: set[str] = set()
         clause_marks: set[str] = set()
@@ -677,6 +902,8 @@ class _DocCoder:
         prev = tok
         crossed = False
         for gov in self._governors(tok, 5):
+            if stop is not None and gov.i == stop.i:
+                break
             lemmas.append(gov.lemma_.lower())
             if not crossed:
                 for c in gov.children:
@@ -693,6 +920,8 @@ class _DocCoder:
             return "alleged"
         if any(lemma in ("accuse", "suspect", "allege") for lemma in lemmas[:4]) and self._attributed_doer(tok):
             return "alleged"
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
+            return "hypothetical"  # "warned Russia against attacking Poland"
         if aux & HYPOTHETICAL_AUX or clause_marks & {"if", "unless", "whether"} or \
                 any(lemma in HYPOTHETICAL_GOVERNORS for lemma in lemmas):
             return "hypothetical"
@@ -702,25 +931,50 @@ class _DocCoder:
             return "intended" if any(c.lower_ in FUTURE_AUX for c in tok.head.children) else "actual"
         return "actual"
 
-    def _date(self, tok: Token, sent: Span, *, future: bool) -> str | None:
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+    def _sentence_dates(self, sent: Span) -> list[tuple[Span, int]]:
+        """Date expressions of a sentence, each with the verb of the clause it modifies (-1: none)."""
+        cached = self._dates_cache.get(sent.start)
+        if cached is not None:
+            return cached
+        dates = [_with_determiners(e) for e in sent.ents if e.label_ == "DATE"]
         # time expressions the recogniser missed ("This month's meeting")
         covered = {t.i for e in dates for t in e}
         for m in _TIME_EXPRESSION.finditer(sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not covered & {t.i for t in span}:
                 dates.append(span)
+        out = [(span, _clause_verb(span.root).i if _clause_verb(span.root) is not None else -1) for span in dates]
+        self._dates_cache[sent.start] = out
+        return out
+
+    def _date(self, tok: Token, sent: Span, *, future: bool, actual: bool = True) -> str | None:
+        """The date of the trigger's own clause (or inside its noun phrase); for an actual event
+        also that of a clause governing it ("said on Monday it had sent"), or of a clause it
+        governs; a date in an unrelated clause ("X, which met on Monday, agreed to ...") is not its."""
+        dates = self._sentence_dates(sent)
         if not dates:
             return None
-        # prefer a date attached to the trigger's own clause, then the nearest in the sentence
-        clause = {t.i for t in tok.subtree}
-        for gov in self._governors(tok, 2):
-            if gov.pos_ in ("VERB", "AUX"):
-                clause |= {t.i for t in gov.children for t in t.subtree if t.dep_ not in ("ccomp", "relcl")}
-                break
-        ranked = sorted(dates, key=lambda e: (0 if e.start in clause else 1, abs(e.start - tok.i)))
-        for ent in ranked:
-            resolved = resolve_date(ent.text, self.ref, future=future)
+        verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+        own = verb.i if verb is not None else -1
+        governing = _governing_clauses(verb) if verb is not None else set()
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        ranked: list[tuple[int, int, Span]] = []
+        for span, head in dates:
+            if lo <= span.start <= hi and (tok.pos_ != "VERB" or head == own) or head == own and own >= 0:
+                rank = 0
+            elif head in governing or (verb is not None and head >= 0 and _completes(self.doc[head], verb)):
+                rank = 1
+            else:
+                continue
+            if rank > 0 and not actual:
+                continue
+            ranked.append((rank, abs(span.start - tok.i), span))
+        for _, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
+            # the preposition tells the month from the modal ("in May")
+            root = span.root
+            text = f"{root.head.text} {span.text}" if root.dep_ == "pobj" and root.head.i == span.start - 1 \
+                else span.text
+            resolved = resolve_date(text, self.ref, future=future)
             if resolved:
                 return resolved
         return None
@@ -749,6 +1003,28 @@ def _refine_dates(events: list[dict[str, Any]]) -> None:
                 e["date"] = days.pop()
 
 
+def _event_name(noun: Token) -> str | None:
+    """The proper name an event noun is known by ("the Samarkand summit"), also across a copula
+    ("The Samarkand summit was their 39th meeting")."""
+    for n in (noun, *(c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "attr")):
+        names = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return " ".join(t.text for t in names)
+    return None
+
+
+def _dates_by_name(events: list[dict[str, Any]], text: str) -> None:
+    """An undated event named after a place or body ("the Samarkand summit") happened when an
+    earlier event of the same type, told in a sentence naming that place, did (when that is one day)."""
+    for e in events:
+        if e["date"] is not None or not e.get("_name"):
+            continue
+        days = {d["date"] for d in events if d["start"] < e["start"] and d["type"] == e["type"] and d["date"]
+                and len(d["date"]) == 10 and not d["negated"] and e["_name"] in text[d["start"]:d["end"]]}
+        if len(days) == 1:
+            e["date"] = days.pop()
+
+
 def _pairs(found: _Found) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if found.joint and not found.targets:
@@ -775,15 +1051,82 @@ def _past_tense(tok: Token) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    # an infinitive takes the tense of the verb it completes ("had come together to declare")
+    for _ in range(3):
+        if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and not any(
+                c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
+            verb = verb.head
+        else:
+            break
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.lower_ in ("had", "has", "have", "was", "were") for c in verb.children
                                       if c.dep_ in ("aux", "auxpass"))
 
 
+def _no_determiner(tok: Token) -> bool:
+    """A phrase headed by "no"/"neither" ("No Japanese warship", "Neither India nor Pakistan")."""
+    return any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in tok.children)
+
+
+def _with_determiners(ent: Span) -> Span:
+    """A date entity with the determiners and modifiers the recogniser left out ("[This] month's")."""
+    root = ent.root
+    start = ent.start
+    for c in root.lefts:
+        if c.i < start and c.dep_ in ("det", "amod", "advmod", "nummod", "predet") and \
+                all(t.dep_ in ("det", "amod", "advmod", "nummod", "predet", "compound") for t in ent.doc[c.i:start]):
+            start = c.i
+            break
+    return ent.doc[start:ent.end] if start < ent.start else ent
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (the clause it belongs to)."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def _governing_clauses(verb: Token) -> set[int]:
+    """The verbs whose clauses contain ``verb``'s, up to a relative clause (which is about a noun,
+    and keeps its own time: "China, which has long backed Russia, bought oil in March")."""
+    out: set[int] = set()
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ == "relcl" or tok.dep_ == "acl" and not _purpose_clause(tok) or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            out.add(tok.i)
+    return out
+
+
+def _completes(tok: Token, verb: Token) -> bool:
+    """``tok`` is a verb completing ``verb`` through xcomp/conj links ("agreed to buy oil in March")."""
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """An infinitive of purpose ("sent troops to help"): it stands or falls with its governor."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _modified_by(tok: Token, words: set[str]) -> bool:
     return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children
                if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"))
+
+
+def _names_pair(subj: Token | None) -> bool:
+    """A subject that stands for two parties ("the two leaders", "both sides", "they")."""
+    return subj is not None and any(w.lower_ in PAIR_WORDS for w in subj.subtree)
 
 
 def _has_pair_word(tok: Token) -> bool:

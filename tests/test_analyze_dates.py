@@ -1,0 +1,104 @@
+"""``dyadwatch.analyze.dates.resolve_date``: time expressions against a reference date."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.analyze.dates import parse_iso, resolve_date
+
+FRIDAY = "2024-05-10"
+
+
+@pytest.mark.parametrize("expression,reference,future,expected", [
+    # weekdays: the latest such day up to the reference, the next one for announced events
+    ("on Wednesday", FRIDAY, False, "2024-05-08"),
+    ("Friday", FRIDAY, False, "2024-05-10"),
+    ("on Monday", FRIDAY, True, "2024-05-13"),
+    ("on Sunday", FRIDAY, True, "2024-05-12"),
+    ("last Friday", FRIDAY, False, "2024-05-03"),
+    ("last Friday", "2024-05-13", False, "2024-05-10"),
+    ("next Friday", FRIDAY, True, "2024-05-17"),
+    ("early on Wednesday", FRIDAY, False, "2024-05-08"),
+    # days
+    ("yesterday", FRIDAY, False, "2024-05-09"),
+    ("today", FRIDAY, False, "2024-05-10"),
+    ("this morning", FRIDAY, False, "2024-05-10"),
+    ("tomorrow", FRIDAY, True, "2024-05-11"),
+    ("two days ago", FRIDAY, False, "2024-05-08"),
+    ("2 days ago", FRIDAY, False, "2024-05-08"),
+    # weeks resolve to their month
+    ("next week", FRIDAY, True, "2024-05"),
+    ("next week", "2024-05-28", True, "2024-06"),
+    ("last week", "2024-05-02", False, "2024-04"),
+    ("this week", FRIDAY, False, "2024-05"),
+    ("two weeks ago", FRIDAY, False, "2024-04"),
+    # months
+    ("last month", FRIDAY, False, "2024-04"),
+    ("last month", "2024-01-15", False, "2023-12"),
+    ("next month", FRIDAY, True, "2024-06"),
+    ("earlier this month", FRIDAY, False, "2024-05"),
+    ("in February", FRIDAY, False, "2024-02"),
+    ("in February", FRIDAY, True, "2025-02"),
+    ("in February", "2024-01-15", False, "2023-02"),
+    ("in mid-March", FRIDAY, False, "2024-03"),
+    ("next March", FRIDAY, False, "2025-03"),
+    ("last March", FRIDAY, False, "2024-03"),
+    ("last March", "2024-03-10", False, "2023-03"),
+    ("in May", "2024-09-01", False, "2024-05"),
+    ("in early May", "2024-09-01", False, "2024-05"),
+    ("a year ago", FRIDAY, False, "2023-05"),
+    # month and day
+    ("on March 3", FRIDAY, False, "2024-03-03"),
+    ("March 3", FRIDAY, True, "2025-03-03"),
+    ("3 March", FRIDAY, False, "2024-03-03"),
+    ("Sept. 15", "2022-09-29", False, "2022-09-15"),
+    ("December 31", "2024-01-02", False, "2023-12-31"),
+    ("May 10", FRIDAY, False, "2024-05-10"),
+    # years
+    ("last year", FRIDAY, False, "2023"),
+    ("this year", FRIDAY, False, "2024"),
+    ("in 2019", FRIDAY, False, "2019"),
+    ("three years ago", "2024", False, "2021"),
+    ("the first seven months of the year", "2022-09-29", False, "2022"),
+    # absolute expressions need no reference
+    ("on 3 March 2023", None, False, "2023-03-03"),
+    ("on March 3, 2023", None, False, "2023-03-03"),
+    ("February 24, 2022", None, False, "2022-02-24"),
+    ("in early February 2022", None, False, "2022-02"),
+    ("in May 2023", None, False, "2023-05"),
+    ("2024-03-01", None, False, "2024-03-01"),
+    # relative expressions without a reference stay unresolved
+    ("on Wednesday", None, False, None),
+    ("last month", None, False, None),
+    ("next week", None, True, None),
+    ("March 3", None, False, None),
+    # a reference coarser than the expression cannot place it
+    ("on Wednesday", "2023-02", False, None),
+    ("yesterday", "2023-02", False, None),
+    ("last month", "2023-02", False, "2023-01"),
+    # not dates, or not precise enough
+    ("May", FRIDAY, False, None),
+    ("the 1990s", FRIDAY, False, None),
+    ("in recent days", FRIDAY, False, None),
+    ("the past two years", FRIDAY, False, None),
+    ("February 30", FRIDAY, False, None),
+    ("February 30, 2023", None, False, None),
+    ("", FRIDAY, False, None),
+])
+def test_resolve_date(expression, reference, future, expected):
+    assert resolve_date(expression, reference, future=future) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-05-10", (2024, 5, 10, 3)),
+    ("2024-05", (2024, 5, 1, 2)),
+    ("2024", (2024, 1, 1, 1)),
+])
+def test_parse_iso(value, expected):
+    day, precision = parse_iso(value)
+    assert (day.year, day.month, day.day, precision) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "May 2024", "2024-13-01", "2024-02-30"])
+def test_parse_iso_rejects(value):
+    assert parse_iso(value) is None
