@@ -540,3 +540,20 @@ def test_dictionary_types_are_plover(nlp):
     for table in (coder.lexicon.verbs, coder.lexicon.nouns):
         for triggers in table.values():
             assert all(t.type in PLOVER_TYPES for t in triggers)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xi Jinping held a phone call with Vladimir Putin on Tuesday.", ("CONSULT", "phone")),
+    ("India deployed thousands of troops along its border with China.", ("MOBILIZE", "troops")),
+    ("France expelled two Russian diplomats last week.", ("SANCTION", "expel")),
+    ("Israel withdrew its forces from southern Lebanon.", ("RETREAT", "withdraw")),
+    ("Japan condemned North Korea's missile launch.", ("ACCUSE", "disapprove")),
+])
+def test_events_mode_from_the_codebook(nlp, text: str, expected: tuple[str, str]) -> None:
+    from dyadwatch.analyze.modes import event_mode
+
+    doc = nlp.make_doc(text)
+    doc._.dw_ref_date = "2024-05-10"
+    doc = nlp(doc)
+    found = {(e["type"], e["mode"]) for e in doc._.dw_events}
+    assert expected in found, (found, event_mode(expected[0], "x", set()))

@@ -55,6 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import resolve_date
+from dyadwatch.analyze.modes import event_mode
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
               "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary")
@@ -416,6 +417,7 @@ class _DocCoder:
             modality = self._modality(tok, stop=stop)
             date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
+            mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
@@ -431,8 +433,8 @@ class _DocCoder:
             for source, target, negated, modality in pairs:
                 yield {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
-                    "mode": trig.mode, "negated": negated, "modality": modality, "date": date,
-                    "intensity": 0.0 if negated else intensity_of(type_, trig.mode),
+                    "mode": mode, "negated": negated, "modality": modality, "date": date,
+                    "intensity": 0.0 if negated else intensity_of(type_, mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
                     "_past": past, "_name": name,
