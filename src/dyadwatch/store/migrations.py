@@ -221,3 +221,139 @@ def m002_compare(conn: sqlite3.Connection) -> None:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@migration
+def m003_search(conn: sqlite3.Connection) -> None:
+    """Full-text search (FTS5) and the indexes the dashboard's lists and facets need.
+
+    The FTS tables are external-content: they hold only the index, the text stays in
+    ``documents``. Triggers keep them in step inside the writer's own transaction, so a
+    document and its index entries are committed (or rolled back) together. Event and figure
+    sentences are not columns, so they are indexed through views (``event_sentences``,
+    ``figure_sentences``) that cut them out of ``documents.text``.
+
+    An external-content index must be told the old values of a row it removes. When a
+    document is deleted, ``ON DELETE CASCADE`` removes its events after the document row is
+    gone (its text no longer readable), so the document's own ``BEFORE DELETE`` trigger removes
+    their index entries while the text is still there and the per-row triggers skip them.
+    """
+    conn.executescript(
+        """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        CREATE VIEW event_sentences (id, sentence) AS
+            SELECT e.id, substr(d.text, e.start + 1, e."end" - e.start)
+            FROM events e JOIN documents d ON d.id = e.document_id;
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            sentence, content='event_sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts (rowid, sentence)
+                SELECT new.id, substr(d.text, new.start + 1, new."end" - new.start)
+                FROM documents d WHERE d.id = new.document_id;
+        END;
+        CREATE TRIGGER events_fts_delete AFTER DELETE ON events
+        WHEN EXISTS (SELECT 1 FROM documents WHERE id = old.document_id) BEGIN
+            INSERT INTO events_fts (events_fts, rowid, sentence)
+                SELECT 'delete', old.id, substr(d.text, old.start + 1, old."end" - old.start)
+                FROM documents d WHERE d.id = old.document_id;
+        END;
+        CREATE TRIGGER events_fts_update AFTER UPDATE OF document_id, start, "end" ON events BEGIN
+            INSERT INTO events_fts (events_fts, rowid, sentence)
+                SELECT 'delete', old.id, substr(d.text, old.start + 1, old."end" - old.start)
+                FROM documents d WHERE d.id = old.document_id;
+            INSERT INTO events_fts (rowid, sentence)
+                SELECT new.id, substr(d.text, new.start + 1, new."end" - new.start)
+                FROM documents d WHERE d.id = new.document_id;
+        END;
+
+        CREATE VIEW figure_sentences (id, sentence, measure) AS
+            SELECT f.id, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start), f.measure
+            FROM figures f JOIN documents d ON d.id = f.document_id;
+        CREATE VIRTUAL TABLE figures_fts USING fts5(
+            sentence, measure, content='figure_sentences', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER figures_fts_insert AFTER INSERT ON figures BEGIN
+            INSERT INTO figures_fts (rowid, sentence, measure)
+                SELECT new.id, substr(d.text, new.sentence_start + 1, new.sentence_end - new.sentence_start),
+                       new.measure
+                FROM documents d WHERE d.id = new.document_id;
+        END;
+        CREATE TRIGGER figures_fts_delete AFTER DELETE ON figures
+        WHEN EXISTS (SELECT 1 FROM documents WHERE id = old.document_id) BEGIN
+            INSERT INTO figures_fts (figures_fts, rowid, sentence, measure)
+                SELECT 'delete', old.id, substr(d.text, old.sentence_start + 1, old.sentence_end - old.sentence_start),
+                       old.measure
+                FROM documents d WHERE d.id = old.document_id;
+        END;
+        CREATE TRIGGER figures_fts_update AFTER UPDATE OF document_id, sentence_start, sentence_end, measure
+        ON figures BEGIN
+            INSERT INTO figures_fts (figures_fts, rowid, sentence, measure)
+                SELECT 'delete', old.id, substr(d.text, old.sentence_start + 1, old.sentence_end - old.sentence_start),
+                       old.measure
+                FROM documents d WHERE d.id = old.document_id;
+            INSERT INTO figures_fts (rowid, sentence, measure)
+                SELECT new.id, substr(d.text, new.sentence_start + 1, new.sentence_end - new.sentence_start),
+                       new.measure
+                FROM documents d WHERE d.id = new.document_id;
+        END;
+
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker ON quotes BEGIN
+            INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+            INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+        END;
+
+        -- a deleted document: drop the index entries of its events and figures while its text is
+        -- still readable (the cascade deletes them after the document row is gone)
+        CREATE TRIGGER documents_fts_delete BEFORE DELETE ON documents BEGIN
+            INSERT INTO events_fts (events_fts, rowid, sentence)
+                SELECT 'delete', e.id, substr(old.text, e.start + 1, e."end" - e.start)
+                FROM events e WHERE e.document_id = old.id;
+            INSERT INTO figures_fts (figures_fts, rowid, sentence, measure)
+                SELECT 'delete', f.id, substr(old.text, f.sentence_start + 1, f.sentence_end - f.sentence_start),
+                       f.measure
+                FROM figures f WHERE f.document_id = old.id;
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+
+        -- what is already stored
+        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+        INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+        INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');
+        INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+
+        -- lists, facets and the overview of the dashboard
+        CREATE INDEX events_target ON events(target, source);
+        CREATE INDEX events_pair_date ON events(source, target, date);
+        CREATE INDEX events_month ON events(substr(date, 1, 7));
+        CREATE INDEX events_modality ON events(modality);
+        CREATE INDEX mentions_span ON mentions(document_id, start, code);
+        CREATE INDEX mentions_code_document ON mentions(code, document_id);
+        CREATE INDEX documents_ingested ON documents(ingested_at);
+        CREATE INDEX documents_outlet ON documents(outlet);
+        CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
+        CREATE INDEX figures_unit ON figures(unit);
+        """
+    )

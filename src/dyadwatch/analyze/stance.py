@@ -1,0 +1,1159 @@
+"""``dyadwatch_stance``: the author's own assessment of the relationship an article is about.
+
+Runs after ``dyadwatch_actors``, ``dyadwatch_events``, ``dyadwatch_quotes`` and
+``dyadwatch_claims`` (quotes, events and claims are used when present, never required).
+
+Dyads
+    The pair of states/organisations most often named in the same sentence (adjacent
+    sentences count a quarter); a second pair only when it is co-mentioned nearly as often.
+
+Evidence, sentence by sentence
+    A general lexicon (``CUES``) of relationship-direction cues in three directions: *closer*
+    (deepen, align, rapprochement, mend ties …), *apart* (distance, rift, hedge, recalculate,
+    marriage of convenience …) and *persist* (resilience, endure, bound together …); unequal ties
+    (junior partner, dependence) count a little both ways. Scope and negation: a negator before
+    a cue in its clause, a negated verb or a "no …"/"little …" noun governing it flips it ("little
+    evidence of Xi's distancing" and "unlikely to distance himself" are persist evidence; "neither
+    side willing to commit" is apart evidence; "have never been closer" is not negated); a
+    clause that calls a view a myth, an illusion or wishful thinking flips its cues, and so does a
+    sentence "This reflects a misunderstanding." for the sentence before it. "Despite …"
+    clauses and what comes before "but" count less, and a tie that holds despite them is persist
+    evidence. Cues about a third party ("US-China tensions" in a China-Russia piece), background
+    in the dated past ("after the clash in 2020") and hedged or questioned clauses count less.
+
+The author's voice
+    Sentences mostly inside quotation marks are ignored and quoted words never count; what
+    someone else says, insists, reports, believes or pledges ("X said", "according to",
+    "officials insist", "the two sides vowed to deepen ties"), reported speech found by the
+    quotes component, claims the claims component attributes to a speaker and events the event
+    coder marks alleged, hypothetical or denied are down-weighted. The headline and the first
+    and last sentences (where an author states the thesis) weigh a little more. An article most
+    of whose sentences quote or report others (a news report) needs much more unattributed
+    assessment to get a label.
+
+Embeddings
+    The sentences carrying the most evidence (at most ``max_embedded`` per document, one batch)
+    are embedded with ``dyadwatch.compare.embeddings`` and compared with short prototype
+    sentences written for each direction and for news reporting (vectors cached per process).
+    MiniLM separates an assessment of a relationship from a report of meetings well and the
+    direction of an assessment poorly (negation is lost), so the embedding scales a sentence's
+    lexicon evidence (x0.6 … x1.3) and the lexicon decides the direction.
+
+Label
+    From the three masses: little authorial evidence -> ``none``; persistence at least as strong
+    as either direction -> ``stable``; substantial evidence both ways, in at least two strong
+    sentences on the weaker side -> ``mixed``; otherwise ``strengthening`` or ``weakening``.
+
+Sets ``doc._.dw_stances``: a list of plain dicts::
+
+    {"dyad": ["CHN", "RUS"], "label": "weakening", "score": -0.56,
+     "evidence": [[start, end], ...]}   # sentence offsets, whitespace-trimmed, strongest first
+
+``score`` is in [-1, 1] (negative = weakening; 0.0 for ``none``). ``sentence_direction(text)``
+is the lexicon's direction of one sentence (+1 closer or holding … -1 apart), used by
+``dyadwatch.compare`` for claims. ``find_stances(doc, trace=[])`` shows the weighing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+__all__ = ["CUES", "StanceFinder", "find_stances", "make_stance_finder", "sentence_direction"]
+
+for _ext in ("dw_stances", "dw_mentions", "dw_events", "dw_quotes", "dw_claims", "dw_figures"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+CLOSER, APART, PERSIST, ASYM = "closer", "apart", "persist", "asym"
+LABELS = ("strengthening", "weakening", "stable", "mixed", "none")
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon. A pattern is a space-separated sequence of words: "word+" matches the word and its
+# regular inflections (s/es/ed/d/ing, with or without a doubled final consonant, y -> ies/ied);
+# "a/b" matches either word; "*" matches any one word. Weights are relative strengths
+# (1.0 = an unambiguous cue). Hyphens and possessive 's are separate tokens ("de - escalation").
+# ---------------------------------------------------------------------------------------------
+
+_CLOSER = """
+strengthen+ 1.0 | deepen+ 1.0 | deeper ties/relations/partnership/cooperation 0.9 | closer 0.8 | ever closer 1.0
+| draw+/drew/drawn together 1.0 | grow+/grew/grown together 1.0 | grow+/grew/grown closer 1.0
+| move+ closer 0.9 | tighten+ ties/relations/cooperation 0.9 | tighter ties/relations 0.9 | tightest 0.7
+| bolster+ 0.8 | cement+ 0.9 | reinforce+ 0.7 | upgrade+ 0.7 | intensify/intensified/intensifies/intensifying 0.7
+| intensification 0.7 | expand+ cooperation/ties/relations 0.8 | broaden+ cooperation/ties 0.7
+| growing alignment/partnership/cooperation/ties/convergence 0.9 | embrace+ 0.8 | solidarity 0.7
+| rapprochement 1.0 | warm+/warmer/warmest ties/relations 0.9 | warming 0.8 | warmer 0.8 | warmth 0.6
+| thaw+ 1.0 | converge+ 0.8 | convergence 0.8 | alignment 0.7 | align+ 0.6 | common cause 0.9
+| in lockstep 1.0 | hand in hand 0.8 | lifeline 0.8 | backing 0.6 | back+ each other 0.9
+| support+ each other 0.9 | underwrite+ 0.8 | underwriting 0.8 | commitment+ 0.6 | committed 0.6 | commit 0.6
+| flourish+ 0.8 | blossom+ 0.8 | new heights 0.9 | new high 0.7 | golden age/era 0.9 | mutual trust 0.9
+| trust each other 0.9 | double+ down 0.7 | integrate+ 0.5 | integration 0.5 | unity 0.6 | united 0.5
+| closest 0.7 | close ties/partner/partners/partnership/friend/friends/friendship 0.7 | ally 0.4 | allies 0.4
+| alliance 0.4 | interdependence 0.5 | interdependent 0.5 | bet+ * on 0.5 | rely on each other 0.7
+| normalise+ 0.8 | normalize+ 0.8 | normalisation 0.8 | normalization 0.8
+| de - escalate+ 0.8 | de - escalation 0.8 | reconcile+ 0.9 | reconciliation 0.9 | detente 0.9 | détente 0.9
+| ease+ tensions 0.9 | easing of tensions 0.9 | lower+ the temperature 0.8 | mend+ ties/relations/fences 1.0
+| repair+ ties/relations 0.9 | improve+ ties/relations 0.9 | improving ties/relations 0.9 | reset 0.6
+| better ties/relations 0.8 | stronger ties/relations 0.9 | friendlier 0.7 | cosier 0.7 | cozier 0.7
+| interlocking 0.6 | gather+ pace/momentum 0.5 | momentum 0.4 | cooperate+ 0.3 | resume+ talks/flights/trade/dialogue/cooperation 0.6
+| reopen+ 0.5 | restore+ ties/relations/trade/flights/dialogue/patrolling 0.6 | disengagement 0.5 | eased 0.4
+| talk+ again 0.6 | direction of travel 0.3
+"""
+
+_APART = """
+distance+ 1.0 | distancing 1.0 | drift+ apart 1.2 | drift+ 0.7 | rift+ 1.0 | split 0.8 | splits 0.8
+| diverge+ 0.9 | divergence 0.9 | divergent 0.9 | wedge 0.8 | strain+ 0.9 | tension+ 0.8 | friction+ 0.8
+| cool+ ties/relations 1.0 | cooling 0.9 | chill+ 0.8 | chilly 0.8 | sour+ 0.9 | deteriorate+ 1.0
+| deterioration 1.0 | worsen+ 0.9 | erode+ 0.9 | erosion 0.9 | fray+ 0.8 | falter+ 0.8 | weaken+ 0.9
+| recalculate+ 1.0 | recalculation+ 1.0 | rethink+ 0.8 | rethought 0.8 | reconsider+ 0.7 | reconsideration 0.7
+| recalibrate+ 0.8 | recalibration 0.8 | hedge+ 0.8 | wary 0.7 | wariness 0.7 | distrust+ 0.9 | mistrust+ 0.9
+| suspicion+ 0.7 | suspicious 0.7 | rivalry 0.8 | rivalries 0.8 | rival+ 0.5 | competition 0.4 | compete+ 0.4 | reluctance 0.8
+| reluctant 0.8 | reluctantly 0.8 | unwilling 0.8 | unwillingness 0.8 | abandon+ 1.0 | abandonment 1.0
+| break+/broke/broken with 1.0 | rupture+ 1.0 | estrange+ 1.0 | estrangement 1.0 | unravel+ 1.0 | unravelled 1.0
+| unravelling 1.0 | disillusion+ 0.9 | disillusionment 0.9 | marriage of convenience 1.0 | transactional 0.8
+| aloof 0.8 | aloofness 0.8 | daylight 0.8 | decouple+ 0.8 | decoupling 0.8 | downgrade+ 0.8 | backtrack+ 0.7
+| snub+ 0.8 | reservations 0.6 | fault line/lines 0.8 | cracks 0.8 | at odds 0.9 | clash+ 0.7 | dispute+ 0.5
+| grievance+ 0.6 | resent+ 0.7 | resentment+ 0.7 | resentful 0.7 | arm 's length 0.9 | limits 0.6 | limited 0.4
+| constrain+ 0.5 | constraint+ 0.5 | cautious 0.6 | cautiously 0.6 | caution 0.5 | step+ back from 0.7 | loosen+ 0.8
+| hollow 0.6 | fragile 0.8 | fragility 0.8 | uneasy 0.8 | troubled 0.6 | part ways 1.0 | parted ways 1.0
+| fall+/fell/fallen out 1.0 | gulf 0.6 | draw+/drew/drawn a line 0.6 | conflicts of interest 0.7
+| conflicting interests 0.7 | sideline+ 0.6 | keep+/kept its/their distance 1.0 | less committed 1.0 | setback+ 0.4
+| pull+ apart 1.0 | push+ apart 1.0 | grow+/grew/grown apart 1.0 | move+ apart 0.9 | come+/came apart 0.9
+| fall+/fell/fallen apart 0.9 | further apart 0.9 | torn apart 0.8 | cut+ ties 1.0 | sever+ 0.9 | divided 0.5
+| division+ 0.7 | disagree+ 0.6 | disagreement+ 0.6 | condemn+ 0.6 | condemnation+ 0.6 | criticise+ 0.5
+| criticize+ 0.5 | criticism+ 0.5 | rebuke+ 0.6 | neutral 0.4 | neutrality 0.4 | frozen 0.6 | freeze 0.5
+| went cold 0.8 | gone cold 0.8 | escalate+ 0.5 | escalation 0.5 | standoff 0.7 | stand - off 0.7 | hostility 0.9
+| hostile 0.8 | animosity 0.9 | antagonism 0.9 | irritant+ 0.5 | irritate+ 0.5 | frustrate+ 0.6 | frustration 0.6
+"""
+
+_PERSIST = """
+resilience 1.0 | resilient 1.0 | resiliency 1.0 | endure+ 0.9 | enduring 0.9 | durable 0.9 | durability 0.9
+| persist+ 0.7 | persistent 0.6 | bound together 1.0 | steady 0.7 | steadfast 0.9 | stable 0.7
+| stability of the relationship 0.9 | intact 0.9 | weather+ the/every/many storm/storms/crisis/crises 0.9
+| weather+ * storm/storms/crisis/crises 0.9
+| withstand+ 0.9 | withstood 0.9 | survive+ 0.6 | unshaken 1.0 | unshakeable 1.0 | unshakable 1.0
+| unwavering 1.0 | undiminished 1.0 | hold+/held firm 0.9 | holding up 0.8 | held up 0.7
+| remain+ close/firm/solid/committed/aligned/partners/allies/strong/tied 0.9 | tied together 0.9
+| remain+ * close/committed/aligned/tied 0.9
+| joined at the hip 0.9 | stand+/stood by 0.8 | stick+/stuck with/by 0.7 | business as usual 0.8
+| as close as ever 1.0 | staying power 1.0 | continue+ to be bound 1.0 | continue+ to cooperate/back/support 0.7
+| agree+/agreed to disagree 0.7 | for the long haul 0.8 | anchored 0.6 | robust 0.6 | solid 0.5 | firm 0.4
+| lasting 0.6 | no sign of 0.4
+"""
+
+_ASYM = """
+junior partner/partners 0.7 | senior partner/partners 0.5 | imbalance+ 0.7 | asymmetry 0.7 | asymmetric 0.7
+| asymmetrical 0.7 | lopsided 0.7 | vassal+ 0.7 | vassalage 0.7 | subordinate+ 0.6 | subordination 0.6
+| dependence 0.6 | dependency 0.6 | dependent 0.6 | reliance 0.6 | reliant 0.6 | leverage 0.4
+| much - needed 0.5 | need+ backup 0.5 | need+ * support 0.5
+"""
+
+
+#: relationship words: a sentence with them (or the dyad's actors) is about the relationship
+RELATIONAL = frozenset("""
+partnership partnerships partner partners relationship relationships relations ties alliance
+friendship axis bloc entente cooperation coordination rapprochement alignment both two each
+other bilateral mutual their sino- they
+""".split())
+
+#: a negator shortly before a cue (same clause) flips it
+NEGATORS = frozenset("""
+not n't no never little hardly barely scarcely without neither nor unlikely fail fails failed failing
+refuse refuses refused refusing unwilling reluctant less lack lacks lacking few rarely avoid avoids
+avoided avoiding cannot nothing none nowhere reduce reduces reduced reducing lessen lessens lessening
+diminish diminishes diminishing curb curbs curbing
+""".split())
+#: negators that lessen rather than deny ("reducing its dependence" points apart)
+DIMINISHERS = frozenset("""
+less reduce reduces reduced reducing lessen lessens lessening diminish diminishes diminishing curb curbs
+curbing
+""".split())
+#: comparatives that "never" intensifies instead of negating ("have never been closer")
+NEVER_COMPARATIVES = frozenset("closer stronger warmer deeper tighter better".split())
+#: words that, anywhere in a sentence, turn the view it describes upside down
+DEBUNKERS = frozenset("""
+myth myths illusion illusions illusory misunderstanding misunderstand misunderstood misread misreading
+misreads wishful overstated overblown exaggerated exaggerate unfulfilled misplaced mistaken fantasy
+fiction premature wrong skepticism scepticism sceptical skeptical dubious doubtful
+""".split())
+#: a sentence opening with these rebuts the one before
+CONTRASTIVE_OPENERS = frozenset("but yet still however nevertheless nonetheless".split())
+#: words that open a concessive clause
+CONCESSIVE = frozenset("despite notwithstanding although though whereas".split())
+#: words that end a clause for negation scope
+CLAUSE_BREAKS = frozenset(", ; : — – -- but yet while although though whereas however ( )".split())
+#: words that start a new clause segment (for hedges, questions and debunking words)
+SEGMENT_BREAKS = frozenset("; : — – -- but yet however so because while whereas".split())
+#: a cue right after these is about something wider than the dyad ("regional tensions")
+WIDER_SCOPE = frozenset("regional global international domestic internal world worldwide wider".split())
+#: in a main clause after a concession, these say the tie goes on ("despite X, they remain …")
+CONTINUING = frozenset("""
+remain remains remained continue continues continued still endure endures endured persist persists
+persisted hold holds held keep keeps kept
+""".split())
+#: hedges lower the weight of a sentence
+HEDGES = frozenset("may might could perhaps possibly if whether conceivably".split())
+INTENSIFIERS = frozenset("""
+increasingly deeply fundamentally profoundly unmistakable unmistakably clearly quietly steadily
+sharply significantly dramatically markedly
+""".split())
+#: verbs of saying, believing and reporting (lemmas): their complement is someone else's view
+REPORTING = frozenset("""
+say tell claim insist state declare announce report believe argue write note add stress emphasize
+emphasise assert contend maintain allege predict suggest warn explain describe call term frame hail
+praise tout proclaim boast signal indicate acknowledge admit concede deny reiterate repeat affirm
+reaffirm underline underscore welcome express sound
+""".split())
+#: nouns whose clause is a view under discussion ("the conclusion that …", "hopes that …")
+VIEW_NOUNS = frozenset("""
+conclusion belief assumption notion perception narrative claim claims hope hopes fear fears
+speculation talk expectation expectations view
+""".split())
+#: verbs of intention an actor takes (lemmas): "the two sides vowed to deepen ties" reports a plan
+INTENTION = frozenset("""
+pledge vow promise agree sign seek aim plan want hope propose discuss commit intend resolve
+decide urge call
+""".split())
+#: who may be the subject of a reporting verb without being the author
+SPEAKER_NOUNS = frozenset("""
+official officials spokesman spokeswoman spokesperson minister ministers ministry president premier
+leader leaders diplomat diplomats ambassador envoy government governments media newspaper agency
+statement analyst analysts expert experts observer observers commentator commentators critic critics
+source sources report reports scholar scholars researcher researchers aide aides side sides kremlin
+he she they who
+""".split())
+#: third parties: a cue next to them is about another relationship
+THIRD_PARTY_WORDS = frozenset("west western europe european transatlantic".split())
+_BLOC_CODES = frozenset({"USA", "EU", "NATO", "G7", "GBR", "FRA", "DEU"})
+
+_WORD = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[^\W\d_]+|\d+|[^\w\s]")
+
+
+def _inflections(word: str) -> set[str]:
+    """A word and its regular inflections (over-generating is harmless: non-words never occur)."""
+    out = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        out |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) >= 3 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return out
+
+
+def _alternatives(item: str) -> frozenset[str]:
+    out: set[str] = set()
+    for alt in item.split("/"):
+        out |= _inflections(alt[:-1]) if alt.endswith("+") else {alt}
+    return frozenset(out)
+
+
+def _parse_lexicon(block: str, kind: str) -> list[tuple[tuple[frozenset[str] | None, ...], str, float]]:
+    out = []
+    for item in block.replace("\n", " ").split("|"):
+        item = item.strip()
+        if not item:
+            continue
+        *words, weight = item.split()
+        pattern = tuple(None if w == "*" else _alternatives(w.lower()) for w in words)
+        out.append((pattern, kind, float(weight)))
+    return out
+
+
+#: every cue: (the words accepted at each position, None = any word; kind; weight)
+CUES: list[tuple[tuple[frozenset[str] | None, ...], str, float]] = (
+    _parse_lexicon(_CLOSER, CLOSER) + _parse_lexicon(_APART, APART) + _parse_lexicon(_PERSIST, PERSIST)
+    + _parse_lexicon(_ASYM, ASYM)
+)
+#: cues indexed by each word they can start with
+_BY_FIRST: dict[str, list[tuple[tuple[frozenset[str] | None, ...], str, float]]] = {}
+for _cue in CUES:
+    for _w in _cue[0][0] or ():
+        _BY_FIRST.setdefault(_w, []).append(_cue)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prototype sentences for the embedding side (written for this module; generic wording).
+# ---------------------------------------------------------------------------------------------
+
+PROTOTYPES: dict[str, tuple[str, ...]] = {
+    CLOSER: (
+        "The two countries are drawing closer together.",
+        "Their partnership has grown deeper and stronger.",
+        "The two governments are increasingly aligned and back each other.",
+        "Ties between the two states have never been closer.",
+        "The relationship is moving towards a real alliance.",
+        "Each side now depends on the other and their cooperation keeps expanding.",
+        "The two capitals have found common cause and trust each other more.",
+    ),
+    APART: (
+        "The two countries are drifting apart.",
+        "One side is quietly keeping its distance from the other.",
+        "Their partnership is weaker and more limited than it looks.",
+        "Mistrust and friction are eroding the relationship.",
+        "The government is hedging its bets and recalculating its support for its partner.",
+        "It is a marriage of convenience that could come apart.",
+        "The relationship has cooled and the two sides no longer trust each other.",
+    ),
+    PERSIST: (
+        "Despite their differences, the two countries remain firmly tied together.",
+        "The partnership has proved resilient under pressure.",
+        "There is no sign that either side is distancing itself from the other.",
+        "The relationship has survived the strains and endures.",
+        "Hopes of a split between the two partners will be disappointed.",
+        "For all their quarrels, the two governments still stand by each other.",
+    ),
+    "report": (
+        "The two foreign ministers met on Tuesday and discussed trade and energy.",
+        "The president arrived in the capital for a two-day visit, officials said.",
+        "The ministry said in a statement that the talks covered regional security.",
+        "The leaders signed several agreements at the summit.",
+        "The minister told reporters the visit had been productive.",
+        "Trade between the two countries rose last year, according to customs data.",
+        "The delegation is due to travel on to the next capital on Monday.",
+    ),
+}
+
+#: prototype vectors per embedder (the embedder is kept so its id is never reused)
+_PROTO_CACHE: dict[int, tuple[Any, dict[str, np.ndarray]]] = {}
+
+
+def _prototype_vectors(embedder: Any) -> dict[str, np.ndarray]:
+    hit = _PROTO_CACHE.get(id(embedder))
+    if hit is not None and hit[0] is embedder:
+        return hit[1]
+    names = list(PROTOTYPES)
+    vecs = embedder.encode([s for n in names for s in PROTOTYPES[n]])
+    cached, i = {}, 0
+    for n in names:
+        k = len(PROTOTYPES[n])
+        cached[n] = vecs[i:i + k]
+        i += k
+    _PROTO_CACHE[id(embedder)] = (embedder, cached)
+    return cached
+
+
+_DEFAULT_EMBEDDER: Any = None
+
+
+def _default_embedder() -> Any:
+    global _DEFAULT_EMBEDDER
+    if _DEFAULT_EMBEDDER is None:
+        from dyadwatch.compare.embeddings import Embedder
+
+        _DEFAULT_EMBEDDER = Embedder()
+    return _DEFAULT_EMBEDDER
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and cue matching (shared by the component and by ``sentence_direction``)
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Tok:
+    lower: str
+    start: int  # char offset in the document
+    end: int
+    lemma: str = ""
+    i: int = -1  # token index in the Doc, when there is one
+
+
+@dataclass
+class _Cue:
+    kind: str
+    weight: float
+    start: int  # token index of the first word
+    end: int
+    text: str
+    negated: bool = False
+    conceded: bool = False
+
+
+def _tokens_from_text(text: str, offset: int = 0) -> list[_Tok]:
+    """Words split as spaCy splits them where it matters here: hyphens, possessive 's, n't."""
+    return [_Tok(m.group().lower().replace("’", "'"), offset + m.start(), offset + m.end())
+            for m in _WORD.finditer(text)]
+
+
+def _tokens_from_span(sent: Span) -> list[_Tok]:
+    out = []
+    for t in sent:
+        if t.is_space:
+            continue
+        lower = t.lower_.replace("’", "'")
+        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i))
+    return out
+
+
+def _match_cues(toks: Sequence[_Tok]) -> list[_Cue]:
+    found: list[_Cue] = []
+    taken: set[int] = set()
+    words = [t.lower for t in toks]
+    for i, w in enumerate(words):
+        if i in taken or not w[:1].isalpha():
+            continue
+        best: tuple[int, str, float] | None = None
+        for pattern, kind, weight in _BY_FIRST.get(w, ()):
+            n = len(pattern)
+            if i + n > len(words):
+                continue
+            if all(p is None or words[i + k] in p for k, p in enumerate(pattern)):
+                if best is None or n > best[0] or (n == best[0] and weight > best[2]):
+                    best = (n, kind, weight)
+        if best is None:
+            continue
+        n, kind, weight = best
+        if any(j in taken for j in range(i, i + n)):
+            continue
+        taken.update(range(i, i + n))
+        found.append(_Cue(kind, weight, i, i + n, " ".join(words[i:i + n])))
+    return found
+
+
+def _negator(words: Sequence[str], cue: _Cue, dep_negated: set[int] | None = None) -> str:
+    """The word negating the cue ("" if none): a negator up to five words before it in the same
+    clause ("not only" does not count; "rather than X" does), or, with a parse, a negated verb or
+    a "no …" subject governing it ("parse")."""
+    for j in range(cue.start - 1, max(-1, cue.start - 6), -1):
+        w = words[j]
+        if w in CLAUSE_BREAKS:
+            break
+        if (w == "than" and j > 0 and words[j - 1] == "rather") or (w == "of" and j > 0 and words[j - 1] == "instead"):
+            return "rather"  # "a settled fact rather than a live grievance"
+        if w in NEGATORS:
+            nxt = words[j + 1] if j + 1 < len(words) else ""
+            if w == "not" and nxt in ("only", "just", "merely"):
+                return ""
+            return w
+    return "parse" if dep_negated and cue.start in dep_negated else ""
+
+
+def _segments(words: Sequence[str]) -> list[int]:
+    """Clause segment number of each token: hedges, questions and debunking words act in theirs."""
+    seg, out = 0, []
+    for i, w in enumerate(words):
+        if w in SEGMENT_BREAKS or (w == "as" and words[i + 1:i + 3] == ["long", "as"]):
+            seg += 1
+        out.append(seg)
+    return out
+
+
+def _concessive_region(words: Sequence[str]) -> set[int]:
+    """Token indices inside a concessive clause ("despite …," / "although …,")."""
+    inside: set[int] = set()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        start = None
+        if w in CONCESSIVE or (w == "in" and words[i + 1:i + 3] == ["spite", "of"]) \
+                or (w == "even" and i + 1 < len(words) and words[i + 1] in ("though", "as", "if")):
+            start = i
+        if start is None:
+            i += 1
+            continue
+        j = start + 1
+        while j < len(words) and words[j] not in (",", ";", ":", "—", "–", "."):
+            j += 1
+        if j - start > 25 and start > 0:  # a trailing "despite" phrase with no comma: stop at the end
+            j = min(j, start + 25)
+        inside.update(range(start, j))
+        i = j
+    return inside
+
+
+@dataclass
+class _SentenceCues:
+    closer: float = 0.0
+    apart: float = 0.0
+    persist: float = 0.0
+    cues: list[_Cue] = field(default_factory=list)
+    debunks_previous: bool = False  # "This is a myth." with no cue of its own
+
+    @property
+    def total(self) -> float:
+        return self.closer + self.apart + self.persist
+
+    def add(self, kind: str, w: float) -> None:
+        if kind == CLOSER:
+            self.closer += w
+        elif kind == APART:
+            self.apart += w
+        elif kind == PERSIST:
+            self.persist += w
+        elif kind == ASYM:  # an unequal tie: some evidence each way
+            self.closer += 0.5 * w
+            self.apart += 0.5 * w
+
+    def flipped(self) -> _SentenceCues:
+        """The same cues as a view the author rejects."""
+        out = _SentenceCues()
+        for cue in self.cues:
+            kind = _FLIP_DEBUNK[cue.kind]
+            out.cues.append(_Cue(kind, cue.weight, cue.start, cue.end, cue.text, cue.negated, cue.conceded))
+            out.add(kind, cue.weight)
+        return out
+
+
+_FLIP_NEGATED = {CLOSER: APART, APART: PERSIST, PERSIST: APART, ASYM: APART}
+_FLIP_DEBUNK = {CLOSER: APART, APART: PERSIST, PERSIST: APART, ASYM: ASYM}
+_ANAPHORS = frozenset("this that these those such it".split())
+
+
+def _score_tokens(toks: Sequence[_Tok], skip: set[int], factor: dict[int, float] | None = None,
+                  dep_negated: set[int] | None = None) -> _SentenceCues:
+    """Direction masses of one sentence. ``skip``: token indices that never count (quoted words,
+    actor names, cues about a third party); ``factor``: per-token weight multipliers (attributed
+    clauses); ``dep_negated``: tokens a parse shows to be under negation."""
+    words = [t.lower for t in toks]
+    out = _SentenceCues()
+    segs = _segments(words)
+    debunk_segs = {segs[i] for i, w in enumerate(words) if w in DEBUNKERS}
+    hedge_segs = {segs[i] for i, w in enumerate(words) if w in HEDGES}
+    question_seg = segs[-1] if words and words[-1] == "?" else -1
+    conceded = _concessive_region(words)
+    # "X, but Y": the author's weight is on Y; X is conceded
+    buts = [i for i, w in enumerate(words) if w in ("but", "yet") and i > 2
+            and "only" not in words[max(0, i - 8):i]]
+    before_but = set(range(buts[-1])) - conceded if buts else set()
+    main_positive = False
+    conceded_apart = False
+    for cue in _match_cues(toks):
+        if any(j in skip for j in range(cue.start, cue.end)):
+            continue
+        if cue.start > 0 and words[cue.start - 1] in WIDER_SCOPE:  # "regional tensions"
+            continue
+        seg = segs[cue.start]
+        w = cue.weight
+        if seg in hedge_segs:
+            w *= 0.6
+        if seg == question_seg:
+            w *= 0.5
+        if factor:
+            w *= min(factor.get(j, 1.0) for j in range(cue.start, cue.end))
+        if cue.start > 0 and words[cue.start - 1] in INTENSIFIERS:
+            w *= 1.25
+        kind = cue.kind
+        never_comparative = words[cue.start] in NEVER_COMPARATIVES and "never" in words[max(0, cue.start - 4):cue.start]
+        if never_comparative:
+            w *= 1.2
+        elif negator := _negator(words, cue, dep_negated):
+            cue.negated = True
+            # "not closer" is weaker than "apart"; "less dependent" weaker still, and a plain
+            # "not dependence" says nothing about direction
+            w *= {CLOSER: 0.7, ASYM: 0.5}.get(kind, 0.9)
+            kind = _FLIP_NEGATED[kind] if kind != ASYM or negator in DIMINISHERS else ""
+        if kind and seg in debunk_segs:
+            kind = _FLIP_DEBUNK[kind]
+        if cue.start in conceded or cue.start in before_but:
+            cue.conceded = True
+            w *= 0.35 if cue.start in conceded else 0.6
+            if kind == APART:
+                conceded_apart = True
+        elif kind in (CLOSER, PERSIST):
+            main_positive = True
+        if not kind:
+            continue
+        cue.kind = kind
+        cue.weight = w
+        out.cues.append(cue)
+        out.add(kind, w)
+    if not main_positive and (conceded or before_but):
+        main_positive = any(w in CONTINUING for i, w in enumerate(words) if i not in conceded | before_but)
+    if conceded_apart and main_positive:  # "despite X, they remain …": the tie holds through problems
+        out.persist += 0.6
+    if not out.cues and debunk_segs and any(w in _ANAPHORS for w in words[:3]):
+        out.debunks_previous = True
+    return out
+
+
+def sentence_direction(sentence: str) -> float:
+    """Direction of one sentence's assessment: +1 the partners are closer (or holding firm) …
+    -1 they are apart; 0 when it carries no cue. Lexicon only (no parse, no embeddings)."""
+    toks = _tokens_from_text(sentence)
+    skip = set()
+    try:
+        from dyadwatch.analyze.quotes import find_quote_marks
+
+        marks = find_quote_marks(sentence)
+    except Exception:  # pragma: no cover - quotes module unavailable
+        marks = []
+    for o, c in marks:
+        skip.update(i for i, t in enumerate(toks) if o <= t.start <= c)
+    s = _score_tokens(toks, skip)
+    pos = s.closer + 0.8 * s.persist
+    neg = s.apart
+    if pos + neg == 0:
+        return 0.0
+    return float(np.clip((pos - neg) / (pos + neg) * min(1.0, 0.4 + (pos + neg) / 1.5), -1.0, 1.0))
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+# ---------------------------------------------------------------------------------------------
+
+class StanceFinder:
+    """The ``dyadwatch_stance`` component.
+
+    embeddings: weigh evidence with sentence embeddings (needs the offline MiniLM packages,
+    see ``dyadwatch.compare.embeddings``); False gives the lexicon-only result, about 20x
+    cheaper. max_embedded: at most this many sentences per document are embedded (those
+    carrying the most lexicon evidence).
+    """
+
+    def __init__(self, nlp: Language, name: str = "dyadwatch_stance", *, embeddings: bool = True,
+                 max_dyads: int = 2, max_evidence: int = 5, max_embedded: int = 10) -> None:
+        self.name = name
+        self.embeddings = embeddings
+        self.max_dyads = max_dyads
+        self.max_evidence = max_evidence
+        self.max_embedded = max_embedded
+        if embeddings:
+            from dyadwatch.compare.embeddings import check_installed
+
+            check_installed()
+
+    def __call__(self, doc: Doc) -> Doc:
+        embedder = _default_embedder() if self.embeddings else None
+        doc._.dw_stances = find_stances(doc, embedder=embedder, max_dyads=self.max_dyads,
+                                        max_evidence=self.max_evidence, max_embedded=self.max_embedded)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        return None
+
+
+@Language.factory("dyadwatch_stance", assigns=["doc._.dw_stances"],
+                  requires=["doc._.dw_mentions"],
+                  default_config={"embeddings": True, "max_dyads": 2, "max_evidence": 5, "max_embedded": 10})
+def make_stance_finder(nlp: Language, name: str, embeddings: bool, max_dyads: int, max_evidence: int,
+                       max_embedded: int) -> StanceFinder:
+    return StanceFinder(nlp, name, embeddings=embeddings, max_dyads=max_dyads, max_evidence=max_evidence,
+                        max_embedded=max_embedded)
+
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    text: str
+    codes: set[str]
+    toks: list[_Tok]
+    voice: float  # 0 = someone else's words … 1 = the author's
+    factor: dict[int, float]
+    skip: set[int]
+    actor_at: list[tuple[int, str]]
+    relational: bool
+    heading: bool
+    dep_negated: set[int]
+    reported: bool = False  # quotes or reports someone else's words
+    span: Any = None  # the spaCy sentence
+
+
+def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
+                 max_embedded: int = 10, trace: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The stances of ``doc`` (see the module docstring). ``trace``: if given, one dict per
+    weighed sentence is appended to it (for inspecting why a label came out)."""
+    text = doc.text
+    mentions = [m for m in (doc._.dw_mentions or []) if m.get("code")]
+    quotes = doc._.dw_quotes if Doc.has_extension("dw_quotes") else None
+    quotes = list(quotes or [])
+    events = [e for e in (doc._.dw_events or []) if isinstance(e, dict)]
+    claims = [c for c in (doc._.dw_claims or []) if isinstance(c, dict)]
+    sents = _sentences(doc, mentions, quotes, events, claims)
+    dyads = choose_dyads(sents, mentions, max_dyads=max_dyads)
+    report = is_news_report(text, sents)
+    out = []
+    sim_cache: dict[int, dict[str, float]] = {}
+    for rank, dyad in enumerate(dyads):
+        out.append(_assess(sents, dyad, embedder, main=(rank == 0), report=report, max_evidence=max_evidence,
+                           max_embedded=max_embedded, sim_cache=sim_cache, trace=trace))
+    return out
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][a-z]{2,8}\.? \d{1,2} )?\([^)\n]{2,40}\) ?[-—–]",
+                       re.M)
+
+
+def is_news_report(text: str, sents: list[_Sent]) -> bool:
+    """A news report rather than commentary: most of its sentences quote or report what someone
+    said (a wire-style dateline lowers the bar). Its background lines are not the author's view."""
+    body = [s for s in sents if len(s.toks) >= 6 and not s.heading]
+    if len(body) < 4:
+        return False
+    reported = sum(1 for s in body if s.reported) / len(body)
+    return reported >= 0.6 or (reported >= 0.45 and bool(_DATELINE.search(text[:2000])))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _quote_regions(text: str, quotes: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(direct quotation regions incl. scare quotes, reported-speech regions)."""
+    direct: list[tuple[int, int]] = []
+    try:
+        from dyadwatch.analyze.quotes import find_quote_marks
+
+        direct = [(o, c + 1) for o, c in find_quote_marks(text)]
+    except Exception:  # pragma: no cover - quotes module unavailable
+        direct = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+    reported = []
+    for q in quotes:
+        s, e = q.get("start"), q.get("end")
+        if not isinstance(s, int) or not isinstance(e, int):
+            continue
+        if q.get("direct", True):
+            direct.append((s, e))
+        else:
+            reported.append((s, e))
+    return direct, reported
+
+
+def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(regions):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
+               events: list[dict[str, Any]] | None = None, claims: list[dict[str, Any]] | None = None) -> list[_Sent]:
+    text = doc.text
+    events = events or []
+    attributed_claims = {c["start"] for c in claims or [] if c.get("speaker") and isinstance(c.get("start"), int)}
+    direct, reported = _quote_regions(text, quotes)
+    direct = _merge(direct)
+    names = [(m["start"], m["end"]) for m in mentions]
+    out = []
+    for sent in doc.sents:
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        if end <= start:
+            continue
+        toks = _tokens_from_span(sent)
+        if not toks:
+            continue
+        n_chars = max(1, end - start)
+        quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in direct)
+        local_names = [(s, e) for s, e in names if start <= s < end]
+        skip = {i for i, t in enumerate(toks)
+                if any(s <= t.start < e for s, e in direct) or any(s <= t.start < e for s, e in local_names)}
+        voice = 1.0
+        if quoted / n_chars > 0.5:
+            voice = 0.0
+        factor: dict[int, float] = {}
+        for s, e in reported:
+            for i, t in enumerate(toks):
+                if s <= t.start < e:
+                    factor[i] = 0.25
+        _attribution(sent, toks, factor, mentions)
+        words = [t.lower for t in toks]
+        if "according" in words and "to" in words:
+            voice = min(voice, 0.3)
+        is_reported = voice < 1 or bool(factor) or any(
+            s < end and e > start and (e - s) > 12 for s, e in direct)
+        codes = {m["code"] for m in mentions if start <= m["start"] < end}
+        actor_at = [(m["start"], m["code"]) for m in mentions if start <= m["start"] < end]
+        relational = any(w in RELATIONAL or w.startswith("sino") for w in words)
+        heading = toks[-1].lower not in (".", "!", "?", "”", '"', "’", "'", ")") and len(toks) < 16
+        negated, past = _clause_flags(sent, toks)
+        for i in past:
+            factor[i] = factor.get(i, 1.0) * 0.5
+        _event_modality(doc, toks, [e for e in events if start <= e.get("trigger_start", -1) < end], factor, negated)
+        if start in attributed_claims:  # the claims component found someone else's claim here
+            for i in range(len(toks)):
+                factor[i] = min(factor.get(i, 1.0), 0.5)
+        out.append(_Sent(start, end, text[start:end], codes, toks, voice, factor, skip, actor_at, relational,
+                         heading, negated, is_reported, sent))
+    return out
+
+
+#: weight of words in the clause of an event the event coder marks as not (yet) real
+_MODALITY_FACTOR = {"alleged": 0.5, "hypothetical": 0.7, "denied": 0.4}
+
+
+def _event_modality(doc: Doc, toks: list[_Tok], events: list[dict[str, Any]], factor: dict[int, float],
+                    negated: set[int]) -> None:
+    """Use the event coder's reading: an alleged, hypothetical or denied event ("observers
+    concluded that X has broken with Y") lowers the cues in its clause; a negated event
+    negates its trigger."""
+    by_i = {t.i: k for k, t in enumerate(toks)}
+    for e in events:
+        span = doc.char_span(e.get("trigger_start", 0), e.get("trigger_end", 0), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        trigger = span.root
+        if e.get("negated") and trigger.i in by_i:
+            negated.add(by_i[trigger.i])
+        weight = _MODALITY_FACTOR.get(str(e.get("modality")))
+        if weight is None:
+            continue
+        for t in trigger.subtree:
+            k = by_i.get(t.i)
+            if k is not None:
+                factor[k] = min(factor.get(k, 1.0), weight)
+
+
+_PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\blast (?:year|month|decade)\b", re.I)
+
+
+def _clause_flags(sent: Span, toks: list[_Tok]) -> tuple[set[int], set[int]]:
+    """(tokens governed by a negated verb or a "no …" subject -- "No company will take on the
+    commitments" negates "commitments"; tokens of a past-tense clause in a sentence that dates
+    it -- "after the clash in 2020" is background, not the author's view of the present)."""
+    index = {t.i: k for k, t in enumerate(toks)}
+    dated = bool(_PAST_DATE.search(sent.text))
+    verdict: dict[int, tuple[bool, bool]] = {}
+    negated_out: set[int] = set()
+    past_out: set[int] = set()
+    for tok in sent:
+        if tok.i not in index:
+            continue
+        cur, seen, flags = tok, 0, (False, False)
+        while seen < 8:
+            if cur.i in verdict:
+                flags = verdict[cur.i]
+                break
+            if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+                flags = (_verb_negated(cur) or _clause_of_negated_noun(cur), dated and _past_clause(cur))
+                verdict[cur.i] = flags
+                break
+            if cur.head is cur:
+                break
+            cur, seen = cur.head, seen + 1
+        if flags[0]:
+            negated_out.add(index[tok.i])
+        if flags[1]:
+            past_out.add(index[tok.i])
+    return negated_out, past_out
+
+
+def _past_clause(verb: Any) -> bool:
+    """Simple past or pluperfect ("fell", "was frozen", "had pulled back"), not present perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
+        return True  # "investment, frozen since 2020, …"
+    if auxes:
+        return auxes[0].tag_ == "VBD" and auxes[0].lower_ not in ("would", "could", "might", "should")
+    return verb.tag_ == "VBD"
+
+
+_NO_WORDS = frozenset("no little few scant scarce".split())
+
+
+def _clause_of_negated_noun(verb: Any) -> bool:
+    """ "little sign that either side is distancing itself": the clause of a negated noun."""
+    if verb.dep_ not in ("acl", "ccomp", "pcomp", "advcl") or verb.head is verb:
+        return False
+    noun = verb.head
+    if noun.pos_ == "ADP" and noun.head is not noun:  # "evidence of X doing"
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("det", "amod", "neg") and c.lower_ in _NO_WORDS for c in noun.children):
+        return True
+    return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head)
+
+
+def _verb_negated(verb: Any) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in ("nobody", "none", "nothing", "neither", "no-one"):
+                return True
+            if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+                return True
+    return False
+
+
+def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mentions: list[dict[str, Any]]) -> None:
+    """Lower the weight of words that are someone else's view: the complement of a reporting verb
+    whose subject is not the author, and the plan an actor announces ("vowed to deepen ties")."""
+    by_char = {t.start: i for i, t in enumerate(toks)}
+    mention_chars = [(m["start"], m["end"]) for m in mentions]
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in VIEW_NOUNS:
+            # "the conclusion that …", "hopes for …": a view under discussion, not yet the author's
+            for c in t.children:
+                if c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > t.i:
+                    for d in c.subtree:
+                        i = by_char.get(d.idx)
+                        if i is not None:
+                            factor[i] = min(factor.get(i, 1.0), 0.5)
+            continue
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        reporting = lemma in REPORTING
+        intention = lemma in INTENTION
+        if not (reporting or intention):
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and t.dep_ in ("xcomp", "conj", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+        if not subj:
+            # participial reporting clause ("…, saying that …") attaches to its head's subject
+            continue
+        s = subj[0]
+        if s.lower_ in ("i", "we", "this", "that", "it", "which", "what"):
+            continue
+        in_mention = any(a <= s.idx < b for a, b in mention_chars)
+        speakerish = s.pos_ == "PROPN" or s.lemma_.lower() in SPEAKER_NOUNS or in_mention
+        if not speakerish:
+            continue
+        weight = 0.25 if reporting else 0.35
+        comps = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "prep",
+                                                      "acomp") and c.i > t.i]
+        if reporting and t.dep_ == "ROOT" and not comps:
+            comps = [c for c in t.children if c.dep_ in ("ccomp",)]
+        # a parenthetical "…, officials said." makes the main clause theirs
+        if reporting and t.dep_ in ("ROOT", "parataxis") and any(c.dep_ == "ccomp" and c.i < t.i for c in t.children):
+            comps += [c for c in t.children if c.dep_ == "ccomp" and c.i < t.i]
+        for c in comps:
+            for d in c.subtree:
+                i = by_char.get(d.idx)
+                if i is not None:
+                    factor[i] = min(factor.get(i, 1.0), weight)
+
+
+def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyads: int = 2) -> list[tuple[str, str]]:
+    """The pair(s) of actors the article is mainly about: most co-mentioned in a sentence (or in
+    adjacent sentences), ties broken by how often each is mentioned. A second pair only when it is
+    co-mentioned nearly as often as the first."""
+    counts = Counter(m["code"] for m in mentions)
+    pair_score: Counter[tuple[str, str]] = Counter()
+    prev: set[str] = set()
+    for s in sents:
+        for a, b in combinations(sorted(s.codes), 2):
+            pair_score[(a, b)] += 1.0
+        for a in s.codes:
+            for b in prev:
+                if a != b:
+                    pair_score[tuple(sorted((a, b)))] += 0.25  # type: ignore[index]
+        prev = s.codes
+    if not pair_score:
+        top = [c for c, n in counts.most_common(2) if n >= 3]
+        return [tuple(sorted(top))] if len(top) == 2 else []  # type: ignore[list-item]
+    ranked = sorted(pair_score, key=lambda p: (-(pair_score[p] + 0.05 * min(counts[p[0]], counts[p[1]])), p))
+    first = ranked[0]
+    if pair_score[first] < 1.5:
+        return []
+    chosen = [first]
+    for p in ranked[1:max(1, max_dyads) * 3]:
+        if len(chosen) >= max_dyads:
+            break
+        if pair_score[p] >= max(3.0, 0.7 * pair_score[first]) \
+                and min(counts[p[0]], counts[p[1]]) >= 0.5 * min(counts[first[0]], counts[first[1]]):
+            chosen.append(p)
+    return chosen
+
+
+def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: bool, report: bool,
+            max_evidence: int, max_embedded: int, sim_cache: dict[int, dict[str, float]],
+            trace: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    a, b = dyad
+    scored: list[tuple[_Sent, _SentenceCues, float]] = []
+    previous: _Sent | None = None
+    thesis = {} if report else _thesis_positions(sents)
+    for s in sents:
+        if s.voice <= 0:
+            previous = None
+            continue
+        in_dyad = s.codes & {a, b}
+        others = s.codes - {a, b}
+        if len(in_dyad) == 2:
+            relevance = 1.0
+        elif in_dyad:
+            relevance = 0.85
+        elif s.relational and not others:
+            relevance = 0.7 if main else 0.3
+        elif not s.codes:
+            relevance = 0.45 if main else 0.2
+        else:
+            relevance = 0.15
+        skip = set(s.skip) | _cues_about_others(s, dyad)
+        cues = _score_tokens(s.toks, skip, s.factor, s.dep_negated)
+        if s.heading:
+            relevance *= 0.85
+        relevance *= thesis.get(s.start, 1.0)
+        if scored and scored[-1][0] is previous and s.toks[0].lower in CONTRASTIVE_OPENERS:
+            # "… Both are real. But …": the sentence before a rebuttal is a concession
+            p_s, p_c, p_r = scored[-1]
+            scored[-1] = (p_s, p_c, p_r * 0.7)
+        if cues.debunks_previous and scored and scored[-1][0] is previous:
+            # "Many think they have split. This is a misunderstanding.": the view is rejected
+            p_s, p_c, p_r = scored[-1]
+            scored[-1] = (p_s, p_c.flipped(), p_r)
+        scored.append((s, cues, relevance * s.voice))
+        previous = s
+    # embeddings: only the sentences that carry the most lexicon evidence, one batch per document
+    lexical = [min(c.total, 3.0) * r for _, c, r in scored]
+    candidates = sorted((i for i, x in enumerate(lexical) if x >= 0.1), key=lambda i: -lexical[i])[:max_embedded]
+    sims: dict[int, dict[str, float]] = {}
+    if embedder is not None and candidates:
+        missing = [i for i in candidates if scored[i][0].start not in sim_cache]
+        if missing:
+            protos = _prototype_vectors(embedder)
+            vecs = embedder.encode([_embedding_text(scored[i][0]) for i in missing])
+            for i, v in zip(missing, vecs):
+                sim_cache[scored[i][0].start] = {name: float(np.sort(pv @ v)[-2:].mean())
+                                                 for name, pv in protos.items()}
+        sims = {i: sim_cache[scored[i][0].start] for i in candidates}
+    masses = {CLOSER: 0.0, APART: 0.0, PERSIST: 0.0}
+    per_sentence: list[tuple[float, str, _Sent]] = []
+    assessed = 0
+    for i, (s, c, r) in enumerate(scored):
+        contrib = {CLOSER: c.closer, APART: c.apart, PERSIST: c.persist}
+        sim = sims.get(i)
+        if sim is not None:
+            # MiniLM tells an assessment of a relationship from a report of meetings and
+            # statements well, and the direction of an assessment only weakly (negation and
+            # scope are lost): the lexicon gives the direction, the embedding scales its weight
+            assess = max(sim[CLOSER], sim[APART], sim[PERSIST])
+            scale = float(np.clip(1.0 + 2.0 * (assess - sim["report"]), 0.6, 1.3))
+            for kind in contrib:
+                contrib[kind] *= scale
+        # one sentence cannot carry more than ~1.6 of any direction
+        for k in contrib:
+            contrib[k] = min(contrib[k], 1.6) * r
+            masses[k] += contrib[k]
+        strength = sum(contrib.values())
+        if trace is not None and (c.cues or sim is not None):
+            trace.append({"dyad": [a, b], "start": s.start, "text": s.text, "relevance": round(r, 2),
+                          "cues": [(q.text, q.kind, round(q.weight, 2), q.negated) for q in c.cues],
+                          "sims": {k: round(v, 3) for k, v in (sim or {}).items()},
+                          "contrib": {k: round(v, 2) for k, v in contrib.items()}})
+        if strength >= 0.3:
+            assessed += 1
+            dominant = max(contrib, key=lambda k: contrib[k])
+            per_sentence.append((strength, dominant, s))
+    strong = Counter(d for st, d, _ in per_sentence if st >= 0.5)
+    label, score = _decide(masses, assessed, strong, report=report)
+    if trace is not None:
+        trace.append({"dyad": [a, b], "report": report, "strong": dict(strong), "assessed": assessed,
+                      "masses": {k: round(v, 2) for k, v in masses.items()}, "label": label})
+    evidence = _evidence(per_sentence, label, max_evidence)
+    return {"dyad": [a, b], "label": label, "score": round(score, 3),
+            "evidence": [[s.start, s.end] for s in evidence]}
+
+
+def _thesis_positions(sents: list[_Sent]) -> dict[int, float]:
+    """Where an author states the thesis: the headline, the first two and the last three
+    sentences of the body weigh more (keyed by sentence start)."""
+    out: dict[int, float] = {}
+    body = [s for s in sents if not s.heading]
+    for s in sents[:3]:
+        if s.heading and len(s.toks) >= 4:
+            out[s.start] = 1.4
+            break
+    for s in body[:2] + body[-3:]:
+        out[s.start] = 1.3
+    return out
+
+
+def _cues_about_others(s: _Sent, dyad: tuple[str, str]) -> set[int]:
+    """Token indices about another relationship: a third party ("US-China tensions", "ties to
+    Europe") within five words in the same clause, and not both members of the dyad (or the third
+    party right next to the word and the dyad further away)."""
+    out: set[int] = set()
+    if not s.toks:
+        return out
+    segs, seg = [], 0
+    for t in s.toks:  # clauses: a third party's cue rarely crosses a comma
+        seg += t.lower in CLAUSE_BREAKS
+        segs.append(seg)
+    at_char = {t.start: i for i, t in enumerate(s.toks)}
+    actors: list[tuple[int, str | None]] = [(i, None) for i, t in enumerate(s.toks)
+                                            if t.lower in THIRD_PARTY_WORDS and not set(dyad) & _BLOC_CODES]
+    for start, code in s.actor_at:
+        i = at_char.get(start)
+        if i is not None:
+            actors.append((i, code))
+    if not any(code not in dyad for _, code in actors):
+        return out
+    if s.span is not None:
+        # a noun's own phrase naming a third party and not both partners: "strain on Russian
+        # business ties to Europe", "US-China trade tensions"
+        by_i = {t.i: k for k, t in enumerate(s.toks)}
+        third_chars = [s.toks[j].start for j, code in actors if code not in dyad]
+        for tok in s.span:
+            if tok.pos_ not in ("NOUN", "ADJ") or tok.i not in by_i:
+                continue
+            sub = list(tok.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if any(lo <= c < hi for c in third_chars) and \
+                    len({code for c, code in s.actor_at if lo <= c < hi and code in dyad}) < 2:
+                out.add(by_i[tok.i])
+    for i in range(len(s.toks)):
+        near = [(abs(i - j), code) for j, code in actors if 0 < abs(i - j) <= 5 and segs[j] == segs[i]]
+        if not near:
+            continue
+        third = [d for d, code in near if code not in dyad]
+        ours = {code for _, code in near if code in dyad}
+        if third and (len(ours) < 2 or min(third) <= 2 < min(d for d, code in near if code in dyad)):
+            out.add(i)
+    return out
+
+
+def _embedding_text(s: _Sent, max_words: int = 40) -> str:
+    """The sentence as embedded: its first ``max_words`` words (the cost grows with length)."""
+    words = s.text.split()
+    return " ".join(words[:max_words])
+
+
+def _decide(m: dict[str, float], assessed: int, strong: Counter[str], *, report: bool = False) -> tuple[str, float]:
+    """Label and score from the direction masses, the number of sentences carrying any evidence
+    and the number of strong sentences (evidence >= 0.5) per dominant direction. A news report
+    needs much more unattributed assessment before it is said to take a view."""
+    c, a, p = m[CLOSER], m[APART], m[PERSIST]
+    total = c + a + p
+    score = float(np.clip((c + 0.3 * p - a) / (total + 0.75), -1.0, 1.0)) if total else 0.0
+    if total < 1.5 or assessed < 2:
+        return "none", 0.0
+    if report and (total < 4.0 or sum(strong.values()) < 3):
+        return "none", 0.0
+    hi, lo = max(c, a), min(c, a)
+    if p >= hi or (p >= 0.6 * hi and c + p >= 1.2 * a and a >= 0.5 * c):
+        return "stable", score
+    n_hi, n_lo = (strong[CLOSER], strong[APART]) if c >= a else (strong[APART], strong[CLOSER])
+    if lo >= 0.45 * hi and lo >= 1.0 and n_lo >= 2 and n_lo >= 0.34 * n_hi:
+        return "mixed", score
+    return ("strengthening" if c > a else "weakening"), score
+
+
+def _evidence(per_sentence: list[tuple[float, str, _Sent]], label: str, k: int) -> list[_Sent]:
+    """The strongest sentences for the label (for ``mixed``, alternately from each side)."""
+    if label == "none":
+        return []
+    want = {"strengthening": (CLOSER,), "weakening": (APART,), "stable": (PERSIST, CLOSER),
+            "mixed": (CLOSER, APART)}[label]
+    ranked = sorted((x for x in per_sentence if x[1] in want),
+                    key=lambda x: (want.index(x[1]) if label == "stable" else 0, -x[0], x[2].start))
+    if label == "mixed":
+        pos = [x for x in ranked if x[1] == CLOSER]
+        neg = [x for x in ranked if x[1] == APART]
+        mixed: list[tuple[float, str, _Sent]] = []
+        for pair in zip(neg, pos):
+            mixed.extend(pair)
+        n = len(mixed) // 2
+        ranked = mixed + neg[n:] + pos[n:]
+    return [x[2] for x in ranked[:k]]

@@ -1,0 +1,363 @@
+"""The assessment of one dyad: everything the store knows about how A and B relate, as plain data.
+
+``build_dyad_report(store, "CHN", "RUS")`` returns a JSON-ready dict (rendered by
+``dyadwatch.report.render``) with:
+
+- **documents** covering the pair (mentioning both actors, or reporting an event between them)
+  and how many **independent sources** they are (near-duplicate copies count once);
+- **activity by month** for each direction: events reported, how many of them actual and not
+  negated, their mean intensity (Goldstein-style, −10 … +10) and their PLOVER quad;
+- **types and quads**: event counts by PLOVER type and quad for each direction;
+- **asymmetry** between the directions: counts, mean intensity, cooperative share;
+- **stance** of each source over time (publication date, outlet, label, score, evidence);
+- the **ledger** of terms (``dyadwatch.report.ledger``);
+- **key figures**: figures in sentences that mention both actors;
+- **confirmed** stories (one real-world event reported by at least two independent sources) and
+  agreements between sources, and **contradictions** side by side, each with both sentences,
+  their sources and the reason.
+
+PLOVER quads (the codebook's grouping of its 16 types)::
+
+    verbal cooperation    AGREE CONSULT SUPPORT CONCEDE
+    material cooperation  COOPERATE AID RETREAT
+    verbal conflict       REQUEST ACCUSE REJECT THREATEN
+    material conflict     PROTEST SANCTION MOBILIZE COERCE ASSAULT
+
+The cooperative share of a direction is the share of its actual, non-negated events in the two
+cooperation quads.
+
+Events are dated by their own date, else by their document's publication date; events with no
+date precise to the month are counted as undated. Counts are of reports: an event told by three
+articles counts three times here, once in the confirmed stories. Every statement points to its
+evidence: a document id and the sentence. Reads the store only, through indexed queries; lists
+that could grow with the store are capped (the caps are in the result).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from dyadwatch.errors import ConfigError, Errors
+from dyadwatch.report.ledger import LedgerBuilder, date_bounds, iter_pair_events, organisation_codes
+from dyadwatch.report.queries import PLOVER_TYPES, check_code, check_date
+from dyadwatch.report.relations import list_relations
+from dyadwatch.store import Store
+
+__all__ = ["QUADS", "QUAD_OF", "build_dyad_report"]
+
+#: PLOVER quads, in order, with their types
+QUADS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("verbal cooperation", ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")),
+    ("material cooperation", ("COOPERATE", "AID", "RETREAT")),
+    ("verbal conflict", ("REQUEST", "ACCUSE", "REJECT", "THREATEN")),
+    ("material conflict", ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")),
+)
+QUAD_OF = {t: q for q, types in QUADS for t in types}
+COOPERATIVE_QUADS = frozenset({"verbal cooperation", "material cooperation"})
+
+#: caps on lists that grow with the store (the totals are always given)
+LIMITS = {"documents": 500, "stances": 300, "figures": 50, "stories": 50, "relations": 50}
+
+
+def _direction(source: str, target: str) -> str:
+    return f"{source}→{target}"
+
+
+class _Activity:
+    """Counts per month, type and direction, from the pair's events one by one."""
+
+    def __init__(self, a: str, b: str) -> None:
+        self.dirs = (_direction(a, b), _direction(b, a))
+        self.months: dict[str, dict[str, dict[str, Any]]] = {}
+        self.types: dict[str, dict[str, Counter[str]]] = {d: defaultdict(Counter) for d in self.dirs}
+        self.totals: dict[str, dict[str, Any]] = {d: self._blank() for d in self.dirs}
+        self.undated: Counter[str] = Counter()
+        self.no_date: Counter[str] = Counter()
+        self.documents: set[str] = set()
+
+    @staticmethod
+    def _blank() -> dict[str, Any]:
+        return {"events": 0, "actual": 0, "negated": 0, "intensity_sum": 0.0, "intensity_n": 0,
+                "quads": Counter(), "modalities": Counter()}
+
+    @staticmethod
+    def _count(bucket: dict[str, Any], row: Mapping[str, Any], actual: bool) -> None:
+        bucket["events"] += 1
+        bucket["negated"] += int(bool(row["negated"]))
+        bucket["modalities"][row["modality"]] += 1
+        if actual:
+            bucket["actual"] += 1
+            bucket["quads"][QUAD_OF.get(row["type"], "other")] += 1
+            if row["intensity"] is not None:
+                bucket["intensity_sum"] += row["intensity"]
+                bucket["intensity_n"] += 1
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        d = _direction(row["source"], row["target"])
+        actual = row["modality"] == "actual" and not row["negated"]
+        self.documents.add(row["document_id"])
+        self._count(self.totals[d], row, actual)
+        counts = self.types[d][row["type"]]
+        counts["events"] += 1
+        counts["actual"] += int(actual)
+        when = row["effective_date"]
+        if not when or len(when) < 7:
+            self.undated[d] += 1
+            if not when:
+                self.no_date[d] += 1
+            return
+        month = self.months.get(when[:7])
+        if month is None:
+            month = self.months[when[:7]] = {x: self._blank() for x in self.dirs}
+        self._count(month[d], row, actual)
+
+
+def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
+    n = bucket["intensity_n"]
+    actual = bucket["actual"]
+    cooperative = sum(v for q, v in bucket["quads"].items() if q in COOPERATIVE_QUADS)
+    return {
+        "events": bucket["events"], "actual": actual, "negated": bucket["negated"],
+        "mean_intensity": round(bucket["intensity_sum"] / n, 2) if n else None,
+        "quads": {q: bucket["quads"].get(q, 0) for q, _ in QUADS},
+        "cooperative_share": round(cooperative / actual, 3) if actual else None,
+        "modalities": dict(bucket["modalities"]),
+    }
+
+
+def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
+               until: str | None) -> list[dict[str, Any]]:
+    bounds, params = date_bounds("d.published", since, until)
+    rows = {r["id"]: r for r in store.conn.execute(
+        "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
+        "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
+        "WHERE d.id IN (SELECT document_id FROM mentions WHERE code = ? "
+        "INTERSECT SELECT document_id FROM mentions WHERE code = ?)" + bounds, [a, b, *params])}
+    missing = sorted(set(event_docs) - set(rows))
+    for i in range(0, len(missing), 400):
+        chunk = missing[i:i + 400]
+        for r in store.conn.execute(
+                "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
+                "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
+                f"WHERE d.id IN ({','.join('?' * len(chunk))})", chunk):
+            rows[r["id"]] = r
+    out = [{"document_id": r["id"], "title": r["title"], "outlet": r["outlet"], "document_source": r["source"],
+            "published": r["published"], "independent_source": r["source_group"]} for r in rows.values()]
+    out.sort(key=lambda d: (d["published"] or "", d["document_id"]), reverse=True)
+    return out
+
+
+def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
+             limit: int) -> tuple[list[dict[str, Any]], int]:
+    bounds, params = date_bounds("d.published", since, until)
+    rows = store.execute(
+        "SELECT s.document_id, s.actor_a, s.actor_b, s.label, s.score, s.evidence, d.published, d.outlet, "
+        "d.title, d.source, coalesce(g.group_id, s.document_id) AS source_group "
+        "FROM stances s JOIN documents d ON d.id = s.document_id "
+        "LEFT JOIN document_groups g ON g.document_id = s.document_id "
+        "WHERE ((s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?))" + bounds
+        + " ORDER BY coalesce(d.published, '') DESC, s.document_id", [a, b, b, a, *params])
+    total = len(rows)
+    rows = rows[:limit]
+    texts: dict[str, str] = {}
+    ids = sorted({r["document_id"] for r in rows})
+    for i in range(0, len(ids), 200):
+        chunk = ids[i:i + 200]
+        texts.update({r[0]: r[1] for r in store.conn.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    out = []
+    for r in rows:
+        text = texts.get(r["document_id"], "")
+        spans = [(int(s), int(e)) for s, e in json.loads(r["evidence"] or "[]")][:3]
+        out.append({
+            "document_id": r["document_id"], "outlet": r["outlet"], "title": r["title"],
+            "document_source": r["source"], "published": r["published"], "independent_source": r["source_group"],
+            "label": r["label"], "score": r["score"],
+            "evidence": [{"start": s, "end": e, "sentence": text[s:e]} for s, e in spans],
+        })
+    out.reverse()  # oldest first, as a timeline reads
+    return out, total
+
+
+def _figures(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
+    bounds, params = date_bounds("d.published", since, until)
+    # "+m.code": look the mentions up by document (mentions_document), not by code, which would
+    # scan every mention of the actor in the store for each figure
+    mention = ("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id AND +m.code = ? "
+               "AND m.start >= f.sentence_start AND m.start < f.sentence_end)")
+    rows = store.execute(
+        "SELECT f.*, d.outlet, d.published, d.source AS document_source, d.title, "
+        "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence "
+        "FROM figures f JOIN documents d ON d.id = f.document_id "
+        "WHERE f.document_id IN (SELECT document_id FROM mentions WHERE code = ? "
+        "INTERSECT SELECT document_id FROM mentions WHERE code = ?) "
+        f"AND {mention} AND {mention}" + bounds
+        + " ORDER BY coalesce(f.period, d.published, '') DESC, f.document_id, f.start LIMIT ?",
+        [a, b, a, b, *params, limit])
+    return [{"document_id": r["document_id"], "outlet": r["outlet"], "published": r["published"],
+             "document_source": r["document_source"], "title": r["title"], "raw": r["raw"], "value": r["value"],
+             "value_high": r["value_high"], "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"],
+             "period": r["period"], "start": r["start"], "end": r["end"], "sentence": r["sentence"]} for r in rows]
+
+
+def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
+    bounds, params = date_bounds("st.date", since, until)
+    stories = store.execute(
+        "SELECT st.* FROM stories st WHERE ((st.source = ? AND st.target = ?) OR (st.source = ? AND st.target = ?)) "
+        "AND st.independent_sources >= 2" + bounds
+        + " ORDER BY st.independent_sources DESC, st.reports DESC, coalesce(st.date, '') DESC, st.id LIMIT ?",
+        [a, b, b, a, *params, limit])
+    out = []
+    for st in stories:
+        evidence, seen = [], set()
+        modalities: Counter[str] = Counter()
+        for r in store.execute(
+                'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '
+                "d.title, d.source AS document_source, coalesce(g.group_id, e.document_id) AS source_group, "
+                'substr(d.text, e.start + 1, e."end" - e.start) AS sentence '
+                "FROM story_events se JOIN events e ON e.id = se.event_id JOIN documents d ON d.id = e.document_id "
+                "LEFT JOIN document_groups g ON g.document_id = e.document_id "
+                "WHERE se.story_id = ? ORDER BY e.document_id, e.start LIMIT 20", (st["id"],)):
+            modalities[r["modality"]] += 1
+            if (r["document_id"], r["start"]) in seen or len(evidence) >= 5:
+                continue
+            seen.add((r["document_id"], r["start"]))
+            evidence.append({"event_id": r["id"], "document_id": r["document_id"], "outlet": r["outlet"],
+                             "published": r["published"], "title": r["title"],
+                             "document_source": r["document_source"], "independent_source": r["source_group"],
+                             "date": r["date"], "trigger": r["trigger"], "modality": r["modality"],
+                             "start": r["start"], "end": r["end"], "sentence": r["sentence"]})
+        modality = modalities.most_common(1)[0][0] if modalities else "actual"
+        label = f"{st['source']}→{st['target']} {'not ' if st['negated'] else ''}{st['type']}"
+        if modality != "actual":
+            label += f" ({modality})"
+        out.append({"story_id": st["id"], "source": st["source"], "target": st["target"], "type": st["type"],
+                    "negated": bool(st["negated"]), "modality": modality, "date": st["date"],
+                    "reports": st["reports"], "independent_sources": st["independent_sources"], "label": label,
+                    "evidence": evidence})
+    return out
+
+
+def _relations(store: Store, a: str, b: str, relation: str, since: str | None, until: str | None,
+               limit: int) -> tuple[list[dict[str, Any]], int]:
+    rows = list_relations(store, relation=relation, dyad=(a, b))
+    if since or until:
+        def inside(published: str | None) -> bool:
+            if not published:
+                return False
+            return (not since or published >= since) and (not until or published[:len(until)] <= until)
+        rows = [r for r in rows if inside(r["a_published"]) or inside(r["b_published"])]
+    return rows[:limit], len(rows)
+
+
+def _one(store: Store, sql: str) -> bool:
+    return store.conn.execute(sql).fetchone() is not None
+
+
+def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, until: str | None = None, *,
+                      limits: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Everything the store says about how ``a`` and ``b`` relate (see the module docstring).
+
+    since/until: YYYY, YYYY-MM or YYYY-MM-DD bounds on event dates (else publication dates) and
+    on documents' publication dates; undated items are left out when a bound is given.
+    limits: caps on the listed documents, stances, figures, stories and relations
+    (``LIMITS`` by default).
+
+    >>> report = build_dyad_report(store, "CHN", "RUS")
+    >>> report["documents"]["count"], report["documents"]["independent_sources"]
+    (3, 3)
+    """
+    a, b = check_code(a, "A"), check_code(b, "B")
+    if a == b:
+        raise ConfigError(Errors.DW403.format(name="B", value=b, expected="Expected two different actor codes."))
+    if since:
+        check_date(since)
+    if until:
+        check_date(until, "--until")
+    caps = {**LIMITS, **(limits or {})}
+    from dyadwatch.dictionaries import actor_name
+
+    names = store.actor_names()
+    name = {c: names.get(c) if names.get(c) not in (None, c) else actor_name(c) for c in (a, b)}
+
+    activity = _Activity(a, b)
+    ledger = LedgerBuilder(a, b, organisations=organisation_codes(store))
+    for row in iter_pair_events(store, a, b, since=since, until=until):
+        activity.add(row)
+        ledger.add(row)
+    dirs = activity.dirs
+
+    documents = _documents(store, a, b, activity.documents, since, until)
+    stances, stance_total = _stances(store, a, b, since, until, caps["stances"])
+    agreements, agreement_total = _relations(store, a, b, "agree", since, until, caps["relations"])
+    contradictions, contradiction_total = _relations(store, a, b, "contradict", since, until, caps["relations"])
+    stories = _stories(store, a, b, since, until, caps["stories"])
+    built_ledger = ledger.build(store)
+
+    totals = {d: _summarise(activity.totals[d]) for d in dirs}
+    monthly = [{"month": m, "directions": {d: _summarise(v[d]) for d in dirs}}
+               for m, v in sorted(activity.months.items())]
+    by_type = {d: {t: dict(activity.types[d][t]) for t in PLOVER_TYPES if t in activity.types[d]} for d in dirs}
+    first, second = totals[dirs[0]], totals[dirs[1]]
+
+    def diff(key: str) -> float | None:
+        x, y = first[key], second[key]
+        return None if x is None or y is None else round(x - y, 3)
+
+    notes: dict[str, str] = {}
+    if not first["events"] and not second["events"]:
+        notes["events"] = f"No events between {a} and {b}" + (" in this period." if since or until else ".")
+    if not stance_total:
+        notes["stance"] = ("The stances table is empty: no document has a stance yet (the stance component "
+                           "has not run on these documents)." if not _one(store, "SELECT 1 FROM stances LIMIT 1")
+                           else f"No document states a stance on {a}–{b}.")
+    if not agreement_total and not contradiction_total:
+        notes["relations"] = ("The relations table is empty: cross-document comparison "
+                              "(dyadwatch.compare.compare_store) has not been run."
+                              if not _one(store, "SELECT 1 FROM relations LIMIT 1")
+                              else f"No agreement or contradiction between sources about {a}–{b}.")
+    if not _one(store, "SELECT 1 FROM document_groups LIMIT 1"):
+        notes["sources"] = ("Near-duplicate groups have not been computed (comparison not run): every document "
+                            "counts as an independent source.")
+
+    entries = built_ledger["entries"]
+    return {
+        "pair": {"a": a, "b": b, "a_name": name[a], "b_name": name[b]},
+        "since": since, "until": until, "directions": list(dirs),
+        "limits": caps,
+        "documents": {
+            "count": len(documents), "independent_sources": len({d["independent_source"] for d in documents}),
+            "published_from": min((d["published"] for d in documents if d["published"]), default=None),
+            "published_to": max((d["published"] for d in documents if d["published"]), default=None),
+            "undated": sum(1 for d in documents if not d["published"]),
+            "list": documents[:caps["documents"]],
+        },
+        "events": {
+            "total": first["events"] + second["events"],
+            "by_direction": {d: totals[d]["events"] for d in dirs},
+            "undated": dict(activity.undated), "no_date": dict(activity.no_date),
+        },
+        "monthly": monthly,
+        "by_type": by_type,
+        "totals": totals,
+        "asymmetry": {
+            "directions": {d: {k: totals[d][k] for k in ("events", "actual", "negated", "mean_intensity",
+                                                          "cooperative_share")} for d in dirs},
+            "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
+        },
+        "stances": {"count": stance_total, "rows": stances,
+                    "labels": dict(Counter(s["label"] for s in stances))},
+        "ledger": built_ledger,
+        "ledger_summary": {
+            "entries": len(entries),
+            "confirmed": sum(1 for e in entries if e["agreement"] == "confirmed"),
+            "disputed": sum(1 for e in entries if e["agreement"] == "disputed"),
+        },
+        "figures": _figures(store, a, b, since, until, caps["figures"]),
+        "confirmed": {"stories": stories, "agreements": agreements, "agreements_total": agreement_total},
+        "contradictions": {"rows": contradictions, "total": contradiction_total},
+        "notes": notes,
+    }

@@ -1,0 +1,491 @@
+"""What the overview, document and dyad pages show, read from the store (read-only)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from dyadwatch.errors import StoreError
+from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.store import Store
+from dyadwatch.web.highlight import Mark, Point, render
+
+#: PLOVER's four quad classes, in the order the codebook lists the types
+QUADS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
+QUAD_ORDER = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+class NotFound(Exception):
+    """The page asked for something the store does not hold (shown as a 404 page)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+#: pairs of actors by events between them, either direction (grouped on the index first)
+DYADS_SQL = ("SELECT min(source, target) AS a, max(source, target) AS b, sum(n) AS n, max(last) AS last FROM "
+             "(SELECT source, target, count(*) AS n, max(date) AS last FROM events WHERE source <> target "
+             "GROUP BY source, target) GROUP BY 1, 2 ORDER BY n DESC, a, b")
+
+
+def quad_class(event_type: str) -> str:
+    return QUADS.get(event_type, "other").replace(" ", "-")
+
+
+# -- overview -------------------------------------------------------------------------------
+
+def overview(store: Store) -> dict[str, Any]:
+    one = lambda sql: store.execute(sql)[0][0]  # noqa: E731
+    counts = {t: one(f"SELECT count(*) FROM {t}") for t in
+              ("documents", "events", "quotes", "figures", "claims", "relations")}
+    counts["outlets"] = one("SELECT count(DISTINCT outlet) FROM documents")
+    counts["actors"] = one("SELECT count(*) FROM actors")
+    names = store.actor_names()
+    dyads = [dict(r) for r in store.execute(
+        DYADS_SQL + " LIMIT 15")]
+    for d in dyads:
+        d["a_name"], d["b_name"] = names.get(d["a"], d["a"]), names.get(d["b"], d["b"])
+    outlets = [dict(r) for r in store.execute(
+        "SELECT outlet, count(*) AS n, max(published) AS last FROM documents GROUP BY outlet "
+        "ORDER BY n DESC, outlet LIMIT 12")]
+    latest_documents = [dict(r) for r in store.execute(
+        "SELECT id, title, outlet, published, ingested_at, source FROM documents "
+        "ORDER BY ingested_at DESC, rowid DESC LIMIT 8")]
+    latest_events = [dict(r) for r in store.execute(
+        "SELECT e.id, e.document_id, e.source, e.target, e.type, e.negated, e.modality, e.date, e.trigger, "
+        "substr(d.text, e.start + 1, e.\"end\" - e.start) AS sentence "
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "WHERE e.date IS NOT NULL ORDER BY e.date DESC, e.id DESC LIMIT 8")]
+    return {"counts": counts, "dyads": dyads, "outlets": outlets, "latest_documents": latest_documents,
+            "latest_events": latest_events, "names": names}
+
+
+# -- document -------------------------------------------------------------------------------
+
+def resolve_document(store: Store, doc_id: str) -> str:
+    try:
+        return store.resolve_id(doc_id)
+    except StoreError as exc:
+        rows = store.execute("SELECT count(*) FROM documents WHERE id LIKE ?", (doc_id + "%",))
+        if rows[0][0] > 1:
+            raise NotFound(f"{rows[0][0]} documents have ids starting with '{doc_id}'. Give more of the id.") from exc
+        raise NotFound(f"No document with id '{doc_id}' in this database.") from exc
+
+
+def _event_title(n: int, e: dict[str, Any], names: dict[str, str]) -> str:
+    lines = [f"E{n} · {e['source']} ({names.get(e['source'], e['source'])}) → "
+             f"{e['target']} ({names.get(e['target'], e['target'])})",
+             f"type {e['type']} ({QUADS.get(e['type'], 'other')})" + (f", mode {e['mode']}" if e["mode"] else "")]
+    if e["negated"]:
+        lines.append("NEGATED: the text says it did not / will not happen")
+    lines.append(f"modality {e['modality']}")
+    lines.append(f"date {e['date'] or 'unknown'}")
+    if e["intensity"] is not None:
+        lines.append(f"intensity {e['intensity']:+.1f}")
+    if e["trigger"]:
+        lines.append(f"trigger '{e['trigger']}'")
+    if e["confidence"] is not None:
+        lines.append(f"confidence {e['confidence']:.2f}")
+    return "\n".join(lines)
+
+
+def _ref(kind: str, anchor: str, card: str, label: str, title: str) -> Markup:
+    return Markup('<a class="ref ref-{}" id="{}" href="#{}" title="{}">{}</a>').format(
+        kind, anchor, card, title, label)
+
+
+def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = None) -> dict[str, Any]:
+    full = resolve_document(store, doc_id)
+    doc = dict(store.execute("SELECT * FROM documents WHERE id = ?", (full,))[0])
+    text = doc["text"]
+    if hl is not None and hl[1] > len(text):
+        from dyadwatch.web.params import BadRequest
+
+        raise BadRequest(f"Parameter 'hl' has value '{hl[0]}-{hl[1]}'. The document is {len(text):,} characters "
+                         "long; expected offsets inside it.")
+    names = store.actor_names()
+    q = lambda sql: [dict(r) for r in store.execute(sql, (full,))]  # noqa: E731
+    sentences = q('SELECT idx, start, "end" FROM sentences WHERE document_id = ? ORDER BY idx')
+    mentions = q('SELECT id, start, "end", text, code, entry, dictionary, person FROM mentions '
+                 "WHERE document_id = ? ORDER BY start, id")
+    events = q('SELECT id, start, "end", source, target, type, mode, negated, modality, date, intensity, trigger, '
+               "trigger_start, trigger_end, contexts, confidence, dictionary FROM events WHERE document_id = ? "
+               "ORDER BY start, id")
+    quotes = q('SELECT id, start, "end", text, speaker, speaker_actor, direct, cue FROM quotes '
+               "WHERE document_id = ? ORDER BY start, id")
+    figures = q('SELECT id, start, "end", sentence_start, sentence_end, raw, value, value_high, unit, qualifier, '
+                "measure, period FROM figures WHERE document_id = ? ORDER BY start, id")
+    claims = q('SELECT id, start, "end", speaker, polarity, actors, normalized FROM claims WHERE document_id = ? '
+               "ORDER BY start, id")
+    stances = q("SELECT actor_a, actor_b, label, score, evidence FROM stances WHERE document_id = ? "
+                "ORDER BY actor_a, actor_b")
+    relations = [dict(r) for r in store.execute(
+        "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, db.title AS b_title, db.outlet AS b_outlet, "
+        "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_text, "
+        "substr(db.text, r.b_start + 1, r.b_end - r.b_start) AS b_text "
+        "FROM relations r JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document "
+        "WHERE r.a_document = ? OR r.b_document = ? ORDER BY r.relation DESC, r.score DESC", (full, full))]
+    sources = store.document_sources(full)
+
+    marks: list[Mark] = []
+    points: list[Point] = []
+    event_sentences = {(e["start"], e["end"]) for e in events}
+    claim_starts = {c["start"] for c in claims}
+    for s in sentences:
+        classes = ["s"]
+        if any(a <= s["start"] < b or s["start"] <= a < s["end"] for a, b in event_sentences):
+            classes.append("has-ev")
+        if s["start"] in claim_starts:
+            classes.append("has-claim")
+        marks.append(Mark(s["start"], s["end"], classes=" ".join(classes), anchor=f"c{s['start']}", layer=0))
+    for start, end in json.loads(doc["chrome"] or "[]"):
+        marks.append(Mark(int(start), int(end), classes="chrome",
+                          attrs={"title": "page chrome: kept in the text, left out of analysis"}, layer=1))
+    if hl is not None:
+        marks.append(Mark(hl[0], hl[1], tag="mark", classes="hl", anchor="hl", layer=2))
+
+    triggers: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for n, e in enumerate(events, start=1):
+        e["n"] = n
+        e["negated"] = bool(e["negated"])
+        e["contexts"] = json.loads(e["contexts"] or "[]")
+        e["quad"] = QUADS.get(e["type"], "other")
+        e["source_name"], e["target_name"] = names.get(e["source"], e["source"]), names.get(e["target"], e["target"])
+        e["title"] = _event_title(n, e, names)
+        e["sentence"] = text[e["start"]:e["end"]]
+        card = f"card-ev-{e['id']}"
+        at = e["trigger_end"] if e["trigger_end"] is not None else e["end"]
+        if e["trigger_start"] is not None and e["trigger_end"] is not None:
+            triggers.setdefault((e["trigger_start"], e["trigger_end"]), []).append(e)
+        points.append(Point(at, _ref("ev", f"ev-{e['id']}", card, ("¬" if e["negated"] else "") + f"E{n}",
+                                     e["title"]), order=1))
+    for (start, end), evs in triggers.items():  # one mark per trigger, however many events share it
+        marks.append(Mark(start, end, tag="mark",
+                          classes=f"trigger q-{quad_class(evs[0]['type'])}"
+                          + (" negated" if any(e["negated"] for e in evs) else ""),
+                          attrs={"title": "\n\n".join(e["title"] for e in evs), "data-card": f"card-ev-{evs[0]['id']}"},
+                          layer=4))
+    for n, qu in enumerate(quotes, start=1):
+        qu["n"] = n
+        qu["direct"] = bool(qu["direct"])
+        who = qu["speaker"] or "unattributed"
+        if qu["speaker_actor"]:
+            who += f" (acts for {qu['speaker_actor']}, {names.get(qu['speaker_actor'], qu['speaker_actor'])})"
+        qu["title"] = (f"Q{n} · {'direct quote' if qu['direct'] else 'reported speech'}\nspeaker: {who}"
+                       + (f"\ncue '{qu['cue']}'" if qu["cue"] else ""))
+        card = f"card-qu-{qu['id']}"
+        marks.append(Mark(qu["start"], qu["end"], classes="quote", attrs={"title": qu["title"], "data-card": card},
+                          layer=3))
+        points.append(Point(qu["end"], _ref("qu", f"qu-{qu['id']}", card, f"Q{n}", qu["title"]), order=2))
+    for n, f in enumerate(figures, start=1):
+        f["n"] = n
+        value = f"{f['value']:,.6g}" + (f"–{f['value_high']:,.6g}" if f["value_high"] is not None else "")
+        f["shown"] = f"{f['qualifier'] + ' ' if f['qualifier'] else ''}{value} {f['unit']}"
+        f["title"] = (f"F{n} · '{f['raw']}' = {f['shown']}" + (f"\nmeasure: {f['measure']}" if f["measure"] else "")
+                      + (f"\nperiod: {f['period']}" if f["period"] else ""))
+        f["sentence"] = text[f["sentence_start"]:f["sentence_end"]]
+        card = f"card-fi-{f['id']}"
+        marks.append(Mark(f["start"], f["end"], tag="mark", classes="figure",
+                          attrs={"title": f["title"], "data-card": card}, layer=5))
+        points.append(Point(f["end"], _ref("fi", f"fi-{f['id']}", card, f"F{n}", f["title"]), order=3))
+    for n, c in enumerate(claims, start=1):
+        c["n"] = n
+        c["actors"] = json.loads(c["actors"] or "[]")
+        c["sentence"] = text[c["start"]:c["end"]]
+        c["title"] = (f"C{n} · claim{' (negative)' if c['polarity'] < 0 else ''}"
+                      + (f"\nattributed to {c['speaker']}" if c["speaker"] else "")
+                      + (f"\nactors: {' '.join(c['actors'])}" if c["actors"] else ""))
+        c["relations"] = [r for r in relations if (r["a_document"] == full and r["a_start"] == c["start"])
+                          or (r["b_document"] == full and r["b_start"] == c["start"])]
+        points.append(Point(c["end"], _ref("cl", f"cl-{n}", f"card-cl-{n}", f"C{n}", c["title"]), order=4))
+    by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in mentions:
+        name = names.get(m["code"], m["code"])
+        why = f"{m['code']} ({name})\n'{m['text']}' resolved by {m['entry']}\n[{m['dictionary']}]"
+        marks.append(Mark(m["start"], m["end"], classes="actor",
+                          attrs={"title": why, "data-card": f"card-actor-{m['code']}"}, layer=6))
+        by_actor[m["code"]].append(m)
+    actors = []
+    for code, ms in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        entries: dict[tuple[str, str, str], int] = defaultdict(int)
+        for m in ms:
+            entries[(m["text"], m["entry"], m["dictionary"])] += 1
+        actors.append({"code": code, "name": names.get(code, code), "count": len(ms),
+                       "entries": [{"text": t, "entry": e, "dictionary": d, "count": k}
+                                   for (t, e, d), k in sorted(entries.items(), key=lambda kv: -kv[1])]})
+    for st in stances:
+        st["evidence"] = [text[int(a):int(b)] for a, b in json.loads(st["evidence"] or "[]")]
+    for r in relations:
+        mine = "a" if r["a_document"] == full else "b"
+        other = "b" if mine == "a" else "a"
+        r["mine_text"] = r[f"{mine}_text"]
+        r["mine_span"] = (r[f"{mine}_start"], r[f"{mine}_end"])
+        r["other_document"] = r[f"{other}_document"]
+        r["other_title"] = r[f"{other}_title"]
+        r["other_outlet"] = r[f"{other}_outlet"]
+        r["other_text"] = r[f"{other}_text"]
+        r["other_href"] = (f"/documents/{r[f'{other}_document']}?hl={r[f'{other}_start']}-{r[f'{other}_end']}#hl")
+
+    doc["authors"] = json.loads(doc["authors"] or "[]")
+    doc["meta_evidence"] = json.loads(doc["meta_evidence"] or "{}")
+    doc["warnings"] = json.loads(doc["warnings"] or "[]")
+    return {
+        "doc": doc, "sources": sources, "html": render(text, marks, points), "events": events, "quotes": quotes,
+        "figures": figures, "claims": claims, "stances": stances, "relations": relations, "actors": actors,
+        "sentences": len(sentences), "hl": hl, "names": names,
+    }
+
+
+# -- dyad -----------------------------------------------------------------------------------
+
+def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The dyad report (``dyadwatch.report.dyad.build_dyad_report``) plus its charts.
+
+    Raises NotFound when neither the actors table nor any mention knows one of the codes.
+    """
+    known = {r[0] for r in store.execute(
+        "SELECT code FROM actors WHERE code IN (?, ?) UNION SELECT code FROM mentions WHERE code IN (?, ?)",
+        (a, b, a, b))}
+    missing = [c for c in (a, b) if c not in known]
+    if missing:
+        raise NotFound(f"No actor {' or '.join(missing)} in this database: no document mentions "
+                       f"{'it' if len(missing) == 1 else 'them'}. Codes are like CHN, RUS, USA.")
+    try:
+        from dyadwatch.report.dyad import build_dyad_report
+    except ImportError:  # the report module is optional for the dashboard
+        report = fallback_dyad_report(store, a, b, since=since, until=until)
+    else:
+        report = build_dyad_report(store, a, b, since=since, until=until)
+    report["charts"] = dyad_charts(report)
+    report["ledger_view"] = _ledger_view(report)
+    report["type_table"] = _type_table(report)
+    report["quad_table"] = _quad_table(report)
+    return report
+
+
+#: ledger entries shown per direction and area (the strongest first; the rest are counted)
+LEDGER_SHOWN = 8
+
+
+def _ledger_view(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ledger by direction, then area, at most LEDGER_SHOWN entries each (the report orders
+    them by independent sources and reports)."""
+    pair = report["pair"]
+    out = []
+    for direction, src, tgt in ((report["directions"][0], pair["a"], pair["b"]),
+                                (report["directions"][1], pair["b"], pair["a"])):
+        areas: dict[str, list[dict[str, Any]]] = {}
+        for e in report["ledger"].get("entries", []):
+            if e["direction"] == direction:
+                areas.setdefault(e["area_title"], []).append(e)
+        out.append({"direction": direction, "source": src, "target": tgt,
+                    "areas": [{"title": t, "entries": es[:LEDGER_SHOWN], "more": len(es) - LEDGER_SHOWN}
+                              for t, es in areas.items()]})
+    return out
+
+
+def _type_table(report: dict[str, Any]) -> list[dict[str, Any]]:
+    d1, d2 = report["directions"]
+    rows = []
+    for t in PLOVER_TYPES:
+        x = report["by_type"].get(d1, {}).get(t, {})
+        y = report["by_type"].get(d2, {}).get(t, {})
+        if x or y:
+            rows.append({"type": t, "quad": QUADS[t], "first": x.get("events", 0), "first_actual": x.get("actual", 0),
+                         "second": y.get("events", 0), "second_actual": y.get("actual", 0)})
+    return rows
+
+
+def _quad_table(report: dict[str, Any]) -> list[dict[str, Any]]:
+    d1, d2 = report["directions"]
+    t1, t2 = report["totals"][d1]["quads"], report["totals"][d2]["quads"]
+    return [{"quad": q, "first": t1.get(q, 0), "second": t2.get(q, 0)} for q in QUAD_ORDER]
+
+
+def fallback_dyad_report(store: Store, a: str, b: str, *, since: str | None = None,
+                         until: str | None = None) -> dict[str, Any]:
+    """A smaller dyad report, in the same shape, for when ``dyadwatch.report.dyad`` is not there:
+    activity by month and type, stances, key figures, agreements and contradictions (no ledger)."""
+    from dyadwatch.report.queries import list_figures
+
+    names = store.actor_names()
+    dirs = [f"{a}→{b}", f"{b}→{a}"]
+    date = "coalesce(e.date, d.published)"
+    where = "((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))"
+    params: list[Any] = [a, b, b, a]
+    if since:
+        where += f" AND {date} >= ?"
+        params.append(since)
+    if until:
+        where += f" AND {date} IS NOT NULL AND substr({date}, 1, ?) <= ?"
+        params += [len(until), until]
+    rows = store.execute(
+        f"SELECT e.source, e.target, e.type, e.negated, e.modality, e.intensity, {date} AS when_ "
+        f"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", params)
+
+    def blank() -> dict[str, Any]:
+        return {"events": 0, "actual": 0, "negated": 0, "sum": 0.0, "n": 0, "quads": defaultdict(int)}
+
+    totals = {x: blank() for x in dirs}
+    months: dict[str, dict[str, dict[str, Any]]] = {}
+    by_type: dict[str, dict[str, dict[str, int]]] = {x: {} for x in dirs}
+    undated: dict[str, int] = defaultdict(int)
+    for r in rows:
+        direction = f"{r['source']}→{r['target']}"
+        actual = r["modality"] == "actual" and not r["negated"]
+        buckets = [totals[direction]]
+        if r["when_"] and len(r["when_"]) >= 7:
+            buckets.append(months.setdefault(r["when_"][:7], {x: blank() for x in dirs})[direction])
+        else:
+            undated[direction] += 1
+        for bucket in buckets:
+            bucket["events"] += 1
+            bucket["negated"] += int(bool(r["negated"]))
+            if actual:
+                bucket["actual"] += 1
+                bucket["quads"][QUADS.get(r["type"], "other")] += 1
+                if r["intensity"] is not None:
+                    bucket["sum"] += r["intensity"]
+                    bucket["n"] += 1
+        t = by_type[direction].setdefault(r["type"], {"events": 0, "actual": 0})
+        t["events"] += 1
+        t["actual"] += int(actual)
+
+    def summary(bucket: dict[str, Any]) -> dict[str, Any]:
+        return {"events": bucket["events"], "actual": bucket["actual"], "negated": bucket["negated"],
+                "mean_intensity": round(bucket["sum"] / bucket["n"], 2) if bucket["n"] else None,
+                "quads": {q: bucket["quads"].get(q, 0) for q in QUAD_ORDER}}
+
+    stances = [dict(r) for r in store.execute(
+        "SELECT s.document_id, s.label, s.score, d.outlet, d.title, d.published FROM stances s "
+        "JOIN documents d ON d.id = s.document_id "
+        "WHERE (s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?) "
+        "ORDER BY d.published IS NULL, d.published", (a, b, b, a))]
+    for st in stances:
+        st["evidence"] = []
+    relations: dict[str, list[dict[str, Any]]] = {"agree": [], "contradict": []}
+    both = " AND ".join(
+        f"EXISTS (SELECT 1 FROM mentions m{i} WHERE m{i}.document_id = r.a_document AND m{i}.code = ? "
+        f"AND m{i}.start >= r.a_start AND m{i}.start < r.a_end)" for i in (1, 2))
+    for r in store.execute(
+            "SELECT r.*, da.outlet AS a_outlet, da.published AS a_published, da.title AS a_title, "
+            "db.outlet AS b_outlet, db.published AS b_published, db.title AS b_title, "
+            "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_sentence, "
+            "substr(db.text, r.b_start + 1, r.b_end - r.b_start) AS b_sentence FROM relations r "
+            "JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document "
+            f"WHERE {both} ORDER BY r.score DESC LIMIT 100", (a, b)):
+        relations[r["relation"]].append(dict(r))
+    total = sum(totals[x]["events"] for x in dirs)
+    return {
+        "pair": {"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b)},
+        "since": since, "until": until, "directions": dirs,
+        "documents": {"count": None, "independent_sources": None, "list": []},
+        "events": {"total": total, "by_direction": {x: totals[x]["events"] for x in dirs},
+                   "undated": dict(undated)},
+        "monthly": [{"month": m, "directions": {x: summary(v[x]) for x in dirs}} for m, v in sorted(months.items())],
+        "by_type": by_type,
+        "totals": {x: summary(totals[x]) for x in dirs},
+        "stances": {"count": len(stances), "rows": stances},
+        "ledger": {"entries": [], "areas": [], "kinds": []},
+        "figures": list_figures(store, dyad=(a, b), since=since, until=until, limit=50),
+        "confirmed": {"stories": [], "agreements": relations["agree"], "agreements_total": len(relations["agree"])},
+        "contradictions": {"rows": relations["contradict"], "total": len(relations["contradict"])},
+        "notes": {"ledger": "The ledger of terms needs dyadwatch.report.dyad, which is not installed."},
+    }
+
+
+def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
+    """Vega-Lite specs for the dyad page, with their data inline (the page fetches nothing)."""
+    d1, d2 = report["directions"]
+    a, b = report["pair"]["a"], report["pair"]["b"]
+    shown = {d1: f"{a} → {b}", d2: f"{b} → {a}"}
+    color = {"field": "direction", "type": "nominal", "title": "direction",
+             "scale": {"domain": [shown[d1], shown[d2]], "range": ["#1f5fa8", "#b03a2e"]}}
+    monthly = []
+    for m in report["monthly"]:
+        for d in (d1, d2):
+            s = m["directions"].get(d)
+            if s and s["events"]:
+                monthly.append({"month": m["month"] + "-01", "direction": shown[d], "events": s["events"],
+                                "actual": s.get("actual"), "negated": s.get("negated"),
+                                "mean": s.get("mean_intensity")})
+    month_x = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"}
+    tip_month = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"}
+    schema = "https://vega.github.io/schema/vega-lite/v6.json"  # a name only; never fetched
+    intensity = {
+        "$schema": schema, "width": "container", "height": 200, "data": {"values": monthly},
+        "description": f"Mean intensity per month of actual events, {a} to {b} and {b} to {a}",
+        "transform": [{"filter": "datum.mean != null"}],
+        "layer": [
+            {"mark": {"type": "rule", "color": "#777", "strokeDash": [4, 3]}, "encoding": {"y": {"datum": 0}}},
+            {"mark": {"type": "line", "point": {"size": 50}, "strokeWidth": 2},
+             "encoding": {"x": month_x,
+                          "y": {"field": "mean", "type": "quantitative",
+                                "title": "mean intensity"},
+                          "color": color,
+                          "tooltip": [tip_month, {"field": "direction"}, {"field": "mean", "title": "mean intensity"},
+                                      {"field": "actual", "title": "actual events"},
+                                      {"field": "events", "title": "all reports"}]}},
+        ],
+    }
+    volume = {
+        "$schema": schema, "width": "container", "height": 130, "data": {"values": monthly},
+        "description": f"Events reported per month, {a} to {b} and {b} to {a}",
+        "mark": {"type": "bar"},
+        "encoding": {"x": month_x, "xOffset": {"field": "direction"},
+                     "y": {"field": "events", "type": "quantitative", "title": "events reported", "stack": None,
+                           "axis": {"format": "d", "tickMinStep": 1}},
+                     "color": color,
+                     "tooltip": [tip_month, {"field": "direction"}, {"field": "events"},
+                                 {"field": "negated", "title": "negated"}]},
+    }
+    type_values = []
+    for d in (d1, d2):
+        for t, counts in report["by_type"].get(d, {}).items():
+            type_values.append({"type": t, "quad": QUADS.get(t, "other"), "direction": shown[d],
+                                "events": counts.get("events", 0), "actual": counts.get("actual", 0)})
+    types = {
+        "$schema": schema, "width": "container", "data": {"values": type_values},
+        "description": f"Events by PLOVER type, {a} to {b} and {b} to {a}",
+        "height": {"step": 10}, "autosize": {"type": "fit-x", "contains": "padding"}, "mark": "bar",
+        "encoding": {"y": {"field": "type", "type": "nominal", "sort": list(PLOVER_TYPES), "title": None},
+                     "yOffset": {"field": "direction"},
+                     "x": {"field": "events", "type": "quantitative", "title": "events reported",
+                           "axis": {"format": "d", "tickMinStep": 1}},
+                     "color": color,
+                     "tooltip": [{"field": "type"}, {"field": "quad"}, {"field": "direction"}, {"field": "events"},
+                                 {"field": "actual"}]},
+    }
+    stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
+                      "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
+                     for s in report["stances"]["rows"] if s.get("published")]
+    stance = {
+        "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
+        "description": f"Each source's stance on {a}–{b} relations by publication date",
+        "mark": {"type": "line", "point": {"size": 60}},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": "published"},
+                     "y": {"field": "score", "type": "quantitative", "title": "stance score"},
+                     "color": {"field": "outlet", "type": "nominal", "title": "source"},
+                     "tooltip": [{"field": "outlet", "title": "source"}, {"field": "date", "type": "temporal"},
+                                 {"field": "label"}, {"field": "score"}, {"field": "title"}]},
+    }
+    for spec in (intensity, volume, types, stance):  # legends below: the charts keep their width on a phone
+        spec["config"] = {"legend": {"orient": "bottom", "direction": "horizontal"}}
+    return {"intensity": intensity if any(v["mean"] is not None for v in monthly) else None,
+            "volume": volume if monthly else None, "types": types if type_values else None,
+            "stance": stance if stance_values else None}
+
+
+def _date10(value: str | None) -> str | None:
+    if not value:
+        return None
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])

@@ -1,0 +1,217 @@
+"""Page handlers: check the parameters, read one snapshot of the store, render a template.
+
+Handlers are plain functions (Starlette runs them in a thread pool), because SQLite calls
+block.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+
+from dyadwatch.errors import ConfigError
+from dyadwatch.web import data, listing
+from dyadwatch.web import params as P
+from dyadwatch.web.highlight import highlight_words
+
+NAV = (("overview", "/", "Overview"), ("events", "/events", "Events"), ("quotes", "/quotes", "Quotes"),
+       ("figures", "/figures", "Figures"), ("documents", "/documents", "Documents"))
+
+
+def _render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
+    env = request.app.state.templates
+    html = env.get_template(template).render(request=request, nav_items=NAV, **context)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "HX-Request, HX-Target"})
+
+
+def _params(request: Request, allowed: tuple[str, ...] = (), multi: tuple[str, ...] = ()) -> P.Params:
+    return P.Params(request.query_params.multi_items(), allowed=allowed, multi=multi)
+
+
+def overview(request: Request) -> Response:
+    _params(request)
+    with request.app.state.pool.snapshot() as store:
+        page = data.overview(store)
+    return _render(request, "overview.html", nav="overview", **page)
+
+
+def dyads(request: Request) -> Response:
+    """``/dyads?a=CHN&b=RUS`` goes to that dyad's page; ``/dyads`` lists every pair with events."""
+    p = _params(request, ("a", "b"))
+    a, b = p.get("a"), p.get("b")
+    if a or b:
+        if not (a and b):
+            raise P.BadRequest("Give both actors: /dyads?a=CHN&b=RUS.")
+        a, b = P.code(a, "a"), P.code(b, "b")
+        return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
+    with request.app.state.pool.snapshot() as store:
+        names = store.actor_names()
+        rows = [dict(r) for r in store.execute(data.DYADS_SQL + " LIMIT 500")]
+    for r in rows:
+        r["a_name"], r["b_name"] = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
+    return _render(request, "dyads.html", nav="overview", dyads=rows)
+
+
+def dyad(request: Request) -> Response:
+    a = P.code(request.path_params["a"], "first actor")
+    b = P.code(request.path_params["b"], "second actor")
+    if a == b:
+        raise P.BadRequest(f"The dyad page needs two different actors; got {a} twice.")
+    p = _params(request, ("since", "until"))
+    since = P.date(p.get("since"), "since") if p.get("since") else None
+    until = P.date(p.get("until"), "until") if p.get("until") else None
+    if since and until and since[:len(until)] > until:
+        raise P.BadRequest(f"Parameter 'since' ({since}) is after 'until' ({until}).")
+    pool = request.app.state.pool
+
+    def build() -> dict[str, Any]:
+        with pool.snapshot() as store:
+            try:
+                return data.dyad_page(store, a, b, since=since, until=until)
+            except ConfigError as exc:
+                raise P.BadRequest(str(exc)) from exc
+
+    # the report reads every event of the pair; it is kept until the database changes
+    report = pool.cached(("dyad", a, b, since, until), build)
+    return _render(request, "dyad.html", nav="overview", r=report, a=a, b=b, since=since, until=until)
+
+
+def document(request: Request) -> Response:
+    doc_id = P.doc_id(request.path_params["doc_id"])
+    p = _params(request, ("hl",))
+    hl = P.span(p.get("hl")) if p.get("hl") else None
+    with request.app.state.pool.snapshot() as store:
+        page = data.document_page(store, doc_id, hl=hl)
+    return _render(request, "document.html", nav="documents", **page)
+
+
+def _search_ready(request: Request, store: Any, query: listing.Query) -> None:
+    if query.search is not None and not request.app.state.pool.has_search(store):
+        raise P.BadRequest("This database has no full-text index yet (it was made by an older dyadwatch). "
+                           "Run `dyadwatch serve` or any `dyadwatch ingest` once to add it, then search again.")
+
+
+def list_page(kind_name: str) -> Callable[[Request], Response]:
+    kind = listing.KINDS[kind_name]
+
+    def handler(request: Request) -> Response:
+        query = listing.parse_query(kind, request.query_params.multi_items())
+        pool = request.app.state.pool
+        with pool.snapshot() as store:
+            _search_ready(request, store, query)
+            page = listing.run_list(store, query, with_facets=False)
+            # facet counts do not depend on the page: kept while the database is unchanged
+            # (their links keep every parameter but the page, so every other parameter is in the key)
+            key = ("facets", kind.name, tuple(sorted((k, tuple(v)) for k, v in query.raw.items() if k != "page")))
+            page.facets = pool.cached(key, lambda: listing.facet_counts(store, query))
+        words = query.search.words() if query.search else []
+        for row in page.rows:
+            for key in ("sentence", "text"):
+                if row.get(key) is not None:
+                    row[key + "_html"] = highlight_words(row[key], words, limit=600)
+            if kind.name == "documents":
+                row["title_html"] = highlight_words(row["title"] or "(untitled)", words)
+        if page.rows and kind.name == "documents" and words:
+            _document_snippets(request, page.rows, words)
+        partial = (request.headers.get("HX-Request") == "true"
+                   and request.headers.get("HX-History-Restore-Request") != "true"
+                   and request.headers.get("HX-Target") == "list")
+        return _render(request, "_list.html" if partial else "list.html", nav=kind.name, kind=kind, query=query,
+                       page=page, per_page_choices=P.PER_PAGE_CHOICES, search_help=kind.search_help,
+                       pager=_pager(query, page.pages))
+
+    handler.__name__ = f"{kind_name}_list"
+    return handler
+
+
+def _document_snippets(request: Request, rows: list[dict[str, Any]], words: list[tuple[str, bool]]) -> None:
+    """A piece of each found document's text around the first searched word."""
+    ids = [r["id"] for r in rows]
+    with request.app.state.pool.snapshot() as store:
+        texts = {r[0]: r[1] for r in store.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    for r in rows:
+        r["snippet_html"] = highlight_words(texts.get(r["id"], ""), words, limit=280)
+
+
+def _pager(query: listing.Query, pages: int) -> list[dict[str, Any]]:
+    current = query.page
+    shown = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
+    out: list[dict[str, Any]] = []
+    last = 0
+    for n in shown:
+        if n - last > 1:
+            out.append({"gap": True})
+        out.append({"n": n, "href": query.link(page=n), "current": n == current})
+        last = n
+    return out
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    # a cell starting with = + - @ (or a tab/CR) is a formula to a spreadsheet: article text is
+    # untrusted, so such cells get a leading apostrophe (the JSON download keeps text as it is)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def download(kind_name: str, fmt: str) -> Callable[[Request], Response]:
+    kind = listing.KINDS[kind_name]
+
+    def handler(request: Request) -> Response:
+        query = listing.parse_query(kind, request.query_params.multi_items(), paged=False)
+        pool = request.app.state.pool
+        with pool.snapshot() as store:
+            _search_ready(request, store, query)
+
+        def rows() -> Iterator[dict[str, Any]]:
+            with pool.snapshot() as store:
+                yield from listing.iter_rows(store, query)
+
+        if fmt == "csv":
+            body: Iterator[str] = _csv_stream(kind.columns, rows())
+            media = "text/csv; charset=utf-8"
+        else:
+            body = _json_stream(kind, query, rows())
+            media = "application/json"
+        return StreamingResponse(body, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="dyadwatch-{kind.name}.{fmt}"'})
+
+    handler.__name__ = f"{kind_name}_{fmt}"
+    return handler
+
+
+def _csv_stream(columns: tuple[str, ...], rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
+        n += 1
+        if n % 200 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _json_stream(kind: listing.ListKind, query: listing.Query, rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    filters = {k: v for k, v in query.raw.items()}
+    yield '{"list": ' + json.dumps(kind.name) + ', "filters": ' + json.dumps(filters, ensure_ascii=False) + \
+        ', "rows": ['
+    n = 0
+    for row in rows:
+        yield ("\n" if n == 0 else ",\n") + json.dumps({c: row.get(c) for c in kind.columns}, ensure_ascii=False)
+        n += 1
+    yield f'\n], "count": {n}}}\n'

@@ -1,0 +1,550 @@
+"""The dashboard (dyadwatch.web) through Starlette's TestClient, on a real store built from
+articles written here and ingested with the real pipeline."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+
+ARTICLES = [
+    {
+        "title": "China and Russia sign energy pact in Beijing",
+        "outlet": "Northern Wire", "published": "2024-03-12", "authors": ["Ana Lund"],
+        "text": (
+            "China and Russia sign energy pact in Beijing\n\n"
+            "BEIJING, March 12 (Northern Wire) - China and Russia signed an agreement on energy cooperation in "
+            "Beijing on March 10, 2024, officials from both countries said.\n\n"
+            "\"Our partnership has no limits,\" Russian President Vladimir Putin said after meeting Chinese "
+            "President Xi Jinping.\n\n"
+            "Trade between China and Russia rose to $240 billion last year, according to Chinese customs data.\n\n"
+            "China will not join Western sanctions against Russia, the Chinese foreign ministry said on Monday.\n\n"
+            "Russia accused the United States of trying to divide Moscow and Beijing.\n"
+        ),
+    },
+    {
+        "title": "Beijing holds back on Russian pipeline",
+        "outlet": "Eastern Review", "published": "2024-04-02", "authors": ["Ivo Petrov"],
+        "text": (
+            "Beijing holds back on Russian pipeline\n\n"
+            "China has not signed the long-delayed Power of Siberia 2 pipeline agreement with Russia, diplomats "
+            "said on April 1, 2024.\n\n"
+            "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on March 28, "
+            "2024.\n\n"
+            "\"We will continue to buy Russian oil,\" Wang Yi told reporters.\n\n"
+            "China criticised NATO for expanding eastwards, and Russia threatened to cut gas supplies to Europe.\n"
+        ),
+    },
+    {
+        "title": "<script>alert('title')</script> Russia and China at the UN",
+        "outlet": "Script & Sons <b>Daily</b>", "published": "2023-11-05",
+        "text": (
+            "Russia and China at the UN\n\n"
+            "Russia and China vetoed the resolution at the United Nations Security Council on November 3, 2023. "
+            "<script>alert('article')</script> <img src=x onerror=alert(2)>\n\n"
+            "=HYPERLINK(\"http://example.invalid\") Russia thanked China for its support at the council.\n"
+        ),
+    },
+    {
+        "title": "India and Pakistan trade accusations",
+        "outlet": "Northern Wire", "published": "2023-06-20",
+        "text": (
+            "India and Pakistan trade accusations\n\n"
+            "India accused Pakistan of violating the ceasefire along the Line of Control on June 18, 2023.\n\n"
+            "Pakistan rejected the charge and said 12 civilians had been injured by Indian shelling.\n"
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory, nlp) -> Path:
+    from dyadwatch import Store, ingest_sources
+
+    folder = tmp_path_factory.mktemp("web")
+    src = folder / "articles.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    path = folder / "web.db"
+    with Store(path) as store:
+        summary = ingest_sources(store, [str(src)], nlp=nlp)
+        assert summary.added == len(ARTICLES), summary.messages
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> TestClient:
+    from dyadwatch.web import make_app
+
+    with TestClient(make_app(web_db)) as c:
+        yield c
+
+
+def _doc_ids(web_db: Path) -> dict[str, str]:
+    from dyadwatch import Store
+
+    with Store(web_db, readonly=True) as store:
+        return {r["outlet"] or "": r["id"] for r in store.execute("SELECT id, outlet FROM documents")}
+
+
+def _ids_by_title(web_db: Path) -> dict[str, str]:
+    from dyadwatch import Store
+
+    with Store(web_db, readonly=True) as store:
+        return {r["title"]: r["id"] for r in store.execute("SELECT id, title FROM documents")}
+
+
+def _message(html: str) -> str:
+    m = re.search(r'class="message">(.*?)</p>', html, re.S)
+    assert m, html[:500]
+    return m.group(1)
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+def test_web_overview(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "<h1>Overview</h1>" in r.text
+    assert 'href="/dyads/CHN/RUS"' in r.text
+    assert "Northern Wire" in r.text and "Eastern Review" in r.text
+    assert re.search(r"<strong>4</strong> documents", r.text)
+
+
+def test_web_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for url in ("/", "/events", "/nowhere", "/static/app.css"):
+        r = client.get(url)
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert "connect-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_dyad_page(client: TestClient) -> None:
+    r = client.get("/dyads/CHN/RUS")
+    assert r.status_code == 200
+    for heading in ("Month by month", "Event types", "Ledger of terms", "Stance of each source over time",
+                    "Key figures", "Confirmed and contradicted"):
+        assert heading in r.text
+    # the charts are inline JSON specs rendered by the vendored vega-embed
+    assert 'data-chart="chart-volume"' in r.text
+    assert "/static/vendor/vega-embed-7.3.0.min.js" in r.text
+    spec = json.loads(re.search(r'data-chart="chart-volume">(.*?)</script>', r.text, re.S).group(1))
+    assert {v["direction"] for v in spec["data"]["values"]} <= {"CHN → RUS", "RUS → CHN"}
+    assert "2024-03-01" in {v["month"] for v in spec["data"]["values"]}
+    # the ledger links each term to the sentence it came from
+    assert re.search(r'href="/documents/[0-9a-f]{16}#ev-\d+"', r.text)
+    # lower case codes work; the page is the same dyad
+    assert client.get("/dyads/chn/rus").status_code == 200
+
+
+@pytest.mark.parametrize("url,status,needle", [
+    ("/dyads/CHN/XYZ", 404, "No actor XYZ in this database"),
+    ("/dyads/C!N/RUS", 400, "Parameter &#39;first actor&#39; has value &#39;C!N&#39;"),
+    ("/dyads/CHN/CHN", 400, "two different actors"),
+    ("/dyads/CHN/RUS?since=2024-13", 400, "Parameter &#39;since&#39; has value &#39;2024-13&#39;"),
+    ("/dyads/CHN/RUS?since=2024-05&until=2024-01", 400, "is after"),
+    ("/dyads/CHN/RUS?colour=red", 400, "Unknown parameter &#39;colour&#39;"),
+    ("/dyads?a=CHN", 400, "Give both actors"),
+])
+def test_web_dyad_errors(client: TestClient, url: str, status: int, needle: str) -> None:
+    r = client.get(url)
+    assert r.status_code == status
+    assert needle in _message(r.text)
+    assert "Traceback" not in r.text
+
+
+def test_web_dyad_period_and_redirect(client: TestClient) -> None:
+    r = client.get("/dyads/CHN/RUS?since=2024-04")
+    assert r.status_code == 200
+    r = client.get("/dyads?a=chn&b=rus", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/dyads/CHN/RUS"
+    assert "CHN" in client.get("/dyads").text
+
+
+def test_web_document_page_marks_findings_in_place(client: TestClient, web_db: Path) -> None:
+    doc_id = _ids_by_title(web_db)["China and Russia sign energy pact in Beijing"]
+    r = client.get(f"/documents/{doc_id}")
+    assert r.status_code == 200
+    html = r.text
+    # events: a numbered link after the trigger, explaining itself on hover, and a card to click to
+    assert re.search(r'<a class="ref ref-ev" id="ev-\d+" href="#card-ev-\d+" title="E1 · ', html)
+    assert re.search(r'<mark class="trigger [^"]*" title="[^"]*type [A-Z]+', html)
+    assert re.search(r'id="card-ev-\d+"', html)
+    # negation and modality are in the explanation
+    assert "NEGATED" in html and "modality" in html
+    # actors: why each mention was resolved (mentions.entry)
+    assert re.search(r'<span class="actor" title="CHN \(China\)\n&#39;[^&]+&#39; resolved by [^"]+"', html)
+    assert 'id="card-actor-CHN"' in html
+    # quotes and figures
+    assert re.search(r'<span class="quote" title="Q1 · direct quote', html)
+    assert re.search(r'<mark class="figure" title="F\d+ · &#39;\$240 billion&#39;', html)
+    # a prefix of the id works
+    assert client.get(f"/documents/{doc_id[:6]}").status_code == 200
+
+
+def test_web_document_highlight(client: TestClient, web_db: Path) -> None:
+    doc_id = _ids_by_title(web_db)["India and Pakistan trade accusations"]
+    r = client.get(f"/documents/{doc_id}?hl=38-60")
+    assert r.status_code == 200
+    assert '<mark id="hl" class="hl">' in r.text
+    r = client.get(f"/documents/{doc_id}?hl=10-99999")
+    assert r.status_code == 400 and "characters long" in _message(r.text)
+    for bad in ("abc", "5-2", "1-", "-3"):
+        r = client.get(f"/documents/{doc_id}?hl={bad}")
+        assert r.status_code == 400, bad
+
+
+@pytest.mark.parametrize("url,status,needle", [
+    ("/documents/0123456789abcdef", 404, "No document with id &#39;0123456789abcdef&#39;"),
+    ("/documents/not-an-id", 400, "is not a document id"),
+    ("/documents/0123456789abcdef0", 400, "is not a document id"),
+    ("/nowhere", 404, "There is no page at /nowhere"),
+])
+def test_web_unknown_and_malformed_ids(client: TestClient, url: str, status: int, needle: str) -> None:
+    r = client.get(url)
+    assert r.status_code == status
+    assert needle in _message(r.text)
+
+
+def test_web_post_is_refused(client: TestClient) -> None:
+    assert client.post("/events").status_code == 405
+
+
+# -- escaping -------------------------------------------------------------------------------
+
+def test_web_article_markup_is_shown_as_text(client: TestClient, web_db: Path) -> None:
+    doc_id = next(i for t, i in _ids_by_title(web_db).items() if t.startswith("<script>"))
+    pages = [client.get(f"/documents/{doc_id}").text, client.get("/").text, client.get("/documents").text,
+             client.get("/documents?q=alert").text, client.get("/events?q=vetoed").text]
+    for html in pages:
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "<b>Daily</b>" not in html
+    doc = pages[0]
+    assert "&lt;script&gt;alert(&#39;article&#39;)&lt;/script&gt;" in doc
+    assert "&lt;img src=x onerror=alert(2)&gt;" in doc
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in doc
+    assert "Script &amp; Sons &lt;b&gt;Daily&lt;/b&gt;" in doc
+    # the only scripts on any page are the vendored and own files
+    for html in pages:
+        for src in re.findall(r"<script[^>]*>", html):
+            assert re.fullmatch(r'<script src="/static/[^"]+" defer>|<script type="application/json" '
+                                r'data-chart="chart-\w+">', src), src
+
+
+def test_web_search_text_is_escaped_in_forms_and_chips(client: TestClient) -> None:
+    r = client.get('/events?q="><script>alert(1)</script>')
+    assert r.status_code == 200
+    assert "<script>alert(1)" not in r.text
+    assert "&#34;&gt;&lt;script&gt;" in r.text or "&quot;&gt;&lt;script&gt;" in r.text
+
+
+# -- lists ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "figures", "documents"])
+def test_web_every_list_renders_with_facets(client: TestClient, kind: str) -> None:
+    r = client.get(f"/{kind}")
+    assert r.status_code == 200
+    assert 'id="list"' in r.text and 'class="facets"' in r.text
+    assert f'href="/{kind}.csv"' in r.text and f'href="/{kind}.json"' in r.text
+    assert re.search(r'<h2 id="results-h" class="result-count" aria-live="polite">[1-9]\d* ', r.text)
+
+
+def test_web_events_facets_count_the_list(client: TestClient) -> None:
+    from dyadwatch.web import listing
+
+    r = client.get("/events.json")
+    rows = r.json()["rows"]
+    total = len(rows)
+    assert total > 5
+    html = client.get("/events").text
+    counts = [int(n) for n in re.findall(r'data-facet="type" data-value="[A-Z]+">[^<]+</a>\s*<span class="n">(\d+)',
+                                         html)]
+    assert sum(counts) == total
+    # choosing a type keeps the other types on offer (each facet ignores its own choice)
+    chosen = rows[0]["type"]
+    html = client.get(f"/events?type={chosen}").text
+    offered = set(re.findall(r'data-facet="type" data-value="([A-Z]+)"', html))
+    assert chosen in offered and len(offered) == len({r["type"] for r in rows})
+    assert f"Type: {chosen}" in html
+    assert listing.EVENTS.filters["type"].multi
+
+
+def test_web_events_filters(client: TestClient) -> None:
+    everything = client.get("/events.json").json()["rows"]
+    for params, keep in [
+        ("type=AGREE", lambda e: e["type"] == "AGREE"),
+        ("type=AGREE&type=ACCUSE", lambda e: e["type"] in ("AGREE", "ACCUSE")),
+        ("actor=IND", lambda e: "IND" in (e["source"], e["target"])),
+        ("source=CHN&target=RUS", lambda e: (e["source"], e["target"]) == ("CHN", "RUS")),
+        ("month=2024-03", lambda e: (e["date"] or "").startswith("2024-03")),
+        ("month=undated", lambda e: e["date"] is None),
+        ("negated=yes", lambda e: e["negated"]),
+        ("outlet=Northern+Wire", lambda e: e["outlet"] == "Northern Wire"),
+        ("since=2024-01&until=2024-03", lambda e: e["date"] and "2024-01" <= e["date"][:7] <= "2024-03"),
+    ]:
+        got = client.get(f"/events.json?{params}").json()["rows"]
+        assert [e["id"] for e in got] == [e["id"] for e in everything if keep(e)], params
+        assert got, params
+
+
+def test_web_full_text_search(client: TestClient) -> None:
+    rows = client.get("/events.json?q=sanctions").json()["rows"]
+    assert rows and all("sanctions" in r["sentence"].lower() for r in rows)
+    assert client.get("/events.json?q=sanct*").json()["rows"] == rows
+    phrase = client.get('/events.json?q="energy cooperation"').json()["rows"]
+    assert phrase and all("energy cooperation" in r["sentence"] for r in phrase)
+    html = client.get("/events?q=sanctions").text
+    assert '<mark class="hit">sanctions</mark>' in html
+    quotes = client.get("/quotes.json?q=limits").json()["rows"]
+    assert [q["speaker"] for q in quotes] == ["Vladimir Putin"]
+    assert client.get("/quotes.json?q=wang").json()["rows"]  # the speaker's name is searched too
+    figures = client.get("/figures.json?q=trade").json()["rows"]
+    assert any(f["raw"] == "$240 billion" for f in figures)
+    docs = client.get("/documents.json?q=pipeline").json()["rows"]
+    assert [d["title"] for d in docs] == ["Beijing holds back on Russian pipeline"]
+    html = client.get("/documents?q=pipeline").text
+    assert '<mark class="hit">pipeline</mark>' in html
+    # FTS5 syntax in the box is searched for as words, never parsed
+    for q in ('NEAR(a b', 'AND OR NOT', '"unbalanced', "col:val", "*", "a*b^c", "'; DROP TABLE events; --"):
+        r = client.get("/events", params={"q": q})
+        assert r.status_code in (200, 400), q
+        assert "Traceback" not in r.text
+    assert client.get("/events", params={"q": "***"}).status_code == 400
+
+
+def test_web_documents_facets_and_filters(client: TestClient) -> None:
+    html = client.get("/documents").text
+    assert re.search(r'data-facet="outlet" data-value="Northern Wire">Northern Wire</a>\s*<span class="n">2', html)
+    assert 'data-facet="month" data-value="2024-03"' in html
+    rows = client.get("/documents.json?outlet=Northern+Wire&month=2024-03").json()["rows"]
+    assert [r["title"] for r in rows] == ["China and Russia sign energy pact in Beijing"]
+    rows = client.get("/documents.json?actor=IND").json()["rows"]
+    assert [r["title"] for r in rows] == ["India and Pakistan trade accusations"]
+
+
+def test_web_quotes_and_figures_filters(client: TestClient) -> None:
+    rows = client.get("/quotes.json?actor=RUS").json()["rows"]
+    assert rows and all(r["speaker_actor"] == "RUS" for r in rows)
+    rows = client.get("/figures.json?actor=CHN").json()["rows"]
+    assert rows and all("China" in r["sentence"] or "Chinese" in r["sentence"] for r in rows)
+
+
+def test_web_pagination(client: TestClient) -> None:
+    total = len(client.get("/events.json").json()["rows"])
+    assert total > 10
+    first = client.get("/events?per_page=10").text
+    second = client.get("/events?per_page=10&page=2").text
+    ids1 = re.findall(r'#ev-(\d+)" class="go"', first)
+    ids2 = re.findall(r'#ev-(\d+)" class="go"', second)
+    assert len(ids1) == 10 and ids2 and not set(ids1) & set(ids2)
+    assert 'rel="next"' in first and 'aria-current="page">2<' in second
+    assert f"page 1 of {-(-total // 10)}" in first
+    beyond = client.get("/events?page=999")
+    assert beyond.status_code == 200 and "No events match on page 999" in beyond.text
+
+
+@pytest.mark.parametrize("url,needle", [
+    ("/events?page=0", "Parameter &#39;page&#39; has value &#39;0&#39;. Expected a whole number from 1"),
+    ("/events?page=abc", "Parameter &#39;page&#39; has value &#39;abc&#39;"),
+    ("/events?page=1e3", "Parameter &#39;page&#39;"),
+    ("/events?page=99999999999", "Parameter &#39;page&#39;"),
+    ("/events?per_page=7", "Parameter &#39;per_page&#39; has value &#39;7&#39;. Expected one of: 10, 25, 50"),
+    ("/events?type=HUG", "Parameter &#39;type&#39; has value &#39;HUG&#39;. Expected a PLOVER type"),
+    ("/events?actor=C%21N", "Parameter &#39;actor&#39; has value &#39;C!N&#39;"),
+    ("/events?source=TOOLONGCODE", "Parameter &#39;source&#39;"),
+    ("/events?month=2024-3", "Parameter &#39;month&#39; has value &#39;2024-3&#39;"),
+    ("/events?since=yesterday", "Parameter &#39;since&#39;"),
+    ("/events?negated=maybe", "Parameter &#39;negated&#39;"),
+    ("/events?modality=certain", "Parameter &#39;modality&#39;"),
+    ("/events?actor=CHN&actor=RUS", "Parameter &#39;actor&#39; is given 2 times"),
+    ("/events?tpye=AGREE", "Unknown parameter &#39;tpye&#39;"),
+    ("/events?q=" + "x" * 201, "Expected a search of at most 200 characters"),
+    ("/events?q=" + "+".join(["w"] * 13), "at most 12 words"),
+    ("/events?document=xyz", "is not a document id"),
+    ("/quotes?direct=perhaps", "Parameter &#39;direct&#39;"),
+    ("/figures?unit=%24%24", "Parameter &#39;unit&#39;"),
+    ("/documents?language=e+n", "Parameter &#39;language&#39;"),
+    ("/events.csv?type=HUG", "Expected a PLOVER type"),
+    ("/events.json?page=2", "Unknown parameter &#39;page&#39;"),
+    ("/events?" + "&".join(f"type=AGREE{i}" for i in range(500)), "The query string is"),
+])
+def test_web_malformed_parameters_are_400(client: TestClient, url: str, needle: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 400, r.text[:300]
+    assert needle in _message(r.text)
+    assert "Traceback" not in r.text
+
+
+def test_web_htmx_requests_get_the_list_only(client: TestClient) -> None:
+    r = client.get("/events?type=AGREE", headers={"HX-Request": "true", "HX-Target": "list"})
+    assert r.status_code == 200
+    assert r.text.lstrip().startswith('<div id="list"')
+    assert "<html" not in r.text
+    assert "HX-Request" in r.headers["vary"]
+    # a history restore gets the whole page
+    r = client.get("/events?type=AGREE", headers={"HX-Request": "true", "HX-Target": "list",
+                                                  "HX-History-Restore-Request": "true"})
+    assert "<html" in r.text
+
+
+# -- downloads ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "figures", "documents"])
+def test_web_downloads_match_the_list(client: TestClient, kind: str) -> None:
+    from dyadwatch.web import listing
+
+    html = client.get(f"/{kind}?per_page=10").text
+    total = int(re.search(r'aria-live="polite">(\d+) ', html).group(1))
+    r = client.get(f"/{kind}.csv")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert r.headers["content-disposition"] == f'attachment; filename="dyadwatch-{kind}.csv"'
+    table = list(csv.reader(io.StringIO(r.text)))
+    assert tuple(table[0]) == listing.KINDS[kind].columns
+    assert len(table) - 1 == total  # every matching row, not only the first page
+    data = client.get(f"/{kind}.json").json()
+    assert data["list"] == kind and data["count"] == total == len(data["rows"])
+    assert list(data["rows"][0]) == list(listing.KINDS[kind].columns)
+
+
+def test_web_downloads_follow_the_filters(client: TestClient) -> None:
+    data = client.get("/events.json?type=AGREE&q=energy").json()
+    assert data["filters"] == {"type": ["AGREE"], "q": ["energy"]}
+    assert data["rows"] and all(r["type"] == "AGREE" and "energy" in r["sentence"] for r in data["rows"])
+    html = client.get("/events?type=AGREE&q=energy&page=1").text
+    assert 'href="/events.csv?type=AGREE&amp;q=energy"' in html
+
+
+def test_web_csv_cells_cannot_become_formulas(client: TestClient) -> None:
+    from dyadwatch.web.routes import _csv_cell
+
+    assert _csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _csv_cell("-1+2") == "'-1+2"
+    assert _csv_cell(-1.5) == -1.5
+    assert _csv_cell(["A", "B"]) == '["A", "B"]'
+    table = list(csv.DictReader(io.StringIO(client.get("/events.csv?q=thanked").text)))
+    assert table and all(r["sentence"].startswith("'=HYPERLINK(") for r in table)
+    # the JSON download keeps the text exactly as it is
+    rows = client.get("/events.json?q=thanked").json()["rows"]
+    assert all(r["sentence"].startswith("=HYPERLINK(") for r in rows)
+
+
+# -- static files ---------------------------------------------------------------------------
+
+def test_web_static_files_only_from_the_static_folder(client: TestClient) -> None:
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200
+    for url in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/vendor/../../app.py",
+                "/static/%2e%2e/%2e%2e/store/store.py", "/static//etc/passwd", "/static/vendor"):
+        r = client.get(url)
+        assert r.status_code == 404, url
+        assert "import" not in r.text
+
+
+def test_web_vendored_files_match_versions_md() -> None:
+    vendor = ROOT / "src" / "dyadwatch" / "web" / "static" / "vendor"
+    table = (vendor / "VERSIONS.md").read_text()
+    rows = re.findall(r"^\| `([^`]+\.js)` \| `([^`]+)` \| ([0-9.]+)[^|]*\|[^|]*\|[^|]*\| `([0-9a-f]{64})` \|$", table, re.M)
+    assert {r[0] for r in rows} == {p.name for p in vendor.glob("*.js")}
+    for name, package, version, digest in rows:
+        assert version in name
+        assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
+    htmx = next(r for r in rows if r[1] == "htmx.org")
+    assert htmx[2].startswith("2.0."), "htmx must stay on 2.0.x (4.x breaks htmx 2 behaviour)"
+    for name, *_ in rows:
+        assert (vendor / "licenses").glob("*.LICENSE")
+
+
+def test_web_pages_load_nothing_from_elsewhere(client: TestClient, web_db: Path) -> None:
+    doc_id = _ids_by_title(web_db)["China and Russia sign energy pact in Beijing"]
+    for url in ("/", "/dyads/CHN/RUS", f"/documents/{doc_id}", "/events", "/quotes", "/figures", "/documents"):
+        html = client.get(url).text
+        for attr in re.findall(r'(?:src|href|action|hx-get)="([^"]*)"', html):
+            assert attr.startswith(("/", "#", "?")), (url, attr)
+
+
+# -- the store under the dashboard -----------------------------------------------------------
+
+def test_web_sees_new_documents_while_ingest_writes(tmp_path: Path, nlp) -> None:
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.web import make_app
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Russia and China signed a trade deal in Moscow on May 3, 2024.\n", encoding="utf-8")
+    second.write_text("India and China held border talks in New Delhi on June 4, 2024.\n", encoding="utf-8")
+    db = tmp_path / "live.db"
+    writer = Store(db)
+    ingest_sources(writer, [str(first)], nlp=nlp)
+    with TestClient(make_app(db)) as c:
+        assert re.search(r"<strong>1</strong> documents", c.get("/").text)
+        ingest_sources(writer, [str(second)], nlp=nlp)  # the writer keeps its connection open
+        assert re.search(r"<strong>2</strong> documents", c.get("/").text)
+        assert c.get("/documents.json?q=border").json()["count"] == 1
+    writer.close()
+
+
+def test_web_old_database_without_search_index(tmp_path: Path) -> None:
+    """A database made before m003_search opens; searching says what to do."""
+    import sqlite3
+
+    from dyadwatch import Store
+    from dyadwatch.web import make_app
+
+    db = tmp_path / "old.db"
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    for t in ("documents_fts", "events_fts", "figures_fts", "quotes_fts"):
+        conn.execute(f"DROP TABLE {t}")
+    conn.commit()
+    conn.close()
+    with TestClient(make_app(db)) as c:
+        assert c.get("/events").status_code == 200
+        r = c.get("/events?q=china")
+        assert r.status_code == 400 and "no full-text index yet" in _message(r.text)
+
+
+def test_web_make_app_refuses_a_missing_database(tmp_path: Path) -> None:
+    from dyadwatch.errors import StoreError
+    from dyadwatch.web import make_app
+
+    with pytest.raises(StoreError):
+        make_app(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
+
+
+# -- the serve command ----------------------------------------------------------------------
+
+def test_cli_serve(web_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from dyadwatch.cli import cli
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db)])
+    assert result.exit_code == 0, result.output
+    assert calls[0][1]["host"] == "127.0.0.1" and calls[0][1]["port"] == 8001
+    assert "warning" not in result.output
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "9000"])
+    assert result.exit_code == 0
+    assert "warning: listening on 0.0.0.0: the dashboard is reachable from other machines" in result.output
+    assert calls[1][1] == {"host": "0.0.0.0", "port": 9000, "log_level": "warning"}
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no such database" in result.output
+    assert not (tmp_path / "none.db").exists()
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", "70000"])
+    assert result.exit_code == 2
