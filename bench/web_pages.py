@@ -89,7 +89,7 @@ def build(path: Path, *, n_events: int, n_docs: int, seed: int = 7) -> None:
         a, b = rng.choices(codes, actor_w, k=2)
         if a == b:
             b = codes[(codes.index(a) + 1) % len(codes)]
-        sentences, spans, text_parts, pos = [], [], [], 0
+        spans, text_parts = [], []
         title = f"{names[a]} and {names[b]} {rng.choice(['talk', 'clash', 'trade', 'meet'])} over {rng.choice(TOPICS)}"
         text_parts.append(title + "\n\n")
         pos = len(title) + 2

@@ -53,7 +53,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 class ClaimFinder:
-    def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 10,
+    def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 12,
                  min_claims: int = 3) -> None:
         self.name = name
         self.max_claims = max_claims
@@ -72,12 +72,20 @@ class ClaimFinder:
 
 
 @Language.factory("dyadwatch_claims", assigns=["doc._.dw_claims"], requires=["doc._.dw_mentions"],
-                  default_config={"max_claims": 10, "min_claims": 3})
+                  default_config={"max_claims": 12, "min_claims": 3})
 def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int) -> ClaimFinder:
     return ClaimFinder(nlp, name, max_claims=max_claims, min_claims=min_claims)
 
 
-def find_claims(doc: Doc, *, max_claims: int = 10, min_claims: int = 3) -> list[dict[str, Any]]:
+def claims_for_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Claim dicts for the sentences holding these spans (for sentences another component found
+    to carry the author's assessment), whatever their score."""
+    wanted = list(spans)
+    every = find_claims(doc, max_claims=10_000, min_claims=10_000)
+    return [c for c in every if any(c["start"] <= s < c["end"] or s <= c["start"] < e for s, e in wanted)]
+
+
+def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[dict[str, Any]]:
     text = doc.text
     mentions = doc._.dw_mentions or []
     events = doc._.dw_events or []
@@ -127,7 +135,7 @@ def find_claims(doc: Doc, *, max_claims: int = 10, min_claims: int = 3) -> list[
         scored.append((score, start, claim))
     if not scored:
         return []
-    keep = max(min_claims, min(max_claims, len(sentences) // 4))
+    keep = max(min_claims, min(max_claims, len(sentences) // 3))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:keep]
     threshold = 2.5
     chosen = [c for s, _, c in best if s >= threshold] or [c for _, _, c in best[:min_claims]]

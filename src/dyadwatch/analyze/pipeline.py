@@ -153,11 +153,20 @@ def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysi
                f.get("period"))
         for f in (doc._.dw_figures or [])
     ) if Doc.has_extension("dw_figures") else ()
+    claim_dicts = list(doc._.dw_claims or []) if Doc.has_extension("dw_claims") else []
+    if claim_dicts and Doc.has_extension("dw_stances") and doc._.dw_stances:
+        # the sentences carrying the author's assessment are claims other articles dispute
+        from dyadwatch.analyze.claims import claims_for_spans
+
+        have = {c["start"] for c in claim_dicts}
+        evidence = [tuple(e) for st in doc._.dw_stances for e in st.get("evidence", ())]
+        claim_dicts += [c for c in claims_for_spans(doc, evidence) if c["start"] not in have]
+        claim_dicts.sort(key=lambda c: c["start"])
     claims = tuple(
         Claim(f"{document.id}:{c['start']}", c["start"], c["end"], text[c["start"]:c["end"]], c.get("speaker"),
               int(c.get("polarity", 1)), tuple(c.get("actors", ())), dict(c.get("normalized", {})))
-        for c in (doc._.dw_claims or [])
-    ) if Doc.has_extension("dw_claims") else ()
+        for c in claim_dicts
+    )
     stances = tuple(
         Stance((s["dyad"][0], s["dyad"][1]), s["label"], float(s["score"]),
                tuple((int(a), int(b)) for a, b in s.get("evidence", ())))

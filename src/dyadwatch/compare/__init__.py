@@ -51,6 +51,10 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
     texts = {d: t for d, t in docs}
     if direction is None:
         direction = _default_direction()
+    # each article's main pair: the dyad of its stance, else its two most-mentioned actors
+    dyad_of: dict[str, tuple[str, str]] = {}
+    for r in store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC"):
+        dyad_of.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
     for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
         norm = json.loads(r["normalized"])
         sentence = texts[r["document_id"]][r["start"]:r["end"]]
@@ -61,6 +65,7 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
             direction=direction(sentence) if direction else 0.0,
             group=group_of.get(r["document_id"], r["document_id"]),
+            extra={"dyad": dyad_of.get(r["document_id"])},
         ))
     if embed is None:
         embed = _default_embed()

@@ -64,8 +64,8 @@ def _words(s: str | None) -> set[str]:
 def decide_figures(a: ClaimItem, b: ClaimItem) -> Decision | None:
     for va, ua, ma, pa in a.figures:
         for vb, ub, mb, pb in b.figures:
-            if ua != ub or not pa or not pb or pa != pb:
-                continue
+            if ua != ub or ua == "other" or not pa or not pb or pa != pb:
+                continue  # "other" mixes durations in days, weeks and years: not comparable
             wa, wb = _words(ma), _words(mb)
             if not wa or not wb or not (wa & wb):
                 continue
@@ -100,6 +100,9 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision 
     shared = set(a.actors) & set(b.actors)
     if len(shared) < 2:
         return None
+    dyads = [d for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
+    if dyads and not all(set(d) <= shared for d in dyads):
+        return None  # a judgement about another pair in the same sentence decides nothing here
     pair = "–".join(sorted(shared)[:2])
     if a.direction * b.direction < 0:
         score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)

@@ -139,7 +139,7 @@ def relation_records(store: Store) -> Iterator[dict[str, Any]]:
         if doc_id not in cache:
             cache[doc_id] = store.document(doc_id)
         doc = cache[doc_id]
-        return {"doc": doc.id, "source": doc.source, "start": start, "end": end, "sentence": doc.text[start:end]}
+        return {"document_id": doc.id, "source": doc.source, "start": start, "end": end, "sentence": doc.text[start:end]}
 
     for r in store.relations():
         yield {"a": side(r.a_document, r.a_start, r.a_end), "b": side(r.b_document, r.b_start, r.b_end),

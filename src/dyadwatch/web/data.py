@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from dyadwatch.errors import StoreError
 from dyadwatch.report.queries import PLOVER_TYPES

@@ -121,18 +121,12 @@ def _month_display(value: Any) -> str:
     return f"{value} (year only)" if len(str(value)) == 4 else str(value)
 
 
-def _common(prefix: str, *, doc_key: str) -> dict[str, Filter]:
+def _common(*, doc_key: str) -> dict[str, Filter]:
     return {
         "outlet": Filter("Outlet", P.outlet, _outlet_sql, doc=True, display=_outlet_display),
         "document": Filter("Document", P.doc_id, lambda v: (f"{doc_key} = ?", v) if len(v[0]) == 16
                            else (f"{doc_key} LIKE ?", [v[0] + "%"])),
     }
-
-
-def _doc_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
-    if start is None or end is None:
-        return f"/documents/{doc_id}"
-    return f"/documents/{doc_id}?hl={start}-{end}#hl"
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -174,7 +168,7 @@ EVENTS = ListKind(
         "month": Filter("Event month", P.month, _month_sql("e.date"), display=_month_display),
         "since": Filter("Since", lambda v: P.date(v, "since"), _since("e.date")),
         "until": Filter("Until", lambda v: P.date(v, "until"), _until("e.date")),
-        **_common("e", doc_key="e.document_id"),
+        **_common(doc_key="e.document_id"),
     },
     facets=(
         Facet("type", "Type", "e.type"),
@@ -217,7 +211,7 @@ QUOTES = ListKind(
         "actor": Filter("Speaker acts for", P.code, _eq("q.speaker_actor")),
         "direct": Filter("Direct quote", lambda v: P.choice(v, "direct", YES_NO), _yes_no("q.direct")),
         "month": Filter("Published", P.month, _month_sql("d.published"), doc=True, display=_month_display),
-        **_common("q", doc_key="q.document_id"),
+        **_common(doc_key="q.document_id"),
     },
     facets=(
         Facet("actor", "Speaker acts for", "q.speaker_actor"),
@@ -266,7 +260,7 @@ FIGURES = ListKind(
         "unit": Filter("Unit", lambda v: P.word(v, "unit"), lambda v: ("lower(f.unit) = lower(?)", v)),
         "actor": Filter("Actor in sentence", P.code, _figure_actor_sql),
         "month": Filter("Published", P.month, _month_sql("d.published"), doc=True, display=_month_display),
-        **_common("f", doc_key="f.document_id"),
+        **_common(doc_key="f.document_id"),
     },
     facets=(
         Facet("unit", "Unit", "f.unit"),
