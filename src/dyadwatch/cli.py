@@ -65,11 +65,13 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings; only the summary.")
 @click.option("--no-analyze", is_flag=True, help="Store documents and metadata only; analyse later.")
+@click.option("--no-compare", is_flag=True,
+              help="Skip the cross-document comparison (run 'dyadwatch compare' later).")
 @click.option("--max-file-bytes", type=int, default=None, show_envvar=True,
               envvar=env_name("max_file_bytes"), help=HELP["max_file_bytes"] + " [default: 20000000]")
 @click.option("--model", default=None, envvar=env_name("model"), show_envvar=True, help=HELP["model"])
-def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, max_file_bytes: int | None,
-           model: str | None) -> None:
+def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, no_compare: bool,
+           max_file_bytes: int | None, model: str | None) -> None:
     """Ingest article files and directories (.txt .md .html .htm .jsonl) and analyse them.
 
     Each document is stored once, however many times it is ingested (its id comes from its
@@ -98,18 +100,47 @@ def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, max
     with errors_as_messages():
         # a bar only where someone watches: piped stderr would get a stray label
         if quiet or total < 2 or not sys.stderr.isatty():
-            summary = ingest_sources(store, sources, settings=settings, analyze=not no_analyze, on_message=show)
+            summary = ingest_sources(store, sources, settings=settings, analyze=not no_analyze,
+                                     compare=not no_compare, on_message=show)
         else:
             with click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=True) as bar:
                 summary = ingest_sources(store, sources, settings=settings, analyze=not no_analyze,
-                                         on_message=show, on_file_done=lambda _path: bar.update(1))
+                                         compare=not no_compare, on_message=show,
+                                         on_file_done=lambda _path: bar.update(1))
     store.close()
     parts = [f"{summary.added} added", f"{summary.present} already present", f"{summary.failed} failed"]
     if summary.skipped_language:
         parts.append(f"{summary.skipped_language} not analysed (not English)")
     click.echo(f"{db}: " + ", ".join(parts))
+    if summary.comparison is not None and not quiet:
+        _echo_comparison(summary.comparison)
     if not summary.ok:
         sys.exit(1)
+
+
+def _echo_comparison(c: Any) -> None:
+    click.echo(f"compared {c.documents} documents: {c.duplicate_groups} groups of copies, {c.stories} stories "
+               f"({c.multi_source_stories} from several independent sources), {c.agreements} agreements, "
+               f"{c.contradictions} contradictions")
+
+
+@cli.command()
+@db_option
+def compare(db: str) -> None:
+    """Compare the stored articles: copies, stories, agreements and contradictions.
+
+    Ingest runs this by itself when it adds documents; run it after 'ingest --no-compare'.
+
+    Example:
+
+    \b
+        dyadwatch compare --db china-russia.db
+    """
+    from dyadwatch.compare import compare_store
+
+    store = _open(db)
+    with errors_as_messages():
+        _echo_comparison(compare_store(store))
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import Warnings
 from dyadwatch.ingest import Failure, Notice, build_document, discover, read_path
@@ -29,6 +29,8 @@ class IngestSummary:
     failed: int = 0
     skipped_language: int = 0
     messages: list[str] = field(default_factory=list)
+    #: what the cross-document comparison found, when it ran
+    comparison: Any = None
 
     @property
     def ok(self) -> bool:
@@ -48,6 +50,7 @@ def ingest_sources(
     settings: Settings | None = None,
     nlp: Language | None = None,
     analyze: bool = True,
+    compare: bool = True,
     on_file_done: Callable[[str], None] | None = None,
     on_message: Callable[[str], None] | None = None,
 ) -> IngestSummary:
@@ -59,6 +62,8 @@ def ingest_sources(
 
     on_file_done: called with each input file's path once it is processed (progress bars).
     on_message: called with each warning or error line as it happens.
+    compare: afterwards, recompute duplicates, stories and cross-document relations
+    (``dyadwatch.compare.compare_store``) when anything new was added.
     """
     settings = settings or load_settings()
     summary = IngestSummary()
@@ -96,6 +101,10 @@ def ingest_sources(
         nlp = load_pipeline(settings.model)
     _ingest_documents(store, (build_document(raw) for raw in items()), nlp=nlp if analyze else None,
                       settings=settings, summary=summary, say=say)
+    if compare and analyze and summary.added:
+        from dyadwatch.compare import compare_store
+
+        summary.comparison = compare_store(store)
     return summary
 
 

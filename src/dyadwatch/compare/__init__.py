@@ -8,6 +8,7 @@ relations between claims. Run it after ingesting: ``compare_store(store)``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -63,7 +64,8 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
             actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
             events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-            direction=direction(sentence) if direction else 0.0,
+            # someone else's judgement, reported, is not the article's own
+            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
             group=group_of.get(r["document_id"], r["document_id"]),
             extra={"dyad": dyad_of.get(r["document_id"])},
         ))
@@ -81,6 +83,17 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         agreements=sum(1 for r in relations if r.relation == "agree"),
         contradictions=sum(1 for r in relations if r.relation == "contradict"),
     )
+
+
+_OTHERS = re.compile(
+    r"\b(?:many|some|most|several|other)?\s*(?:observers|analysts|commentators|critics|experts|officials|pundits|"
+    r"scholars|skeptics|sceptics)\b[^.]{0,40}\b(?:say|said|argue|argued|believe|believed|claim|claimed|"
+    r"concluded?|conclusion|feared?|think|thought|suggest|suggested|assume|assumed)\b", re.IGNORECASE)
+
+
+def _reports_others(sentence: str) -> bool:
+    """"Many observers jumped to the conclusion that …": a view the author reports, not holds."""
+    return bool(_OTHERS.search(sentence))
 
 
 def _default_embed() -> Callable[[list[str]], np.ndarray]:

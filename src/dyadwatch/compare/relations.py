@@ -143,14 +143,19 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
             out.append((a, b, decision))
     # keep the strongest contradictions between any two documents: an article rarely
     # contradicts another on more than a few points, and weak ones drown the real ones
+    # and each claim is paired once per other document and relation, with its best match, so the
+    # few kept are different points rather than one sentence against everything
     out.sort(key=lambda x: -x[2].score)
     per_pair: dict[tuple[str, str, str], int] = {}
+    used: set[tuple[str, int, str, str]] = set()
     kept = []
     for a, b, d in out:
         key = (min(a.document_id, b.document_id), max(a.document_id, b.document_id), d.relation)
-        if per_pair.get(key, 0) >= max_contradictions_per_pair:
+        ua, ub = (a.document_id, a.start, b.document_id, d.relation), (b.document_id, b.start, a.document_id, d.relation)
+        if per_pair.get(key, 0) >= max_contradictions_per_pair or ua in used or ub in used:
             continue
         per_pair[key] = per_pair.get(key, 0) + 1
+        used.update((ua, ub))
         kept.append((a, b, d))
     return kept
 
