@@ -139,6 +139,9 @@ def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:keep]
     threshold = 2.5
     chosen = [c for s, _, c in best if s >= threshold] or [c for _, _, c in best[:min_claims]]
+    # a reported figure is always checkable: every sentence giving one is a claim
+    have = {c["start"] for c in chosen}
+    chosen += [c for _, _, c in scored if c["normalized"]["figures"] and c["start"] not in have]
     return sorted(chosen, key=lambda c: c["start"])
 
 

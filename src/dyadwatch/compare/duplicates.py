@@ -22,18 +22,23 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
 
 
-def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: float = 0.6) -> dict[str, tuple[str, float]]:
+def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: float = 0.6,
+                          containment: float = 0.8) -> dict[str, tuple[str, float]]:
     """Map each document id to (group id, similarity to the group's first document).
 
-    documents: (id, text) in ingest order. threshold: estimated Jaccard similarity of word
-    5-shingles above which two documents are copies of one story (a syndicated copy with a new
-    first paragraph and a trimmed sentence stays well above 0.6; two stories on the same
-    meeting written separately fall far below it).
+    documents: (id, text) in ingest order. threshold: the Jaccard similarity of word 5-shingles
+    around which LSH proposes candidates. containment: the share of the shorter document's
+    shingles the longer one must hold for the two to be copies of one story (a syndicated copy
+    with a new first line and a trimmed sentence keeps well above 0.8; two stories on the same
+    meeting written separately share almost no 5-word sequences).
     """
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # LSH finds candidates generously; each candidate is then checked exactly, by how much of the
+    # shorter text's shingles the other holds (a trimmed copy is contained in its original)
+    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=NUM_PERM)
     signatures: dict[str, MinHash] = {}
+    shingle_sets: dict[str, set[bytes]] = {}
     order = {doc_id: i for i, (doc_id, _) in enumerate(documents)}
     parent = {doc_id: doc_id for doc_id, _ in documents}
 
@@ -50,13 +55,15 @@ def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: fl
             continue
         m.update_batch(list(shingles))
         for other in lsh.query(m):
-            if m.jaccard(signatures[other]) >= threshold:
+            theirs = shingle_sets[other]
+            if len(shingles & theirs) / min(len(shingles), len(theirs)) >= containment:
                 a, b = find(doc_id), find(other)
                 if a != b:
                     # the group is named after the document ingested first
                     first, second = (a, b) if order[a] < order[b] else (b, a)
                     parent[second] = first
         signatures[doc_id] = m
+        shingle_sets[doc_id] = shingles
         lsh.insert(doc_id, m)
     out: dict[str, tuple[str, float]] = {}
     for doc_id, _ in documents:

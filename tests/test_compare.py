@@ -1,0 +1,111 @@
+"""Across documents: copies counted once, stories, agreement and contradiction, on articles of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import Store, ingest_sources
+
+WIRE = """ANKARA, May 14 (Sample Wire) - Turkey and Greece signed a maritime cooperation agreement on May 14, 2024 in Ankara, officials said.
+The two foreign ministers also agreed to meet again in Athens next month to discuss migration and energy exploration.
+Bilateral trade between Turkey and Greece reached $6.2 billion in 2023, according to official data.
+Greek officials said the talks were constructive and that Athens would not block Turkey's customs union talks with the European Union.
+"""
+# the same wire story republished with a new first line and one sentence trimmed
+COPY = """Ankara and Athens seal maritime deal
+
+ANKARA, May 14 (Sample Wire) - Turkey and Greece signed a maritime cooperation agreement on May 14, 2024 in Ankara, officials said.
+The two foreign ministers also agreed to meet again in Athens next month to discuss migration and energy exploration.
+Bilateral trade between Turkey and Greece reached $6.2 billion in 2023, according to official data.
+"""
+OPED = """The Aegean thaw is an illusion
+
+By Eleni Markou
+
+Bilateral trade between Turkey and Greece reached only $4.1 billion in 2023, far less than officials claim.
+Turkey and Greece signed a maritime cooperation agreement in May 2024, but the deal is thin.
+Athens did not endorse Turkey's customs union talks with the European Union, whatever the diplomats say.
+The relationship between Turkey and Greece remains fragile, and the two neighbours are drifting further apart.
+Mistrust between Ankara and Athens runs deeper than any handshake can fix.
+"""
+ANALYSIS = """Why the Aegean thaw is real
+
+By Nikos Demir
+
+Turkey and Greece signed a maritime cooperation agreement on May 14, 2024, the most concrete step in years.
+Bilateral trade between Turkey and Greece reached $6.2 billion in 2023, a record.
+The relationship between Turkey and Greece is warming, and the two neighbours are closer than at any time in a decade.
+Trust between Ankara and Athens is growing as leaders meet regularly.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, nlp) -> Store:
+    d = tmp_path_factory.mktemp("aegean")
+    (d / "wire.txt").write_text(WIRE)
+    (d / "copy.txt").write_text(COPY)
+    (d / "oped.txt").write_text(OPED)
+    (d / "analysis.txt").write_text(ANALYSIS)
+    s = Store(d / "x.db")
+    summary = ingest_sources(s, [str(d)], nlp=nlp)
+    assert summary.added == 4 and summary.comparison is not None
+    return s
+
+
+def _doc(store: Store, name: str) -> str:
+    [doc_id] = [r["id"] for r in store.execute("SELECT id, source FROM documents") if r["source"].endswith(name)]
+    return doc_id
+
+
+def test_compare_syndicated_copy_is_one_source(store: Store) -> None:
+    groups = {r["document_id"]: r["group_id"] for r in store.execute("SELECT * FROM document_groups")}
+    wire, copy, oped = _doc(store, "wire.txt"), _doc(store, "copy.txt"), _doc(store, "oped.txt")
+    assert groups[wire] == groups[copy] == min(wire, copy, key=lambda d: store.document_ids().index(d))
+    assert groups[oped] == oped
+    # the signing, reported by the wire, its copy and the op-ed: three reports, two independent sources
+    rows = store.execute("SELECT s.id, s.reports, s.independent_sources FROM stories s "
+                         "WHERE s.type = 'AGREE' AND s.source = 'TUR' AND s.target = 'GRC' AND s.negated = 0 "
+                         "ORDER BY s.reports DESC LIMIT 1")
+    assert rows and rows[0]["reports"] >= 3
+    docs = {r["document_id"] for r in store.execute(
+        "SELECT e.document_id FROM story_events se JOIN events e ON e.id = se.event_id WHERE se.story_id = ?",
+        (rows[0]["id"],))}
+    assert {wire, copy, oped} <= docs
+    assert rows[0]["independent_sources"] == rows[0]["reports"] - 1
+
+
+def _relations(store: Store, a: str, b: str) -> list:
+    ids = {_doc(store, a), _doc(store, b)}
+    return [r for r in store.relations() if {r.a_document, r.b_document} == ids]
+
+
+def test_compare_contradiction_on_a_figure(store: Store) -> None:
+    rels = _relations(store, "oped.txt", "analysis.txt")
+    figure = [r for r in rels if r.relation == "contradict" and "2023" in r.why and "USD" in r.why]
+    assert figure, [(r.relation, r.why) for r in rels]
+    assert "6.20 billion USD" in figure[0].why and "4.10 billion USD" in figure[0].why
+
+
+def test_compare_same_figure_from_two_sources_agrees(store: Store) -> None:
+    rels = _relations(store, "wire.txt", "analysis.txt")
+    assert any(r.relation == "agree" and "6.20 billion USD" in r.why for r in rels), [(r.relation, r.why) for r in rels]
+
+
+def test_compare_copies_are_not_compared(store: Store) -> None:
+    assert _relations(store, "wire.txt", "copy.txt") == []
+
+
+def test_compare_contradiction_on_polarity(store: Store) -> None:
+    rels = _relations(store, "oped.txt", "analysis.txt")
+    polarity = [r for r in rels if r.relation == "contradict" and "opposite assessments" in r.why]
+    assert polarity, [(r.relation, r.why) for r in rels]
+
+
+def test_compare_stances_differ_by_author(store: Store) -> None:
+    labels = {r["source"].rsplit("/", 1)[-1]: r["label"] for r in store.execute(
+        "SELECT d.source, s.label FROM stances s JOIN documents d ON d.id = s.document_id")}
+    assert labels.get("oped.txt") == "weakening"
+    assert labels.get("analysis.txt") == "strengthening"
+    assert labels.get("wire.txt", "none") == "none"
