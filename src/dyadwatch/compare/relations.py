@@ -62,23 +62,35 @@ def _words(s: str | None) -> set[str]:
 
 
 def decide_figures(a: ClaimItem, b: ClaimItem) -> Decision | None:
-    for va, ua, ma, pa in a.figures:
-        for vb, ub, mb, pb in b.figures:
-            if ua != ub or ua == "other" or not pa or not pb or pa != pb:
-                continue  # "other" mixes durations in days, weeks and years: not comparable
-            wa, wb = _words(ma), _words(mb)
-            if not wa or not wb or not (wa & wb):
-                continue
-            if not va or not vb:
-                continue
-            diff = abs(va - vb) / max(abs(va), abs(vb))
-            what = " ".join(sorted(wa & wb))
-            if diff <= 0.02:
-                return Decision("agree", 0.9, f"both give {_fmt(va, ua)} for {what} in {pa}")
+    """Figures for the same measure, unit and period: alike agree, far apart contradict.
+
+    A claim may give several figures of one measure ("20 Indian and four Chinese soldiers"):
+    a figure contradicts only when the other claim gives exactly one figure for that measure and
+    neither claim has a second one to match it.
+    """
+    def comparable(fa: tuple[float, str, str | None, str | None],
+                   fb: tuple[float, str, str | None, str | None]) -> bool:
+        return (fa[1] == fb[1] and fa[1] != "other" and bool(fa[3]) and fa[3] == fb[3]
+                and bool(_words(fa[2]) & _words(fb[2])) and bool(fa[0]) and bool(fb[0]))
+
+    agreement = None
+    for fa in a.figures:
+        matches = [fb for fb in b.figures if comparable(fa, fb)]
+        if not matches:
+            continue
+        close = [fb for fb in matches if abs(fa[0] - fb[0]) / max(abs(fa[0]), abs(fb[0])) <= 0.02]
+        what = " ".join(sorted(_words(fa[2]) & _words(matches[0][2])))
+        if close:
+            agreement = agreement or Decision("agree", 0.9, f"both give {_fmt(fa[0], fa[1])} for {what} in {fa[3]}")
+            continue
+        siblings = [fx for fx in a.figures if comparable(fx, matches[0])]
+        if len(matches) == 1 and len(siblings) == 1:
+            fb = matches[0]
+            diff = abs(fa[0] - fb[0]) / max(abs(fa[0]), abs(fb[0]))
             if diff > 0.05:
-                return Decision("contradict", min(0.95, 0.7 + diff), f"{what} in {pa}: {_fmt(va, ua)} in one, "
-                                                                       f"{_fmt(vb, ub)} in the other")
-    return None
+                return Decision("contradict", min(0.95, 0.7 + diff),
+                                f"{what} in {fa[3]}: {_fmt(fa[0], fa[1])} in one, {_fmt(fb[0], fb[1])} in the other")
+    return agreement
 
 
 def decide_events(a: ClaimItem, b: ClaimItem) -> Decision | None:
