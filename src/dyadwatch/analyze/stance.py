@@ -595,6 +595,18 @@ def sentence_direction(sentence: str) -> float:
     return float(np.clip((pos - neg) / (pos + neg) * min(1.0, 0.4 + (pos + neg) / 1.5), -1.0, 1.0))
 
 
+def sentence_cue_stems(sentence: str) -> frozenset[str]:
+    """Stems of the assessment cues a sentence uses ("distance", "distancing" -> "distan"), so two
+    sentences judging the same thing in opposite ways can be recognised."""
+    toks = _tokens_from_text(sentence)
+    stems = set()
+    for cue in _score_tokens(toks, set()).cues:
+        for word in cue.text.split():
+            if len(word) >= 4 and word.isalpha():
+                stems.add(word[:6])
+    return frozenset(stems)
+
+
 # ---------------------------------------------------------------------------------------------
 # The component
 # ---------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
             # someone else's judgement, reported, is not the article's own
             direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
             group=group_of.get(r["document_id"], r["document_id"]),
-            extra={"dyad": dyad_of.get(r["document_id"])},
+            extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence)},
         ))
     if embed is None:
         embed = _default_embed()
@@ -89,6 +89,14 @@ _OTHERS = re.compile(
     r"\b(?:many|some|most|several|other)?\s*(?:observers|analysts|commentators|critics|experts|officials|pundits|"
     r"scholars|skeptics|sceptics)\b[^.]{0,40}\b(?:say|said|argue|argued|believe|believed|claim|claimed|"
     r"concluded?|conclusion|feared?|think|thought|suggest|suggested|assume|assumed)\b", re.IGNORECASE)
+
+
+def _cues(sentence: str) -> frozenset[str]:
+    try:
+        from dyadwatch.analyze.stance import sentence_cue_stems
+    except ImportError:
+        return frozenset()
+    return sentence_cue_stems(sentence)
 
 
 def _reports_others(sentence: str) -> bool:

@@ -118,6 +118,13 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision 
     pair = "–".join(sorted(shared)[:2])
     if a.direction * b.direction < 0:
         score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)
+        shared_cues = set(a.extra.get("cues", ())) & set(b.extra.get("cues", ()))
+        if shared_cues:
+            # the same judgement asserted by one and denied by the other: the clearest contradiction
+            return Decision("contradict", round(min(0.97, score + 0.15), 3),
+                            f"{pair}: one asserts what the other denies ({', '.join(sorted(shared_cues))}…); "
+                            f"one sees them {'closer' if a.direction > 0 else 'apart'}, "
+                            f"the other {'closer' if b.direction > 0 else 'apart'}")
         return Decision("contradict", round(score, 3),
                         f"opposite assessments of {pair}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
                         f"the other {'closer' if b.direction > 0 else 'apart'}")
