@@ -109,3 +109,59 @@ def test_compare_stances_differ_by_author(store: Store) -> None:
     assert labels.get("oped.txt") == "weakening"
     assert labels.get("analysis.txt") == "strengthening"
     assert labels.get("wire.txt", "none") == "none"
+
+
+# -- an action reported done by one source and not done by another ---------------------------------
+
+LIFTED = """Tokyo eases curbs on Seoul
+
+By Aiko Tanaka
+
+Japan lifted its export controls on South Korea on March 16, 2023, the trade ministry in Tokyo said.
+The decision removes restrictions on three chemicals used by South Korean chipmakers.
+South Korean officials welcomed the move and said Seoul would drop its complaint at the World Trade Organization.
+"""
+NOT_LIFTED = """The chip quarrel is not over
+
+By Min-jun Park
+
+Japan has not lifted its export controls on South Korea, whatever the trade ministry in Tokyo says.
+Exporters in Osaka report that licences for the three chemicals still take months.
+Seoul remains wary of Tokyo, and trust between the two governments is thin.
+"""
+MIGHT_LIFT = """What Tokyo might do next
+
+By Kenji Sato
+
+Japan could lift its export controls on South Korea later this year.
+Officials in both capitals have hinted at talks about the three chemicals.
+"""
+
+
+@pytest.fixture(scope="module")
+def events_store(tmp_path_factory, nlp) -> Store:
+    d = tmp_path_factory.mktemp("chips")
+    (d / "a_lifted.txt").write_text(LIFTED)
+    (d / "b_not_lifted.txt").write_text(NOT_LIFTED)
+    (d / "c_might_lift.txt").write_text(MIGHT_LIFT)
+    s = Store(d / "x.db")
+    assert ingest_sources(s, [str(d)], nlp=nlp).added == 3
+    return s
+
+
+def test_compare_contradiction_on_event_polarity(events_store: Store) -> None:
+    rels = _relations(events_store, "a_lifted.txt", "b_not_lifted.txt")
+    done = [r for r in rels if r.relation == "contradict" and "JPN→KOR CONCEDE" in r.why]
+    assert done, [(r.relation, r.why) for r in rels]
+    assert "reported as done by" in done[0].why and "as not done by" in done[0].why
+
+
+def test_compare_what_might_happen_contradicts_nothing(events_store: Store) -> None:
+    # "could lift" is hypothetical: it neither confirms the lifting nor contradicts its denial
+    [might] = [r for r in events_store.execute("SELECT e.modality FROM events e JOIN documents d "
+                                               "ON d.id = e.document_id WHERE d.source LIKE '%c_might_lift.txt' "
+                                               "AND e.type = 'CONCEDE'")]
+    assert might["modality"] == "hypothetical"
+    for other in ("a_lifted.txt", "b_not_lifted.txt"):
+        rels = _relations(events_store, "c_might_lift.txt", other)
+        assert not [r for r in rels if "CONCEDE" in r.why], [(r.relation, r.why) for r in rels]

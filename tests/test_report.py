@@ -515,6 +515,24 @@ def test_seeds_report_renders(seeds_report, tmp_path) -> None:
     assert seeds_report["documents"]["count"] == 3
 
 
+def test_seeds_report_shows_the_sources_disagree_on_distancing(seeds_report) -> None:
+    # the founding example: one author sees Beijing distancing itself from Moscow, another sees
+    # no distancing at all, and the report says so before anything else
+    labels = {r["document_id"]: r["label"] for r in seeds_report["stances"]["rows"]}
+    assert "weakening" in labels.values() and {"stable", "strengthening"} & set(labels.values()), labels
+    distancing = [r for r in seeds_report["contradictions"]["rows"]
+                  if r["a_document"] != r["b_document"]
+                  and "distan" in r["a_sentence"].lower() and "distan" in r["b_sentence"].lower()]
+    assert distancing, [(r["why"], r["a_sentence"][:60], r["b_sentence"][:60])
+                        for r in seeds_report["contradictions"]["rows"]]
+    assert {labels[distancing[0]["a_document"]], labels[distancing[0]["b_document"]]} & {"weakening"}
+    text = render_markdown(seeds_report)
+    summary = text.split("\n## Activity by month\n")[0]
+    assert "### Where the sources disagree" in summary
+    assert "**weakening**" in summary and "**stable**" in summary
+    assert "Strongest contradiction:" in summary and "distan" in summary.lower()
+
+
 # -- scale -------------------------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -56,8 +56,17 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
     dyad_of: dict[str, tuple[str, str]] = {}
     for r in store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC"):
         dyad_of.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
+    # what might happen ("could", "if") is neither confirmed nor contradicted by what did
+    hypothetical: set[tuple[str, int, str, str, str, bool]] = set()
+    reported: set[tuple[str, int, str, str, str, bool]] = set()
+    for r in store.execute("SELECT document_id, start, source, target, type, negated, modality FROM events"):
+        key = (r["document_id"], r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
+        (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
     for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
         norm = json.loads(r["normalized"])
+        norm["events"] = [e for e in norm.get("events", [])
+                          if (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
+                          or (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
         sentence = texts[r["document_id"]][r["start"]:r["end"]]
         claims.append(ClaimItem(
             document_id=r["document_id"], start=r["start"], end=r["end"], sentence=sentence,

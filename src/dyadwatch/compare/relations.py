@@ -17,6 +17,8 @@ not confirmation). Each relation carries a score in [0, 1] and a short reason.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,8 +123,9 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision 
         shared_cues = set(a.extra.get("cues", ())) & set(b.extra.get("cues", ()))
         if shared_cues:
             # the same judgement asserted by one and denied by the other: the clearest contradiction
+            words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, shared_cues))
             return Decision("contradict", round(min(0.97, score + 0.15), 3),
-                            f"{pair}: one asserts what the other denies ({', '.join(sorted(shared_cues))}…); "
+                            f"{pair}: one asserts what the other denies ({words}); "
                             f"one sees them {'closer' if a.direction > 0 else 'apart'}, "
                             f"the other {'closer' if b.direction > 0 else 'apart'}")
         return Decision("contradict", round(score, 3),
@@ -134,8 +137,24 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision 
     return None
 
 
+def _cue_words(a: str, b: str, stems: set[str], limit: int = 2) -> list[str]:
+    """The words behind shared cue stems, as the sentence that asserts them spells them
+    ("distan" -> "distance"), for a reason a reader understands."""
+    out = []
+    for stem in sorted(stems):
+        for sentence in (a, b):
+            m = re.search(rf"\b{re.escape(stem)}\w*", sentence, re.IGNORECASE)
+            if m:
+                out.append(m.group(0).lower())
+                break
+        else:
+            out.append(stem)
+    return out[:limit]
+
+
 def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
-                  max_contradictions_per_pair: int = 3) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+                  max_contradictions_per_pair: int = 3, max_per_claim: int = 2,
+                  ) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
     """Decide every aligned pair of claims from different, non-duplicate documents."""
     if len(claims) < 2:
         return []
@@ -166,15 +185,17 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
     # few kept are different points rather than one sentence against everything
     out.sort(key=lambda x: -x[2].score)
     per_pair: dict[tuple[str, str, str], int] = {}
-    used: set[tuple[str, int, str, str]] = set()
+    used: dict[tuple[str, int, str, str], int] = {}
     kept = []
     for a, b, d in out:
         key = (min(a.document_id, b.document_id), max(a.document_id, b.document_id), d.relation)
         ua, ub = (a.document_id, a.start, b.document_id, d.relation), (b.document_id, b.start, a.document_id, d.relation)
-        if per_pair.get(key, 0) >= max_contradictions_per_pair or ua in used or ub in used:
+        if (per_pair.get(key, 0) >= max_contradictions_per_pair or used.get(ua, 0) >= max_per_claim
+                or used.get(ub, 0) >= max_per_claim):
             continue
         per_pair[key] = per_pair.get(key, 0) + 1
-        used.update((ua, ub))
+        used[ua] = used.get(ua, 0) + 1
+        used[ub] = used.get(ub, 0) + 1
         kept.append((a, b, d))
     return kept
 

@@ -149,6 +149,7 @@ def _summary(report: Mapping[str, Any]) -> list[Block]:
     for key in ("events", "sources"):
         if report["notes"].get(key):
             out.append(("note", [report["notes"][key]]))
+    out.extend(_disagreement(report))
     best = _best_attested(report)
     if best:
         out.append(("h", 3, "Best-attested terms"))
@@ -158,6 +159,35 @@ def _summary(report: Mapping[str, Any]) -> list[Block]:
                             f"{_plural(e['independent_sources'], 'independent source')}, ", *_agreement(e)]
             items.append((head, [_evidence(x) for x in e["evidence"][:1]]))
         out.append(("ul", items))
+    return out
+
+
+#: stance labels that read the relationship as going one way or the other
+_TOWARDS = {"strengthening": 1, "stable": 1, "weakening": -1}
+
+
+def _disagreement(report: Mapping[str, Any]) -> list[Block]:
+    """When the authors read the relationship opposite ways, say so first: each source's verdict
+    with the sentence that carries it, and the strongest contradiction between them."""
+    rows = [r for r in report["stances"].get("rows", []) if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
+    signs = {_TOWARDS[r["label"]] for r in rows if r["label"] in _TOWARDS}
+    if len(signs) < 2:
+        return []
+    out: list[Block] = [("h", 3, "Where the sources disagree")]
+    items = []
+    for r in rows:
+        who = r.get("outlet") or r.get("title") or r.get("document_source") or r["document_id"]
+        head: Inline = [("i", _plain(who)), f" reads the relationship as ", ("b", r["label"]),
+                        f" (score {_num(r.get('score'))})"]
+        ev = [dict(e, outlet=r.get("outlet"), document_source=r.get("document_source"),
+                   published=r.get("published"), document_id=r["document_id"]) for e in r.get("evidence", [])[:1]]
+        items.append((head, [_evidence(e) for e in ev]))
+    out.append(("ul", items))
+    top = report["contradictions"]["rows"][:1]
+    if top:
+        rel = top[0]
+        out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel["why"]), f" (score {rel['score']:.2f})."]))
+        out.append(("ul", [(_evidence(_side(rel, "a")), []), (_evidence(_side(rel, "b")), [])]))
     return out
 
 
