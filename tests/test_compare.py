@@ -137,6 +137,13 @@ Japan could lift its export controls on South Korea later this year.
 Officials in both capitals have hinted at talks about the three chemicals.
 """
 
+TRADE_2022 = """Trade between Japan and South Korea reached $71.3 billion in 2022, customs data showed.
+Japanese exporters expect the figure to grow as Tokyo and Seoul mend ties.
+"""
+TRADE_2023 = """Trade between Japan and South Korea reached $60.8 billion in 2023, customs data showed.
+South Korean importers said the fall reflected weaker demand for chips.
+"""
+
 
 @pytest.fixture(scope="module")
 def events_store(tmp_path_factory, nlp) -> Store:
@@ -144,8 +151,10 @@ def events_store(tmp_path_factory, nlp) -> Store:
     (d / "a_lifted.txt").write_text(LIFTED)
     (d / "b_not_lifted.txt").write_text(NOT_LIFTED)
     (d / "c_might_lift.txt").write_text(MIGHT_LIFT)
+    (d / "d_trade_2022.txt").write_text(TRADE_2022)
+    (d / "e_trade_2023.txt").write_text(TRADE_2023)
     s = Store(d / "x.db")
-    assert ingest_sources(s, [str(d)], nlp=nlp).added == 3
+    assert ingest_sources(s, [str(d)], nlp=nlp).added == 5
     return s
 
 
@@ -165,3 +174,33 @@ def test_compare_what_might_happen_contradicts_nothing(events_store: Store) -> N
     for other in ("a_lifted.txt", "b_not_lifted.txt"):
         rels = _relations(events_store, "c_might_lift.txt", other)
         assert not [r for r in rels if "CONCEDE" in r.why], [(r.relation, r.why) for r in rels]
+
+
+def test_compare_figures_for_different_periods_do_not_contradict(events_store: Store) -> None:
+    periods = {r["period"] for r in events_store.execute(
+        "SELECT f.period FROM figures f JOIN documents d ON d.id = f.document_id "
+        "WHERE d.source LIKE '%trade_20__.txt' AND f.unit = 'USD'")}
+    assert periods == {"2022", "2023"}
+    rels = _relations(events_store, "d_trade_2022.txt", "e_trade_2023.txt")
+    assert not [r for r in rels if r.relation == "contradict"], [(r.relation, r.why) for r in rels]
+
+
+def _claim(doc: str, figures: tuple) -> "ClaimItem":
+    from dyadwatch.compare.relations import ClaimItem
+
+    return ClaimItem(document_id=doc, start=0, end=10, sentence="s", actors=("JPN", "KOR"), polarity=1,
+                     figures=figures)
+
+
+def test_decide_figures_same_period_apart_contradicts_other_period_decides_nothing() -> None:
+    from dyadwatch.compare.relations import decide_figures
+
+    a = _claim("a", ((71.3e9, "USD", "bilateral trade", "2023"),))
+    b = _claim("b", ((60.8e9, "USD", "trade", "2023"),))
+    c = _claim("c", ((60.8e9, "USD", "trade", "2022"),))
+    d = _claim("d", ((71.0e9, "USD", "trade volume", "2023"),))
+    decided = decide_figures(a, b)
+    assert decided is not None and decided.relation == "contradict" and "2023" in decided.why
+    assert decide_figures(a, c) is None
+    agreed = decide_figures(a, d)
+    assert agreed is not None and agreed.relation == "agree"
