@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -537,6 +538,130 @@ def serve(db: str, host: str, port: int) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"dyadwatch dashboard for {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the Parquet files; running the same batch again completes it.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A running Dask scheduler (tcp://host:8786). Default: a LocalCluster on this machine.")
+@click.option("--workers", "n_workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of the LocalCluster (default: one per core); not used with --scheduler.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=250, show_default=True,
+              help="Articles per partition (one task on one worker).")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Further attempts at a failed partition before it is reported.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or warnings; only the summary.")
+@click.option("--model", default=None, envvar=env_name("model"), show_envvar=True, help=HELP["model"])
+def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str | None, n_workers: int | None,
+          partition_size: int, retries: int, quiet: bool, model: str | None) -> None:
+    """Analyse a large corpus on a Dask cluster into partitioned Parquet files.
+
+    INPUT: .txt .md .html .jsonl .jsonl.gz and .parquet files, and directories of them. Workers
+    run the same analysis as 'dyadwatch ingest' and never touch the database; bring the results
+    into one with 'dyadwatch load'. The Parquet files (DIR/events/*.parquet …) can be queried as
+    they are, with DuckDB for example. A failed partition is retried, then reported; the rest go
+    on. Needs the optional 'batch' dependencies: pip install 'dyadwatch[batch]'.
+
+    Example:
+
+    \b
+        dyadwatch batch corpus/ news-2025.jsonl.gz --out out/
+        dyadwatch batch articles.parquet --out out/ --scheduler tcp://10.0.0.5:8786
+        dyadwatch load --db news.db out/
+    """
+    from dyadwatch.batch import require_batch_dependencies
+
+    with errors_as_messages():
+        require_batch_dependencies("batch")
+        settings = load_settings({"model": model})
+    from dyadwatch.batch import count_items, run_batch
+
+    def show(message: str) -> None:
+        if not quiet:
+            kind = "warning" if message.startswith("[W") else "error"
+            click.echo(f"{kind}: {message}", err=True)
+
+    started = time.monotonic()
+    state = {"records": 0, "said": started}
+
+    def progress_line(report: Any) -> None:
+        state["records"] += report.items
+        now = time.monotonic()
+        if report.status == "failed" or now - state["said"] >= 10:
+            state["said"] = now
+            click.echo(f"batch: partition {report.index} {report.status}; {state['records']:,} records so far, "
+                       f"{state['records'] / max(now - started, 1e-9):.1f}/s", err=True)
+
+    kwargs = dict(scheduler=scheduler, n_workers=n_workers, partition_size=partition_size, retries=retries,
+                  settings=settings, on_message=show)
+    with errors_as_messages():
+        if quiet:
+            summary = run_batch(inputs, out_dir, **kwargs)
+        elif sys.stderr.isatty():
+            with click.progressbar(length=count_items(inputs), label="Analysing", file=sys.stderr,
+                                   show_pos=True) as bar:
+                summary = run_batch(inputs, out_dir, on_partition=lambda r: bar.update(r.items), **kwargs)
+        else:
+            summary = run_batch(inputs, out_dir, on_partition=progress_line, **kwargs)
+    rate = summary.items / summary.seconds if summary.seconds else 0.0
+    parts = [f"{summary.done} partitions written ({summary.items:,} records, {summary.documents:,} documents)",
+             f"{summary.skipped} already written", f"{len(summary.failed_partitions)} failed",
+             f"{summary.failed} records failed"]
+    click.echo(f"{out_dir}: " + ", ".join(parts) + f"; {rate:.1f} records/s on {summary.workers} worker(s)")
+    if summary.done + summary.skipped:
+        click.echo(f"load them into a database with: dyadwatch load --db dyadwatch.db {out_dir}", err=True)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--no-compare", is_flag=True, help="Skip the cross-document comparison (run 'dyadwatch compare' later).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings; only the summary.")
+def load(db: str, directory: str, no_compare: bool, quiet: bool) -> None:
+    """Load the Parquet output of 'dyadwatch batch' into the store, then compare.
+
+    Each document is written in one transaction and stored once (a document already in the
+    store is not stored again), so a killed load can simply be run again.
+
+    Example:
+
+    \b
+        dyadwatch load --db news.db out/
+    """
+    from dyadwatch.batch import require_batch_dependencies
+
+    with errors_as_messages():
+        require_batch_dependencies("load")
+    from dyadwatch.batch.load import load_results, partition_indexes
+
+    def show(message: str) -> None:
+        if not quiet:
+            kind = "warning" if message.startswith("[W") else "error"
+            click.echo(f"{kind}: {message}", err=True)
+
+    store = _open(db)
+    with errors_as_messages():
+        total = len(partition_indexes(directory)) if Path(directory).is_dir() else 0
+        if quiet or total < 2 or not sys.stderr.isatty():
+            summary = load_results(store, directory, compare=not no_compare, on_message=show)
+        else:
+            with click.progressbar(length=total, label="Loading", file=sys.stderr, show_pos=True) as bar:
+                summary = load_results(store, directory, compare=not no_compare, on_message=show,
+                                       on_partition=lambda _i, _n: bar.update(1))
+    store.close()
+    parts = [f"{summary.added} added", f"{summary.present} already present",
+             f"{summary.loaded} of {summary.partitions} partitions loaded"]
+    if summary.skipped_language:
+        parts.append(f"{summary.skipped_language} not analysed (not English)")
+    click.echo(f"{db}: " + ", ".join(parts))
+    if summary.comparison is not None and not quiet:
+        _echo_comparison(summary.comparison)
+    if not summary.ok:
+        sys.exit(1)
 
 
 def _width() -> int:

@@ -10,6 +10,7 @@
      ├── StoreError
      │    ├── NotADyadwatchDatabase
      │    └── SchemaTooNew
+     ├── BatchError             a batch run or load could not start or go on
      └── ConfigError
 
 Library code raises these; only the CLI and the web layer turn them into messages.
@@ -60,6 +61,10 @@ class SchemaTooNew(StoreError):
     """The database was written by a newer dyadwatch."""
 
 
+class BatchError(DyadwatchError):
+    """A batch run or a load of its output could not start or go on (cluster, output directory)."""
+
+
 class ConfigError(DyadwatchError):
     """A setting has a value that is not valid."""
 
@@ -91,6 +96,25 @@ class Errors:
     DW401 = "[DW401] Setting '{name}' has value '{value}'. {expected}"
     DW402 = "[DW402] Unknown setting '{name}'. Known settings: {known}."
     DW403 = "[DW403] Option '{name}' has value '{value}'. {expected}"
+    DW501 = ("[DW501] dyadwatch {command} needs the optional 'batch' dependencies ({package} is missing). "
+             "Install them with: pip install 'dyadwatch[batch]'")
+    DW502 = ("[DW502] Could not connect to the Dask scheduler at {address} ({reason}). Check the address "
+             "(tcp://host:8786) and that the scheduler is running, or leave out --scheduler to use this machine.")
+    DW503 = ("[DW503] The Dask workers at {address} cannot run this batch ({reason}). Install the same "
+             "dyadwatch[batch] and spaCy pipeline on every worker, then start the run again.")
+    DW504 = ("[DW504] {path}: not usable as the output of this batch ({reason}). Give another --out directory; "
+             "a directory is reused only by the same batch (same inputs, partition size and analyzer), "
+             "which then completes what is missing.")
+    DW505 = ("[DW505] partition {index} ({label}) failed {attempts} times ({error}); its {items} records were "
+             "not analysed. Run the same batch again to retry it; the partitions already written are kept.")
+    DW506 = "[DW506] {path} is not the output of dyadwatch batch ({reason}). Give the --out directory of a batch run."
+    DW507 = ("[DW507] {path}: dyadwatch batch does not read {kind}. It reads .txt, .md, .html/.htm, .jsonl, "
+             ".jsonl.gz and .parquet files and directories of them.")
+    DW508 = ("[DW508] {path}: the Parquet file has neither a 'text' nor an 'html' column (columns: {columns}). "
+             "Name the article column 'text' (or 'html'); url, title, outlet, authors and published are read too.")
+    DW509 = "[DW509] {path} row {row}: {reason}. The row was skipped; fix it and run the batch again."
+    DW510 = ("[DW510] {path}: could not be read ({reason}); partition {index} was not loaded. Run the same "
+             "batch again to rewrite it (delete the file first), then load again.")
 
 
 class Warnings:
@@ -99,3 +123,6 @@ class Warnings:
     W101 = "[W101] {path}: not valid UTF-8; decoded as {encoding}. Check the characters look right."
     W102 = "[W102] {source}: language is '{language}', not English; stored but not analysed."
     W103 = "[W103] {path}: skipped {name} (documentation, not an article); give its path directly to ingest it."
+    W501 = "[W501] partition {index} ({label}): attempt {attempt} of {attempts} failed ({error}); retrying."
+    W502 = ("[W502] {path}: the batch run is incomplete (run {state}; failed partitions: {failed}); what it wrote "
+            "was loaded. Run the same batch again to complete it, then load again.")

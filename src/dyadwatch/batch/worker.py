@@ -1,0 +1,77 @@
+"""What runs on a Dask worker: one partition of records in, Parquet tables out.
+
+``analyze_partition`` is pure: it reads nothing but its arguments, never opens the SQLite store
+and touches no network. It builds documents as ingest does and analyses them with
+``dyadwatch.analyze.analyze_documents``, the same function local ingest calls, with the
+pipeline loaded once per worker process (``load_pipeline`` is cached).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from typing import Any
+
+from dyadwatch.batch.inputs import Item, raw_from_item
+from dyadwatch.batch.tables import SCHEMAS, Row, analysis_rows, document_row, to_parquet
+from dyadwatch.ingest import Failure, build_document
+from dyadwatch.records import Document
+
+
+def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", batch_size: int = 32) -> dict[str, Any]:
+    """Analyse one partition.
+
+    items (list[Item]): records as ``dyadwatch.batch.inputs`` streams them.
+    first (int): run-wide position of the first item (keeps input order across partitions).
+    RETURNS (dict): ``tables`` (table name -> Parquet file bytes), ``items``, ``documents``
+        (distinct documents), ``failed`` (records that could not be ingested), ``messages``
+        (warnings and errors, one line each), ``analyzer``, ``seconds`` and ``worker``.
+    """
+    from dyadwatch.analyze import analyze_documents, analyzer_version, load_pipeline
+
+    started = time.perf_counter()
+    nlp = load_pipeline(model)
+    messages: list[tuple[str, str]] = []
+    sources: list[Row] = []
+    unique: dict[str, tuple[Document, int]] = {}
+    failed = 0
+    for offset, item in enumerate(items):
+        got = raw_from_item(item)
+        if isinstance(got, Failure):
+            failed += 1
+            messages.append((got.source, got.message))
+            continue
+        messages.extend((got.source, w) for w in got.warnings)
+        doc = build_document(got)
+        unique.setdefault(doc.id, (doc, first + offset))
+        sources.append({"document_id": doc.id, "position": first + offset, "source": doc.source})
+    rows: dict[str, list[Row]] = {name: [] for name in SCHEMAS}
+    # No nlp.memory_zone() here: dyadwatch's components build their matchers lazily on the first
+    # Doc, and strings added inside a zone are freed after it (E018 on the next partition). A
+    # worker's vocabulary grows only with strings it has never seen; see docs/scaling.md.
+    for analysis in analyze_documents(nlp, [d for d, _ in unique.values()], batch_size=batch_size):
+        doc, position = unique[analysis.document_id]
+        rows["documents"].append(document_row(doc, analysis, position=position))
+        for name, table_rows in analysis_rows(analysis, doc.text).items():
+            rows[name].extend(table_rows)
+    rows["document_sources"] = sources
+    rows["messages"] = [{"source": s, "message": m} for s, m in messages]
+    return {
+        "tables": {name: to_parquet(name, table_rows) for name, table_rows in rows.items()},
+        "items": len(items),
+        "documents": len(unique),
+        "failed": failed,
+        "messages": [m for _, m in messages],
+        "analyzer": analyzer_version(nlp),
+        "seconds": time.perf_counter() - started,
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+    }
+
+
+def worker_info(model: str = "") -> dict[str, str]:
+    """What a worker runs (checked before a batch starts), with its pipeline loaded."""
+    from dyadwatch import __version__
+    from dyadwatch.analyze import analyzer_version, load_pipeline
+
+    return {"dyadwatch": __version__, "analyzer": analyzer_version(load_pipeline(model))}
