@@ -71,24 +71,32 @@ def cli() -> None:
 @click.option("--max-file-bytes", type=int, default=None, show_envvar=True,
               envvar=env_name("max_file_bytes"), help=HELP["max_file_bytes"] + " [default: 20000000]")
 @click.option("--model", default=None, envvar=env_name("model"), show_envvar=True, help=HELP["model"])
+@click.option("--allow-private-addresses", is_flag=True, default=False,
+              help="Also fetch URLs on loopback and private networks (tests, intranets); "
+                   "or set DYADWATCH_ALLOW_PRIVATE_ADDRESSES=1.")
 def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, no_compare: bool,
-           max_file_bytes: int | None, model: str | None) -> None:
-    """Ingest article files and directories (.txt .md .html .htm .jsonl) and analyse them.
+           max_file_bytes: int | None, model: str | None, allow_private_addresses: bool) -> None:
+    """Ingest article files, directories, URLs and RSS/Atom feeds, and analyse them.
 
-    Each document is stored once, however many times it is ingested (its id comes from its
-    normalised text). Problems with one input are reported and the rest go on; the exit code
-    is non-zero only when nothing could be ingested.
+    Files: .txt .md .html .htm .jsonl; a .txt file that holds only URLs is a list of URLs to
+    fetch. A URL is fetched (http and https only) and read as a page, or, when it is a feed,
+    every item it links to is. Each document is stored once, however many times and under
+    however many URLs it is ingested (its id comes from its normalised text; a page's canonical
+    URL is kept). Problems with one input are reported and the rest go on; the exit code is
+    non-zero only when nothing could be ingested.
 
     Example:
 
     \b
         dyadwatch ingest examples/
         dyadwatch ingest --db china-russia.db articles/ more/piece.html feed.jsonl
+        dyadwatch ingest https://example.org/news/talks-reopen https://example.org/world.rss
     """
     from dyadwatch.jobs import count_inputs, ingest_sources
 
     with errors_as_messages():
-        settings = load_settings({"max_file_bytes": max_file_bytes, "model": model})
+        settings = load_settings({"max_file_bytes": max_file_bytes, "model": model,
+                                  "allow_private_addresses": True if allow_private_addresses else None})
     store = _open(db)
 
     def show(message: str) -> None:
@@ -123,6 +131,69 @@ def _echo_comparison(c: Any) -> None:
     click.echo(f"compared {c.documents} documents: {c.duplicate_groups} groups of copies, {c.stories} stories "
                f"({c.multi_source_stories} from several independent sources), {c.agreements} agreements, "
                f"{c.contradictions} contradictions")
+
+
+@cli.command()
+@db_option
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="Time between the starts of two polls: 30s, 15m, 2h, 1h30m.")
+@click.option("--once", is_flag=True, help="Poll once, then exit (for scripts and cron).")
+@click.option("--quiet", "-q", is_flag=True, help="No warnings or errors; only the poll lines.")
+@click.option("--no-analyze", is_flag=True, help="Store documents and metadata only; analyse later.")
+@click.option("--no-compare", is_flag=True,
+              help="Skip the cross-document comparison after a poll that added documents.")
+@click.option("--model", default=None, envvar=env_name("model"), show_envvar=True, help=HELP["model"])
+@click.option("--allow-private-addresses", is_flag=True, default=False,
+              help="Also fetch from loopback and private networks (tests, intranets).")
+def watch(db: str, feeds: tuple[str, ...], every: str, once: bool, quiet: bool, no_analyze: bool,
+          no_compare: bool, model: str | None, allow_private_addresses: bool) -> None:
+    """Poll RSS/Atom feeds and ingest, analyse and store their new items, until stopped.
+
+    Prints one line per poll. Each feed is fetched conditionally (ETag, Last-Modified) and only
+    items not seen before are fetched. Stop it at any moment (Ctrl-C, SIGTERM, even kill -9):
+    started again, it loses and duplicates nothing.
+
+    Example:
+
+    \b
+        dyadwatch watch https://example.org/world.rss https://example.net/asia/atom.xml
+        dyadwatch watch --every 1h --db asia.db https://example.org/world.rss
+        dyadwatch watch --once https://example.org/world.rss    # from cron
+    """
+    import threading
+
+    from dyadwatch.watch import parse_interval, stop_on_signals, watch_feeds
+
+    with errors_as_messages():
+        interval = parse_interval(every)
+        settings = load_settings({"model": model,
+                                  "allow_private_addresses": True if allow_private_addresses else None})
+    store = _open(db)
+
+    def show(message: str) -> None:
+        if not quiet:
+            kind = "warning" if message.startswith("[W") else "error"
+            click.echo(f"{kind}: {message}", err=True)
+
+    stop = threading.Event()
+    signals: list[str] = []
+    with errors_as_messages(), stop_on_signals(stop, on_signal=signals.append):
+        try:
+            result = watch_feeds(store, list(feeds), every=interval, once=once, settings=settings,
+                                 analyze=not no_analyze, compare=not no_compare, stop=stop, on_message=show,
+                                 on_poll=lambda poll: click.echo(poll.line()))
+        except KeyboardInterrupt:
+            store.close()
+            click.echo("stopped at once (second signal); what was committed is kept", err=True)
+            sys.exit(130)
+    store.close()
+    if signals:
+        click.echo(f"stopped by {signals[0]} after {len(result.polls)} poll(s), {result.added} document(s) added",
+                   err=True)
+    last = result.polls[-1] if result.polls else None
+    if once and last is not None and last.feeds and all(f.error for f in last.feeds):
+        sys.exit(1)  # nothing could be polled: let a script notice
 
 
 @cli.command()

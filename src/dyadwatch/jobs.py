@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import Warnings
 from dyadwatch.ingest import Failure, Notice, build_document, discover, read_path
+from dyadwatch.ingest.readers import UrlList
 from dyadwatch.records import Document, RawDocument
 from dyadwatch.settings import Settings, load_settings
 from dyadwatch.store import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from dyadwatch.ingest.urls import Fetcher
 
 
 @dataclass
@@ -39,8 +42,8 @@ class IngestSummary:
 
 
 def count_inputs(sources: Sequence[str]) -> int:
-    """How many files an ingest of ``sources`` will read (for a progress bar)."""
-    return sum(1 for item in discover(sources) if isinstance(item, Path))
+    """How many files and URLs an ingest of ``sources`` will read (for a progress bar)."""
+    return sum(1 for item in discover(sources) if isinstance(item, (Path, str)))
 
 
 def ingest_sources(
@@ -53,15 +56,18 @@ def ingest_sources(
     compare: bool = True,
     on_file_done: Callable[[str], None] | None = None,
     on_message: Callable[[str], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestSummary:
-    """Ingest files and directories into ``store``; analyse what is new.
+    """Ingest files, directories, URLs and feeds into ``store``; analyse what is new.
 
     A document already stored (same normalised text) is not stored twice; it is re-analysed
     only when the stored analysis came from another analyzer version. Each document and its
     analysis are written in one transaction, so an interrupted run can simply be repeated.
 
-    on_file_done: called with each input file's path once it is processed (progress bars).
+    on_file_done: called with each input file's path (or URL) once it is processed (progress bars).
     on_message: called with each warning or error line as it happens.
+    fetcher: fetches URLs, of the sources and of files that list URLs (``dyadwatch.remote``);
+    by default one made from ``settings``.
     compare: afterwards, recompute duplicates, stories and cross-document relations
     (``dyadwatch.compare.compare_store``) when anything new was added.
     """
@@ -73,8 +79,13 @@ def ingest_sources(
         if on_message:
             on_message(message)
 
+    urls: list[str] = []
+
     def items() -> Iterator[RawDocument]:
         for entry in discover(sources):
+            if isinstance(entry, str):
+                urls.append(entry)
+                continue
             if isinstance(entry, Failure):
                 summary.failed += 1
                 say(entry.message)
@@ -88,6 +99,8 @@ def ingest_sources(
                     say(item.message)
                 elif isinstance(item, Notice):
                     say(item.message)
+                elif isinstance(item, UrlList):
+                    urls.extend(item.urls)
                 else:
                     for warning in item.warnings:
                         say(warning)
@@ -101,6 +114,23 @@ def ingest_sources(
         nlp = load_pipeline(settings.model)
     _ingest_documents(store, (build_document(raw) for raw in items()), nlp=nlp if analyze else None,
                       settings=settings, summary=summary, say=say)
+    if urls:
+        from dyadwatch.ingest.urls import Fetcher
+        from dyadwatch.remote import ingest_urls
+
+        client = fetcher or Fetcher.from_settings(settings)
+        direct = {s.strip() for s in sources}  # count_inputs counts these, not the URLs files list
+
+        def url_done(url: str) -> None:
+            if on_file_done and url in direct:
+                on_file_done(url)
+
+        try:
+            ingest_urls(store, urls, fetcher=client, settings=settings, nlp=nlp if analyze else None,
+                        summary=summary, say=say, on_url_done=url_done)
+        finally:
+            if fetcher is None:
+                client.close()
     if compare and analyze and summary.added:
         from dyadwatch.compare import compare_store
 

@@ -26,6 +26,24 @@ class Settings:
     n_process: int = 1
     #: files larger than this many bytes are refused
     max_file_bytes: int = 20_000_000
+    #: seconds one fetch may take: connecting, waiting and reading the whole response
+    fetch_timeout: float = 20.0
+    #: further attempts after a timeout, a network error, HTTP 429 or 5xx
+    fetch_retries: int = 2
+    #: seconds before the first retry, doubled for each further one
+    fetch_backoff: float = 1.0
+    #: longest Retry-After (seconds) a fetch waits; a longer one fails the URL
+    fetch_max_retry_after: float = 120.0
+    #: seconds between two requests to the same host
+    fetch_host_delay: float = 1.0
+    #: redirects followed before a fetch fails
+    fetch_max_redirects: int = 5
+    #: responses larger than this many bytes are refused
+    fetch_max_bytes: int = 10_000_000
+    #: User-Agent header of every request; empty means "dyadwatch/VERSION (news article fetcher)"
+    user_agent: str = ""
+    #: fetch from loopback, private and link-local addresses too (tests, intranets)
+    allow_private_addresses: bool = False
 
 
 HELP = {
@@ -34,7 +52,20 @@ HELP = {
     "batch_size": "texts per nlp.pipe batch",
     "n_process": "worker processes for local analysis",
     "max_file_bytes": "files larger than this are refused with an error",
+    "fetch_timeout": "seconds one fetch may take, connecting and reading included",
+    "fetch_retries": "further attempts after a timeout, network error, HTTP 429 or 5xx",
+    "fetch_backoff": "seconds before the first retry, doubled for each further one",
+    "fetch_max_retry_after": "longest Retry-After in seconds a fetch waits for",
+    "fetch_host_delay": "seconds between two requests to the same host",
+    "fetch_max_redirects": "redirects followed before a fetch fails",
+    "fetch_max_bytes": "responses larger than this many bytes are refused",
+    "user_agent": "User-Agent header sent with every request",
+    "allow_private_addresses": "also fetch from loopback, private and link-local addresses",
 }
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def env_name(name: str) -> str:
@@ -67,10 +98,34 @@ def load_settings(overrides: Mapping[str, Any] | None = None,
     if settings.max_file_bytes < 1:
         raise ConfigError(Errors.DW401.format(name="max_file_bytes", value=settings.max_file_bytes,
                                               expected="It must be a positive number of bytes."))
+    for name in ("fetch_timeout", "fetch_max_bytes"):
+        if getattr(settings, name) <= 0:
+            raise ConfigError(Errors.DW401.format(name=name, value=getattr(settings, name),
+                                                  expected="It must be more than 0."))
+    for name in ("fetch_retries", "fetch_backoff", "fetch_max_retry_after", "fetch_host_delay",
+                 "fetch_max_redirects"):
+        if getattr(settings, name) < 0:
+            raise ConfigError(Errors.DW401.format(name=name, value=getattr(settings, name),
+                                                  expected="It must be 0 or more."))
     return settings
 
 
 def _cast(name: str, value: Any, kind: type, shown: str) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ConfigError(Errors.DW401.format(name=shown, value=value,
+                                              expected="Not a yes/no value (use 1 or 0, true or false)."))
+    if kind is float:
+        try:
+            return float(str(value).replace("_", ""))
+        except ValueError:
+            raise ConfigError(Errors.DW401.format(name=shown, value=value, expected="Not a valid number.")) from None
     if kind is int:
         try:
             return int(str(value).replace("_", ""))

@@ -1,14 +1,18 @@
 """Read articles from files and directories into ``RawDocument`` records.
 
 Supported: ``.txt``/``.md``/``.markdown`` (plain text), ``.html``/``.htm`` (main text and
-metadata via trafilatura) and ``.jsonl`` (one article a line). Problems with one input never
-stop the others: each problem is yielded as a ``Failure`` naming the input and the reason.
+metadata via trafilatura) and ``.jsonl`` (one article a line). A ``.txt`` file holding nothing
+but URLs (one a line; blank lines and ``#`` comments allowed) is a list of URLs to fetch, and
+URLs given as sources pass through ``discover`` as they are (``dyadwatch.remote`` fetches them).
+Problems with one input never stop the others: each problem is yielded as a ``Failure`` naming
+the input and the reason.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +60,36 @@ class Notice:
     message: str
 
 
-Item = RawDocument | Failure | Notice
+@dataclass(frozen=True)
+class UrlList:
+    """A text file that lists URLs to fetch rather than being an article."""
+
+    source: str
+    urls: tuple[str, ...]
+
+
+Item = RawDocument | Failure | Notice | UrlList
+
+#: a source with a scheme ("https://…", "ftp://…") is a URL, not a path
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
+
+
+def is_url(source: str) -> bool:
+    """Whether a source names a URL (any scheme; the fetcher refuses all but http and https)."""
+    return bool(_URL.match(source.strip()))
+
+
+def url_list(text: str) -> tuple[str, ...] | None:
+    """The URLs of a text that is nothing but URLs (one a line, ``#`` comments), else None."""
+    urls = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            return None
+        urls.append(line)
+    return tuple(urls) or None
 
 _LATIN_SINGLE_BYTE = {
     "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
@@ -64,14 +97,13 @@ _LATIN_SINGLE_BYTE = {
 }
 
 
-def discover(sources: Iterable[str]) -> list[Path | Failure | Notice]:
-    """Expand paths and directories (recursively, sorted) into the files to read."""
-    out: list[Path | Failure | Notice] = []
+def discover(sources: Iterable[str]) -> list[Path | Failure | Notice | str]:
+    """Expand paths and directories (recursively, sorted) into the files to read; URLs (``str``)
+    are passed through as they are."""
+    out: list[Path | Failure | Notice | str] = []
     for source in sources:
-        if "://" in source:
-            out.append(Failure(source, Errors.DW108.format(
-                path=source, reason="fetching URLs is not available in this version; save the page as "
-                                    ".html and ingest the file")))
+        if is_url(source):
+            out.append(source.strip())
             continue
         path = Path(source)
         if path.is_dir():
@@ -131,7 +163,11 @@ def read_path(path: Path, *, max_file_bytes: int) -> Iterator[Item]:
     elif suffix in HTML_SUFFIXES:
         yield read_html(text, source=str(path), warnings=warnings)
     else:
-        yield RawDocument(source=str(path), text=text, warnings=warnings)
+        urls = url_list(text) if suffix == ".txt" else None
+        if urls:
+            yield UrlList(str(path), urls)
+        else:
+            yield RawDocument(source=str(path), text=text, warnings=warnings)
 
 
 def binary_reason(data: bytes) -> str | None:

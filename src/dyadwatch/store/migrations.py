@@ -357,3 +357,41 @@ def m003_search(conn: sqlite3.Connection) -> None:
         CREATE INDEX figures_unit ON figures(unit);
         """
     )
+
+
+@migration
+def m004_feeds(conn: sqlite3.Connection) -> None:
+    """What ``dyadwatch watch`` remembers of the feeds it polls, and the index that finds a
+    document by its canonical URL (the same article under two URLs is stored once).
+
+    An item is marked done only after the document it produced was committed, and a feed's
+    ETag/Last-Modified are saved only once every item of that response was handled, so a watch
+    stopped at any moment (even by SIGKILL) loses nothing when it starts again.
+    """
+    conn.executescript(
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,                  -- as given to ingest/watch
+            title TEXT,
+            etag TEXT,                             -- validators of the last response fully handled
+            last_modified TEXT,
+            last_polled TEXT,
+            last_status TEXT                       -- '200 (12 items)', '304', or the error
+        );
+
+        CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,                -- guid/id, else link, else a content hash
+            link TEXT,
+            first_seen TEXT NOT NULL,
+            document_id TEXT REFERENCES documents(id) ON DELETE SET NULL,
+            done_at TEXT,                          -- stored (or given up after repeated failures)
+            attempts INTEGER NOT NULL DEFAULT 0,   -- failed attempts
+            last_error TEXT,
+            PRIMARY KEY (feed_url, item_key)
+        );
+        CREATE INDEX feed_items_pending ON feed_items(feed_url) WHERE done_at IS NULL;
+
+        CREATE INDEX documents_url ON documents(url);
+        """
+    )
