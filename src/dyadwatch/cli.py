@@ -120,6 +120,8 @@ def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, no_
     parts = [f"{summary.added} added", f"{summary.present} already present", f"{summary.failed} failed"]
     if summary.skipped_language:
         parts.append(f"{summary.skipped_language} not analysed (not English)")
+    if summary.skipped_too_long:
+        parts.append(f"{summary.skipped_too_long} not analysed (too long)")
     click.echo(f"{db}: " + ", ".join(parts))
     if summary.comparison is not None and not quiet:
         _echo_comparison(summary.comparison)

@@ -159,6 +159,7 @@ class Warnings:
     W101 = "[W101] {path}: not valid UTF-8; decoded as {encoding}. Check the characters look right."
     W102 = "[W102] {source}: language is '{language}', not English; stored but not analysed."
     W103 = "[W103] {path}: skipped {name} (documentation, not an article); give its path directly to ingest it."
+    W104 = "[W104] {source}: {reason}; stored but not analysed. Split it into smaller files to analyse it."
     W501 = "[W501] partition {index} ({label}): attempt {attempt} of {attempts} failed ({error}); retrying."
     W502 = ("[W502] {path}: the batch run is incomplete (run {state}; failed partitions: {failed}); what it wrote "
             "was loaded. Run the same batch again to complete it, then load again.")

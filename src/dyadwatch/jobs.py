@@ -31,6 +31,8 @@ class IngestSummary:
     present: int = 0
     failed: int = 0
     skipped_language: int = 0
+    #: stored but not analysed: longer than the spaCy pipeline takes (``nlp.max_length``)
+    skipped_too_long: int = 0
     messages: list[str] = field(default_factory=list)
     #: what the cross-document comparison found, when it ran
     comparison: Any = None
@@ -171,8 +173,12 @@ def _ingest_documents(store: Store, documents: Iterable[Document], *, nlp: Langu
             if status == "added":
                 summary.added += 1
                 if analysis is not None and analysis.skipped:
-                    summary.skipped_language += 1
-                    say(Warnings.W102.format(source=doc.source, language=doc.language))
+                    if analysis.skipped.startswith("too long"):
+                        summary.skipped_too_long += 1
+                        say(Warnings.W104.format(source=doc.source, reason=analysis.skipped))
+                    else:
+                        summary.skipped_language += 1
+                        say(Warnings.W102.format(source=doc.source, language=doc.language))
             else:
                 summary.present += 1
 

@@ -18,6 +18,7 @@ normalized, score``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -93,16 +94,26 @@ def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[
     quotes = doc._.dw_quotes or []
     scored: list[tuple[float, int, dict[str, Any]]] = []
     sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
+    # looked up by offset per sentence rather than scanned (long documents were quadratic)
+    m_sorted = sorted(mentions, key=lambda m: m["start"])
+    m_starts = [m["start"] for m in m_sorted]
+    f_order = sorted(range(len(figures)), key=lambda i: figures[i]["start"])
+    f_starts = [figures[i]["start"] for i in f_order]
+    events_at: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        events_at.setdefault(e["start"], []).append(e)
     for sent in sentences:
         start, end = _trim(text, sent.start_char, sent.end_char)
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if len(words) < 6 or len(words) > 80:
             continue
-        actors = sorted({m["code"] for m in mentions if start <= m["start"] < end})
+        actors = sorted({m["code"] for m in m_sorted[bisect.bisect_left(m_starts, start):
+                                                       bisect.bisect_left(m_starts, end)]})
         if not actors:
             continue
-        sent_events = [e for e in events if e["start"] == start]
-        sent_figures = [f for f in figures if start <= f["start"] < end]
+        sent_events = events_at.get(start, [])
+        sent_figures = [figures[i] for i in sorted(f_order[bisect.bisect_left(f_starts, start):
+                                                            bisect.bisect_left(f_starts, end)])]
         lemmas = {t.lemma_.lower() for t in words}
         lowers = {t.lower_ for t in words}
         score = 1.0 + 0.25 * min(len(actors), 3)

@@ -43,6 +43,7 @@ pipeline has no dependency parse).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -290,6 +291,8 @@ class _DocCoder:
         self.sent_people: list[str] = []
         self.prev_people: list[str] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
+        self._date_ents: list[Span] | None = None
+        self._date_starts: list[int] = []
         for m in doc._.dw_mentions or []:
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None:
@@ -938,7 +941,19 @@ class _DocCoder:
         cached = self._dates_cache.get(sent.start)
         if cached is not None:
             return cached
-        dates = [_with_determiners(e) for e in sent.ents if e.label_ == "DATE"]
+        # Span.ents scans every entity of the document: on a long document that made this
+        # quadratic (a 300,000-character text took a minute here), so look the sentence up
+        # in the document's DATE entities, sorted by start, once per document
+        if self._date_ents is None:
+            self._date_ents = [e for e in self.doc.ents if e.label_ == "DATE"]
+            self._date_starts = [e.start for e in self._date_ents]
+        first = bisect.bisect_left(self._date_starts, sent.start)
+        dates = []
+        for e in self._date_ents[first:]:
+            if e.start >= sent.end:
+                break
+            if e.end <= sent.end:
+                dates.append(_with_determiners(e))
         # time expressions the recogniser missed ("This month's meeting")
         covered = {t.i for e in dates for t in e}
         for m in _TIME_EXPRESSION.finditer(sent.text):

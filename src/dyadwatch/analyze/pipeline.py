@@ -104,7 +104,8 @@ def analyzer_version(nlp: Language) -> str:
 
 def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
                       n_process: int = 1) -> Iterator[Analysis]:
-    """Analyse English documents; others get an ``Analysis`` that says why it was skipped.
+    """Analyse English documents; others, and documents longer than ``nlp.max_length``
+    characters, get an ``Analysis`` that says why it was skipped.
 
     Output order follows input order.
     """
@@ -125,6 +126,14 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
         if document.language not in ("en", None):
             yield from flush()
             yield Analysis(document.id, version, skipped=f"language: {document.language}")
+            continue
+        if len(document.analysed_text) > nlp.max_length:
+            # spaCy refuses such a text with a ValueError (E088), which stopped the whole ingest:
+            # the document is stored, with the reason, and not analysed
+            yield from flush()
+            yield Analysis(document.id, version, skipped=(
+                f"too long: {len(document.analysed_text):,} characters, more than the "
+                f"{nlp.max_length:,} the spaCy pipeline takes"))
             continue
         pending.append(document)
         if len(pending) >= batch_size:

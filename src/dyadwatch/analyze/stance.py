@@ -56,6 +56,7 @@ is the lexicon's direction of one sentence (+1 closer or holding … -1 apart), 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -754,18 +755,32 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
     attributed_claims = {c["start"] for c in claims or [] if c.get("speaker") and isinstance(c.get("start"), int)}
     direct, reported = _quote_regions(text, quotes)
     direct = _merge(direct)
-    names = [(m["start"], m["end"]) for m in mentions]
+    # each sentence looks up its own mentions and events by offset instead of scanning the whole
+    # document's lists (which made long documents quadratic); picked in their original order
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i]["start"])
+    m_starts = [mentions[i]["start"] for i in by_start]
+    longest = max((m["end"] - m["start"] for m in mentions), default=0)
+    ev_order = sorted(range(len(events)), key=lambda i: events[i].get("trigger_start", -1))
+    ev_starts = [events[i].get("trigger_start", -1) for i in ev_order]
+
+    def window(order: list[int], keys: list[int], lo: int, hi: int) -> list[int]:
+        return sorted(order[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)])
+
     out = []
     for sent in doc.sents:
         start, end = _trim(text, sent.start_char, sent.end_char)
         if end <= start:
             continue
+        local_mentions = [mentions[i] for i in window(by_start, m_starts, start, end)]
+        # mentions that may cover a character of the sentence (for the speaker test)
+        near_mentions = [mentions[i] for i in window(by_start, m_starts, sent.start_char - longest,
+                                                     sent.end_char)]
         toks = _tokens_from_span(sent)
         if not toks:
             continue
         n_chars = max(1, end - start)
         quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in direct)
-        local_names = [(s, e) for s, e in names if start <= s < end]
+        local_names = [(m["start"], m["end"]) for m in local_mentions]
         skip = {i for i, t in enumerate(toks)
                 if any(s <= t.start < e for s, e in direct) or any(s <= t.start < e for s, e in local_names)}
         voice = 1.0
@@ -776,20 +791,20 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i, t in enumerate(toks):
                 if s <= t.start < e:
                     factor[i] = 0.25
-        _attribution(sent, toks, factor, mentions)
+        _attribution(sent, toks, factor, near_mentions)
         words = [t.lower for t in toks]
         if "according" in words and "to" in words:
             voice = min(voice, 0.3)
         is_reported = voice < 1 or bool(factor) or any(
             s < end and e > start and (e - s) > 12 for s, e in direct)
-        codes = {m["code"] for m in mentions if start <= m["start"] < end}
-        actor_at = [(m["start"], m["code"]) for m in mentions if start <= m["start"] < end]
+        codes = {m["code"] for m in local_mentions}
+        actor_at = [(m["start"], m["code"]) for m in local_mentions]
         relational = any(w in RELATIONAL or w.startswith("sino") for w in words)
         heading = toks[-1].lower not in (".", "!", "?", "”", '"', "’", "'", ")") and len(toks) < 16
         negated, past = _clause_flags(sent, toks)
         for i in past:
             factor[i] = factor.get(i, 1.0) * 0.5
-        _event_modality(doc, toks, [e for e in events if start <= e.get("trigger_start", -1) < end], factor, negated)
+        _event_modality(doc, toks, [events[i] for i in window(ev_order, ev_starts, start, end)], factor, negated)
         if start in attributed_claims:  # the claims component found someone else's claim here
             for i in range(len(toks)):
                 factor[i] = min(factor.get(i, 1.0), 0.5)
