@@ -75,3 +75,22 @@ def test_reliability_long_document_components_are_linear(nlp) -> None:
     # fifteen times the text may take about fifteen times as long, not 225 times (with room for a busy machine)
     print(f"20 copies {small:.2f} s, 300 copies {large:.2f} s")
     assert large < 8.0 and large < 30 * max(small, 0.05), (small, large)
+
+
+def test_reliability_jsonl_lone_surrogate_is_a_line_error(tmp_path: Path, nlp) -> None:
+    """JSON can escape half of a UTF-16 pair; such a string could not be hashed or stored and
+    the UnicodeEncodeError stopped the whole ingest. Now the line is refused, the rest go on."""
+    feed = tmp_path / "articles.jsonl"
+    feed.write_text(
+        '{"text": "China and Russia \\ud800 agreed to expand trade on Monday in Beijing."}\n'
+        '{"text": "India and China agreed to resume direct flights, officials said on Monday.", '
+        '"authors": ["Jane \\udfff Doe"]}\n'
+        '{"text": "Japan and South Korea agreed to hold talks in Seoul \\ud83d\\ude00 next month."}\n',
+        encoding="utf-8")
+    with Store(tmp_path / "news.db") as store:
+        summary = ingest_sources(store, [str(feed)], nlp=nlp, compare=False)
+        texts = [r[0] for r in store.execute("SELECT text FROM documents")]
+    assert (summary.added, summary.failed) == (1, 2), summary.messages
+    assert texts == ["Japan and South Korea agreed to hold talks in Seoul \U0001f600 next month."]
+    assert summary.messages[0].startswith("[DW105]") and "line 1: 'text' holds \\ud800" in summary.messages[0]
+    assert "line 2: 'authors' holds \\udfff" in summary.messages[1]

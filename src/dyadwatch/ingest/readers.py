@@ -290,7 +290,24 @@ def _check_jsonl_object(obj: Any) -> str | None:
     if authors is not None and not isinstance(authors, str) and not (
             isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
         return "'authors' must be a list of strings"
+    for key in ("text", "html", "url", "title", "outlet", "published", "authors"):
+        values = obj.get(key)
+        for value in [values] if isinstance(values, str) else values if isinstance(values, list) else []:
+            bad = _lone_surrogate(value)
+            if bad:
+                # JSON may escape half of a UTF-16 pair ("\ud800"), which is no character: the
+                # text could not be hashed or stored (UnicodeEncodeError stopped the ingest)
+                return f"'{key}' holds \\u{ord(bad):04x}, half of a UTF-16 surrogate pair, which is not a character"
     url = obj.get("url")
     if url and not url.startswith(("http://", "https://")):
         return f"'url' must start with http:// or https://, got '{url[:60]}'"
+    return None
+
+
+def _lone_surrogate(value: str) -> str | None:
+    """The first unpaired surrogate code point in ``value``, or None."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return value[exc.start]
     return None
