@@ -89,6 +89,7 @@ def run_batch(
     n_workers: int | None = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     retries: int = 2,
+    connect_timeout: float = 15.0,
     settings: Settings | None = None,
     partition_function: Callable[..., dict[str, Any]] = analyze_partition,
     on_partition: Callable[[PartitionReport], None] | None = None,
@@ -101,6 +102,7 @@ def run_batch(
     client: an existing ``distributed.Client`` to use instead (notebooks, tests).
     partition_size: records per partition (per task); large enough to amortise the scheduling.
     retries: how many times a failed partition is tried again before it is reported.
+    connect_timeout: seconds to wait for ``scheduler`` before giving up [DW502].
     partition_function: what runs on the workers (``analyze_partition``).
     on_partition: called with a ``PartitionReport`` as each partition finishes (progress).
     on_message: called with each warning or error line as it happens.
@@ -124,7 +126,7 @@ def run_batch(
            "model": settings.model}
     _check_out_dir(out, key)
     own_client = client is None
-    own_cluster, client = _connect(client, scheduler, n_workers)
+    own_cluster, client = _connect(client, scheduler, n_workers, connect_timeout)
     try:
         summary.scheduler = str(client.scheduler.address)
         infos = _check_workers(client, scheduler or summary.scheduler, settings.model)
@@ -223,7 +225,7 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
     summary.failed_partitions.sort()
 
 
-def _connect(client: Any, scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:
+def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout: float) -> tuple[Any, Any]:
     """(the LocalCluster we started or None, a client connected to the cluster)."""
     from distributed import Client, LocalCluster
 
@@ -231,7 +233,7 @@ def _connect(client: Any, scheduler: str | None, n_workers: int | None) -> tuple
         return None, client
     if scheduler:
         try:
-            return None, Client(scheduler, timeout="15s", set_as_default=False)
+            return None, Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise BatchError(Errors.DW502.format(address=scheduler, reason=_describe(exc))) from exc
     cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
