@@ -20,6 +20,7 @@ reason and what to do.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -409,10 +410,12 @@ def address_kind(ip: IPAddress) -> str | None:
     for net, kind in _SPECIAL_V4:
         if ip.version == net.version and ip in net:
             return kind
+    if ip.is_reserved:
+        return "reserved"
     if ip.is_private:
         return "private"
-    if ip.is_reserved or not ip.is_global:
-        return "reserved"
+    if not ip.is_global:
+        return "non-public"
     return None
 
 
@@ -476,7 +479,7 @@ def page_document(fetched: Fetched, *, source: str | None = None,
         raw = read_html(text, source=source)
         if isinstance(raw, Failure):
             return raw
-        url = _page_canonical(raw.url, fetched.final_url)
+        url = _page_canonical(declared_canonical(text) or raw.url, fetched.final_url)
         found = dict(raw.hints)
         for key, value in (hints or {}).items():
             if value and not found.get(key):
@@ -486,6 +489,31 @@ def page_document(fetched: Fetched, *, source: str | None = None,
         return Failure(source, Errors.DW103.format(path=source))
     return RawDocument(source=source, text=text, url=canonical_url(fetched.final_url),
                        hints={k: v for k, v in (hints or {}).items() if v})
+
+
+_LINK_TAG = re.compile(r"<(?:link|meta)\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def declared_canonical(html: str) -> str | None:
+    """The URL a page declares as its own: ``<link rel="canonical">``, else ``og:url`` (may be relative).
+
+    trafilatura keeps only absolute canonical links; relative ones are common.
+    """
+    head = html[:300_000]
+    end = head.lower().find("</head>")
+    if end >= 0:
+        head = head[:end]
+    og = None
+    for tag in _LINK_TAG.finditer(head):
+        attributes = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                      for m in _ATTRIBUTE.finditer(tag.group(0))}
+        if tag.group(0)[1:5].lower() == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            if attributes.get("href", "").strip():
+                return attributes["href"].strip()
+        elif attributes.get("property", "").lower() == "og:url" and attributes.get("content", "").strip():
+            og = og or attributes["content"].strip()
+    return og
 
 
 def _page_canonical(declared: str | None, final_url: str) -> str:

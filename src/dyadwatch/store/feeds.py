@@ -101,8 +101,8 @@ def mark_item_done(store: Store, feed_url: str, key: str, *, link: str | None, d
 
 
 def mark_item_failed(store: Store, feed_url: str, key: str, *, link: str | None, error: str,
-                     give_up_after: int) -> int:
-    """Count a failed attempt; after ``give_up_after`` of them the item is done (given up).
+                     give_up_after: int | None) -> int:
+    """Count a failed attempt; after ``give_up_after`` of them (None: never) the item is done.
 
     RETURNS (int): the attempts so far.
     """
@@ -117,7 +117,7 @@ def mark_item_failed(store: Store, feed_url: str, key: str, *, link: str | None,
             (feed_url, key, link, now(), error))
         attempts = conn.execute("SELECT attempts FROM feed_items WHERE feed_url = ? AND item_key = ?",
                                 (feed_url, key)).fetchone()[0]
-        if attempts >= give_up_after:
+        if give_up_after is not None and attempts >= give_up_after:
             conn.execute("UPDATE feed_items SET done_at = ? WHERE feed_url = ? AND item_key = ?",
                          (now(), feed_url, key))
         conn.execute("COMMIT")
