@@ -261,6 +261,24 @@ def test_web_every_list_renders_with_facets(client: TestClient, kind: str) -> No
     assert re.search(r'<h2 id="results-h" class="result-count" aria-live="polite">[1-9]\d* ', r.text)
 
 
+@pytest.mark.parametrize("kind", ["events", "quotes", "figures", "documents"])
+def test_web_facets_offer_each_value_once_and_count_every_row(client: TestClient, kind: str) -> None:
+    """A facet groups on its own value, never on a table's column of the same name (figures have a
+    ``value`` column: grouping on it listed one unit per distinct number)."""
+    total = client.get(f"/{kind}.json").json()["count"]
+    html = client.get(f"/{kind}").text
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for facet, value, n in re.findall(r'data-facet="(\w+)" data-value="([^"]*)">[^<]*(?:<[^>]+>[^<]*)*?</a>\s*'
+                                      r'<span class="n">([\d,]+)', html):
+        counts.setdefault(facet, []).append((value, int(n.replace(",", ""))))
+    assert counts, html[:300]
+    for facet, options in counts.items():
+        values = [v for v, _ in options]
+        assert len(values) == len(set(values)), (kind, facet, values)
+        if facet in ("type", "outlet", "month", "modality", "unit", "direct"):  # one value per row
+            assert sum(n for _, n in options) == total, (kind, facet, options, total)
+
+
 def test_web_events_facets_count_the_list(client: TestClient) -> None:
     from dyadwatch.web import listing
 

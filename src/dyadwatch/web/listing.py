@@ -133,15 +133,17 @@ def _common(*, doc_key: str) -> dict[str, Filter]:
 
 def _event_actor_facet(frm: str, where: str, params: list[Any]) -> Clause:
     # each side grouped on its own (an index scan each), then added up
-    sql = (f"SELECT value, sum(n) AS n FROM (SELECT e.source AS value, count(*) AS n FROM {frm}{where} GROUP BY e.source "
+    sql = (f"SELECT facet_value, sum(facet_n) AS facet_n FROM (SELECT e.source AS facet_value, count(*) AS facet_n "
+           f"FROM {frm}{where} GROUP BY e.source "
            f"UNION ALL SELECT e.target, count(*) FROM {frm}{where}{' AND' if where else ' WHERE'} e.target <> e.source "
-           "GROUP BY e.target) GROUP BY value ORDER BY n DESC, value LIMIT 20")
+           "GROUP BY e.target) GROUP BY facet_value ORDER BY facet_n DESC, facet_value LIMIT 20")
     return sql, params + params
 
 
 def _event_row(r: Any) -> dict[str, Any]:
     return {
         "id": r["id"], "document_id": r["document_id"], "document_title": r["title"], "outlet": r["outlet"],
+        "document_source": r["document_source"],
         "published": r["published"], "date": r["date"], "source": r["source"], "target": r["target"],
         "type": r["type"], "mode": r["mode"], "negated": bool(r["negated"]), "modality": r["modality"],
         "intensity": r["intensity"], "trigger": r["trigger"], "confidence": r["confidence"],
@@ -155,6 +157,7 @@ EVENTS = ListKind(
     base="events e", doc_join=" JOIN documents d ON d.id = e.document_id",
     select=("e.id, e.document_id, e.source, e.target, e.type, e.mode, e.negated, e.modality, e.date, "
             "e.intensity, e.trigger, e.confidence, e.contexts, e.start, e.\"end\", d.title, d.outlet, d.published, "
+            "d.source AS document_source, "
             "substr(d.text, e.start + 1, e.\"end\" - e.start) AS sentence"),
     order="e.date DESC, e.id DESC",
     filters={
@@ -175,9 +178,9 @@ EVENTS = ListKind(
         Facet("actor", "Actor", custom=_event_actor_facet),
         Facet("outlet", "Outlet", custom=lambda frm, where, p: (
             # group by document first (an index scan), then by outlet over those few documents
-            f"SELECT d2.outlet AS value, sum(x.n) AS n FROM (SELECT e.document_id, count(*) AS n FROM {frm}{where} "
-            "GROUP BY e.document_id) x JOIN documents d2 ON d2.id = x.document_id "
-            "GROUP BY value ORDER BY n DESC, value LIMIT 20", p)),
+            f"SELECT d2.outlet AS facet_value, sum(x.n) AS facet_n FROM "
+            f"(SELECT e.document_id, count(*) AS n FROM {frm}{where} GROUP BY e.document_id) x "
+            "JOIN documents d2 ON d2.id = x.document_id GROUP BY facet_value ORDER BY facet_n DESC, facet_value LIMIT 20", p)),
         Facet("month", "Event month", "substr(e.date, 1, 7)", by_value=True, limit=48),
         Facet("modality", "Modality", "e.modality"),
     ),
@@ -195,6 +198,7 @@ EVENTS = ListKind(
 def _quote_row(r: Any) -> dict[str, Any]:
     return {
         "id": r["id"], "document_id": r["document_id"], "document_title": r["title"], "outlet": r["outlet"],
+        "document_source": r["document_source"],
         "published": r["published"], "speaker": r["speaker"], "speaker_actor": r["speaker_actor"],
         "direct": bool(r["direct"]), "cue": r["cue"], "text": r["text"], "start": r["start"], "end": r["end"],
         "url": f"/documents/{r['document_id']}#qu-{r['id']}",
@@ -204,7 +208,7 @@ def _quote_row(r: Any) -> dict[str, Any]:
 QUOTES = ListKind(
     name="quotes", title="Quotes", singular="quote",
     base="quotes q", doc_join=" JOIN documents d ON d.id = q.document_id",
-    select="q.*, d.title, d.outlet, d.published",
+    select="q.*, d.title, d.outlet, d.published, d.source AS document_source",
     order="d.published IS NULL, d.published DESC, q.id DESC",
     filters={
         "q": Filter("Search", P.search, _fts("quotes_fts", "q.id")),
@@ -234,14 +238,15 @@ def _figure_actor_sql(values: list[Any]) -> Clause:
 
 
 def _figure_actor_facet(frm: str, where: str, params: list[Any]) -> Clause:
-    return (f"SELECT m.code AS value, count(DISTINCT f.id) AS n FROM {frm} JOIN mentions m "
+    return (f"SELECT m.code AS facet_value, count(DISTINCT f.id) AS facet_n FROM {frm} JOIN mentions m "
             "ON m.document_id = f.document_id AND m.start >= f.sentence_start AND m.start < f.sentence_end"
-            f"{where} GROUP BY m.code ORDER BY n DESC, value LIMIT 20", params)
+            f"{where} GROUP BY m.code ORDER BY facet_n DESC, facet_value LIMIT 20", params)
 
 
 def _figure_row(r: Any) -> dict[str, Any]:
     return {
         "id": r["id"], "document_id": r["document_id"], "document_title": r["title"], "outlet": r["outlet"],
+        "document_source": r["document_source"],
         "published": r["published"], "raw": r["raw"], "value": r["value"], "value_high": r["value_high"],
         "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"], "period": r["period"],
         "start": r["start"], "end": r["end"], "sentence": r["sentence"],
@@ -252,7 +257,7 @@ def _figure_row(r: Any) -> dict[str, Any]:
 FIGURES = ListKind(
     name="figures", title="Figures", singular="figure",
     base="figures f", doc_join=" JOIN documents d ON d.id = f.document_id",
-    select=("f.*, d.title, d.outlet, d.published, "
+    select=("f.*, d.title, d.outlet, d.published, d.source AS document_source, "
             "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence"),
     order="d.published IS NULL, d.published DESC, f.id DESC",
     filters={
@@ -282,9 +287,9 @@ def _doc_actor_sql(values: list[Any]) -> Clause:
 
 
 def _doc_actor_facet(frm: str, where: str, params: list[Any]) -> Clause:
-    return (f"SELECT m.code AS value, count(DISTINCT m.document_id) AS n FROM mentions m "
-            f"WHERE m.document_id IN (SELECT d.id FROM {frm}{where}) GROUP BY m.code ORDER BY n DESC, value LIMIT 20",
-            params)
+    return (f"SELECT m.code AS facet_value, count(DISTINCT m.document_id) AS facet_n FROM mentions m "
+            f"WHERE m.document_id IN (SELECT d.id FROM {frm}{where}) GROUP BY m.code "
+            "ORDER BY facet_n DESC, facet_value LIMIT 20", params)
 
 
 def _document_row(r: Any) -> dict[str, Any]:
@@ -466,15 +471,16 @@ def facet_counts(store: Store, query: Query) -> list[dict[str, Any]]:
         if facet.custom:
             sql, p = facet.custom(frm, wh, params)
         else:
-            order = "value DESC" if facet.by_value else "n DESC, value"
-            sql = (f"SELECT {facet.expr} AS value, count(*) AS n FROM {frm}{wh} GROUP BY value "
+            # not "value" or "n": a table's own column of that name (figures.value) would win in GROUP BY
+            order = "facet_value DESC" if facet.by_value else "facet_n DESC, facet_value"
+            sql = (f"SELECT {facet.expr} AS facet_value, count(*) AS facet_n FROM {frm}{wh} GROUP BY facet_value "
                    f"ORDER BY {order} LIMIT {int(facet.limit)}")
             p = params
         chosen = set(query.raw.get(facet.param, []))
         f = kind.filters[facet.param]
         values = []
         for r in store.execute(sql, p):
-            value = r["value"]
+            value = r["facet_value"]
             if facet.param == "outlet" and value is None:
                 key = P.NO_OUTLET
             elif facet.param == "month" and value is None:
@@ -490,7 +496,7 @@ def facet_counts(store: Store, query: Query) -> list[dict[str, Any]]:
                 href = query.link(**{facet.param: new or None})
             else:
                 href = query.link(**{facet.param: None if selected else key})
-            values.append({"value": key, "label": f.display(key), "count": r["n"], "selected": selected,
+            values.append({"value": key, "label": f.display(key), "count": r["facet_n"], "selected": selected,
                            "href": href})
         out.append({"param": facet.param, "label": facet.label, "options": values})
     return out
