@@ -5,7 +5,10 @@ triggers run as they do for ingest) with 100,000 events over about 2,000 documen
 the 16 PLOVER types and 36 months — skewed as real collections are: a few dyads and outlets
 carry most of the reporting — plus mentions, quotes, figures, claims, stances and relations.
 Then it requests each page through Starlette's TestClient (in process, no network) and
-reports the median and 95th percentile time per page. Target: p95 under 200 ms.
+reports the median and 95th percentile time per page, twice: as served (after the app's
+background warm-up has built the largest dyads, the normal state) and as built on the request
+with every cache emptied first (a first visit, or any visit while an ingest keeps writing).
+Target: p95 under 200 ms.
 
     .venv/bin/python bench/web_pages.py                 # builds out/bench-web.db once, then times
     .venv/bin/python bench/web_pages.py --rebuild --events 100000 --runs 30
@@ -237,31 +240,46 @@ def main() -> None:
     results = []
     app = make_app(path)
     with TestClient(app) as client:
-        print(f"{'page':<44} {'median ms':>10} {'p95 ms':>8} {'uncached p95':>13} {'bytes':>9}")
+        t0 = time.perf_counter()
+        assert app.state.warmer.wait_idle(timeout=300), "the background warm-up did not finish"
+        print(f"background warm-up of the largest dyads: {time.perf_counter() - t0:.1f} s after start")
+        print(f"{'page':<44} {'first':>6} {'served: median':>14} {'p95':>6}   {'built: median':>13} {'p95':>6} "
+              f"{'bytes':>9}")
+        firsts = {}
+        for name, url in pages(path):  # the first visit to each page since the app started
+            t0 = time.perf_counter()
+            r = client.get(url)
+            firsts[url] = (time.perf_counter() - t0) * 1000
+            assert r.status_code == 200, (url, r.status_code, r.text[:300])
         for name, url in pages(path):
-            for _ in range(2):
-                r = client.get(url)
-                assert r.status_code == 200, (url, r.status_code, r.text[:300])
+            first = firsts[url]
+            r = client.get(url)
             timings = {}
-            for mode in ("uncached", "cached"):
+            # built: every cache emptied before each request, as on a first visit or while an
+            # ingest keeps writing; served: as a visitor gets the page once the warmer has run
+            for mode in ("built", "served"):
                 times = []
                 for _ in range(args.runs):
-                    if mode == "uncached":
-                        app.state.pool._cache.clear()  # the dyad report cache; other pages use none
+                    if mode == "built":
+                        app.state.pool.clear_cache()
                     t0 = time.perf_counter()
                     r = client.get(url)
                     times.append((time.perf_counter() - t0) * 1000)
                 times.sort()
                 timings[mode] = (statistics.median(times),
                                  times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))])
-            med, p95 = timings["cached"]
-            results.append({"page": name, "url": url, "median_ms": round(med, 1), "p95_ms": round(p95, 1),
-                            "uncached_median_ms": round(timings["uncached"][0], 1),
-                            "uncached_p95_ms": round(timings["uncached"][1], 1), "bytes": len(r.content)})
-            print(f"{name:<44} {med:>10.1f} {p95:>8.1f} {timings['uncached'][1]:>13.1f} {len(r.content):>9,}")
+            app.state.warmer.wait_idle(timeout=300)
+            med, p95 = timings["served"]
+            results.append({"page": name, "url": url, "first_ms": round(first, 1),
+                            "median_ms": round(med, 1), "p95_ms": round(p95, 1),
+                            "built_median_ms": round(timings["built"][0], 1),
+                            "built_p95_ms": round(timings["built"][1], 1), "bytes": len(r.content)})
+            print(f"{name:<44} {first:>6.0f} {med:>14.1f} {p95:>6.1f}   {timings['built'][0]:>13.1f} {timings['built'][1]:>6.1f} "
+                  f"{len(r.content):>9,}")
     worst = max(r["p95_ms"] for r in results)
-    worst_uncached = max(r["uncached_p95_ms"] for r in results)
-    print(f"worst p95: {worst:.1f} ms; without the dyad report cache: {worst_uncached:.1f} ms (target < 200 ms)")
+    worst_built = max(r["built_p95_ms"] for r in results)
+    print(f"worst p95 as served: {worst:.1f} ms; built on the request (caches empty): {worst_built:.1f} ms "
+          "(target < 200 ms)")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps({"store": counts, "runs": args.runs, "pages": results}, indent=2))
 

@@ -10,6 +10,9 @@ the browser); bad parameters get a 400 page that says what was wrong, unknown id
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +28,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dyadwatch import __version__
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.web import params as P
-from dyadwatch.web.data import NotFound
-from dyadwatch.web.db import ReadPool
+from dyadwatch.web.data import NotFound, document_label, figure_text
+from dyadwatch.web.db import ReadPool, Warmer
+
+logger = logging.getLogger("dyadwatch.web")
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -53,6 +58,8 @@ def make_templates() -> jinja2.Environment:
     env.filters["signed"] = lambda v: "–" if v is None else f"{v:+.2f}"
     env.filters["short"] = lambda v: (v or "")[:8]
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
+    env.filters["figure"] = figure_text
+    env.globals["doc_label"] = document_label
     env.globals["version"] = __version__
     env.globals["static"] = _static_url
     return env
@@ -88,8 +95,12 @@ class Guard:
         await self.app(scope, receive, send_with_headers)
 
 
-def make_app(db_path: str | Path, *, pool_size: int = 4) -> Starlette:
+def make_app(db_path: str | Path, *, pool_size: int = 4, warm: bool = True) -> Starlette:
     """The dashboard over the database at ``db_path`` (which must exist; it is never written).
+
+    warm: while the app runs (between the ASGI lifespan's startup and shutdown), build the
+    largest dyads' pages in a background thread when it starts and after the database has
+    changed (``db.Warmer``), so they are served from memory.
 
     Raises StoreError when the file cannot be opened as a dyadwatch database.
     """
@@ -97,6 +108,19 @@ def make_app(db_path: str | Path, *, pool_size: int = 4) -> Starlette:
 
     pool = ReadPool(db_path, size=pool_size)
     env = make_templates()
+    warmer = Warmer(pool, lambda: routes.warm_jobs(pool)) if warm else None
+    if warmer is not None:
+        warmer.log = lambda message: logger.warning(message)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warmer is not None:
+            warmer.start()
+        try:
+            yield
+        finally:
+            if warmer is not None:
+                warmer.stop()
 
     def render_error(status: int, title: str, message: str) -> HTMLResponse:
         html = env.get_template("error.html").render(status=status, title=title, message=message, nav=None)
@@ -137,6 +161,7 @@ def make_app(db_path: str | Path, *, pool_size: int = 4) -> Starlette:
               for kind in ("events", "quotes", "figures", "documents") for fmt in ("csv", "json")],
             Mount("/static", app=StaticFiles(directory=str(STATIC_DIR)), name="static"),
         ],
+        lifespan=lifespan,
         exception_handlers={
             P.BadRequest: bad_request,
             NotFound: not_found,
@@ -146,6 +171,7 @@ def make_app(db_path: str | Path, *, pool_size: int = 4) -> Starlette:
         },
     )
     app.state.pool = pool
+    app.state.warmer = warmer
     app.state.templates = env
     app.state.db_path = str(db_path)
     app.add_middleware(Guard, render_error=render_error)

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dyadwatch.errors import StoreError
+from dyadwatch.report.dyad import build_dyad_report
 from dyadwatch.report.queries import PLOVER_TYPES
 from dyadwatch.store import Store
 from dyadwatch.web.highlight import Mark, Point, render
@@ -35,6 +36,38 @@ class NotFound(Exception):
 DYADS_SQL = ("SELECT min(source, target) AS a, max(source, target) AS b, sum(n) AS n, max(last) AS last FROM "
              "(SELECT source, target, count(*) AS n, max(date) AS last FROM events WHERE source <> target "
              "GROUP BY source, target) GROUP BY 1, 2 ORDER BY n DESC, a, b")
+
+
+def document_label(title: str | None, source: str | None = None, doc_id: str | None = None) -> str:
+    """What to call a document in links: its title, else the name of the file or page it came
+    from (``Untitled (003_2ccefc710f8704eb.txt)``), else its short id."""
+    if title and title.strip():
+        return title
+    if source:
+        name = source.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or source
+        return f"Untitled ({name})"
+    return f"Untitled document {(doc_id or '')[:8]}".rstrip()
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def number_text(value: float) -> str:
+    """``146870000000.0`` -> ``146.87 billion``, ``240000.0`` -> ``240,000``, ``2.5`` -> ``2.5``."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.5g} {word}"
+    return f"{value:,.6g}"
+
+
+def figure_text(f: Any) -> str:
+    """A figure as a reader would write it: ``about 146.87 billion USD``, ``29%``, ``5``; a figure
+    in another unit (days, weeks, tonnes …) as it was written, since its unit is not stored."""
+    if f["unit"] == "other":
+        return f"{f['qualifier'] + ' ' if f['qualifier'] else ''}{f['raw']}"
+    value = number_text(f["value"]) + (f"–{number_text(f['value_high'])}" if f["value_high"] is not None else "")
+    unit = {"percent": "%", "count": "", "km": " km"}.get(f["unit"], f" {f['unit']}")
+    return f"{f['qualifier'] + ' ' if f['qualifier'] else ''}{value}{unit}"
 
 
 def quad_class(event_type: str) -> str:
@@ -129,7 +162,8 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
     stances = q("SELECT actor_a, actor_b, label, score, evidence FROM stances WHERE document_id = ? "
                 "ORDER BY actor_a, actor_b")
     relations = [dict(r) for r in store.execute(
-        "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, db.title AS b_title, db.outlet AS b_outlet, "
+        "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, da.source AS a_source, db.title AS b_title, "
+        "db.outlet AS b_outlet, db.source AS b_source, "
         "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_text, "
         "substr(db.text, r.b_start + 1, r.b_end - r.b_start) AS b_text "
         "FROM relations r JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document "
@@ -139,13 +173,10 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
     marks: list[Mark] = []
     points: list[Point] = []
     event_sentences = {(e["start"], e["end"]) for e in events}
-    claim_starts = {c["start"] for c in claims}
     for s in sentences:
         classes = ["s"]
         if any(a <= s["start"] < b or s["start"] <= a < s["end"] for a, b in event_sentences):
             classes.append("has-ev")
-        if s["start"] in claim_starts:
-            classes.append("has-claim")
         marks.append(Mark(s["start"], s["end"], classes=" ".join(classes), anchor=f"c{s['start']}", layer=0))
     for start, end in json.loads(doc["chrome"] or "[]"):
         marks.append(Mark(int(start), int(end), classes="chrome",
@@ -188,9 +219,10 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
         points.append(Point(qu["end"], _ref("qu", f"qu-{qu['id']}", card, f"Q{n}", qu["title"]), order=2))
     for n, f in enumerate(figures, start=1):
         f["n"] = n
-        value = f"{f['value']:,.6g}" + (f"–{f['value_high']:,.6g}" if f["value_high"] is not None else "")
-        f["shown"] = f"{f['qualifier'] + ' ' if f['qualifier'] else ''}{value} {f['unit']}"
-        f["title"] = (f"F{n} · '{f['raw']}' = {f['shown']}" + (f"\nmeasure: {f['measure']}" if f["measure"] else "")
+        f["shown"] = figure_text(f)
+        value = (f"{number_text(f['value'])}, unit not recorded" if f["unit"] == "other"
+                 else f"{f['shown']} (unit {f['unit']})")
+        f["title"] = (f"F{n} · '{f['raw']}' = {value}" + (f"\nmeasure: {f['measure']}" if f["measure"] else "")
                       + (f"\nperiod: {f['period']}" if f["period"] else ""))
         f["sentence"] = text[f["sentence_start"]:f["sentence_end"]]
         card = f"card-fi-{f['id']}"
@@ -206,6 +238,15 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
                       + (f"\nactors: {' '.join(c['actors'])}" if c["actors"] else ""))
         c["relations"] = [r for r in relations if (r["a_document"] == full and r["a_start"] == c["start"])
                           or (r["b_document"] == full and r["b_start"] == c["start"])]
+        agree = sum(r["relation"] == "agree" for r in c["relations"])
+        contradict = len(c["relations"]) - agree
+        if agree or contradict:
+            c["title"] += "\n" + ", ".join(x for x in (
+                f"agrees with {agree} other source(s)" if agree else "",
+                f"contradicted by {contradict}" if contradict else "") if x)
+        classes = "claim" + (" claim-negative" if c["polarity"] < 0 else "") + (" contradicted" if contradict else "")
+        marks.append(Mark(c["start"], c["end"], classes=classes,
+                          attrs={"title": c["title"], "data-card": f"card-cl-{n}"}, layer=1))
         points.append(Point(c["end"], _ref("cl", f"cl-{n}", f"card-cl-{n}", f"C{n}", c["title"]), order=4))
     by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
@@ -232,6 +273,7 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
         r["other_document"] = r[f"{other}_document"]
         r["other_title"] = r[f"{other}_title"]
         r["other_outlet"] = r[f"{other}_outlet"]
+        r["other_source"] = r[f"{other}_source"]
         r["other_text"] = r[f"{other}_text"]
         r["other_href"] = (f"/documents/{r[f'{other}_document']}?hl={r[f'{other}_start']}-{r[f'{other}_end']}#hl")
 
@@ -248,7 +290,7 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
 # -- dyad -----------------------------------------------------------------------------------
 
 def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """The dyad report (``dyadwatch.report.dyad.build_dyad_report``) plus its charts.
+    """The dyad report (``dyadwatch.report.dyad.build_dyad_report``) plus its charts and tables.
 
     Raises NotFound when neither the actors table nor any mention knows one of the codes.
     """
@@ -259,12 +301,7 @@ def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: 
     if missing:
         raise NotFound(f"No actor {' or '.join(missing)} in this database: no document mentions "
                        f"{'it' if len(missing) == 1 else 'them'}. Codes are like CHN, RUS, USA.")
-    try:
-        from dyadwatch.report.dyad import build_dyad_report
-    except ImportError:  # the report module is optional for the dashboard
-        report = fallback_dyad_report(store, a, b, since=since, until=until)
-    else:
-        report = build_dyad_report(store, a, b, since=since, until=until)
+    report = build_dyad_report(store, a, b, since=since, until=until)
     report["charts"] = dyad_charts(report)
     report["ledger_view"] = _ledger_view(report)
     report["type_table"] = _type_table(report)
@@ -311,98 +348,6 @@ def _quad_table(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"quad": q, "first": t1.get(q, 0), "second": t2.get(q, 0)} for q in QUAD_ORDER]
 
 
-def fallback_dyad_report(store: Store, a: str, b: str, *, since: str | None = None,
-                         until: str | None = None) -> dict[str, Any]:
-    """A smaller dyad report, in the same shape, for when ``dyadwatch.report.dyad`` is not there:
-    activity by month and type, stances, key figures, agreements and contradictions (no ledger)."""
-    from dyadwatch.report.queries import list_figures
-
-    names = store.actor_names()
-    dirs = [f"{a}→{b}", f"{b}→{a}"]
-    date = "coalesce(e.date, d.published)"
-    where = "((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))"
-    params: list[Any] = [a, b, b, a]
-    if since:
-        where += f" AND {date} >= ?"
-        params.append(since)
-    if until:
-        where += f" AND {date} IS NOT NULL AND substr({date}, 1, ?) <= ?"
-        params += [len(until), until]
-    rows = store.execute(
-        f"SELECT e.source, e.target, e.type, e.negated, e.modality, e.intensity, {date} AS when_ "
-        f"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", params)
-
-    def blank() -> dict[str, Any]:
-        return {"events": 0, "actual": 0, "negated": 0, "sum": 0.0, "n": 0, "quads": defaultdict(int)}
-
-    totals = {x: blank() for x in dirs}
-    months: dict[str, dict[str, dict[str, Any]]] = {}
-    by_type: dict[str, dict[str, dict[str, int]]] = {x: {} for x in dirs}
-    undated: dict[str, int] = defaultdict(int)
-    for r in rows:
-        direction = f"{r['source']}→{r['target']}"
-        actual = r["modality"] == "actual" and not r["negated"]
-        buckets = [totals[direction]]
-        if r["when_"] and len(r["when_"]) >= 7:
-            buckets.append(months.setdefault(r["when_"][:7], {x: blank() for x in dirs})[direction])
-        else:
-            undated[direction] += 1
-        for bucket in buckets:
-            bucket["events"] += 1
-            bucket["negated"] += int(bool(r["negated"]))
-            if actual:
-                bucket["actual"] += 1
-                bucket["quads"][QUADS.get(r["type"], "other")] += 1
-                if r["intensity"] is not None:
-                    bucket["sum"] += r["intensity"]
-                    bucket["n"] += 1
-        t = by_type[direction].setdefault(r["type"], {"events": 0, "actual": 0})
-        t["events"] += 1
-        t["actual"] += int(actual)
-
-    def summary(bucket: dict[str, Any]) -> dict[str, Any]:
-        return {"events": bucket["events"], "actual": bucket["actual"], "negated": bucket["negated"],
-                "mean_intensity": round(bucket["sum"] / bucket["n"], 2) if bucket["n"] else None,
-                "quads": {q: bucket["quads"].get(q, 0) for q in QUAD_ORDER}}
-
-    stances = [dict(r) for r in store.execute(
-        "SELECT s.document_id, s.label, s.score, d.outlet, d.title, d.published FROM stances s "
-        "JOIN documents d ON d.id = s.document_id "
-        "WHERE (s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?) "
-        "ORDER BY d.published IS NULL, d.published", (a, b, b, a))]
-    for st in stances:
-        st["evidence"] = []
-    relations: dict[str, list[dict[str, Any]]] = {"agree": [], "contradict": []}
-    both = " AND ".join(
-        f"EXISTS (SELECT 1 FROM mentions m{i} WHERE m{i}.document_id = r.a_document AND m{i}.code = ? "
-        f"AND m{i}.start >= r.a_start AND m{i}.start < r.a_end)" for i in (1, 2))
-    for r in store.execute(
-            "SELECT r.*, da.outlet AS a_outlet, da.published AS a_published, da.title AS a_title, "
-            "db.outlet AS b_outlet, db.published AS b_published, db.title AS b_title, "
-            "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_sentence, "
-            "substr(db.text, r.b_start + 1, r.b_end - r.b_start) AS b_sentence FROM relations r "
-            "JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document "
-            f"WHERE {both} ORDER BY r.score DESC LIMIT 100", (a, b)):
-        relations[r["relation"]].append(dict(r))
-    total = sum(totals[x]["events"] for x in dirs)
-    return {
-        "pair": {"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b)},
-        "since": since, "until": until, "directions": dirs,
-        "documents": {"count": None, "independent_sources": None, "list": []},
-        "events": {"total": total, "by_direction": {x: totals[x]["events"] for x in dirs},
-                   "undated": dict(undated)},
-        "monthly": [{"month": m, "directions": {x: summary(v[x]) for x in dirs}} for m, v in sorted(months.items())],
-        "by_type": by_type,
-        "totals": {x: summary(totals[x]) for x in dirs},
-        "stances": {"count": len(stances), "rows": stances},
-        "ledger": {"entries": [], "areas": [], "kinds": []},
-        "figures": list_figures(store, dyad=(a, b), since=since, until=until, limit=50),
-        "confirmed": {"stories": [], "agreements": relations["agree"], "agreements_total": len(relations["agree"])},
-        "contradictions": {"rows": relations["contradict"], "total": len(relations["contradict"])},
-        "notes": {"ledger": "The ledger of terms needs dyadwatch.report.dyad, which is not installed."},
-    }
-
-
 def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
     """Vega-Lite specs for the dyad page, with their data inline (the page fetches nothing)."""
     d1, d2 = report["directions"]
@@ -418,7 +363,8 @@ def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
                 monthly.append({"month": m["month"] + "-01", "direction": shown[d], "events": s["events"],
                                 "actual": s.get("actual"), "negated": s.get("negated"),
                                 "mean": s.get("mean_intensity")})
-    month_x = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"}
+    month_x = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month",
+               "axis": {"format": "%b %Y", "labelOverlap": "greedy", "labelSeparation": 6}}
     tip_month = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"}
     schema = "https://vega.github.io/schema/vega-lite/v6.json"  # a name only; never fetched
     intensity = {
@@ -472,7 +418,8 @@ def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",
         "mark": {"type": "line", "point": {"size": 60}},
-        "encoding": {"x": {"field": "date", "type": "temporal", "title": "published"},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": "published",
+                           "axis": {"format": "%Y-%m-%d", "labelOverlap": True}},
                      "y": {"field": "score", "type": "quantitative", "title": "stance score"},
                      "color": {"field": "outlet", "type": "nominal", "title": "source"},
                      "tooltip": [{"field": "outlet", "title": "source"}, {"field": "date", "type": "temporal"},

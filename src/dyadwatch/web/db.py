@@ -11,17 +11,22 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-T = TypeVar("T")
-
 from dyadwatch.store import Store
 
+T = TypeVar("T")
+
 SEARCH_TABLES = ("documents_fts", "events_fts", "figures_fts", "quotes_fts")
+
+#: entries kept per cache: dyad reports are large (a few MB for a pair with 10,000 events),
+#: facet counts small
+CACHE_SIZES = {"dyad": 16, "facets": 128}
 
 
 class ReadPool:
@@ -37,8 +42,7 @@ class ReadPool:
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._closed = False
-        self._cache: OrderedDict[Any, tuple[tuple[int, ...], Any]] = OrderedDict()
-        self.cache_size = 32
+        self._caches: dict[str, OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]]] = {}
         # open one now, so a missing or foreign file fails at start-up, not on the first page
         self._idle.put(Store(self.path, readonly=True))
 
@@ -77,22 +81,44 @@ class ReadPool:
                 out += [st.st_mtime_ns, st.st_size]
         return tuple(out)
 
-    def cached(self, key: Any, compute: Callable[[], T]) -> T:
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T], *, stamp: tuple[int, ...] | None = None) -> T:
         """``compute()``, or its result from an earlier call with the same key while the
-        database has not changed since. For pages that are costly to build (the dyad report)."""
-        stamp = self.fingerprint()  # taken before reading: a write during compute invalidates it
+        database has not changed since. For pages that are costly to build (the dyad report,
+        a list's facet counts).
+
+        key: its first item names the cache (``"dyad"``, ``"facets"``), which has its own size.
+        stamp: the fingerprint taken before the snapshot ``compute`` reads was opened, when that
+        happened before this call; by default it is taken now. A write that commits while
+        ``compute`` runs makes the stored result stale, never a stale result look current.
+        """
+        stamp = self.fingerprint() if stamp is None else stamp
+        cache = self._caches.setdefault(key[0], OrderedDict())
         with self._lock:
-            hit = self._cache.get(key)
+            hit = cache.get(key)
             if hit is not None and hit[0] == stamp:
-                self._cache.move_to_end(key)
+                cache.move_to_end(key)
                 return hit[1]  # type: ignore[no-any-return]
         value = compute()
         with self._lock:
-            self._cache[key] = (stamp, value)
-            self._cache.move_to_end(key)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+            cache[key] = (stamp, value)
+            cache.move_to_end(key)
+            while len(cache) > CACHE_SIZES.get(key[0], 32):
+                cache.popitem(last=False)
         return value
+
+    def cached_keys(self, name: str) -> list[tuple[Any, ...]]:
+        """Keys held in one cache, most recently used last (fresh or stale)."""
+        with self._lock:
+            return list(self._caches.get(name, {}))
+
+    def is_fresh(self, key: tuple[Any, ...], stamp: tuple[int, ...]) -> bool:
+        with self._lock:
+            hit = self._caches.get(key[0], {}).get(key)
+            return hit is not None and hit[0] == stamp
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._caches.clear()
 
     def has_search(self, store: Store) -> bool:
         """Whether the database has the full-text tables (migration m003_search)."""
@@ -109,3 +135,76 @@ class ReadPool:
                 self._idle.get_nowait().close()
             except queue.Empty:
                 break
+
+
+class Warmer:
+    """Rebuilds the costliest pages in a background thread, so visitors get them from memory.
+
+    The dyad report reads every event of a pair: about 0.3 s for a pair with 10,000 events, too
+    slow to build on each visit. Once when the app starts, and again whenever the database has
+    changed and then stayed unchanged for ``quiet`` seconds (an ingest has finished, or pauses),
+    the warmer calls every job ``jobs()`` returns (each fills a cache entry through
+    ``ReadPool.cached``). While writes keep coming, nothing is rebuilt in the background: a page
+    asked for then is built on the request, from the database as it is.
+
+    pool: the app's read pool. jobs: returns the callables to run, costliest first.
+    """
+
+    def __init__(self, pool: ReadPool, jobs: Callable[[], list[Callable[[], Any]]], *, quiet: float = 2.0,
+                 poll: float = 0.5) -> None:
+        self.pool = pool
+        self.jobs = jobs
+        self.quiet = quiet
+        self.poll = poll
+        self.rounds = 0  # completed rounds, for tests and the benchmark
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.log: Callable[[str], None] = lambda message: None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="dyadwatch-warmer", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Block until the warmer has finished a round for the database as it is now."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._idle.wait(min(self.poll, max(0.0, deadline - time.monotonic()))):
+                return True
+        return False
+
+    def _run(self) -> None:
+        done: tuple[int, ...] | None = None  # the fingerprint the last complete round was built for
+        seen, seen_at = self.pool.fingerprint(), 0.0  # first round: no need to wait for quiet
+        while not self._stop.is_set():
+            stamp = self.pool.fingerprint()
+            if stamp == done:
+                self._idle.set()
+            else:
+                self._idle.clear()
+                if stamp != seen:
+                    seen, seen_at = stamp, time.monotonic()
+                elif time.monotonic() - seen_at >= self.quiet:
+                    if self._round(stamp):
+                        done = stamp
+                        self.rounds += 1
+                        continue  # check at once whether the database changed meanwhile
+            self._stop.wait(self.poll)
+
+    def _round(self, stamp: tuple[int, ...]) -> bool:
+        try:
+            jobs = self.jobs()
+            for job in jobs:
+                if self._stop.is_set() or self.pool.fingerprint() != stamp:
+                    return False
+                job()
+        except Exception as exc:  # noqa: BLE001 - a failed warm-up only means a slower first visit
+            # not retried until the database changes again (no endless retries of a broken job)
+            self.log(f"dyadwatch dashboard: building pages in the background failed: {exc!r}")
+        return True

@@ -6,6 +6,7 @@ what was expected; the app turns it into a 400 page.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,10 +23,10 @@ MAX_PAGE = 1_000_000
 PER_PAGE_DEFAULT = 50
 PER_PAGE_CHOICES = (10, 25, 50, 100, 200)
 
-_CODE = re.compile(r"^[A-Za-z0-9+]{2,10}$")
-_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_DOC_ID = re.compile(r"^[0-9a-f]{1,16}$")
+_CODE = re.compile(r"^[A-Za-z0-9+]{2,10}\Z")
+_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?\Z", re.ASCII)
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z", re.ASCII)
+_DOC_ID = re.compile(r"^[0-9a-f]{1,16}\Z")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -44,6 +45,8 @@ class BadRequest(Exception):
 
 
 def _show(value: str) -> str:
+    # control characters (a NUL, a newline) are shown as escapes, not as nothing
+    value = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in value)
     return value if len(value) <= 60 else value[:57] + "…"
 
 
@@ -67,6 +70,11 @@ def month(value: str, name: str = "month") -> str:
 def date(value: str, name: str) -> str:
     if not _DATE.match(value):
         raise bad(name, value, "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD.")
+    if len(value) == 10:
+        try:
+            _dt.date.fromisoformat(value)
+        except ValueError:
+            raise bad(name, value, "That day does not exist; expected a date as YYYY, YYYY-MM or YYYY-MM-DD.") from None
     return value
 
 
@@ -84,7 +92,7 @@ def choice(value: str, name: str, choices: Sequence[str]) -> str:
 
 def word(value: str, name: str) -> str:
     """A short label such as a unit (USD, percent) or a language code (en)."""
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,19}", value):
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,19}", value, re.ASCII):
         raise bad(name, value, "Expected a short label of letters, digits, '-' or '_' (at most 20).")
     return value
 
@@ -96,6 +104,7 @@ def positive_int(value: str, name: str, *, maximum: int) -> int:
 
 
 def doc_id(value: str) -> str:
+    value = value.lower() if value.isascii() else value  # ids are lower-case hex; ABC123 is the same id
     if not _DOC_ID.match(value):
         raise BadRequest(f"'{_show(value)}' is not a document id. Expected up to 16 hexadecimal digits "
                          "(any unique prefix of an id works).")
@@ -109,7 +118,7 @@ def outlet(value: str) -> str:
 
 
 def span(value: str, name: str = "hl") -> tuple[int, int]:
-    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", value)
+    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", value, re.ASCII)
     if not m or int(m.group(1)) >= int(m.group(2)):
         raise bad(name, value, "Expected START-END character offsets, with START < END (e.g. 120-245).")
     return int(m.group(1)), int(m.group(2))

@@ -68,7 +68,13 @@ def dyad(request: Request) -> Response:
     until = P.date(p.get("until"), "until") if p.get("until") else None
     if since and until and since[:len(until)] > until:
         raise P.BadRequest(f"Parameter 'since' ({since}) is after 'until' ({until}).")
-    pool = request.app.state.pool
+    report = dyad_report(request.app.state.pool, a, b, since=since, until=until)
+    return _render(request, "dyad.html", nav="overview", r=report, a=a, b=b, since=since, until=until)
+
+
+def dyad_report(pool: Any, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The dyad page's data, from memory while the database is unchanged (it reads every event
+    of the pair, so building it is the costliest thing the dashboard does)."""
 
     def build() -> dict[str, Any]:
         with pool.snapshot() as store:
@@ -77,9 +83,25 @@ def dyad(request: Request) -> Response:
             except ConfigError as exc:
                 raise P.BadRequest(str(exc)) from exc
 
-    # the report reads every event of the pair; it is kept until the database changes
-    report = pool.cached(("dyad", a, b, since, until), build)
-    return _render(request, "dyad.html", nav="overview", r=report, a=a, b=b, since=since, until=until)
+    return pool.cached(("dyad", a, b, since, until), build)  # type: ignore[no-any-return]
+
+
+#: dyads with at least this many events are built in the background (smaller ones take < 0.1 s)
+WARM_MIN_EVENTS = 1000
+#: at most this many of the largest dyads are built in the background
+WARM_TOP = 8
+
+
+def warm_jobs(pool: Any) -> list[Callable[[], Any]]:
+    """What the background warmer (``db.Warmer``) rebuilds after the database changes: the
+    largest dyads (as the overview links them) and every dyad page visited since the app
+    started that is still in the cache, most recent first."""
+    with pool.snapshot() as store:
+        top = [(r["a"], r["b"], None, None) for r in store.execute(data.DYADS_SQL + " LIMIT ?", (WARM_TOP,))
+               if r["n"] >= WARM_MIN_EVENTS]
+    visited = [key[1:] for key in reversed(pool.cached_keys("dyad"))]
+    keys = list(dict.fromkeys(top + visited))
+    return [lambda k=k: dyad_report(pool, k[0], k[1], since=k[2], until=k[3]) for k in keys]
 
 
 def document(request: Request) -> Response:
@@ -103,20 +125,21 @@ def list_page(kind_name: str) -> Callable[[Request], Response]:
     def handler(request: Request) -> Response:
         query = listing.parse_query(kind, request.query_params.multi_items())
         pool = request.app.state.pool
+        stamp = pool.fingerprint()  # before the snapshot's first read, for the facet cache
         with pool.snapshot() as store:
             _search_ready(request, store, query)
             page = listing.run_list(store, query, with_facets=False)
             # facet counts do not depend on the page: kept while the database is unchanged
             # (their links keep every parameter but the page, so every other parameter is in the key)
             key = ("facets", kind.name, tuple(sorted((k, tuple(v)) for k, v in query.raw.items() if k != "page")))
-            page.facets = pool.cached(key, lambda: listing.facet_counts(store, query))
+            page.facets = pool.cached(key, lambda: listing.facet_counts(store, query), stamp=stamp)
         words = query.search.words() if query.search else []
         for row in page.rows:
             for key in ("sentence", "text"):
                 if row.get(key) is not None:
                     row[key + "_html"] = highlight_words(row[key], words, limit=600)
             if kind.name == "documents":
-                row["title_html"] = highlight_words(row["title"] or "(untitled)", words)
+                row["title_html"] = highlight_words(data.document_label(row["title"], row["source"], row["id"]), words)
         if page.rows and kind.name == "documents" and words:
             _document_snippets(request, page.rows, words)
         partial = (request.headers.get("HX-Request") == "true"
