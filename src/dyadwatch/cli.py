@@ -730,6 +730,8 @@ def load(db: str, directory: str, no_compare: bool, quiet: bool) -> None:
              f"{summary.loaded} of {summary.partitions} partitions loaded"]
     if summary.skipped_language:
         parts.append(f"{summary.skipped_language} not analysed (not English)")
+    if summary.skipped_too_long:
+        parts.append(f"{summary.skipped_too_long} not analysed (too long)")
     click.echo(f"{db}: " + ", ".join(parts))
     if summary.comparison is not None and not quiet:
         _echo_comparison(summary.comparison)

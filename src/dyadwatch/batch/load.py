@@ -37,6 +37,8 @@ class LoadSummary:
     added: int = 0
     present: int = 0
     skipped_language: int = 0
+    #: stored but not analysed: longer than the spaCy pipeline takes (``nlp.max_length``)
+    skipped_too_long: int = 0
     messages: list[str] = field(default_factory=list)
     #: what the cross-document comparison found, when it ran
     comparison: Any = None
@@ -115,9 +117,14 @@ def load_results(
             status = store.write(document, analysis, actor_names=_actor_names(analysis))
             if status == "added":
                 summary.added += 1
+                # the same warnings as ingest (dyadwatch.jobs._ingest_documents)
                 if analysis is not None and analysis.skipped:
-                    summary.skipped_language += 1
-                    say(Warnings.W102.format(source=document.source, language=document.language))
+                    if analysis.skipped.startswith("too long"):
+                        summary.skipped_too_long += 1
+                        say(Warnings.W104.format(source=document.source, reason=analysis.skipped))
+                    else:
+                        summary.skipped_language += 1
+                        say(Warnings.W102.format(source=document.source, language=document.language))
             else:
                 summary.present += 1
         summary.loaded += 1

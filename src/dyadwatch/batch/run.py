@@ -71,7 +71,10 @@ class BatchSummary:
     documents: int = 0
     #: records that could not be ingested (a malformed line, a missing file …)
     failed: int = 0
+    #: the whole run, and the part of it spent analysing (from the first partition sent to the last
+    #: one written: without starting the cluster and loading the workers' pipelines)
     seconds: float = 0.0
+    analysis_seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -208,6 +211,7 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
         while len(pending) >= limit and pending:
             finished(next(completed))
 
+    started = time.perf_counter()
     for got in partitions(sources, size=partition_size, max_file_bytes=settings.max_file_bytes):
         if not isinstance(got, Partition):
             if isinstance(got, Failure):
@@ -222,6 +226,7 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
         wait_below(window)
         submit(got, 1)
     wait_below(1)
+    summary.analysis_seconds = time.perf_counter() - started
     summary.failed_partitions.sort()
 
 

@@ -1,0 +1,264 @@
+"""Scaling: documents per second for local ingest (1 and 2 processes) and ``dyadwatch batch`` on a
+Dask LocalCluster (1 and 2 workers), all in one run over the same synthetic corpus; with
+``--memory``, the peak memory of a batch (client + scheduler + workers) at two corpus sizes.
+
+The corpus is made at run time from the 4,500 PLOVER-labelled synthetic stories in
+``../shared/external/ahalterman-NGEC-2025`` (about 200 words each; read from there, never copied
+into the repository), or from ``examples/`` when they are missing. Each document gets a line
+of its own ("Benchmark copy N."), so every copy is a new document. The corpus is written to a
+temporary JSONL file, a line at a time, so neither this script nor the batch client holds it.
+
+    .venv/bin/python bench/scale.py                      # throughput, 1,200 documents per configuration
+    .venv/bin/python bench/scale.py --docs 2000 --json
+    .venv/bin/python bench/scale.py --memory             # peak RSS at 2,000 and 20,000 documents
+    .venv/bin/python bench/scale.py --skip-throughput --memory --memory-docs 2000 20000
+
+Machines here are shared and noisy: compare the ratios of one run, not figures across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+STORIES = SHARED / "external" / "ahalterman-NGEC-2025" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+
+# one thread per numerical library, in this process and in the ingest children it spawns
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+
+def base_texts() -> tuple[list[dict[str, str]], str]:
+    """The stories to copy from, and where they came from."""
+    if STORIES.is_file():
+        with zipfile.ZipFile(STORIES) as z, z.open(z.namelist()[0]) as fh:
+            rows = list(csv.DictReader(io.TextIOWrapper(fh, "utf-8")))
+        out = []
+        for r in rows:
+            text = (r.get("text") or "").strip()
+            if len(text.split()) < 40:
+                continue
+            title = (r.get("title") or "").strip()
+            out.append({"text": text, **({"title": title} if title and "{" not in title else {})})
+        return out, f"{STORIES.relative_to(SHARED.parent)} ({len(out)} stories)"
+    from dyadwatch.ingest import discover, read_path
+    from dyadwatch.records import RawDocument
+
+    out = []
+    for entry in discover([str(ROOT / "examples")]):
+        if isinstance(entry, Path):
+            out.extend({"text": r.text} for r in read_path(entry, max_file_bytes=10**8) if isinstance(r, RawDocument))
+    return out, "examples/"
+
+
+def write_corpus(path: Path, n_docs: int, stories: list[dict[str, str]]) -> dict[str, Any]:
+    words = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n_docs):
+            story = stories[i % len(stories)]
+            text = story["text"] + f"\n\nBenchmark copy {i}."
+            words += len(text.split())
+            fh.write(json.dumps({**story, "text": text}) + "\n")
+    return {"documents": n_docs, "mean_words": round(words / max(n_docs, 1), 1), "bytes": path.stat().st_size}
+
+
+def ingest_rate(corpus: Path, tmp: Path, *, n_process: int, name: str) -> dict[str, Any]:
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.analyze import load_pipeline
+    from dyadwatch.settings import load_settings
+
+    settings = load_settings({"n_process": n_process, "max_file_bytes": 10**9})
+    nlp = load_pipeline(settings.model)  # loaded (and cached) before the clock starts
+    db = tmp / f"{name}.db"
+    with Store(db) as store:
+        start = time.perf_counter()
+        summary = ingest_sources(store, [str(corpus)], settings=settings, nlp=nlp, compare=False)
+        elapsed = time.perf_counter() - start
+    assert summary.failed == 0, summary.messages[:3]
+    return {"documents": summary.added, "seconds": round(elapsed, 2), "docs_per_s": round(summary.added / elapsed, 2)}
+
+
+def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
+               sample_memory: bool = False) -> dict[str, Any]:
+    """One batch on a fresh LocalCluster; the time includes starting it and loading the pipelines."""
+    from dyadwatch.batch import run_batch
+
+    sampler = MemorySampler() if sample_memory else None
+    if sampler:
+        sampler.start()
+    start = time.perf_counter()
+    try:
+        summary = run_batch([str(corpus)], out, n_workers=workers, partition_size=partition_size)
+    finally:
+        elapsed = time.perf_counter() - start
+        if sampler:
+            sampler.stop()
+    assert not summary.failed_partitions and summary.failed == 0, summary.messages[:3]
+    result: dict[str, Any] = {
+        "documents": summary.items, "partitions": summary.done, "seconds": round(elapsed, 2),
+        "docs_per_s": round(summary.items / elapsed, 2),
+        # without starting the cluster and loading the pipelines: the rate a long run settles at
+        "analysis_seconds": round(summary.analysis_seconds, 2),
+        "analysis_docs_per_s": round(summary.items / summary.analysis_seconds, 2),
+    }
+    if sampler:
+        result.update(sampler.report())
+    return result
+
+
+def load_rate(out: Path, db: Path) -> dict[str, Any]:
+    from dyadwatch import Store
+    from dyadwatch.batch import load_results
+
+    with Store(db) as store:
+        start = time.perf_counter()
+        summary = load_results(store, out, compare=False)
+        elapsed = time.perf_counter() - start
+    return {"documents": summary.added, "seconds": round(elapsed, 2), "docs_per_s": round(summary.added / elapsed, 2)}
+
+
+class MemorySampler:
+    """Peak resident memory of this process and all its descendants (the LocalCluster's scheduler
+    and nannies live in this process, its workers are child processes), sampled every 0.2 s."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.interval = interval
+        self.peak_total = self.peak_client = self.peak_worker = 0
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                client = self.me.memory_info().rss
+                children = []
+                for child in self.me.children(recursive=True):
+                    try:
+                        children.append(child.memory_info().rss)
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                continue
+            self.samples += 1
+            self.peak_client = max(self.peak_client, client)
+            self.peak_worker = max([self.peak_worker, *children])
+            self.peak_total = max(self.peak_total, client + sum(children))
+            self._stop.wait(self.interval)
+
+    def report(self) -> dict[str, Any]:
+        mb = 1024 * 1024
+        return {"peak_rss_total_mb": round(self.peak_total / mb), "peak_rss_client_mb": round(self.peak_client / mb),
+                "peak_rss_one_worker_mb": round(self.peak_worker / mb), "memory_samples": self.samples}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1200, help="documents per throughput configuration")
+    ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--memory", action="store_true", help="peak memory of batch at --memory-docs sizes")
+    ap.add_argument("--memory-docs", type=int, nargs="+", default=[2000, 20000])
+    ap.add_argument("--memory-partition-size", type=int, default=250)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    stories, origin = base_texts()
+    result: dict[str, Any] = {"corpus": origin, "cores": os.cpu_count()}
+
+    def say(text: str) -> None:
+        if not a.json:
+            print(text, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="dyadwatch-scale-") as tmpdir:
+        tmp = Path(tmpdir)
+        if not a.skip_throughput:
+            corpus = tmp / "corpus.jsonl"
+            result["throughput_corpus"] = write_corpus(corpus, a.docs, stories)
+            say(f"corpus: {origin}; {a.docs} documents, mean {result['throughput_corpus']['mean_words']} words")
+            # warm-up outside the timings: the pipeline in this process, the OS file cache
+            warm = tmp / "warm.jsonl"
+            write_corpus(warm, 16, stories)
+            ingest_rate(warm, tmp, n_process=1, name="warm")
+            runs: dict[str, dict[str, Any]] = {}
+            runs["batch_1_worker"] = batch_rate(corpus, tmp / "out1", workers=1, partition_size=a.partition_size)
+            say(f"batch, LocalCluster 1 worker:   {runs['batch_1_worker']['docs_per_s']:8.2f} docs/s "
+                f"({runs['batch_1_worker']['analysis_docs_per_s']:.2f} once started)")
+            runs["batch_2_workers"] = batch_rate(corpus, tmp / "out2", workers=2, partition_size=a.partition_size)
+            say(f"batch, LocalCluster 2 workers:  {runs['batch_2_workers']['docs_per_s']:8.2f} docs/s "
+                f"({runs['batch_2_workers']['analysis_docs_per_s']:.2f} once started)")
+            runs["ingest_1_process"] = ingest_rate(corpus, tmp, n_process=1, name="ingest1")
+            say(f"ingest, 1 process:              {runs['ingest_1_process']['docs_per_s']:8.2f} docs/s")
+            runs["ingest_2_processes"] = ingest_rate(corpus, tmp, n_process=2, name="ingest2")
+            say(f"ingest, 2 processes:            {runs['ingest_2_processes']['docs_per_s']:8.2f} docs/s")
+            runs["load"] = load_rate(tmp / "out2", tmp / "loaded.db")
+            say(f"load (Parquet -> SQLite):       {runs['load']['docs_per_s']:8.2f} docs/s")
+            result["throughput"] = runs
+            result["batch_speedup_2_over_1_worker"] = round(
+                runs["batch_2_workers"]["docs_per_s"] / runs["batch_1_worker"]["docs_per_s"], 3)
+            result["ingest_speedup_2_over_1_process"] = round(
+                runs["ingest_2_processes"]["docs_per_s"] / runs["ingest_1_process"]["docs_per_s"], 3)
+            result["batch_1_worker_over_ingest_1_process"] = round(
+                runs["batch_1_worker"]["docs_per_s"] / runs["ingest_1_process"]["docs_per_s"], 3)
+            result["batch_analysis_speedup_2_over_1_worker"] = round(
+                runs["batch_2_workers"]["analysis_docs_per_s"] / runs["batch_1_worker"]["analysis_docs_per_s"], 3)
+            say(f"speedup, batch 2 workers / 1 worker:    {result['batch_speedup_2_over_1_worker']:.3f} "
+                f"({result['batch_analysis_speedup_2_over_1_worker']:.3f} once started)")
+            say(f"speedup, ingest 2 processes / 1:        {result['ingest_speedup_2_over_1_process']:.3f}")
+            for out in ("out1", "out2"):
+                _remove_tree(tmp / out)
+        if a.memory:
+            memory = {}
+            for n in a.memory_docs:
+                corpus = tmp / f"memory-{n}.jsonl"
+                write_corpus(corpus, n, stories)
+                run = batch_rate(corpus, tmp / f"mem-{n}", workers=2, partition_size=a.memory_partition_size,
+                                 sample_memory=True)
+                memory[str(n)] = run
+                say(f"batch of {n:>6} documents, 2 workers: peak RSS {run['peak_rss_total_mb']} MB in all "
+                    f"(client+scheduler {run['peak_rss_client_mb']} MB, largest worker "
+                    f"{run['peak_rss_one_worker_mb']} MB), {run['docs_per_s']:.2f} docs/s")
+                _remove_tree(tmp / f"mem-{n}")
+                corpus.unlink()
+            result["memory"] = memory
+            sizes = [str(n) for n in a.memory_docs]
+            if len(sizes) >= 2:
+                result["memory_growth_ratio"] = round(
+                    memory[sizes[-1]]["peak_rss_total_mb"] / memory[sizes[0]]["peak_rss_total_mb"], 3)
+                say(f"peak memory, {sizes[-1]} / {sizes[0]} documents: {result['memory_growth_ratio']:.3f}")
+    if a.json:
+        print(json.dumps(result, indent=2))
+    return 0
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
