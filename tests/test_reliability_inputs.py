@@ -94,3 +94,55 @@ def test_reliability_jsonl_lone_surrogate_is_a_line_error(tmp_path: Path, nlp) -
     assert texts == ["Japan and South Korea agreed to hold talks in Seoul \U0001f600 next month."]
     assert summary.messages[0].startswith("[DW105]") and "line 1: 'text' holds \\ud800" in summary.messages[0]
     assert "line 2: 'authors' holds \\udfff" in summary.messages[1]
+
+
+def test_reliability_jsonl_line_separators_inside_strings(tmp_path: Path, nlp) -> None:
+    """A JSON string may hold U+2028, U+2029 or U+0085 unescaped. The reader split lines with
+    str.splitlines(), which breaks there, and refused such a line as malformed; the export wrote
+    them raw, so its own output failed the same way. Both now keep the record whole."""
+    import io
+    import json
+
+    from dyadwatch.export import write_export
+
+    text = "China and Russia agreed\u2028to expand trade\x85 on Monday, officials said\u2029 in Beijing."
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(json.dumps({"text": text, "title": "Trade\u2028talks"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "news.db") as store:
+        summary = ingest_sources(store, [str(feed)], nlp=nlp, compare=False)
+        assert (summary.added, summary.failed) == (1, 0), summary.messages
+        out = io.StringIO()
+        write_export(store, out, what="records", fmt="jsonl")
+    exported = out.getvalue()
+    assert len(exported.splitlines()) == 1 and "\\u2028" in exported and "\\u0085" in exported
+    record = json.loads(exported)
+    assert record["text"] == text
+    again = tmp_path / "again.jsonl"
+    again.write_text(exported, encoding="utf-8")
+    with Store(tmp_path / "again.db") as store:
+        assert ingest_sources(store, [str(again)], nlp=nlp, compare=False).added == 1
+
+
+def test_reliability_blank_files_are_empty_files(tmp_path: Path) -> None:
+    """A file holding only a byte-order mark or invisible characters decoded to a blank text and
+    was stored as a document (all such files under one id); it is an empty file (DW103)."""
+    from dyadwatch.ingest import read_path
+
+    for name, data in (("bom.txt", b"\xff\xfe"), ("bom8.md", b"\xef\xbb\xbf \n"),
+                       ("zw.txt", "\u200b\u200f\ufeff \n".encode()),
+                       ("zw.jsonl", b'{"text": "\\u200b\\u202e", "html": "\\u2060"}\n')):
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = list(read_path(path, max_file_bytes=1000))
+        assert len(items) == 1 and items[0].message.startswith(("[DW103]", "[DW105]")), (name, items)
+
+
+def test_reliability_feed_item_with_impossible_date(tmp_path: Path) -> None:
+    """feedparser reads <updated>0000-00-00</updated> as year -1; the item's date was '-1-11-30'."""
+    from dyadwatch.ingest.feeds import parse_feed
+
+    body = (b"<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title><entry><id>x</id><title>China and "
+            b"Russia</title><updated>0000-00-00</updated></entry></feed>")
+    feed = parse_feed(body, url="https://example.org/atom.xml")
+    assert [i.published for i in feed.items] == [None]

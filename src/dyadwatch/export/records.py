@@ -163,7 +163,7 @@ def write_export(store: Store, out: IO[str], *, what: What = "records", fmt: For
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(_json_line(row))
             n += 1
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
@@ -199,3 +199,12 @@ def _relation_row(r: dict[str, Any]) -> dict[str, Any]:
         for field in ("source", "start", "end", "sentence"):
             out[f"{key}_{field}"] = r[key][field]
     return out
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON Lines record. U+2028, U+2029 and U+0085 are escaped although JSON allows them
+    raw: readers that split lines with str.splitlines() (or JavaScript) would break the record."""
+    text = json.dumps(row, ensure_ascii=False)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+    return text + "\n"

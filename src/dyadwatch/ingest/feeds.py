@@ -134,8 +134,21 @@ def _item(entry: Any) -> FeedItem | None:
     authors = tuple(n.strip() for n in names if n and n.strip()) or (
         (entry["author"].strip(),) if isinstance(entry.get("author"), str) and entry["author"].strip() else ())
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = time.strftime("%Y-%m-%d", parsed) if parsed else None
+    published = _day(parsed)
     return FeedItem(key=key, link=link, title=title, authors=authors, published=published, content=content)
+
+
+def _day(parsed: Any) -> str | None:
+    """``YYYY-MM-DD`` of feedparser's time tuple; None for a year outside 1000-9999 (feedparser
+    turns "0000-00-00" into year -1, which no date field takes) or a tuple strftime refuses."""
+    if not parsed:
+        return None
+    try:
+        if not 1000 <= parsed.tm_year <= 9999:
+            return None
+        return time.strftime("%Y-%m-%d", parsed)
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        return None
 
 
 def _clean(value: Any) -> str | None:

@@ -156,6 +156,9 @@ def read_path(path: Path, *, max_file_bytes: int) -> Iterator[Item]:
     if text is None:
         yield Failure(str(path), Errors.DW102.format(path=path, reason="no text encoding fits its bytes"))
         return
+    if is_blank(text):  # a byte-order mark, or nothing but spaces and invisible characters
+        yield Failure(str(path), Errors.DW103.format(path=path))
+        return
     warnings = () if encoding in ("utf-8", "utf-8-sig", "ascii") else (
         Warnings.W101.format(path=path, encoding=encoding),)
     if suffix in JSONL_SUFFIXES:
@@ -168,6 +171,16 @@ def read_path(path: Path, *, max_file_bytes: int) -> Iterator[Item]:
             yield UrlList(str(path), urls)
         else:
             yield RawDocument(source=str(path), text=text, warnings=warnings)
+
+
+#: zero-width and bidi control characters (as ``documents.normalise_for_id`` drops them)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but whitespace and invisible characters: such a
+    document would have an empty normalised text, and every such file the same id."""
+    return not _INVISIBLE.sub("", text).strip()
 
 
 def binary_reason(data: bytes) -> str | None:
@@ -248,7 +261,9 @@ def read_html(html: str, *, source: str, url: str | None = None, hints: dict[str
 
 def read_jsonl(text: str, *, source: str, warnings: tuple[str, ...] = ()) -> Iterator[RawDocument | Failure]:
     """One article per line: ``text`` or ``html``, optional url/title/outlet/authors/published."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by "\n" only: str.splitlines() also breaks at U+2028, U+0085 …,
+    # which a JSON string may hold unescaped (json.dumps(..., ensure_ascii=False) writes them so)
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}#L{lineno}"
@@ -269,7 +284,7 @@ def read_jsonl(text: str, *, source: str, warnings: tuple[str, ...] = ()) -> Ite
         if authors:
             hints["authors"] = [authors] if isinstance(authors, str) else [str(a) for a in authors]
         url = obj.get("url") or None
-        if obj.get("text") is not None and str(obj["text"]).strip():
+        if obj.get("text") is not None and not is_blank(obj["text"]):
             yield RawDocument(source=where, text=obj["text"], url=url, hints=hints, warnings=warnings)
         else:
             yield read_html(obj["html"], source=where, url=url, hints=hints, warnings=warnings)
@@ -284,7 +299,7 @@ def _check_jsonl_object(obj: Any) -> str | None:
     for key in ("text", "html", "url", "title", "outlet", "published"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f"'{key}' must be a string, got {type(obj[key]).__name__}"
-    if not (text or "").strip() and not (html or "").strip():
+    if is_blank(text or "") and is_blank(html or ""):
         return "'text'/'html' is empty"
     authors = obj.get("authors")
     if authors is not None and not isinstance(authors, str) and not (
