@@ -56,7 +56,7 @@ Handler = Reply | Sequence[Reply] | Callable[[Request], Reply]
 
 
 class Site:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.routes: dict[str, Handler] = {}
         self.requests: list[Request] = []
         self._counts: dict[str, int] = {}
@@ -100,7 +100,7 @@ class Site:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer((host, 0), _Handler)
+        self.server = ThreadingHTTPServer((host, port), _Handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         self.host, self.port = self.server.server_address[:2]

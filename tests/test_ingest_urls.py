@@ -4,6 +4,7 @@ into a real store (the same article under two URLs stored once, failures reporte
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import time
 from pathlib import Path
 
@@ -351,3 +352,75 @@ def test_urls_cli_ingests_a_url_and_refuses_private_addresses_by_default(site: S
     assert ok.exit_code == 0, ok.output
     assert f"{db_path}: 1 added, 0 already present, 0 failed" in ok.output
     assert site.hits("/good") == 1
+
+
+def test_urls_every_address_of_a_host_is_checked(site: Site) -> None:
+    site.page("/a", "internal", content_type="text/plain")
+    resolver = lambda host, port: ["127.0.0.1", "10.0.0.5"]  # noqa: E731 (a name with two addresses)
+    with Fetcher(host_delay=0, retries=0, allowed_networks=["127.0.0.0/8"], resolver=resolver) as f, \
+            pytest.raises(UnsafeURL) as exc:
+        f.fetch(f"http://news.test:{site.port}/a")
+    assert "'news.test' resolves to 10.0.0.5, which is a private address" in str(exc.value)
+    assert site.hits("/a") == 0
+
+
+def test_urls_connect_to_the_address_that_was_checked(site: Site) -> None:
+    """DNS rebinding: the name resolves to an allowed address when checked and to a refused one
+    afterwards; the request goes to the address that was checked."""
+    allowed = Site(host="127.0.0.2", port=site.port)  # the same port on another address
+    try:
+        allowed.page("/a", "public", content_type="text/plain")
+        site.page("/a", "internal", content_type="text/plain")
+        answers = iter([["127.0.0.2"], ["127.0.0.1"], ["127.0.0.1"]])
+        with Fetcher(host_delay=0, retries=0, allowed_networks=["127.0.0.2/32"],
+                     resolver=lambda host, port: next(answers)) as f:
+            page = f.fetch(f"http://news.test:{site.port}/a")
+        assert page.body == b"public" and allowed.hits("/a") == 1 and site.hits("/a") == 0
+        assert allowed.requests[0].headers["Host"] == f"news.test:{site.port}"
+    finally:
+        allowed.close()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_urls_https_keeps_the_host_name_for_tls_while_pinned_to_the_address(tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import httpx
+
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(tmp_path / "key.pem"),
+                    "-out", str(tmp_path / "cert.pem"), "-days", "2", "-subj", "/CN=news.test",
+                    "-addext", "subjectAltName=DNS:news.test"], check=True, capture_output=True)
+
+    class Echo(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            body = f"Host {self.headers['Host']}, path {self.path}".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    trust = ssl.create_default_context(cafile=str(tmp_path / "cert.pem"))
+    try:
+        with httpx.Client(verify=trust) as client, Fetcher(client=client, host_delay=0, retries=0, allow_private=True,
+                                                           resolver=lambda host, port: ["127.0.0.1"]) as f:
+            page = f.fetch(f"https://news.test:{port}/a?b=1")
+            assert page.body == f"Host news.test:{port}, path /a?b=1".encode()
+            with pytest.raises(FetchError) as exc:  # the certificate is still checked against the name
+                f.fetch(f"https://other.test:{port}/a")
+            assert code(exc) == "DW119" and "other.test" in str(exc.value)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -246,3 +246,20 @@ def test_watch_poll_line_format() -> None:
                        [FeedPoll("u1", "200", items=10, new=4, added=3, present=1), FeedPoll("u2", "304")])
     assert poll.line() == ("2025-06-01T12:00:00Z poll 3: 2 feeds (1 not modified, 0 failed), 4 new items: "
                            "3 added, 1 already present, 0 failed")
+
+
+def test_watch_stop_ends_a_politeness_wait_at_once(site: Site, db_path: Path) -> None:
+    """A stop asked for while waiting out the per-host delay (here before the first item, after
+    the feed itself) ends the watch without waiting."""
+    from dyadwatch import load_settings
+
+    feed = ChangingFeed(site, ["a", "b"])
+    settings = load_settings({"fetch_host_delay": 30, "allow_private_addresses": True, "fetch_retries": 0})
+    stop = threading.Event()
+    timer = threading.Timer(0.3, stop.set)
+    started = time.monotonic()
+    timer.start()
+    with Store(db_path) as store:
+        result = watch_feeds(store, [feed.url], settings=settings, analyze=False, stop=stop)
+    assert time.monotonic() - started < 3
+    assert result.polls[0].stopped and site.hits("/feed") == 1 and site.hits("/a") == 0

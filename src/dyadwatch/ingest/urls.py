@@ -99,8 +99,8 @@ class Fetched:
 
 
 @dataclass
-class _Target:
-    """A checked URL: where to connect, and what to say to the server."""
+class CheckedURL:
+    """A URL that passed the checks: the addresses a request may connect to, and its Host."""
 
     url: str
     scheme: str
@@ -125,6 +125,7 @@ class Fetcher:
     allowed_networks: networks allowed even when ``allow_private`` is off ("10.2.0.0/16").
     content_types: media types accepted; others fail with DW118 before their body is read.
     client: an ``httpx.Client`` to use (its redirects are not followed; the Fetcher does that).
+    resolver: host name and port -> addresses; by default the system's (``socket.getaddrinfo``).
     sleep, clock: how to wait and tell time (a watch loop passes a sleep that wakes on a signal).
 
     >>> with Fetcher(timeout=10) as fetcher:                       # doctest: +SKIP
@@ -148,6 +149,7 @@ class Fetcher:
         allowed_networks: Iterable[str] = (),
         content_types: Iterable[str] = ACCEPTED_TYPES,
         client: httpx.Client | None = None,
+        resolver: Callable[[str, int], Sequence[str]] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -166,6 +168,7 @@ class Fetcher:
         self.content_types = frozenset(t.lower() for t in content_types)
         self._own_client = client is None
         self._client = client or httpx.Client(follow_redirects=False, timeout=timeout)
+        self._resolver = resolver or _system_resolver
         self._sleep = sleep
         self._clock = clock
         #: host:port -> when the last request to it ended
@@ -245,7 +248,7 @@ class Fetcher:
                 response.close()
                 self._last_request[target.netloc] = self._clock()
 
-    def check(self, url: str, *, shown: str | None = None) -> _Target:
+    def check(self, url: str, *, shown: str | None = None) -> CheckedURL:
         """Refuse a URL that is malformed, not http(s), or whose host has a refused address.
 
         RETURNS the checked target with the addresses the request may connect to.
@@ -267,7 +270,7 @@ class Fetcher:
         host = parts.hostname
         port = port or (443 if scheme == "https" else 80)
         netloc = parts.netloc.lower()
-        target = _Target(url=url, scheme=scheme, host=host, netloc=netloc, port=port)
+        target = CheckedURL(url=url, scheme=scheme, host=host, netloc=netloc, port=port)
         try:
             literal: IPAddress | None = ipaddress.ip_address(host)
         except ValueError:
@@ -276,12 +279,12 @@ class Fetcher:
             addresses = [str(literal)]
         else:
             try:
-                ascii_host = host.encode("idna").decode("ascii")
-                infos = socket.getaddrinfo(ascii_host, port, type=socket.SOCK_STREAM)
-            except (socket.gaierror, UnicodeError) as exc:
+                addresses = list(dict.fromkeys(self._resolver(host, port)))
+            except (OSError, UnicodeError) as exc:
                 reason = exc.args[1] if isinstance(exc, socket.gaierror) and len(exc.args) > 1 else str(exc)
                 raise FetchError(Errors.DW112.format(url=shown, host=host, reason=reason)) from None
-            addresses = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
+            if not addresses:
+                raise FetchError(Errors.DW112.format(url=shown, host=host, reason="no address"))
         for address in addresses:
             problem = self.address_problem(ipaddress.ip_address(address))
             if problem:
@@ -298,7 +301,7 @@ class Fetcher:
 
     # -- one request, with retries ---------------------------------------------------
 
-    def _send(self, target: _Target, headers: dict[str, str], shown: str) -> tuple[httpx.Response, float]:
+    def _send(self, target: CheckedURL, headers: dict[str, str], shown: str) -> tuple[httpx.Response, float]:
         """The first response that is not worth retrying, and when its request started."""
         import httpx
 
@@ -331,7 +334,7 @@ class Fetcher:
             self._sleep(wait if wait is not None else self.backoff * 2 ** attempt)
             attempt += 1
 
-    def _open(self, target: _Target, headers: dict[str, str]) -> httpx.Response:
+    def _open(self, target: CheckedURL, headers: dict[str, str]) -> httpx.Response:
         """Send the request to the checked addresses in turn (the first that connects answers)."""
         import httpx
 
@@ -384,6 +387,13 @@ class Fetcher:
 
 
 # -- addresses, URLs, content ----------------------------------------------------------
+
+def _system_resolver(host: str, port: int) -> list[str]:
+    ascii_host = host.encode("idna").decode("ascii")
+    infos = socket.getaddrinfo(ascii_host, port, type=socket.SOCK_STREAM)
+    # a scope id ("fe80::1%eth0") is not part of the address
+    return [str(info[4][0]).split("%")[0] for info in infos]
+
 
 _SPECIAL_V4 = ((ipaddress.ip_network("100.64.0.0/10"), "shared (carrier-grade NAT)"),)
 
@@ -526,7 +536,7 @@ def _page_canonical(declared: str | None, final_url: str) -> str:
     return canonical_url(final_url)
 
 
-def _pinned_url(target: _Target, address: str) -> str:
+def _pinned_url(target: CheckedURL, address: str) -> str:
     """The URL with its host replaced by the checked address (brackets for IPv6)."""
     parts = urlsplit(target.url)
     host = f"[{address}]" if ":" in address else address
