@@ -557,3 +557,34 @@ def test_events_mode_from_the_codebook(nlp, text: str, expected: tuple[str, str]
     doc = nlp(doc)
     found = {(e["type"], e["mode"]) for e in doc._.dw_events}
     assert expected in found, (found, event_mode(expected[0], "x", set()))
+
+
+# ------------------------------------------------------------------ uses of force: place and the article's war
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Moscow's military campaign in Ukraine has stalled.", "RUS", "UKR"),
+    ("Israeli troops remained on alert in Lebanon after the rocket fire.", "ISR", "LBN"),
+    ("Serbian forces attacked villages in Kosovo, witnesses said.", "SRB", "XKX"),
+])
+def test_the_place_of_a_use_of_force_is_its_target(nlp, text: str, source: str, target: str) -> None:
+    events = code(nlp, text)
+    the(events, source, target, "ASSAULT" if "alert" not in text else "MOBILIZE")
+
+
+def test_a_place_names_no_target_of_a_meeting(nlp) -> None:
+    # "in" names a place for talks, not a party: the meeting in Paris is not with France
+    events = code(nlp, "Indian and Chinese officials held talks in Paris on Monday.")
+    assert not [e for e in events if "FRA" in (e["source"], e["target"])], events
+
+
+def test_a_war_named_by_its_doer_takes_the_target_the_article_gives_it(nlp) -> None:
+    text = ("Russia's war on Ukraine is now in its third year. Beijing sees it as Putin's war, "
+            "not China's business.")
+    events = code(nlp, text)
+    second = [e for e in events if e["start"] > 40 and e["type"] == "ASSAULT"]
+    assert second and all((e["source"], e["target"]) == ("RUS", "UKR") for e in second), events
+
+
+def test_a_war_with_no_target_in_the_article_is_not_given_one(nlp) -> None:
+    events = code(nlp, "Beijing sees it as Putin's war, not China's business.")
+    assert not [e for e in events if e["type"] == "ASSAULT"], events

@@ -93,6 +93,9 @@ NEGATING_GOVERNORS = {"avoid", "refuse", "decline", "fail", "refrain", "stop", "
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 #: types that move forces: a passive subject ("Russian troops were deployed") names the mover
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+#: uses of force whose place is their target: "the campaign in Ukraine", "troops on alert in Lebanon"
+PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
+PLACE_PREPS = {"in", "inside", "across"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
 #: verbs whose subject receives what their object noun gives ("Russia received aid from China")
@@ -345,7 +348,7 @@ class _DocCoder:
             prev_events = found
             if self.sent_people:
                 self.prev_people = self.sent_people
-        out = sorted(events.values(), key=lambda e: (e["start"], e["trigger_start"] or 0))
+        out = sorted(_resolve_wars(list(events.values())), key=lambda e: (e["start"], e["trigger_start"] or 0))
         _refine_dates(out)
         for e in out:
             # a carried date follows its source's refinement ("This month's meeting" -> "on September 15")
@@ -357,6 +360,8 @@ class _DocCoder:
             e.pop("_past", None)
             e.pop("_carried", None)
             e.pop("_name", None)
+            e.pop("_how", None)
+            e.pop("_noun", None)
         return out
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -405,6 +410,12 @@ class _DocCoder:
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            if found is None and trig.type == "ASSAULT" and trig.pos == "NOUN":
+                # "Putin's war", "Moscow's offensive": the doer is named, the target is the one
+                # the article names for that doer's war elsewhere (resolved in ``run``)
+                own, targets, _ = self._noun_roles(tok, trig)
+                if len(own) == 1 and not targets:
+                    found = _Found(own, [WAR_TARGET], "war")
             if found is None:
                 continue
             type_ = trig.type
@@ -440,7 +451,7 @@ class _DocCoder:
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
-                    "_past": past, "_name": name,
+                    "_past": past, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                 }
 
     def _protest_by_government(self, tok: Token, trig: Trigger) -> bool:
@@ -622,7 +633,8 @@ class _DocCoder:
 
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
         out: list[str] = []
-        preps = set(trig.target_preps) or TARGET_PREPS
+        preps = set(trig.target_preps) or (TARGET_PREPS | PLACE_PREPS if trig.type in PLACE_TARGET_TYPES
+                                           else TARGET_PREPS)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
@@ -741,7 +753,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
-            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+            elif c.dep_ == "prep" and (c.lower_ in NOUN_TARGET_PREPS or
+                                       c.lower_ in PLACE_PREPS and trig.type in PLACE_TARGET_TYPES):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets += [a for a in self._actors(g) if a not in targets]
@@ -1040,6 +1053,38 @@ def _dates_by_name(events: list[dict[str, Any]], text: str) -> None:
                 and len(d["date"]) == 10 and not d["negated"] and e["_name"] in text[d["start"]:d["end"]]}
         if len(days) == 1:
             e["date"] = days.pop()
+
+
+#: placeholder target of a war whose target the article names elsewhere
+WAR_TARGET = "?war"
+
+
+def _resolve_wars(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One war per doer and article: "Russia's war on Ukraine" … "Putin's war" … "the Ukraine war
+    is Moscow's war". A war noun whose doer is named but whose target is not takes the target the
+    article gives that doer's uses of force by syntax; so does one paired with a bystander only
+    because it was the other actor in the sentence ("Beijing sees it as Putin's war"). Without
+    such a target in the article, neither is coded."""
+    named: dict[str, dict[str, int]] = {}
+    for e in events:
+        if e["type"] == "ASSAULT" and e.get("_how") == "syntax" and not e["negated"] and e["target"] != WAR_TARGET:
+            by = named.setdefault(e["source"], {})
+            by[e["target"]] = by.get(e["target"], 0) + 1
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        war = named.get(e["source"])
+        guessed = e["type"] == "ASSAULT" and e.get("_noun") and e.get("_how") in ("sentence", "partner")
+        if e["target"] == WAR_TARGET or (guessed and (not war or e["target"] not in war)):
+            if not war:
+                continue  # the bystander in the sentence is not the war's target
+            target = max(war.items(), key=lambda kv: kv[1])[0]
+            if target == e["source"]:
+                continue
+            e = {**e, "target": target, "confidence": 0.45}
+        key = (e["start"], e["source"], e["target"], e["type"], e["negated"])
+        if key not in out or out[key]["confidence"] < e["confidence"]:
+            out[key] = e
+    return list(out.values())
 
 
 def _pairs(found: _Found) -> list[tuple[str, str]]:
