@@ -588,3 +588,11 @@ def test_a_war_named_by_its_doer_takes_the_target_the_article_gives_it(nlp) -> N
 def test_a_war_with_no_target_in_the_article_is_not_given_one(nlp) -> None:
     events = code(nlp, "Beijing sees it as Putin's war, not China's business.")
     assert not [e for e in events if e["type"] == "ASSAULT"], events
+
+
+def test_a_mobilisation_follows_the_doers_war(nlp) -> None:
+    text = ("Russia's invasion of Ukraine began in February. After Moscow's mobilization, "
+            "Beijing called for restraint.")
+    events = code(nlp, text)
+    mob = [e for e in events if e["type"] == "MOBILIZE"]
+    assert mob and all((e["source"], e["target"]) == ("RUS", "UKR") for e in mob), events

@@ -410,7 +410,7 @@ class _DocCoder:
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
-            if found is None and trig.type == "ASSAULT" and trig.pos == "NOUN":
+            if found is None and trig.type in WAR_TYPES and trig.pos == "NOUN":
                 # "Putin's war", "Moscow's offensive": the doer is named, the target is the one
                 # the article names for that doer's war elsewhere (resolved in ``run``)
                 own, targets, _ = self._noun_roles(tok, trig)
@@ -1057,6 +1057,8 @@ def _dates_by_name(events: list[dict[str, Any]], text: str) -> None:
 
 #: placeholder target of a war whose target the article names elsewhere
 WAR_TARGET = "?war"
+#: a war and the forces raised for it: "Russia's mobilization" is for its war on Ukraine
+WAR_TYPES = {"ASSAULT", "MOBILIZE"}
 
 
 def _resolve_wars(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1064,23 +1066,27 @@ def _resolve_wars(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     is Moscow's war". A war noun whose doer is named but whose target is not takes the target the
     article gives that doer's uses of force by syntax; so does one paired with a bystander only
     because it was the other actor in the sentence ("Beijing sees it as Putin's war"). Without
-    such a target in the article, neither is coded."""
+    such a target in the article, neither is coded. Forces raised ("Russia's mobilization") follow
+    the same war; without one they keep the other party the sentence names."""
     named: dict[str, dict[str, int]] = {}
     for e in events:
-        if e["type"] == "ASSAULT" and e.get("_how") == "syntax" and not e["negated"] and e["target"] != WAR_TARGET:
+        if e["type"] in WAR_TYPES and e.get("_how") == "syntax" and not e["negated"] and e["target"] != WAR_TARGET:
             by = named.setdefault(e["source"], {})
             by[e["target"]] = by.get(e["target"], 0) + 1
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:
         war = named.get(e["source"])
-        guessed = e["type"] == "ASSAULT" and e.get("_noun") and e.get("_how") in ("sentence", "partner")
+        guessed = e["type"] in WAR_TYPES and e.get("_noun") and e.get("_how") in ("sentence", "partner")
         if e["target"] == WAR_TARGET or (guessed and (not war or e["target"] not in war)):
-            if not war:
+            if not war and e["type"] == "MOBILIZE" and e["target"] != WAR_TARGET:
+                pass  # troops on alert face the other party named, more often than not
+            elif not war:
                 continue  # the bystander in the sentence is not the war's target
-            target = max(war.items(), key=lambda kv: kv[1])[0]
-            if target == e["source"]:
-                continue
-            e = {**e, "target": target, "confidence": 0.45}
+            else:
+                target = max(war.items(), key=lambda kv: kv[1])[0]
+                if target == e["source"]:
+                    continue
+                e = {**e, "target": target, "confidence": 0.45}
         key = (e["start"], e["source"], e["target"], e["type"], e["negated"])
         if key not in out or out[key]["confidence"] < e["confidence"]:
             out[key] = e
