@@ -189,8 +189,42 @@ def test_web_document_page_marks_findings_in_place(client: TestClient, web_db: P
     # quotes and figures
     assert re.search(r'<span class="quote" title="Q1 · direct quote', html)
     assert re.search(r'<mark class="figure" title="F\d+ · &#39;\$240 billion&#39;', html)
-    # a prefix of the id works
+    # claims: the sentence itself is marked, explains itself on hover and opens its card on click
+    assert re.search(r'<span class="claim[^"]*" title="C\d+ · claim[^"]*" data-card="card-cl-\d+">', html)
+    assert re.search(r'id="card-cl-\d+"', html)
+    # a prefix of the id works, in either case
     assert client.get(f"/documents/{doc_id[:6]}").status_code == 200
+    assert client.get(f"/documents/{doc_id.upper()}").status_code == 200
+
+
+@pytest.mark.parametrize("figure,text", [
+    ({"unit": "USD", "value": 146.87e9, "value_high": None, "qualifier": None, "raw": "US $146.87 billion"},
+     "146.87 billion USD"),
+    ({"unit": "USD", "value": 240e9, "value_high": None, "qualifier": "about", "raw": "about $240bn"},
+     "about 240 billion USD"),
+    ({"unit": "percent", "value": 29.0, "value_high": None, "qualifier": None, "raw": "29 percent"}, "29%"),
+    ({"unit": "count", "value": 5.0, "value_high": None, "qualifier": None, "raw": "five Chinese firms"}, "5"),
+    ({"unit": "count", "value": 3.0, "value_high": 5.0, "qualifier": "perhaps", "raw": "three to five"},
+     "perhaps 3–5"),
+    ({"unit": "count", "value": 240000.0, "value_high": None, "qualifier": None, "raw": "240,000"}, "240,000"),
+    ({"unit": "other", "value": 20.0, "value_high": None, "qualifier": None, "raw": "20 days"}, "20 days"),
+])
+def test_web_figures_are_written_as_readers_write_them(figure: dict, text: str) -> None:
+    from dyadwatch.web.data import figure_text
+
+    assert figure_text(figure) == text
+
+
+@pytest.mark.parametrize("title,source,doc_id,label", [
+    ("China and Russia", "x.txt", "ab", "China and Russia"),
+    (None, "/work/shared/seeds/003_2ccefc710f8704eb.txt", "3ffc8edd9aec12d7", "Untitled (003_2ccefc710f8704eb.txt)"),
+    ("  ", "https://example.org/world/china-russia/?utm=1", "ab", "Untitled (china-russia)"),
+    (None, None, "3ffc8edd9aec12d7", "Untitled document 3ffc8edd"),
+])
+def test_web_untitled_documents_are_named_by_their_source(title, source, doc_id, label) -> None:
+    from dyadwatch.web.data import document_label
+
+    assert document_label(title, source, doc_id) == label
 
 
 def test_web_document_highlight(client: TestClient, web_db: Path) -> None:
@@ -391,6 +425,11 @@ def test_web_pagination(client: TestClient) -> None:
     ("/events?q=" + "x" * 201, "Expected a search of at most 200 characters"),
     ("/events?q=" + "+".join(["w"] * 13), "at most 12 words"),
     ("/events?document=xyz", "is not a document id"),
+    ("/events?since=2024-02-30", "That day does not exist"),
+    ("/events?month=2024-03%0A", "Parameter &#39;month&#39; has value &#39;2024-03\\n&#39;"),
+    ("/events?actor=CHN%0A", "Parameter &#39;actor&#39; has value &#39;CHN\\n&#39;"),
+    ("/events?month=%D9%A2%D9%A0%D9%A2%D9%A4", "Parameter &#39;month&#39;"),
+    ("/events?q=%00", "Parameter &#39;q&#39; has value &#39;\\x00&#39;"),
     ("/quotes?direct=perhaps", "Parameter &#39;direct&#39;"),
     ("/figures?unit=%24%24", "Parameter &#39;unit&#39;"),
     ("/documents?language=e+n", "Parameter &#39;language&#39;"),
@@ -493,6 +532,71 @@ def test_web_pages_load_nothing_from_elsewhere(client: TestClient, web_db: Path)
             assert attr.startswith(("/", "#", "?")), (url, attr)
 
 
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    x, y = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (x + 0.05) / (y + 0.05)
+
+
+def test_web_css_colours_meet_wcag_aa() -> None:
+    """The colours in app.css, without a browser (tests/test_web_browser.py checks every text on
+    the rendered pages): dark text and links on every light background the style sheet uses,
+    white on every dark one, and each rule that sets both a colour and a background."""
+    css = (ROOT / "src" / "dyadwatch" / "web" / "static" / "app.css").read_text()
+    names = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{3,6})\b", css))
+
+    def colour(value: str) -> str | None:
+        value = value.strip()
+        m = re.fullmatch(r"var\(--([\w-]+)\)", value)
+        if m:
+            return names.get(m.group(1))
+        if re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value):
+            return value
+        return {"#fff": "#ffffff", "white": "#ffffff"}.get(value)
+
+    failures = []
+    checked = 0
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        bg = re.search(r"background(?:-color)?:\s*([^;}]+)", body)
+        if not bg or not colour(bg.group(1)):
+            continue
+        back = colour(bg.group(1))
+        fg = re.search(r"(?<![-\w])color:\s*([^;}]+)", body)
+        if fg and colour(fg.group(1)):  # the rule sets its own text colour
+            texts = {fg.group(1).strip(): colour(fg.group(1))}
+        elif _luminance(back) > 0.4:  # a light ground: body text, links and the NOT badge's red
+            texts = {f"--{n}": names[n] for n in ("ink", "link", "neg")}
+        else:
+            texts = {"#fff": "#ffffff"}
+        for label, text in texts.items():
+            checked += 1
+            if _contrast(text, back) < 4.5:
+                failures.append((selector.strip(), label, bg.group(1).strip(), round(_contrast(text, back), 2)))
+    assert checked > 15
+    for back in (names["bg"], names["panel"], "#fbeeed"):  # grey text where it is used
+        if _contrast(names["muted"], back) < 4.5:
+            failures.append(("--muted", back, round(_contrast(names["muted"], back), 2)))
+    for m in re.finditer(r"([^{}]+)\{([^{}]*)\}", css):  # text in a colour of its own, on white
+        fg = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{3,6})\b", m.group(2))
+        if fg and "background" not in m.group(2) and _luminance(fg.group(1)) < 0.4:
+            if _contrast(fg.group(1), "#ffffff") < 4.5:
+                failures.append((m.group(1).strip(), fg.group(1), round(_contrast(fg.group(1), "#ffffff"), 2)))
+    # the focus ring: 3:1 against white and the panel (WCAG 2.1 non-text contrast)
+    ring = re.search(r":focus-visible\s*\{[^}]*outline:\s*\d+px solid ([^;}]+)", css)
+    assert ring, "no focus ring in app.css"
+    for bg in (names["bg"], names["panel"]):
+        assert _contrast(colour(ring.group(1)), bg) >= 3
+    assert not failures, failures
+
+
 # -- the store under the dashboard -----------------------------------------------------------
 
 def test_web_sees_new_documents_while_ingest_writes(tmp_path: Path, nlp) -> None:
@@ -511,6 +615,94 @@ def test_web_sees_new_documents_while_ingest_writes(tmp_path: Path, nlp) -> None
         assert re.search(r"<strong>2</strong> documents", c.get("/").text)
         assert c.get("/documents.json?q=border").json()["count"] == 1
     writer.close()
+
+
+def test_web_keeps_serving_while_ingest_writes(tmp_path: Path, nlp) -> None:
+    """Pages requested over and over while an ingest (in another thread, its own connection)
+    writes document after document to the same file: every answer is a page, never an error,
+    counts only grow, pages in between see part of the ingest, and the dyad page (kept in
+    memory) follows the writes."""
+    import threading
+
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.web import make_app
+
+    db = tmp_path / "busy.db"
+    first = tmp_path / "first.txt"
+    first.write_text("Russia and China signed a trade deal in Moscow on May 3, 2024.\n", encoding="utf-8")
+    with Store(db) as store:
+        ingest_sources(store, [str(first)], nlp=nlp)
+    batches = []  # one ingest run per file, as `dyadwatch ingest` runs one after another would
+    for i in range(3):
+        batch = tmp_path / f"batch{i}.jsonl"
+        batch.write_text("".join(json.dumps({**a, "title": f"{a['title']} ({i})", "text": a["text"] + f"\nUpdate {i}.\n"})
+                                 + "\n" for a in ARTICLES[:2]), encoding="utf-8")
+        batches.append(batch)
+    done = threading.Event()
+    failures: list[BaseException] = []
+
+    def ingest() -> None:
+        try:
+            with Store(db) as store:
+                for batch in batches:
+                    ingest_sources(store, [str(batch)], nlp=nlp)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            failures.append(exc)
+        finally:
+            done.set()
+
+    writer = threading.Thread(target=ingest)
+    with TestClient(make_app(db)) as c:
+        writer.start()
+        counts, dyad_events = [], []
+        while not done.is_set() or len(counts) < 3:
+            for url in ("/", "/events?q=energy", "/documents", "/dyads/CHN/RUS", "/events.csv?actor=CHN"):
+                r = c.get(url)
+                assert r.status_code == 200, (url, r.status_code, r.text[:300])
+            counts.append(int(re.search(r"<strong>(\d+)</strong> documents", c.get("/").text).group(1)))
+            dyad_events.append(c.get("/events.json?source=CHN&target=RUS").json()["count"])
+        writer.join()
+        assert not failures, failures
+        assert counts == sorted(counts) and counts[0] >= 1 and counts[-1] == 7, counts
+        assert len(set(counts)) > 2, f"no page saw the ingest half done: {counts}"
+        html = c.get("/dyads/CHN/RUS").text
+        shown = int(re.search(r"<strong>(\d+)</strong> events CHN → RUS", html).group(1))
+        assert shown == c.get("/events.json?source=CHN&target=RUS").json()["count"] > dyad_events[0]
+
+
+def test_web_warmer_builds_large_dyads_in_the_background(tmp_path: Path, web_db: Path, nlp,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import time
+
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.web import make_app, routes
+
+    db = tmp_path / "warm.db"
+    shutil.copy(web_db, db)
+    monkeypatch.setattr(routes, "WARM_MIN_EVENTS", 1)  # every dyad counts as large here
+    app = make_app(db)
+    pool, warmer = app.state.pool, app.state.warmer
+    warmer.quiet = 0.2
+    key = ("dyad", "CHN", "RUS", None, None)
+    with TestClient(app) as c:
+        assert warmer.wait_idle(timeout=60)
+        assert pool.is_fresh(key, pool.fingerprint()), pool.cached_keys("dyad")
+        assert c.get("/dyads/IND/PAK?since=2023").status_code == 200  # a visited page is kept up to date too
+        rounds = warmer.rounds
+        extra = tmp_path / "more.txt"
+        extra.write_text("China and Russia held naval drills near Vladivostok on July 2, 2024.\n", encoding="utf-8")
+        with Store(db) as store:
+            ingest_sources(store, [str(extra)], nlp=nlp)
+        deadline = time.monotonic() + 60
+        while warmer.rounds == rounds:
+            assert time.monotonic() < deadline, "the warmer did not rebuild after the write"
+            time.sleep(0.05)
+        assert warmer.wait_idle(timeout=60)
+        stamp = pool.fingerprint()
+        assert pool.is_fresh(key, stamp) and pool.is_fresh(("dyad", "IND", "PAK", "2023", None), stamp)
+        assert "naval drills" in c.get("/dyads/CHN/RUS").text or c.get("/events.json?q=drills").json()["count"]
+    assert not warmer._thread.is_alive()  # stopped with the app
 
 
 def test_web_old_database_without_search_index(tmp_path: Path) -> None:
