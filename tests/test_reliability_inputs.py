@@ -147,3 +147,16 @@ def test_reliability_feed_item_with_impossible_date(tmp_path: Path) -> None:
             b"Russia</title><updated>0000-00-00</updated></entry></feed>")
     feed = parse_feed(body, url="https://example.org/atom.xml")
     assert [i.published for i in feed.items] == [None]
+
+
+def test_reliability_feed_reference_to_no_character() -> None:
+    """"&#xd800;" in a feed made feedparser itself raise UnicodeEncodeError (found by bench/fuzz.py);
+    references to no character read as U+FFFD, and any other feedparser crash is a DW120."""
+    from dyadwatch.ingest.feeds import parse_feed
+
+    body = (b"<rss version='2.0'><channel><title>T &#xd800;</title><item><title>x &#56320; &#x110000;</title>"
+            b"<link>https://example.org/a</link><description>China and Russia agreed &#xD800; on Monday."
+            b"</description></item></channel></rss>")
+    feed = parse_feed(body, url="https://example.org/rss")
+    assert feed.title == "T \ufffd" and feed.items[0].title == "x \ufffd \ufffd"
+    assert "\ufffd" in feed.items[0].content

@@ -25,8 +25,19 @@ _FEED_ROOT = re.compile(
     rb"<(?:rss|feed|(?:[A-Za-z][\w.-]{0,20}:)?RDF)\b",
     re.DOTALL | re.IGNORECASE,
 )
+#: a numeric character reference, decimal or hexadecimal
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 #: item keys longer than this are hashed
 _MAX_KEY = 500
+
+
+def _charref(match: re.Match[bytes]) -> bytes:
+    """A reference to no character (a UTF-16 surrogate, past U+10FFFF) becomes U+FFFD:
+    feedparser's loose parser raised UnicodeEncodeError on "&#xd800;"."""
+    value = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return b"&#xfffd;"
+    return match.group(0)
 
 
 def looks_like_feed(body: bytes) -> bool:
@@ -83,7 +94,12 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "") -> Feed:
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    body = _CHARREF.sub(_charref, body)
+    try:
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    except Exception as exc:  # noqa: BLE001 - feedparser's loose parser raises on some hostile input
+        raise FeedError(Errors.DW120.format(
+            url=url, reason=f"it does not parse as one: {type(exc).__name__}: {exc}"[:200])) from None
     if not result.get("version"):
         problem = result.get("bozo_exception")
         reason = f"it does not parse as one: {problem}" if problem else "no RSS or Atom root element"
