@@ -596,3 +596,25 @@ def test_a_mobilisation_follows_the_doers_war(nlp) -> None:
     events = code(nlp, text)
     mob = [e for e in events if e["type"] == "MOBILIZE"]
     assert mob and all((e["source"], e["target"]) == ("RUS", "UKR") for e in mob), events
+
+
+# ------------------------------------------------------------------ trade roles, concerns, idioms
+
+@pytest.mark.parametrize("text, source, target", [
+    ("India has become the largest buyer of Russian crude oil.", "IND", "RUS"),
+    ("China is now the biggest importer of Russian gas.", "CHN", "RUS"),
+    ("Germany remains the main customer for Norwegian gas.", "DEU", "NOR"),
+])
+def test_a_state_named_as_buyer_trades_with_the_seller(nlp, text: str, source: str, target: str) -> None:
+    e = the(code(nlp, text), source, target, "COOPERATE")
+    assert "economic" in e["contexts"]
+
+
+def test_voicing_concern_to_a_state_is_a_complaint_but_having_concerns_is_not(nlp) -> None:
+    the(code(nlp, "India voiced concern to China over the border incursions."), "IND", "CHN", "ACCUSE")
+    assert not code(nlp, "Japan has security concerns about China.")
+
+
+def test_agreeing_to_disagree_is_no_agreement(nlp) -> None:
+    events = code(nlp, "The leaders of Russia and China agree to disagree over the issues that divide them.")
+    assert not [e for e in events if e["type"] == "AGREE"], events

@@ -165,6 +165,7 @@ class Trigger:
     needs_joint_subject: bool = False
     needs_prep: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
+    needs_head: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
 
@@ -213,6 +214,7 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
+                       needs_head=tuple(row.get("needs_head", ())),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())))
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
         table.setdefault(lemma, []).append(trig)
@@ -495,6 +497,12 @@ class _DocCoder:
             return False
         if trig.needs_prep and not any(c.dep_ == "prep" and c.lower_ in trig.needs_prep for c in tok.children):
             return False
+        if trig.needs_head and not (tok.dep_ in OBJ or tok.dep_ == "conj" and tok.head.dep_ in OBJ) or \
+                trig.needs_head and (tok.head if tok.dep_ in OBJ else tok.head.head).lemma_.lower() not in trig.needs_head:
+            return False
+        if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "disagree"
+                                        for c in tok.children):
+            return False  # "agree to disagree": no agreement at all
         return True
 
     # -- roles
@@ -696,10 +704,11 @@ class _DocCoder:
                 return _Found(givers, [a for a in receivers if a not in givers], "syntax")
             if receivers and not sources:
                 return self._fallback(tok, trig, [], receivers, sent_actors)
-        if not targets and tok.dep_ in OBJ and tok.head.lemma_.lower() in LIGHT_VERBS:
-            # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support": the light
-            # verb carries the noun's target
-            targets = [a for a in self._light_verb_targets(tok.head, trig) if a not in sources]
+        verb = tok.head if tok.dep_ in OBJ else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in OBJ else None
+        if not targets and verb is not None and verb.lemma_.lower() in LIGHT_VERBS:
+            # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
+            # questions and concerns with Putin": the light verb carries the noun's target
+            targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
         subj = None
