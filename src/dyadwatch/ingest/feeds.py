@@ -149,7 +149,9 @@ def _item(entry: Any) -> FeedItem | None:
     names = [a.get("name") for a in entry.get("authors") or () if isinstance(a, dict)]
     authors = tuple(n.strip() for n in names if n and n.strip()) or (
         (entry["author"].strip(),) if isinstance(entry.get("author"), str) and entry["author"].strip() else ())
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get, not FeedParserDict.get: that maps a missing updated_parsed to published_parsed
+    # with a DeprecationWarning (feedparser issue 310)
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     published = _day(parsed)
     return FeedItem(key=key, link=link, title=title, authors=authors, published=published, content=content)
 
