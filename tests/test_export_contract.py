@@ -70,7 +70,10 @@ def test_contract_fields_and_types(records: list[dict]) -> None:
             assert e["date"] is None or DATE.match(e["date"])
         for q in rec["quotes"]:
             check_span(rec, q, key="_")
-            assert isinstance(q["text"], str) and isinstance(q["direct"], bool)
+            assert isinstance(q["text"], str) and q["direct"] is True
+        for q in rec["reported_speech"]:
+            check_span(rec, q, key="_")
+            assert isinstance(q["text"], str) and q["direct"] is False
         for f in rec["figures"]:
             check_span(rec, f, key="_")
             assert isinstance(f["value"], float) and UNITS.match(f["unit"])

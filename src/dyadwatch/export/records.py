@@ -32,6 +32,11 @@ RELATION_COLUMNS = (
 )
 
 
+def _quote(q: Any) -> dict[str, Any]:
+    return {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "speaker_actor": q.speaker_actor,
+            "direct": q.direct, "cue": q.cue}
+
+
 def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict[str, str] | None = None,
                     sources: list[str] | None = None) -> dict[str, Any]:
     """One analysis record (the contract of ../shared/eval/README.md)."""
@@ -60,11 +65,10 @@ def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict
              "contexts": list(e.contexts)}
             for e in analysis.events
         ],
-        "quotes": [
-            {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "speaker_actor": q.speaker_actor,
-             "direct": q.direct, "cue": q.cue}
-            for q in analysis.quotes
-        ],
+        # the contract's quotes are "words inside the quote marks"; what someone is reported to
+        # have said without them is kept beside, in the same shape
+        "quotes": [_quote(q) for q in analysis.quotes if q.direct],
+        "reported_speech": [_quote(q) for q in analysis.quotes if not q.direct],
         "figures": _figure_records(analysis),
         "claims": [
             {"id": c.id, "start": c.start, "end": c.end, "sentence": text[c.start:c.end], "speaker": c.speaker}
