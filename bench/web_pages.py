@@ -12,6 +12,7 @@ Target: p95 under 200 ms.
 
     .venv/bin/python bench/web_pages.py                 # builds out/bench-web.db once, then times
     .venv/bin/python bench/web_pages.py --rebuild --events 100000 --runs 30
+    .venv/bin/python bench/web_pages.py --browser      # also in headless Chromium, until drawn
 """
 
 from __future__ import annotations
@@ -220,6 +221,8 @@ def main() -> None:
     ap.add_argument("--documents", type=int, default=2_000)
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--browser", action="store_true",
+                    help="also time each page in headless Chromium (/usr/bin/chromium) until it is drawn")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "web_pages.json"))
     args = ap.parse_args()
     path = Path(args.db)
@@ -280,8 +283,64 @@ def main() -> None:
     worst_built = max(r["built_p95_ms"] for r in results)
     print(f"worst p95 as served: {worst:.1f} ms; built on the request (caches empty): {worst_built:.1f} ms "
           "(target < 200 ms)")
+    browser = browser_times(app_path=path, urls=pages(path), runs=max(3, args.runs // 4)) if args.browser else {}
+    for r in results:
+        r.update(browser.get(r["url"], {}))
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps({"store": counts, "runs": args.runs, "pages": results}, indent=2))
+
+
+def browser_times(*, app_path: Path, urls: list[tuple[str, str]], runs: int) -> dict[str, dict[str, float]]:
+    """Each page in headless Chromium against a real uvicorn server: from navigation start until
+    the page has loaded and (on a dyad page) every chart is drawn. Downloads are left out."""
+    import socket
+    import threading
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from dyadwatch.web import make_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = make_app(app_path)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    app.state.warmer.wait_idle(timeout=300)
+    out: dict[str, dict[str, float]] = {}
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"]
+    print(f"\nin Chromium ({runs} loads each): {'page':<34} {'median ms':>10} {'p95 ms':>8}")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=flags)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url
+                       else route.abort())
+            for name, url in urls:
+                if url.split("?")[0].endswith((".csv", ".json")):
+                    continue
+                times = []
+                for _ in range(runs + 1):
+                    t0 = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}{url}", wait_until="load")
+                    if url.startswith("/dyads/"):
+                        page.wait_for_function("() => [...document.querySelectorAll('.chart')]"
+                                               ".every(c => c.querySelector('svg'))", timeout=30000)
+                    times.append((time.perf_counter() - t0) * 1000)
+                times = sorted(times[1:])  # the first load fills the browser's cache of static files
+                med, p95 = statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+                out[url] = {"browser_median_ms": round(med, 1), "browser_p95_ms": round(p95, 1)}
+                print(f"{'':<27} {name:<34} {med:>10.1f} {p95:>8.1f}")
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return out
 
 
 if __name__ == "__main__":

@@ -500,6 +500,19 @@ def test_web_csv_cells_cannot_become_formulas(client: TestClient) -> None:
 
 # -- static files ---------------------------------------------------------------------------
 
+def test_web_static_files_are_linked_by_version_and_kept(client: TestClient) -> None:
+    html = client.get("/dyads/CHN/RUS").text
+    links = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
+    assert len(links) >= 6 and all(re.search(r"\?v=[0-9a-f]{10}$", link) for link in links), links
+    css = next(link for link in links if "app.css" in link)
+    digest = hashlib.sha256((ROOT / "src/dyadwatch/web/static/app.css").read_bytes()).hexdigest()[:10]
+    assert css == f"/static/app.css?v={digest}"
+    r = client.get(css)
+    assert r.status_code == 200 and r.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/static/app.css").headers["cache-control"] == "no-cache"
+    assert "cache-control" not in client.get("/").headers
+
+
 def test_web_static_files_only_from_the_static_folder(client: TestClient) -> None:
     assert client.get("/static/app.css").status_code == 200
     assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200

@@ -11,6 +11,7 @@ the browser); bad parameters get a 400 page that says what was wrong, unknown id
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -65,8 +66,18 @@ def make_templates() -> jinja2.Environment:
     return env
 
 
+_STATIC_HASHES: dict[tuple[str, int], str] = {}
+
+
 def _static_url(path: str) -> str:
-    return "/static/" + path
+    """``/static/app.css?v=<first 10 hex digits of its sha256>``: a changed file gets a new URL, so
+    the browser may keep every static file without asking again (see ``Guard``)."""
+    file = STATIC_DIR / path
+    mtime = file.stat().st_mtime_ns
+    digest = _STATIC_HASHES.get((path, mtime))
+    if digest is None:
+        digest = _STATIC_HASHES[(path, mtime)] = hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+    return f"/static/{path}?v={digest}"
 
 
 class Guard:
@@ -81,9 +92,16 @@ class Guard:
             await self.app(scope, receive, send)
             return
 
+        extra = list(SECURITY_HEADERS)
+        if scope.get("path", "").startswith("/static/"):
+            # a URL with ?v=<hash> names one version of the file (templates link them so): kept a
+            # year without revalidation; a plain /static/ URL is checked each time
+            versioned = b"v=" in scope.get("query_string", b"")
+            extra.append((b"cache-control", b"public, max-age=31536000, immutable" if versioned else b"no-cache"))
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
         try:

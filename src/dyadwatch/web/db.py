@@ -198,13 +198,19 @@ class Warmer:
             self._stop.wait(self.poll)
 
     def _round(self, stamp: tuple[int, ...]) -> bool:
+        """Run every job for the database as it is; False when it changed (or the app stops)
+        before the round was done. A job that fails only means a slower first visit to its
+        page: it is logged, and not retried until the database changes again."""
         try:
             jobs = self.jobs()
-            for job in jobs:
-                if self._stop.is_set() or self.pool.fingerprint() != stamp:
-                    return False
+        except Exception as exc:  # noqa: BLE001
+            self.log(f"dyadwatch dashboard: could not list the pages to build in the background: {exc!r}")
+            return True
+        for job in jobs:
+            if self._stop.is_set() or self.pool.fingerprint() != stamp:
+                return False
+            try:
                 job()
-        except Exception as exc:  # noqa: BLE001 - a failed warm-up only means a slower first visit
-            # not retried until the database changes again (no endless retries of a broken job)
-            self.log(f"dyadwatch dashboard: building pages in the background failed: {exc!r}")
+            except Exception as exc:  # noqa: BLE001
+                self.log(f"dyadwatch dashboard: building a page in the background failed: {exc!r}")
         return True
