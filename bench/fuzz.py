@@ -135,11 +135,15 @@ def main() -> int:
         if name == "dashboard":
             client = client or _web_client()
             fn = _dashboard(client)
-        def call(*values: Any, _fn: Callable[..., Any] = fn) -> None:
-            _fn(*values)  # hypothesis wants None back; some targets return what they parsed
+        def make_call(target: Callable[..., Any]) -> Callable[[tuple[Any, ...]], None]:
+            def call(values: tuple[Any, ...]) -> None:
+                target(*values)  # hypothesis wants None back; some targets return what they parsed
+            return call
 
+        call = make_call(fn)
         test = settings(max_examples=args.chunk, deadline=None, database=None, derandomize=False,
-                        suppress_health_check=list(HealthCheck), print_blob=True)(given(*strategies)(call))
+                        suppress_health_check=list(HealthCheck), print_blob=True)(
+            given(st.tuples(*strategies))(call))
         started = time.monotonic()
         while time.monotonic() - started < per_target:
             try:

@@ -71,7 +71,8 @@ def ingest_sources(
     fetcher: fetches URLs, of the sources and of files that list URLs (``dyadwatch.remote``);
     by default one made from ``settings``.
     compare: afterwards, recompute duplicates, stories and cross-document relations
-    (``dyadwatch.compare.compare_store``) when anything new was added.
+    (``dyadwatch.compare.compare_store``) when anything new was added, or when the last
+    comparison did not cover every document (an earlier run was killed while comparing).
     """
     settings = settings or load_settings()
     summary = IngestSummary()
@@ -133,7 +134,7 @@ def ingest_sources(
         finally:
             if fetcher is None:
                 client.close()
-    if compare and analyze and summary.added:
+    if compare and analyze and (summary.added or store.comparison_stale()):
         from dyadwatch.compare import compare_store
 
         summary.comparison = compare_store(store)

@@ -169,7 +169,7 @@ def watch_feeds(
                 if feed_poll.stopped:
                     poll.stopped = True
                     break
-            if compare and analyze and poll.added and not poll.stopped:
+            if compare and analyze and (poll.added or store.comparison_stale()) and not poll.stopped:
                 from dyadwatch.compare import compare_store
 
                 poll.comparison = compare_store(store)

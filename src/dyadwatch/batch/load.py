@@ -135,7 +135,7 @@ def load_results(
     if failed or not manifest.get("complete"):
         say(Warnings.W502.format(path=out, failed=", ".join(map(str, failed)) or "none",
                                  state="finished" if "finished" in manifest else "not finished"))
-    if compare and summary.added:
+    if compare and (summary.added or store.comparison_stale()):
         from dyadwatch.compare import compare_store
 
         summary.comparison = compare_store(store)

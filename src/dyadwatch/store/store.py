@@ -313,6 +313,14 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
+    def comparison_stale(self) -> bool:
+        """Whether a document was stored after the last cross-document comparison (or none
+        has run): the comparison puts every document in ``document_groups``. An ingest, watch
+        or load killed while comparing, then run again, adds nothing but must still compare."""
+        row = self.conn.execute("SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS "
+                                "(SELECT 1 FROM document_groups g WHERE g.document_id = d.id))").fetchone()
+        return bool(row[0])
+
     def analyzer_of(self, doc_id: str) -> tuple[bool, str | None]:
         """(is the document stored, the analyzer version its analysis came from)."""
         row = self.conn.execute("SELECT analyzer FROM documents WHERE id = ?", (doc_id,)).fetchone()
