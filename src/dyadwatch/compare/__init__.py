@@ -42,42 +42,48 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
     direction: assessment direction of a claim sentence, +1 closer … -1 apart (defaults to
     the stance component's sentence scorer).
     """
-    docs = [(r["id"], r["text"]) for r in store.execute("SELECT id, text FROM documents ORDER BY rowid")]
-    groups = near_duplicate_groups(docs)
-    group_of = {d: g for d, (g, _) in groups.items()}
-    events = [dict(r) for r in store.execute(
-        "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
-    stories = link_stories(events, group_of)
-    claims = []
-    texts = {d: t for d, t in docs}
-    if direction is None:
-        direction = _default_direction()
-    # each article's main pair: the dyad of its stance, else its two most-mentioned actors
-    dyad_of: dict[str, tuple[str, str]] = {}
-    for r in store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC"):
-        dyad_of.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
-    # what might happen ("could", "if") is neither confirmed nor contradicted by what did
-    hypothetical: set[tuple[str, int, str, str, str, bool]] = set()
-    reported: set[tuple[str, int, str, str, str, bool]] = set()
-    for r in store.execute("SELECT document_id, start, source, target, type, negated, modality FROM events"):
-        key = (r["document_id"], r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
-        (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
-    for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
-        norm = json.loads(r["normalized"])
-        norm["events"] = [e for e in norm.get("events", [])
-                          if (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
-                          or (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
-        sentence = texts[r["document_id"]][r["start"]:r["end"]]
-        claims.append(ClaimItem(
-            document_id=r["document_id"], start=r["start"], end=r["end"], sentence=sentence,
-            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
-            events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
-            figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-            # someone else's judgement, reported, is not the article's own
-            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
-            group=group_of.get(r["document_id"], r["document_id"]),
-            extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence)},
-        ))
+    # every read below comes from one snapshot: another process (an ingest, a watch) committing
+    # between two of them left claims of a document missing from `texts` (KeyError)
+    store.conn.execute("BEGIN")
+    try:
+        docs = [(r["id"], r["text"]) for r in store.execute("SELECT id, text FROM documents ORDER BY rowid")]
+        groups = near_duplicate_groups(docs)
+        group_of = {d: g for d, (g, _) in groups.items()}
+        events = [dict(r) for r in store.execute(
+            "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
+        stories = link_stories(events, group_of)
+        claims = []
+        texts = {d: t for d, t in docs}
+        if direction is None:
+            direction = _default_direction()
+        # each article's main pair: the dyad of its stance, else its two most-mentioned actors
+        dyad_of: dict[str, tuple[str, str]] = {}
+        for r in store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC"):
+            dyad_of.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
+        # what might happen ("could", "if") is neither confirmed nor contradicted by what did
+        hypothetical: set[tuple[str, int, str, str, str, bool]] = set()
+        reported: set[tuple[str, int, str, str, str, bool]] = set()
+        for r in store.execute("SELECT document_id, start, source, target, type, negated, modality FROM events"):
+            key = (r["document_id"], r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
+            (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
+        for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
+            norm = json.loads(r["normalized"])
+            norm["events"] = [e for e in norm.get("events", [])
+                              if (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
+                              or (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
+            sentence = texts[r["document_id"]][r["start"]:r["end"]]
+            claims.append(ClaimItem(
+                document_id=r["document_id"], start=r["start"], end=r["end"], sentence=sentence,
+                actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+                events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
+                figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
+                # someone else's judgement, reported, is not the article's own
+                direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
+                group=group_of.get(r["document_id"], r["document_id"]),
+                extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence)},
+            ))
+    finally:
+        store.conn.execute("COMMIT")
     if embed is None:
         embed = _default_embed()
     decided = relate_claims(claims, embed)
