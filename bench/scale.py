@@ -23,6 +23,7 @@ import csv
 import io
 import json
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -98,13 +99,16 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
     sampler = MemorySampler() if sample_memory else None
     if sampler:
         sampler.start()
+    cpu = time.process_time()  # this process: the client, and the LocalCluster's scheduler and nannies
     start = time.perf_counter()
     try:
         summary = run_batch([str(corpus)], out, n_workers=workers, partition_size=partition_size)
     finally:
         elapsed = time.perf_counter() - start
+        cpu = time.process_time() - cpu
         if sampler:
             sampler.stop()
+    output = sum(f.stat().st_size for f in out.rglob("*.parquet"))
     assert not summary.failed_partitions and summary.failed == 0, summary.messages[:3]
     result: dict[str, Any] = {
         "documents": summary.items, "partitions": summary.done, "seconds": round(elapsed, 2),
@@ -112,6 +116,9 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
         # without starting the cluster and loading the pipelines: the rate a long run settles at
         "analysis_seconds": round(summary.analysis_seconds, 2),
         "analysis_docs_per_s": round(summary.items / summary.analysis_seconds, 2),
+        "client_cpu_seconds": round(cpu, 2),
+        "client_cpu_share_of_wall": round(cpu / elapsed, 3),
+        "parquet_bytes_per_doc": round(output / max(summary.items, 1)),
     }
     if sampler:
         result.update(sampler.report())
@@ -180,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1200, help="documents per throughput configuration")
     ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--rounds", type=int, default=1, help="rounds of the four throughput configurations")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--memory", action="store_true", help="peak memory of batch at --memory-docs sizes")
     ap.add_argument("--memory-docs", type=int, nargs="+", default=[2000, 20000])
@@ -203,33 +211,46 @@ def main(argv: list[str] | None = None) -> int:
             warm = tmp / "warm.jsonl"
             write_corpus(warm, 16, stories)
             ingest_rate(warm, tmp, n_process=1, name="warm")
-            runs: dict[str, dict[str, Any]] = {}
-            runs["batch_1_worker"] = batch_rate(corpus, tmp / "out1", workers=1, partition_size=a.partition_size)
-            say(f"batch, LocalCluster 1 worker:   {runs['batch_1_worker']['docs_per_s']:8.2f} docs/s "
-                f"({runs['batch_1_worker']['analysis_docs_per_s']:.2f} once started)")
-            runs["batch_2_workers"] = batch_rate(corpus, tmp / "out2", workers=2, partition_size=a.partition_size)
-            say(f"batch, LocalCluster 2 workers:  {runs['batch_2_workers']['docs_per_s']:8.2f} docs/s "
-                f"({runs['batch_2_workers']['analysis_docs_per_s']:.2f} once started)")
-            runs["ingest_1_process"] = ingest_rate(corpus, tmp, n_process=1, name="ingest1")
-            say(f"ingest, 1 process:              {runs['ingest_1_process']['docs_per_s']:8.2f} docs/s")
-            runs["ingest_2_processes"] = ingest_rate(corpus, tmp, n_process=2, name="ingest2")
-            say(f"ingest, 2 processes:            {runs['ingest_2_processes']['docs_per_s']:8.2f} docs/s")
-            runs["load"] = load_rate(tmp / "out2", tmp / "loaded.db")
+            configs = {
+                "batch_1_worker": lambda r: batch_rate(corpus, tmp / f"b1-{r}", workers=1,
+                                                       partition_size=a.partition_size),
+                "batch_2_workers": lambda r: batch_rate(corpus, tmp / f"b2-{r}", workers=2,
+                                                        partition_size=a.partition_size),
+                "ingest_1_process": lambda r: ingest_rate(corpus, tmp, n_process=1, name=f"i1-{r}"),
+                "ingest_2_processes": lambda r: ingest_rate(corpus, tmp, n_process=2, name=f"i2-{r}"),
+            }
+            # the configurations take turns, round after round, so that a change in the machine's load
+            # (other people's work) hits all of them; ratios are taken within a round
+            rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
+            for r in range(a.rounds):
+                for name, run in configs.items():
+                    rounds[name].append(run(r))
+                    got = rounds[name][-1]
+                    extra = f" ({got['analysis_docs_per_s']:.2f} once started)" if "analysis_docs_per_s" in got else ""
+                    say(f"round {r + 1}: {name.replace('_', ' '):<20} {got['docs_per_s']:8.2f} docs/s{extra}")
+            runs = {name: _median_run(results) for name, results in rounds.items()}
+            runs["load"] = load_rate(tmp / "b2-0", tmp / "loaded.db")
             say(f"load (Parquet -> SQLite):       {runs['load']['docs_per_s']:8.2f} docs/s")
             result["throughput"] = runs
-            result["batch_speedup_2_over_1_worker"] = round(
-                runs["batch_2_workers"]["docs_per_s"] / runs["batch_1_worker"]["docs_per_s"], 3)
-            result["ingest_speedup_2_over_1_process"] = round(
-                runs["ingest_2_processes"]["docs_per_s"] / runs["ingest_1_process"]["docs_per_s"], 3)
-            result["batch_1_worker_over_ingest_1_process"] = round(
-                runs["batch_1_worker"]["docs_per_s"] / runs["ingest_1_process"]["docs_per_s"], 3)
-            result["batch_analysis_speedup_2_over_1_worker"] = round(
-                runs["batch_2_workers"]["analysis_docs_per_s"] / runs["batch_1_worker"]["analysis_docs_per_s"], 3)
+            result["rounds"] = a.rounds
+
+            def ratio(top: str, bottom: str, key: str = "docs_per_s") -> float:
+                return round(statistics.median(t[key] / b[key] for t, b in zip(rounds[top], rounds[bottom])), 3)
+
+            result["batch_speedup_2_over_1_worker"] = ratio("batch_2_workers", "batch_1_worker")
+            result["batch_analysis_speedup_2_over_1_worker"] = ratio("batch_2_workers", "batch_1_worker",
+                                                                     "analysis_docs_per_s")
+            result["ingest_speedup_2_over_1_process"] = ratio("ingest_2_processes", "ingest_1_process")
+            result["batch_1_worker_over_ingest_1_process"] = ratio("batch_1_worker", "ingest_1_process")
+            result["batch_2_workers_over_ingest_2_processes"] = ratio("batch_2_workers", "ingest_2_processes")
+            for name in configs:
+                say(f"{name.replace('_', ' '):<20} {runs[name]['docs_per_s']:8.2f} docs/s (median of {a.rounds})")
             say(f"speedup, batch 2 workers / 1 worker:    {result['batch_speedup_2_over_1_worker']:.3f} "
                 f"({result['batch_analysis_speedup_2_over_1_worker']:.3f} once started)")
             say(f"speedup, ingest 2 processes / 1:        {result['ingest_speedup_2_over_1_process']:.3f}")
-            for out in ("out1", "out2"):
-                _remove_tree(tmp / out)
+            for r in range(a.rounds):
+                _remove_tree(tmp / f"b1-{r}")
+                _remove_tree(tmp / f"b2-{r}")
         if a.memory:
             memory = {}
             for n in a.memory_docs:
@@ -252,6 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     if a.json:
         print(json.dumps(result, indent=2))
     return 0
+
+
+def _median_run(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median rate (all its figures together), with every round's rate."""
+    ordered = sorted(results, key=lambda r: r["docs_per_s"])
+    return {**ordered[(len(ordered) - 1) // 2], "docs_per_s_rounds": [r["docs_per_s"] for r in results]}
 
 
 def _remove_tree(path: Path) -> None:

@@ -290,3 +290,15 @@ def test_cli_batch_without_the_extra_says_how_to_install_it(tmp_path: Path, monk
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     result = CliRunner().invoke(cli, ["load", str(tmp_path)])
     assert result.exit_code == 1 and result.output.startswith("Error: [DW501] dyadwatch load needs")
+
+
+def test_batch_on_a_scheduler_without_workers_is_one_clear_error(tmp_path: Path, corpus: Path, monkeypatch) -> None:
+    from distributed import LocalCluster
+
+    import dyadwatch.batch.run as run_module
+
+    monkeypatch.setattr(run_module, "WORKER_WAIT", 0.5)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+        with pytest.raises(BatchError, match=r"^\[DW503\] The Dask workers at \S+ cannot run this batch "
+                                             r"\(no worker joined the scheduler within 0.5 s\)"):
+            run_batch([str(corpus)], tmp_path / "out", scheduler=empty.scheduler_address)

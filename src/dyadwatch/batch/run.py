@@ -34,6 +34,8 @@ MANIFEST = "_dyadwatch_batch.json"
 FORMAT = "dyadwatch.batch.v1"
 FAILED_DIR = "_failed"
 DEFAULT_PARTITION_SIZE = 250
+#: seconds to wait for the first worker of a cluster
+WORKER_WAIT = 120.0
 #: one thread per numerical library in each worker: a worker is one core (also Dask's nanny default)
 THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -252,7 +254,11 @@ def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout:
 
 def _check_workers(client: Any, address: str, model: str) -> dict[str, dict[str, str]]:
     """Every worker's dyadwatch version and analyzer (loading its pipeline once, up front)."""
-    client.wait_for_workers(1, timeout=120)
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except TimeoutError as exc:
+        raise BatchError(Errors.DW503.format(
+            address=address, reason=f"no worker joined the scheduler within {WORKER_WAIT:g} s")) from exc
     try:
         infos: dict[str, dict[str, str]] = client.run(worker_info, model)
     except Exception as exc:  # a worker without dyadwatch fails to unpickle the function
