@@ -55,7 +55,9 @@ def write_corpus(folder: Path, n: int, seed: int) -> Path:
 
 
 def env(**extra: str) -> dict[str, str]:
-    out = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
+    # no DYADWATCH_* settings from outside, and no proxy: requests to 127.0.0.1 must go there
+    out = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_") and
+           k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
     # small batches, so analysis and writes interleave and kills land between and inside writes
     out.update({"DYADWATCH_BATCH_SIZE": "2", "PYTHONPATH": str(ROOT / "src"), **extra})
     return out
