@@ -160,3 +160,13 @@ def test_reliability_feed_reference_to_no_character() -> None:
     feed = parse_feed(body, url="https://example.org/rss")
     assert feed.title == "T \ufffd" and feed.items[0].title == "x \ufffd \ufffd"
     assert "\ufffd" in feed.items[0].content
+
+
+def test_reliability_dates_at_the_ends_of_the_calendar() -> None:
+    """"on Monday" after 9999-12-31 raised OverflowError (found by bench/fuzz.py)."""
+    from dyadwatch.analyze.dates import resolve_date
+
+    assert resolve_date("on Monday", "9999-12-31", future=True) is None
+    assert resolve_date("last Friday", "0001-01-01") is None
+    assert resolve_date("next week", "9999-12-30") is None
+    assert resolve_date("on Monday", "2024-05-08") == "2024-05-06"

@@ -83,6 +83,13 @@ def resolve_date(expression: str, reference: str | None, *, future: bool = False
     reference: the publication date (``YYYY-MM-DD``/``YYYY-MM``/``YYYY``) or None.
     future: the event is announced for the future, so a bare weekday or month means the next one.
     """
+    try:
+        return _resolve_date(expression, reference, future=future)
+    except (OverflowError, ValueError):  # "next Monday" after 9999-12-31: no such date
+        return None
+
+
+def _resolve_date(expression: str, reference: str | None, *, future: bool) -> str | None:
     text = " ".join(expression.lower().split())
     if not text or len(text) > 80:
         return None
