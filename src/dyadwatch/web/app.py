@@ -141,7 +141,8 @@ def make_app(db_path: str | Path, *, pool_size: int = 4, warm: bool = True) -> S
                 warmer.stop()
 
     def render_error(status: int, title: str, message: str) -> HTMLResponse:
-        html = env.get_template("error.html").render(status=status, title=title, message=message, nav=None)
+        html = env.get_template("error.html").render(status=status, title=title, message=message, nav=None,
+                                                     nav_items=routes.NAV)
         return HTMLResponse(html, status_code=status)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
