@@ -222,8 +222,8 @@ def test_reliability_crash_watch_sigkill(tmp_path: Path, feed_site) -> None:
     extra = {"DYADWATCH_FETCH_HOST_DELAY": "0", "DYADWATCH_ALLOW_PRIVATE_ADDRESSES": "1"}
     cmd = dyadwatch("watch", "--db", str(db), "--every", "1s", "--quiet", site.url("/feed.xml"))
     log = tmp_path / "watch.log"
-    tally = kill_at_random(cmd, db, total=total, kills=5, seed=12, log=log, extra_env=extra,
-                           modes=("startup", "writing", "writing", "writing", "compare"))
+    tally = kill_at_random(cmd, db, total=total, kills=4, seed=12, log=log, extra_env=extra,
+                           modes=("startup", "writing", "writing", "writing"))
     finish(dyadwatch("watch", "--db", str(db), "--once", "--quiet", site.url("/feed.xml")), log, extra)
     counts = check_store(db, sentences=True)
     assert counts["documents"] == total, counts
@@ -253,8 +253,8 @@ def test_reliability_crash_load_sigkill(tmp_path: Path) -> None:
            log)
     db = tmp_path / "load.db"
     cmd = dyadwatch("load", "--db", str(db), "--quiet", str(out))
-    tally = kill_at_random(cmd, db, total=total, kills=5, seed=22, log=log,
-                           modes=("startup", "writing", "writing", "writing", "compare"))
+    tally = kill_at_random(cmd, db, total=total, kills=4, seed=22, log=log,
+                           modes=("startup", "writing", "writing", "compare"))
     finish(cmd, log)
     check_complete(db, total)
     tally["documents"] = total

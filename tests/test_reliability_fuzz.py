@@ -57,7 +57,7 @@ def test_reliability_fuzz_dates(text: str, reference: str | None) -> None:
     T.target_dates(text, reference)
 
 
-@budget(500)
+@budget(300)
 @given(T.figure_texts())
 def test_reliability_fuzz_figures(text: str) -> None:
     T.target_figures(text)
@@ -79,7 +79,7 @@ def test_reliability_fuzz_feeds(body: bytes) -> None:
     T.target_feed(body)
 
 
-@budget(300)
+@budget(200)
 @given(T.urls())
 def test_reliability_fuzz_url_check(url: str) -> None:
     T.target_url(url)
@@ -108,7 +108,7 @@ PAGES = ["/", "/dyads", "/events", "/quotes", "/figures", "/documents", "/events
          "/figures.csv", "/documents.json", "/dyads/CHN/RUS", "/documents/0"]
 
 
-@budget(300)
+@budget(200)
 @given(st.sampled_from(PAGES), T.query_strings())
 def test_reliability_fuzz_dashboard_parameters(web_client, page: str, query: str) -> None:
     T.COUNTS["dashboard query"] += 1
