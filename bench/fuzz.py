@@ -108,6 +108,9 @@ def targets() -> dict[str, tuple[tuple[Any, ...], Callable[..., Any]]]:
         "metadata": ((T.hostile_text(), url_or_none, hints), T.target_metadata),
         "feed": ((T.feed_bytes(),), T.target_feed),
         "url": ((T.urls(),), T.target_url),
+        "batch": ((st.one_of(st.tuples(st.sampled_from(["jsonl", "jsonl.gz"]), T.jsonl_text()),
+                             st.tuples(st.just("parquet"), st.deferred(T.parquet_tables))),),
+                  lambda case: T.target_batch(*case)),
         "dashboard": ((st.sampled_from(PAGES), T.query_strings()), None),  # type: ignore[dict-item]
         "ingest": ((st.lists(st.tuples(T.hostile_text(12), st.sampled_from([".txt", ".html", ".jsonl"])),
                              min_size=1, max_size=4),), _ingest),
@@ -153,8 +156,9 @@ def main() -> int:
                 print(f"FAIL {name}: {failures[name]}", file=sys.stderr)
                 break
         runs[name] = round(time.monotonic() - started, 1)
-        key = "dashboard query" if name == "dashboard" else name
-        print(f"{name:<10} {T.COUNTS[key]:>9,} inputs in {runs[name]:>6.1f} s, slowest "
+        key = {"dashboard": "dashboard query"}.get(name, name)
+        tried = sum(v for k, v in T.COUNTS.items() if k == key or k.startswith(f"{key} "))
+        print(f"{name:<10} {tried:>9,} inputs in {runs[name]:>6.1f} s, slowest "
               f"{T.SLOWEST.get(key, 0):.2f} s{'  FAILED' if name in failures else ''}", flush=True)
     total = sum(T.COUNTS.values())
     print(f"total: {total:,} inputs, {len(failures)} failing target(s)")

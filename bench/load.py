@@ -90,7 +90,9 @@ async def run_clients(base: str, mix: list[tuple[str, str]], *, clients: int, se
                 if not ok:
                     errors.append(f"{url}: HTTP {r.status_code} {r.text[:120]!r}")
             except httpx.HTTPError as exc:
-                errors.append(f"{url}: {type(exc).__name__}: {exc}")
+                cause = exc.__cause__ or exc.__context__
+                errors.append(f"{url}: {type(exc).__name__}: {exc}" + (f" ({cause!r})" if cause else "") +
+                              f" after {time.perf_counter() - t0:.2f} s")
                 ok = False
             took = (time.perf_counter() - t0) * 1000
             if ok:

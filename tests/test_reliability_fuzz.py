@@ -10,6 +10,7 @@ printed at the end of the run and written to ``tests/artifacts/fuzz-counts.json`
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sqlite3
@@ -83,6 +84,14 @@ def test_reliability_fuzz_feeds(body: bytes) -> None:
 @given(T.urls())
 def test_reliability_fuzz_url_check(url: str) -> None:
     T.target_url(url)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyarrow") is None, reason="needs the batch extra (pyarrow)")
+@budget(100)
+@given(st.one_of(st.tuples(st.sampled_from(["jsonl", "jsonl.gz"]), T.jsonl_text()),
+                 st.tuples(st.just("parquet"), st.deferred(T.parquet_tables))))
+def test_reliability_fuzz_batch_inputs(case: tuple) -> None:
+    T.target_batch(*case)
 
 
 # -- the dashboard's parameters ------------------------------------------------------------------

@@ -764,7 +764,7 @@ def test_cli_serve(web_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "9000"])
     assert result.exit_code == 0
     assert "warning: listening on 0.0.0.0: the dashboard is reachable from other machines" in result.output
-    assert calls[1][1] == {"host": "0.0.0.0", "port": 9000, "log_level": "warning"}
+    assert calls[1][1] == {"host": "0.0.0.0", "port": 9000, "log_level": "warning", "timeout_keep_alive": 30}
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such database" in result.output

@@ -610,7 +610,10 @@ def serve(db: str, host: str, port: int) -> None:
                    "login. Use --host 127.0.0.1 to keep it local.", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"dyadwatch dashboard for {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # uvicorn closes an idle keep-alive connection after 5 s, just when httpx (5 s too) and other
+    # clients reuse it: under load some requests then failed with "Server disconnected without
+    # sending a response" (bench/load.py). Idle connections are cheap on a local dashboard.
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
 
 
 @cli.command()
@@ -737,6 +740,10 @@ def load(db: str, directory: str, no_compare: bool, quiet: bool) -> None:
         _echo_comparison(summary.comparison)
     if not summary.ok:
         sys.exit(1)
+
+
+#: seconds `dyadwatch serve` keeps an idle HTTP connection open
+KEEP_ALIVE = 30
 
 
 def _width() -> int:

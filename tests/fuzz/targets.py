@@ -495,3 +495,72 @@ def check_store(path: Path, *, sentences: bool = False) -> dict[str, int]:
                 for t in ("documents", "document_sources", "sentences", "events", "figures")}
     finally:
         con.close()
+
+
+def parquet_tables() -> st.SearchStrategy[Any]:
+    """Parquet files of articles: the JSONL fields (and others) as columns of any Arrow type,
+    with nulls, hostile text and empty tables."""
+    import datetime as _d
+
+    import pyarrow as pa
+
+    column_types = {
+        "string": (pa.string(), st.one_of(st.none(), hostile_text(6))),
+        "int": (pa.int64(), st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1))),
+        "float": (pa.float64(), st.one_of(st.none(), st.floats(allow_nan=True))),
+        "bool": (pa.bool_(), st.one_of(st.none(), st.booleans())),
+        "list": (pa.list_(pa.string()), st.one_of(st.none(), st.lists(st.one_of(st.none(), hostile_text(3)),
+                                                                       max_size=3))),
+        "timestamp": (pa.timestamp("s"), st.one_of(st.none(), st.datetimes(min_value=_d.datetime(1, 1, 2),
+                                                                           max_value=_d.datetime(9999, 12, 30)))),
+        "date": (pa.date32(), st.one_of(st.none(), st.dates())),
+        "binary": (pa.binary(), st.one_of(st.none(), st.binary(max_size=20))),
+    }
+    names = st.lists(st.sampled_from(["text", "html", "url", "title", "outlet", "authors", "published", "id",
+                                      "extra"]), min_size=1, max_size=5, unique=True)
+
+    @st.composite
+    def table(draw: Any) -> Any:
+        cols = draw(names)
+        kinds = [draw(st.sampled_from(sorted(column_types))) for _ in cols]
+        n = draw(st.integers(0, 4))
+        arrays = []
+        for kind in kinds:
+            arrow_type, values = column_types[kind]
+            arrays.append(pa.array([draw(values) for _ in range(n)], type=arrow_type))
+        return pa.table(arrays, names=cols)
+
+    return table()
+
+
+def target_batch(kind: str, payload: Any) -> list[Document]:
+    """A ``dyadwatch batch`` input (.jsonl, .jsonl.gz, .parquet) read as the client streams it
+    and parsed as a worker does (``iter_items`` then ``raw_from_item``), then ``build_document``."""
+    import gzip
+
+    from dyadwatch.batch.inputs import iter_items, raw_from_item
+
+    COUNTS[f"batch {kind}"] += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input.{kind}"
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(payload, path)
+        elif kind == "jsonl.gz":
+            data = payload.encode("utf-8", errors="replace")
+            path.write_bytes(gzip.compress(data) if not data.startswith(b"!") else data[1:])  # sometimes not gzip
+        else:
+            path.write_bytes(payload.encode("utf-8", errors="replace"))
+        with bounded(30, f"batch {kind}"):
+            docs = []
+            for item in iter_items([str(path)], max_file_bytes=20_000_000):
+                if isinstance(item, (Failure, Notice)):
+                    check_failure(item, "batch") if isinstance(item, Failure) else None
+                    continue
+                raw = raw_from_item(item)
+                if isinstance(raw, Failure):
+                    check_failure(raw, "batch item")
+                    continue
+                docs += check_items([raw], "batch item")
+            return docs
