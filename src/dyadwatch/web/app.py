@@ -126,7 +126,11 @@ def make_app(db_path: str | Path, *, pool_size: int = 4, warm: bool = True) -> S
 
     pool = ReadPool(db_path, size=pool_size)
     env = make_templates()
-    warmer = Warmer(pool, lambda: routes.warm_jobs(pool)) if warm else None
+    def compile_templates() -> None:  # so that the first visit to each kind of page does not wait for it
+        for name in env.list_templates():
+            env.get_template(name)
+
+    warmer = Warmer(pool, lambda: [compile_templates, *routes.warm_jobs(pool)]) if warm else None
     if warmer is not None:
         warmer.log = lambda message: logger.warning(message)
 
