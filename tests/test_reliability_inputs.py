@@ -172,3 +172,16 @@ def test_reliability_dates_at_the_ends_of_the_calendar() -> None:
     assert resolve_date("last Friday", "0001-01-01") is None
     assert resolve_date("next week", "9999-12-30") is None
     assert resolve_date("on Monday", "2024-05-08") == "2024-05-06"
+
+
+def test_reliability_batch_reads_jsonl_as_ingest_does() -> None:
+    """A JSONL record whose text is only invisible characters: ingest read its html, batch stored
+    the blank text as the article."""
+    from dyadwatch.batch.inputs import raw_from_item
+    from dyadwatch.ingest.readers import read_jsonl
+
+    line = ('{"text": "\\u200b\\u200f", "html": "<html><body><article><p>China and Russia agreed to expand trade '
+            'on Monday, officials said.</p></article></body></html>"}')
+    batch = raw_from_item({"line": 1, "path": "x.jsonl", "json": line})
+    ingest = next(iter(read_jsonl(line, source="x.jsonl")))
+    assert batch.text == ingest.text == "China and Russia agreed to expand trade on Monday, officials said."

@@ -35,6 +35,7 @@ from dyadwatch.ingest.readers import (
     TEXT_SUFFIXES,
     _check_jsonl_object,
     binary_reason,
+    is_blank,
     read_html,
 )
 from dyadwatch.records import RawDocument
@@ -222,7 +223,7 @@ def _raw_from_object(obj: dict[str, Any], where: str, warnings: tuple[str, ...])
     if authors:
         hints["authors"] = [authors] if isinstance(authors, str) else [str(a) for a in authors]
     url = obj.get("url") or None
-    if obj.get("text") is not None and str(obj["text"]).strip():
+    if obj.get("text") is not None and not is_blank(obj["text"]):
         return RawDocument(source=where, text=obj["text"], url=url, hints=hints, warnings=warnings)
     return read_html(obj["html"], source=where, url=url, hints=hints, warnings=warnings)
 
