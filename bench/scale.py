@@ -99,10 +99,19 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
     sampler = MemorySampler() if sample_memory else None
     if sampler:
         sampler.start()
+    done = [0]
+    timeline: list[tuple[int, int]] = []  # (documents done, peak RSS so far in MB)
+
+    def progress(report: Any) -> None:
+        done[0] += report.items
+        if sampler:
+            timeline.append((done[0], round(sampler.peak_total / 2**20)))
+
     cpu = time.process_time()  # this process: the client, and the LocalCluster's scheduler and nannies
     start = time.perf_counter()
     try:
-        summary = run_batch([str(corpus)], out, n_workers=workers, partition_size=partition_size)
+        summary = run_batch([str(corpus)], out, n_workers=workers, partition_size=partition_size,
+                            on_partition=progress)
     finally:
         elapsed = time.perf_counter() - start
         cpu = time.process_time() - cpu
@@ -122,6 +131,9 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
     }
     if sampler:
         result.update(sampler.report())
+        # the peak so far after each tenth of the corpus: flat once the vocabulary is seen
+        marks = [timeline[min(len(timeline) - 1, max(0, round(len(timeline) * k / 10) - 1))] for k in range(1, 11)]
+        result["peak_rss_total_mb_by_documents_done"] = {str(n): mb for n, mb in marks}
     return result
 
 
