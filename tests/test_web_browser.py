@@ -363,12 +363,23 @@ def test_browser_keyboard_reaches_every_control_with_visible_focus(page, server:
         assert f["outline"] == "solid" and f["width"] >= 2, f
         assert f["ratio"] >= 3, ("the focus ring needs 3:1 contrast with what is around it", f)
 
-    # filtering by keyboard alone: a facet link and Enter
-    page.goto(server + "/events")
-    page.focus('a[data-facet="type"]')
+    # filtering by keyboard alone: a facet link and Enter; focus stays on that (now chosen) facet
+    # in the list that replaced the old one, and the next page link keeps focus too
+    page.goto(server + "/events?per_page=10")
+    facet = page.locator('a[data-facet="type"]').first
+    chosen = facet.get_attribute("data-value")
+    facet.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector(".chips")
     assert "Type: " in page.locator(".chips").inner_text()
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-current') === 'true'")
+    assert page.evaluate("document.activeElement.getAttribute('data-value')") == chosen
+    page.goto(server + "/events?per_page=10")
+    page.focus('a[rel="next"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**page=2**")
+    page.wait_for_function("() => document.activeElement.getAttribute('rel') === 'next' || "
+                           "document.activeElement.id === 'results-h'")
 
 
 def test_browser_keyboard_on_the_dyad_and_document_pages(page, server: str, browser_db: tuple[Path, str]) -> None:

@@ -39,7 +39,30 @@
     renderCharts(document);
     document.addEventListener("click", onClick);
   });
+  // The list is replaced in place (htmx) when a facet, chip or page link is followed: keep the
+  // keyboard user's place by focusing the same control in the new list (or its heading), instead
+  // of leaving focus on the page body.
+  var lastFocus = null;
+  document.addEventListener("htmx:beforeRequest", function () {
+    var el = document.activeElement;
+    lastFocus = el && el !== document.body ? {
+      facet: el.getAttribute("data-facet"), value: el.getAttribute("data-value"),
+      rel: el.getAttribute("rel"), id: el.id
+    } : null;
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     renderCharts(event.target);
+    var list = document.getElementById("list");
+    if (!list || !lastFocus || (document.activeElement && document.activeElement !== document.body)) return;
+    var f = lastFocus, target = null;
+    lastFocus = null;
+    if (f.facet) {
+      target = Array.prototype.find.call(list.querySelectorAll("a[data-facet]"), function (a) {
+        return a.getAttribute("data-facet") === f.facet && a.getAttribute("data-value") === f.value;
+      });
+    } else if (f.rel) {
+      target = list.querySelector('a[rel="' + f.rel + '"]');
+    }
+    (target || document.getElementById("results-h")).focus();
   });
 })();
