@@ -22,7 +22,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +35,7 @@ from dyadwatch.ingest.readers import (
     TEXT_SUFFIXES,
     _check_jsonl_object,
     binary_reason,
-    is_blank,
-    read_html,
+    read_jsonl,
 )
 from dyadwatch.records import RawDocument
 
@@ -49,6 +48,7 @@ PARQUET_NAMES = (".parquet",)
 BATCH_NAMES = tuple(TEXT_SUFFIXES | HTML_SUFFIXES) + JSONL_NAMES + GZIP_NAMES + PARQUET_NAMES
 #: Parquet rows read at a time (a record batch), whatever the file's row groups
 PARQUET_BATCH_ROWS = 1024
+_STAND_IN = "\x00dyadwatch-batch-record\x00"
 
 
 @dataclass
@@ -214,18 +214,15 @@ def raw_from_item(item: Item) -> RawDocument | Failure:
 
 
 def _raw_from_object(obj: dict[str, Any], where: str, warnings: tuple[str, ...]) -> RawDocument | Failure:
-    # the same fields and hints as ingest's JSONL reader (dyadwatch.ingest.readers.read_jsonl)
-    hints: dict[str, Any] = {}
-    for key in ("title", "outlet", "published"):
-        if obj.get(key):
-            hints[key] = str(obj[key]).strip()
-    authors = obj.get("authors")
-    if authors:
-        hints["authors"] = [authors] if isinstance(authors, str) else [str(a) for a in authors]
-    url = obj.get("url") or None
-    if obj.get("text") is not None and not is_blank(obj["text"]):
-        return RawDocument(source=where, text=obj["text"], url=url, hints=hints, warnings=warnings)
-    return read_html(obj["html"], source=where, url=url, hints=hints, warnings=warnings)
+    # A valid object is turned into a RawDocument by ingest's own JSONL reader (hints, url, text or
+    # HTML), so batch follows every rule it has; it is read as line 1 of a stand-in source name,
+    # which is then replaced by the record's own ("a.jsonl#L12", "b.parquet#R3").
+    line = json.dumps(obj, ensure_ascii=False, default=str)
+    got = next(iter(read_jsonl(line, source=_STAND_IN, warnings=warnings)))
+    stand_in = f"{_STAND_IN}#L1"
+    if isinstance(got, RawDocument):
+        return replace(got, source=where)
+    return Failure(where, got.message.replace(stand_in, where))
 
 
 # -- readers ------------------------------------------------------------------------------------
