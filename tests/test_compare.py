@@ -204,3 +204,17 @@ def test_decide_figures_same_period_apart_contradicts_other_period_decides_nothi
     assert decide_figures(a, c) is None
     agreed = decide_figures(a, d)
     assert agreed is not None and agreed.relation == "agree"
+
+
+def test_decide_events_only_on_the_pair_the_articles_are_about() -> None:
+    from dyadwatch.compare.relations import ClaimItem, decide_events
+
+    def claim(doc: str, events: tuple) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=10, sentence="s", actors=("CHN", "RUS", "UKR"), polarity=1,
+                         events=events, extra={"dyad": ("CHN", "RUS")})
+
+    invasion = (("RUS", "UKR", "ASSAULT", False),)
+    assert decide_events(claim("a", invasion), claim("b", invasion)) is None
+    aid, no_aid = (("CHN", "RUS", "AID", False),), (("CHN", "RUS", "AID", True),)
+    decided = decide_events(claim("a", aid), claim("b", no_aid))
+    assert decided is not None and decided.relation == "contradict"

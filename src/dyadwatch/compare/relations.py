@@ -96,9 +96,18 @@ def decide_figures(a: ClaimItem, b: ClaimItem) -> Decision | None:
 
 
 def decide_events(a: ClaimItem, b: ClaimItem) -> Decision | None:
-    ea = {(s, t, ty): neg for s, t, ty, neg in a.events}
+    # only acts between the pair an article is about: two analyses of China and Russia that
+    # both mention the invasion of Ukraine do not thereby confirm each other on China and Russia
+    pairs = [frozenset(d) for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
+
+    def about_the_pair(s: str, t: str) -> bool:
+        return all(frozenset((s, t)) == p for p in pairs)
+
+    ea = {(s, t, ty): neg for s, t, ty, neg in a.events if about_the_pair(s, t)}
     agreed = None
     for s, t, ty, neg in b.events:
+        if not about_the_pair(s, t):
+            continue
         if (s, t, ty) in ea:
             if ea[(s, t, ty)] != neg:
                 done, undone = ("one", "the other") if not ea[(s, t, ty)] else ("the other", "one")
