@@ -204,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory", action="store_true", help="peak memory of batch at --memory-docs sizes")
     ap.add_argument("--memory-docs", type=int, nargs="+", default=[2000, 20000])
     ap.add_argument("--memory-partition-size", type=int, default=250)
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON instead of lines")
+    ap.add_argument("--save", type=Path, default=None, help="also write the results as JSON to this file")
     a = ap.parse_args(argv)
     stories, origin = base_texts()
     result: dict[str, Any] = {"corpus": origin, "cores": os.cpu_count()}
@@ -284,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"peak memory, {sizes[-1]} / {sizes[0]} documents: {result['memory_growth_ratio']:.3f}")
     if a.json:
         print(json.dumps(result, indent=2))
+    if a.save:
+        a.save.write_text(json.dumps(result, indent=2) + "\n")
     return 0
 
 
