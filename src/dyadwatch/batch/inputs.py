@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
-import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,10 +30,10 @@ from dyadwatch.ingest import Failure, Notice, read_path
 from dyadwatch.ingest.readers import (
     HTML_SUFFIXES,
     JSONL_FIELDS,
-    SKIPPED_NAMES,
     TEXT_SUFFIXES,
     _check_jsonl_object,
     binary_reason,
+    expand_path,
     read_jsonl,
 )
 from dyadwatch.records import RawDocument
@@ -88,26 +87,7 @@ def discover_inputs(sources: Iterable[str]) -> list[Path | Failure | Notice]:
         if "://" in source:
             out.append(Failure(source, Errors.DW507.format(path=source, kind="a URL")))
             continue
-        path = Path(source)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    p = Path(root) / name
-                    if name.startswith(".") or kind_of(p) is None:
-                        continue
-                    if name.lower() in SKIPPED_NAMES:
-                        out.append(Notice(str(p), Warnings.W103.format(path=path, name=name)))
-                        continue
-                    found.append(p)
-            if not found:
-                out.append(Failure(str(path), Errors.DW109.format(path=path)))
-            out.extend(found)
-        elif path.exists():
-            out.append(path)
-        else:
-            out.append(Failure(str(path), Errors.DW101.format(path=path)))
+        out.extend(expand_path(Path(source), lambda p: kind_of(p) is not None))
     return out
 
 

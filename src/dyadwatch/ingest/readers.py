@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,29 +105,31 @@ def discover(sources: Iterable[str]) -> list[Path | Failure | Notice | str]:
         if is_url(source):
             out.append(source.strip())
             continue
-        path = Path(source)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    p = Path(root) / name
-                    if p.suffix.lower() not in SUPPORTED_SUFFIXES:
-                        continue
-                    if name.lower() in SKIPPED_NAMES:
-                        out.append(Notice(str(p), Warnings.W103.format(path=path, name=name)))
-                        continue
-                    found.append(p)
-            if not found:
-                out.append(Failure(str(path), Errors.DW109.format(path=path)))
-            out.extend(found)
-        elif path.exists():
-            out.append(path)
-        else:
-            out.append(Failure(str(path), Errors.DW101.format(path=path)))
+        out.extend(expand_path(Path(source), lambda p: p.suffix.lower() in SUPPORTED_SUFFIXES))
     return out
+
+
+def expand_path(path: Path, accept: Callable[[Path], bool]) -> list[Path | Failure | Notice]:
+    """A file as it is; a directory as the files in it (recursively, sorted, hidden ones left
+    out) that ``accept`` takes, documentation files skipped with a notice; a missing path as a
+    failure. Shared by ingest and batch, so both read a directory alike."""
+    if not path.is_dir():
+        return [path] if path.exists() else [Failure(str(path), Errors.DW101.format(path=path))]
+    out: list[Path | Failure | Notice] = []
+    found = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            p = Path(root) / name
+            if name.startswith(".") or not accept(p):
+                continue
+            if name.lower() in SKIPPED_NAMES:
+                out.append(Notice(str(p), Warnings.W103.format(path=path, name=name)))
+                continue
+            found.append(p)
+    if not found:
+        out.append(Failure(str(path), Errors.DW109.format(path=path)))
+    return out + found
 
 
 def read_path(path: Path, *, max_file_bytes: int) -> Iterator[Item]:
