@@ -169,19 +169,26 @@ def _ingest_documents(store: Store, documents: Iterable[Document], *, nlp: Langu
                                               n_process=settings.n_process):
                 analyses[analysis.document_id] = analysis
         for doc in chunk:
-            analysis = analyses.pop(doc.id, None)
-            status = store.write(doc, analysis, actor_names=_actor_names(analysis))
-            if status == "added":
-                summary.added += 1
-                if analysis is not None and analysis.skipped:
-                    if analysis.skipped.startswith("too long"):
-                        summary.skipped_too_long += 1
-                        say(Warnings.W104.format(source=doc.source, reason=analysis.skipped))
-                    else:
-                        summary.skipped_language += 1
-                        say(Warnings.W102.format(source=doc.source, language=doc.language))
+            write_counted(store, doc, analyses.pop(doc.id, None), summary, say)
+
+
+def write_counted(store: Store, doc: Document, analysis: Any, summary: Any, say: Callable[[str], None]) -> str:
+    """Store one document with its analysis and count it in ``summary`` (``added``, ``present``,
+    ``skipped_too_long``, ``skipped_language``), saying why an added one was not analysed.
+    Shared by ingest and ``dyadwatch load``, so both report alike."""
+    status = store.write(doc, analysis, actor_names=_actor_names(analysis))
+    if status == "added":
+        summary.added += 1
+        if analysis is not None and analysis.skipped:
+            if analysis.skipped.startswith("too long"):
+                summary.skipped_too_long += 1
+                say(Warnings.W104.format(source=doc.source, reason=analysis.skipped))
             else:
-                summary.present += 1
+                summary.skipped_language += 1
+                say(Warnings.W102.format(source=doc.source, language=doc.language))
+    else:
+        summary.present += 1
+    return status
 
 
 def _actor_names(analysis: object) -> dict[str, str]:

@@ -73,7 +73,7 @@ def load_results(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dyadwatch.jobs import _actor_names  # the same display names ingest stores
+    from dyadwatch.jobs import write_counted  # the same display names, counts and warnings as ingest
 
     out = Path(out_dir)
     manifest = _read_manifest(out)
@@ -114,19 +114,7 @@ def load_results(
                 stored, analyzer = store.analyzer_of(document.id)
                 if not stored or analyzer != row["analyzer"]:
                     analysis = analysis_from_rows(row, by_doc.get(document.id, {}))
-            status = store.write(document, analysis, actor_names=_actor_names(analysis))
-            if status == "added":
-                summary.added += 1
-                # the same warnings as ingest (dyadwatch.jobs._ingest_documents)
-                if analysis is not None and analysis.skipped:
-                    if analysis.skipped.startswith("too long"):
-                        summary.skipped_too_long += 1
-                        say(Warnings.W104.format(source=document.source, reason=analysis.skipped))
-                    else:
-                        summary.skipped_language += 1
-                        say(Warnings.W102.format(source=document.source, language=document.language))
-            else:
-                summary.present += 1
+            write_counted(store, document, analysis, summary, say)  # as ingest counts and warns
         summary.loaded += 1
         if on_partition:
             on_partition(index, len(docs))
