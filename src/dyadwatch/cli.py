@@ -117,7 +117,13 @@ def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, no_
                                          compare=not no_compare, on_message=show,
                                          on_file_done=lambda _path: bar.update(1))
     store.close()
-    parts = [f"{summary.added} added", f"{summary.present} already present", f"{summary.failed} failed"]
+    _finish_store_command(db, summary, [f"{summary.failed} failed"], quiet)
+
+
+def _finish_store_command(db: str, summary: Any, counts: list[str], quiet: bool) -> None:
+    """The closing line of a command that stores documents (ingest, load), its comparison, and
+    its exit status."""
+    parts = [f"{summary.added} added", f"{summary.present} already present", *counts]
     if summary.skipped_language:
         parts.append(f"{summary.skipped_language} not analysed (not English)")
     if summary.skipped_too_long:
@@ -729,17 +735,7 @@ def load(db: str, directory: str, no_compare: bool, quiet: bool) -> None:
                 summary = load_results(store, directory, compare=not no_compare, on_message=show,
                                        on_partition=lambda _i, _n: bar.update(1))
     store.close()
-    parts = [f"{summary.added} added", f"{summary.present} already present",
-             f"{summary.loaded} of {summary.partitions} partitions loaded"]
-    if summary.skipped_language:
-        parts.append(f"{summary.skipped_language} not analysed (not English)")
-    if summary.skipped_too_long:
-        parts.append(f"{summary.skipped_too_long} not analysed (too long)")
-    click.echo(f"{db}: " + ", ".join(parts))
-    if summary.comparison is not None and not quiet:
-        _echo_comparison(summary.comparison)
-    if not summary.ok:
-        sys.exit(1)
+    _finish_store_command(db, summary, [f"{summary.loaded} of {summary.partitions} partitions loaded"], quiet)
 
 
 #: seconds `dyadwatch serve` keeps an idle HTTP connection open
