@@ -22,7 +22,7 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from dyadwatch import Store, ingest_sources  # noqa: E402
 from dyadwatch.batch import load_results, run_batch  # noqa: E402
-from dyadwatch.batch.run import MANIFEST, THREAD_ENV  # noqa: E402
+from dyadwatch.batch.run import MANIFEST, local_cluster  # noqa: E402
 from dyadwatch.batch.worker import analyze_partition  # noqa: E402
 from dyadwatch.cli import cli  # noqa: E402
 from dyadwatch.errors import BatchError  # noqa: E402
@@ -85,10 +85,9 @@ def _rows(db: Path, table: str) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def client():
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                           env=dict(THREAD_ENV), silence_logs=50)
+    cluster = local_cluster(2)  # the cluster run_batch starts without --scheduler
     c = Client(cluster, set_as_default=False)
     yield c
     c.close()
@@ -169,6 +168,43 @@ def test_batch_workers_never_open_the_store(batch_out, client) -> None:
     loaded_modules = client.run(lambda: sorted(m for m in sys.modules if m.startswith(("dyadwatch.store",
                                                                                         "dyadwatch.jobs"))))
     assert loaded_modules and all(v == [] for v in loaded_modules.values())
+
+
+def _worker_state(dask_worker) -> dict[str, object]:
+    import os
+
+    import dask
+
+    return {"profiler": dask.config.get("distributed.worker.profile.enabled"),
+            "profiles": len(dask_worker.profile_history),
+            "message_log": dask_worker.batched_stream.recent_message_log.maxlen,
+            "threads": os.environ.get("OMP_NUM_THREADS")}
+
+
+def test_batch_workers_run_one_thread_each_without_dasks_profiler(batch_out, client) -> None:
+    # the profiler's history and the comms' message logs grew memory with the run (docs/scaling.md)
+    states = client.run(_worker_state)
+    assert len(states) == 2
+    assert all(s == {"profiler": False, "profiles": 0, "message_log": 20, "threads": "1"}
+               for s in states.values()), states
+    assert client.run_on_scheduler(lambda dask_scheduler: sorted(
+        c.recent_message_log.maxlen for c in dask_scheduler.stream_comms.values())) == [20, 20]
+    assert not any(m.startswith("[W503]") for m in batch_out[1].messages)
+
+
+def test_batch_warns_once_when_the_scheduler_s_workers_profile_themselves(tmp_path: Path, corpus: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as profiling:  # Dask's defaults
+        summary = run_batch([str(corpus)], tmp_path / "out", scheduler=profiling.scheduler_address)
+    warnings = [m for m in summary.messages if m.startswith("[W503]")]
+    assert warnings == [f"[W503] The Dask cluster at {profiling.scheduler_address} grows its memory with the length "
+                        "of the run: Dask's profiler runs on 1 of its 1 workers (about 0.2 MB a second of analysis "
+                        "each, for 17 minutes); its scheduler keeps the last 1000 messages to each worker, and with "
+                        "them the partitions they carried. Start its scheduler and workers with "
+                        "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False and "
+                        "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=20 to keep it flat (docs/scaling.md)."]
+    assert summary.done == summary.partitions == 1 and summary.documents == 5
 
 
 def test_batch_reads_jsonl_gz_and_parquet_as_jsonl(tmp_path: Path, client) -> None:

@@ -12,7 +12,15 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from dyadwatch.batch.inputs import Partition, count_items, iter_items, partitions, raw_from_item  # noqa: E402
+from dyadwatch.batch.inputs import (  # noqa: E402
+    Partition,
+    count_items,
+    iter_items,
+    pack_items,
+    partitions,
+    raw_from_item,
+    unpack_items,
+)
 from dyadwatch.ingest import Failure, Notice  # noqa: E402
 from dyadwatch.ingest.readers import read_jsonl  # noqa: E402
 from dyadwatch.records import RawDocument  # noqa: E402
@@ -122,3 +130,22 @@ def test_batch_partitions_keep_input_order_and_positions(tmp_path: Path) -> None
     parts = [p for p in partitions([str(path)], size=3, max_file_bytes=LIMIT) if isinstance(p, Partition)]
     assert [(p.index, p.first, len(p.items)) for p in parts] == [(0, 0, 3), (1, 3, 3), (2, 6, 1)]
     assert parts[0].label == f"{path}#L1 … {path}#L3" and parts[2].label == f"{path}#L7"
+
+
+def test_a_packed_partition_reads_back_as_the_same_records_in_less_than_its_text(tmp_path: Path) -> None:
+    # partitions travel to the workers packed (Dask's message logs keep what they carried)
+    text = " ".join(["Moscow and Beijing signed a trade agreement worth $25 billion on Tuesday, officials said."] * 8)
+    jsonl = tmp_path / "wire.jsonl"
+    jsonl.write_text("".join(json.dumps({**GOOD, "text": f"{text} Ça {i} — 北京."}) + "\n" for i in range(40)),
+                     encoding="utf-8")
+    table = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"text": [text, "Kyiv and Warsaw met."],
+                             "published": [dt.date(2024, 3, 12), None]}), table)
+    parts = [p for p in partitions([str(jsonl), str(table)], size=50, max_file_bytes=LIMIT) if isinstance(p, Partition)]
+    items = [i for p in parts for i in p.items]
+    assert len(items) == 42
+    packed = pack_items(items)
+    assert isinstance(packed, bytes) and len(packed) < len(text) * 42 / 4
+    back = unpack_items(packed)
+    assert back == items
+    assert [raw_from_item(i) for i in back] == [raw_from_item(i) for i in items]

@@ -163,3 +163,6 @@ class Warnings:
     W501 = "[W501] partition {index} ({label}): attempt {attempt} of {attempts} failed ({error}); retrying."
     W502 = ("[W502] {path}: the batch run is incomplete (run {state}; failed partitions: {failed}); what it wrote "
             "was loaded. Run the same batch again to complete it, then load again.")
+    W503 = ("[W503] The Dask cluster at {address} grows its memory with the length of the run: {settings}. "
+            "Start its scheduler and workers with DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False and "
+            "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=20 to keep it flat (docs/scaling.md).")

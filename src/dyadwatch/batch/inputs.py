@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
+import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,24 @@ BATCH_NAMES = tuple(TEXT_SUFFIXES | HTML_SUFFIXES) + JSONL_NAMES + GZIP_NAMES + 
 #: Parquet rows read at a time (a record batch), whatever the file's row groups
 PARQUET_BATCH_ROWS = 1024
 _STAND_IN = "\x00dyadwatch-batch-record\x00"
+
+
+def pack_items(items: list[Item]) -> bytes:
+    """``items`` as one compressed bytes object, the form a partition travels in to a worker.
+
+    Dask keeps the last messages it sent to each worker (``distributed.admin.low-level-log-length``,
+    1,000 by default) for debugging; a partition sent as Python objects stayed in the scheduler's
+    memory long after its task had finished, about 0.7 MB a partition of 250 articles. Packed,
+    a partition is one object of less than half its text's size (0.42 for the benchmark's news
+    stories; 5 ms to pack 250 of them).
+    """
+    return zlib.compress(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_items(packed: bytes) -> list[Item]:
+    """The items ``pack_items`` packed (from this run's own client: trusted)."""
+    items: list[Item] = pickle.loads(zlib.decompress(packed))
+    return items
 
 
 @dataclass

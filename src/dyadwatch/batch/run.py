@@ -11,6 +11,7 @@ the same directory skips the partitions already written and retries the rest.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -22,9 +23,9 @@ from typing import Any, Literal
 
 from dyadwatch import __version__
 from dyadwatch.batch import require_batch_dependencies
-from dyadwatch.batch.inputs import Partition, partitions
+from dyadwatch.batch.inputs import Partition, pack_items, partitions
 from dyadwatch.batch.tables import TABLES
-from dyadwatch.batch.worker import analyze_partition, worker_info
+from dyadwatch.batch.worker import analyze_partition, run_packed, worker_info
 from dyadwatch.errors import BatchError, Errors, Warnings
 from dyadwatch.ingest import Failure
 from dyadwatch.settings import Settings, load_settings
@@ -38,6 +39,16 @@ DEFAULT_PARTITION_SIZE = 250
 WORKER_WAIT = 120.0
 #: one thread per numerical library in each worker: a worker is one core (also Dask's nanny default)
 THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+#: Dask configuration of the client and the ``LocalCluster`` dyadwatch starts (whose scheduler and
+#: nannies run in this process; the nannies copy it into every worker they start). Both settings
+#: only feed Dask's debugging and dashboard, and both grew memory with the length of a run:
+#: - the statistical profiler samples each worker's stack every 10 ms and keeps a profile tree per
+#:   second for 1,000 seconds; over spaCy's deep stacks that grew a worker by about 0.2 MB a second
+#:   (3 MB a partition of 250 articles) for the first 17 minutes;
+#: - every comm between client, scheduler and workers keeps its last 1,000 messages, and with them
+#:   the partitions it sent (``inputs.pack_items``).
+DASK_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False,
+                               "distributed.admin.low-level-log-length": 20}
 
 
 @dataclass
@@ -130,32 +141,46 @@ def run_batch(
     key = {"format": FORMAT, "inputs": [_input_name(s) for s in sources], "partition_size": partition_size,
            "model": settings.model}
     _check_out_dir(out, key)
+    import dask
+
     own_client = client is None
-    own_cluster, client = _connect(client, scheduler, n_workers, connect_timeout)
-    try:
-        summary.scheduler = str(client.scheduler.address)
-        infos = _check_workers(client, scheduler or summary.scheduler, settings.model)
-        summary.workers = len(infos)
-        summary.analyzer = next(iter(infos.values()))["analyzer"]
-        manifest = _read_manifest(out)
-        if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
-            raise BatchError(Errors.DW504.format(
-                path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
-                                 f"now run '{summary.analyzer}'"))
-        _write_manifest(out, {**key, "dyadwatch": __version__, "analyzer": summary.analyzer,
-                              "started": (manifest or {}).get("started", now()), "complete": False})
-        _drive(client, sources, out, settings, summary, say, partition_size=partition_size, retries=retries,
-               partition_function=partition_function, on_partition=on_partition)
-    finally:
-        if own_client:
-            client.close()
-        if own_cluster is not None:
-            own_cluster.close()
+    with dask.config.set(DASK_CONFIG) if own_client else contextlib.nullcontext():
+        own_cluster, client = _connect(client, scheduler, n_workers, connect_timeout)
+        try:
+            _run(client, scheduler, sources, out, key, settings, summary, say, partition_size=partition_size,
+                 retries=retries, partition_function=partition_function, on_partition=on_partition)
+        finally:
+            if own_client:
+                client.close()
+            if own_cluster is not None:
+                own_cluster.close()
     summary.seconds = time.perf_counter() - started
     _write_manifest(out, {**_read_manifest(out), "finished": now(), "partitions": summary.partitions,
                           "failed_partitions": summary.failed_partitions,
                           "complete": not summary.failed_partitions})
     return summary
+
+
+def _run(client: Any, scheduler: str | None, sources: Sequence[str], out: Path, key: dict[str, Any],
+         settings: Settings, summary: BatchSummary, say: Callable[[str], None], *, partition_size: int,
+         retries: int, partition_function: Callable[..., dict[str, Any]],
+         on_partition: Callable[[PartitionReport], None] | None) -> None:
+    summary.scheduler = str(client.scheduler.address)
+    infos = _check_workers(client, scheduler or summary.scheduler, settings.model)
+    summary.workers = len(infos)
+    growing = _growing_settings(client, infos)
+    if growing:
+        say(Warnings.W503.format(address=scheduler or summary.scheduler, settings="; ".join(growing)))
+    summary.analyzer = next(iter(infos.values()))["analyzer"]
+    manifest = _read_manifest(out)
+    if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
+        raise BatchError(Errors.DW504.format(
+            path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
+                             f"now run '{summary.analyzer}'"))
+    _write_manifest(out, {**key, "dyadwatch": __version__, "analyzer": summary.analyzer,
+                          "started": (manifest or {}).get("started", now()), "complete": False})
+    _drive(client, sources, out, settings, summary, say, partition_size=partition_size, retries=retries,
+           partition_function=partition_function, on_partition=on_partition)
 
 
 def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, summary: BatchSummary,
@@ -173,8 +198,9 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
             on_partition(r)
 
     def submit(part: Partition, attempt: int) -> None:
-        future = client.submit(partition_function, part.items, first=part.first, model=settings.model,
-                               batch_size=settings.batch_size, pure=False,
+        # packed: Dask's message log keeps what was sent to a worker long after the task (pack_items)
+        future = client.submit(run_packed, partition_function, pack_items(part.items), first=part.first,
+                               model=settings.model, batch_size=settings.batch_size, pure=False,
                                key=f"dyadwatch-partition-{part.index}-{attempt}-{os.urandom(4).hex()}")
         pending[future] = (part, attempt)
         completed.add(future)
@@ -234,7 +260,7 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
 
 def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout: float) -> tuple[Any, Any]:
     """(the LocalCluster we started or None, a client connected to the cluster)."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if client is not None:
         return None, client
@@ -243,8 +269,7 @@ def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout:
             return None, Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise BatchError(Errors.DW502.format(address=scheduler, reason=_describe(exc))) from exc
-    cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR, env=dict(THREAD_ENV))
+    cluster = local_cluster(n_workers)
     try:
         return cluster, Client(cluster, set_as_default=False)
     except BaseException:
@@ -252,7 +277,23 @@ def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout:
         raise
 
 
-def _check_workers(client: Any, address: str, model: str) -> dict[str, dict[str, str]]:
+def local_cluster(n_workers: int | None = None) -> Any:
+    """The ``LocalCluster`` ``run_batch`` starts when given no scheduler or client.
+
+    n_workers: single-threaded worker processes (default one per core), each with one thread per
+        numerical library (``THREAD_ENV``) and Dask's debugging logs off (``DASK_CONFIG``).
+    RETURNS (distributed.LocalCluster): close it when done (it is a context manager).
+    """
+    import dask
+    from distributed import LocalCluster
+
+    # the nannies copy the configuration they are created with into every worker they start
+    with dask.config.set(DASK_CONFIG):
+        return LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=logging.ERROR, env=dict(THREAD_ENV))
+
+
+def _check_workers(client: Any, address: str, model: str) -> dict[str, dict[str, Any]]:
     """Every worker's dyadwatch version and analyzer (loading its pipeline once, up front)."""
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT)
@@ -260,7 +301,7 @@ def _check_workers(client: Any, address: str, model: str) -> dict[str, dict[str,
         raise BatchError(Errors.DW503.format(
             address=address, reason=f"no worker joined the scheduler within {WORKER_WAIT:g} s")) from exc
     try:
-        infos: dict[str, dict[str, str]] = client.run(worker_info, model)
+        infos: dict[str, dict[str, Any]] = client.run(worker_info, model)
     except Exception as exc:  # a worker without dyadwatch fails to unpickle the function
         raise BatchError(Errors.DW503.format(address=address, reason=_describe(exc))) from exc
     versions = {i["analyzer"] for i in infos.values()}
@@ -273,6 +314,30 @@ def _check_workers(client: Any, address: str, model: str) -> dict[str, dict[str,
         raise BatchError(Errors.DW503.format(
             address=address, reason=f"the workers run dyadwatch {', '.join(sorted(theirs))}, this is {ours}"))
     return infos
+
+
+def _growing_settings(client: Any, infos: dict[str, dict[str, Any]]) -> list[str]:
+    """The cluster's settings that grow its memory with the run (see ``DASK_CONFIG``), in words."""
+    out = []
+    profiling = sum(1 for i in infos.values() if i.get("profiling"))
+    if profiling:
+        out.append(f"Dask's profiler runs on {profiling} of its {len(infos)} workers (about 0.2 MB a second "
+                   "of analysis each, for 17 minutes)")
+    try:
+        kept = client.run_on_scheduler(_message_log_length)
+    except Exception:  # a scheduler that refuses to run functions: nothing to say about it
+        kept = None
+    if isinstance(kept, int) and kept > DASK_CONFIG["distributed.admin.low-level-log-length"]:
+        out.append(f"its scheduler keeps the last {kept} messages to each worker, and with them the "
+                   "partitions they carried")
+    return out
+
+
+def _message_log_length(dask_scheduler: Any) -> int | None:
+    """How many messages the scheduler keeps of those it sent to each worker (run on the scheduler)."""
+    kept = [getattr(getattr(comm, "recent_message_log", None), "maxlen", None)
+            for comm in getattr(dask_scheduler, "stream_comms", {}).values()]
+    return max((n for n in kept if isinstance(n, int)), default=None)
 
 
 def _check_out_dir(out: Path, key: dict[str, Any]) -> None:

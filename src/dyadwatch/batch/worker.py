@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 
-from dyadwatch.batch.inputs import Item, raw_from_item
+from dyadwatch.batch.inputs import Item, raw_from_item, unpack_items
 from dyadwatch.batch.tables import SCHEMAS, Row, analysis_rows, document_row, to_parquet
 from dyadwatch.ingest import Failure, build_document
 from dyadwatch.records import Document
@@ -69,9 +70,17 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
     }
 
 
-def worker_info(model: str = "") -> dict[str, str]:
-    """What a worker runs (checked before a batch starts), with its pipeline loaded."""
+def run_packed(partition_function: Callable[..., dict[str, Any]], packed: bytes, **kwargs: Any) -> dict[str, Any]:
+    """``partition_function`` over the items of a partition packed by ``inputs.pack_items``."""
+    return partition_function(unpack_items(packed), **kwargs)
+
+
+def worker_info(model: str = "", dask_worker: Any = None) -> dict[str, Any]:
+    """What a worker runs (checked before a batch starts), with its pipeline loaded; ``profiling``
+    says whether Dask's statistical profiler runs in it (its history grows the worker's memory).
+    ``dask_worker`` is given by ``Client.run``."""
     from dyadwatch import __version__
     from dyadwatch.analyze import analyzer_version, load_pipeline
 
-    return {"dyadwatch": __version__, "analyzer": analyzer_version(load_pipeline(model))}
+    return {"dyadwatch": __version__, "analyzer": analyzer_version(load_pipeline(model)),
+            "profiling": "profile" in getattr(dask_worker, "periodic_callbacks", {})}
