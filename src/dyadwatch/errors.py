@@ -165,4 +165,4 @@ class Warnings:
             "was loaded. Run the same batch again to complete it, then load again.")
     W503 = ("[W503] The Dask cluster at {address} grows its memory with the length of the run: {settings}. "
             "Start its scheduler and workers with DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False and "
-            "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=20 to keep it flat (docs/scaling.md).")
+            "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH={log_length} to keep it flat (docs/scaling.md).")

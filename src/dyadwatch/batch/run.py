@@ -127,6 +127,8 @@ def run_batch(
     ``out/events/part-000000.parquet`` …; ``load_results(store, "out/")`` stores them.
     """
     require_batch_dependencies("batch")
+    import dask
+
     settings = settings or load_settings()
     assert partition_size >= 1 and retries >= 0, "partition_size must be at least 1, retries at least 0"
     started = time.perf_counter()
@@ -141,14 +143,27 @@ def run_batch(
     key = {"format": FORMAT, "inputs": [_input_name(s) for s in sources], "partition_size": partition_size,
            "model": settings.model}
     _check_out_dir(out, key)
-    import dask
-
     own_client = client is None
     with dask.config.set(DASK_CONFIG) if own_client else contextlib.nullcontext():
         own_cluster, client = _connect(client, scheduler, n_workers, connect_timeout)
         try:
-            _run(client, scheduler, sources, out, key, settings, summary, say, partition_size=partition_size,
-                 retries=retries, partition_function=partition_function, on_partition=on_partition)
+            summary.scheduler = str(client.scheduler.address)
+            infos = _check_workers(client, scheduler or summary.scheduler, settings.model)
+            summary.workers = len(infos)
+            growing = _growing_settings(client, infos)
+            if growing:
+                say(Warnings.W503.format(address=scheduler or summary.scheduler, settings="; ".join(growing),
+                                         log_length=DASK_CONFIG["distributed.admin.low-level-log-length"]))
+            summary.analyzer = next(iter(infos.values()))["analyzer"]
+            manifest = _read_manifest(out)
+            if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
+                raise BatchError(Errors.DW504.format(
+                    path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
+                                     f"now run '{summary.analyzer}'"))
+            _write_manifest(out, {**key, "dyadwatch": __version__, "analyzer": summary.analyzer,
+                                  "started": (manifest or {}).get("started", now()), "complete": False})
+            _drive(client, sources, out, settings, summary, say, partition_size=partition_size, retries=retries,
+                   partition_function=partition_function, on_partition=on_partition)
         finally:
             if own_client:
                 client.close()
@@ -159,28 +174,6 @@ def run_batch(
                           "failed_partitions": summary.failed_partitions,
                           "complete": not summary.failed_partitions})
     return summary
-
-
-def _run(client: Any, scheduler: str | None, sources: Sequence[str], out: Path, key: dict[str, Any],
-         settings: Settings, summary: BatchSummary, say: Callable[[str], None], *, partition_size: int,
-         retries: int, partition_function: Callable[..., dict[str, Any]],
-         on_partition: Callable[[PartitionReport], None] | None) -> None:
-    summary.scheduler = str(client.scheduler.address)
-    infos = _check_workers(client, scheduler or summary.scheduler, settings.model)
-    summary.workers = len(infos)
-    growing = _growing_settings(client, infos)
-    if growing:
-        say(Warnings.W503.format(address=scheduler or summary.scheduler, settings="; ".join(growing)))
-    summary.analyzer = next(iter(infos.values()))["analyzer"]
-    manifest = _read_manifest(out)
-    if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
-        raise BatchError(Errors.DW504.format(
-            path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
-                             f"now run '{summary.analyzer}'"))
-    _write_manifest(out, {**key, "dyadwatch": __version__, "analyzer": summary.analyzer,
-                          "started": (manifest or {}).get("started", now()), "complete": False})
-    _drive(client, sources, out, settings, summary, say, partition_size=partition_size, retries=retries,
-           partition_function=partition_function, on_partition=on_partition)
 
 
 def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, summary: BatchSummary,
