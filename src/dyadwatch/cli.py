@@ -225,7 +225,9 @@ def compare(db: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True,
+              help="parquet needs --out and pyarrow (pip install 'dyadwatch[parquet]').")
 @click.option("--what", type=click.Choice(["records", "events", "relations"]), default="records",
               show_default=True,
               help="records: one analysis record per document; events: PLOVER-style events; "
@@ -235,7 +237,8 @@ def compare(db: str) -> None:
 def export(db: str, fmt: str, what: str, out: str | None) -> None:
     """Export analysis records, events or cross-document relations.
 
-    Records follow the analysis-record contract (one JSON object per document).
+    Records follow the analysis-record contract (one JSON object per document). Parquet files
+    keep the same fields and nesting, for DuckDB, pandas or Arrow.
 
     Example:
 
@@ -243,12 +246,20 @@ def export(db: str, fmt: str, what: str, out: str | None) -> None:
         dyadwatch export --out records.jsonl
         dyadwatch export --what events --format csv > events.csv
         dyadwatch export --what relations
+        dyadwatch export --what events --format parquet --out events.parquet
     """
-    from dyadwatch.export import write_export
+    from dyadwatch.errors import Errors
+    from dyadwatch.export import write_export, write_parquet
 
+    if fmt == "parquet" and not out:
+        raise click.UsageError(Errors.DW602.format(what=what))
     store = _open(db, readonly=True)
     with errors_as_messages():
-        if out:
+        if fmt == "parquet":
+            assert out is not None
+            n = write_parquet(store, out, what=what)
+            click.echo(f"{out}: {n} {what}", err=True)
+        elif out:
             tmp = Path(out).with_name(Path(out).name + ".part")
             with tmp.open("w", encoding="utf-8", newline="") as fh:
                 n = write_export(store, fh, what=what, fmt=fmt)  # type: ignore[arg-type]

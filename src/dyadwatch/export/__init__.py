@@ -1,4 +1,5 @@
-"""Export: analysis records and cross-document relations, as ../shared/eval/README.md defines them.
+"""Export: analysis records, events and cross-document relations (JSONL, CSV, Parquet), as
+../shared/eval/README.md defines them.
 
 Reads the store only.
 """
@@ -10,5 +11,9 @@ from dyadwatch.export.records import (
     relation_records,
     write_export,
 )
+# imports pyarrow only when a Parquet file is written (pyarrow is the 'parquet' extra)
+from dyadwatch.export.parquet import parquet_schema, write_parquet
 
-__all__ = ["RECORD_CSV_COLUMNS", "analysis_record", "analysis_records", "relation_records", "write_export"]
+
+__all__ = ["RECORD_CSV_COLUMNS", "analysis_record", "analysis_records", "parquet_schema", "relation_records",
+           "write_export", "write_parquet"]
