@@ -416,7 +416,9 @@ def test_date_of_another_clause_is_not_taken(nlp):
     # "meet again" is a plan: Monday is when they talked, not when they will meet
     meet = [e for e in find(events, "IND", "PAK", "CONSULT") if e["modality"] == "intended"]
     assert meet and meet[0]["date"] is None
-    assert the(events, "IND", "PAK", "AGREE")["date"] is None
+    # Monday is the relative clause's; the agreement, told in the past as the article's only
+    # news, takes the publication date (GUIDE.md, Conventions: news of the day)
+    assert the(events, "IND", "PAK", "AGREE")["date"] == REF
     # a relative clause keeps its own time
     events = code(nlp, "China, which has long backed Russia, bought more Russian oil in March.")
     assert the(events, "CHN", "RUS", "COOPERATE")["date"] == "2024-03"
@@ -618,3 +620,43 @@ def test_voicing_concern_to_a_state_is_a_complaint_but_having_concerns_is_not(nl
 def test_agreeing_to_disagree_is_no_agreement(nlp) -> None:
     events = code(nlp, "The leaders of Russia and China agree to disagree over the issues that divide them.")
     assert not [e for e in events if e["type"] == "AGREE"], events
+
+
+def test_news_of_the_day_takes_the_publication_date(nlp):
+    # present perfect, simple past and a headline in the present: the article's news
+    events = code(nlp, "India has suspended the water treaty with Pakistan.")
+    assert the(events, "IND", "PAK", "SANCTION")["date"] == REF
+    events = code(nlp, "Japan premier praises South Korea's leader\n\nThe two leaders met in Tokyo.")
+    assert the(events, "JPN", "KOR", "SUPPORT")["date"] == REF
+    assert {e["date"] for e in find(events, "JPN", "KOR", "CONSULT")} == {REF}
+    # at the precision the article gives its publication date
+    events = code(nlp, "China has imposed tariffs on Australian wine.", ref="2024-05")
+    assert the(events, "CHN", "AUS", "SANCTION")["date"] == "2024-05"
+
+
+def test_background_and_plans_get_no_news_date(nlp):
+    # a past perfect is background; a plan or a possibility has not happened
+    events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")
+    assert the(events, "CHN", "AUS", "SANCTION")["date"] is None
+    events = code(nlp, "China could impose tariffs on Australian wine.")
+    assert the(events, "CHN", "AUS", "SANCTION")["date"] is None
+    events = code(nlp, "China will impose tariffs on Australian wine.")
+    assert the(events, "CHN", "AUS", "SANCTION")["date"] is None
+    # without a publication date nothing is dated by the convention
+    events = code(nlp, "India has suspended the water treaty with Pakistan.", ref=None)
+    assert the(events, "IND", "PAK", "SANCTION")["date"] is None
+
+
+def test_news_happened_when_the_lead_says(nlp):
+    # the lead dates the news two days before publication: the rest of the report's news then
+    text = ("Iran and Saudi Arabia agreed on Wednesday to restore diplomatic ties.\n\n"
+            "The deal was brokered in Beijing.\n\nThe United Nations welcomed the deal and thanked China.")
+    events = code(nlp, text)
+    assert the(events, "IRN", "SAU", "AGREE")["date"] == "2024-05-08"
+    assert the(events, "UN", "CHN", "SUPPORT")["date"] == "2024-05-08"
+
+
+def test_an_intention_takes_the_date_it_was_announced(nlp):
+    events = code(nlp, "On Friday, Yoon told business leaders that South Korea and Japan should cooperate more.")
+    dated = {e["date"] for e in find(events, "KOR", "JPN", "COOPERATE")}
+    assert dated == {"2024-05-10"}

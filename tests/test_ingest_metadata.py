@@ -242,10 +242,11 @@ def test_metadata_outlet_hint_wins() -> None:
         (f"Ports reopen\nTuesday, March 12, 2024\n{BODY}", None, "2024-03-12", "stated"),
         (f"# Ports reopen\n\nBy Jane Doe\n\n*June 3, 2025*\n\n{BODY}", None, "2025-06-03", "stated"),
         (f"MOSCOW, March 3, 2024 (Reuters) - {BODY}", None, "2024-03-03", "stated"),
-        (f"Ports reopen\n{BODY}", "https://example.org/world/2024/03/12/ports-reopen", "2024-03-12", "stated"),
-        (f"Ports reopen\n{BODY}", "https://example.org/news/2024-03-12-ports-reopen.html", "2024-03-12", "stated"),
-        (f"Ports reopen\n{BODY}", "https://example.org/a/20240312/ports", "2024-03-12", "stated"),
-        (f"Ports reopen\n{BODY}", "https://example.org/2024/03/ports-reopen", "2024-03", "stated"),
+        # a date in the page address implies publication; it does not state it (GUIDE.md, Conventions)
+        (f"Ports reopen\n{BODY}", "https://example.org/world/2024/03/12/ports-reopen", "2024-03-12", "inferred"),
+        (f"Ports reopen\n{BODY}", "https://example.org/news/2024-03-12-ports-reopen.html", "2024-03-12", "inferred"),
+        (f"Ports reopen\n{BODY}", "https://example.org/a/20240312/ports", "2024-03-12", "inferred"),
+        (f"Ports reopen\n{BODY}", "https://example.org/2024/03/ports-reopen", "2024-03", "inferred"),
         # a dateline without a year, the year stated elsewhere -> inferred
         (f"NEW DELHI, March 12 (Reuters) - {BODY}", "https://example.org/world/2024/ports", "2024-03-12", "inferred"),
         (f"Ports reopen\nPublished: 2024\nNEW DELHI, March 12 (Reuters) - {BODY}", None, "2024-03-12", "inferred"),
@@ -339,8 +340,13 @@ def test_metadata_wire_story() -> None:
     result = meta(text, url="https://example.org/world/2024/ports")
     assert result.title == "Grain ships leave port under new deal"
     assert result.authors == ("Jane Doe", "John Roe")
-    assert result.outlet == "Reuters"
+    # a wire story republished keeps the republishing site as outlet (GUIDE.md, Conventions),
+    # named as the site writes itself ("© 2024 Example Wire" spells the domain's "example")
+    assert result.outlet == "Example"
+    assert "Reuters" in result.evidence["outlet"]
     assert (result.published, result.published_basis) == ("2024-03-03", "inferred")
+    # without a page address, the wire named in the dateline is the outlet
+    assert meta(text).outlet == "Reuters"
 
 
 def test_metadata_chrome_is_ignored() -> None:

@@ -55,7 +55,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.analyze.dates import resolve_date
+from dyadwatch.analyze.dates import parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
@@ -358,7 +358,10 @@ class _DocCoder:
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
+        _news_of_the_day(out, self.ref, [s.start for s in self.doc.sents])
         for e in out:
+            e.pop("_tense", None)
+            e.pop("_sent", None)
             e.pop("_past", None)
             e.pop("_carried", None)
             e.pop("_name", None)
@@ -437,6 +440,7 @@ class _DocCoder:
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
+            tense = _tense(tok)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
             pairs = [(s, t, negated, modality) for s, t in _pairs(found)]
             if stop is not None and stop.lemma_.lower() in JOINING_VERBS and tok.dep_ == "dobj" and \
@@ -454,6 +458,7 @@ class _DocCoder:
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
                     "_past": past, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
+                    "_tense": tense, "_sent": sent.start,
                 }
 
     def _protest_by_government(self, tok: Token, trig: Trigger) -> bool:
@@ -1005,8 +1010,8 @@ class _DocCoder:
                 rank = 1
             else:
                 continue
-            if rank > 0 and not actual:
-                continue
+            if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in SPEECH_VERBS):
+                continue  # an intended act takes the date of the statement that announced it, no other
             ranked.append((rank, abs(span.start - tok.i), span))
         for _, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
             # the preposition tells the month from the modal ("in May")
@@ -1049,6 +1054,98 @@ def _event_name(noun: Token) -> str | None:
         names = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
             return " ".join(t.text for t in names)
+    return None
+
+
+#: verbs of saying: an intention told with one of them dates from when it was told
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "declare", "state", "pledge", "vow", "promise", "add",
+                          "stress", "insist", "warn", "write", "note", "urge", "call", "propose", "suggest",
+                          "agree", "decide", "confirm", "reiterate", "signal", "indicate", "express"})
+#: sentences at the top of an article (headline and lead) that tell its news
+LEAD_SENTENCES = 4
+#: how many days before publication the lead's own dated news may lie
+NEWS_WINDOW_DAYS = 6
+
+
+def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int]) -> None:
+    """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
+
+    An undated, actual event is the article's news when its clause is in the present perfect
+    ("India has suspended the treaty"), or in the simple past within the headline and lead, or
+    in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
+    perfect ("had met") is background. The news happened on the day the lead dates it (the
+    latest day-precise date of an actual event in the lead, at most NEWS_WINDOW_DAYS before
+    publication), else on the publication date at the precision the article gives it. Without
+    a publication date nothing is dated.
+    """
+    if not ref:
+        return
+    parsed = parse_iso(ref)
+    if parsed is None:
+        return
+    published, _ = parsed
+    never = 1 << 62
+    lead_limit = sent_starts[LEAD_SENTENCES] if len(sent_starts) > LEAD_SENTENCES else never
+    headline = sent_starts[1] if len(sent_starts) > 1 else never
+    news_date = ref
+    lead_days = []
+    for e in events:
+        if e.get("_sent", never) < lead_limit and e["modality"] == "actual" and e["date"] and len(e["date"]) == 10:
+            day = parse_iso(e["date"])
+            if day is not None and 0 <= (published - day[0]).days <= NEWS_WINDOW_DAYS:
+                lead_days.append(e["date"])
+    if lead_days:
+        news_date = max(lead_days)
+    for e in events:
+        if e["date"] is not None or e["modality"] != "actual":
+            continue
+        tense, sent = e.get("_tense"), e.get("_sent", never)
+        if tense in ("perfect", "past") or (tense == "present" and sent < headline):
+            e["date"] = news_date
+
+
+#: adverbs that make a past or perfect clause background, not news ("have long traded")
+BACKGROUND_ADVERBS = frozenset({"long", "always", "traditionally", "historically", "previously", "formerly",
+                                "once", "repeatedly", "often", "frequently", "routinely", "regularly",
+                                "earlier", "ago"})
+#: "for years", "for decades", "since 2014": a span of time that makes a clause background
+BACKGROUND_SPANS = frozenset({"years", "decades", "centuries", "generations", "months"})
+
+
+def _tense(tok: Token) -> str | None:
+    """The tense of the clause that tells an event: "perfect" (has met), "pluperfect" (had met),
+    "past" (met), "present" (meets), "background" (a habit or a long span: "have long traded",
+    "for decades"), or None (future, modal, infinitive, no verb)."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(3):  # an infinitive or participle clause takes the tense of the verb it completes
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "acl") and not any(
+                c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
+            verb = verb.head
+        else:
+            break
+    for child in verb.children:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in BACKGROUND_ADVERBS:
+            return "background"
+        if child.dep_ == "prep" and child.lower_ in ("for", "since", "over") and any(
+                t.lower_ in BACKGROUND_SPANS or (t.like_num and len(t.text) == 4) for t in child.subtree):
+            return "background"
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll") for a in aux):
+        return None
+    if "had" in aux or "'d" in aux:
+        return "pluperfect"
+    if any(a in ("has", "have", "'s", "'ve") for a in aux) and verb.tag_ == "VBN":
+        return "perfect"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a in ("was", "were") for a in aux)):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a in ("is", "are") for a in aux)):
+        return "present"
     return None
 
 

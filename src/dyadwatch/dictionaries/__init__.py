@@ -13,6 +13,9 @@ An actor dictionary is a JSONL file named after its identity, e.g.
   (``"South China Sea"``); the longest match wins, so it hides the country inside it.
 - ``PERSON``: a person who acts for a state, with aliases and dated roles.
 - ``TITLE``: a title word resolved through the country next to it ("foreign minister").
+- ``OUTLET``: a news outlet's web domain and its name as it brands itself:
+  ``{"label": "OUTLET", "domain": "nytimes.com", "name": "The New York Times", "country": "USA"}``;
+  read by ingest to name the outlet of a page from its address (``load_outlets``).
 
 ``ACTOR`` and ``NONSTATE`` lines are valid ``span_ruler`` patterns; the extra keys are
 ignored by spaCy. The full format, with examples, is in ``docs/dictionaries.md``.
@@ -51,6 +54,7 @@ __all__ = [
     "DictionaryFormatError",
     "DictionaryNotFound",
     "load_actor_dictionaries",
+    "load_outlets",
     "read_actor_dictionary",
 ]
 
@@ -62,7 +66,8 @@ DATA_DIR = Path(__file__).parent / "data"
 Entry = dict[str, Any]
 
 _NAME_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*\.v(\d+)$")
-_LABELS = ("DICTIONARY", "CODE", "ACTOR", "NONSTATE", "PERSON", "TITLE")
+_LABELS = ("DICTIONARY", "CODE", "ACTOR", "NONSTATE", "PERSON", "TITLE", "OUTLET")
+_DOMAIN_RE = re.compile(r"^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 _TITLE_KINDS = ("person", "group", "nonstate")
 _ACTOR_TYPES = ("state", "organisation")
 
@@ -204,6 +209,42 @@ def load_actor_dictionaries(
     return [unique[n] for n in names]
 
 
+def load_outlets(**kwargs: Any) -> dict[str, str]:
+    """Outlet names by web domain, from the ``OUTLET`` lines of every registered dictionary.
+
+    Dictionaries are found as ``load_actor_dictionaries`` finds them (plugins, built-ins first,
+    ``DYADWATCH_DICTIONARIES``, ``extra_paths``), so a user adds or corrects an outlet the way
+    they add an actor; a later line for the same domain overrides an earlier one.
+
+    >>> load_outlets()["reuters.com"]
+    'Reuters'
+    """
+    if not kwargs:
+        return dict(_default_outlets())
+    return _outlets_of(load_actor_dictionaries(**kwargs))
+
+
+@lru_cache(maxsize=1)
+def _default_outlets_cached(env_value: str, plugins: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(_outlets_of(load_actor_dictionaries()).items())
+
+
+def _default_outlets() -> tuple[tuple[str, str], ...]:
+    from dyadwatch.plugins import pm
+
+    plugins = tuple(sorted(str(pm.get_name(p)) for p in pm.get_plugins()))
+    return _default_outlets_cached(os.environ.get(ENV_VAR) or "", plugins)
+
+
+def _outlets_of(dictionaries: Iterable[ActorDictionary]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for d in dictionaries:
+        for e in d.entries:
+            if e["label"] == "OUTLET":
+                out[e["domain"]] = e["name"].strip()
+    return out
+
+
 def _hook_results(plugin_manager: Any) -> list[tuple[str, Any]]:
     """Call register_actor_dictionaries on each plugin, built-ins first, keeping who answered."""
     out = []
@@ -235,6 +276,13 @@ def _validate_entry(entry: Any, where: str, number: int) -> None:
     if label == "DICTIONARY":
         if not isinstance(entry.get("name"), str) or not _NAME_RE.match(entry["name"]):
             fail(f"DICTIONARY 'name' is {entry.get('name')!r}; expected a name like 'acme.actors.v1'")
+        return
+    if label == "OUTLET":
+        domain = entry.get("domain")
+        if not isinstance(domain, str) or not _DOMAIN_RE.match(domain):
+            fail(f"OUTLET 'domain' is {domain!r}; expected a lower-case domain such as 'nytimes.com' "
+                 "(no scheme, no path, no 'www.')")
+        _need_str(entry, "name", fail)
         return
     if label == "CODE":
         _need_str(entry, "id", fail)

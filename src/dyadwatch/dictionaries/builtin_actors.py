@@ -13,6 +13,8 @@ BUILTIN_ACTOR_DICTIONARIES = (
     "dyadwatch.organisations.v1",
     "dyadwatch.leaders.v1",
     "dyadwatch.titles.v1",
+    # OUTLET lines only (domain -> outlet name); the actor matcher skips them
+    "dyadwatch.outlets.v1",
 )
 
 

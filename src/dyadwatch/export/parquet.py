@@ -79,7 +79,8 @@ def parquet_schema(what: str) -> Any:
             ("text_info", pa.struct([("start", i), ("end", i), ("trigger_start", i), ("trigger_end", i)])),
         ])
     if what == "relations":
-        side = pa.struct([("document_id", s), ("source", s), ("start", i), ("end", i), ("sentence", s)])
+        side = pa.struct([("document_id", s), ("doc", s), ("source", s), ("url", s), ("start", i), ("end", i),
+                          ("sentence", s)])
         return pa.schema([("a", side), ("b", side), ("relation", s), ("score", f), ("why", s)])
     raise ValueError(f"unknown export '{what}'; expected records, events or relations")
 

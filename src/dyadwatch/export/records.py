@@ -143,7 +143,10 @@ def relation_records(store: Store) -> Iterator[dict[str, Any]]:
         if doc_id not in cache:
             cache[doc_id] = store.document(doc_id)
         doc = cache[doc_id]
-        return {"document_id": doc.id, "source": doc.source, "start": start, "end": end, "sentence": doc.text[start:end]}
+        # "doc": how a reader (or a scorer) refers to the document: its page address when it
+        # has one (a JSONL line's source is "file.jsonl#L3"), else the path it was read from
+        return {"document_id": doc.id, "doc": doc.url or doc.source, "source": doc.source, "url": doc.url,
+                "start": start, "end": end, "sentence": doc.text[start:end]}
 
     for r in store.relations():
         yield {"a": side(r.a_document, r.a_start, r.a_end), "b": side(r.b_document, r.b_start, r.b_end),

@@ -71,6 +71,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from dyadwatch.ingest.outlets import domain_name_label, host_of, name_key, outlet_from_url, site_names
 from dyadwatch.records import PublishedBasis, TextMetadata
 
 __all__ = ["HEAD_LINES", "TAIL_LINES", "extract_metadata", "normalise_date"]
@@ -110,6 +111,11 @@ _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) fo
     rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD} (?:of )?(?P<m>{_MONTH})\.?,? (?P<y>\d{{4}})(?!\d)",
     rf"\b(?P<m>{_MONTH})\.?,? (?P<y>\d{{4}})(?!\d)",
     r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])",
+    # "12-Mar-2024", "12 Mar 24" is not read: a two-digit year needs the numeric form below
+    rf"(?<!\d)(?P<d>\d{{1,2}})-(?P<m>{_MONTH})-(?P<y>\d{{4}})(?!\d)",
+    # numeric: "03/12/2024", "12.03.2024", "3-12-24"; which part is the month is settled by
+    # ``_numeric_date`` (and by other dates of the page when both could be)
+    r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<yy>\d{4}|\d{2})(?![\d/\-]|\.\d)",
 ))
 #: month and day without a year, as in datelines ("March 3", "3 March")
 _MONTH_DAY = re.compile(
@@ -124,6 +130,17 @@ _TIME_TAIL = re.compile(
     r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*\.?",
     re.IGNORECASE,
 )
+#: a time of day before a date ("10:30 AM, March 12, 2024", "08:15 GMT | 12 March 2024")
+_TIME_HEAD = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?"
+    r"\s*(?:[,|·•]|on|[-–—])?\s*",
+    re.IGNORECASE,
+)
+#: a year glued to a repetition of the date ("22 Nov 202522 Nov 2025": a visible and a hidden date)
+_GLUED_YEAR = re.compile(rf"((?:19|20)\d{{2}})(?=\d{{1,2}}\s*{_MONTH}\b|{_MONTH}\b)", re.IGNORECASE)
+#: words that make what follows a date prose rather than page furniture
+_PROSE = re.compile(r"\b(?!(?:at|on|by|and|am|pm|ist|gmt|utc|est|edt|pst|pdt|cet|cest|bst|jst|kst|hkt|sgt)\b)"
+                    r"[a-z]{3,}\s+[a-z]{2,}\b")
 _RELATIVE = re.compile(
     r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\s+ago|(?P<word>yesterday|today|just now)"
@@ -139,6 +156,11 @@ class _Date:
     year: int
     month: int | None = None
     day: int | None = None
+    #: both (month, day) readings of a numeric date such as "03/04/2024"; month and day stay
+    #: None until other evidence on the page settles which one it is
+    readings: tuple[tuple[int, int], ...] = ()
+    #: the order an unambiguous numeric date was written in ("dmy" for 25/03/2024, "mdy")
+    order: str | None = None
 
     def iso(self) -> str:
         """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
@@ -169,28 +191,85 @@ def _make_date(year: str | int, month: str | int | None = None, day: str | int |
 def _date_from_match(match: re.Match[str]) -> _Date | None:
     """The validated date of a ``_DATE_FORMS`` match."""
     groups = match.groupdict()
+    if groups.get("a") is not None:
+        return _numeric_date(groups["a"], groups["b"], groups["yy"])
     return _make_date(groups["y"], groups.get("m"), groups.get("d"))
 
 
-def _find_date(text: str, *, at_start: bool = False) -> tuple[_Date, re.Match[str]] | None:
+def _numeric_date(a: str, b: str, yy: str) -> _Date | None:
+    """"12/03/2024": day-first when the first part is over 12, US order when the second is; when
+    both could be the month the date keeps both readings and only its year is certain."""
+    year = int(yy)
+    if len(yy) == 2:
+        year += 2000 if year < 70 else 1900
+    first, second = int(a), int(b)
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        date = _make_date(year, month, day)
+        if date is not None and (month, day) not in readings:
+            readings.append((month, day))
+    if not readings:
+        return None
+    if len(readings) == 1:
+        month, day = readings[0]
+        order = None if first == second else "mdy" if month == first else "dmy"
+        return _Date(year, month, day, order=order)
+    # US order first, day-first second
+    return _Date(year, readings=tuple(readings))
+
+
+def _settle(date: _Date, evidence: Iterable[_Date]) -> _Date:
+    """An ambiguous numeric date settled by the other dates of the page: a reading that one of
+    them confirms (the same day spelled out, in the address), or the day-month order that an
+    unambiguous numeric date of the page uses. Unsettled, it stays at year precision."""
+    if not date.readings:
+        return date
+    others = [e for e in evidence if e is not date]
+    for month, day in date.readings:
+        if any(e.year == date.year and e.month == month and e.day == day for e in others):
+            return _Date(date.year, month, day)
+    orders = {e.order for e in others if e.order}
+    if len(orders) == 1:
+        month, day = date.readings[0] if orders == {"mdy"} else date.readings[1]
+        return _Date(date.year, month, day)
+    return date
+
+
+def _find_date(text: str, *, at_start: bool = False, labelled: bool = False) -> tuple[_Date, re.Match[str]] | None:
     """The earliest (longest on ties) valid absolute date in ``text``.
 
-    at_start: the date must start the text (after an optional weekday) and be followed only
-    by a time of day; used for "Published: <date>" lines so that "Updated guidelines were
+    at_start: the date must start the text (after an optional weekday or time of day) and be
+    followed only by a time of day; used for date-only lines so that "Updated guidelines were
     released in March 2024" is not read as a date line.
+    labelled: the text is the value of a "Published:" / "Updated" label: the date must still
+    start it, but what follows may be anything that does not read as prose (a repeated date,
+    a time zone, a counter, "| By Jane Doe").
     """
     text = text[:_LINE_WINDOW]
     best: tuple[_Date, re.Match[str]] | None = None
-    if at_start:
-        weekday = _WEEKDAY_PREFIX.match(text)
-        offset = weekday.end() if weekday else 0
+    if at_start or labelled:
+        if labelled:
+            text = _GLUED_YEAR.sub(r"\1 ", text)
+        offset = 0
+        for head in (_WEEKDAY_PREFIX, _TIME_HEAD, _WEEKDAY_PREFIX):
+            got = head.match(text, offset)
+            if got is not None:
+                offset = got.end()
         for form in _DATE_FORMS:
             match = form.match(text, offset)
             if match is None:
                 continue
-            tail = _TIME_TAIL.match(text, match.end())
-            if tail is None or tail.end() != len(text):
-                continue
+            if labelled:
+                date = _date_from_match(match)
+                # a full date right after the label is the page's date whatever follows it (a
+                # scraper may join the headline to the date line); a month or a year is trusted
+                # only when no prose follows ("Updated March 2024 guidelines were ...")
+                if date is None or ((date.day is None and not date.readings) and _PROSE.search(text, match.end())):
+                    continue
+            else:
+                tail = _TIME_TAIL.match(text, match.end())
+                if tail is None or tail.end() != len(text):
+                    continue
             date = _date_from_match(match)
             if date is not None and (best is None or match.end() > best[1].end()):
                 best = (date, match)
@@ -511,10 +590,18 @@ _DATELINE = re.compile(
     rf"|\d{{1,2}}{_ORD}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)))?"
     r"\s*(?:\((?P<agency>[^()\d]{1,40})\)|/(?P<agency2>[A-Za-z][\w .&-]{1,30})/)?\s*(?:-{1,2}|–|—|:)\s",
 )
+#: a wire tag opening the lead without a place: "(MENAFN) Turkish and Greek leaders ..."
+_WIRE_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z.&/ -]{1,30})\)\s*(?:[-–—:]\s*)?(?=[A-Z\"“‘'])")
+#: words that stand in the parentheses of a dateline without being an agency
+_NOT_AGENCY = frozenset({
+    "updated", "update", "corrected", "correction", "live", "video", "videos", "photos", "photo", "watch",
+    "audio", "exclusive", "analysis", "opinion", "breaking", "file", "urgent", "refile", "repeat", "new",
+    "adds", "recasts", "lead", "graphic", "graphics", "podcast", "interview", "explainer", "sponsored",
+})
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
     r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
-    r"|captured(?:\s+on)?|archived(?:\s+on)?)\s*[:\-–—]?\s*(?P<rest>\S.{0,150})$",
+    r"|captured(?:\s+on)?|archived(?:\s+on)?)\s*[:\-–—]?\s*(?P<rest>\S.{0,400})$",
     re.IGNORECASE,
 )
 _BIO = re.compile(
@@ -552,6 +639,10 @@ _URL_DATES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"(?:^|[/_\-.])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[/_\-.])",
     r"(?:^|[/_\-.])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:$|[/_\-.])",
     r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?:/|$)",
+    # /2023/mar/18/, /2023/march/18/
+    rf"(?i:/(?P<y>\d{{4}})/(?P<m>{_MONTH})/(?P<d>\d{{1,2}})(?:/|$|[-_.]))",
+    # query and ids: ?date=2024-03-12, &d=20240312
+    r"[?&][a-z_]*date[a-z_]*=(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})(?!\d)",
 ))
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})(?:/|$)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<title>\S.{0,300}?)\s*#*$")
@@ -681,7 +772,7 @@ def _read_dateline(line: str, found: _Found) -> bool:
     agency = match.group("agency") or match.group("agency2")
     if agency:
         agency = agency.strip()
-        if _is_outlet(agency, strict=False) and found.dateline_outlet is None:
+        if _is_agency(agency) and found.dateline_outlet is None:
             found.dateline_outlet = (agency, evidence)
     date_text = match.group("date")
     if date_text:
@@ -698,6 +789,22 @@ def _read_dateline(line: str, found: _Found) -> bool:
     return True
 
 
+def _is_agency(name: str) -> bool:
+    """Whether the words in a dateline's parentheses name an agency ("Reuters"; not "UPDATED")."""
+    words = name.lower().replace("/", " ").split()
+    return bool(words) and not set(words) & _NOT_AGENCY and _is_outlet(name, strict=False)
+
+
+def _read_wire_tag(line: str, found: _Found) -> bool:
+    """An agency tag opening the lead: "(MENAFN) Turkish and Greek leaders ..."; True when one."""
+    match = _WIRE_TAG.match(line[:200])
+    if match is None or not _is_agency(match.group("agency").strip()):
+        return False
+    if found.dateline_outlet is None:
+        found.dateline_outlet = (match.group("agency").strip(), f"wire tag: '{_snippet(line[: match.end()], 60)}'")
+    return True
+
+
 def _read_label(line: str, found: _Found) -> bool:
     """"Published: <date>", "Updated 3 days ago", "Retrieved March 12, 2024"; True when one."""
     matched = False
@@ -708,7 +815,7 @@ def _read_label(line: str, found: _Found) -> bool:
         label = match.group("label").lower()
         rest = match.group("rest").strip()
         evidence = f"'{_snippet(segment.strip())}'"
-        dated = _find_date(rest, at_start=True)
+        dated = _find_date(rest, labelled=True)
         kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived"))
                 else "updated" if "updated" in label or "modified" in label else "published")
         if dated is not None:
@@ -835,6 +942,8 @@ def _blank(text: str, chrome: Sequence[tuple[int, int]]) -> str:
 
 
 _BLANK_RUN = re.compile(r"\s+")
+#: lines of page furniture skipped before the article's first lines, at most
+_MAX_FURNITURE = 40
 #: characters at the end of the text searched for the tail lines
 _TAIL_WINDOW = 200_000
 
@@ -849,6 +958,8 @@ def _content_lines(text: str) -> tuple[list[str], int]:
     length = len(text)
     pos = 0
     head_end = length
+    skipped = 0
+    head_has_text = False
     while pos < length:
         blank = _BLANK_RUN.match(text, pos)
         if blank is not None:
@@ -861,8 +972,13 @@ def _content_lines(text: str) -> tuple[list[str], int]:
         newline = text.find("\n", pos)
         end = length if newline == -1 else newline
         line = _clean(text[pos : min(end, pos + _LINE_WINDOW * 4)])
-        if line:
+        # page furniture above the article ("twitter", "Skip to main content") is not counted,
+        # up to a bound, so that the headline and date lines after it are still read
+        if line and not (skipped < _MAX_FURNITURE and not head_has_text and _is_furniture(line)):
             head.append(line)
+            head_has_text = head_has_text or len(line.split()) > 4
+        elif line:
+            skipped += 1
         pos = end + 1
     tail: list[str] = []
     if head_end < length:
@@ -880,16 +996,35 @@ def _content_lines(text: str) -> tuple[list[str], int]:
     return head + tail, len(head)
 
 
-def _read_lines(lines: list[str], head_count: int, found: _Found) -> None:
-    """Collect every candidate from the head and tail lines."""
+def _read_lines(lines: list[str], head_count: int, found: _Found, *, site: set[str] = frozenset()) -> None:
+    """Collect every candidate from the head and tail lines.
+
+    site: keys (``name_key``) of the page's own site names, so that a masthead line is not
+    taken for the headline and "Headline | Site" loses its site suffix.
+    """
     # Title: the first content line (after a kicker) when it reads like a headline.
-    for index, line in enumerate(lines[:2]):
-        if index == 0 and len(lines) > 1 and _KICKER.fullmatch(line):
+    # Page furniture (one-word lines, "Skip to main content", a row of network names) and a date
+    # or label line may stand above the headline; the first other line is the candidate.
+    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        if index + 1 < len(lines) and (_KICKER.fullmatch(line) or _is_furniture(line)
+                                       or (site and name_key(line) in site)):
             continue
-        if not _is_metadata_line(line):
-            title = _headline(line, has_more=index + 1 < len(lines))
-            if title is not None:
-                found.title = (title, f"first line: '{_snippet(line)}'")
+        if _is_metadata_line(line):
+            tail = _after_date_label(line)
+            if tail and site and _without_site_suffix(tail, site) != tail:
+                # "date 2020-06-20 Talks resume in Beijing | Site": a page title (it ends with the
+                # site's name) joined to its date line; a date line followed by a lead is not
+                title = _headline(_without_site_suffix(tail, site), has_more=index + 1 < len(lines))
+                if title is not None:
+                    found.title = (title, f"line {index + 1}, after its date: '{_snippet(line)}'")
+                    break
+            if _find_date(line, at_start=True) is not None or _LABEL.match(line) is not None:
+                continue  # "date 2026-02-12" above the headline
+            break
+        title = _headline(_without_site_suffix(line, site), has_more=index + 1 < len(lines))
+        if title is not None:
+            where = "first line" if index == 0 else f"line {index + 1}, after page furniture"
+            found.title = (title, f"{where}: '{_snippet(line)}'")
         break
     end_region = range(max(0, len(lines) - TAIL_LINES), len(lines))
     for index, line in enumerate(lines):
@@ -902,10 +1037,55 @@ def _read_lines(lines: list[str], head_count: int, found: _Found) -> None:
             continue
         if in_head and index < 6 and _read_date_only(line, found):
             continue
-        if in_head and _read_dateline(line, found):
+        if in_head and (_read_dateline(line, found) or _read_wire_tag(line, found)):
             continue
         if index < 3 or index in end_region:
             _read_bio(line, found)
+
+
+_TITLE_SEARCH_LINES = 6
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-{1,2}|–|—|·|:)\s+(?P<site>[^|–—·]{2,80})$")
+
+
+def _after_date_label(line: str) -> str | None:
+    """What follows the full date of a "Published/date <date>" line, when it is words."""
+    match = _LABEL.match(line)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    dated = _find_date(rest, labelled=True)
+    if dated is None or dated[0].day is None:
+        return None
+    tail = _TIME_TAIL.sub("", rest[dated[1].end():], count=1).strip(" |·•-–—,")
+    return tail if tail and tail[0].isupper() else None
+
+
+def _without_site_suffix(line: str, site: set[str]) -> str:
+    """"Talks resume | Pakistan Today" -> "Talks resume" when the suffix names the page's site."""
+    match = _SITE_SUFFIX.search(line) if site else None
+    if match is not None and name_key(match.group("site")) in site:
+        return line[:match.start()].rstrip()
+    return line
+
+
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?content|skip navigation|sign in|log in|sign up|subscribe(?: now)?|menu|search|share"
+    r"|advertisement|ad|sponsored|support(?: us)?|donate|newsletters?|save|print|listen|follow us|close"
+    r"|toggle navigation|home|more|trending|latest|read more|what are you looking for\s*\??|type to search"
+    r"|search for)$",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture(line: str) -> bool:
+    """A line of page furniture above the headline: one word, a known UI phrase, or a few
+    lower-case words ("twitter", "Skip to main content", "apple store")."""
+    words = line.split()
+    if len(words) <= 1:
+        return True
+    if _FURNITURE.match(line.strip(" .:|·•")):
+        return True
+    return len(words) <= 4 and line == line.lower() and not any(c.isdigit() for c in line)
 
 
 def _is_metadata_line(line: str) -> bool:
@@ -926,11 +1106,13 @@ def _url_date(url: str | None) -> tuple[_Date | None, int | None]:
     if not url or len(url) > 4000:
         return None, None
     try:
-        path = urlsplit(url.strip()).path
+        parts = urlsplit(url.strip())
     except ValueError:
         return None, None
+    path = parts.path
+    where = path + ("?" + parts.query if parts.query else "")
     for pattern in _URL_DATES:
-        match = pattern.search(path[:1000])
+        match = pattern.search(where[:1000])
         if match is not None:
             date = _make_date(match.group("y"), match.group("m"), match.groupdict().get("d"))
             if date is not None:
@@ -999,7 +1181,9 @@ def extract_metadata(
         readable = readable.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     lines, head_count = _content_lines(readable)
     found = _Found()
-    _read_lines(lines, head_count, found)
+    # the raw text: a copyright line (chrome) is where a site most often names itself
+    from_url = outlet_from_url(url, text) if url else None
+    _read_lines(lines, head_count, found, site=site_names(url, from_url[0] if from_url else None))
     evidence: dict[str, str] = {}
 
     # title
@@ -1038,10 +1222,15 @@ def extract_metadata(
             outlet = found.republication[0]
             evidence["outlet"] = f"republication line: '{_snippet(found.republication[2])}'"
         else:
-            for candidate in (found.byline_outlet, found.dateline_outlet, found.bio_outlet):
-                if candidate is not None:
-                    outlet, evidence["outlet"] = candidate
-                    break
+            from_text = next((c for c in (found.byline_outlet, found.dateline_outlet, found.bio_outlet)
+                              if c is not None), None)
+            if from_url is not None and (from_text is None or not _same_outlet(from_text[0], from_url[0], url)):
+                # the page's own site; a wire story republished keeps the republishing site
+                outlet, evidence["outlet"] = from_url
+                if from_text is not None:
+                    evidence["outlet"] += f" (the text names {from_text[0]}: {from_text[1]})"
+            elif from_text is not None:
+                outlet, evidence["outlet"] = from_text
 
     # published
     published: str | None = None
@@ -1071,6 +1260,25 @@ def extract_metadata(
     )
 
 
+_LETTERS_ONLY = re.compile(r"[^0-9a-z]+")
+
+
+def _same_outlet(from_text: str, from_url: str, url: str | None) -> bool:
+    """Whether the outlet the text names is the site of the page ("The Diplomat" on thediplomat.com)."""
+    def key(name: str) -> str:
+        k = _LETTERS_ONLY.sub("", name.lower())
+        return k[3:] if k.startswith("the") and len(k) > 6 else k
+
+    text_key = key(from_text)
+    if not text_key:
+        return False
+    if text_key == key(from_url):
+        return True
+    host = host_of(url)
+    named = domain_name_label(host) if host else None
+    return named is not None and text_key in (key(named[0]), key(named[0] + named[1]))
+
+
 def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBasis, str | None]:
     """The publication date from the collected candidates, by the priority in the docstring."""
     if found.republication is not None and found.republication[1] is not None:
@@ -1089,14 +1297,26 @@ def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBas
                 break
         else:
             found.notes.setdefault("published", f"{why} gives no year, and no year is stated elsewhere")
-    for candidate in (found.published_line, found.byline_date, found.dateline_date, found.updated_line):
-        if candidate is None:
-            continue
-        if candidate[0].month is None and dateline_inferred is not None:
+    candidates = [c for c in (found.published_line, found.byline_date, found.dateline_date, found.updated_line)
+                  if c is not None]
+    evidence = [c[0] for c in candidates] + ([url_date] if url_date is not None else [])
+    for date, why in candidates:
+        if date.readings:
+            settled = _settle(date, evidence)
+            if not settled.readings:
+                date, why = settled, f"{why} (day and month told apart by the page's other dates)"
+            else:
+                found.notes.setdefault("published", f"{why}: day and month could be either way round; "
+                                                    "only the year is certain")
+        if date.month is None and dateline_inferred is not None:
             break  # "Published: 2024" + "March 12" in the dateline: the day, inferred
-        return candidate[0].iso(), "stated", candidate[1]
+        if date.readings and url_date is not None and url_date.year == date.year:
+            break  # "03/04/2024" with a full date in the address: the address, inferred
+        return date.iso(), "stated", why
     if url_date is not None:
-        return url_date.iso(), "stated", f"URL path: '{_snippet(url or '', 80)}'"
+        # a date in the page address is the site's filing date: it implies publication, it
+        # does not state it (GUIDE.md, Conventions)
+        return url_date.iso(), "inferred", f"URL path: '{_snippet(url or '', 80)}'"
     if dateline_inferred is not None:
         return dateline_inferred[0], "inferred", dateline_inferred[1]
     if found.relative is not None:
