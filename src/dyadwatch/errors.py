@@ -169,6 +169,8 @@ class Warnings:
     W102 = "[W102] {source}: language is '{language}', not English; stored but not analysed."
     W103 = "[W103] {path}: skipped {name} (documentation, not an article); give its path directly to ingest it."
     W104 = "[W104] {source}: {reason}; stored but not analysed. Split it into smaller files to analyse it."
+    W105 = ("[W105] {source}: too short to be sure of its language ({doubt}); analysed as English. "
+            "If it is not English, its findings can be ignored.")
     W501 = "[W501] partition {index} ({label}): attempt {attempt} of {attempts} failed ({error}); retrying."
     W502 = ("[W502] {path}: the batch run is incomplete (run {state}; failed partitions: {failed}); what it wrote "
             "was loaded. Run the same batch again to complete it, then load again.")

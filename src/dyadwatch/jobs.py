@@ -179,6 +179,9 @@ def write_counted(store: Store, doc: Document, analysis: Any, summary: Any, say:
     status = store.write(doc, analysis, actor_names=_actor_names(analysis))
     if status == "added":
         summary.added += 1
+        for warning in doc.warnings:
+            if warning.startswith("[W105]"):  # found while building the document, not reading it
+                say(warning)
         if analysis is not None and analysis.skipped:
             if analysis.skipped.startswith("too long"):
                 summary.skipped_too_long += 1

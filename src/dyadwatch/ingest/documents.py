@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import replace
 
 from dyadwatch.ingest.chrome import find_chrome
-from dyadwatch.ingest.language import detect_language
+from dyadwatch.errors import Warnings
+from dyadwatch.ingest.language import detect_language_with_doubt
 from dyadwatch.ingest.metadata import extract_metadata
 from dyadwatch.records import Document, RawDocument
 
@@ -50,5 +51,8 @@ def build_document(raw: RawDocument) -> Document:
         meta_evidence=dict(meta.evidence),
         warnings=raw.warnings,
     )
-    language = detect_language(doc.analysed_text)
+    language, doubt = detect_language_with_doubt(doc.analysed_text)
+    if doubt is not None:
+        warning = Warnings.W105.format(source=raw.source, doubt=doubt)
+        return replace(doc, language=language, warnings=(*doc.warnings, warning))
     return replace(doc, language=language)

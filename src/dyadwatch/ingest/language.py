@@ -2,6 +2,12 @@
 
 A restricted set of languages in low-accuracy mode keeps memory near 30 MB instead of ~1 GB
 (see ../shared/LIBRARIES.md). Only English is analysed; other languages are stored and flagged.
+
+Short texts (a headline, one sentence) carry little evidence, and names weigh heavily in them:
+"Iran, Saudi Arabia restore ties" looks Italian to the detector. A short text is called another
+language only when the detector is sure of it (confidence at least ``SURE``) and finds almost
+nothing English in it; otherwise it is analysed as English and the doubt is recorded
+(``detect_language_with_doubt``).
 """
 
 from __future__ import annotations
@@ -19,6 +25,12 @@ _LANGUAGES = (
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 #: characters sampled: enough to be sure, cheap on long articles
 SAMPLE_CHARS = 4000
+#: texts with fewer letters than this are short: a wrong call is likely
+SHORT_LETTERS = 300
+#: how sure the detector must be to call a short text another language than English
+SURE = 0.9
+#: English confidence at or above which a short text is not called another language
+ENGLISH_FLOOR = 0.05
 
 
 @lru_cache(maxsize=1)
@@ -31,10 +43,30 @@ def _detector() -> Any:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language ("en"), or None when there is too little text."""
+    return detect_language_with_doubt(text)[0]
+
+
+def detect_language_with_doubt(text: str) -> tuple[str | None, str | None]:
+    """(ISO 639-1 code or None, the doubt about it or None).
+
+    A short text the detector is unsure of is called English, with the doubt saying what it
+    looked like: ``("en", "looks most like Italian (0.49; English 0.00)")``.
+    """
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample)) < 20:
-        return None
-    lang = _detector().detect_language_of(sample)
+    letters = len(_LETTERS.findall(sample))
+    if letters < 20:
+        return None, None
+    detector = _detector()
+    lang = detector.detect_language_of(sample)
     if lang is None:
-        return None
-    return str(lang.iso_code_639_1.name).lower()
+        return None, None
+    code = str(lang.iso_code_639_1.name).lower()
+    if code == "en" or letters >= SHORT_LETTERS:
+        return code, None
+    values = {v.language.name: v.value for v in detector.compute_language_confidence_values(sample)}
+    top = max(values.values(), default=0.0)
+    english = values.get("ENGLISH", 0.0)
+    if top >= SURE and english < ENGLISH_FLOOR:
+        return code, None
+    name = lang.name.capitalize()
+    return "en", f"looks most like {name} ({top:.2f}; English {english:.2f})"

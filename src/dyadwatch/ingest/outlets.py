@@ -237,7 +237,8 @@ def _expanded_acronym(label: str, text: str) -> str | None:
         for i in range(len(words)):
             for j in range(len(words), i + 1, -1):
                 run = words[i:j]
-                if sum(1 for w in run if w.lower() not in _CONNECTORS) < 2 or not run[0][:1].isupper():
+                if (sum(1 for w in run if w.lower() not in _CONNECTORS) < 2 or not run[0][:1].isupper()
+                        or run[-1].lower() in _CONNECTORS):
                     continue
                 if _abbreviates(label, run):
                     name = " ".join(run)
