@@ -652,7 +652,7 @@ OUTLETS: list[tuple[str, str, str]] = [
     ("armenianweekly.com", "The Armenian Weekly", "USA"),
     ("news.az", "News.Az", "AZE"),
     ("azernews.az", "AzerNews", "AZE"),
-    ("caliber.az", "Caliber.Az", "AZE"),
+    ("caliber.az", "Caliber.az", "AZE"),
     ("civil.ge", "Civil Georgia", "GEO"),
     ("agenda.ge", "Agenda.ge", "GEO"),
     ("georgiatoday.ge", "Georgia Today", "GEO"),
@@ -1024,6 +1024,612 @@ OUTLETS: list[tuple[str, str, str]] = [
     ("jamaicaobserver.com", "Jamaica Observer", "JAM"),
     ("trinidadexpress.com", "Trinidad Express", "TTO"),
     ("stabroeknews.com", "Stabroek News", "GUY"),
+    # ================================================================ local and regional outlets
+    # Sites that republish wire copy (AP, Reuters, AFP, CP, PA, AAP, PTI) about foreign affairs
+    # under their own brand. A wire story found on one of these keeps the site as its outlet.
+    # Names follow the site's own branding: TV stations by the call sign or the channel brand
+    # they use on the site ("WFAA", "KING 5", "ABC7 New York"); a channel number is given when
+    # it is part of the brand or of the domain. Newspapers as their masthead, with "The" only
+    # when the masthead has it.
+    # ---------------------------------------------------------------- US local TV: network-owned stations
+    ("abc7ny.com", "ABC7 New York", "USA"),  # WABC-TV
+    ("abc7.com", "ABC7 Los Angeles", "USA"),  # KABC-TV
+    ("abc7chicago.com", "ABC7 Chicago", "USA"),  # WLS-TV
+    ("6abc.com", "6abc Philadelphia", "USA"),  # WPVI-TV
+    ("abc7news.com", "ABC7 San Francisco", "USA"),  # KGO-TV
+    ("abc13.com", "ABC13 Houston", "USA"),  # KTRK-TV
+    ("abc11.com", "ABC11 Raleigh-Durham", "USA"),  # WTVD
+    ("abc30.com", "ABC30 Fresno", "USA"),  # KFSN-TV
+    ("nbcnewyork.com", "NBC New York", "USA"),
+    ("nbclosangeles.com", "NBC Los Angeles", "USA"),
+    ("nbcchicago.com", "NBC Chicago", "USA"),
+    ("nbcwashington.com", "NBC4 Washington", "USA"),
+    ("nbcphiladelphia.com", "NBC10 Philadelphia", "USA"),
+    ("nbcboston.com", "NBC Boston", "USA"),
+    ("nbcbayarea.com", "NBC Bay Area", "USA"),
+    ("nbcdfw.com", "NBC 5 Dallas-Fort Worth", "USA"),
+    ("nbcmiami.com", "NBC 6 South Florida", "USA"),
+    ("nbcsandiego.com", "NBC 7 San Diego", "USA"),
+    ("nbcconnecticut.com", "NBC Connecticut", "USA"),
+    ("necn.com", "NECN", "USA"),
+    ("fox5ny.com", "FOX 5 New York", "USA"),
+    ("foxla.com", "FOX 11 Los Angeles", "USA"),
+    ("fox32chicago.com", "FOX 32 Chicago", "USA"),
+    ("fox29.com", "FOX 29 Philadelphia", "USA"),
+    ("fox4news.com", "FOX 4 Dallas-Fort Worth", "USA"),
+    ("fox26houston.com", "FOX 26 Houston", "USA"),
+    ("fox5dc.com", "FOX 5 DC", "USA"),
+    ("fox5atlanta.com", "FOX 5 Atlanta", "USA"),
+    ("fox2detroit.com", "FOX 2 Detroit", "USA"),
+    ("fox9.com", "FOX 9 Minneapolis-St. Paul", "USA"),
+    ("fox10phoenix.com", "FOX 10 Phoenix", "USA"),
+    ("fox13news.com", "FOX 13 Tampa Bay", "USA"),
+    ("fox35orlando.com", "FOX 35 Orlando", "USA"),
+    ("fox13seattle.com", "FOX 13 Seattle", "USA"),
+    ("fox7austin.com", "FOX 7 Austin", "USA"),
+    ("ktvu.com", "KTVU FOX 2", "USA"),  # San Francisco
+    # ---------------------------------------------------------------- US local TV: Tegna
+    ("wfaa.com", "WFAA", "USA"),  # Dallas-Fort Worth
+    ("khou.com", "KHOU 11", "USA"),  # Houston
+    ("kare11.com", "KARE 11", "USA"),  # Minneapolis-St. Paul
+    ("king5.com", "KING 5", "USA"),  # Seattle
+    ("9news.com", "9NEWS", "USA"),  # KUSA Denver
+    ("11alive.com", "11Alive", "USA"),  # WXIA Atlanta
+    ("wusa9.com", "WUSA9", "USA"),  # Washington, D.C.
+    ("12news.com", "12News", "USA"),  # KPNX Phoenix
+    ("kens5.com", "KENS 5", "USA"),  # San Antonio
+    ("kvue.com", "KVUE", "USA"),  # Austin
+    ("wthr.com", "WTHR", "USA"),  # Indianapolis
+    ("wcnc.com", "WCNC", "USA"),  # Charlotte
+    ("13newsnow.com", "13News Now", "USA"),  # WVEC Norfolk
+    ("firstcoastnews.com", "First Coast News", "USA"),  # Jacksonville
+    ("ksdk.com", "KSDK", "USA"),  # St. Louis
+    ("wbir.com", "WBIR", "USA"),  # Knoxville
+    ("wgrz.com", "WGRZ", "USA"),  # Buffalo
+    ("whas11.com", "WHAS11", "USA"),  # Louisville
+    ("wwltv.com", "WWL-TV", "USA"),  # New Orleans
+    ("kgw.com", "KGW", "USA"),  # Portland, Ore.
+    ("10tv.com", "10TV", "USA"),  # WBNS Columbus
+    ("wnep.com", "WNEP", "USA"),  # Scranton/Wilkes-Barre
+    ("fox43.com", "FOX43", "USA"),  # WPMT York/Harrisburg
+    ("newscentermaine.com", "NEWS CENTER Maine", "USA"),
+    ("wfmynews2.com", "WFMY News 2", "USA"),  # Greensboro
+    ("wtol.com", "WTOL 11", "USA"),  # Toledo
+    ("abc10.com", "ABC10", "USA"),  # KXTV Sacramento
+    ("cbs8.com", "CBS 8", "USA"),  # KFMB San Diego
+    ("fox61.com", "FOX61", "USA"),  # WTIC Hartford
+    ("thv11.com", "THV11", "USA"),  # KTHV Little Rock
+    # ---------------------------------------------------------------- US local TV: Hearst Television
+    ("wcvb.com", "WCVB", "USA"),  # Boston
+    ("kcra.com", "KCRA", "USA"),  # Sacramento
+    ("wesh.com", "WESH", "USA"),  # Orlando
+    ("wlwt.com", "WLWT", "USA"),  # Cincinnati
+    ("wtae.com", "WTAE", "USA"),  # Pittsburgh
+    ("wisn.com", "WISN", "USA"),  # Milwaukee
+    ("kmbc.com", "KMBC", "USA"),  # Kansas City
+    ("koat.com", "KOAT", "USA"),  # Albuquerque
+    ("ketv.com", "KETV", "USA"),  # Omaha
+    ("wlky.com", "WLKY", "USA"),  # Louisville
+    ("wmtw.com", "WMTW", "USA"),  # Portland, Maine
+    ("wmur.com", "WMUR", "USA"),  # Manchester, N.H.
+    ("wpbf.com", "WPBF", "USA"),  # West Palm Beach
+    ("wgal.com", "WGAL", "USA"),  # Lancaster/Harrisburg
+    ("wdsu.com", "WDSU", "USA"),  # New Orleans
+    ("koco.com", "KOCO", "USA"),  # Oklahoma City
+    ("kcci.com", "KCCI", "USA"),  # Des Moines
+    ("wbaltv.com", "WBAL-TV", "USA"),  # Baltimore
+    ("wyff4.com", "WYFF 4", "USA"),  # Greenville, S.C.
+    ("wxii12.com", "WXII 12", "USA"),  # Winston-Salem
+    ("wvtm13.com", "WVTM 13", "USA"),  # Birmingham
+    # ---------------------------------------------------------------- US local TV: Nexstar
+    ("wgntv.com", "WGN-TV", "USA"),  # Chicago
+    ("pix11.com", "PIX11", "USA"),  # New York
+    ("ktla.com", "KTLA", "USA"),  # Los Angeles
+    ("kron4.com", "KRON4", "USA"),  # San Francisco
+    ("wfla.com", "WFLA", "USA"),  # Tampa
+    ("wric.com", "WRIC", "USA"),  # Richmond
+    ("wavy.com", "WAVY", "USA"),  # Norfolk
+    ("wate.com", "WATE", "USA"),  # Knoxville
+    ("wkrn.com", "WKRN", "USA"),  # Nashville
+    ("wreg.com", "WREG", "USA"),  # Memphis
+    ("wspa.com", "WSPA", "USA"),  # Spartanburg
+    ("cbs17.com", "CBS 17", "USA"),  # WNCN Raleigh
+    ("qcnews.com", "Queen City News", "USA"),  # WJZY Charlotte
+    ("wivb.com", "WIVB", "USA"),  # Buffalo
+    ("news10.com", "NEWS10 ABC", "USA"),  # WTEN Albany
+    ("wdtn.com", "WDTN", "USA"),  # Dayton
+    ("fox8.com", "FOX 8 Cleveland", "USA"),  # WJW
+    ("fox59.com", "FOX59", "USA"),  # Indianapolis
+    ("kdvr.com", "FOX31 Denver", "USA"),
+    ("fox40.com", "FOX40", "USA"),  # Sacramento
+    ("fox5sandiego.com", "FOX 5 San Diego", "USA"),
+    ("woodtv.com", "WOOD TV8", "USA"),  # Grand Rapids
+    ("kark.com", "KARK", "USA"),  # Little Rock
+    ("kfor.com", "KFOR", "USA"),  # Oklahoma City
+    ("kxan.com", "KXAN", "USA"),  # Austin
+    ("krqe.com", "KRQE", "USA"),  # Albuquerque
+    ("kusi.com", "KUSI", "USA"),  # San Diego
+    ("8newsnow.com", "8 News Now", "USA"),  # KLAS Las Vegas
+    ("wkbn.com", "WKBN", "USA"),  # Youngstown
+    ("abc27.com", "abc27", "USA"),  # WHTM Harrisburg
+    ("wkrg.com", "WKRG", "USA"),  # Mobile
+    ("wtnh.com", "WTNH", "USA"),  # New Haven
+    ("wpri.com", "WPRI", "USA"),  # Providence
+    ("wwlp.com", "WWLP", "USA"),  # Springfield, Mass.
+    ("koin.com", "KOIN 6", "USA"),  # Portland, Ore.
+    ("khon2.com", "KHON2", "USA"),  # Honolulu
+    # ---------------------------------------------------------------- US local TV: E.W. Scripps
+    ("wxyz.com", "WXYZ", "USA"),  # Detroit
+    ("abcactionnews.com", "ABC Action News", "USA"),  # WFTS Tampa
+    ("wcpo.com", "WCPO", "USA"),  # Cincinnati
+    ("news5cleveland.com", "News 5 Cleveland", "USA"),  # WEWS
+    ("wptv.com", "WPTV", "USA"),  # West Palm Beach
+    ("newschannel5.com", "NewsChannel 5 Nashville", "USA"),  # WTVF
+    ("kshb.com", "KSHB 41", "USA"),  # Kansas City
+    ("kgun9.com", "KGUN 9", "USA"),  # Tucson
+    ("abc15.com", "ABC15 Arizona", "USA"),  # KNXV Phoenix
+    ("denver7.com", "Denver7", "USA"),  # KMGH
+    ("ktnv.com", "KTNV", "USA"),  # Las Vegas
+    ("10news.com", "ABC 10News", "USA"),  # KGTV San Diego
+    ("wmar2news.com", "WMAR-2 News", "USA"),  # Baltimore
+    ("wrtv.com", "WRTV", "USA"),  # Indianapolis
+    ("tmj4.com", "TMJ4", "USA"),  # WTMJ Milwaukee
+    ("nbc26.com", "NBC26", "USA"),  # WGBA Green Bay
+    ("wkbw.com", "WKBW", "USA"),  # Buffalo
+    ("wtkr.com", "WTKR", "USA"),  # Norfolk
+    ("lex18.com", "LEX 18", "USA"),  # WLEX Lexington
+    # ---------------------------------------------------------------- US local TV: Gray Media
+    ("atlantanewsfirst.com", "Atlanta News First", "USA"),  # WANF
+    ("azfamily.com", "Arizona's Family", "USA"),  # KTVK/KPHO Phoenix
+    ("kmov.com", "KMOV", "USA"),  # St. Louis
+    ("wsmv.com", "WSMV", "USA"),  # Nashville
+    ("wfsb.com", "WFSB", "USA"),  # Hartford
+    ("kptv.com", "KPTV", "USA"),  # Portland, Ore.
+    ("kctv5.com", "KCTV5", "USA"),  # Kansas City
+    ("fox5vegas.com", "FOX5 Las Vegas", "USA"),  # KVVU
+    ("fox19.com", "FOX19", "USA"),  # WXIX Cincinnati
+    ("hawaiinewsnow.com", "Hawaii News Now", "USA"),
+    ("alaskasnewssource.com", "Alaska's News Source", "USA"),
+    ("wbrc.com", "WBRC", "USA"),  # Birmingham
+    ("wafb.com", "WAFB", "USA"),  # Baton Rouge
+    ("wistv.com", "WIS", "USA"),  # Columbia, S.C.
+    ("wsfa.com", "WSFA", "USA"),  # Montgomery
+    ("wmcactionnews5.com", "Action News 5", "USA"),  # WMC Memphis
+    ("ksla.com", "KSLA", "USA"),  # Shreveport
+    ("wlbt.com", "WLBT", "USA"),  # Jackson, Miss.
+    ("wave3.com", "WAVE", "USA"),  # Louisville
+    ("wbtv.com", "WBTV", "USA"),  # Charlotte
+    ("live5news.com", "Live 5 News", "USA"),  # WCSC Charleston
+    ("cleveland19.com", "Cleveland 19 News", "USA"),  # WOIO
+    ("13abc.com", "13abc", "USA"),  # WTVG Toledo
+    ("kwch.com", "KWCH", "USA"),  # Wichita
+    ("wowt.com", "WOWT", "USA"),  # Omaha
+    ("kcrg.com", "KCRG", "USA"),  # Cedar Rapids
+    ("wsaz.com", "WSAZ", "USA"),  # Huntington, W.Va.
+    ("wkyt.com", "WKYT", "USA"),  # Lexington
+    ("ky3.com", "KY3", "USA"),  # KYTV Springfield, Mo.
+    ("wdbj7.com", "WDBJ7", "USA"),  # Roanoke
+    ("nbc12.com", "NBC12", "USA"),  # WWBT Richmond
+    ("kold.com", "KOLD", "USA"),  # Tucson
+    ("nbc15.com", "NBC15", "USA"),  # WMTV Madison
+    ("wbay.com", "WBAY", "USA"),  # Green Bay
+    ("westernmassnews.com", "Western Mass News", "USA"),  # WGGB Springfield
+    # ---------------------------------------------------------------- US local TV: Cox Media Group, Graham Media, Sinclair
+    ("wsbtv.com", "WSB-TV", "USA"),  # Atlanta
+    ("kiro7.com", "KIRO 7", "USA"),  # Seattle
+    ("wftv.com", "WFTV", "USA"),  # Orlando
+    ("whio.com", "WHIO", "USA"),  # Dayton
+    ("boston25news.com", "Boston 25 News", "USA"),  # WFXT
+    ("wpxi.com", "WPXI", "USA"),  # Pittsburgh
+    ("actionnewsjax.com", "Action News Jax", "USA"),  # Jacksonville
+    ("wsoctv.com", "WSOC-TV", "USA"),  # Charlotte
+    ("fox23.com", "FOX23", "USA"),  # KOKI Tulsa
+    ("fox13memphis.com", "FOX13 Memphis", "USA"),  # WHBQ
+    ("news4jax.com", "News4JAX", "USA"),  # WJXT Jacksonville
+    ("ksat.com", "KSAT", "USA"),  # San Antonio
+    ("click2houston.com", "KPRC 2", "USA"),  # Houston
+    ("clickondetroit.com", "ClickOnDetroit", "USA"),  # WDIV Detroit
+    ("local10.com", "Local 10", "USA"),  # WPLG Miami
+    ("komonews.com", "KOMO", "USA"),  # Seattle
+    ("kutv.com", "KUTV", "USA"),  # Salt Lake City
+    ("wjla.com", "WJLA", "USA"),  # Washington, D.C.
+    ("katu.com", "KATU", "USA"),  # Portland, Ore.
+    ("abc3340.com", "ABC 33/40", "USA"),  # Birmingham
+    ("local12.com", "Local 12", "USA"),  # WKRC Cincinnati
+    ("cbs12.com", "CBS12", "USA"),  # WPEC West Palm Beach
+    ("wlos.com", "WLOS", "USA"),  # Asheville
+    ("abcnews4.com", "ABC News 4", "USA"),  # WCIV Charleston
+    ("katv.com", "KATV", "USA"),  # Little Rock
+    # ---------------------------------------------------------------- US local TV: other owners, regional news channels
+    ("wral.com", "WRAL", "USA"),  # Raleigh
+    ("ksl.com", "KSL.com", "USA"),  # Salt Lake City
+    ("news9.com", "News 9", "USA"),  # KWTV Oklahoma City
+    ("newson6.com", "News On 6", "USA"),  # KOTV Tulsa
+    ("kstp.com", "KSTP", "USA"),  # Minneapolis-St. Paul
+    ("wishtv.com", "WISH-TV", "USA"),  # Indianapolis
+    ("winknews.com", "WINK News", "USA"),  # Fort Myers
+    ("wsvn.com", "WSVN", "USA"),  # Miami
+    ("wdrb.com", "WDRB", "USA"),  # Louisville
+    ("cbs58.com", "CBS 58", "USA"),  # WDJT Milwaukee
+    ("kob.com", "KOB 4", "USA"),  # Albuquerque
+    ("news12.com", "News 12", "USA"),  # New York suburbs
+    ("ny1.com", "Spectrum News NY1", "USA"),
+    ("baynews9.com", "Spectrum Bay News 9", "USA"),
+    ("mynews13.com", "Spectrum News 13", "USA"),
+    ("spectrumnews1.com", "Spectrum News 1", "USA"),
+    # ---------------------------------------------------------------- US newspapers: Advance Local and other metro sites
+    ("nj.com", "NJ.com", "USA"),
+    ("pennlive.com", "PennLive", "USA"),
+    ("cleveland.com", "cleveland.com", "USA"),
+    ("mlive.com", "MLive", "USA"),
+    ("al.com", "AL.com", "USA"),
+    ("syracuse.com", "syracuse.com", "USA"),
+    ("masslive.com", "MassLive", "USA"),
+    ("silive.com", "SILive.com", "USA"),  # Staten Island Advance
+    ("nola.com", "NOLA.com", "USA"),  # The Times-Picayune | The New Orleans Advocate
+    ("theadvocate.com", "The Advocate", "USA"),  # Baton Rouge
+    ("boston.com", "Boston.com", "USA"),
+    ("bostonherald.com", "Boston Herald", "USA"),
+    ("courant.com", "Hartford Courant", "USA"),
+    ("suntimes.com", "Chicago Sun-Times", "USA"),
+    ("dailyherald.com", "Daily Herald", "USA"),  # Arlington Heights, Ill.
+    ("amny.com", "amNY", "USA"),
+    ("sfgate.com", "SFGATE", "USA"),
+    ("sfexaminer.com", "San Francisco Examiner", "USA"),
+    ("chron.com", "Chron", "USA"),  # Houston Chronicle's free site
+    ("mysanantonio.com", "MySA", "USA"),
+    ("timesunion.com", "Times Union", "USA"),  # Albany
+    ("ctpost.com", "Connecticut Post", "USA"),
+    ("nhregister.com", "New Haven Register", "USA"),
+    ("stamfordadvocate.com", "Stamford Advocate", "USA"),
+    ("pilotonline.com", "The Virginian-Pilot", "USA"),
+    ("dailypress.com", "Daily Press", "USA"),  # Newport News
+    ("mcall.com", "The Morning Call", "USA"),
+    ("capitalgazette.com", "Capital Gazette", "USA"),
+    ("triblive.com", "TribLIVE", "USA"),  # Pittsburgh Tribune-Review
+    ("postandcourier.com", "The Post and Courier", "USA"),
+    ("timesfreepress.com", "Chattanooga Times Free Press", "USA"),
+    ("wvgazettemail.com", "Charleston Gazette-Mail", "USA"),
+    ("toledoblade.com", "The Blade", "USA"),
+    ("daytondailynews.com", "Dayton Daily News", "USA"),
+    ("journalgazette.net", "The Journal Gazette", "USA"),  # Fort Wayne
+    ("ljworld.com", "Lawrence Journal-World", "USA"),
+    ("gazette.com", "The Gazette", "USA"),  # Colorado Springs
+    ("thegazette.com", "The Gazette", "USA"),  # Cedar Rapids
+    ("coloradosun.com", "The Colorado Sun", "USA"),
+    ("abqjournal.com", "Albuquerque Journal", "USA"),
+    ("santafenewmexican.com", "Santa Fe New Mexican", "USA"),
+    ("lasvegassun.com", "Las Vegas Sun", "USA"),
+    ("spokesman.com", "The Spokesman-Review", "USA"),
+    ("heraldnet.com", "The Daily Herald", "USA"),  # Everett, Wash.
+    ("columbian.com", "The Columbian", "USA"),
+    ("pressdemocrat.com", "The Press Democrat", "USA"),
+    ("bakersfield.com", "The Bakersfield Californian", "USA"),
+    ("pressherald.com", "Portland Press Herald", "USA"),
+    ("bangordailynews.com", "Bangor Daily News", "USA"),
+    ("unionleader.com", "New Hampshire Union Leader", "USA"),
+    ("concordmonitor.com", "Concord Monitor", "USA"),
+    ("berkshireeagle.com", "The Berkshire Eagle", "USA"),
+    ("fredericknewspost.com", "The Frederick News-Post", "USA"),
+    ("readingeagle.com", "Reading Eagle", "USA"),
+    ("lancasteronline.com", "LancasterOnline", "USA"),
+    ("pressofatlanticcity.com", "The Press of Atlantic City", "USA"),
+    ("civilbeat.org", "Honolulu Civil Beat", "USA"),
+    ("vtdigger.org", "VTDigger", "USA"),
+    ("minnpost.com", "MinnPost", "USA"),
+    # ---------------------------------------------------------------- US newspapers: MediaNews Group (Digital First Media)
+    ("twincities.com", "Pioneer Press", "USA"),  # St. Paul
+    ("eastbaytimes.com", "East Bay Times", "USA"),
+    ("dailynews.com", "Los Angeles Daily News", "USA"),
+    ("pe.com", "The Press-Enterprise", "USA"),  # Riverside
+    ("sbsun.com", "San Bernardino Sun", "USA"),
+    ("dailybreeze.com", "Daily Breeze", "USA"),
+    ("presstelegram.com", "Press-Telegram", "USA"),  # Long Beach
+    ("pasadenastarnews.com", "Pasadena Star-News", "USA"),
+    ("sgvtribune.com", "San Gabriel Valley Tribune", "USA"),
+    ("dailybulletin.com", "Inland Valley Daily Bulletin", "USA"),
+    ("marinij.com", "Marin Independent Journal", "USA"),
+    ("santacruzsentinel.com", "Santa Cruz Sentinel", "USA"),
+    ("montereyherald.com", "Monterey Herald", "USA"),
+    ("dailycamera.com", "Boulder Daily Camera", "USA"),
+    ("lowellsun.com", "Lowell Sun", "USA"),
+    ("delcotimes.com", "Delaware County Daily Times", "USA"),
+    # ---------------------------------------------------------------- US newspapers: McClatchy
+    ("kentucky.com", "Lexington Herald-Leader", "USA"),
+    ("heraldsun.com", "The Herald-Sun", "USA"),  # Durham
+    ("thestate.com", "The State", "USA"),  # Columbia, S.C.
+    ("islandpacket.com", "The Island Packet", "USA"),
+    ("myrtlebeachonline.com", "The Sun News", "USA"),
+    ("fresnobee.com", "The Fresno Bee", "USA"),
+    ("modbee.com", "The Modesto Bee", "USA"),
+    ("sanluisobispo.com", "The Tribune", "USA"),  # San Luis Obispo
+    ("thenewstribune.com", "The News Tribune", "USA"),  # Tacoma
+    ("theolympian.com", "The Olympian", "USA"),
+    ("bellinghamherald.com", "The Bellingham Herald", "USA"),
+    ("idahostatesman.com", "Idaho Statesman", "USA"),
+    ("kansas.com", "The Wichita Eagle", "USA"),
+    ("bnd.com", "Belleville News-Democrat", "USA"),
+    ("ledger-enquirer.com", "Ledger-Enquirer", "USA"),
+    ("macon.com", "The Telegraph", "USA"),  # Macon
+    ("sunherald.com", "Sun Herald", "USA"),  # Biloxi
+    ("bradenton.com", "Bradenton Herald", "USA"),
+    ("elnuevoherald.com", "el Nuevo Herald", "USA"),
+    ("mcclatchydc.com", "McClatchy DC", "USA"),
+    # ---------------------------------------------------------------- US newspapers: Lee Enterprises
+    ("tulsaworld.com", "Tulsa World", "USA"),
+    ("journalnow.com", "Winston-Salem Journal", "USA"),
+    ("greensboro.com", "Greensboro News & Record", "USA"),
+    ("roanoke.com", "The Roanoke Times", "USA"),
+    ("dailyprogress.com", "The Daily Progress", "USA"),  # Charlottesville
+    ("pantagraph.com", "The Pantagraph", "USA"),
+    ("qctimes.com", "Quad-City Times", "USA"),
+    ("siouxcityjournal.com", "Sioux City Journal", "USA"),
+    ("madison.com", "Wisconsin State Journal", "USA"),
+    ("lacrossetribune.com", "La Crosse Tribune", "USA"),
+    ("journalstar.com", "Lincoln Journal Star", "USA"),
+    ("bismarcktribune.com", "Bismarck Tribune", "USA"),
+    ("billingsgazette.com", "Billings Gazette", "USA"),
+    ("helenair.com", "Helena Independent Record", "USA"),
+    ("missoulian.com", "Missoulian", "USA"),
+    ("trib.com", "Casper Star-Tribune", "USA"),
+    ("tucson.com", "Arizona Daily Star", "USA"),
+    ("napavalleyregister.com", "Napa Valley Register", "USA"),
+    # ---------------------------------------------------------------- US newspapers: Gannett
+    ("democratandchronicle.com", "Democrat & Chronicle", "USA"),  # Rochester
+    ("northjersey.com", "NorthJersey.com", "USA"),  # The Record
+    ("app.com", "Asbury Park Press", "USA"),
+    ("recordonline.com", "Times Herald-Record", "USA"),
+    ("providencejournal.com", "The Providence Journal", "USA"),
+    ("telegram.com", "Telegram & Gazette", "USA"),  # Worcester
+    ("capecodtimes.com", "Cape Cod Times", "USA"),
+    ("burlingtonfreepress.com", "Burlington Free Press", "USA"),
+    ("ydr.com", "York Daily Record", "USA"),
+    ("beaconjournal.com", "Akron Beacon Journal", "USA"),
+    ("cantonrep.com", "The Canton Repository", "USA"),
+    ("desmoinesregister.com", "The Des Moines Register", "USA"),
+    ("argusleader.com", "Argus Leader", "USA"),
+    ("sj-r.com", "The State Journal-Register", "USA"),  # Springfield, Ill.
+    ("greenbaypressgazette.com", "Green Bay Press-Gazette", "USA"),
+    ("lansingstatejournal.com", "Lansing State Journal", "USA"),
+    ("southbendtribune.com", "South Bend Tribune", "USA"),
+    ("courierpress.com", "Evansville Courier & Press", "USA"),
+    ("news-leader.com", "Springfield News-Leader", "USA"),
+    ("cjonline.com", "The Topeka Capital-Journal", "USA"),
+    ("oklahoman.com", "The Oklahoman", "USA"),
+    ("commercialappeal.com", "The Commercial Appeal", "USA"),  # Memphis
+    ("knoxnews.com", "Knoxville News Sentinel", "USA"),
+    ("clarionledger.com", "Clarion Ledger", "USA"),  # Jackson, Miss.
+    ("montgomeryadvertiser.com", "Montgomery Advertiser", "USA"),
+    ("greenvilleonline.com", "The Greenville News", "USA"),
+    ("citizen-times.com", "Asheville Citizen Times", "USA"),
+    ("fayobserver.com", "The Fayetteville Observer", "USA"),
+    ("savannahnow.com", "Savannah Morning News", "USA"),
+    ("augustachronicle.com", "The Augusta Chronicle", "USA"),
+    ("palmbeachpost.com", "The Palm Beach Post", "USA"),
+    ("jacksonville.com", "The Florida Times-Union", "USA"),
+    ("heraldtribune.com", "Sarasota Herald-Tribune", "USA"),
+    ("theledger.com", "The Ledger", "USA"),  # Lakeland
+    ("gainesville.com", "The Gainesville Sun", "USA"),
+    ("news-journalonline.com", "The Daytona Beach News-Journal", "USA"),
+    ("tcpalm.com", "TCPalm", "USA"),
+    ("news-press.com", "The News-Press", "USA"),  # Fort Myers
+    ("naplesnews.com", "Naples Daily News", "USA"),
+    ("tallahassee.com", "Tallahassee Democrat", "USA"),
+    ("floridatoday.com", "Florida Today", "USA"),
+    ("pnj.com", "Pensacola News Journal", "USA"),
+    ("caller.com", "Corpus Christi Caller-Times", "USA"),
+    ("lubbockonline.com", "Lubbock Avalanche-Journal", "USA"),
+    ("elpasotimes.com", "El Paso Times", "USA"),
+    ("rgj.com", "Reno Gazette Journal", "USA"),
+    ("desertsun.com", "The Desert Sun", "USA"),  # Palm Springs
+    ("vcstar.com", "Ventura County Star", "USA"),
+    ("recordnet.com", "The Record", "USA"),  # Stockton
+    ("statesmanjournal.com", "Statesman Journal", "USA"),  # Salem, Ore.
+    ("registerguard.com", "The Register-Guard", "USA"),  # Eugene
+    ("coloradoan.com", "Fort Collins Coloradoan", "USA"),
+    # ---------------------------------------------------------------- US public radio
+    ("wbur.org", "WBUR", "USA"),  # Boston
+    ("wgbh.org", "GBH", "USA"),  # Boston
+    ("kqed.org", "KQED", "USA"),  # San Francisco
+    ("wnyc.org", "WNYC", "USA"),  # New York
+    ("gothamist.com", "Gothamist", "USA"),  # WNYC's local news site
+    ("opb.org", "OPB", "USA"),  # Oregon Public Broadcasting
+    ("wamu.org", "WAMU", "USA"),  # Washington, D.C.
+    ("whyy.org", "WHYY", "USA"),  # Philadelphia
+    ("kuow.org", "KUOW", "USA"),  # Seattle
+    ("kpbs.org", "KPBS", "USA"),  # San Diego
+    ("laist.com", "LAist", "USA"),  # Southern California Public Radio
+    ("kcrw.com", "KCRW", "USA"),  # Santa Monica
+    ("capradio.org", "CapRadio", "USA"),  # Sacramento
+    ("wbez.org", "WBEZ", "USA"),  # Chicago
+    ("mprnews.org", "MPR News", "USA"),  # Minnesota Public Radio
+    ("michiganpublic.org", "Michigan Public", "USA"),
+    ("wunc.org", "WUNC", "USA"),  # North Carolina
+    ("wfae.org", "WFAE", "USA"),  # Charlotte
+    ("wabe.org", "WABE", "USA"),  # Atlanta
+    ("wlrn.org", "WLRN", "USA"),  # Miami
+    ("wusf.org", "WUSF", "USA"),  # Tampa
+    ("keranews.org", "KERA News", "USA"),  # Dallas
+    ("houstonpublicmedia.org", "Houston Public Media", "USA"),
+    ("tpr.org", "Texas Public Radio", "USA"),  # San Antonio
+    ("kut.org", "KUT", "USA"),  # Austin
+    ("cpr.org", "Colorado Public Radio", "USA"),
+    ("kjzz.org", "KJZZ", "USA"),  # Phoenix
+    ("alaskapublic.org", "Alaska Public Media", "USA"),
+    ("hawaiipublicradio.org", "Hawaiʻi Public Radio", "USA"),
+    ("nhpr.org", "NHPR", "USA"),  # New Hampshire Public Radio
+    ("vermontpublic.org", "Vermont Public", "USA"),
+    ("mainepublic.org", "Maine Public", "USA"),
+    ("ctpublic.org", "Connecticut Public", "USA"),
+    ("wesa.fm", "WESA", "USA"),  # Pittsburgh
+    ("wypr.org", "WYPR", "USA"),  # Baltimore
+    ("ideastream.org", "Ideastream Public Media", "USA"),  # Cleveland
+    ("wosu.org", "WOSU", "USA"),  # Columbus
+    ("wfyi.org", "WFYI", "USA"),  # Indianapolis
+    ("wpr.org", "WPR", "USA"),  # Wisconsin Public Radio
+    ("iowapublicradio.org", "Iowa Public Radio", "USA"),
+    ("kcur.org", "KCUR", "USA"),  # Kansas City
+    ("stlpublicradio.org", "St. Louis Public Radio", "USA"),
+    ("wpln.org", "WPLN", "USA"),  # Nashville
+    ("wwno.org", "WWNO", "USA"),  # New Orleans
+    ("theworld.org", "The World", "USA"),  # PRX/GBH international news programme
+    # ---------------------------------------------------------------- US commercial radio news
+    ("wtop.com", "WTOP News", "USA"),  # Washington, D.C.
+    ("ktar.com", "KTAR News", "USA"),  # Phoenix
+    ("mynorthwest.com", "MyNorthwest", "USA"),  # KIRO Newsradio, Seattle
+    ("kslnewsradio.com", "KSL NewsRadio", "USA"),  # Salt Lake City
+    ("wgnradio.com", "WGN Radio", "USA"),  # Chicago
+    ("wsbradio.com", "WSB Radio", "USA"),  # Atlanta
+    # ---------------------------------------------------------------- Canada: regional and local
+    ("edmontonjournal.com", "Edmonton Journal", "CAN"),
+    ("edmontonsun.com", "Edmonton Sun", "CAN"),
+    ("calgarysun.com", "Calgary Sun", "CAN"),
+    ("leaderpost.com", "Regina Leader-Post", "CAN"),
+    ("thestarphoenix.com", "Saskatoon StarPhoenix", "CAN"),
+    ("winnipegsun.com", "Winnipeg Sun", "CAN"),
+    ("ottawasun.com", "Ottawa Sun", "CAN"),
+    ("windsorstar.com", "Windsor Star", "CAN"),
+    ("lfpress.com", "The London Free Press", "CAN"),
+    ("theprovince.com", "The Province", "CAN"),  # Vancouver
+    ("financialpost.com", "Financial Post", "CAN"),
+    ("thewhig.com", "The Kingston Whig-Standard", "CAN"),
+    ("thespec.com", "The Hamilton Spectator", "CAN"),
+    ("therecord.com", "Waterloo Region Record", "CAN"),
+    ("thechronicleherald.ca", "The Chronicle Herald", "CAN"),  # Halifax
+    ("saltwire.com", "SaltWire", "CAN"),
+    ("capebretonpost.com", "Cape Breton Post", "CAN"),
+    ("theguardian.pe.ca", "The Guardian", "CAN"),  # Charlottetown
+    ("thetelegram.com", "The Telegram", "CAN"),  # St. John's
+    ("timescolonist.com", "Times Colonist", "CAN"),  # Victoria
+    ("castanet.net", "Castanet", "CAN"),  # Kelowna
+    ("lethbridgeherald.com", "Lethbridge Herald", "CAN"),
+    ("medicinehatnews.com", "Medicine Hat News", "CAN"),
+    ("reddeeradvocate.com", "Red Deer Advocate", "CAN"),
+    ("brandonsun.com", "Brandon Sun", "CAN"),
+    ("nunatsiaq.com", "Nunatsiaq News", "CAN"),
+    ("dailyhive.com", "Daily Hive", "CAN"),
+    ("thetyee.ca", "The Tyee", "CAN"),
+    ("ipolitics.ca", "iPolitics", "CAN"),
+    ("cp24.com", "CP24", "CAN"),
+    ("citynews.ca", "CityNews", "CAN"),
+    ("chch.com", "CHCH News", "CAN"),  # Hamilton
+    ("bnnbloomberg.ca", "BNN Bloomberg", "CAN"),
+    ("tvanouvelles.ca", "TVA Nouvelles", "CAN"),
+    ("noovo.info", "Noovo Info", "CAN"),
+    ("journaldequebec.com", "Le Journal de Québec", "CAN"),
+    ("lesoleil.com", "Le Soleil", "CAN"),  # Québec City
+    ("ledroit.com", "Le Droit", "CAN"),  # Ottawa-Gatineau
+    ("lenouvelliste.ca", "Le Nouvelliste", "CAN"),  # Trois-Rivières
+    ("latribune.ca", "La Tribune", "CAN"),  # Sherbrooke
+    ("lavoixdelest.ca", "La Voix de l'Est", "CAN"),  # Granby
+    # ---------------------------------------------------------------- United Kingdom: regional and local
+    ("standard.co.uk", "The Standard", "GBR"),  # London; the Evening Standard until its 2024 relaunch
+    ("metro.co.uk", "Metro", "GBR"),
+    ("liverpoolecho.co.uk", "Liverpool Echo", "GBR"),
+    ("birminghammail.co.uk", "Birmingham Live", "GBR"),
+    ("chroniclelive.co.uk", "Chronicle Live", "GBR"),  # Newcastle
+    ("bristolpost.co.uk", "Bristol Live", "GBR"),
+    ("hulldailymail.co.uk", "Hull Live", "GBR"),
+    ("devonlive.com", "Devon Live", "GBR"),
+    ("cornwalllive.com", "Cornwall Live", "GBR"),
+    ("kentlive.news", "Kent Live", "GBR"),
+    ("essexlive.news", "Essex Live", "GBR"),
+    ("mylondon.news", "MyLondon", "GBR"),
+    ("dailypost.co.uk", "North Wales Live", "GBR"),
+    ("dailyrecord.co.uk", "Daily Record", "GBR"),  # Glasgow
+    ("glasgowlive.co.uk", "Glasgow Live", "GBR"),
+    ("belfastlive.co.uk", "Belfast Live", "GBR"),
+    ("thenorthernecho.co.uk", "The Northern Echo", "GBR"),  # Darlington
+    ("theargus.co.uk", "The Argus", "GBR"),  # Brighton
+    ("oxfordmail.co.uk", "Oxford Mail", "GBR"),
+    ("dailyecho.co.uk", "Daily Echo", "GBR"),  # Southampton
+    ("swindonadvertiser.co.uk", "Swindon Advertiser", "GBR"),
+    ("lancashiretelegraph.co.uk", "Lancashire Telegraph", "GBR"),  # Blackburn
+    ("theboltonnews.co.uk", "The Bolton News", "GBR"),
+    ("thetelegraphandargus.co.uk", "Telegraph & Argus", "GBR"),  # Bradford
+    ("southwalesargus.co.uk", "South Wales Argus", "GBR"),  # Newport
+    ("edp24.co.uk", "Eastern Daily Press", "GBR"),  # Norwich
+    ("eadt.co.uk", "East Anglian Daily Times", "GBR"),  # Ipswich
+    ("glasgowtimes.co.uk", "Glasgow Times", "GBR"),
+    ("thenational.scot", "The National", "GBR"),  # Glasgow
+    ("yorkshireeveningpost.co.uk", "Yorkshire Evening Post", "GBR"),  # Leeds
+    ("thestar.co.uk", "The Star", "GBR"),  # Sheffield
+    ("lep.co.uk", "Lancashire Post", "GBR"),  # Preston
+    ("sunderlandecho.com", "Sunderland Echo", "GBR"),
+    ("newsletter.co.uk", "News Letter", "GBR"),  # Belfast
+    ("nationalworld.com", "NationalWorld", "GBR"),
+    ("pressandjournal.co.uk", "The Press and Journal", "GBR"),  # Aberdeen
+    ("thecourier.co.uk", "The Courier", "GBR"),  # Dundee
+    ("expressandstar.com", "Express & Star", "GBR"),  # Wolverhampton
+    ("shropshirestar.com", "Shropshire Star", "GBR"),
+    ("stv.tv", "STV News", "GBR"),
+    # ---------------------------------------------------------------- Australia: state and regional
+    ("adelaidenow.com.au", "The Advertiser", "AUS"),  # Adelaide
+    ("ntnews.com.au", "NT News", "AUS"),  # Darwin
+    ("themercury.com.au", "The Mercury", "AUS"),  # Hobart
+    ("goldcoastbulletin.com.au", "Gold Coast Bulletin", "AUS"),
+    ("townsvillebulletin.com.au", "Townsville Bulletin", "AUS"),
+    ("cairnspost.com.au", "The Cairns Post", "AUS"),
+    ("geelongadvertiser.com.au", "Geelong Advertiser", "AUS"),
+    ("perthnow.com.au", "PerthNow", "AUS"),
+    ("watoday.com.au", "WAtoday", "AUS"),
+    ("indaily.com.au", "InDaily", "AUS"),  # Adelaide
+    ("thenewdaily.com.au", "The New Daily", "AUS"),
+    ("examiner.com.au", "The Examiner", "AUS"),  # Launceston
+    ("newcastleherald.com.au", "Newcastle Herald", "AUS"),
+    ("illawarramercury.com.au", "Illawarra Mercury", "AUS"),
+    ("bendigoadvertiser.com.au", "Bendigo Advertiser", "AUS"),
+    ("thecourier.com.au", "The Courier", "AUS"),  # Ballarat
+    ("bordermail.com.au", "The Border Mail", "AUS"),  # Albury-Wodonga
+    ("dailyadvertiser.com.au", "The Daily Advertiser", "AUS"),  # Wagga Wagga
+    ("2gb.com", "2GB", "AUS"),  # Sydney radio
+    ("3aw.com.au", "3AW", "AUS"),  # Melbourne radio
+    # ---------------------------------------------------------------- India: regional and language dailies
+    ("deccanchronicle.com", "Deccan Chronicle", "IND"),
+    ("thehansindia.com", "The Hans India", "IND"),
+    ("telanganatoday.com", "Telangana Today", "IND"),
+    ("siasat.com", "The Siasat Daily", "IND"),
+    ("dtnext.in", "DT Next", "IND"),
+    ("thenewsminute.com", "The News Minute", "IND"),
+    ("onmanorama.com", "Onmanorama", "IND"),
+    ("manoramaonline.com", "Manorama Online", "IND"),
+    ("mathrubhumi.com", "Mathrubhumi", "IND"),
+    ("theweek.in", "The Week", "IND"),
+    ("freepressjournal.in", "The Free Press Journal", "IND"),
+    ("mid-day.com", "Mid-day", "IND"),
+    ("dnaindia.com", "DNA India", "IND"),
+    ("lokmat.com", "Lokmat", "IND"),
+    ("lokmattimes.com", "Lokmat Times", "IND"),
+    ("loksatta.com", "Loksatta", "IND"),
+    ("dailypioneer.com", "The Pioneer", "IND"),
+    ("millenniumpost.in", "Millennium Post", "IND"),
+    ("nationalheraldindia.com", "National Herald", "IND"),
+    ("greaterkashmir.com", "Greater Kashmir", "IND"),
+    ("dailyexcelsior.com", "Daily Excelsior", "IND"),
+    ("assamtribune.com", "The Assam Tribune", "IND"),
+    ("sentinelassam.com", "The Sentinel", "IND"),
+    ("eastmojo.com", "EastMojo", "IND"),
+    ("nenow.in", "Northeast Now", "IND"),
+    ("theshillongtimes.com", "The Shillong Times", "IND"),
+    ("orissapost.com", "Orissa POST", "IND"),
+    ("odishatv.in", "OdishaTV", "IND"),
+    ("bhaskar.com", "Dainik Bhaskar", "IND"),
+    ("divyabhaskar.co.in", "Divya Bhaskar", "IND"),
+    ("jagran.com", "Dainik Jagran", "IND"),
+    ("amarujala.com", "Amar Ujala", "IND"),
+    ("livehindustan.com", "Live Hindustan", "IND"),
+    ("prabhatkhabar.com", "Prabhat Khabar", "IND"),
+    ("patrika.com", "Patrika", "IND"),
+    ("aajtak.in", "Aaj Tak", "IND"),
+    ("abplive.com", "ABP Live", "IND"),
+    ("anandabazar.com", "Anandabazar Patrika", "IND"),
+    ("esakal.com", "Sakal", "IND"),
+    ("sandesh.com", "Sandesh", "IND"),
+    ("gujaratsamachar.com", "Gujarat Samachar", "IND"),
+    ("eenadu.net", "Eenadu", "IND"),
+    ("sakshi.com", "Sakshi", "IND"),
+    ("dinamalar.com", "Dinamalar", "IND"),
+    ("dailythanthi.com", "Daily Thanthi", "IND"),
 ]
 
 DOMAIN_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")

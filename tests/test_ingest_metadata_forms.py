@@ -40,6 +40,14 @@ MORE = (
 PLAIN_URL = "https://www.balticherald.example/world/harbour-talks-resume"
 
 
+def _id(value: object) -> str | None:
+    """A short test id: the shared paragraphs written as <HEAD>, <LEDE>, <MORE>."""
+    if not isinstance(value, str):
+        return None
+    short = value.replace(LEDE, "<LEDE>").replace(MORE, "<MORE>").replace(HEAD, "<HEAD>")
+    return short if len(short) <= 90 else short[:89] + "…"
+
+
 def meta(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
     """extract_metadata with the chrome found the way the pipeline finds it."""
     return extract_metadata(text, chrome=find_chrome(text), **kwargs)  # type: ignore[arg-type]
@@ -75,7 +83,12 @@ def _check_published(text: str, url: str | None, published: str | None, basis: s
         ("First published: 12 March 2024", "2024-03-12"),
         ("First published on Tue 12 Mar 2024 08.15 GMT", "2024-03-12"),
         ("First Published March 12, 2024", "2024-03-12"),
+        ("Published Tuesday, March 12, 2024", "2024-03-12"),
+        ("Published 12 March, 2024", "2024-03-12"),
+        ("Published: 25.03.2024", "2024-03-25"),
+        ("Posted by Mira Santos on March 12, 2024", "2024-03-12"),
     ],
+    ids=_id,
 )
 def test_forms_published_labelled_line(line: str, published: str) -> None:
     _check_published(f"{HEAD}\n{line}\n{LEDE}\n{MORE}", None, published, "stated")
@@ -91,6 +104,7 @@ def test_forms_published_labelled_line(line: str, published: str) -> None:
         ("Last Updated 2024-03-14T10:00:00Z", "2024-03-14"),
         ("UPDATED: Nov 10, 2025 09:17 pm", "2025-11-10"),
     ],
+    ids=_id,
 )
 def test_forms_updated_only_is_used(line: str, published: str) -> None:
     _check_published(f"{HEAD}\n{line}\n{LEDE}\n{MORE}", None, published, "stated")
@@ -108,6 +122,7 @@ def test_forms_updated_only_is_used(line: str, published: str) -> None:
         f"{HEAD}\nUpdated: March 14, 2024\nKORVALA, March 12, 2024 (Reuters) - {LEDE}",
         f"{HEAD}\nBy Mira Santos | Updated March 14, 2024 | Published March 12, 2024\n{LEDE}",
     ],
+    ids=_id,
 )
 def test_forms_publication_date_beats_updated_date(text: str) -> None:
     _check_published(text, None, "2024-03-12", "stated")
@@ -134,6 +149,7 @@ def test_forms_published_line_in_the_tail() -> None:
         ("Mar 12, 2024", "2024-03-12"),
         ("Sept. 3, 2023", "2023-09-03"),
     ],
+    ids=_id,
 )
 def test_forms_bare_date_line(line: str, published: str) -> None:
     _check_published(f"{HEAD}\n{line}\n{LEDE}\n{MORE}", None, published, "stated")
@@ -184,6 +200,7 @@ def test_forms_bare_date_line_above_the_headline() -> None:
         (f"{HEAD}\nPublished: 12/03/24\n{LEDE}", None, "2024", "stated"),
         (f"{HEAD}\nPublished: 12/03/24\nUpdated: 25/03/24 09:00\n{LEDE}", None, "2024-03-12", "stated"),
     ],
+    ids=_id,
 )
 def test_forms_numeric_dates(text: str, url: str | None, published: str, basis: str) -> None:
     _check_published(text, url, published, basis)
@@ -207,7 +224,11 @@ def test_forms_numeric_dates(text: str, url: str | None, published: str, basis: 
         ("Updated 9:17 pm, Nov 10, 2025", "2025-11-10"),
         ("Published 12:01 a.m. ET March 12, 2024", "2024-03-12"),
         ("2024-03-12 08:00", "2024-03-12"),
+        ("March 12, 2024 | 08:15 GMT", "2024-03-12"),
+        ("Published: 2024-03-12 08:00:00 +0000", "2024-03-12"),
+        ("25/03/2024 08:15", "2024-03-25"),
     ],
+    ids=_id,
 )
 def test_forms_times_and_zones_do_not_disturb(line: str, published: str) -> None:
     _check_published(f"{HEAD}\n{line}\n{LEDE}\n{MORE}", None, published, "stated")
@@ -234,6 +255,7 @@ def test_forms_times_and_zones_do_not_disturb(line: str, published: str) -> None
         (f"{HEAD}\nKORVALA, March 12 (Reuters) - {LEDE}", None, None, "unknown"),
         (f"{HEAD}\nVELMORA, 12 March — {LEDE}", None, None, "unknown"),
     ],
+    ids=_id,
 )
 def test_forms_datelines(text: str, url: str | None, published: str | None, basis: str) -> None:
     _check_published(text, url, published, basis)
@@ -255,6 +277,7 @@ def test_forms_datelines(text: str, url: str | None, published: str | None, basi
         ("https://www.balticherald.example/story.php?id=77&date=20240312", "2024-03-12"),
         ("https://www.balticherald.example/2024/03/harbour-talks", "2024-03"),
     ],
+    ids=_id,
 )
 def test_forms_url_date_is_inferred(url: str, published: str) -> None:
     _check_published(f"{HEAD}\n{LEDE}\n{MORE}", url, published, "inferred")
@@ -282,6 +305,7 @@ def test_forms_stated_date_beats_url_date() -> None:
         (f"{HEAD}\n{LEDE}\n{MORE}\nThis article first appeared in The Lantern Review on March 10, 2024.",
          PLAIN_URL, "The Lantern Review", "2024-03-10"),
     ],
+    ids=_id,
 )
 def test_forms_republication_line(text: str, url: str | None, outlet: str, published: str | None) -> None:
     result = meta(text, url=url)
@@ -305,6 +329,7 @@ def test_forms_republication_line(text: str, url: str | None, outlet: str, publi
         f"{HEAD}\nUpdated quota tables were circulated on March 12, 2024.\n{LEDE}",
         f"{HEAD}\n{LEDE}\nIn March 2024 the fleet stayed in port, and by 2024-04-02 it had sailed.\n{MORE}",
     ],
+    ids=_id,
 )
 def test_forms_body_dates_are_not_publication_dates(text: str) -> None:
     _check_published(text, None, None, "unknown")
@@ -328,6 +353,7 @@ def test_forms_body_date_does_not_beat_url_date() -> None:
         (f"{HEAD}\nPublished 2 weeks ago\nRetrieved: 2024-03-15\n{LEDE}", "2024-03-01", "inferred"),
         (f"{HEAD}\nPublished 3 days ago\n{LEDE}\n{MORE}\nRetrieved 12 March 2024", "2024-03-09", "inferred"),
     ],
+    ids=_id,
 )
 def test_forms_relative_dates_need_an_anchor(text: str, published: str | None, basis: str) -> None:
     _check_published(text, None, published, basis)
@@ -371,6 +397,7 @@ def test_forms_relative_dates_need_an_anchor(text: str, published: str | None, b
         (f"{HEAD}\n{LEDE}", PLAIN_URL, "Baltic Herald"),
         (f"{HEAD}\n{LEDE}", "https://news.texasmorningpost.example/world/harbour-talks", "Texas Morning Post"),
     ],
+    ids=_id,
 )
 def test_forms_outlet_from_the_address(text: str, url: str, outlet: str) -> None:
     result = meta(text, url=url)
@@ -389,6 +416,7 @@ def test_forms_outlet_from_the_address(text: str, url: str, outlet: str) -> None
         (f"{HEAD}\nMira Santos | Baltic Herald\n{LEDE}", "Baltic Herald"),
         (f"{HEAD}\nBy Mira Santos, Harbour Ledger News\n{LEDE}", "Harbour Ledger News"),
     ],
+    ids=_id,
 )
 def test_forms_outlet_named_in_the_text(text: str, outlet: str) -> None:
     assert meta(text).outlet == outlet
@@ -412,6 +440,7 @@ def test_forms_outlet_named_in_the_text(text: str, outlet: str) -> None:
         (f"{HEAD}\n(MENAFN) Velmoran and Korvalan leaders agreed on Tuesday to reopen the harbour. {LEDE}",
          None, "MENAFN"),
     ],
+    ids=_id,
 )
 def test_forms_republished_wire_story(text: str, url: str | None, outlet: str) -> None:
     assert meta(text, url=url).outlet == outlet
@@ -426,6 +455,7 @@ def test_forms_republished_wire_story(text: str, url: str | None, outlet: str) -
         (f"{HEAD}\nVELMORA, March 3 (UPDATED) - {LEDE}", PLAIN_URL, "Baltic Herald"),
         (f"{HEAD}\nVELMORA (VIDEO) — {LEDE}", "https://www.reuters.com/world/harbour-talks/", "Reuters"),
     ],
+    ids=_id,
 )
 def test_forms_updated_or_video_is_not_an_agency(text: str, url: str | None, outlet: str | None) -> None:
     assert meta(text, url=url).outlet == outlet
@@ -445,6 +475,7 @@ def test_forms_updated_or_video_is_not_an_agency(text: str, url: str | None, out
         ("https://abc7chicago.com/x/1/", "", "ABC7 Chicago"),
         ("https://www.thedailyworldbulletin.com/x", "", "The Daily World Bulletin"),
     ],
+    ids=_id,
 )
 def test_forms_outlet_from_url(url: str, text: str, outlet: str) -> None:
     found = outlet_from_url(url, text)
@@ -467,6 +498,7 @@ def test_forms_outlet_from_url_without_a_host(url: str | None) -> None:
         ("balticherald", "Baltic Herald"),
         ("texasmorningpost", "Texas Morning Post"),
     ],
+    ids=_id,
 )
 def test_forms_readable_name(label: str, name: str) -> None:
     assert readable_name(label) == name
@@ -501,6 +533,7 @@ def test_forms_readable_name(label: str, name: str) -> None:
         (f"{HEAD} – Korea News Digest\n{LEDE}", "https://koreanewsdigest.com/politics/harbour-talks"),
         (f"ADVERTISEMENT\nBaltic Herald\n{HEAD} | Baltic Herald\n{LEDE}", PLAIN_URL),
     ],
+    ids=_id,
 )
 def test_forms_title_after_furniture_masthead_and_date(text: str, url: str | None) -> None:
     result = meta(text, url=url)
@@ -520,6 +553,7 @@ def test_forms_title_keeps_a_suffix_that_is_not_the_site() -> None:
         f"ADVERTISEMENT\n{LEDE}\nWhat comes next for the fleet\n{MORE}",
         f"{LEDE} {MORE}\nWhat comes next for the fleet\n{MORE}",
     ],
+    ids=_id,
 )
 def test_forms_no_title_when_the_text_opens_with_a_paragraph(text: str) -> None:
     assert meta(text).title is None

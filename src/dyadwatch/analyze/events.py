@@ -994,7 +994,9 @@ class _DocCoder:
     def _date(self, tok: Token, sent: Span, *, future: bool, actual: bool = True) -> str | None:
         """The date of the trigger's own clause (or inside its noun phrase); for an actual event
         also that of a clause governing it ("said on Monday it had sent"), or of a clause it
-        governs; a date in an unrelated clause ("X, which met on Monday, agreed to ...") is not its."""
+        governs; for an intended or possible one, that of a verb of saying governing it ("told
+        business leaders on Friday that the two should cooperate": when it was said); a date in
+        an unrelated clause ("X, which met on Monday, agreed to ...") is not its."""
         dates = self._sentence_dates(sent)
         if not dates:
             return None
@@ -1013,12 +1015,13 @@ class _DocCoder:
             if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in SPEECH_VERBS):
                 continue  # an intended act takes the date of the statement that announced it, no other
             ranked.append((rank, abs(span.start - tok.i), span))
-        for _, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
+        for rank, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
             # the preposition tells the month from the modal ("in May")
             root = span.root
             text = f"{root.head.text} {span.text}" if root.dep_ == "pobj" and root.head.i == span.start - 1 \
                 else span.text
-            resolved = resolve_date(text, self.ref, future=future)
+            # a governing clause's date is when the intention was stated: in the past
+            resolved = resolve_date(text, self.ref, future=future and rank == 0)
             if resolved:
                 return resolved
         return None
@@ -1112,6 +1115,10 @@ BACKGROUND_ADVERBS = frozenset({"long", "always", "traditionally", "historically
 BACKGROUND_SPANS = frozenset({"years", "decades", "centuries", "generations", "months"})
 
 
+#: dependencies of a non-finite clause that takes its tense from the clause above it
+_NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "conj"})
+
+
 def _tense(tok: Token) -> str | None:
     """The tense of the clause that tells an event: "perfect" (has met), "pluperfect" (had met),
     "past" (met), "present" (meets), "background" (a habit or a long span: "have long traded",
@@ -1123,12 +1130,18 @@ def _tense(tok: Token) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    for _ in range(3):  # an infinitive or participle clause takes the tense of the verb it completes
-        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "acl") and not any(
-                c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
-            verb = verb.head
-        else:
+    for _ in range(4):  # an infinitive or participle clause takes the tense of the verb it completes
+        finite_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+        if finite_aux or verb.tag_ not in ("VB", "VBG", "VBN") or verb.dep_ not in _NONFINITE_DEPS:
             break
+        if verb.tag_ == "VBN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break  # a finite clause the tagger read as a participle ("Seoul called the move …")
+        head = verb.head
+        if head.pos_ == "ADP" and head.head is not head:  # "with Erdogan calling for", "following talks"
+            head = head.head
+        if head is verb or head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = head
     for child in verb.children:
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in BACKGROUND_ADVERBS:
             return "background"
@@ -1144,6 +1157,8 @@ def _tense(tok: Token) -> str | None:
         return "perfect"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a in ("was", "were") for a in aux)):
         return "past"
+    if verb.tag_ == "VBN" and not aux and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return "past"  # the small tagger's VBD read as VBN: "Both leaders committed to …"
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a in ("is", "are") for a in aux)):
         return "present"
     return None

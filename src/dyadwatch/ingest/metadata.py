@@ -132,7 +132,8 @@ _TIME_TAIL = re.compile(
 )
 #: a time of day before a date ("10:30 AM, March 12, 2024", "08:15 GMT | 12 March 2024")
 _TIME_HEAD = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?"
+    # "10:30", "10:30:15", "9.15 pm" (a dotted time needs am/pm: "25.03.2024" is a date)
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?![./-]?\d)\s*(?:[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|\([A-Z]{2,5}\))?"
     r"\s*(?:[,|·•]|on|[-–—])?\s*",
     re.IGNORECASE,
 )
@@ -679,6 +680,7 @@ class _Found:
     anchor: tuple[_Date, str] | None = None
     year_only: list[tuple[int, str]] = field(default_factory=list)
     relative: tuple[re.Match[str], str] | None = None
+    weekday_date: tuple[_Date, str] | None = None
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -722,6 +724,7 @@ def _read_byline(line: str, found: _Found, *, allow_bare: bool) -> bool:
     if dated is not None:  # "By Jane Doe, March 3, 2024"
         date = dated[0]
         head = (head[: dated[1].start()] + head[dated[1].end() :]).strip(" ,;")
+        head = re.sub(r"\s+(?:on|at|in)$", "", head)  # "By Jane Doe on March 3, 2024"
     # "Jane Doe, Asia correspondent" / "Jane Doe, Reuters": names first, then one role or outlet
     pieces = [p for p in _COMMA_SPLIT.split(head) if p]
     names: list[str] = []
@@ -749,7 +752,9 @@ def _read_byline(line: str, found: _Found, *, allow_bare: bool) -> bool:
             continue
         org = _org_after(piece)
         strict = match is not None and piece in tail  # "By Jane Doe, Beijing" names a place, not an outlet
-        if (org and org == piece.strip().rstrip(".") and outlet is None and _names(piece) is None
+        # a name-like piece is still the outlet when it has a media word ("Jane Doe | Baltic Herald")
+        if (org and org == piece.strip().rstrip(".") and outlet is None
+                and (_names(piece) is None or _is_outlet(org, strict=True))
                 and _is_outlet(org, strict=strict)):
             outlet = org
     if match is None and outlet is None and date is None:
@@ -808,7 +813,14 @@ def _read_wire_tag(line: str, found: _Found) -> bool:
 def _read_label(line: str, found: _Found) -> bool:
     """"Published: <date>", "Updated 3 days ago", "Retrieved March 12, 2024"; True when one."""
     matched = False
-    for segment in _SEGMENT_SPLIT.split(line) if len(line) <= 250 else (line,):
+    # the whole line first ("Published - 12 March 2024"), then its segments
+    # ("By Jane Doe | Published March 12, 2024 | Updated March 13, 2024")
+    parts = _SEGMENT_SPLIT.split(line) if len(line) <= 250 else [line]
+    whole = _LABEL.match(line.strip())
+    one_label = sum(1 for part in parts if _LABEL.match(part.strip())) <= 1
+    segments = [line] if (one_label and whole is not None
+                          and _find_date(whole.group("rest").strip(), labelled=True)) else parts
+    for segment in segments:
         match = _LABEL.match(segment.strip())
         if match is None:
             continue
@@ -1158,6 +1170,7 @@ def extract_metadata(
     url: str | None = None,
     chrome: Sequence[tuple[int, int]] = (),
     hints: Mapping[str, Any] | None = None,
+    today: _dt.date | None = None,
 ) -> TextMetadata:
     """Title, outlet, authors and publication date of an article (rules: module docstring).
 
@@ -1166,6 +1179,8 @@ def extract_metadata(
     chrome (Sequence[tuple[int, int]]): spans from ``find_chrome``, ignored while reading.
     hints (Mapping[str, Any] | None): values the container supplied (``title``, ``outlet``,
         ``authors``, ``published``); they win over the text.
+    today (date | None): the latest possible publication date (default: today), for
+        inferring the year of a weekday tied to a day ("on Friday, August 2").
     RETURNS (TextMetadata): what the text tells, ``None``/``"unknown"`` for the rest.
 
     >>> extract_metadata("This article previously appeared in the Daily Planet, on May 2, 2021.\\n\\nBody.").outlet
@@ -1244,6 +1259,7 @@ def extract_metadata(
         else:
             found.notes["published"] = f"hint '{_snippet(str(hinted), 40)}' is not a date"
     if published is None:
+        found.weekday_date = _weekday_date(readable, today or _dt.date.today())
         published, basis, why = _published(found, url)
         if why:
             evidence["published"] = why
@@ -1326,4 +1342,49 @@ def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBas
             if resolved is not None:
                 return resolved.iso(), "inferred", f"relative date {why} against {found.anchor[1]}"
         found.notes.setdefault("published", f"relative date {why} has no absolute anchor")
+    if found.weekday_date is not None:
+        return found.weekday_date[0].iso(), "inferred", found.weekday_date[1]
     return None, "unknown", None
+
+
+#: "Friday, August 2" / "on Friday, 2 August" with no year after it
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORD}|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH}))\b"
+    r"(?!,?\s*\d{4})"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR_MENTION = re.compile(r"(?<![\d$€£.,-])(?P<y>(?:19|20)\d{2})(?![\d%]|\s*(?:bn|billion|million|km|tons?|troops)\b)")
+#: characters of the lead searched for a weekday tied to a date
+_LEAD_CHARS = 1500
+
+
+def _weekday_date(text: str, today: _dt.date) -> tuple[_Date, str] | None:
+    """The day a lead ties to a weekday ("on Friday, August 2") when no year is written: the
+    earliest year in which that day is that weekday, not before the latest year the article
+    mentions (an article is written after what it recounts) and not after ``today``; the
+    latest such year when the article mentions none."""
+    match = _WEEKDAY_DATE.search(text[:_LEAD_CHARS])
+    if match is None:
+        return None
+    month = _MONTHS[(match.group("m") or match.group("m2")).lower().rstrip(".")]
+    day = int(match.group("d") or match.group("d2"))
+    weekday = _WEEKDAYS.index(match.group("wd").lower())
+    candidates = []
+    for year in range(today.year - 40, today.year + 1):
+        try:
+            if _dt.date(year, month, day).weekday() == weekday and _dt.date(year, month, day) <= today:
+                candidates.append(year)
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    mentioned = [int(m.group("y")) for m in _YEAR_MENTION.finditer(text[:20_000]) if int(m.group("y")) <= today.year]
+    if mentioned:
+        later = [y for y in candidates if y >= max(mentioned)]
+        if not later:
+            return None
+        year, how = later[0], f"the first such year from {max(mentioned)}, the latest year the text mentions"
+    else:
+        year, how = candidates[-1], "the latest such year"
+    return _Date(year, month, day), (f"weekday and day in the lead: '{match.group(0)}' ({how})")

@@ -167,7 +167,8 @@ def readable_name(label: str) -> str:
     return " ".join(out)
 
 
-_CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&'’.-]*){0,5}")
+_CAPITALISED_RUN = re.compile(
+    r"(?:\b[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|for|on|the|de|du|des|la|le)\s+){0,2}[A-Z][\w&'’.-]*){0,6}")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _TEXT_WINDOW = 200_000
 _ACRONYM_WINDOW = 20_000
