@@ -431,3 +431,21 @@ def test_metadata_arbitrary_text_gives_well_formed_record() -> None:
         assert all(isinstance(a, str) and a for a in result.authors)
 
     check()
+
+
+def test_metadata_weekday_tied_to_a_day_infers_the_publication_date() -> None:
+    import datetime
+
+    today = datetime.date(2026, 12, 7)
+    lead = "Ports reopen\nANKARA -- Turkey and Greece reopened the ports on Friday, August 2, ending a standoff that began in {year}.\n"
+    # 2 August fell on a Friday in 2013, 2019 and 2024: the first of them from the latest year mentioned
+    result = extract_metadata(lead.format(year=2018) + MORE, today=today)
+    assert (result.published, result.published_basis) == ("2019-08-02", "inferred")
+    assert "Friday, August 2" in result.evidence["published"]
+    assert extract_metadata(lead.format(year=2021) + MORE, today=today).published == "2024-08-02"
+    # no year mentioned: the weekday recurs, so nothing is guessed
+    text = "Ports reopen\nTurkey and Greece reopened the ports on Friday, August 2.\n" + MORE
+    assert extract_metadata(text, today=today).published is None
+    # a stated date wins
+    assert extract_metadata("Ports reopen\nPublished: March 3, 2024\n" + lead.format(year=2018) + MORE,
+                            today=today).published == "2024-03-03"

@@ -1362,8 +1362,8 @@ _LEAD_CHARS = 1500
 def _weekday_date(text: str, today: _dt.date) -> tuple[_Date, str] | None:
     """The day a lead ties to a weekday ("on Friday, August 2") when no year is written: the
     earliest year in which that day is that weekday, not before the latest year the article
-    mentions (an article is written after what it recounts) and not after ``today``; the
-    latest such year when the article mentions none."""
+    mentions (an article is written after what it recounts) and not after ``today``; None when
+    the article mentions no year."""
     match = _WEEKDAY_DATE.search(text[:_LEAD_CHARS])
     if match is None:
         return None
@@ -1380,11 +1380,10 @@ def _weekday_date(text: str, today: _dt.date) -> tuple[_Date, str] | None:
     if not candidates:
         return None
     mentioned = [int(m.group("y")) for m in _YEAR_MENTION.finditer(text[:20_000]) if int(m.group("y")) <= today.year]
-    if mentioned:
-        later = [y for y in candidates if y >= max(mentioned)]
-        if not later:
-            return None
-        year, how = later[0], f"the first such year from {max(mentioned)}, the latest year the text mentions"
-    else:
-        year, how = candidates[-1], "the latest such year"
-    return _Date(year, month, day), (f"weekday and day in the lead: '{match.group(0)}' ({how})")
+    if not mentioned:
+        return None  # every few years the day falls on that weekday again: never guessed
+    later = [y for y in candidates if y >= max(mentioned)]
+    if not later:
+        return None
+    how = f"the first such year from {max(mentioned)}, the latest year the text mentions"
+    return _Date(later[0], month, day), f"weekday and day in the lead: '{match.group(0)}' ({how})"
