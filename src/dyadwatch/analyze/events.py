@@ -121,6 +121,11 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 MATERIAL = {"military", "financial", "economic", "logistical", "material", "lethal", "nonlethal", "humanitarian",
             "technical", "technological", "monetary", "weapons"}
 #: subjects that stand for two parties named just before ("the two leaders met")
+#: sentences an actor and its counterpart share before a one-sided act is read as towards it
+COUNTERPART_MIN = 3
+#: acts that are between the two sides of a pair by nature; force and demands often aim at a third
+COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
+                               "REJECT", "RETREAT"})
 PAIR_WORDS = {"two", "both", "they", "their", "each", "sides", "pair", "duo", "countries", "leaders", "nations",
               "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors"}
 
@@ -853,6 +858,12 @@ class _DocCoder:
             partner = self._partner(sources[0], others)
             if partner:
                 return _Found(sources, [partner], "partner", joint=trig.joint)
+            if not others and trig.type in COUNTERPART_TYPES:
+                # "Erdogan unveiled plans to expand trade": in an article about a pair, the act
+                # of one side with no other party named is towards the other side
+                counterpart = self._counterpart(sources[0])
+                if counterpart:
+                    return _Found(sources, [counterpart], "counterpart", joint=trig.joint)
         if len(targets) == 1 and not sources:
             # the doer is not named inside the phrase that names the target ("No country has
             # condemned Russia's invasion of Ukraine": Ukraine does not condemn)
@@ -863,7 +874,24 @@ class _DocCoder:
             others = [a for a in outside if a not in targets]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
+            if not others and trig.type in COUNTERPART_TYPES and not any(
+                    a for a in _ordered_unique(self.actor_of[t.i] for t in tok.sent if t.i in self.actor_of)
+                    if a not in targets):
+                counterpart = self._counterpart(targets[0])
+                if counterpart:
+                    return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
+
+    def _counterpart(self, actor: str) -> str | None:
+        """The other side of the pair an article is about, for ``actor`` on one side: the actor
+        the document names together with it in at least COUNTERPART_MIN sentences, and more
+        than twice as often as any other."""
+        counts = sorted(((n, b) for (a, b), n in self.cooccur.items() if a == actor), reverse=True)
+        if not counts:
+            return None
+        best = counts[0]
+        second = counts[1][0] if len(counts) > 1 else 0
+        return best[1] if best[0] >= COUNTERPART_MIN and best[0] > 2 * second else None
 
     # -- negation, modality, date, contexts
 

@@ -927,7 +927,8 @@ class _Run:
                 parts = _strip_name(m["text"]).split()
                 while parts and parts[0] in _HONORIFICS | _TITLE_WORDS:
                     parts.pop(0)
-                if len(parts) >= 2 and parts[-1].lower() == m["person"].split()[-1].lower():
+                # "Erdogan" in the text is the dictionary's "Erdoğan": compared without accents
+                if len(parts) >= 2 and _fold(parts[-1]) == _fold(m["person"].split()[-1]):
                     table.setdefault(m["person"], " ".join(parts))
             self._spellings = table
         return self._spellings.get(person, person)
@@ -935,12 +936,20 @@ class _Run:
     def _surname_table(self) -> dict[str, str]:
         if self._surnames is None:
             table: dict[str, str] = {}
-            names = [m["person"] for m in self.mentions if m["kind"] in _PERSON_KINDS and m.get("person")]
+            first: dict[str, set[str]] = {}
+            names = [self._spelling(m["person"]) for m in self.mentions
+                     if m["kind"] in _PERSON_KINDS and m.get("person")]
             names += [e_text for _s, _e, e_text in self.person_ents]
             for name in names:
                 parts = [p for p in _strip_name(name).split() if p not in _HONORIFICS]
                 if len(parts) >= 2:
                     table.setdefault(parts[-1], " ".join(parts))
+                    first.setdefault(parts[0], set()).add(" ".join(parts))
+            # family name first ("Xue Jian" ... "Xue said"): the first word names the person
+            # when it stands for one full name only and is no one's last word
+            for word, full in first.items():
+                if len(full) == 1 and word not in table:
+                    table[word] = next(iter(full))
             self._surnames = table
         return self._surnames
 
@@ -1147,6 +1156,13 @@ class _Run:
                     return self.doc[plo].idx, self.doc[phi - 1].idx + len(self.doc[phi - 1].text)
             return None
         return self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1].text)
+
+
+def _fold(word: str) -> str:
+    """A word without accents, lower case ("Erdoğan" -> "erdogan")."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
 def _strip_name(name: str) -> str:
