@@ -170,9 +170,12 @@ def test_quoted_praise_does_not_flip_a_weakening_op_ed(snlp: Language) -> None:
     assert st["score"] < -0.3
     sentences = [WEAKENING_WITH_PRAISE[a:b] for a, b in st["evidence"]]
     assert not any("“" in s or '"' in s or "insist" in s for s in sentences)
-    # the officials' paragraph alone carries no authorial view
+    # the officials' paragraph alone is a report of the two praising each other: it portrays
+    # them close (GUIDE.md, Conventions), and quoted words are never its evidence
     praise_only = WEAKENING_WITH_PRAISE.split("\n\n")[0] + "\n\n" + WEAKENING_WITH_PRAISE.split("\n\n")[2]
-    assert only(snlp, praise_only)["label"] == "none"
+    praise = only(snlp, praise_only)
+    assert praise["label"] == "strengthening"
+    assert not any("“" in praise_only[a:b] or '"' in praise_only[a:b] for a, b in praise["evidence"])
 
 
 def test_stable_despite_frictions(snlp: Language) -> None:
@@ -194,20 +197,45 @@ def test_mixed_assessment(snlp: Language) -> None:
     assert any("closer" in s for s in sentences) and any("Mistrust" in s or "fraying" in s for s in sentences)
 
 
-def test_straight_news_report_has_no_stance(snlp: Language) -> None:
+def test_straight_news_report_takes_the_picture_of_what_it_reports(snlp: Language) -> None:
+    # GUIDE.md, Conventions: a news report of a summit with agreements is strengthening, and the
+    # headline and lead carry the picture
     st = only(snlp, NEWS)
     check_shape(NEWS, st)
     assert st["dyad"] == ["ARG", "BRA"]
-    assert st["label"] == "none"
-    assert st["score"] == 0.0
-    assert st["evidence"] == []
+    assert st["label"] == "strengthening"
+    assert st["score"] > 0
+    sentences = [NEWS[a:b] for a, b in st["evidence"]]
+    assert sentences and sentences[0].startswith(("Brazil and Argentina sign", "BUENOS AIRES"))
+
+
+def test_a_news_report_of_an_attack_is_weakening(snlp: Language) -> None:
+    text = ("Armenia accuses Azerbaijan of shelling border villages\n\n"
+            "YEREVAN, Sept 12 (Illustrative Wire) - Azerbaijani forces shelled three Armenian border villages "
+            "on Tuesday, killing two soldiers, Armenia's defence ministry said.\n\n"
+            "Armenia accused Azerbaijan of an unprovoked attack and called on its allies to respond.\n")
+    st = only(snlp, text)
+    assert st["dyad"] == ["ARM", "AZE"]
+    assert st["label"] == "weakening"
+
+
+def test_a_report_of_talks_without_a_deal_is_mixed(snlp: Language) -> None:
+    text = ("Turkey and Greece hold talks but fail to agree on maritime borders\n\n"
+            "ATHENS, March 3 (Illustrative Wire) - Turkey and Greece held talks in Athens on Monday and agreed "
+            "to expand trade, but the two sides failed to agree on maritime borders and traded accusations "
+            "over airspace violations.\n\n"
+            "Greece accused Turkey of violating its airspace 40 times last month. Turkey rejected the "
+            "accusation and accused Greece of militarising islands in the Aegean.\n")
+    st = only(snlp, text)
+    assert st["dyad"] == ["GRC", "TUR"]
+    assert st["label"] == "mixed"
 
 
 def test_lexicon_only_mode_agrees_on_clear_cases() -> None:
     nlp = _build(embeddings=False)
     assert only(nlp, STRENGTHENING)["label"] == "strengthening"
     assert only(nlp, WEAKENING_WITH_PRAISE)["label"] == "weakening"
-    assert only(nlp, NEWS)["label"] == "none"
+    assert only(nlp, NEWS)["label"] == "strengthening"
 
 
 def test_runs_without_quotes_component_and_on_empty_docs() -> None:

@@ -108,7 +108,8 @@ def test_compare_stances_differ_by_author(store: Store) -> None:
         "SELECT d.source, s.label FROM stances s JOIN documents d ON d.id = s.document_id")}
     assert labels.get("oped.txt") == "weakening"
     assert labels.get("analysis.txt") == "strengthening"
-    assert labels.get("wire.txt", "none") == "none"
+    # a report of a signed cooperation agreement portrays the pair moving closer (GUIDE.md)
+    assert labels.get("wire.txt") == "strengthening"
 
 
 # -- an action reported done by one source and not done by another ---------------------------------

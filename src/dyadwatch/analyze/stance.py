@@ -5,7 +5,19 @@ Runs after ``dyadwatch_actors``, ``dyadwatch_events``, ``dyadwatch_quotes`` and
 
 Dyads
     The pair of states/organisations most often named in the same sentence (adjacent
-    sentences count a quarter); a second pair only when it is co-mentioned nearly as often.
+    sentences count a quarter), counting more when the headline or the lead names them
+    together, when they are named as coordinated parties ("Armenia and Azerbaijan signed") and
+    for each act the event coder finds between them; a second pair only when it is co-mentioned
+    nearly as often.
+
+What the article reports (GUIDE.md, Conventions: stance is the picture of the whole article)
+    Every event between the pair adds to the *closer* or *apart* mass by its PLOVER intensity
+    (Goldstein / 10), weighted by where it stands (headline x2, lead x1.5), by modality
+    (intended, alleged, hypothetical count less; denied nothing) and by type (a request is
+    mostly routine diplomacy); a negated act points weakly the other way; a joint act told in
+    both directions counts once. A straight news report of a strike is therefore ``weakening``
+    and of a summit with agreements ``strengthening``. When the article reports acts between
+    the pair, reports and assessments (below) are weighed together (``_decide_picture``).
 
 Evidence, sentence by sentence
     A general lexicon (``CUES``) of relationship-direction cues in three directions: *closer*
@@ -685,13 +697,13 @@ def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evid
     events = [e for e in (doc._.dw_events or []) if isinstance(e, dict)]
     claims = [c for c in (doc._.dw_claims or []) if isinstance(c, dict)]
     sents = _sentences(doc, mentions, quotes, events, claims)
-    dyads = choose_dyads(sents, mentions, max_dyads=max_dyads)
+    dyads = choose_dyads(sents, mentions, max_dyads=max_dyads, events=events)
     report = is_news_report(text, sents)
     out = []
     sim_cache: dict[int, dict[str, float]] = {}
     for rank, dyad in enumerate(dyads):
         out.append(_assess(sents, dyad, embedder, main=(rank == 0), report=report, max_evidence=max_evidence,
-                           max_embedded=max_embedded, sim_cache=sim_cache, trace=trace))
+                           max_embedded=max_embedded, sim_cache=sim_cache, trace=trace, events=events))
     return out
 
 
@@ -962,16 +974,56 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
                     factor[i] = min(factor.get(i, 1.0), weight)
 
 
-def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyads: int = 2) -> list[tuple[str, str]]:
+#: extra weight of a pair named together in the headline, in the lead, and per act between them
+DYAD_HEADLINE_BONUS, DYAD_LEAD_BONUS, DYAD_EVENT_BONUS = 2.0, 1.0, 0.5
+#: extra weight of two actors named as coordinated parties ("Armenia and Azerbaijan signed …")
+DYAD_CONJ_BONUS = 1.0
+
+
+def _coordinated_pairs(s: _Sent) -> set[tuple[str, str]]:
+    """Pairs of actors named as conjuncts of one phrase in the sentence ("Armenia and Azerbaijan",
+    "Armenia's Pashinyan and Azerbaijan's Aliyev"): the parties of a shared act."""
+    if s.span is None or len(s.actor_at) < 2:
+        return set()
+    out: set[tuple[str, str]] = set()
+    for tok in s.span:
+        if tok.dep_ != "conj":
+            continue
+        right_lo, right_hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        left_lo = tok.head.left_edge.idx
+        left = {code for c, code in s.actor_at if left_lo <= c < right_lo}
+        right = {code for c, code in s.actor_at if right_lo <= c < right_hi}
+        for a in left:
+            for b in right:
+                if a != b:
+                    out.add(tuple(sorted((a, b))))  # type: ignore[arg-type]
+    return out
+
+
+def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyads: int = 2,
+                 events: list[dict[str, Any]] | None = None) -> list[tuple[str, str]]:
     """The pair(s) of actors the article is mainly about: most co-mentioned in a sentence (or in
-    adjacent sentences), ties broken by how often each is mentioned. A second pair only when it is
-    co-mentioned nearly as often as the first."""
+    adjacent sentences), more when the headline or the lead names them together and for every act
+    the article reports between them; ties broken by how often each is mentioned. A second pair
+    only when it is co-mentioned nearly as often as the first."""
     counts = Counter(m["code"] for m in mentions)
     pair_score: Counter[tuple[str, str]] = Counter()
     prev: set[str] = set()
-    for s in sents:
+    body = [i for i, s in enumerate(sents) if not s.heading]
+    lead = set(body[:LEAD_SENTENCES])
+    headline = {i for i, s in enumerate(sents[:2]) if s.heading}
+    seen: set[tuple[int, str]] = set()
+    for e in events or ():
+        a, b = e.get("source"), e.get("target")
+        if a and b and a != b and e.get("modality") != "denied" and (int(e["start"]), str(e.get("type"))) not in seen:
+            seen.add((int(e["start"]), str(e.get("type"))))
+            pair_score[tuple(sorted((a, b)))] += DYAD_EVENT_BONUS  # type: ignore[index]
+    for i, s in enumerate(sents):
+        bonus = DYAD_HEADLINE_BONUS if i in headline else DYAD_LEAD_BONUS if i in lead else 0.0
         for a, b in combinations(sorted(s.codes), 2):
-            pair_score[(a, b)] += 1.0
+            pair_score[(a, b)] += 1.0 + bonus
+        for pair in _coordinated_pairs(s):
+            pair_score[pair] += DYAD_CONJ_BONUS
         for a in s.codes:
             for b in prev:
                 if a != b:
@@ -994,9 +1046,74 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
     return chosen
 
 
+#: weight of what an article reports (its events) against how it assesses (its cue words)
+EVENT_WEIGHT = 0.6
+#: position weights of reported events: the headline and the lead carry the picture
+HEADLINE_WEIGHT, LEAD_WEIGHT, LEAD_SENTENCES = 2.0, 1.5, 3
+#: how much an event of each modality counts; denied acts count nothing
+MODALITY_WEIGHT = {"actual": 1.0, "intended": 0.5, "hypothetical": 0.25, "alleged": 0.5, "denied": 0.0}
+#: a negated act points the other way, weakly ("no deal was signed", "will not join sanctions")
+NEGATED_WEIGHT = 0.4
+#: a request between the two is mostly routine diplomacy ("urged Beijing to explain"), not a rift
+TYPE_WEIGHT = {"REQUEST": 0.3}
+#: an act told in a sentence that quotes or reports someone's words: a news report tells its news that way, so it counts fully
+REPORTED_EVENT_WEIGHT = 1.0
+#: the weaker direction must be at least this share of the stronger for `mixed`
+MIXED_RATIO = 0.6
+#: below this much evidence an article that reports acts between the pair still takes no view
+PICTURE_MIN = 0.25
+
+
+def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[str, Any]]
+                   ) -> tuple[dict[str, float], dict[int, tuple[float, str]]]:
+    """What the article reports between the pair: the closer and apart masses of its events on
+    the dyad (PLOVER intensity / 10, by position and modality; a joint act told in both
+    directions counts once), and each sentence's strongest contribution (for the evidence)."""
+    pair = set(dyad)
+    starts = [s.start for s in sents]
+    body = [i for i, s in enumerate(sents) if not s.heading]
+    lead = set(body[:LEAD_SENTENCES])
+    headline = {i for i, s in enumerate(sents[:2]) if s.heading}
+    masses = {CLOSER: 0.0, APART: 0.0}
+    per_sentence: dict[int, tuple[float, str]] = {}
+    seen: set[tuple[int, str, frozenset[str]]] = set()
+    for e in events:
+        if {e.get("source"), e.get("target")} != pair:
+            continue
+        key = (int(e["start"]), str(e.get("type")), frozenset(pair))
+        if key in seen:
+            continue
+        seen.add(key)
+        i = max(0, bisect.bisect_right(starts, int(e["start"])) - 1)
+        if not sents or sents[i].voice <= 0 and i not in headline:
+            continue  # inside someone's quoted words
+        intensity = float(e.get("intensity") or 0.0)
+        if e.get("negated"):
+            from dyadwatch.analyze.events import intensity_of
+
+            try:
+                intensity = -NEGATED_WEIGHT * intensity_of(str(e["type"]), e.get("mode"))
+            except KeyError:
+                continue
+        weight = min(abs(intensity) / 10.0, 1.0) * MODALITY_WEIGHT.get(str(e.get("modality")), 0.5)
+        weight *= TYPE_WEIGHT.get(str(e.get("type")), 1.0)
+        weight *= HEADLINE_WEIGHT if i in headline else LEAD_WEIGHT if i in lead else 1.0
+        if sents[i].reported and i not in headline:
+            weight *= REPORTED_EVENT_WEIGHT  # acts someone says happened, or their own words about them
+        if weight <= 0:
+            continue
+        kind = CLOSER if intensity > 0 else APART
+        masses[kind] += weight
+        quoting = any(mark in sents[i].text for mark in ('"', "“", "”"))
+        if not quoting and weight > per_sentence.get(i, (0.0, ""))[0]:
+            per_sentence[i] = (weight, kind)  # evidence: the author's sentences, not quoted words
+    return masses, per_sentence
+
+
 def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: bool, report: bool,
             max_evidence: int, max_embedded: int, sim_cache: dict[int, dict[str, float]],
-            trace: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+            trace: list[dict[str, Any]] | None = None, events: list[dict[str, Any]] | None = None
+            ) -> dict[str, Any]:
     a, b = dyad
     scored: list[tuple[_Sent, _SentenceCues, float]] = []
     previous: _Sent | None = None
@@ -1073,10 +1190,28 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: b
             assessed += 1
             dominant = max(contrib, key=lambda k: contrib[k])
             per_sentence.append((strength, dominant, s))
+    # what the article reports between the pair, beside how it assesses it
+    reported, event_sentences = _event_picture(sents, dyad, events or [])
+    lexical_masses = dict(masses)
+    for kind, mass in reported.items():
+        masses[kind] += EVENT_WEIGHT * mass
+    by_start = {s.start: (st, d) for st, d, s in per_sentence}
+    for i, (weight, kind) in event_sentences.items():
+        s = sents[i]
+        st, d = by_start.get(s.start, (0.0, kind))
+        if s.start not in by_start:
+            per_sentence.append((EVENT_WEIGHT * weight, kind, s))
+        elif d == kind:
+            per_sentence = [(x + EVENT_WEIGHT * weight, y, z) if z is s else (x, y, z) for x, y, z in per_sentence]
     strong = Counter(d for st, d, _ in per_sentence if st >= 0.5)
-    label, score = _decide(masses, assessed, strong, report=report)
+    if sum(reported.values()) > 0:
+        label, score = _decide_picture(masses, strong)
+    else:
+        label, score = _decide(masses, assessed, strong, report=report)
     if trace is not None:
         trace.append({"dyad": [a, b], "report": report, "strong": dict(strong), "assessed": assessed,
+                      "lexical": {k: round(v, 2) for k, v in lexical_masses.items()},
+                      "events": {k: round(v, 2) for k, v in reported.items()},
                       "masses": {k: round(v, 2) for k, v in masses.items()}, "label": label})
     evidence = _evidence(per_sentence, label, max_evidence)
     return {"dyad": [a, b], "label": label, "score": round(score, 3),
@@ -1163,6 +1298,24 @@ def _decide(m: dict[str, float], assessed: int, strong: Counter[str], *, report:
         return "stable", score
     n_hi, n_lo = (strong[CLOSER], strong[APART]) if c >= a else (strong[APART], strong[CLOSER])
     if lo >= 0.45 * hi and lo >= 1.0 and n_lo >= 2 and n_lo >= 0.34 * n_hi:
+        return "mixed", score
+    return ("strengthening" if c > a else "weakening"), score
+
+
+def _decide_picture(m: dict[str, float], strong: Counter[str]) -> tuple[str, float]:
+    """Label and score when the article reports acts between the pair: reports and assessments
+    together. Little of either -> ``none``; persistence at least as strong as either direction
+    -> ``stable``; both directions with real weight (the weaker at least half the stronger) ->
+    ``mixed``; else the stronger direction."""
+    c, a, p = m[CLOSER], m[APART], m[PERSIST]
+    total = c + a + p
+    if total < PICTURE_MIN:
+        return "none", 0.0
+    score = float(np.clip((c + 0.3 * p - a) / (total + 0.75), -1.0, 1.0))
+    hi, lo = max(c, a), min(c, a)
+    if p >= hi and p >= 1.0:
+        return "stable", score
+    if lo >= MIXED_RATIO * hi and lo >= 0.6:
         return "mixed", score
     return ("strengthening" if c > a else "weakening"), score
 
