@@ -219,3 +219,43 @@ def test_decide_events_only_on_the_pair_the_articles_are_about() -> None:
     aid, no_aid = (("CHN", "RUS", "AID", False),), (("CHN", "RUS", "AID", True),)
     decided = decide_events(claim("a", aid), claim("b", no_aid))
     assert decided is not None and decided.relation == "contradict"
+
+
+# -- the same act told by two independent sources, or told done and undone ---------------------------
+
+SUMMIT_A = """Egypt and Ethiopia sign water accord
+
+CAIRO, June 4 (Illustrative Wire) - Egypt and Ethiopia signed an accord on the Nile dam on June 3, 2024, officials said.
+The two countries also agreed to hold talks on water sharing every three months.
+"""
+SUMMIT_B = """A dam deal at last
+
+By Selam Tesfaye
+
+Addis Ababa and Cairo put their names to a deal on the Nile dam on June 3, 2024, after years of acrimony.
+Analysts cautioned that the hard questions of drought-year releases remain open.
+"""
+SUMMIT_C = """No accord on the Nile
+
+By Omar Farid
+
+Egypt and Ethiopia did not sign any accord on the Nile dam in June 2024, despite reports to the contrary.
+Negotiators left Addis Ababa without a date for the next round.
+"""
+
+
+def test_the_same_dated_act_from_two_sources_agrees_and_its_denial_contradicts(tmp_path: Path, nlp) -> None:
+    d = tmp_path / "nile"
+    d.mkdir()
+    for name, text in (("a.txt", SUMMIT_A), ("b.txt", SUMMIT_B), ("c.txt", SUMMIT_C)):
+        (d / name).write_text(text)
+    with Store(tmp_path / "nile.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        rels = [(r["relation"], r["why"], {r["a_source"].rsplit("/", 1)[-1], r["b_source"].rsplit("/", 1)[-1]})
+                for r in store.execute(
+                    "SELECT r.relation, r.why, da.source AS a_source, db.source AS b_source FROM relations r "
+                    "JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document")]
+    agree = [why for rel, why, docs in rels if rel == "agree" and docs == {"a.txt", "b.txt"}]
+    contradict = [why for rel, why, docs in rels if rel == "contradict" and "c.txt" in docs]
+    assert any("AGREE" in why and "2024-06" in why for why in agree), rels
+    assert any("AGREE" in why and "not done" in why for why in contradict), rels

@@ -66,7 +66,17 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         for r in store.execute("SELECT document_id, start, source, target, type, negated, modality FROM events"):
             key = (r["document_id"], r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
             (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
+        # the dates of the events each sentence reports, for telling the same act from another one
+        dates: dict[tuple[str, int], dict[tuple[str, str, str, bool], str | None]] = {}
+        event_rows = list(store.execute(
+            "SELECT document_id, start, \"end\", source, target, type, negated, modality, date FROM events "
+            "ORDER BY document_id, start"))
+        for r in event_rows:
+            dates.setdefault((r["document_id"], r["start"]), {})[
+                (r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
+        claim_starts: set[tuple[str, int]] = set()
         for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
+            claim_starts.add((r["document_id"], r["start"]))
             norm = json.loads(r["normalized"])
             norm["events"] = [e for e in norm.get("events", [])
                               if (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
@@ -80,7 +90,30 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
                 # someone else's judgement, reported, is not the article's own
                 direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
                 group=group_of.get(r["document_id"], r["document_id"]),
-                extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence)},
+                extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence),
+                       "dates": dates.get((r["document_id"], r["start"]), {})},
+            ))
+        # every other sentence that reports an act between the article's own pair is a claim
+        # too: two sources telling the same act (or one telling it undone) are what
+        # confirmation and contradiction are made of
+        by_sentence: dict[tuple[str, int, int], list[Any]] = {}
+        for r in event_rows:
+            dyad = dyad_of.get(r["document_id"])
+            if not dyad or {r["source"], r["target"]} != set(dyad) or r["modality"] == "hypothetical":
+                continue
+            if (r["document_id"], r["start"]) in claim_starts:
+                continue
+            by_sentence.setdefault((r["document_id"], r["start"], r["end"]), []).append(r)
+        for (doc_id, start, end), rows in by_sentence.items():
+            sentence = texts[doc_id][start:end]
+            claims.append(ClaimItem(
+                document_id=doc_id, start=start, end=end, sentence=sentence,
+                actors=tuple(sorted({x for r in rows for x in (r["source"], r["target"])})),
+                polarity=-1 if all(r["negated"] for r in rows) else 1,
+                events=tuple(sorted({(r["source"], r["target"], r["type"], bool(r["negated"])) for r in rows})),
+                direction=0.0, group=group_of.get(doc_id, doc_id),
+                extra={"dyad": dyad_of.get(doc_id), "cues": frozenset(), "event_sentence": True,
+                       "dates": dates.get((doc_id, start), {})},
             ))
     finally:
         store.conn.execute("COMMIT")

@@ -95,7 +95,18 @@ def decide_figures(a: ClaimItem, b: ClaimItem) -> Decision | None:
     return agreement
 
 
-def decide_events(a: ClaimItem, b: ClaimItem) -> Decision | None:
+def _same_time(a: str | None, b: str | None) -> bool | None:
+    """True when two event dates can be the same time (one at coarser precision contains the
+    other), False when they cannot, None when either is unknown."""
+    if not a or not b:
+        return None
+    return a.startswith(b) or b.startswith(a)
+
+
+def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0) -> Decision | None:
+    """The same act (pair, type) reported by both: done by one and not done by the other
+    contradicts, alike agrees. Acts dated to different times are different acts; when neither
+    date is known the two sentences must say nearly the same thing (``SAME_PROPOSITION``)."""
     # only acts between the pair an article is about: two analyses of China and Russia that
     # both mention the invasion of Ukraine do not thereby confirm each other on China and Russia
     pairs = [frozenset(d) for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
@@ -103,17 +114,33 @@ def decide_events(a: ClaimItem, b: ClaimItem) -> Decision | None:
     def about_the_pair(s: str, t: str) -> bool:
         return all(frozenset((s, t)) == p for p in pairs)
 
-    ea = {(s, t, ty): neg for s, t, ty, neg in a.events if about_the_pair(s, t)}
+    dates_a, dates_b = a.extra.get("dates") or {}, b.extra.get("dates") or {}
+    ea: dict[tuple[frozenset[str], str], tuple[bool, str | None, str, str]] = {}
+    for s, t, ty, neg in a.events:
+        if about_the_pair(s, t):
+            ea.setdefault((frozenset((s, t)), ty), (neg, dates_a.get((s, t, ty, neg)), s, t))
     agreed = None
     for s, t, ty, neg in b.events:
         if not about_the_pair(s, t):
             continue
-        if (s, t, ty) in ea:
-            if ea[(s, t, ty)] != neg:
-                done, undone = ("one", "the other") if not ea[(s, t, ty)] else ("the other", "one")
-                return Decision("contradict", 0.85, f"{s}→{t} {ty}: reported as done by {done}, as not done by "
-                                                    f"{undone}")
-            agreed = Decision("agree", 0.7, f"both report {s}→{t} {ty}{' as not done' if neg else ''}")
+        hit = ea.get((frozenset((s, t)), ty))
+        if hit is None:
+            continue
+        neg_a, date_a, sa, ta = hit
+        same_time = _same_time(date_a, dates_b.get((s, t, ty, neg)))
+        if same_time is False:
+            continue  # another occasion ("met in March" vs "met in June")
+        if same_time is None and similarity < SAME_PROPOSITION:
+            continue
+        when = f" ({date_a if date_a and len(date_a) >= len(dates_b.get((s, t, ty, neg)) or '') else dates_b.get((s, t, ty, neg))})" \
+            if same_time else ""
+        if neg_a != neg:
+            done, undone = ("one", "the other") if not neg_a else ("the other", "one")
+            return Decision("contradict", 0.85 if same_time else 0.75,
+                            f"{sa}→{ta} {ty}{when}: reported as done by {done}, as not done by {undone}")
+        score = 0.8 if same_time else 0.7
+        if agreed is None or score > agreed.score:
+            agreed = Decision("agree", score, f"both report {sa}→{ta} {ty}{when}{' as not done' if neg else ''}")
     return agreed
 
 
@@ -179,8 +206,8 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
                 continue
             sim = float(sims[i, j])
             decision = decide_figures(a, b)
-            if decision is None and sim >= SAME_PROPOSITION:
-                decision = decide_events(a, b)
+            if decision is None and sim >= ALIGN:
+                decision = decide_events(a, b, sim)
             if decision is None and sim >= DIRECTION_ALIGN:
                 decision = decide_direction(a, b, sim)
             if decision is None:
