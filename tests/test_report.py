@@ -575,3 +575,15 @@ def test_report_on_100k_events_takes_seconds(tmp_path) -> None:
     assert result["events"]["total"] == 100_000
     assert len(result["figures"]) == 50 and len(result["documents"]["list"]) == 400
     assert elapsed < 30, f"report took {elapsed:.1f}s"  # ~4 s here; a scan per figure took ~60 s
+
+
+def test_confirmed_only_when_two_independent_sources_tell_the_entry(report, examples_db) -> None:
+    # an entry told by one independent source is never "confirmed", even when other entries of
+    # the same act and area come from several sources
+    reports = [report, build_dyad_report(dyadwatch.Store(examples_db, readonly=True), "IND", "CHN")]
+    entries = [e for rep in reports for e in ledger_entries(rep["ledger"])]
+    assert any(e["agreement"] == "confirmed" for e in entries)
+    for entry in entries:
+        if entry["agreement"] == "confirmed":
+            assert entry["independent_sources"] >= 2, entry["label"]
+            assert entry["agreement_why"].startswith(f"{entry['independent_sources']} independent sources")

@@ -23,7 +23,7 @@ and whether sources agree on it: **disputed** when another independent source re
 act (type, and the PLOVER mode where it names another act: SANCTION/withdraw, "cut ties", is
 not "impose sanctions") in the same area and direction with the opposite negation (a denial
 counts as "not done"; a hypothetical asserts nothing, so it neither disputes nor is disputed),
-**confirmed** when at least two independent sources report it alike (same act, area, direction,
+**confirmed** when at least two independent sources report the entry itself alike (same act, area, direction,
 kind and negation), else **single source**.
 
 Reads the store only. Events are read once through the ``events_dyad`` index; sentences are
@@ -454,9 +454,14 @@ class LedgerBuilder:
                 done = "not done" if polarity > 0 else "done"
                 why = (f"{len(opposite)} other independent source(s) report {entry.source}→{entry.target} "
                        f"{entry.type} ({dict(GROUPS)[entry.group].lower()}) as {done}")
-            elif len(alike) >= 2:
+            elif len(alike) >= 2 and len(entry.groups) >= 2:
+                # "confirmed" means at least two independent sources tell this very entry
                 agreement = "confirmed"
-                why = f"{len(alike)} independent sources report it alike"
+                why = f"{len(entry.groups)} independent sources report it alike"
+            elif len(alike) >= 2:
+                agreement = "single source"
+                why = (f"reported by one independent source; {len(alike)} independent sources report "
+                       f"{entry.type} in this area alike")
             else:
                 agreement = "single source"
                 why = "reported by one independent source only"

@@ -95,7 +95,7 @@ def _evidence(ev: Mapping[str, Any], prefix: str = "") -> Inline:
 
 def _agreement(e: Mapping[str, Any]) -> Inline:
     out: Inline = [("i", e["agreement"])]
-    if e["agreement"] == "confirmed" and e["agreeing_sources"] > e["independent_sources"]:
+    if e["agreement"] != "disputed" and e["agreeing_sources"] > e["independent_sources"]:
         out.append(f" ({e['agreeing_sources']} independent sources report {e['type']} in this area alike)")
     return out
 
