@@ -420,6 +420,10 @@ class _DocCoder:
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            pair = self._headline_pair(sent)
+            if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
+                # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
+                found = _Found(list(pair[:2]), [], "syntax", joint=True)
             if found is None and trig.type in WAR_TYPES and trig.pos == "NOUN":
                 # "Putin's war", "Moscow's offensive": the doer is named, the target is the one
                 # the article names for that doer's war elsewhere (resolved in ``run``)
@@ -465,6 +469,31 @@ class _DocCoder:
                     "_past": past, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start,
                 }
+
+    def _headline_pair(self, sent: Span) -> tuple[str, str, int] | None:
+        """(A, B, end) when a headline opens with two actors joined by a comma ("Putin, Xi pledge
+        …", "Iran, Saudi Arabia sign accord"): the first sentence, with no closing full stop."""
+        if sent.start != next(iter(self.doc.sents)).start or sent.text.rstrip().endswith((".", "!", "?")):
+            return None
+        spans: list[tuple[int, int, str]] = []
+        for t in sent:
+            code = self.actor_of.get(t.i)
+            if code is None:
+                if spans and t.text == ",":
+                    continue
+                break
+            if spans and spans[-1][2] == code and t.idx <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], t.idx + len(t.text), code)
+            else:
+                spans.append((t.idx, t.idx + len(t.text), code))
+            if len(spans) > 2:
+                return None
+        if len(spans) != 2 or spans[0][2] == spans[1][2]:
+            return None
+        gap = self.doc.text[spans[0][1]:spans[1][0]]
+        if gap.strip() != "," or spans[0][0] != sent.start_char:
+            return None
+        return spans[0][2], spans[1][2], spans[1][1]
 
     def _protest_by_government(self, tok: Token, trig: Trigger) -> bool:
         """The protester is named as a state, capital, body or person ("Seoul protested"), not as a
