@@ -346,3 +346,26 @@ def test_seed_quotes_f1_by_the_scorers_rule(qnlp) -> None:
     assert f >= 0.8, (p, r, f)
     assert score.prf(tp_direct, n_direct, n_gold)[2] >= 0.8
     assert quote_time < 0.25 * parse_time, (quote_time, parse_time)
+
+
+def test_speaker_spelled_as_the_text_spells_them(nlp) -> None:
+    doc = nlp("Erdogan said the two sides had discussed \"thorny issues\" openly.")
+    assert [(q["speaker"], q["text"]) for q in doc._.dw_quotes if q["direct"]] == [
+        ("Recep Tayyip Erdogan", "thorny issues")]
+    doc = nlp("Chinese Consul General Xue Jian posted a message on X. \"Are you ready?\" Xue wrote.")
+    assert [q["speaker"] for q in doc._.dw_quotes if q["direct"]] == ["Xue Jian"]
+
+
+@pytest.mark.parametrize("text,speaker,words", [
+    ("Japan's Foreign Ministry lodged a \"strong protest\" with Beijing over the post.",
+     "Japan's Foreign Ministry", "strong protest"),
+    ("Wang Yi extended his \"wholehearted congratulations\" to both countries.", "Wang Yi",
+     "wholehearted congratulations"),
+    ("The ministry expressed \"deep concern\" about the drills, its spokesman said.", None, "deep concern"),
+])
+def test_diplomatic_speech_acts_attribute_their_words(nlp, text, speaker, words) -> None:
+    quotes = [(q["speaker"], q["text"]) for q in nlp(text)._.dw_quotes if q["direct"]]
+    if speaker is None:
+        assert quotes and quotes[0][1] == words and quotes[0][0]
+    else:
+        assert quotes == [(speaker, words)]

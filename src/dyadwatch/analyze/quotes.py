@@ -80,6 +80,7 @@ label brand praise admit acknowledge concede deny blame accuse criticize critici
 urge pledge promise vow affirm reiterate repeat observe suggest predict conclude recall tweet post
 frame characterize characterise hail welcome mention report quote cite complain lament boast joke
 caution contend maintain allege confirm indicate speak dismiss decry laud tout counter retort
+lodge express extend voice convey register
 """.split())
 #: Verbs whose clause complement is reported speech (lemmas).
 _REPORT = frozenset("""
@@ -930,6 +931,14 @@ class _Run:
                 # "Erdogan" in the text is the dictionary's "Erdoğan": compared without accents
                 if len(parts) >= 2 and _fold(parts[-1]) == _fold(m["person"].split()[-1]):
                     table.setdefault(m["person"], " ".join(parts))
+            for m in self.mentions:
+                # only the surname in the text: the dictionary's name with the text's spelling of it
+                if m["kind"] != "person" or not m.get("person") or m["person"] in table:
+                    continue
+                parts = _strip_name(m["text"]).split()
+                full = m["person"].split()
+                if len(parts) == 1 and len(full) >= 2 and _fold(parts[0]) == _fold(full[-1]) and parts[0] != full[-1]:
+                    table[m["person"]] = " ".join(full[:-1] + parts)
             self._spellings = table
         return self._spellings.get(person, person)
 
