@@ -110,6 +110,9 @@ V1_SENSES_MISSED = {
     "trade": "v1 codes 'trade' as trading (COOPERATE); 'traded barbs/insults/jabs' is mutual criticism (ACCUSE)",
 }
 
+#: (lemma, pos, particle) of v1 given a second type here, and why (none so far: v1's senses are kept)
+V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {}
+
 # ---- AGREE: agreeing, promising, signing; the documents agreed
 verb("ink", "AGREE", needs_object=True)  # "inked a deal": wire copy uses it for agreements only
 for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "treaty"):
@@ -181,15 +184,13 @@ noun("contact", "CONSULT", joint=True, needs_prep=["between", "with"])
 noun("diplomacy", "CONSULT", mode="third-party", needs_modifier=["shuttle"])
 
 # ---- SUPPORT: verbal support, approval, praise, recognition
-# "welcomed the decision": approval; v1's "welcome" (a visit) stays for people and states
+# "welcomed the decision": approval; v1's "welcome" (a visit) stays for people and states.
+# Not "approve"/"approval": in news mostly a government approving its own project, aid or deal
+# ("Beijing approved construction of a dam"), not approval of another state's act.
 for _obj in ("decision", "decisions", "move", "moves", "step", "steps", "announcement", "proposal", "proposals",
              "initiative", "initiatives", "effort", "efforts", "progress", "outcome", "resolution", "plan",
              "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote"):
     verb(f"welcome_{_obj}", "SUPPORT")
-verb("approve", "SUPPORT", needs_object=True,  # not the approval of one's own aid, sanctions or deals
-     not_objects=["aid", "assistance", "package", "loan", "funding", "fund", "sanction", "tariff", "restriction",
-                  "deal", "agreement", "treaty", "accord", "pact", "sale", "export", "import", "purchase",
-                  "deployment", "budget", "bill", "law", "legislation", "spending", "request", "measure"])
 verb("salute", "SUPPORT", needs_object=True)
 verb("extol", "SUPPORT")
 verb("acclaim", "SUPPORT")
@@ -212,7 +213,6 @@ verb("rally_around", "SUPPORT")
 verb("rally_round", "SUPPORT")
 verb("rally_to", "SUPPORT")  # "rallied to Ukraine's side"
 verb("stand_behind", "SUPPORT")
-noun("approval", "SUPPORT", needs_prep=["of", "for"])
 noun("tribute", "SUPPORT")
 noun("congratulation", "SUPPORT")
 noun("gratitude", "SUPPORT")
@@ -293,11 +293,13 @@ verb("exchange_information", "COOPERATE", joint=True)
 verb("procure", "COOPERATE", contexts=["economic"])
 verb("acquire", "COOPERATE", contexts=["economic"])
 verb("lease", "COOPERATE", contexts=["economic"])
-noun("partnership", "COOPERATE", joint=True)
+noun("partnership", "COOPERATE", joint=True,
+     needs_head=["form", "forge", "sign", "establish", "launch", "announce", "upgrade", "deepen", "seal"])
+# (a partnership named as a standing state, "the no-limits partnership", is no act)
 noun("rapprochement", "COOPERATE", joint=True)
 noun("détente", "COOPERATE", joint=True)
 noun("detente", "COOPERATE", joint=True)
-noun("thaw", "COOPERATE", joint=True)
+# "thaw" left out: mostly a commentator's word for a mood, not an act
 noun("reconciliation", "COOPERATE", joint=True)
 noun("entente", "COOPERATE", joint=True)
 noun("commerce", "COOPERATE", joint=True, contexts=["economic"])
@@ -312,7 +314,6 @@ noun("swap", "COOPERATE", joint=True, needs_modifier=["currency"])
 noun("sale", "COOPERATE", contexts=["economic"])
 noun("procurement", "COOPERATE", contexts=["economic"])
 noun("acquisition", "COOPERATE", contexts=["economic"])
-noun("investor", "COOPERATE", contexts=["economic"])
 
 # ---- AID: material, financial, military, humanitarian aid; asylum
 verb("equip", "AID", needs_object=True)
@@ -554,8 +555,7 @@ verb("station", "MOBILIZE", needs_object=True, target_preps=_FORCE_PREPS)
 verb("mass", "MOBILIZE", needs_object=True, target_preps=_FORCE_PREPS)
 verb("redeploy", "MOBILIZE", needs_object=True, target_preps=_FORCE_PREPS)
 verb("reposition", "MOBILIZE", needs_object=True, target_preps=_FORCE_PREPS)
-verb("position", "MOBILIZE", needs_object=True, target_preps=_FORCE_PREPS,
-     not_objects=["itself", "themselves", "himself", "herself"])
+# "position" left out: "positions Beijing as a peacemaker" is framing, not deployment
 verb("patrol", "MOBILIZE", target_preps=_FORCE_PREPS)
 verb("scramble", "MOBILIZE", needs_object=True, mode="weapons")
 verb("fortify", "MOBILIZE", needs_object=True)
@@ -611,12 +611,10 @@ noun("crackdown", "COERCE")
 noun("repression", "COERCE")
 noun("persecution", "COERCE")
 noun("hacking", "COERCE", mode="cyber")
-noun("cyberespionage", "COERCE", mode="cyber")
-noun("espionage", "COERCE")
-noun("spying", "COERCE")
-noun("disinformation", "COERCE", mode="misinformation")
-noun("interference", "COERCE", mode="misinformation", needs_prep=["in"])
-noun("meddling", "COERCE", mode="misinformation", needs_prep=["in"])
+# Not "espionage", "spying", "interference", "meddling", "disinformation" (nor "genocide" below):
+# news names them mostly in accusations ("accused China of espionage"), where the coder takes the
+# accuser, not the accused, as the doer of a noun with no doer of its own. The verbs ("spied on",
+# "meddled in") are read with the accused as doer.
 
 # ---- ASSAULT: use of force
 verb("bombard", "ASSAULT", mode="heavy-weapons")
@@ -658,15 +656,13 @@ noun("siege", "ASSAULT")
 noun("onslaught", "ASSAULT")
 noun("counterattack", "ASSAULT")
 noun("counteroffensive", "ASSAULT")
-noun("warfare", "ASSAULT")
-noun("fighting", "ASSAULT", joint=True)
+# "warfare" and "fighting" left out: a background war named without its parties is no event (GUIDE.md)
 noun("skirmish", "ASSAULT", joint=True)
 noun("firefight", "ASSAULT", joint=True)
 noun("killing", "ASSAULT")
 noun("murder", "ASSAULT")
 noun("assassination", "ASSAULT", mode="assassinate")
 noun("atrocity", "ASSAULT")
-noun("genocide", "ASSAULT", mode="massacre")
 noun("cleansing", "ASSAULT", mode="cleansing", needs_modifier=["ethnic"])
 noun("torture", "ASSAULT", mode="torture")
 noun("abduction", "ASSAULT", mode="abduct")
@@ -731,8 +727,9 @@ def check_supplement(v1_rows: list[dict[str, Any]], types: tuple[str, ...]) -> l
             problems.append(f"{where}: mode {r['mode']!r} is neither a codebook mode of the type nor one v1 uses")
         head, particle = split_lemma(lemma)
         same = v1_types.get((head, r.get("pos", ""), particle), set())
-        if same and r.get("type") not in same:
-            problems.append(f"{where}: v1 has {head}/{particle} with type {sorted(same)}: another type needs a reason")
+        if same and r.get("type") not in same and (head, r.get("pos"), particle) not in V1_SENSES_ADDED:
+            problems.append(f"{where}: v1 has {head}/{particle} with type {sorted(same)}: give the reason for "
+                            "another type in V1_SENSES_ADDED")
         if particle is not None and v1_plain.get((head, r.get("pos", "")), set()) - {r.get("type")} and \
                 head not in V1_SENSES_MISSED:
             problems.append(f"{where}: takes v1's {head!r} from {sorted(v1_plain[(head, r['pos'])])} in one "
@@ -741,7 +738,11 @@ def check_supplement(v1_rows: list[dict[str, Any]], types: tuple[str, ...]) -> l
 
 
 def build() -> tuple[str, Counter]:
-    from dyadwatch.analyze.events import PLOVER_TYPES, read_lexicon
+    try:
+        from dyadwatch.analyze.events import PLOVER_TYPES, read_lexicon
+    except ImportError as exc:  # the reader lives in the spaCy component's module
+        raise SystemExit(f"cannot import the coder's reader ({exc}): run with the project's Python, "
+                         ".venv/bin/python") from exc
 
     v1_text = SOURCE.read_text(encoding="utf-8")
     v1_lines = [line for line in v1_text.splitlines() if line.strip()]
@@ -756,11 +757,13 @@ def build() -> tuple[str, Counter]:
     header = dict(header)
     header["name"] = NAME
     header["description"] = (
-        header["description"] + " A particle or fixed word is written into the lemma after an underscore "
-        "(\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, object or "
-        f"preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its {len(v1_rows)} triggers, "
-        f"unchanged) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns English international "
-        "news uses for the 16 PLOVER types, restricted by the keys above where a word has other senses.")
+        header["description"] + " 'needs_joint_subject': only with two or more subjects (coded both ways); "
+        "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
+        "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
+        "object or preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its "
+        f"{len(v1_rows)} triggers, unchanged) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
+        "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "
+        "other senses.")
     header["sources"] = list(header.get("sources", [])) + [
         "supplement hand-written from the PLOVER codebook (PLOVER_structured_codebook_updated.csv, "
         "CAMEO2PLOVER-2021) and the dyadwatch coding guide by scripts/build_event_triggers.py"]

@@ -484,7 +484,7 @@ def test_event_record_shape(nlp):
     assert text[ev["trigger_start"]:ev["trigger_end"]] == "released"
     assert (ev["start"], ev["end"]) == (0, len(text))
     assert 0 < ev["confidence"] <= 1
-    assert ev["dictionary"] == "dyadwatch.events.v1"
+    assert ev["dictionary"] == "dyadwatch.events.v2"
 
 
 # ------------------------------------------------------------------ the component

@@ -1,7 +1,7 @@
 """``dyadwatch_events``: PLOVER events between actors, read off the dependency parse.
 
 For every sentence, every trigger word (a verb or noun in the event dictionary,
-``dyadwatch.events.v1``) whose parse links it to two distinct actors becomes an event:
+``dyadwatch.events.v2``: v1 and about 650 more triggers) whose parse links it to two distinct actors becomes an event:
 
 - **roles**: a verb's subject is the source (the ``by`` agent of a passive; inherited through
   ``xcomp``/``conj``/``pcomp``/``advcl``/``ccomp`` chains, from the object of "urge X to …" and
@@ -251,7 +251,7 @@ def intensity_of(type_: str, mode: str | None) -> float:
 class EventCoder:
     """Codes PLOVER events; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str = "dyadwatch_events", *, dictionary: str = "dyadwatch.events.v1",
+    def __init__(self, nlp: Language, name: str = "dyadwatch_events", *, dictionary: str = "dyadwatch.events.v2",
                  sentence_fallback: bool = True) -> None:
         self.name = name
         self.dictionary = dictionary
@@ -275,7 +275,7 @@ class EventCoder:
     "dyadwatch_events",
     assigns=["doc._.dw_events"],
     requires=["doc._.dw_mentions"],
-    default_config={"dictionary": "dyadwatch.events.v1", "sentence_fallback": True},
+    default_config={"dictionary": "dyadwatch.events.v2", "sentence_fallback": True},
 )
 def make_event_coder(nlp: Language, name: str, dictionary: str, sentence_fallback: bool) -> EventCoder:
     return EventCoder(nlp, name, dictionary=dictionary, sentence_fallback=sentence_fallback)
