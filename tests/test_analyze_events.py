@@ -664,3 +664,10 @@ def test_an_intention_takes_the_date_it_was_announced(nlp):
     events = code(nlp, "On Friday, Yoon told business leaders that South Korea and Japan should cooperate more.")
     dated = {e["date"] for e in find(events, "KOR", "JPN", "COOPERATE")}
     assert dated == {"2024-05-10"}
+
+
+def test_a_noun_talked_about_is_not_news_the_act_told_is(nlp):
+    events = code(nlp, "Modi urged Beijing to address India's concerns about Chinese restrictions on exports.")
+    assert {e["date"] for e in find(events, "CHN", "IND", "SANCTION")} == {None}
+    events = code(nlp, "China imposed restrictions on exports to India.")
+    assert the(events, "CHN", "IND", "SANCTION")["date"] == REF

@@ -1179,7 +1179,13 @@ _NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "conj"})
 def _tense(tok: Token) -> str | None:
     """The tense of the clause that tells an event: "perfect" (has met), "pluperfect" (had met),
     "past" (met), "present" (meets), "background" (a habit or a long span: "have long traded",
-    "for decades"), or None (future, modal, infinitive, no verb)."""
+    "for decades"), or None (future, modal, infinitive, no verb). A noun takes the tense of its
+    verb only as its subject or object ("imposed restrictions", "the talks ended") or in a phrase on
+    the verb ("signed at the summit"); inside another noun's phrase ("urged Beijing to address
+    concerns about its restrictions") it has none."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos") \
+            and not (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
+        return None  # "concerns about its restrictions": a thing talked about, not the act told
     verb = tok
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX"):
