@@ -206,21 +206,27 @@ def watch(db: str, feeds: tuple[str, ...], every: str, once: bool, quiet: bool, 
 
 @cli.command()
 @db_option
-def compare(db: str) -> None:
+@click.option("--all", "everything", is_flag=True,
+              help="Compare every stored article again (after changing dictionaries or analysis), not only "
+                   "those stored since the last compare.")
+def compare(db: str, everything: bool) -> None:
     """Compare the stored articles: copies, stories, agreements and contradictions.
 
-    Ingest runs this by itself when it adds documents; run it after 'ingest --no-compare'.
+    Ingest runs this by itself for what it adds; run it after 'ingest --no-compare'. Only the
+    articles stored since the last compare are compared, each with earlier articles on the same
+    pair of states, so the cost does not grow with the store; --all recomputes everything.
 
     Example:
 
     \b
         dyadwatch compare --db china-russia.db
+        dyadwatch compare --all --db china-russia.db
     """
     from dyadwatch.compare import compare_store
 
     store = _open(db)
     with errors_as_messages():
-        _echo_comparison(compare_store(store))
+        _echo_comparison(compare_store(store, full=everything))
 
 
 @cli.command()

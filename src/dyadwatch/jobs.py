@@ -137,7 +137,7 @@ def ingest_sources(
     if compare and analyze and (summary.added or store.comparison_stale()):
         from dyadwatch.compare import compare_store
 
-        summary.comparison = compare_store(store)
+        summary.comparison = compare_store(store, full=False)
     return summary
 
 

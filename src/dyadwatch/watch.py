@@ -172,7 +172,7 @@ def watch_feeds(
             if compare and analyze and (poll.added or store.comparison_stale()) and not poll.stopped:
                 from dyadwatch.compare import compare_store
 
-                poll.comparison = compare_store(store)
+                poll.comparison = compare_store(store, full=False)
             result.polls.append(poll)
             if on_poll:
                 on_poll(poll)

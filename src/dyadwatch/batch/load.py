@@ -126,5 +126,5 @@ def load_results(
     if compare and (summary.added or store.comparison_stale()):
         from dyadwatch.compare import compare_store
 
-        summary.comparison = compare_store(store)
+        summary.comparison = compare_store(store, full=False)
     return summary

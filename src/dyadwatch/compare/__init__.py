@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
 
-__all__ = ["CompareSummary", "compare_store"]
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "compare_store", "document_dyads"]
 
 
 @dataclass
@@ -34,87 +34,49 @@ class CompareSummary:
     contradictions: int
 
 
-def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None = None,
-                  direction: Callable[[str], float] | None = None) -> CompareSummary:
-    """Recompute duplicates, stories and claim relations for everything in ``store``.
+#: earlier documents of the same pair an incremental compare looks at, per new document
+CANDIDATES = 200
 
+
+def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None = None,
+                  direction: Callable[[str], float] | None = None, full: bool = True,
+                  candidates: int = CANDIDATES) -> CompareSummary:
+    """Duplicates, stories and claim relations of the documents in ``store``.
+
+    full: recompute everything (``dyadwatch compare --all``). Otherwise only the documents
+    stored since the last compare are compared (``dyadwatch.compare.incremental``): the cost of
+    adding a document then depends on its pair of states, not on the size of the store.
     embed: sentence embedder (defaults to the offline MiniLM model).
     direction: assessment direction of a claim sentence, +1 closer … -1 apart (defaults to
     the stance component's sentence scorer).
+    candidates: for an incremental compare, at most this many earlier documents of the same
+    pair of states are compared with each new one (the most recent).
     """
+    if not full:
+        from dyadwatch.compare.incremental import compare_new
+
+        summary = compare_new(store, embed=embed, direction=direction, candidates=candidates)
+        if summary is not None:
+            return summary
     # every read below comes from one snapshot: another process (an ingest, a watch) committing
     # between two of them left claims of a document missing from `texts` (KeyError)
     store.conn.execute("BEGIN")
     try:
         docs = [(r["id"], r["text"]) for r in store.execute("SELECT id, text FROM documents ORDER BY rowid")]
-        groups = near_duplicate_groups(docs)
+        last_rowid = max((r[0] for r in store.execute("SELECT max(rowid) FROM documents")), default=None) or 0
+        groups, signatures = near_duplicate_groups(docs, with_signatures=True)
         group_of = {d: g for d, (g, _) in groups.items()}
         events = [dict(r) for r in store.execute(
             "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
         stories = link_stories(events, group_of)
-        claims = []
-        texts = {d: t for d, t in docs}
         if direction is None:
             direction = _default_direction()
-        # each article's main pair: the dyad of its stance, else its two most-mentioned actors
-        dyad_of: dict[str, tuple[str, str]] = {}
-        for r in store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC"):
-            dyad_of.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
-        # what might happen ("could", "if") is neither confirmed nor contradicted by what did
-        hypothetical: set[tuple[str, int, str, str, str, bool]] = set()
-        reported: set[tuple[str, int, str, str, str, bool]] = set()
-        for r in store.execute("SELECT document_id, start, source, target, type, negated, modality FROM events"):
-            key = (r["document_id"], r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
-            (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
-        # the dates of the events each sentence reports, for telling the same act from another one
-        dates: dict[tuple[str, int], dict[tuple[str, str, str, bool], str | None]] = {}
-        event_rows = list(store.execute(
-            "SELECT document_id, start, \"end\", source, target, type, negated, modality, date FROM events "
-            "ORDER BY document_id, start"))
-        for r in event_rows:
-            dates.setdefault((r["document_id"], r["start"]), {})[
-                (r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
-        claim_starts: set[tuple[str, int]] = set()
-        for r in store.execute("SELECT * FROM claims ORDER BY document_id, start"):
-            claim_starts.add((r["document_id"], r["start"]))
-            norm = json.loads(r["normalized"])
-            norm["events"] = [e for e in norm.get("events", [])
-                              if (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
-                              or (r["document_id"], r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
-            sentence = texts[r["document_id"]][r["start"]:r["end"]]
-            claims.append(ClaimItem(
-                document_id=r["document_id"], start=r["start"], end=r["end"], sentence=sentence,
-                actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
-                events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
-                figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-                # someone else's judgement, reported, is not the article's own
-                direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
-                group=group_of.get(r["document_id"], r["document_id"]),
-                extra={"dyad": dyad_of.get(r["document_id"]), "cues": _cues(sentence),
-                       "dates": dates.get((r["document_id"], r["start"]), {})},
-            ))
-        # every other sentence that reports an act between the article's own pair is a claim
-        # too: two sources telling the same act (or one telling it undone) are what
-        # confirmation and contradiction are made of
-        by_sentence: dict[tuple[str, int, int], list[Any]] = {}
-        for r in event_rows:
-            dyad = dyad_of.get(r["document_id"])
-            if not dyad or {r["source"], r["target"]} != set(dyad) or r["modality"] == "hypothetical":
-                continue
-            if (r["document_id"], r["start"]) in claim_starts:
-                continue
-            by_sentence.setdefault((r["document_id"], r["start"], r["end"]), []).append(r)
-        for (doc_id, start, end), rows in by_sentence.items():
-            sentence = texts[doc_id][start:end]
-            claims.append(ClaimItem(
-                document_id=doc_id, start=start, end=end, sentence=sentence,
-                actors=tuple(sorted({x for r in rows for x in (r["source"], r["target"])})),
-                polarity=-1 if all(r["negated"] for r in rows) else 1,
-                events=tuple(sorted({(r["source"], r["target"], r["type"], bool(r["negated"])) for r in rows})),
-                direction=0.0, group=group_of.get(doc_id, doc_id),
-                extra={"dyad": dyad_of.get(doc_id), "cues": frozenset(), "event_sentence": True,
-                       "dates": dates.get((doc_id, start), {})},
-            ))
+        dyad_of = document_dyads(store)
+        # copies of one story are compared through the first of them only: a copy confirms nothing
+        representatives = [d for d, _ in docs if group_of.get(d, d) == d]
+        claims = claim_items(store, representatives, texts=dict(docs), group_of=group_of, dyad_of=dyad_of,
+                             direction=direction)
+        del docs
     finally:
         store.conn.execute("COMMIT")
     if embed is None:
@@ -122,15 +84,105 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
     decided = relate_claims(claims, embed)
     relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score, d.why)
                  for a, b, d in decided]
-    store.replace_comparison(groups=groups, stories=stories, relations=relations)
+    store.replace_comparison(groups=groups, stories=stories, relations=relations,
+                             signatures=signatures, compared_through=last_rowid)
     return CompareSummary(
-        documents=len(docs),
+        documents=len(group_of),
         duplicate_groups=sum(1 for g in set(group_of.values()) if list(group_of.values()).count(g) > 1),
         stories=len(stories),
         multi_source_stories=sum(1 for s in stories if s.independent_sources > 1),
         agreements=sum(1 for r in relations if r.relation == "agree"),
         contradictions=sum(1 for r in relations if r.relation == "contradict"),
     )
+
+
+def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+    """Each article's main pair: the dyad of its strongest stance."""
+    out: dict[str, tuple[str, str]] = {}
+    if doc_ids is None:
+        rows = store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC")
+    else:
+        ids = list(doc_ids)
+        rows = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += store.execute(
+                f"SELECT document_id, actor_a, actor_b FROM stances WHERE document_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY document_id, abs(score) DESC", chunk)
+    for r in rows:
+        out.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
+    return out
+
+
+def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] | None = None,
+                group_of: dict[str, str], dyad_of: dict[str, tuple[str, str]],
+                direction: Callable[[str], float] | None) -> list[ClaimItem]:
+    """The claims compare weighs for the given documents, read document by document (each
+    through the indexes on ``document_id``): the claims component's claims, and every other
+    sentence that reports an act between the article's own pair."""
+    out: list[ClaimItem] = []
+    for doc_id in doc_ids:
+        text = texts[doc_id] if texts is not None else next(
+            (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
+        if text is None:
+            continue
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction)
+    return out
+
+
+def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tuple[str, str] | None,
+                     direction: Callable[[str], float] | None) -> list[ClaimItem]:
+    event_rows = store.execute(
+        "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
+        "ORDER BY start", (doc_id,))
+    # the dates of the events each sentence reports, for telling the same act from another one
+    dates: dict[int, dict[tuple[str, str, str, bool], str | None]] = {}
+    # what might happen ("could", "if") is neither confirmed nor contradicted by what did
+    hypothetical: set[tuple[int, str, str, str, bool]] = set()
+    reported: set[tuple[int, str, str, str, bool]] = set()
+    for r in event_rows:
+        dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
+        key = (r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
+        (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
+    out: list[ClaimItem] = []
+    claim_starts: set[int] = set()
+    for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,)):
+        claim_starts.add(r["start"])
+        norm = json.loads(r["normalized"])
+        norm["events"] = [e for e in norm.get("events", [])
+                          if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
+                          or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
+        sentence = text[r["start"]:r["end"]]
+        out.append(ClaimItem(
+            document_id=doc_id, start=r["start"], end=r["end"], sentence=sentence,
+            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+            events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
+            figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
+            # someone else's judgement, reported, is not the article's own
+            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
+            group=group,
+            extra={"dyad": dyad, "cues": _cues(sentence), "dates": dates.get(r["start"], {})},
+        ))
+    # every other sentence that reports an act between the article's own pair is a claim too:
+    # two sources telling the same act (or one telling it undone) are what confirmation and
+    # contradiction are made of
+    by_sentence: dict[tuple[int, int], list[Any]] = {}
+    for r in event_rows:
+        if not dyad or {r["source"], r["target"]} != set(dyad) or r["modality"] == "hypothetical":
+            continue
+        if r["start"] in claim_starts:
+            continue
+        by_sentence.setdefault((r["start"], r["end"]), []).append(r)
+    for (start, end), rows in by_sentence.items():
+        out.append(ClaimItem(
+            document_id=doc_id, start=start, end=end, sentence=text[start:end],
+            actors=tuple(sorted({x for r in rows for x in (r["source"], r["target"])})),
+            polarity=-1 if all(r["negated"] for r in rows) else 1,
+            events=tuple(sorted({(r["source"], r["target"], r["type"], bool(r["negated"])) for r in rows})),
+            direction=0.0, group=group,
+            extra={"dyad": dyad, "cues": frozenset(), "event_sentence": True, "dates": dates.get(start, {})},
+        ))
+    return out
 
 
 _OTHERS = re.compile(

@@ -190,8 +190,10 @@ def _cue_words(a: str, b: str, stems: set[str], limit: int = 2) -> list[str]:
 
 def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
                   max_contradictions_per_pair: int = 3, max_per_claim: int = 2,
+                  involving: set[str] | None = None,
                   ) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
-    """Decide every aligned pair of claims from different, non-duplicate documents."""
+    """Decide every aligned pair of claims from different, non-duplicate documents (with
+    ``involving``, only pairs with at least one side in those documents)."""
     if len(claims) < 2:
         return []
     vectors = embed([c.sentence for c in claims])
@@ -202,6 +204,11 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
             b = claims[j]
             if a.document_id == b.document_id or (a.group and a.group == b.group):
                 continue
+            if involving is not None and a.document_id not in involving and b.document_id not in involving:
+                continue
+            dyad_a, dyad_b = a.extra.get("dyad"), b.extra.get("dyad")
+            if not dyad_a or not dyad_b or set(dyad_a) != set(dyad_b):
+                continue  # articles are compared with articles about the same pair of states
             if not set(a.actors) & set(b.actors):
                 continue
             sim = float(sims[i, j])

@@ -395,3 +395,35 @@ def m004_feeds(conn: sqlite3.Connection) -> None:
         CREATE INDEX documents_url ON documents(url);
         """
     )
+
+
+@migration
+def m005_incremental_compare(conn: sqlite3.Connection) -> None:
+    """What an incremental compare needs to look up instead of re-reading the store: each
+    document's MinHash signature and its LSH band buckets (copies of a new document are found by
+    indexed lookups), a pair-of-states index on stances (the documents a new one is compared
+    with), and how far compare has got (documents up to this rowid are compared).
+    """
+    conn.executescript(
+        """
+        CREATE TABLE minhash_signatures (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL,                -- NUM_PERM unsigned 32-bit hash values
+            shingles INTEGER NOT NULL               -- how many word 5-shingles the text has
+        );
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+        );
+        CREATE INDEX minhash_bands_bucket ON minhash_bands(band, bucket);
+        CREATE INDEX minhash_bands_document ON minhash_bands(document_id);
+        CREATE INDEX stances_dyad ON stances(actor_a, actor_b);
+        CREATE INDEX story_events_story ON story_events(story_id);
+        CREATE INDEX stories_key ON stories(source, target, type, negated);
+        CREATE TABLE compare_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )

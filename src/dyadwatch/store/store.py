@@ -201,6 +201,10 @@ class Store:
             if analysis is not None:
                 assert analysis.document_id == document.id, "analysis belongs to another document"
                 self._write_analysis(analysis, actor_names or {})
+                if exists:
+                    # a stored document analysed anew: its stories and relations are no longer
+                    # what an incremental compare can patch; the next compare is a full one
+                    conn.execute("INSERT OR REPLACE INTO compare_state (key, value) VALUES ('stale', '1')")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -262,8 +266,11 @@ class Store:
         )
 
     def replace_comparison(self, *, groups: dict[str, tuple[str, float]], stories: Sequence[Any],
-                           relations: Sequence[Relation]) -> None:
-        """Replace duplicate groups, stories and relations together, in one transaction."""
+                           relations: Sequence[Relation], signatures: dict[str, Any] | None = None,
+                           compared_through: int | None = None) -> None:
+        """Replace duplicate groups, stories and relations together, in one transaction (and,
+        when given, the MinHash signatures and how far compare has got, for later incremental
+        compares)."""
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -272,18 +279,84 @@ class Store:
                              [(d, g, sim) for d, (g, sim) in groups.items()])
             conn.execute("DELETE FROM story_events")
             conn.execute("DELETE FROM stories")
-            for st in stories:
-                cur = conn.execute(
-                    "INSERT INTO stories (source, target, type, negated, date, reports, independent_sources) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (st.source, st.target, st.type, int(st.negated), st.date, st.reports, st.independent_sources))
-                conn.executemany("INSERT INTO story_events (story_id, event_id) VALUES (?, ?)",
-                                 [(cur.lastrowid, e) for e in st.event_ids])
+            self._insert_stories(stories)
             self._insert_relations(relations)
+            if signatures is not None:
+                conn.execute("DELETE FROM minhash_bands")
+                conn.execute("DELETE FROM minhash_signatures")
+                self._insert_signatures(signatures)
+            if compared_through is not None:
+                self._set_compared_through(compared_through)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def add_comparison(self, *, groups: dict[str, tuple[str, float]], regroup: dict[str, str],
+                       story_keys: Sequence[tuple[str, str, str, bool]], stories: Sequence[Any],
+                       relations: Sequence[Relation], signatures: dict[str, Any], compared_through: int) -> None:
+        """An incremental compare's results, in one transaction: new documents' groups (and
+        ``regroup``: old group id -> the group it joins, when a new copy bridges two groups),
+        the stories of ``story_keys`` replaced by ``stories``, relations added, signatures added."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for old, new in regroup.items():
+                conn.execute("UPDATE document_groups SET group_id = ? WHERE group_id = ?", (new, old))
+            conn.executemany("INSERT OR REPLACE INTO document_groups (document_id, group_id, similarity) "
+                             "VALUES (?, ?, ?)", [(d, g, sim) for d, (g, sim) in groups.items()])
+            for source, target, type_, negated in story_keys:
+                ids = [r[0] for r in conn.execute(
+                    "SELECT id FROM stories WHERE source = ? AND target = ? AND type = ? AND negated = ?",
+                    (source, target, type_, int(negated)))]
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    conn.execute(f"DELETE FROM story_events WHERE story_id IN ({marks})", chunk)
+                    conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+            self._insert_stories(stories)
+            self.conn.executemany(
+                "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
+                "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
+                  r.why) for r in relations])
+            self._insert_signatures(signatures)
+            self._set_compared_through(compared_through)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def compared_through(self) -> int | None:
+        """The rowid of the last document compare has seen; None before any compare, or when a
+        stored document was analysed anew since (then only a full compare is right)."""
+        rows = dict(self.conn.execute("SELECT key, value FROM compare_state").fetchall())
+        if "compared_through" not in rows or rows.get("stale"):
+            return None
+        return int(rows["compared_through"])
+
+    def _set_compared_through(self, rowid: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO compare_state (key, value) VALUES ('compared_through', ?)",
+                          (str(rowid),))
+        self.conn.execute("DELETE FROM compare_state WHERE key = 'stale'")
+
+    def _insert_stories(self, stories: Sequence[Any]) -> None:
+        for st in stories:
+            cur = self.conn.execute(
+                "INSERT INTO stories (source, target, type, negated, date, reports, independent_sources) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (st.source, st.target, st.type, int(st.negated), st.date, st.reports, st.independent_sources))
+            self.conn.executemany("INSERT INTO story_events (story_id, event_id) VALUES (?, ?)",
+                                  [(cur.lastrowid, e) for e in st.event_ids])
+
+    def _insert_signatures(self, signatures: dict[str, Any]) -> None:
+        """signatures: document id -> (MinHash hash values, shingle count, [(band, bucket), …])."""
+        for doc_id, (values, shingles, bands) in signatures.items():
+            self.conn.execute("INSERT OR REPLACE INTO minhash_signatures (document_id, signature, shingles) "
+                              "VALUES (?, ?, ?)", (doc_id, values.astype("<u4").tobytes(), shingles))
+            self.conn.execute("DELETE FROM minhash_bands WHERE document_id = ?", (doc_id,))
+            self.conn.executemany("INSERT INTO minhash_bands (band, bucket, document_id) VALUES (?, ?, ?)",
+                                  [(band, bucket, doc_id) for band, bucket in bands])
 
     def _insert_relations(self, relations: Sequence[Relation]) -> None:
         self.conn.execute("DELETE FROM relations")
@@ -317,6 +390,12 @@ class Store:
         """Whether a document was stored after the last cross-document comparison (or none
         has run): the comparison puts every document in ``document_groups``. An ingest, watch
         or load killed while comparing, then run again, adds nothing but must still compare."""
+        if self.conn.execute("SELECT 1 FROM compare_state WHERE key = 'stale'").fetchone():
+            return True
+        through = self.compared_through()
+        if through is not None:  # O(1): the highest rowid against what compare last saw
+            newest = self.conn.execute("SELECT max(rowid) FROM documents").fetchone()[0]
+            return newest is not None and newest > through
         row = self.conn.execute("SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS "
                                 "(SELECT 1 FROM document_groups g WHERE g.document_id = d.id))").fetchone()
         return bool(row[0])

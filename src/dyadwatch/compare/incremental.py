@@ -1,0 +1,171 @@
+"""Incremental compare: only the documents stored since the last compare, against candidates.
+
+A full compare (``compare_store(store)``, ``dyadwatch compare --all``) reads every document.
+Ingest, load and watch instead compare what they added, and every step finds what it needs
+through indexes kept in the store, so adding a document costs the same whatever the store holds:
+
+- **copies**: each document's MinHash signature and its LSH band buckets are stored
+  (``minhash_signatures``, ``minhash_bands``); a new document's copies are the documents sharing
+  a bucket with it (one indexed lookup per band), checked exactly by shingle containment. A
+  copy joins the group of the document it copies (groups are named after their first document);
+- **stories**: only the stories of the acts the new documents report (same source, target,
+  type, negation) are linked again, from the events of those acts (``stories_key``, ``events_dyad``);
+- **relations**: a new document that is the first of its group is compared with at most
+  ``candidates`` earlier documents of the same pair of states (the stance's dyad, through
+  ``stances_dyad``), the most recent first, each through the first document of its group; a
+  copy adds no relation. Relations between two earlier documents are kept as they are.
+
+Documents are "new" when their rowid is above the one compare last recorded
+(``compare_state``). A store compared before this existed has no record and gets a full compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from dyadwatch.compare import (
+    CompareSummary,
+    _default_direction,
+    _default_embed,
+    claim_items,
+    document_dyads,
+)
+from dyadwatch.compare.duplicates import contained, jaccard, signature
+from dyadwatch.compare.relations import relate_claims
+from dyadwatch.compare.stories import link_stories
+from dyadwatch.records import Relation
+from dyadwatch.store import Store
+
+__all__ = ["compare_new"]
+
+
+def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None = None,
+                direction: Callable[[str], float] | None = None, candidates: int = 200) -> CompareSummary | None:
+    """Compare the documents stored since the last compare; None when the store has no record
+    of a previous compare (the caller then runs a full one)."""
+    through = store.compared_through()
+    if through is None:
+        return None
+    new = [(r["rowid"], r["id"], r["text"]) for r in store.execute(
+        "SELECT rowid, id, text FROM documents WHERE rowid > ? ORDER BY rowid", (through,))]
+    if not new:
+        return CompareSummary(0, 0, 0, 0, 0, 0)
+    last = new[-1][0]
+
+    # -- copies --------------------------------------------------------------------------------
+    groups: dict[str, tuple[str, float]] = {}
+    regroup: dict[str, str] = {}
+    signatures: dict[str, Any] = {}
+    new_ids = {doc_id for _, doc_id, _ in new}
+    texts = {doc_id: text for _, doc_id, text in new}
+    order = {doc_id: rowid for rowid, doc_id, _ in new}
+    for rowid, doc_id, text in new:
+        sig = signature(text)
+        if sig is None:
+            groups[doc_id] = (doc_id, 1.0)
+            continue
+        values, _, doc_bands = sig
+        found: set[str] = set()
+        for band, bucket in doc_bands:
+            found.update(r[0] for r in store.execute(
+                "SELECT document_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)))
+        found |= {d for d, s in signatures.items() if any(b in s[2] for b in doc_bands)}
+        found.discard(doc_id)
+        copies_of: list[tuple[int, str, np.ndarray]] = []
+        for other in found:
+            other_text = texts.get(other)
+            if other_text is None:
+                other_text = next((r[0] for r in store.execute("SELECT text FROM documents WHERE id = ?", (other,))),
+                                  None)
+            if other_text is None or not contained(text, other_text):
+                continue
+            group = groups.get(other, (None, 0.0))[0] or next(
+                (r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?", (other,))),
+                other)
+            group = regroup.get(group, group)
+            if group not in order:
+                order[group] = next((r[0] for r in store.execute("SELECT rowid FROM documents WHERE id = ?", (group,))),
+                                    rowid)
+            copies_of.append((order[group], group, values))
+        if copies_of:
+            copies_of.sort()
+            first = copies_of[0][1]
+            for _, g, _ in copies_of[1:]:
+                if g != first:
+                    regroup[g] = first  # a new copy bridges two groups: the later joins the earlier
+            root_sig = signatures.get(first) or _stored_signature(store, first)
+            sim = jaccard(values, root_sig) if root_sig is not None else 1.0
+            groups[doc_id] = (first, round(sim, 3))
+        else:
+            groups[doc_id] = (doc_id, 1.0)
+        signatures[doc_id] = sig
+    for doc_id, (g, sim) in list(groups.items()):
+        if g in regroup:
+            groups[doc_id] = (regroup[g], sim)
+
+    def group_of_doc(doc_id: str) -> str:
+        if doc_id in groups:
+            return groups[doc_id][0]
+        g = next((r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?",
+                                              (doc_id,))), doc_id)
+        return regroup.get(g, g)
+
+    # -- stories of the acts the new documents report ------------------------------------------
+    keys: set[tuple[str, str, str, bool]] = set()
+    for doc_id in new_ids:
+        keys |= {(r["source"], r["target"], r["type"], bool(r["negated"])) for r in store.execute(
+            "SELECT source, target, type, negated FROM events WHERE document_id = ?", (doc_id,))}
+    events: list[dict[str, Any]] = []
+    for source, target, type_, negated in sorted(keys):
+        events += [dict(r) for r in store.execute(
+            "SELECT id, document_id, source, target, type, negated, modality, date FROM events "
+            "WHERE source = ? AND target = ? AND type = ? AND negated = ?", (source, target, type_, int(negated)))]
+    event_groups = {str(e["document_id"]): group_of_doc(str(e["document_id"])) for e in events}
+    stories = link_stories(events, event_groups)
+
+    # -- relations of the new representatives with candidates of their pair ---------------------
+    if direction is None:
+        direction = _default_direction()
+    dyad_of = document_dyads(store, new_ids)
+    fresh = [doc_id for _, doc_id, _ in new if group_of_doc(doc_id) == doc_id]
+    pool: dict[str, None] = {}
+    for doc_id in fresh:
+        dyad = dyad_of.get(doc_id)
+        if not dyad:
+            continue
+        for r in store.execute(
+                "SELECT s.document_id FROM stances s JOIN documents d ON d.id = s.document_id "
+                "WHERE s.actor_a = ? AND s.actor_b = ? AND d.rowid <= ? ORDER BY d.rowid DESC LIMIT ?",
+                (dyad[0], dyad[1], through, candidates)):
+            candidate = group_of_doc(r[0])
+            if candidate not in new_ids:
+                pool[candidate] = None
+    dyad_of.update(document_dyads(store, list(pool)))
+    group_map = {d: group_of_doc(d) for d in list(pool) + fresh}
+    new_claims = claim_items(store, fresh, texts=texts, group_of=group_map, dyad_of=dyad_of, direction=direction)
+    old_claims = claim_items(store, list(pool), group_of=group_map, dyad_of=dyad_of, direction=direction)
+    relations: list[Relation] = []
+    if new_claims and (old_claims or len(fresh) > 1):
+        if embed is None:
+            embed = _default_embed()
+        decided = relate_claims(new_claims + old_claims, embed, involving=set(fresh))
+        relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score,
+                              d.why) for a, b, d in decided]
+    store.add_comparison(groups=groups, regroup=regroup, story_keys=sorted(keys), stories=stories,
+                         relations=relations, signatures=signatures, compared_through=last)
+    return CompareSummary(
+        documents=len(new),
+        duplicate_groups=len({g for d, (g, _) in groups.items() if g != d}),
+        stories=len(stories),
+        multi_source_stories=sum(1 for s in stories if s.independent_sources > 1),
+        agreements=sum(1 for r in relations if r.relation == "agree"),
+        contradictions=sum(1 for r in relations if r.relation == "contradict"),
+    )
+
+
+def _stored_signature(store: Store, doc_id: str) -> np.ndarray | None:
+    row = next(iter(store.execute("SELECT signature FROM minhash_signatures WHERE document_id = ?", (doc_id,))), None)
+    return np.frombuffer(row[0], dtype="<u4") if row is not None else None
