@@ -106,3 +106,32 @@ def test_cli_compare_only_new_documents_unless_all(tmp_path: Path, nlp) -> None:
     assert run.exit_code == 0 and run.stdout.startswith("compared 0 documents")
     run = CliRunner().invoke(cli, ["compare", "--all", "--db", str(db)], catch_exceptions=False)
     assert run.exit_code == 0 and run.stdout.startswith(f"compared {n} documents")
+
+
+def test_claim_sentences_are_embedded_once(tmp_path: Path, nlp) -> None:
+    from dyadwatch.compare.embeddings import Embedder
+
+    embedder = Embedder()
+    embedded: list[str] = []
+
+    def counting(texts: list[str]):
+        embedded.extend(texts)
+        return embedder.encode(texts)
+
+    first, second = _split(EXAMPLES, tmp_path)
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(first)], nlp=nlp, compare=False)
+        compare_store(store, embed=counting)
+        once = len(embedded)
+        stored = store.execute("SELECT count(*) FROM claim_vectors")[0][0]
+        assert once == stored > 0
+        ingest_sources(store, [str(second)], nlp=nlp, compare=False)
+        new_ids = set(store.document_ids()[-len(list(second.iterdir())):])
+        embedded.clear()
+        compare_store(store, embed=counting, full=False)
+        # only claims of the new documents were embedded; the candidates' came from the store
+        new_claims = {r[0] for r in store.execute("SELECT document_id FROM claim_vectors")} & new_ids
+        assert embedded and new_claims
+        assert len(embedded) == store.execute(
+            f"SELECT count(*) FROM claim_vectors WHERE document_id IN ({','.join('?' * len(new_ids))})",
+            list(new_ids))[0][0]

@@ -21,7 +21,7 @@ from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
 
-__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "compare_store", "document_dyads"]
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads"]
 
 
 @dataclass
@@ -79,13 +79,12 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         del docs
     finally:
         store.conn.execute("COMMIT")
-    if embed is None:
-        embed = _default_embed()
-    decided = relate_claims(claims, embed)
+    vectors, fresh_vectors = claim_vectors(store, claims, embed)
+    decided = relate_claims(claims, lambda texts: vectors)
     relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score, d.why)
                  for a, b, d in decided]
     store.replace_comparison(groups=groups, stories=stories, relations=relations,
-                             signatures=signatures, compared_through=last_rowid)
+                             signatures=signatures, compared_through=last_rowid, vectors=fresh_vectors)
     return CompareSummary(
         documents=len(group_of),
         duplicate_groups=sum(1 for g in set(group_of.values()) if list(group_of.values()).count(g) > 1),
@@ -94,6 +93,30 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         agreements=sum(1 for r in relations if r.relation == "agree"),
         contradictions=sum(1 for r in relations if r.relation == "contradict"),
     )
+
+
+def claim_vectors(store: Store, claims: list[ClaimItem], embed: Callable[[list[str]], np.ndarray] | None
+                  ) -> tuple[np.ndarray, list[tuple[str, int, int, bytes]]]:
+    """The sentence vectors of ``claims`` (in order): those stored, and the rest embedded now
+    (returned as rows to store, so each claim sentence is embedded once in the store's life)."""
+    if not claims:
+        return np.zeros((0, 384), dtype=np.float32), []
+    stored = store.claim_vectors([(c.document_id, c.start, c.end) for c in claims])
+    missing = [i for i, c in enumerate(claims) if (c.document_id, c.start, c.end) not in stored]
+    computed: dict[int, np.ndarray] = {}
+    if missing:
+        if embed is None:
+            embed = _default_embed()
+        got = embed([claims[i].sentence for i in missing])
+        computed = {i: np.asarray(got[k], dtype=np.float32) for k, i in enumerate(missing)}
+    dim = next(iter(computed.values())).shape[0] if computed else len(next(iter(stored.values()))) // 4
+    out = np.zeros((len(claims), dim), dtype=np.float32)
+    for i, c in enumerate(claims):
+        key = (c.document_id, c.start, c.end)
+        out[i] = computed[i] if i in computed else np.frombuffer(stored[key], dtype="<f4")
+    rows = [(claims[i].document_id, claims[i].start, claims[i].end, computed[i].astype("<f4").tobytes())
+            for i in missing]
+    return out, rows
 
 
 def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:

@@ -29,8 +29,8 @@ import numpy as np
 from dyadwatch.compare import (
     CompareSummary,
     _default_direction,
-    _default_embed,
     claim_items,
+    claim_vectors,
     document_dyads,
 )
 from dyadwatch.compare.duplicates import contained, jaccard, signature
@@ -148,14 +148,15 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     new_claims = claim_items(store, fresh, texts=texts, group_of=group_map, dyad_of=dyad_of, direction=direction)
     old_claims = claim_items(store, list(pool), group_of=group_map, dyad_of=dyad_of, direction=direction)
     relations: list[Relation] = []
+    fresh_vectors: list[tuple[str, int, int, bytes]] = []
     if new_claims and (old_claims or len(fresh) > 1):
-        if embed is None:
-            embed = _default_embed()
-        decided = relate_claims(new_claims + old_claims, embed, involving=set(fresh))
+        claims = new_claims + old_claims
+        vectors, fresh_vectors = claim_vectors(store, claims, embed)  # candidates' come from the store
+        decided = relate_claims(claims, lambda texts: vectors, involving=set(fresh))
         relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score,
                               d.why) for a, b, d in decided]
     store.add_comparison(groups=groups, regroup=regroup, story_keys=sorted(keys), stories=stories,
-                         relations=relations, signatures=signatures, compared_through=last)
+                         relations=relations, signatures=signatures, compared_through=last, vectors=fresh_vectors)
     return CompareSummary(
         documents=len(new),
         duplicate_groups=len({g for d, (g, _) in groups.items() if g != d}),

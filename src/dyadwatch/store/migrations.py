@@ -427,3 +427,20 @@ def m005_incremental_compare(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration
+def m006_claim_vectors(conn: sqlite3.Connection) -> None:
+    """Each claim sentence's MiniLM vector (384 float32), computed once: an incremental compare
+    embeds only the new documents' claims, not its candidates' again."""
+    conn.executescript(
+        """
+        CREATE TABLE claim_vectors (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (document_id, start, "end")
+        );
+        """
+    )

@@ -267,7 +267,8 @@ class Store:
 
     def replace_comparison(self, *, groups: dict[str, tuple[str, float]], stories: Sequence[Any],
                            relations: Sequence[Relation], signatures: dict[str, Any] | None = None,
-                           compared_through: int | None = None) -> None:
+                           compared_through: int | None = None,
+                           vectors: Sequence[tuple[str, int, int, bytes]] = ()) -> None:
         """Replace duplicate groups, stories and relations together, in one transaction (and,
         when given, the MinHash signatures and how far compare has got, for later incremental
         compares)."""
@@ -287,6 +288,7 @@ class Store:
                 self._insert_signatures(signatures)
             if compared_through is not None:
                 self._set_compared_through(compared_through)
+            self._insert_vectors(vectors)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -294,7 +296,8 @@ class Store:
 
     def add_comparison(self, *, groups: dict[str, tuple[str, float]], regroup: dict[str, str],
                        story_keys: Sequence[tuple[str, str, str, bool]], stories: Sequence[Any],
-                       relations: Sequence[Relation], signatures: dict[str, Any], compared_through: int) -> None:
+                       relations: Sequence[Relation], signatures: dict[str, Any], compared_through: int,
+                       vectors: Sequence[tuple[str, int, int, bytes]] = ()) -> None:
         """An incremental compare's results, in one transaction: new documents' groups (and
         ``regroup``: old group id -> the group it joins, when a new copy bridges two groups),
         the stories of ``story_keys`` replaced by ``stories``, relations added, signatures added."""
@@ -322,6 +325,7 @@ class Store:
                   r.why) for r in relations])
             self._insert_signatures(signatures)
             self._set_compared_through(compared_through)
+            self._insert_vectors(vectors)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -348,6 +352,22 @@ class Store:
                 (st.source, st.target, st.type, int(st.negated), st.date, st.reports, st.independent_sources))
             self.conn.executemany("INSERT INTO story_events (story_id, event_id) VALUES (?, ?)",
                                   [(cur.lastrowid, e) for e in st.event_ids])
+
+    def claim_vectors(self, keys: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int, int], bytes]:
+        """Stored claim-sentence vectors by (document id, start, end); missing keys are absent."""
+        out: dict[tuple[str, int, int], bytes] = {}
+        by_doc: dict[str, set[tuple[int, int]]] = {}
+        for d, a, b in keys:
+            by_doc.setdefault(d, set()).add((a, b))
+        for d, spans in by_doc.items():
+            for r in self.conn.execute('SELECT start, "end", vector FROM claim_vectors WHERE document_id = ?', (d,)):
+                if (r[0], r[1]) in spans:
+                    out[(d, r[0], r[1])] = r[2]
+        return out
+
+    def _insert_vectors(self, vectors: Sequence[tuple[str, int, int, bytes]]) -> None:
+        self.conn.executemany('INSERT OR REPLACE INTO claim_vectors (document_id, start, "end", vector) '
+                              "VALUES (?, ?, ?, ?)", list(vectors))
 
     def _insert_signatures(self, signatures: dict[str, Any]) -> None:
         """signatures: document id -> (MinHash hash values, shingle count, [(band, bucket), …])."""
