@@ -69,8 +69,11 @@ def build_store(n: int, items: list[dict[str, str]]) -> Path:
     from dyadwatch.compare import compare_store
     from dyadwatch.settings import load_settings
 
+    from dyadwatch.store.migrations import MIGRATIONS
+
     CACHE.mkdir(parents=True, exist_ok=True)
-    db = CACHE / f"compare-store-{n}.db"
+    # a store built by an older schema is built again (its compare records would be missing)
+    db = CACHE / f"compare-store-{n}-m{len(MIGRATIONS)}.db"
     if db.exists():
         return db
     tmp = db.with_suffix(".building")
