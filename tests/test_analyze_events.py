@@ -671,3 +671,13 @@ def test_a_noun_talked_about_is_not_news_the_act_told_is(nlp):
     assert {e["date"] for e in find(events, "CHN", "IND", "SANCTION")} == {None}
     events = code(nlp, "China imposed restrictions on exports to India.")
     assert the(events, "CHN", "IND", "SANCTION")["date"] == REF
+
+
+def test_pair_words_stand_for_the_pair_the_article_is_about(nlp):
+    text = ("Greece and Turkey held talks in Athens. Greece and Turkey agreed to expand trade. "
+            "Turkey and Greece also discussed migration.\n\n"
+            "The two countries will meet again in May. Bilateral trade reached a record last year.")
+    events = code(nlp, text)
+    later = [e for e in events if e["start"] >= text.index("The two countries")]
+    assert {frozenset((e["source"], e["target"])) for e in later} == {frozenset(("GRC", "TUR"))}
+    assert {e["type"] for e in later} >= {"CONSULT", "COOPERATE"}

@@ -127,7 +127,8 @@ COUNTERPART_MIN = 3
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
                                "REJECT", "RETREAT"})
 PAIR_WORDS = {"two", "both", "they", "their", "each", "sides", "pair", "duo", "countries", "leaders", "nations",
-              "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors"}
+              "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors",
+              "bilateral", "rivals", "foes", "adversaries", "counterparts", "mutual"}
 
 CONTEXT_WORDS = {
     "military": {"military", "troop", "troops", "army", "weapon", "weapons", "missile", "missiles", "arms",
@@ -335,7 +336,7 @@ class _DocCoder:
             found: list[dict[str, Any]] = []
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
-            if sent_actors or (len(prev_actors) >= 2 and any(t.lower_ in PAIR_WORDS for t in sent)):
+            if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in PAIR_WORDS for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -867,6 +868,11 @@ class _DocCoder:
         people = _ordered_unique(self.sent_people + self.prev_people)
         pool = people if len(people) >= 2 else _ordered_unique(sent_actors + prev_actors)
         if len(pool) < 2:
+            # "the two countries", "bilateral trade" with at most one party in sight: the pair the
+            # article is about, when it clearly has one
+            main = self._main_pair()
+            if main and (not pool or pool[0] in main):
+                return list(main)
             return None
         ranked = sorted(((a, b) for i, a in enumerate(pool) for b in pool[i + 1:]),
                         key=lambda ab: -self.cooccur.get(ab, 0))
@@ -910,6 +916,15 @@ class _DocCoder:
                 if counterpart:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
+
+    def _main_pair(self) -> tuple[str, str] | None:
+        """The pair the document names together most (at least COUNTERPART_MIN sentences, and
+        more than twice as often as any other pair)."""
+        ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
+        if not ranked or ranked[0][0] < COUNTERPART_MIN:
+            return None
+        second = ranked[1][0] if len(ranked) > 1 else 0
+        return ranked[0][1] if ranked[0][0] > 2 * second else None
 
     def _counterpart(self, actor: str) -> str | None:
         """The other side of the pair an article is about, for ``actor`` on one side: the actor
