@@ -369,3 +369,14 @@ def test_diplomatic_speech_acts_attribute_their_words(nlp, text, speaker, words)
         assert quotes and quotes[0][1] == words and quotes[0][0]
     else:
         assert quotes == [(speaker, words)]
+
+
+def test_a_quoted_paragraph_continues_the_speaker_of_the_paragraph_before(nlp) -> None:
+    text = ('"The cabinet approved a revision to the export control law today," Trade Minister Hiroshi Tanaka '
+            'told reporters, referring to a so-called "white list."\n\n'
+            '"South Korea, the only Asian nation on the list, will be removed."\n\n'
+            'Seoul called the move reckless.\n\n\n\n"We will not give in."')
+    quotes = {q["text"]: q["speaker"] for q in nlp(text)._.dw_quotes if q["direct"]}
+    assert quotes["South Korea, the only Asian nation on the list, will be removed"] == "Hiroshi Tanaka"
+    # a quote several paragraphs later, after another subject, is not his
+    assert quotes.get("We will not give in") != "Hiroshi Tanaka"

@@ -596,9 +596,10 @@ class _Run:
         return all(t.is_space or t.is_punct for t in self.doc[lo:q.open_tok + 1])
 
     def _gap_is_attribution(self, prev: _Q, q: _Q) -> bool:
-        """Between the two quotes only the previous quote's attribution and at most one line break."""
+        """Between the two quotes only the previous quote's attribution and at most one paragraph
+        break (news prints each quoted sentence of a speaker as a paragraph of its own)."""
         gap = self.text[prev.close + 1:q.open]
-        return gap.count("\n") <= 1 and len(gap) <= 200
+        return gap.count("\n") <= 2 and "\n\n\n" not in gap.replace("\r", "") and len(gap) <= 200
 
     def _repeated(self, quotes: list[_Q]) -> None:
         """A phrase repeated from an attributed quote takes that quote's speaker."""
