@@ -380,3 +380,10 @@ def test_a_quoted_paragraph_continues_the_speaker_of_the_paragraph_before(nlp) -
     assert quotes["South Korea, the only Asian nation on the list, will be removed"] == "Hiroshi Tanaka"
     # a quote several paragraphs later, after another subject, is not his
     assert quotes.get("We will not give in") != "Hiroshi Tanaka"
+
+
+def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
+    text = ("Ties plunged to their lowest since 2023.\n“If Japan dares to attempt an armed intervention, it would "
+            "be an act of aggression,” China’s permanent representative to the UN, Fu Cong, wrote in a letter.")
+    quotes = [(q["speaker"], q["text"][:20]) for q in nlp(text)._.dw_quotes if q["direct"]]
+    assert quotes == [("Fu Cong", "If Japan dares to at")]

@@ -468,7 +468,16 @@ class _Run:
                 break
             if self._is_cue(t):
                 if trailing or (t is first and t.is_lower):
-                    return self._cue_and_subject(t)
+                    cue, subj = self._cue_and_subject(t)
+                    if subj is None and k > q.close_tok + 1:
+                        # the parser hung the phrase before the verb elsewhere ('…,” China's envoy
+                        # to the UN, Fu Cong, wrote'): that phrase is the speaker, named if it names
+                        # someone, else its head
+                        phrase = [x for x in self.doc[q.close_tok + 1:k] if not (x.is_punct or x.is_space)]
+                        named = [x for x in phrase if x.ent_type_ == "PERSON"]
+                        subj = named[-1] if named else next(
+                            (x for x in phrase if not (q.close_tok < x.head.i < k)), phrase[-1] if phrase else None)
+                    return cue, subj
                 return None
             steps += 1
             k += 1
