@@ -1,6 +1,6 @@
 """Write the reference sentence vectors that tests/test_compare_embeddings.py checks against.
 
-The vectors pin what ``dyadwatch.compare.embeddings`` gives today for a fixed set of sentences
+The vectors pin what ``dyadwatch.analyze.embeddings`` gives today for a fixed set of sentences
 (written for this project), so that a change of where the tokenizer or the model comes from can
 be proved not to change them (cosine >= 0.999 per sentence).
 
@@ -33,7 +33,7 @@ SENTENCES = [
 
 
 def main(out: Path) -> None:
-    from dyadwatch.compare.embeddings import Embedder
+    from dyadwatch.analyze.embeddings import Embedder
 
     vectors = Embedder().encode(SENTENCES)
     payload = {

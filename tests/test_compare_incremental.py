@@ -109,7 +109,7 @@ def test_cli_compare_only_new_documents_unless_all(tmp_path: Path, nlp) -> None:
 
 
 def test_claim_sentences_are_embedded_once(tmp_path: Path, nlp) -> None:
-    from dyadwatch.compare.embeddings import Embedder
+    from dyadwatch.analyze.embeddings import Embedder
 
     embedder = Embedder()
     embedded: list[str] = []

@@ -76,7 +76,7 @@ def _hash_embed(texts: list[str]) -> np.ndarray:
 
 def _embed_for_compare():
     try:
-        from dyadwatch.compare.embeddings import Embedder
+        from dyadwatch.analyze.embeddings import Embedder
 
         Embedder().encode(["probe"])
     except (ImportError, dyadwatch.errors.DyadwatchError):

@@ -45,7 +45,7 @@ The author's voice
 
 Embeddings
     The sentences carrying the most evidence (at most ``max_embedded`` per document, one batch)
-    are embedded with ``dyadwatch.compare.embeddings`` and compared with short prototype
+    are embedded with ``dyadwatch.analyze.embeddings`` and compared with short prototype
     sentences written for each direction and for news reporting (vectors cached per process).
     MiniLM separates an assessment of a relationship from a report of meetings well and the
     direction of an assessment poorly (negation is lost), so the embedding scales a sentence's
@@ -360,7 +360,7 @@ _DEFAULT_EMBEDDER: Any = None
 def _default_embedder() -> Any:
     global _DEFAULT_EMBEDDER
     if _DEFAULT_EMBEDDER is None:
-        from dyadwatch.compare.embeddings import Embedder
+        from dyadwatch.analyze.embeddings import Embedder
 
         _DEFAULT_EMBEDDER = Embedder()
     return _DEFAULT_EMBEDDER
@@ -628,7 +628,7 @@ class StanceFinder:
     """The ``dyadwatch_stance`` component.
 
     embeddings: weigh evidence with sentence embeddings (needs the offline MiniLM packages,
-    see ``dyadwatch.compare.embeddings``); False gives the lexicon-only result, about 20x
+    see ``dyadwatch.analyze.embeddings``); False gives the lexicon-only result, about 20x
     cheaper. max_embedded: at most this many sentences per document are embedded (those
     carrying the most lexicon evidence).
     """
@@ -641,7 +641,7 @@ class StanceFinder:
         self.max_evidence = max_evidence
         self.max_embedded = max_embedded
         if embeddings:
-            from dyadwatch.compare.embeddings import check_installed
+            from dyadwatch.analyze.embeddings import check_installed
 
             check_installed()
 

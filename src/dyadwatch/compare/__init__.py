@@ -228,7 +228,7 @@ def _reports_others(sentence: str) -> bool:
 
 
 def _default_embed() -> Callable[[list[str]], np.ndarray]:
-    from dyadwatch.compare.embeddings import Embedder
+    from dyadwatch.analyze.embeddings import Embedder
 
     embedder = Embedder()
     return lambda texts: embedder.encode(texts)
