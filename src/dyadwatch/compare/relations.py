@@ -197,31 +197,41 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
     if len(claims) < 2:
         return []
     vectors = embed([c.sentence for c in claims])
-    sims = vectors @ vectors.T
+    # articles are compared with articles about the same pair of states: one block of
+    # similarities per pair, never the whole square (memory and time grow with a pair's size)
+    buckets: dict[frozenset[str], list[int]] = {}
+    for i, c in enumerate(claims):
+        dyad = c.extra.get("dyad")
+        if dyad:
+            buckets.setdefault(frozenset(dyad), []).append(i)
     out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if a.document_id == b.document_id or (a.group and a.group == b.group):
-                continue
-            if involving is not None and a.document_id not in involving and b.document_id not in involving:
-                continue
-            dyad_a, dyad_b = a.extra.get("dyad"), b.extra.get("dyad")
-            if not dyad_a or not dyad_b or set(dyad_a) != set(dyad_b):
-                continue  # articles are compared with articles about the same pair of states
-            if not set(a.actors) & set(b.actors):
-                continue
-            sim = float(sims[i, j])
-            decision = decide_figures(a, b)
-            if decision is None and sim >= ALIGN:
-                decision = decide_events(a, b, sim)
-            if decision is None and sim >= DIRECTION_ALIGN:
-                decision = decide_direction(a, b, sim)
-            if decision is None:
-                continue
-            if decision.relation == "agree" and sim < ALIGN:
-                continue
-            out.append((a, b, decision))
+    for idx in buckets.values():
+        if len(idx) < 2:
+            continue
+        block = np.asarray(vectors)[idx]
+        sims = block @ block.T
+        for x, i in enumerate(idx):
+            a = claims[i]
+            actors_a = set(a.actors)
+            for y in range(x + 1, len(idx)):
+                b = claims[idx[y]]
+                if a.document_id == b.document_id or (a.group and a.group == b.group):
+                    continue
+                if involving is not None and a.document_id not in involving and b.document_id not in involving:
+                    continue
+                if not actors_a.intersection(b.actors):
+                    continue
+                sim = float(sims[x, y])
+                decision = decide_figures(a, b)
+                if decision is None and sim >= ALIGN:
+                    decision = decide_events(a, b, sim)
+                if decision is None and sim >= DIRECTION_ALIGN:
+                    decision = decide_direction(a, b, sim)
+                if decision is None:
+                    continue
+                if decision.relation == "agree" and sim < ALIGN:
+                    continue
+                out.append((a, b, decision))
     # keep the strongest contradictions between any two documents: an article rarely
     # contradicts another on more than a few points, and weak ones drown the real ones
     # and each claim is paired once per other document and relation, with its best match, so the
