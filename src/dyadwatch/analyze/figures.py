@@ -116,8 +116,8 @@ _WORDNUM = rf"{_W}(?:\s+hundred\b(?:\s+(?:and\s+)?{_W})?)?"
 _DIGITS = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,5}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)\s?\$|(?-i:A|C|S|R)\$|\$|€|£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴"
-           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|Rs\.?)\s?(?=\d))")
+_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴"
+           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|Rs\.?)[ \u00a0]?(?=\d))")
 _CURRENCY_SUFFIX = (
     r"(?:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|New\s+Taiwan|Taiwan(?:ese)?|"
     r"New\s+Zealand)\s+dollars?|dollars?|euros?|yuan|renminbi|(?-i:RMB|USD|EUR|GBP|CNY|JPY|INR|RUB|KRW)|"
