@@ -314,6 +314,7 @@ class _DocCoder:
                 self.form_of.setdefault(t.i, m.get("form") or "")
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
+        self._main: tuple[str, str] | None | bool = False  # the document's main pair, once known
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
             for a in codes:
@@ -407,6 +408,7 @@ class _DocCoder:
                     continue
                 candidates.append((tok, trig))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
+        headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
         for tok, trig in candidates:
             if trig.pos == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and any(
@@ -421,7 +423,7 @@ class _DocCoder:
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
-            pair = self._headline_pair(sent)
+            pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
                 found = _Found(list(pair[:2]), [], "syntax", joint=True)
@@ -474,7 +476,7 @@ class _DocCoder:
     def _headline_pair(self, sent: Span) -> tuple[str, str, int] | None:
         """(A, B, end) when a headline opens with two actors joined by a comma ("Putin, Xi pledge
         …", "Iran, Saudi Arabia sign accord"): the first sentence, with no closing full stop."""
-        if sent.start != next(iter(self.doc.sents)).start or sent.text.rstrip().endswith((".", "!", "?")):
+        if sent.start != 0 or sent.text.rstrip().endswith((".", "!", "?")):  # not the document's first
             return None
         spans: list[tuple[int, int, str]] = []
         for t in sent:
@@ -919,12 +921,13 @@ class _DocCoder:
 
     def _main_pair(self) -> tuple[str, str] | None:
         """The pair the document names together most (at least COUNTERPART_MIN sentences, and
-        more than twice as often as any other pair)."""
-        ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
-        if not ranked or ranked[0][0] < COUNTERPART_MIN:
-            return None
-        second = ranked[1][0] if len(ranked) > 1 else 0
-        return ranked[0][1] if ranked[0][0] > 2 * second else None
+        more than twice as often as any other pair); worked out once per document."""
+        if self._main is False:
+            ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
+            second = ranked[1][0] if len(ranked) > 1 else 0
+            self._main = ranked[0][1] if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second \
+                else None
+        return self._main
 
     def _counterpart(self, actor: str) -> str | None:
         """The other side of the pair an article is about, for ``actor`` on one side: the actor
@@ -1201,12 +1204,8 @@ def _tense(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos") \
             and not (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
         return None  # "concerns about its restrictions": a thing talked about, not the act told
-    verb = tok
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX"):
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _own_verb(tok)
+    if verb is None:
         return None
     for _ in range(4):  # an infinitive or participle clause takes the tense of the verb it completes
         finite_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
@@ -1309,14 +1308,20 @@ def _pairs(found: _Found) -> list[tuple[str, str]]:
     return _ordered_unique(pairs)
 
 
-def _past_tense(tok: Token) -> bool:
-    """The trigger, or the verb governing a noun trigger, is in a past tense."""
+def _own_verb(tok: Token) -> Token | None:
+    """The trigger itself when it is a verb, else the verb at most three heads above it."""
     verb = tok
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX"):
-            break
+            return verb
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _past_tense(tok: Token) -> bool:
+    """The trigger, or the verb governing a noun trigger, is in a past tense."""
+    verb = _own_verb(tok)
+    if verb is None:
         return False
     # an infinitive takes the tense of the verb it completes ("had come together to declare")
     for _ in range(3):

@@ -51,6 +51,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -770,14 +771,11 @@ class _DocFigures:
         if lemma in _PARTY_NOUNS and prev in _DEFINITE:
             return None  # "the 27 member states": a referring expression
         # people of a nationality ("six Americans", "12 Chinese nationals") are counted like detainees
-        nationals = noun.ent_type_ == "NORP" or noun.lemma_.lower() in self._demonym_words()
+        nationals = noun.ent_type_ == "NORP" or noun.lemma_.lower() in _demonym_words()
         if lemma not in _RELEVANT_COUNT and not nationals and not (c.value >= 10 or c.has_scale):
             return None
         measure = self._noun_phrase(noun, lower=span.end)
         return measure, noun.idx + len(noun.text)
-
-    def _demonym_words(self) -> frozenset[str]:
-        return _demonym_words()
 
     def _word_before(self, span: Span, c: _Candidate) -> str:
         i = span.start - 1
@@ -1107,20 +1105,11 @@ def figure_records(doc_or_figures: Doc | list[dict[str, Any]], text: str | None 
     return out
 
 
-_DEMONYMS: frozenset[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _demonym_words() -> frozenset[str]:
     """Lower-case single-word demonyms of the actor dictionaries ("american", "chinese")."""
-    global _DEMONYMS
-    if _DEMONYMS is None:
-        from dyadwatch.dictionaries import load_actor_dictionaries
+    from dyadwatch.dictionaries import load_actor_dictionaries
 
-        words: set[str] = set()
-        for d in load_actor_dictionaries():
-            for e in d.entries:
-                if e["label"] == "ACTOR" and e.get("form") == "demonym" and isinstance(e.get("pattern"), str):
-                    if " " not in e["pattern"]:
-                        words.add(e["pattern"].lower())
-        _DEMONYMS = frozenset(words)
-    return _DEMONYMS
+    return frozenset(e["pattern"].lower() for d in load_actor_dictionaries() for e in d.entries
+                     if e["label"] == "ACTOR" and e.get("form") == "demonym" and isinstance(e.get("pattern"), str)
+                     and " " not in e["pattern"])

@@ -980,6 +980,13 @@ DYAD_HEADLINE_BONUS, DYAD_LEAD_BONUS, DYAD_EVENT_BONUS = 2.0, 1.0, 0.5
 DYAD_CONJ_BONUS = 1.0
 
 
+def _headline_and_lead(sents: list[_Sent]) -> tuple[set[int], set[int]]:
+    """Indexes of the headline (a heading among the first two sentences) and of the lead (the
+    first LEAD_SENTENCES sentences of the body)."""
+    body = [i for i, s in enumerate(sents) if not s.heading]
+    return {i for i, s in enumerate(sents[:2]) if s.heading}, set(body[:LEAD_SENTENCES])
+
+
 def _coordinated_pairs(s: _Sent) -> set[tuple[str, str]]:
     """Pairs of actors named as conjuncts of one phrase in the sentence ("Armenia and Azerbaijan",
     "Armenia's Pashinyan and Azerbaijan's Aliyev"): the parties of a shared act."""
@@ -1009,9 +1016,7 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
     counts = Counter(m["code"] for m in mentions)
     pair_score: Counter[tuple[str, str]] = Counter()
     prev: set[str] = set()
-    body = [i for i, s in enumerate(sents) if not s.heading]
-    lead = set(body[:LEAD_SENTENCES])
-    headline = {i for i, s in enumerate(sents[:2]) if s.heading}
+    headline, lead = _headline_and_lead(sents)
     seen: set[tuple[int, str]] = set()
     for e in events or ():
         a, b = e.get("source"), e.get("target")
@@ -1069,11 +1074,11 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
     """What the article reports between the pair: the closer and apart masses of its events on
     the dyad (PLOVER intensity / 10, by position and modality; a joint act told in both
     directions counts once), and each sentence's strongest contribution (for the evidence)."""
+    from dyadwatch.analyze.events import intensity_of
+
     pair = set(dyad)
     starts = [s.start for s in sents]
-    body = [i for i, s in enumerate(sents) if not s.heading]
-    lead = set(body[:LEAD_SENTENCES])
-    headline = {i for i, s in enumerate(sents[:2]) if s.heading}
+    headline, lead = _headline_and_lead(sents)
     masses = {CLOSER: 0.0, APART: 0.0}
     per_sentence: dict[int, tuple[float, str]] = {}
     seen: set[tuple[int, str, frozenset[str]]] = set()
@@ -1089,8 +1094,6 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
             continue  # inside someone's quoted words
         intensity = float(e.get("intensity") or 0.0)
         if e.get("negated"):
-            from dyadwatch.analyze.events import intensity_of
-
             try:
                 intensity = -NEGATED_WEIGHT * intensity_of(str(e["type"]), e.get("mode"))
             except KeyError:

@@ -62,6 +62,16 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     new_ids = {doc_id for _, doc_id, _ in new}
     texts = {doc_id: text for _, doc_id, text in new}
     order = {doc_id: rowid for rowid, doc_id, _ in new}
+
+    def group_of_doc(doc_id: str) -> str:
+        """The group a document is in: this run's, else the stored one, as this run regroups it."""
+        if doc_id in groups:
+            g = groups[doc_id][0]
+        else:
+            g = next((r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?",
+                                                  (doc_id,))), doc_id)
+        return regroup.get(g, g)
+
     for rowid, doc_id, text in new:
         sig = signature(text)
         if sig is None:
@@ -82,10 +92,7 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
                                   None)
             if other_text is None or not contained(text, other_text):
                 continue
-            group = groups.get(other, (None, 0.0))[0] or next(
-                (r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?", (other,))),
-                other)
-            group = regroup.get(group, group)
+            group = group_of_doc(other)
             if group not in order:
                 order[group] = next((r[0] for r in store.execute("SELECT rowid FROM documents WHERE id = ?", (group,))),
                                     rowid)
@@ -105,13 +112,6 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     for doc_id, (g, sim) in list(groups.items()):
         if g in regroup:
             groups[doc_id] = (regroup[g], sim)
-
-    def group_of_doc(doc_id: str) -> str:
-        if doc_id in groups:
-            return groups[doc_id][0]
-        g = next((r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?",
-                                              (doc_id,))), doc_id)
-        return regroup.get(g, g)
 
     # -- stories of the acts the new documents report ------------------------------------------
     keys: set[tuple[str, str, str, bool]] = set()

@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from dyadwatch.compare.stories import compatible_dates
+
 #: cosine similarity above which two claims are about the same thing
 ALIGN = 0.45
 #: cosine similarity at which two claims with the same direction agree
@@ -100,7 +102,7 @@ def _same_time(a: str | None, b: str | None) -> bool | None:
     other), False when they cannot, None when either is unknown."""
     if not a or not b:
         return None
-    return a.startswith(b) or b.startswith(a)
+    return compatible_dates(a, b)
 
 
 def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0) -> Decision | None:

@@ -35,7 +35,8 @@ class Story:
         return len(self.groups)
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    """Whether two known dates can be the same time: equal, or one a coarser form of the other."""
     if a is None or b is None:
         return False
     return a.startswith(b) or b.startswith(a)
@@ -58,7 +59,7 @@ def link_stories(events: Iterable[Mapping[str, object]], groups: Mapping[str, st
         mine: list[Story] = []
         for r in dated:
             date = str(r["date"])
-            home = next((s for s in mine if _compatible(s.date, date)), None)
+            home = next((s for s in mine if compatible_dates(s.date, date)), None)
             if home is None:
                 home = Story(str(source), str(target), str(type_), bool(negated), date)
                 mine.append(home)

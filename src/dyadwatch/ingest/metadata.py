@@ -1276,23 +1276,16 @@ def extract_metadata(
     )
 
 
-_LETTERS_ONLY = re.compile(r"[^0-9a-z]+")
-
-
 def _same_outlet(from_text: str, from_url: str, url: str | None) -> bool:
     """Whether the outlet the text names is the site of the page ("The Diplomat" on thediplomat.com)."""
-    def key(name: str) -> str:
-        k = _LETTERS_ONLY.sub("", name.lower())
-        return k[3:] if k.startswith("the") and len(k) > 6 else k
-
-    text_key = key(from_text)
+    text_key = name_key(from_text)
     if not text_key:
         return False
-    if text_key == key(from_url):
+    if text_key == name_key(from_url):
         return True
     host = host_of(url)
     named = domain_name_label(host) if host else None
-    return named is not None and text_key in (key(named[0]), key(named[0] + named[1]))
+    return named is not None and text_key in (name_key(named[0]), name_key(named[0] + named[1]))
 
 
 def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBasis, str | None]:

@@ -318,11 +318,7 @@ class Store:
                     conn.execute(f"DELETE FROM story_events WHERE story_id IN ({marks})", chunk)
                     conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
             self._insert_stories(stories)
-            self.conn.executemany(
-                "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
-                "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
-                  r.why) for r in relations])
+            self._add_relations(relations)
             self._insert_signatures(signatures)
             self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
@@ -380,6 +376,9 @@ class Store:
 
     def _insert_relations(self, relations: Sequence[Relation]) -> None:
         self.conn.execute("DELETE FROM relations")
+        self._add_relations(relations)
+
+    def _add_relations(self, relations: Sequence[Relation]) -> None:
         self.conn.executemany(
             "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
             "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -392,13 +391,7 @@ class Store:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("DELETE FROM relations")
-            conn.executemany(
-                "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
-                "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
-                  r.why) for r in relations],
-            )
+            self._insert_relations(relations)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
