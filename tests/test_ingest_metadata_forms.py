@@ -21,6 +21,8 @@ outlets live on ``.example`` domains. Expectations follow the conventions, not t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dyadwatch.ingest.chrome import find_chrome
@@ -425,14 +427,14 @@ def test_forms_outlet_named_in_the_text(text: str, outlet: str) -> None:
 @pytest.mark.parametrize(
     "text,url,outlet",
     [
-        # a wire story republished on a site keeps the republishing site
-        (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", PLAIN_URL, "Baltic Herald"),
+        # a wire story republished on a site keeps the republishing site, with the agency
+        (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", PLAIN_URL, "Baltic Herald (Reuters)"),
         (f"{HEAD}\n(MENAFN) Velmoran and Korvalan leaders agreed on Tuesday to reopen the harbour. {LEDE}",
-         PLAIN_URL, "Baltic Herald"),
+         PLAIN_URL, "Baltic Herald (MENAFN)"),
         (f"{HEAD}\nMira Santos | Reuters\n{LEDE}", "https://www.nytimes.com/2024/03/03/world/harbour.html",
          "The New York Times"),
         (f"{HEAD}\nPORT ASHBY (AFP) — {LEDE}\n{MORE}\n© 2024 Harbour Ledger. All rights reserved.",
-         "https://www.harbourledger.example/world/harbour-talks", "Harbour Ledger"),
+         "https://www.harbourledger.example/world/harbour-talks", "Harbour Ledger (AFP)"),
         # the wire's own site
         (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", "https://www.reuters.com/world/harbour-talks/", "Reuters"),
         # without a page address the wire is the outlet
@@ -557,3 +559,52 @@ def test_forms_title_keeps_a_suffix_that_is_not_the_site() -> None:
 )
 def test_forms_no_title_when_the_text_opens_with_a_paragraph(text: str) -> None:
     assert meta(text).title is None
+
+
+# ---------------------------------------------------------------- summary bullets, wire datelines
+
+WIRE_BODY = ("The envoy met the president in the capital and said he was returning home with the "
+             "released prisoners, officials said. The talks covered migration and sanctions.")
+
+
+@pytest.mark.parametrize("marker", ["*", "•"])
+def test_summary_bullets_are_not_a_headline(marker: str) -> None:
+    text = (f"{marker}\nEnvoy meets president in the capital\n{marker}\nMigration, sanctions discussed\n"
+            f"By Ann Writer\nLIMA, Jan 31 (Reuters) - {WIRE_BODY}\nIn 2023, prisoners were freed.\n")
+    result = extract_metadata(text, url="https://newsfeed.example.com/world/envoy-12345.htm")
+    assert result.title is None
+    bulleted = extract_metadata(f"{marker} Envoy meets president in the capital\n{WIRE_BODY}\n")
+    assert bulleted.title is None
+
+
+def test_wire_dateline_year_from_the_lead_weekday() -> None:
+    # 31 January fell on a Friday in 2020 and in 2025; the text mentions 2023, so 2025
+    text = (f"Envoy returns with prisoners\nLIMA, Jan 31 (Reuters) - The envoy said on Friday he was "
+            f"returning home. {WIRE_BODY}\nIn late 2023, the government released dozens of prisoners.\n")
+    result = extract_metadata(text, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                              today=dt.date(2026, 12, 7))
+    assert (result.published, result.published_basis) == ("2025-01-31", "inferred")
+    assert "Friday" in result.evidence["published"]
+    # no year anywhere: the weekday alone is never enough
+    bare = text.replace("In late 2023, the", "The")
+    assert extract_metadata(bare, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                            today=dt.date(2026, 12, 7)).published is None
+    # the weekday does not fit the day in any year from the one mentioned: nothing guessed
+    odd = text.replace("Jan 31", "Feb 30")
+    assert extract_metadata(odd, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                            today=dt.date(2026, 12, 7)).published is None
+
+
+def test_republished_wire_story_names_site_and_agency() -> None:
+    text = f"Envoy returns with prisoners\nLIMA, Jan 31, 2025 (Reuters) - {WIRE_BODY}\n"
+    result = extract_metadata(text, url="https://www.newsfeed.example.com/world/envoy.htm")
+    assert result.outlet is not None and result.outlet.endswith("(Reuters)")
+    # on the agency's own site the agency alone
+    own = extract_metadata(text, url="https://www.reuters.com/world/envoy-returns-2025-01-31/")
+    assert own.outlet == "Reuters"
+
+
+def test_dateline_of_two_places() -> None:
+    text = f"Envoy returns with prisoners\nWASHINGTON/LIMA, Jan 31, 2025 (Reuters) - {WIRE_BODY}\n"
+    result = extract_metadata(text)
+    assert (result.published, result.outlet) == ("2025-01-31", "Reuters")
