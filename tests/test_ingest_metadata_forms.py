@@ -608,3 +608,37 @@ def test_dateline_of_two_places() -> None:
     text = f"Envoy returns with prisoners\nWASHINGTON/LIMA, Jan 31, 2025 (Reuters) - {WIRE_BODY}\n"
     result = extract_metadata(text)
     assert (result.published, result.outlet) == ("2025-01-31", "Reuters")
+
+
+# ---------------------------------------------------------------- menus and summary paragraphs
+
+@pytest.mark.parametrize("menu", [
+    "California & Local U.S. World Business Lifestyle",
+    "Home | News | Politics | Opinion | Sport",
+    "World Asia Europe Business Tech Culture",
+])
+def test_a_site_menu_above_the_headline_is_skipped(menu: str) -> None:
+    text = f"{menu}\nEnvoy meets president in the capital\nBy Ann Writer\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "Envoy meets president in the capital"
+
+
+def test_a_headline_of_section_words_is_still_a_headline() -> None:
+    # a real headline may use such words, but reads as words, not a row of capitalised names
+    text = f"World markets fall as trade talks stall\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "World markets fall as trade talks stall"
+
+
+@pytest.mark.parametrize("today_line", ["Today: January 15, 2025", "Today is Wednesday, January 15, 2025"])
+def test_the_day_a_page_shows_is_not_its_title_or_date(today_line: str) -> None:
+    text = f"Harbour Post\n{today_line}\nEnvoy meets president in the capital\nJuly 24, 2024\n{WIRE_BODY}\n"
+    result = extract_metadata(text, url="https://harbourpost.example/world/envoy-meets-president")
+    assert result.title == "Envoy meets president in the capital"
+    assert result.published == "2024-07-24"
+    # alone, it dates nothing: it is when the page was shown
+    alone = extract_metadata(f"{today_line}\nEnvoy meets president in the capital\n{WIRE_BODY}\n")
+    assert alone.published is None
+
+
+def test_a_sentence_opening_with_today_is_not_a_label() -> None:
+    text = f"Envoy meets president\nToday, the envoy met the president on January 15, 2025.\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "Envoy meets president"

@@ -68,6 +68,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -602,7 +603,7 @@ _NOT_AGENCY = frozenset({
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
     r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
-    r"|captured(?:\s+on)?|archived(?:\s+on)?)\s*[:\-–—]?\s*(?P<rest>\S.{0,400})$",
+    r"|captured(?:\s+on)?|archived(?:\s+on)?|today(?=\s*:)|today\s+is)\s*[:\-–—]?\s*(?P<rest>\S.{0,400})$",
     re.IGNORECASE,
 )
 _BIO = re.compile(
@@ -829,7 +830,8 @@ def _read_label(line: str, found: _Found) -> bool:
         rest = match.group("rest").strip()
         evidence = f"'{_snippet(segment.strip())}'"
         dated = _find_date(rest, labelled=True)
-        kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived"))
+        # "Today: January 15, 2025" is the day the page was shown, like a retrieval date
+        kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived", "today"))
                 else "updated" if "updated" in label or "modified" in label else "published")
         if dated is not None:
             matched = True
@@ -1097,13 +1099,39 @@ _FURNITURE = re.compile(
 )
 
 
+_SECTIONS_FILE = Path(__file__).resolve().parents[1] / "dictionaries" / "data" / "en" / "section_names.txt"
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    """The words of a site's navigation menu (``dictionaries/data/en/section_names.txt``)."""
+    words = set()
+    for raw in _SECTIONS_FILE.read_text(encoding="utf-8").splitlines():
+        word = raw.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+def _is_menu(words: list[str]) -> bool:
+    """A row of section names: "California & Local U.S. World Business Lifestyle"."""
+    names = _section_names()
+    tokens = [w.strip("|·•,").lower() for w in words]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 3 or any(t.endswith(".") and t not in names for t in tokens):
+        return False
+    return sum(t in names for t in tokens) >= 0.75 * len(tokens) and all(w[:1].isupper() or w in "&|·•" for w in words)
+
+
 def _is_furniture(line: str) -> bool:
-    """A line of page furniture above the headline: one word, a known UI phrase, or a few
-    lower-case words ("twitter", "Skip to main content", "apple store")."""
+    """A line of page furniture above the headline: one word, a known UI phrase, a few
+    lower-case words ("twitter", "Skip to main content", "apple store"), or a site's menu."""
     words = line.split()
     if len(words) <= 1:
         return True
     if _FURNITURE.match(line.strip(" .:|·•")):
+        return True
+    if _is_menu(words):
         return True
     return len(words) <= 4 and line == line.lower() and not any(c.isdigit() for c in line)
 
