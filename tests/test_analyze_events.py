@@ -429,6 +429,20 @@ def test_date_of_another_clause_is_not_taken(nlp):
     assert the(events, "CHN", "RUS", "SUPPORT")["date"] is None
 
 
+def test_a_sentences_one_date_governs_an_event_the_parser_left_without_one(nlp):
+    # a long opening phrase the parser misreads: the sentence's single time expression still
+    # dates its actual events (GUIDE.md, Conventions: "in or governing the sentence")
+    text = ("Following a meeting with Venezuelan President Nicolás Maduro in Caracas to discuss, in part, "
+            "the release of Americans being held in the country, Richard Grenell, President Donald Trump's "
+            "envoy for special missions announced on X Friday night that he was returning to the U.S. "
+            "with six of them.")
+    meetings = find(code(nlp, text, "2025-02-01"), "USA", "VEN", "CONSULT")
+    assert meetings and all(e["date"] == "2025-01-31" for e in meetings)
+    # never a date ahead of the article, and never a relative clause's
+    plan = code(nlp, "After the meeting in Caracas, the two sides said talks would resume next month.")
+    assert all(e["date"] in (None, REF) for e in plan if e["modality"] == "actual")
+
+
 def test_named_event_takes_the_date_of_the_event_told_there(nlp):
     text = "Kishida met Yoon in Hiroshima on March 3. Trade was discussed. The Hiroshima summit was their first meeting."
     events = [e for e in code(nlp, text) if e["trigger"] == "meeting"]

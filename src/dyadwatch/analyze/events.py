@@ -1099,6 +1099,21 @@ class _DocCoder:
             resolved = resolve_date(text, self.ref, future=future and rank == 0)
             if resolved:
                 return resolved
+        if actual and not ranked and (verb is None or verb.dep_ != "relcl") \
+                and (tok.pos_ != "VERB" or verb is not None and verb.tag_ in ("VBD", "VBN")):
+            # the parser tied the sentence's one time expression to no clause of the event (a long
+            # opening phrase misread: "Following a meeting with X …, Y announced on Friday that …"):
+            # a single date in the sentence governs its actual events (GUIDE.md, Conventions)
+            # not a date of a relative clause ("China, which has sparred with Manila this past
+            # year, has reached a deal"), nor one ahead of the article
+            resolved = {resolve_date(span.text, self.ref, future=False) for span, head in dates
+                        if not any(t.lower_ in ("next", "coming", "until", "by") for t in span)
+                        and not (head >= 0 and self.doc[head].dep_ == "relcl")}
+            resolved.discard(None)
+            if len(resolved) == 1 and len(dates) == 1:
+                day = resolved.pop()
+                if self.ref is None or day <= self.ref:  # an actual event lies before the article
+                    return day
         return None
 
     def _contexts(self, sent: Span, trig: Trigger) -> list[str]:
