@@ -455,6 +455,14 @@ def test_date_carried_from_the_previous_sentence(nlp):
     assert the(code(nlp, text), "RUS", "CHN", "SUPPORT")["date"] == "2024-03-03"
 
 
+def test_carried_date_is_the_day_the_story_is_at(nlp):
+    # the previous sentence also recalls a year ("since 2011"): the day it tells is carried
+    text = ("During Thursday's talks, Xi and Putin agreed to resume their regular visits, which had "
+            "stalled since 2011. They also agreed to expand trade.")
+    second = [e for e in find(code(nlp, text), "CHN", "RUS", "AGREE") if e["start"] > 0]
+    assert second and {e["date"] for e in second} == {"2024-05-09"}
+
+
 def test_carried_date_follows_refinement(nlp):
     text = ("This month's meeting between Kishida and Yoon went well. Yoon praised Japan. "
             "Kishida met Yoon on May 7 in Tokyo.")

@@ -342,7 +342,13 @@ class _DocCoder:
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
                 # then ("They met on May 3. Xi praised Putin.")
-                prev_dated = [e for e in prev_events if e["date"] and e["modality"] == "actual"]
+                # (the story's own actions: not a background one told beside them, "which had
+                # stalled since 2011")
+                prev_dated = [e for e in prev_events if e["date"] and e["modality"] == "actual"
+                              and e.get("_tense") not in ("pluperfect", "background")]
+                days = [e for e in prev_dated if len(e["date"]) == 10]
+                if len({e["date"] for e in days}) == 1:
+                    prev_dated = days  # the day the story is at, not a year recalled beside it
                 if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
