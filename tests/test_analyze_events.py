@@ -660,6 +660,18 @@ def test_news_of_the_day_takes_the_publication_date(nlp):
     assert the(events, "CHN", "AUS", "SANCTION")["date"] == "2024-05"
 
 
+def test_news_day_from_a_lead_verb_the_coder_did_not_code(nlp):
+    # the lead gives the news a day through a verb that codes no event of the pair; the
+    # article's undated news happened that day, not on the publication date (REF: a Friday)
+    text = ("Leaders of the two countries called Wednesday for sustained dialogue in Ankara.\n\n"
+            "Greece and Turkey signed six agreements on trade.")
+    assert {e["date"] for e in find(code(nlp, text), "GRC", "TUR", "AGREE")} == {"2024-05-08"}
+    # a day ahead in the lead ("scheduled for Monday") is no news day
+    text = ("Talks were scheduled for Monday in Ankara.\n\n"
+            "Greece and Turkey signed six agreements on trade.")
+    assert {e["date"] for e in find(code(nlp, text), "GRC", "TUR", "AGREE")} == {REF}
+
+
 def test_background_and_plans_get_no_news_date(nlp):
     # a past perfect is background; a plan or a possibility has not happened
     events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")

@@ -371,7 +371,8 @@ class _DocCoder:
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
-        _news_of_the_day(out, self.ref, [s.start for s in self.doc.sents])
+        sents = list(self.doc.sents)
+        _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
         for e in out:
             e.pop("_tense", None)
             e.pop("_sent", None)
@@ -381,6 +382,26 @@ class _DocCoder:
             e.pop("_how", None)
             e.pop("_noun", None)
         return out
+
+    def _told_days(self, lead: list[Span]) -> list[str]:
+        """Days the lead tells its news on, from any verb in the past tense, coded or not
+        ("Turkish and Greek leaders called Wednesday for dialogue")."""
+        days = []
+        for sent in lead:
+            for span, head in self._sentence_dates(sent):
+                verb = self.doc[head] if head >= 0 else None
+                # a past verb or a participle ("the deal signed Wednesday", and a finite past the
+                # parser misread as one: "leaders called Wednesday for …"); not a day ahead
+                # ("scheduled for Friday")
+                before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+                if verb is None or verb.dep_ == "relcl" or verb.tag_ not in ("VBD", "VBN") \
+                        or before in ("for", "until", "by", "next", "before") \
+                        or any(t.lower_ in ("next", "coming") for t in span):
+                    continue
+                day = resolve_date(span.text, self.ref, future=False) if self.ref else None
+                if day is not None and len(day) == 10:
+                    days.append(day)
+        return days
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"China has denied this": the previous sentence's actions by the denier, now denied."""
@@ -1166,16 +1187,17 @@ LEAD_SENTENCES = 4
 NEWS_WINDOW_DAYS = 6
 
 
-def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int]) -> None:
+def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int],
+                     told_days: Iterable[str] = ()) -> None:
     """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
 
     An undated, actual event is the article's news when its clause is in the present perfect
     ("India has suspended the treaty"), or in the simple past within the headline and lead, or
     in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
     perfect ("had met") is background. The news happened on the day the lead dates it (the
-    latest day-precise date of an actual event in the lead, at most NEWS_WINDOW_DAYS before
-    publication), else on the publication date at the precision the article gives it. Without
-    a publication date nothing is dated.
+    latest day-precise date of an actual event in the lead, or of a past-tense verb there —
+    ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
+    at the precision the article gives it. Without a publication date nothing is dated.
     """
     if not ref:
         return
@@ -1193,6 +1215,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
             day = parse_iso(e["date"])
             if day is not None and 0 <= (published - day[0]).days <= NEWS_WINDOW_DAYS:
                 lead_days.append(e["date"])
+    for told in told_days:
+        day = parse_iso(told)
+        if day is not None and 0 <= (published - day[0]).days <= NEWS_WINDOW_DAYS:
+            lead_days.append(told)
     if lead_days:
         news_date = max(lead_days)
     for e in events:
