@@ -463,6 +463,20 @@ def test_carried_date_is_the_day_the_story_is_at(nlp):
     assert second and {e["date"] for e in second} == {"2024-05-09"}
 
 
+def test_a_plan_agreed_on_a_carried_day_dates_from_then(nlp):
+    text = "Xi met Putin in Moscow on Thursday. They also agreed to resume defense dialogues."
+    plans = [e for e in find(code(nlp, text), "CHN", "RUS", "CONSULT") if e["modality"] == "intended"]
+    assert plans and {e["date"] for e in plans} == {"2024-05-09"}
+
+
+def test_what_was_told_a_gathering_dates_from_the_telling(nlp):
+    # "told a gathering … that the two sides should …": the parser hangs the clause on the noun
+    text = ("On Friday in Tokyo, Yoon told a gathering of business leaders from South Korea and Japan "
+            "that the two sides should collaborate more on advanced technologies.")
+    told = find(code(nlp, text, "2023-03-18"), "KOR", "JPN", "COOPERATE")
+    assert told and {e["date"] for e in told} == {"2023-03-17"}
+
+
 def test_carried_date_follows_refinement(nlp):
     text = ("This month's meeting between Kishida and Yoon went well. Yoon praised Japan. "
             "Kishida met Yoon on May 7 in Tokyo.")

@@ -354,6 +354,15 @@ class _DocCoder:
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
                             ev["date"] = prev_dated[0]["date"]
                             ev["_carried"] = prev_dated
+                    # a plan announced by a statement that took the carried day dates from
+                    # then, as when the day is written ("They also agreed to resume talks")
+                    said = [ev for ev in found if ev.get("_carried") and ev.get("_speech")]
+                    for ev in found:
+                        if ev["date"] is None and ev["modality"] == "intended" and any(
+                                s["trigger_start"] is not None and ev["trigger_start"] is not None
+                                and s["trigger_start"] < ev["trigger_start"] for s in said):
+                            ev["date"] = prev_dated[0]["date"]
+                            ev["_carried"] = prev_dated
                 for ev in found:
                     key = (ev["start"], ev["source"], ev["target"], ev["type"], ev["negated"])
                     if key not in events or events[key]["confidence"] < ev["confidence"]:
@@ -377,6 +386,7 @@ class _DocCoder:
             e.pop("_tense", None)
             e.pop("_sent", None)
             e.pop("_past", None)
+            e.pop("_speech", None)
             e.pop("_carried", None)
             e.pop("_name", None)
             e.pop("_how", None)
@@ -496,7 +506,7 @@ class _DocCoder:
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
-                    "_past": past, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
+                    "_past": past, "_speech": tok.lemma_.lower() in SPEECH_VERBS, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start,
                 }
 
@@ -1414,12 +1424,22 @@ def _governing_clauses(verb: Token) -> set[int]:
     out: set[int] = set()
     tok = verb
     for _ in range(8):
-        if tok.dep_ == "relcl" or tok.dep_ == "acl" and not _purpose_clause(tok) or tok.head.i == tok.i:
+        if tok.dep_ == "relcl" or tok.dep_ == "acl" and not (_purpose_clause(tok) or _that_clause(tok)) \
+                or tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             out.add(tok.i)
     return out
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause with "that" and a subject of its own hung on a noun by the parser ("told a
+    gathering … that the two sides should collaborate"): what was said, a complement of the verb
+    above it, not a description of the noun."""
+    children = list(tok.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "who", "that") for c in children)
 
 
 def _completes(tok: Token, verb: Token) -> bool:
