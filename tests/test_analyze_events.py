@@ -729,3 +729,25 @@ def test_pair_words_stand_for_the_pair_the_article_is_about(nlp):
     later = [e for e in events if e["start"] >= text.index("The two countries")]
     assert {frozenset((e["source"], e["target"])) for e in later} == {frozenset(("GRC", "TUR"))}
     assert {e["type"] for e in later} >= {"CONSULT", "COOPERATE"}
+
+
+def test_a_title_case_headline_is_one_sentence(nlp):
+    doc = nlp("Türkiye, Greece Target USD10B Trade Deal\n\nThe two leaders met in Ankara on Wednesday.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Türkiye, Greece Target USD10B Trade Deal"
+    # a line with a sentence end inside still splits there
+    doc = nlp("Talks end. Leaders leave\n\nThe two leaders met in Ankara.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Talks end.", "Leaders leave"]
+
+
+def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
+    text = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
+            "In the end, the meeting proved useful.")
+    last = text.index("In the end")
+    events = [e for e in code(nlp, text) if e["start"] >= last]
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
+                                                                      ("TUR", "GRC", "CONSULT")}
+    # "a meeting" is not the one told before, and without a clear main pair nothing is coded
+    assert not [e for e in code(nlp, text.replace("the meeting", "a meeting")) if e["start"] >= last]
+    assert not code(nlp, "In the end, the meeting proved useful.")

@@ -337,7 +337,8 @@ class _DocCoder:
             found: list[dict[str, Any]] = []
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
-            if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in PAIR_WORDS for t in sent)):
+            if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in PAIR_WORDS for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -807,6 +808,13 @@ class _DocCoder:
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
+        if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
+            # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
+            # act named with "the" in a sentence that names no party is the one between the
+            # pair the article is about (when it clearly has one)
+            main = self._main_pair()
+            if main:
+                return _Found(list(main), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
 
     def _light_verb_targets(self, verb: Token, trig: Trigger, preps: Iterable[str] = ()) -> list[str]:
@@ -1466,6 +1474,11 @@ def _modified_by(tok: Token, words: set[str]) -> bool:
 def _names_pair(subj: Token | None) -> bool:
     """A subject that stands for two parties ("the two leaders", "both sides", "they")."""
     return subj is not None and any(w.lower_ in PAIR_WORDS for w in subj.subtree)
+
+
+def _definite(tok: Token) -> bool:
+    """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _has_pair_word(tok: Token) -> bool:
