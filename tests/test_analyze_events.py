@@ -751,3 +751,21 @@ def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     # "a meeting" is not the one told before, and without a clear main pair nothing is coded
     assert not [e for e in code(nlp, text.replace("the meeting", "a meeting")) if e["start"] >= last]
     assert not code(nlp, "In the end, the meeting proved useful.")
+
+
+COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+                    "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("Erdogan unveiled plans to expand trade.", "COOPERATE"),
+    ("Erdogan demanded the withdrawal of the warships.", "REQUEST"),
+    ("Erdogan accused Athens' government of provocations.", "ACCUSE"),
+])
+def test_a_one_sided_act_in_a_pair_article_is_towards_the_other_side(nlp, sentence, type_):
+    # the article is about Greece and Turkey; a sentence naming one side only acts towards the other
+    events = [e for e in code(nlp, COUNTERPART_TEXT + sentence) if e["start"] >= len(COUNTERPART_TEXT)]
+    assert ("TUR", "GRC", type_) in {(e["source"], e["target"], e["type"]) for e in events}
+    # force is not: it often aims at a party the sentence leaves out
+    force = code(nlp, COUNTERPART_TEXT + "Erdogan ordered air strikes.")
+    assert not [e for e in force if e["start"] >= len(COUNTERPART_TEXT) and e["type"] == "ASSAULT"]

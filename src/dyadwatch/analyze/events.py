@@ -123,9 +123,10 @@ MATERIAL = {"military", "financial", "economic", "logistical", "material", "leth
 #: subjects that stand for two parties named just before ("the two leaders met")
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
-#: acts that are between the two sides of a pair by nature; force and demands often aim at a third
+#: acts that, with no other party in the sentence, are towards the other side of the article's
+#: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
-                               "REJECT", "RETREAT"})
+                               "REJECT", "RETREAT", "REQUEST", "ACCUSE", "THREATEN", "PROTEST", "COERCE"})
 PAIR_WORDS = {"two", "both", "they", "their", "each", "sides", "pair", "duo", "countries", "leaders", "nations",
               "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors",
               "bilateral", "rivals", "foes", "adversaries", "counterparts", "mutual"}
