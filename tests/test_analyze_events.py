@@ -769,3 +769,25 @@ def test_a_one_sided_act_in_a_pair_article_is_towards_the_other_side(nlp, senten
     # force is not: it often aims at a party the sentence leaves out
     force = code(nlp, COUNTERPART_TEXT + "Erdogan ordered air strikes.")
     assert not [e for e in force if e["start"] >= len(COUNTERPART_TEXT) and e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,type_", [
+    # a verb the tagger read as a noun, in a headline
+    ("Japan and China exchange barbs after remarks over Taiwan", "ACCUSE"),
+    # the pair named in a passive subject
+    ("Diplomatic relations between Iran and Saudi Arabia were restored in March.", "COOPERATE"),
+    # the act in a participle ("a year of resumed ties")
+    ("Iran and Saudi Arabia have benefitted from a year of resumed diplomatic ties.", "COOPERATE"),
+])
+def test_shared_acts_in_forms_the_parser_bends(nlp, text, type_):
+    pairs = {(e["source"], e["target"], e["type"]) for e in code(nlp, text)}
+    codes = {"Japan": "JPN", "China": "CHN", "Iran": "IRN", "Saudi Arabia": "SAU"}
+    a, b = [c for n, c in codes.items() if n in text][:2]
+    assert {(a, b, type_), (b, a, type_)} <= pairs
+
+
+def test_the_headline_under_page_furniture_is_the_headline(nlp):
+    text = ("ADVERTISEMENT\n\nJapan and China exchange barbs after remarks over Taiwan\n\n"
+            "Japan's prime minister spoke in parliament.")
+    events = find(code(nlp, text), "JPN", "CHN", "ACCUSE")
+    assert events and {e["date"] for e in events} == {REF}  # the headline's present tense is the news

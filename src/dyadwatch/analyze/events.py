@@ -184,8 +184,8 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def lookup(self, token: Token) -> list[Trigger]:
-        table = self.verbs if token.pos_ in ("VERB", "AUX") else self.nouns if token.pos_ in ("NOUN", "PROPN") \
-            else None
+        table = self.verbs if token.pos_ in ("VERB", "AUX") or _verb_in_function(token) \
+            else self.nouns if token.pos_ in ("NOUN", "PROPN") else None
         if table is None:
             return []
         found = table.get(token.lemma_.lower(), []) or table.get(token.lower_, [])
@@ -193,12 +193,22 @@ class Lexicon:
             return []
         # a particle ("call out") binds tighter than an adverb or object ("come together", "stand
         # side by side", "cut ties"), which binds tighter than a preposition ("call on", "stand by")
-        for deps in (("prt",), ("advmod", "dobj", "npadvmod"), ("prep",)):
+        # (a passive subject is the verb's object: "relations were restored")
+        for deps in (("prt",), ("advmod", "dobj", "npadvmod", "nsubjpass"), ("prep",)):
             words = {c.lower_ for c in token.children if c.dep_ in deps}
             with_particle = [t for t in found if t.particle and t.particle in words]
             if with_particle:
                 return with_particle
         return [t for t in found if not t.particle]
+
+
+def _verb_in_function(token: Token) -> bool:
+    """A word tagged as a noun that heads a clause with a subject and an object: a verb the
+    tagger misread, most often in a headline ("Japan and China exchange barbs")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def read_lexicon(text: str, name: str = "") -> Lexicon:
@@ -303,6 +313,7 @@ class _DocCoder:
         self.sent_people: list[str] = []
         self.prev_people: list[str] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
+        self._headline: int | None = None
         self._date_ents: list[Span] | None = None
         self._date_starts: list[int] = []
         for m in doc._.dw_mentions or []:
@@ -382,7 +393,8 @@ class _DocCoder:
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
-        sents = list(self.doc.sents)
+        first = self._headline_start()
+        sents = [s for s in self.doc.sents if s.start >= first]
         _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
         for e in out:
             e.pop("_tense", None)
@@ -512,11 +524,22 @@ class _DocCoder:
                     "_tense": tense, "_sent": sent.start,
                 }
 
+    def _headline_start(self) -> int:
+        """Where the headline starts: the first sentence of at least three words (page furniture
+        such as "ADVERTISEMENT" or a bare date line above it is not the headline)."""
+        if self._headline is None:
+            self._headline = 0
+            for sent in self.doc.sents:
+                if sum(t.is_alpha for t in sent) >= 3:
+                    self._headline = sent.start
+                    break
+        return self._headline
+
     def _headline_pair(self, sent: Span) -> tuple[str, str, int] | None:
         """(A, B, end) when a headline opens with two actors joined by a comma ("Putin, Xi pledge
         …", "Iran, Saudi Arabia sign accord"): the first sentence, with no closing full stop."""
-        if sent.start != 0 or sent.text.rstrip().endswith((".", "!", "?")):  # not the document's first
-            return None
+        if sent.start != self._headline_start() or sent.text.rstrip().endswith((".", "!", "?")):
+            return None  # not the document's first line of words
         spans: list[tuple[int, int, str]] = []
         for t in sent:
             code = self.actor_of.get(t.i)
@@ -748,6 +771,13 @@ class _DocCoder:
             if accused:
                 sources, own = accused, True
             how = "syntax" if own else "inherited"
+            if trig.joint and not sources and not targets:
+                # "relations between Iran and Saudi Arabia were restored": the pair is named in
+                # the passive subject
+                patients = [a for c in tok.children if c.dep_ == "nsubjpass"
+                            for a in _ordered_unique(self.actor_of[t.i] for t in c.subtree if t.i in self.actor_of)]
+                if len(set(patients)) >= 2:
+                    return _Found(_ordered_unique(patients), [], "syntax", joint=True)
             if not sources and (trig.joint or not targets) and _names_pair(subj):
                 # "The two leaders met", "the two sides declared": the pair named just before
                 pair = self._pair(prev_actors, sent_actors)
@@ -1267,6 +1297,8 @@ def _tense(tok: Token) -> str | None:
     verb only as its subject or object ("imposed restrictions", "the talks ended") or in a phrase on
     the verb ("signed at the summit"); inside another noun's phrase ("urged Beijing to address
     concerns about its restrictions") it has none."""
+    if _verb_in_function(tok):
+        return "past" if tok.lower_.endswith("ed") else "present"  # "Japan and China exchange barbs"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos") \
             and not (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")):
         return None  # "concerns about its restrictions": a thing talked about, not the act told
