@@ -171,7 +171,7 @@ def watch(db: str, feeds: tuple[str, ...], every: str, once: bool, quiet: bool, 
     """
     import threading
 
-    from dyadwatch.watch import parse_interval, stop_on_signals, watch_feeds
+    from dyadwatch.jobs import parse_interval, stop_on_signals, watch_feeds
 
     with errors_as_messages():
         interval = parse_interval(every)
