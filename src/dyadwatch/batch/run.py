@@ -170,7 +170,7 @@ def run_batch(
             if own_cluster is not None:
                 own_cluster.close()
     summary.seconds = time.perf_counter() - started
-    _write_manifest(out, {**read_manifest(out), "finished": now(), "partitions": summary.partitions,
+    _write_manifest(out, {**(read_manifest(out) or {}), "finished": now(), "partitions": summary.partitions,
                           "failed_partitions": summary.failed_partitions,
                           "complete": not summary.failed_partitions})
     return summary
