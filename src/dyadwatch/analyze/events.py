@@ -50,7 +50,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -326,7 +326,7 @@ class _DocCoder:
                 self.form_of.setdefault(t.i, m.get("form") or "")
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
-        self._main: tuple[str, str] | None | bool = False  # the document's main pair, once known
+        self._main: tuple[str, str] | None | Literal[False] = False  # the document's main pair, once known
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
             for a in codes:
@@ -1138,7 +1138,7 @@ class _DocCoder:
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not covered & {t.i for t in span}:
                 dates.append(span)
-        out = [(span, _clause_verb(span.root).i if _clause_verb(span.root) is not None else -1) for span in dates]
+        out = [(span, verb.i if (verb := _clause_verb(span.root)) is not None else -1) for span in dates]
         self._dates_cache[sent.start] = out
         return out
 

@@ -16,35 +16,29 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from dyadwatch.batch import require_batch_dependencies
-from dyadwatch.batch.run import FAILED_DIR, FORMAT, _read_manifest
+from dyadwatch.batch.run import FAILED_DIR, FORMAT, read_manifest
 from dyadwatch.batch.tables import ANALYSIS_TABLES, SCHEMAS, Row, analysis_from_rows, document_from_row
 from dyadwatch.errors import BatchError, Errors, Warnings
+from dyadwatch.jobs import IngestSummary, write_counted
 from dyadwatch.store import Store
 
 _PART = re.compile(r"part-(\d{6,})\.parquet")
 
 
 @dataclass
-class LoadSummary:
-    """What a load did: documents added, records whose document was already stored, partitions."""
+class LoadSummary(IngestSummary):
+    """What a load did: documents added, records whose document was already stored (counted as
+    ingest counts them, by ``write_counted``), and the partitions read."""
 
     partitions: int = 0
     loaded: int = 0
     failed_partitions: list[int] = field(default_factory=list)
-    added: int = 0
-    present: int = 0
-    skipped_language: int = 0
-    #: stored but not analysed: longer than the spaCy pipeline takes (``nlp.max_length``)
-    skipped_too_long: int = 0
-    messages: list[str] = field(default_factory=list)
-    #: what the cross-document comparison found, when it ran
-    comparison: Any = None
 
     @property
     def ok(self) -> bool:
+        """False only when partitions failed and none could be loaded."""
         return not self.failed_partitions or self.loaded > 0
 
 
@@ -73,10 +67,8 @@ def load_results(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dyadwatch.jobs import write_counted  # the same display names, counts and warnings as ingest
-
     out = Path(out_dir)
-    manifest = _read_manifest(out)
+    manifest = read_manifest(out)
     if not out.is_dir():
         raise BatchError(Errors.DW506.format(path=out, reason="no such directory"))
     if manifest is None or manifest.get("format") != FORMAT:

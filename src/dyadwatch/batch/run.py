@@ -155,7 +155,7 @@ def run_batch(
                 say(Warnings.W503.format(address=scheduler or summary.scheduler, settings="; ".join(growing),
                                          log_length=DASK_CONFIG["distributed.admin.low-level-log-length"]))
             summary.analyzer = next(iter(infos.values()))["analyzer"]
-            manifest = _read_manifest(out)
+            manifest = read_manifest(out)
             if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
                 raise BatchError(Errors.DW504.format(
                     path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
@@ -170,7 +170,7 @@ def run_batch(
             if own_cluster is not None:
                 own_cluster.close()
     summary.seconds = time.perf_counter() - started
-    _write_manifest(out, {**_read_manifest(out), "finished": now(), "partitions": summary.partitions,
+    _write_manifest(out, {**(read_manifest(out) or {}), "finished": now(), "partitions": summary.partitions,
                           "failed_partitions": summary.failed_partitions,
                           "complete": not summary.failed_partitions})
     return summary
@@ -336,7 +336,7 @@ def _message_log_length(dask_scheduler: Any) -> int | None:
 def _check_out_dir(out: Path, key: dict[str, Any]) -> None:
     if out.exists() and not out.is_dir():
         raise BatchError(Errors.DW504.format(path=out, reason="it is a file"))
-    manifest = _read_manifest(out)
+    manifest = read_manifest(out)
     if manifest is None:
         if out.is_dir() and any(out.iterdir()):
             raise BatchError(Errors.DW504.format(path=out, reason="it already holds other files"))
@@ -348,7 +348,13 @@ def _check_out_dir(out: Path, key: dict[str, Any]) -> None:
             path=out, reason="it holds a batch run with other " + ", ".join(k.replace("_", " ") for k in different)))
 
 
-def _read_manifest(out: Path) -> dict[str, Any] | None:
+def read_manifest(out: Path) -> dict[str, Any] | None:
+    """The manifest of a batch output directory (``_dyadwatch_batch.json``: its format, inputs,
+    settings and whether it finished), or None when there is none or it cannot be read.
+
+    A run writes it first and rewrites it when done; ``load_results`` reads it to refuse a
+    directory that is not a batch output and to warn about a run that did not finish.
+    """
     path = out / MANIFEST
     if not path.is_file():
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -147,7 +147,7 @@ def document_from_row(r: Row) -> Document:
     )
 
 
-def analysis_from_rows(doc: Row, rows: dict[str, Iterable[Row]]) -> Analysis | None:
+def analysis_from_rows(doc: Row, rows: Mapping[str, Iterable[Row]]) -> Analysis | None:
     """The ``Analysis`` of one document from its rows (None when it was not analysed)."""
     if doc["analyzer"] is None:
         return None

@@ -236,7 +236,7 @@ def _default_embed() -> Callable[[list[str]], np.ndarray]:
 
 def _default_direction() -> Callable[[str], float] | None:
     try:
-        from dyadwatch.analyze.stance import sentence_direction  # type: ignore[attr-defined]
+        from dyadwatch.analyze.stance import sentence_direction
     except ImportError:
         return None
     fn: Callable[[str], float] = sentence_direction

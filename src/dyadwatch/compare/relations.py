@@ -21,7 +21,7 @@ import re
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -56,7 +56,7 @@ class ClaimItem:
 
 @dataclass
 class Decision:
-    relation: str
+    relation: Literal["agree", "contradict"]
     score: float
     why: str
 

@@ -1013,7 +1013,8 @@ def _content_lines(text: str) -> tuple[list[str], int]:
     return head + tail, len(head)
 
 
-def _read_lines(lines: list[str], head_count: int, found: _Found, *, site: set[str] = frozenset()) -> None:
+def _read_lines(lines: list[str], head_count: int, found: _Found, *,
+                site: set[str] | frozenset[str] = frozenset()) -> None:
     """Collect every candidate from the head and tail lines.
 
     site: keys (``name_key``) of the page's own site names, so that a masthead line is not
@@ -1082,7 +1083,7 @@ def _after_date_label(line: str) -> str | None:
     return tail if tail and tail[0].isupper() else None
 
 
-def _without_site_suffix(line: str, site: set[str]) -> str:
+def _without_site_suffix(line: str, site: set[str] | frozenset[str]) -> str:
     """"Talks resume | Pakistan Today" -> "Talks resume" when the suffix names the page's site."""
     match = _SITE_SUFFIX.search(line) if site else None
     if match is not None and name_key(match.group("site")) in site:
