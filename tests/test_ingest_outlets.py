@@ -49,6 +49,9 @@ def test_no_outlet_without_a_usable_host(url) -> None:
     ("rfi", "RFI"),
     ("sun", "Sun"),
     ("the-example-times", "The Example Times"),
+    # a split leaving a short piece that is no word is no reading: one word
+    ("financetom", "Financetom"),
+    ("tradetom", "Tradetom"),
 ])
 def test_readable_names_from_domains(label: str, name: str) -> None:
     assert readable_name(label) == name

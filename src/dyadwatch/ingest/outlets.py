@@ -151,6 +151,10 @@ def _segment(label: str) -> list[str] | None:
     return pieces
 
 
+#: one spoken syllable of at most three letters: "tom", "ek", "ba"
+_SYLLABLE = re.compile(r"[^aeiouy0-9]?[aeiouy][^aeiouy0-9]?")
+
+
 def readable_name(label: str) -> str:
     """A readable outlet name from a domain's name label (see the module docstring)."""
     label = label.lower()
@@ -160,13 +164,19 @@ def readable_name(label: str) -> str:
     for part in parts:
         split = _segment(part) if part.isalpha() else None
         words.extend(split or [part])
+    known = _known_words()
+    if len(words) > 1 and any(w not in known and _SYLLABLE.fullmatch(w) is not None
+                              and w not in ("of", "and", "the", "a") for w in words):
+        # a split that leaves a short piece which is a syllable but no word ("finance" + "tom") is
+        # no reading of the name: the label is one word ("Financetom"); a consonant cluster is an
+        # acronym ("nwa" + "online": "NWA Online")
+        words = ["".join(parts)] if len(parts) == 1 else parts
     if len(words) == 1:
         word = words[0]
-        if word not in _known_words() and len(word) <= 4 and (len(word) <= 3 or not set(word) & _VOWELS):
+        if word not in known and len(word) <= 4 and (len(word) <= 3 or not set(word) & _VOWELS):
             return word.upper()
         return word.capitalize()
     out = []
-    known = _known_words()
     for i, w in enumerate(words):
         if i > 0 and w in ("of", "and", "the", "a"):
             out.append(w)
