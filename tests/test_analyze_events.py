@@ -791,3 +791,8 @@ def test_the_headline_under_page_furniture_is_the_headline(nlp):
             "Japan's prime minister spoke in parliament.")
     events = find(code(nlp, text), "JPN", "CHN", "ACCUSE")
     assert events and {e["date"] for e in events} == {REF}  # the headline's present tense is the news
+
+
+def test_no_choice_but_to_act_is_no_negation(nlp):
+    events = find(code(nlp, "China said it had no choice but to impose sanctions on Japan."), "CHN", "JPN", "SANCTION")
+    assert events and not any(e["negated"] for e in events)

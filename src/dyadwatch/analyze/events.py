@@ -104,7 +104,7 @@ RECEIVING_VERBS = {"receive", "get", "need", "seek", "win", "secure", "gain", "a
 JOINING_VERBS = {"join"}
 #: "no limits to cooperation" says more cooperation, not none
 LIMIT_NOUNS = {"limit", "end", "obstacle", "barrier", "ceiling", "cap", "doubt", "alternative", "bound", "boundary",
-               "restriction", "constraint", "shortage"}
+               "restriction", "constraint", "shortage", "choice", "option"}  # "no choice but to impose …"
 NEGATING_NOUNS = {"refusal", "inability", "failure", "reluctance", "unwillingness", "absence", "lack"}
 DENY = {"deny", "dismiss", "refute", "rebut"}
 ALLEGE = {"allege", "claim", "believe", "suspect", "accuse", "report", "assert", "charge", "contend", "insist",
