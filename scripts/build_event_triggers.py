@@ -108,6 +108,7 @@ V1_SENSES_MISSED = {
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
     "trade": "v1 codes 'trade' as trading (COOPERATE); 'traded barbs/insults/jabs' is mutual criticism (ACCUSE)",
+    "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
 #: (lemma, pos, particle) of v1 given a second type here, and why (none so far: v1's senses are kept)
@@ -279,6 +280,9 @@ for _verb in ("restore", "reestablish", "establish", "resume", "mend", "repair",
     for _obj in ("ties", "relations"):
         verb(f"{_verb}_{_obj}", "COOPERATE", joint=True)  # "restored diplomatic ties with"
 verb("mend_fences", "COOPERATE", joint=True)
+# "escalate bilateral commerce": raising trade is no use of force (v1's 'escalate' is ASSAULT)
+for _obj in ("trade", "commerce", "cooperation", "investment", "exchanges", "ties", "relations"):
+    verb(f"escalate_{_obj}", "COOPERATE", joint=True)
 for _obj in ("embassy", "embassies", "consulate", "consulates"):
     verb(f"reopen_{_obj}", "COOPERATE")
 verb("team_up", "COOPERATE", joint=True)

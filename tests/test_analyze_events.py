@@ -796,3 +796,12 @@ def test_the_headline_under_page_furniture_is_the_headline(nlp):
 def test_no_choice_but_to_act_is_no_negation(nlp):
     events = find(code(nlp, "China said it had no choice but to impose sanctions on Japan."), "CHN", "JPN", "SANCTION")
     assert events and not any(e["negated"] for e in events)
+
+
+def test_a_body_named_as_what_both_belong_to_is_no_party(nlp):
+    text = COUNTERPART_TEXT + ("Erdogan unveiled plans to escalate bilateral commerce to $10 billion, "
+                               "a cornerstone of the relationship between the two NATO members.")
+    events = [e for e in code(nlp, text) if e["start"] >= len(COUNTERPART_TEXT)]
+    pairs = {(e["source"], e["target"], e["type"]) for e in events}
+    assert ("TUR", "GRC", "COOPERATE") in pairs  # raising trade is no use of force
+    assert not any("NATO" in (e["source"], e["target"]) for e in events)

@@ -103,6 +103,9 @@ RECEIVING_VERBS = {"receive", "get", "need", "seek", "win", "secure", "gain", "a
 #: verbs whose subject takes part in the act named by their object ("will not join the US boycott")
 JOINING_VERBS = {"join"}
 #: "no limits to cooperation" says more cooperation, not none
+#: nouns of belonging: "NATO members", "EU member states", "BRICS partners"
+MEMBERSHIP_NOUNS = frozenset({"member", "members", "state", "states", "ally", "allies", "partner", "partners",
+                              "country", "countries", "nation", "nations", "membership"})
 LIMIT_NOUNS = {"limit", "end", "obstacle", "barrier", "ceiling", "cap", "doubt", "alternative", "bound", "boundary",
                "restriction", "constraint", "shortage", "choice", "option"}  # "no choice but to impose …"
 NEGATING_NOUNS = {"refusal", "inability", "failure", "reluctance", "unwillingness", "absence", "lack"}
@@ -962,7 +965,8 @@ class _DocCoder:
         if not self.c.sentence_fallback:
             return None
         if len(sources) == 1 and not targets:
-            others = [a for a in sent_actors if a not in sources]
+            members_only = self._named_as_membership(tok.sent)
+            others = [a for a in sent_actors if a not in sources and a not in members_only]
             if len(others) == 1 and others[0] in self._accusers(tok):
                 # the accuser is not the other party ("Israel accused Iran of supplying weapons to Hamas")
                 return None
@@ -994,6 +998,18 @@ class _DocCoder:
                 if counterpart:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
+
+    def _named_as_membership(self, sent: Span) -> set[str]:
+        """Bodies the sentence names only as what others belong to ("the two NATO members",
+        "EU member states"): not a party to the sentence's acts."""
+        named: dict[str, bool] = {}
+        for t in sent:
+            code = self.actor_of.get(t.i)
+            if code is None:
+                continue
+            membership = t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in MEMBERSHIP_NOUNS
+            named[code] = named.get(code, True) and membership
+        return {code for code, only in named.items() if only}
 
     def _main_pair(self) -> tuple[str, str] | None:
         """The pair the document names together most (at least COUNTERPART_MIN sentences, and
