@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,8 @@ from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
 
-__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads"]
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_claims",
+           "document_dyads", "main_dyad"]
 
 
 @dataclass
@@ -158,6 +159,26 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
     event_rows = store.execute(
         "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
         "ORDER BY start", (doc_id,))
+    claim_rows = [{"start": r["start"], "end": r["end"], "speaker": r["speaker"], "polarity": r["polarity"],
+                   "actors": json.loads(r["actors"]), "normalized": json.loads(r["normalized"])}
+                  for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,))]
+    return document_claims(doc_id, text, event_rows, claim_rows, group=group, dyad=dyad, direction=direction)
+
+
+def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
+    """An article's main pair: the dyad of its strongest stance (the first of equals), from
+    rows with actor_a, actor_b and score, in the order the analysis gave them."""
+    best = max(stances, key=lambda r: abs(r["score"]), default=None)
+    return (best["actor_a"], best["actor_b"]) if best is not None else None
+
+
+def document_claims(doc_id: str, text: str, event_rows: Sequence[Mapping[str, Any]],
+                    claim_rows: Sequence[Mapping[str, Any]], *, group: str, dyad: tuple[str, str] | None,
+                    direction: Callable[[str], float] | None) -> list[ClaimItem]:
+    """The claims compare weighs in one document, from its rows alone: ``event_rows`` (start,
+    end, source, target, type, negated, modality, date) and ``claim_rows`` (start, end, speaker,
+    polarity, actors, normalized as a mapping), each ordered by start. Pure, so ``dyadwatch
+    batch`` runs it on Dask workers on the rows of its Parquet tables."""
     # the dates of the events each sentence reports, for telling the same act from another one
     dates: dict[int, dict[tuple[str, str, str, bool], str | None]] = {}
     # what might happen ("could", "if") is neither confirmed nor contradicted by what did
@@ -169,16 +190,16 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
     out: list[ClaimItem] = []
     claim_starts: set[int] = set()
-    for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,)):
+    for r in claim_rows:
         claim_starts.add(r["start"])
-        norm = json.loads(r["normalized"])
+        norm = dict(r["normalized"])
         norm["events"] = [e for e in norm.get("events", [])
                           if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
         sentence = text[r["start"]:r["end"]]
         out.append(ClaimItem(
             document_id=doc_id, start=r["start"], end=r["end"], sentence=sentence,
-            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+            actors=tuple(r["actors"]), polarity=r["polarity"],
             events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
             # someone else's judgement, reported, is not the article's own
