@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,7 +19,9 @@ from dyadwatch.compare.duplicates import near_duplicate_groups
 from dyadwatch.compare.relations import ClaimItem, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
-from dyadwatch.store import Store
+
+if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
+    from dyadwatch.store import Store
 
 __all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_claims",
            "document_dyads", "main_dyad"]
@@ -172,7 +174,7 @@ def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
     return (best["actor_a"], best["actor_b"]) if best is not None else None
 
 
-def document_claims(doc_id: str, text: str, event_rows: Sequence[Mapping[str, Any]],
+def document_claims(doc_id: str, text: str, event_rows: Sequence[Any],
                     claim_rows: Sequence[Mapping[str, Any]], *, group: str, dyad: tuple[str, str] | None,
                     direction: Callable[[str], float] | None) -> list[ClaimItem]:
     """The claims compare weighs in one document, from its rows alone: ``event_rows`` (start,

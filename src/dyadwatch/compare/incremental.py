@@ -103,7 +103,8 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
             for _, g, _ in copies_of[1:]:
                 if g != first:
                     regroup[g] = first  # a new copy bridges two groups: the later joins the earlier
-            root_sig = signatures.get(first) or _stored_signature(store, first)
+            # the first document of the group may be new too: its signature is then this run's
+            root_sig = signatures[first][0] if first in signatures else _stored_signature(store, first)
             sim = jaccard(values, root_sig) if root_sig is not None else 1.0
             groups[doc_id] = (first, round(sim, 3))
         else:
