@@ -1,22 +1,24 @@
 """The cost of comparing new articles as the store grows, and what copies add.
 
-For each store size N (distinct synthetic PLOVER stories from ``../shared/external``, analysed
-once and cached under ``bench/results/``): a copy of the store gets ``--add`` further distinct
-stories, analysed and stored without comparing, then compared incrementally (what ``ingest``
-runs) in a fresh process. Reported per size: the compare's seconds per added document and
-the ratio to the empty store (measured in the same run), its peak memory (the child process's
-max RSS) and the ratio to the smallest non-empty store. A full compare of the largest store
-(``compare --all``) is timed once for reference.
+For each store size N (cached under ``bench/results/`` per schema version): a copy of the
+store gets ``--add`` further distinct stories, analysed and stored without comparing, then
+compared incrementally (what ``ingest`` runs) in a fresh process. Reported per size: the
+compare's seconds per added document and the ratio to the empty store (measured in the same
+run), its peak memory (the child process's max RSS) and the ratio to the smallest non-empty
+store, and the seconds and memory of the full compare (``compare --all``) that built the store.
+
+Stores: up to 4,400 articles, distinct synthetic PLOVER stories from ``../shared/external``
+(4,500 usable; the last ones are kept for adding). Past 4,400, the 4,400-article store with
+replicas of its articles, analysis rows included (``replicate``): each replica's words are
+changed in place except its words of judgement, so it is no copy of its original (a copy is
+found as a copy and compared with nothing), and its dates move on by a year per replica.
 
 Copies: the three seed articles alone, then with 27 light copies (a line added on top, as
 syndication does): the relations and the independent sources must not change.
 
-    .venv/bin/python bench/compare.py                       # sizes 0, 1000, 4000 (builds take minutes once)
+    .venv/bin/python bench/compare.py                       # sizes 0, 1000, 1500, 5000, 20000
     .venv/bin/python bench/compare.py --sizes 0,500 --add 10
-    .venv/bin/python bench/compare.py --json out.json
-
-There are 4,500 distinct stories; sizes above about 4,400 are refused rather than padded
-with copies (copies are not new articles: they are found as copies and compared with nothing).
+    .venv/bin/python bench/compare.py --json out.json       # default bench/results/compare.json
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 STORIES = SHARED / "external" / "ahalterman-NGEC-2025" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
 CACHE = ROOT / "bench" / "results"
+#: distinct stories stored; the rest are kept for adding, and larger stores are replicas
+DISTINCT = 4400
 
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
@@ -64,11 +69,13 @@ def write_jsonl(path: Path, items: list[dict[str, str]]) -> Path:
 
 
 def build_store(n: int, items: list[dict[str, str]]) -> Path:
-    """A store of the first ``n`` stories, analysed and fully compared (cached)."""
-    from dyadwatch import Store, ingest_sources
-    from dyadwatch.compare import compare_store
-    from dyadwatch.settings import load_settings
+    """A store of ``n`` articles, analysed and fully compared (cached per schema version).
 
+    Up to ``DISTINCT`` the first ``n`` distinct stories, ingested (onto the largest cached
+    smaller store); past it, that store with replicas of its articles (``replicate``). The full
+    compare's seconds and peak memory are kept beside the store (``.json``)."""
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.settings import load_settings
     from dyadwatch.store.migrations import MIGRATIONS
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -79,14 +86,82 @@ def build_store(n: int, items: list[dict[str, str]]) -> Path:
     tmp = db.with_suffix(".building")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as d, Store(tmp) as store:
-        if n:
-            corpus = write_jsonl(Path(d) / "corpus.jsonl", items[:n])
-            settings = load_settings({"n_process": 2, "max_file_bytes": 10**9})
-            ingest_sources(store, [str(corpus)], settings=settings, compare=False)
-        compare_store(store)
+    if n > DISTINCT:
+        shutil.copy(build_store(DISTINCT, items), tmp)
+        with Store(tmp) as store:
+            replicate(store, n - DISTINCT)
+    else:
+        cached = [int(p.name.split("-")[2]) for p in CACHE.glob(f"compare-store-*-m{len(MIGRATIONS)}.db")]
+        below = max((m for m in cached if m < n), default=None)
+        if below is not None:
+            shutil.copy(CACHE / f"compare-store-{below}-m{len(MIGRATIONS)}.db", tmp)
+        with tempfile.TemporaryDirectory() as d, Store(tmp) as store:
+            if n > (below or 0):
+                corpus = write_jsonl(Path(d) / "corpus.jsonl", items[below or 0:n])
+                settings = load_settings({"n_process": 2, "max_file_bytes": 10**9})
+                ingest_sources(store, [str(corpus)], settings=settings, compare=False)
+    full = compare_in_child(tmp, "full")
+    db.with_suffix(".json").write_text(json.dumps({"size": n, "full_compare_s": round(full["seconds"], 1),
+                                                   "full_compare_max_rss_mb": round(full["max_rss_mb"], 1)}))
     tmp.replace(db)
     return db
+
+
+def _mutate(text: str, k: int) -> str:
+    """``text`` with most of its words' letters changed in place (offsets kept): word 5-shingles of
+    a replica share nothing with its original's, so it is a new article, not a copy."""
+    from dyadwatch.analyze.stance import sentence_cue_stems
+
+    keep = {w[:6].casefold() for w in sentence_cue_stems(text)}
+
+    def swap(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) < 4 or w[:6].casefold() in keep or not w.isalpha():
+            return w
+        shift = k % 25 + 1
+        return "".join(chr((ord(c) - 97 + shift) % 26 + 97) if "a" <= c <= "z" else c for c in w)
+
+    return re.sub(r"\w+", swap, text)
+
+
+def replicate(store: Any, count: int) -> None:
+    """Add ``count`` replicas of the stored articles, analysis rows included (``_mutate``, a new
+    id; dates moved on by k years for the k-th replica of an article): past the 4,500 distinct
+    stories, a store as large as a feed's. A replica's claim sentences keep their words of
+    judgement (the same direction, the same cues), and their stored vectors are the original's:
+    to compare, a replica is an article reporting the same kind of news at another time."""
+    import hashlib
+
+    conn = store.conn
+    docs = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+    conn.execute("CREATE TEMP TABLE replica (old TEXT, new TEXT, k INTEGER)")
+    rows = []
+    for i in range(count):
+        old, k = docs[i % len(docs)], i // len(docs) + 1
+        rows.append((old, hashlib.sha256(f"{old}/{k}".encode()).hexdigest()[:16], k))
+    conn.executemany("INSERT INTO replica VALUES (?, ?, ?)", rows)
+    conn.create_function("mutate", 2, _mutate, deterministic=True)
+    conn.create_function("later", 2, lambda d, k: None if d is None else f"{int(d[:4]) + k:04d}{d[4:]}"
+                         if d[:4].isdigit() else d, deterministic=True)
+    cols = lambda table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]  # noqa: E731
+    conn.execute("BEGIN")
+    doc_cols = [c for c in cols("documents")]
+    picked = {"id": "r.new", "text": "mutate(d.text, r.k)", "published": "later(d.published, r.k)",
+              "source": "d.source || '#' || r.k", "url": "d.url || '#' || r.k"}
+    conn.execute(f"INSERT INTO documents ({', '.join(chr(34) + c + chr(34) for c in doc_cols)}) "
+                 f"SELECT {', '.join(picked.get(c, 'd.' + chr(34) + c + chr(34)) for c in doc_cols)} "
+                 "FROM replica r JOIN documents d ON d.id = r.old ORDER BY r.rowid")
+    conn.execute("INSERT INTO document_sources (document_id, source, first_seen) "
+                 "SELECT r.new, s.source || '#' || r.k, s.first_seen FROM replica r "
+                 "JOIN document_sources s ON s.document_id = r.old")
+    for table in ("sentences", "mentions", "events", "quotes", "figures", "claims", "stances", "claim_vectors"):
+        names = [c for c in cols(table) if c not in ("document_id", "id") or (table == "claims" and c == "id")]
+        select = ["r.new"] + [("later(t.date, r.k)" if c == "date" else
+                               "t.id || '/' || r.k" if c == "id" else "t." + chr(34) + c + chr(34)) for c in names]
+        conn.execute(f"INSERT INTO {table} (document_id, {', '.join(chr(34) + c + chr(34) for c in names)}) "
+                     f"SELECT {', '.join(select)} FROM replica r JOIN {table} t ON t.document_id = r.old "
+                     "ORDER BY r.rowid, t.rowid")
+    conn.execute("COMMIT")
 
 
 _CHILD = r"""
@@ -112,7 +187,7 @@ def add_and_compare(base: Path, n: int, add: int, items: list[dict[str, str]], w
 
     db = work / f"store-{n}.db"
     shutil.copy(base, db)
-    new = write_jsonl(work / f"new-{n}.jsonl", items[4400:4400 + add])
+    new = write_jsonl(work / f"new-{n}.jsonl", items[DISTINCT:DISTINCT + add])
     with Store(db) as store:
         start = time.perf_counter()
         summary = ingest_sources(store, [str(new)], compare=False)
@@ -156,14 +231,14 @@ def copies_check(work: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="0,1000,4000")
+    ap.add_argument("--sizes", default="0,1000,1500,5000,20000")
     ap.add_argument("--add", type=int, default=10)
-    ap.add_argument("--json", type=Path)
+    ap.add_argument("--json", type=Path, default=CACHE / "compare.json")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
-    if max(sizes) > 4400:
-        ap.error("at most 4400: there are 4,500 distinct stories and 100 are kept for adding")
     items = stories()
+    if len(items) < DISTINCT + args.add:
+        ap.error(f"{STORIES} has {len(items)} usable stories, {DISTINCT + args.add} are needed")
     results: dict[str, Any] = {"sizes": []}
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)
@@ -172,6 +247,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             base = build_store(n, items)
             print(f"store of {n}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
             row = add_and_compare(base, n, args.add, items, work)
+            row.update(json.loads(base.with_suffix(".json").read_text()) if base.with_suffix(".json").exists() else {})
+            row["replicas"] = max(0, n - DISTINCT)
             results["sizes"].append(row)
             print(json.dumps(row), file=sys.stderr)
         base0 = next(r for r in results["sizes"] if r["size"] == min(sizes))
@@ -180,21 +257,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             r["cost_ratio_vs_smallest_store"] = round(r["compare_s_per_doc"] / max(base0["compare_s_per_doc"], 1e-9), 2)
             if smallest:
                 r["memory_ratio_vs_smallest_nonempty"] = round(r["max_rss_mb"] / smallest["max_rss_mb"], 2)
-        largest = build_store(max(sizes), items)
-        full = compare_in_child(Path(shutil.copy(largest, work / "full.db")), "full")
-        results["full_compare_of_largest"] = {"size": max(sizes), "seconds": round(full["seconds"], 1),
-                                              "max_rss_mb": round(full["max_rss_mb"], 1)}
         results["copies"] = copies_check(work)
-    print("\nsize   added  compare s/doc  ratio   max RSS MB  mem ratio  relations")
+    print("\n size  replicas  added  compare s/doc  ratio   max RSS MB  mem ratio  relations  full compare s")
     for r in results["sizes"]:
-        print(f"{r['size']:>5} {r['added']:>6} {r['compare_s_per_doc']:>14.4f} {r['cost_ratio_vs_smallest_store']:>6.2f} "
-              f"{r['max_rss_mb']:>12.1f} {r.get('memory_ratio_vs_smallest_nonempty', float('nan')):>10.2f} "
-              f"{r['relations']:>10}")
-    f = results["full_compare_of_largest"]
-    print(f"full compare of {f['size']}: {f['seconds']} s, {f['max_rss_mb']} MB")
+        print(f"{r['size']:>5} {r['replicas']:>9} {r['added']:>6} {r['compare_s_per_doc']:>14.4f} "
+              f"{r['cost_ratio_vs_smallest_store']:>6.2f} {r['max_rss_mb']:>12.1f} "
+              f"{r.get('memory_ratio_vs_smallest_nonempty', float('nan')):>10.2f} {r['relations']:>10} "
+              f"{r.get('full_compare_s', float('nan')):>15}")
     print(f"copies: {results['copies']}")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
     return results
 
 
