@@ -7,6 +7,7 @@ relations between claims. Run it after ingesting: ``compare_store(store)``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # only annotations: batch workers use these functions and nev
     from dyadwatch.store import Store
 
 __all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_claims",
-           "document_dyads", "main_dyad"]
+           "document_dyads", "judged", "main_dyad"]
 
 
 @dataclass
@@ -142,29 +143,32 @@ def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[s
 
 def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] | None = None,
                 group_of: dict[str, str], dyad_of: dict[str, tuple[str, str]],
-                direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     """The claims compare weighs for the given documents, read document by document (each
     through the indexes on ``document_id``): the claims component's claims, and every other
-    sentence that reports an act between the article's own pair."""
+    sentence that reports an act between the article's own pair. judge=False leaves the
+    judgements (direction, cues) to ``judged``, for claims that may never need them."""
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
         text = texts[doc_id] if texts is not None else next(
             (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
         if text is None:
             continue
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction)
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction,
+                                judge)
     return out
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tuple[str, str] | None,
-                     direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                     direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     event_rows = store.execute(
         "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
         "ORDER BY start", (doc_id,))
     claim_rows = [{"start": r["start"], "end": r["end"], "speaker": r["speaker"], "polarity": r["polarity"],
                    "actors": json.loads(r["actors"]), "normalized": json.loads(r["normalized"])}
                   for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,))]
-    return document_claims(doc_id, text, event_rows, claim_rows, group=group, dyad=dyad, direction=direction)
+    return document_claims(doc_id, text, event_rows, claim_rows, group=group, dyad=dyad, direction=direction,
+                           judge=judge)
 
 
 def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
@@ -176,7 +180,7 @@ def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
 
 def document_claims(doc_id: str, text: str, event_rows: Sequence[Any],
                     claim_rows: Sequence[Mapping[str, Any]], *, group: str, dyad: tuple[str, str] | None,
-                    direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                    direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     """The claims compare weighs in one document, from its rows alone: ``event_rows`` (start,
     end, source, target, type, negated, modality, date) and ``claim_rows`` (start, end, speaker,
     polarity, actors, normalized as a mapping), each ordered by start. Pure, so ``dyadwatch
@@ -199,15 +203,19 @@ def document_claims(doc_id: str, text: str, event_rows: Sequence[Any],
                           if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
         sentence = text[r["start"]:r["end"]]
+        # someone else's judgement, reported, is not the article's own
+        own = not r["speaker"] and not _reports_others(sentence)
+        extra: dict[str, Any] = {"dyad": dyad, "cues": _cues(sentence) if judge else frozenset(),
+                                 "dates": dates.get(r["start"], {})}
+        if not judge:
+            extra["unjudged"] = own  # for ``judged``
         out.append(ClaimItem(
             document_id=doc_id, start=r["start"], end=r["end"], sentence=sentence,
             actors=tuple(r["actors"]), polarity=r["polarity"],
             events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-            # someone else's judgement, reported, is not the article's own
-            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
-            group=group,
-            extra={"dyad": dyad, "cues": _cues(sentence), "dates": dates.get(r["start"], {})},
+            direction=direction(sentence) if judge and direction and own else 0.0,
+            group=group, extra=extra,
         ))
     # every other sentence that reports an act between the article's own pair is a claim too:
     # two sources telling the same act (or one telling it undone) are what confirmation and
@@ -229,6 +237,17 @@ def document_claims(doc_id: str, text: str, event_rows: Sequence[Any],
             extra={"dyad": dyad, "cues": frozenset(), "event_sentence": True, "dates": dates.get(start, {})},
         ))
     return out
+
+
+def judged(claim: ClaimItem, direction: Callable[[str], float] | None) -> ClaimItem:
+    """A claim read with ``judge=False``, with its direction and cues worked out (as read with
+    judge=True); any other claim as it is."""
+    if "unjudged" not in claim.extra:
+        return claim
+    extra = {k: v for k, v in claim.extra.items() if k != "unjudged"}
+    extra["cues"] = _cues(claim.sentence)
+    return dataclasses.replace(claim, extra=extra,
+                               direction=direction(claim.sentence) if direction and claim.extra["unjudged"] else 0.0)
 
 
 _OTHERS = re.compile(
