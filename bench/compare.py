@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -169,10 +170,10 @@ import json, resource, sys, time
 from dyadwatch import Store
 from dyadwatch.compare import compare_store
 with Store(sys.argv[1]) as store:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = compare_store(store, full=sys.argv[2] == "full")
-    seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "documents": summary.documents, "relations": summary.agreements + summary.contradictions,
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "documents": summary.documents, "relations": summary.agreements + summary.contradictions,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -182,22 +183,29 @@ def compare_in_child(db: Path, mode: str) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def add_and_compare(base: Path, n: int, add: int, items: list[dict[str, str]], work: Path) -> dict[str, Any]:
+def add(base: Path, n: int, count: int, items: list[dict[str, str]], work: Path) -> tuple[Path, float]:
+    """A copy of the store of ``n`` with ``count`` new stories analysed and stored, not compared."""
     from dyadwatch import Store, ingest_sources
 
     db = work / f"store-{n}.db"
     shutil.copy(base, db)
-    new = write_jsonl(work / f"new-{n}.jsonl", items[DISTINCT:DISTINCT + add])
+    new = write_jsonl(work / f"new-{n}.jsonl", items[DISTINCT:DISTINCT + count])
     with Store(db) as store:
         start = time.perf_counter()
         summary = ingest_sources(store, [str(new)], compare=False)
         analysis = time.perf_counter() - start
-    assert summary.added == add, summary.messages[:3]
-    # warm the model files in the page cache, then measure in a fresh process
-    result = compare_in_child(db, "new")
-    return {"size": n, "added": add, "analysis_s": round(analysis, 2), "compare_s": round(result["seconds"], 3),
-            "compare_s_per_doc": round(result["seconds"] / add, 4), "relations": result["relations"],
-            "max_rss_mb": round(result["max_rss_mb"], 1)}
+    assert summary.added == count, summary.messages[:3]
+    return db, analysis
+
+
+def compare_added(db: Path, work: Path) -> dict[str, Any]:
+    """The incremental compare of what ``add`` stored, in a fresh process, on a fresh copy."""
+    fresh = work / "measured.db"
+    shutil.copy(db, fresh)
+    try:
+        return compare_in_child(fresh, "new")
+    finally:
+        fresh.unlink()
 
 
 def copies_check(work: Path) -> dict[str, Any]:
@@ -233,35 +241,58 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0,1000,1500,5000,20000")
     ap.add_argument("--add", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=3, help="measurements of each size, taking turns")
     ap.add_argument("--json", type=Path, default=CACHE / "compare.json")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
     items = stories()
     if len(items) < DISTINCT + args.add:
         ap.error(f"{STORIES} has {len(items)} usable stories, {DISTINCT + args.add} are needed")
-    results: dict[str, Any] = {"sizes": []}
+    results: dict[str, Any] = {"sizes": [], "rounds": args.rounds}
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)
+        prepared = {}
         for n in sizes:
             t = time.perf_counter()
             base = build_store(n, items)
             print(f"store of {n}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
-            row = add_and_compare(base, n, args.add, items, work)
-            row.update(json.loads(base.with_suffix(".json").read_text()) if base.with_suffix(".json").exists() else {})
-            row["replicas"] = max(0, n - DISTINCT)
-            results["sizes"].append(row)
-            print(json.dumps(row), file=sys.stderr)
-        base0 = next(r for r in results["sizes"] if r["size"] == min(sizes))
-        smallest = min((r for r in results["sizes"] if r["size"] > 0), key=lambda r: r["size"], default=None)
-        for r in results["sizes"]:
-            r["cost_ratio_vs_smallest_store"] = round(r["compare_s_per_doc"] / max(base0["compare_s_per_doc"], 1e-9), 2)
+            prepared[n] = (base, *add(base, n, args.add, items, work))
+        # the sizes take turns, round after round, so that a change in the machine's load (other
+        # people's work) hits all of them; ratios are taken within a round, then the median
+        runs: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
+        for r in range(args.rounds):
+            for n in sizes:
+                runs[n].append(compare_added(prepared[n][1], work))
+                print(f"round {r + 1}, size {n}: {runs[n][-1]}", file=sys.stderr)
+        first, smallest = min(sizes), min((n for n in sizes if n > 0), default=None)
+        for n in sizes:
+            base, _, analysis = prepared[n]
+            got = runs[n]
+            row: dict[str, Any] = {
+                "size": n, "replicas": max(0, n - DISTINCT), "added": args.add, "analysis_s": round(analysis, 2),
+                "compare_s_per_doc": round(statistics.median(g["seconds"] for g in got) / args.add, 4),
+                "compare_s_per_doc_rounds": [round(g["seconds"] / args.add, 4) for g in got],
+                "cost_ratio_vs_smallest_store": round(statistics.median(
+                    g["seconds"] / b["seconds"] for g, b in zip(got, runs[first])), 2),
+                # CPU seconds: what other people's work on the machine changes least
+                "compare_cpu_s_per_doc": round(statistics.median(g["cpu_seconds"] for g in got) / args.add, 4),
+                "cpu_ratio_vs_smallest_store": round(statistics.median(
+                    g["cpu_seconds"] / b["cpu_seconds"] for g, b in zip(got, runs[first])), 2),
+                "max_rss_mb": round(statistics.median(g["max_rss_mb"] for g in got), 1),
+                "relations": got[0]["relations"]}
             if smallest:
-                r["memory_ratio_vs_smallest_nonempty"] = round(r["max_rss_mb"] / smallest["max_rss_mb"], 2)
+                row["memory_ratio_vs_smallest_nonempty"] = round(statistics.median(
+                    g["max_rss_mb"] / b["max_rss_mb"] for g, b in zip(got, runs[smallest])), 2)
+            if base.with_suffix(".json").exists():
+                row.update(json.loads(base.with_suffix(".json").read_text()))
+            results["sizes"].append(row)
         results["copies"] = copies_check(work)
-    print("\n size  replicas  added  compare s/doc  ratio   max RSS MB  mem ratio  relations  full compare s")
+    print("\n size  replicas  added  compare s/doc  ratio  CPU s/doc  ratio   max RSS MB  mem ratio  relations  "
+          "full compare s")
     for r in results["sizes"]:
         print(f"{r['size']:>5} {r['replicas']:>9} {r['added']:>6} {r['compare_s_per_doc']:>14.4f} "
-              f"{r['cost_ratio_vs_smallest_store']:>6.2f} {r['max_rss_mb']:>12.1f} "
+              f"{r['cost_ratio_vs_smallest_store']:>6.2f} {r['compare_cpu_s_per_doc']:>10.4f} "
+              f"{r['cpu_ratio_vs_smallest_store']:>6.2f} {r['max_rss_mb']:>12.1f} "
               f"{r.get('memory_ratio_vs_smallest_nonempty', float('nan')):>10.2f} {r['relations']:>10} "
               f"{r.get('full_compare_s', float('nan')):>15}")
     print(f"copies: {results['copies']}")
