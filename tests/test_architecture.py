@@ -26,7 +26,7 @@ SIDEWAYS = {("web", "report")}
 #: the shared steps (and the private default direction) back from compare/__init__: moving them
 #: to a module of their own is left to the compare work of issue 19.
 KNOWN_CYCLES = {("dyadwatch.compare", "dyadwatch.compare.incremental")}
-KNOWN_PRIVATE = {("dyadwatch.compare.incremental", "dyadwatch.compare._default_direction")}
+KNOWN_PRIVATE: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ pipeline loaded once per worker process (``load_pipeline`` is cached).
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import time
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dyadwatch.batch.inputs import Item, raw_from_item, unpack_items
-from dyadwatch.batch.tables import SCHEMAS, Row, analysis_rows, document_row, to_parquet
+from dyadwatch.batch.tables import SCHEMAS, Row, analysis_rows, compare_rows, document_row, to_parquet
 from dyadwatch.ingest import Failure, build_document
 from dyadwatch.records import Document
 
@@ -48,6 +49,7 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
         unique.setdefault(doc.id, (doc, first + offset))
         sources.append({"document_id": doc.id, "position": first + offset, "source": doc.source})
     rows: dict[str, list[Row]] = {name: [] for name in SCHEMAS}
+    pending: list[tuple[Document, list[Any]]] = []
     # No nlp.memory_zone() here: dyadwatch's components build their matchers lazily on the first
     # Doc, and strings added inside a zone are freed after it (E018 on the next partition). A
     # worker's vocabulary grows only with strings it has never seen; see docs/scaling.md.
@@ -56,6 +58,9 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
         rows["documents"].append(document_row(doc, analysis, position=position))
         for name, table_rows in analysis_rows(analysis, doc.text).items():
             rows[name].extend(table_rows)
+        pending.append((doc, _document_claims(doc, analysis)))
+    for name, table_rows in _compare_rows(pending).items():
+        rows[name].extend(table_rows)
     rows["document_sources"] = sources
     rows["messages"] = [{"source": s, "message": m} for s, m in messages]
     return {
@@ -68,6 +73,55 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
         "seconds": time.perf_counter() - started,
         "worker": f"{socket.gethostname()}:{os.getpid()}",
     }
+
+
+def _document_claims(doc: Document, analysis: Any) -> list[Any]:
+    """The claims compare weighs in one analysed document, through the function the in-process
+    compare calls on stored rows (``compare.document_claims``): the same rows, in the same order."""
+    from dyadwatch.compare import default_direction, document_claims, main_dyad
+
+    if analysis is None:
+        return []
+    events = [{"start": e.start, "end": e.end, "source": e.source, "target": e.target, "type": e.type,
+               "negated": e.negated, "modality": e.modality, "date": e.date}
+              for e in sorted(analysis.events, key=lambda e: e.start)]
+    claim_rows = [{"start": c.start, "end": c.end, "speaker": c.speaker, "polarity": c.polarity,
+                   "actors": c.actors, "normalized": c.normalized}
+                  for c in sorted(analysis.claims, key=lambda c: c.start)]
+    dyad = main_dyad({"actor_a": st.dyad[0], "actor_b": st.dyad[1], "score": st.score} for st in analysis.stances)
+    return document_claims(doc.id, doc.text, events, claim_rows, group=doc.id, dyad=dyad,
+                           direction=default_direction())
+
+
+def _compare_rows(docs: list[tuple[Document, list[Any]]]) -> dict[str, list[Row]]:
+    """What the cross-document step needs of a partition's documents, computed here so that it is
+    computed in parallel: each one's MinHash signature and copy keys, and its claims with their
+    sentence vectors (embedded in one call for the partition)."""
+    import numpy as np
+
+    from dyadwatch.compare.duplicates import copy_keys, signature
+
+    sentences = [c.sentence for _, claims in docs for c in claims]
+    vectors = (np.asarray(_embedder().encode(sentences), dtype=np.float32) if sentences
+               else np.zeros((0, 384), dtype=np.float32))
+    out: dict[str, list[Row]] = {"signatures": [], "compare_claims": []}
+    at = 0
+    for doc, claims in docs:
+        sig = signature(doc.text)
+        rows = compare_rows(doc.id, claims, vectors[at:at + len(claims)], sig,
+                            copy_keys(sig[0]) if sig is not None else [])
+        at += len(claims)
+        for name, table_rows in rows.items():
+            out[name].extend(table_rows)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _embedder() -> Any:
+    """The sentence embedder, loaded once per worker process (as the pipeline is)."""
+    from dyadwatch.analyze.embeddings import Embedder
+
+    return Embedder()
 
 
 def run_packed(partition_function: Callable[..., dict[str, Any]], packed: bytes, **kwargs: Any) -> dict[str, Any]:

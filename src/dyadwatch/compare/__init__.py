@@ -7,11 +7,12 @@ relations between claims. Run it after ingesting: ``compare_store(store)``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,9 +20,12 @@ from dyadwatch.compare.duplicates import near_duplicate_groups
 from dyadwatch.compare.relations import ClaimItem, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
-from dyadwatch.store import Store
 
-__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads"]
+if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
+    from dyadwatch.store import Store
+
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_claims",
+           "document_dyads", "judged", "main_dyad"]
 
 
 @dataclass
@@ -70,7 +74,7 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
             "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
         stories = link_stories(events, group_of)
         if direction is None:
-            direction = _default_direction()
+            direction = default_direction()
         dyad_of = document_dyads(store)
         # copies of one story are compared through the first of them only: a copy confirms nothing
         representatives = [d for d, _ in docs if group_of.get(d, d) == d]
@@ -139,25 +143,48 @@ def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[s
 
 def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] | None = None,
                 group_of: dict[str, str], dyad_of: dict[str, tuple[str, str]],
-                direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     """The claims compare weighs for the given documents, read document by document (each
     through the indexes on ``document_id``): the claims component's claims, and every other
-    sentence that reports an act between the article's own pair."""
+    sentence that reports an act between the article's own pair. judge=False leaves the
+    judgements (direction, cues) to ``judged``, for claims that may never need them."""
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
         text = texts[doc_id] if texts is not None else next(
             (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
         if text is None:
             continue
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction)
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction,
+                                judge)
     return out
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tuple[str, str] | None,
-                     direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                     direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     event_rows = store.execute(
         "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
         "ORDER BY start", (doc_id,))
+    claim_rows = [{"start": r["start"], "end": r["end"], "speaker": r["speaker"], "polarity": r["polarity"],
+                   "actors": json.loads(r["actors"]), "normalized": json.loads(r["normalized"])}
+                  for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,))]
+    return document_claims(doc_id, text, event_rows, claim_rows, group=group, dyad=dyad, direction=direction,
+                           judge=judge)
+
+
+def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
+    """An article's main pair: the dyad of its strongest stance (the first of equals), from
+    rows with actor_a, actor_b and score, in the order the analysis gave them."""
+    best = max(stances, key=lambda r: abs(r["score"]), default=None)
+    return (best["actor_a"], best["actor_b"]) if best is not None else None
+
+
+def document_claims(doc_id: str, text: str, event_rows: Sequence[Any],
+                    claim_rows: Sequence[Mapping[str, Any]], *, group: str, dyad: tuple[str, str] | None,
+                    direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
+    """The claims compare weighs in one document, from its rows alone: ``event_rows`` (start,
+    end, source, target, type, negated, modality, date) and ``claim_rows`` (start, end, speaker,
+    polarity, actors, normalized as a mapping), each ordered by start. Pure, so ``dyadwatch
+    batch`` runs it on Dask workers on the rows of its Parquet tables."""
     # the dates of the events each sentence reports, for telling the same act from another one
     dates: dict[int, dict[tuple[str, str, str, bool], str | None]] = {}
     # what might happen ("could", "if") is neither confirmed nor contradicted by what did
@@ -169,22 +196,26 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
     out: list[ClaimItem] = []
     claim_starts: set[int] = set()
-    for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,)):
+    for r in claim_rows:
         claim_starts.add(r["start"])
-        norm = json.loads(r["normalized"])
+        norm = dict(r["normalized"])
         norm["events"] = [e for e in norm.get("events", [])
                           if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
         sentence = text[r["start"]:r["end"]]
+        # someone else's judgement, reported, is not the article's own
+        own = not r["speaker"] and not _reports_others(sentence)
+        extra: dict[str, Any] = {"dyad": dyad, "cues": _cues(sentence) if judge else frozenset(),
+                                 "dates": dates.get(r["start"], {})}
+        if not judge:
+            extra["unjudged"] = own  # for ``judged``
         out.append(ClaimItem(
             document_id=doc_id, start=r["start"], end=r["end"], sentence=sentence,
-            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+            actors=tuple(r["actors"]), polarity=r["polarity"],
             events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-            # someone else's judgement, reported, is not the article's own
-            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
-            group=group,
-            extra={"dyad": dyad, "cues": _cues(sentence), "dates": dates.get(r["start"], {})},
+            direction=direction(sentence) if judge and direction and own else 0.0,
+            group=group, extra=extra,
         ))
     # every other sentence that reports an act between the article's own pair is a claim too:
     # two sources telling the same act (or one telling it undone) are what confirmation and
@@ -206,6 +237,17 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
             extra={"dyad": dyad, "cues": frozenset(), "event_sentence": True, "dates": dates.get(start, {})},
         ))
     return out
+
+
+def judged(claim: ClaimItem, direction: Callable[[str], float] | None) -> ClaimItem:
+    """A claim read with ``judge=False``, with its direction and cues worked out (as read with
+    judge=True); any other claim as it is."""
+    if "unjudged" not in claim.extra:
+        return claim
+    extra = {k: v for k, v in claim.extra.items() if k != "unjudged"}
+    extra["cues"] = _cues(claim.sentence)
+    return dataclasses.replace(claim, extra=extra,
+                               direction=direction(claim.sentence) if direction and claim.extra["unjudged"] else 0.0)
 
 
 _OTHERS = re.compile(
@@ -234,7 +276,10 @@ def _default_embed() -> Callable[[list[str]], np.ndarray]:
     return lambda texts: embedder.encode(texts)
 
 
-def _default_direction() -> Callable[[str], float] | None:
+def default_direction() -> Callable[[str], float] | None:
+    """The function that reads a claim's direction (closer / apart) from its sentence, as the
+    stance component does; None when the analysis package cannot be imported (compare then
+    relates claims without directions)."""
     try:
         from dyadwatch.analyze.stance import sentence_direction
     except ImportError:

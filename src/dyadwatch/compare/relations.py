@@ -210,35 +210,54 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
     for idx in buckets.values():
         if len(idx) < 2:
             continue
-        block = np.asarray(vectors)[idx]
-        sims = block @ block.T
-        for x, i in enumerate(idx):
-            a = claims[i]
-            actors_a = set(a.actors)
-            for y in range(x + 1, len(idx)):
-                b = claims[idx[y]]
-                if a.document_id == b.document_id or (a.group and a.group == b.group):
-                    continue
-                if involving is not None and a.document_id not in involving and b.document_id not in involving:
-                    continue
-                if not actors_a.intersection(b.actors):
-                    continue
-                sim = float(sims[x, y])
-                decision = decide_figures(a, b)
-                if decision is None and sim >= ALIGN:
-                    decision = decide_events(a, b, sim)
-                if decision is None and sim >= DIRECTION_ALIGN:
-                    decision = decide_direction(a, b, sim)
-                if decision is None:
-                    continue
-                if decision.relation == "agree" and sim < ALIGN:
-                    continue
-                out.append((a, b, decision))
+        out += decide_pairs([claims[i] for i in idx], np.asarray(vectors)[idx], involving=involving)
+    return keep_strongest(out, max_contradictions_per_pair=max_contradictions_per_pair, max_per_claim=max_per_claim)
+
+
+def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Sequence[ClaimItem] | None = None,
+                 other_vectors: np.ndarray | None = None, *, involving: set[str] | None = None,
+                 ) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+    """The decided pairs among ``claims`` of one pair of states (each claim with every later
+    one), or, given ``others`` (later claims of the same pair), between ``claims`` and
+    ``others``. Run on blocks of a pair's claims and then given to ``keep_strongest`` in the
+    order of its claims, this is ``relate_claims`` (``dyadwatch batch`` does so on Dask)."""
+    out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
+    cross = others is not None
+    right = others if others is not None else claims
+    sims = np.asarray(vectors) @ np.asarray(other_vectors if cross else vectors).T
+    for x, a in enumerate(claims):
+        actors_a = set(a.actors)
+        for y in range(0 if cross else x + 1, len(right)):
+            b = right[y]
+            if a.document_id == b.document_id or (a.group and a.group == b.group):
+                continue
+            if involving is not None and a.document_id not in involving and b.document_id not in involving:
+                continue
+            if not actors_a.intersection(b.actors):
+                continue
+            sim = float(sims[x, y])
+            decision = decide_figures(a, b)
+            if decision is None and sim >= ALIGN:
+                decision = decide_events(a, b, sim)
+            if decision is None and sim >= DIRECTION_ALIGN:
+                decision = decide_direction(a, b, sim)
+            if decision is None:
+                continue
+            if decision.relation == "agree" and sim < ALIGN:
+                continue
+            out.append((a, b, decision))
+    return out
+
+
+def keep_strongest(decided: Sequence[tuple[ClaimItem, ClaimItem, Decision]], *, max_contradictions_per_pair: int = 3,
+                   max_per_claim: int = 2) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+    """The relations kept of the decided pairs (given in claim order: among equal scores the
+    first is kept)."""
     # keep the strongest contradictions between any two documents: an article rarely
     # contradicts another on more than a few points, and weak ones drown the real ones
     # and each claim is paired once per other document and relation, with its best match, so the
     # few kept are different points rather than one sentence against everything
-    out.sort(key=lambda x: -x[2].score)
+    out = sorted(decided, key=lambda x: -x[2].score)
     per_pair: dict[tuple[str, str, str], int] = {}
     used: dict[tuple[str, int, str, str], int] = {}
     kept = []
