@@ -269,6 +269,26 @@ def _ongoing(before_trigger: str) -> bool:
     return any(ONGOING.match(w) for w in words)
 
 
+@lru_cache(maxsize=4096)
+def _plain_group(type_: str, contexts: tuple[str, ...]) -> str:
+    """``event_group`` of an event whose sentence plays no part (one area or none, no trigger)."""
+    return event_group(type_, contexts)
+
+
+@lru_cache(maxsize=65536)
+def _terms(type_: str, trigger: str | None, mode: str | None, negated: bool, modality: str, group: str,
+           before: str) -> tuple[str, str, bool, str | None]:
+    """An event's ledger kind, phrase, whether it is ongoing, and the distinct act its PLOVER mode
+    names (``MODE_PHRASE``), if any. Computed once per distinct input: a pair's thousands of
+    events repeat a few hundred of them."""
+    ongoing = modality == "intended" and not negated and _ongoing(before)
+    kind = event_kind(type_, negated, modality, ongoing=ongoing)
+    phrase = entry_phrase(type_, trigger, group, mode=mode, before_trigger=before)
+    # a mode that names a distinct act ("cut ties" is not "impose sanctions") keeps reports apart
+    act = mode if (type_, mode) in MODE_PHRASE else None
+    return kind, phrase, ongoing, act
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 PAIR_EVENTS_SQL = """
@@ -366,10 +386,14 @@ class LedgerBuilder:
     def add(self, row: Mapping[str, Any]) -> None:
         contexts = _contexts(row["contexts"])
         sentence = row["sentence"] or ""
-        t_at = (row["trigger_start"] - row["start"]) if row["trigger_start"] is not None else 0
-        t_end = (row["trigger_end"] - row["start"]) if row["trigger_end"] is not None else t_at
-        before = sentence[max(0, t_at - 60):t_at] if sentence else ""
-        group = event_group(row["type"], contexts, sentence=sentence or None, trigger_at=t_at, trigger_end=t_end)
+        if sentence:
+            t_at = (row["trigger_start"] - row["start"]) if row["trigger_start"] is not None else 0
+            t_end = (row["trigger_end"] - row["start"]) if row["trigger_end"] is not None else t_at
+            before = sentence[max(0, t_at - 60):t_at]
+            group = event_group(row["type"], contexts, sentence=sentence, trigger_at=t_at, trigger_end=t_end)
+        else:  # most events: the area follows from the type and contexts alone
+            before = ""
+            group = _plain_group(row["type"], contexts)
         if group == "other" and self.organisations:
             self._need_orgs.append((row, before))  # decided in build(), once the mentions are read
             return
@@ -377,12 +401,8 @@ class LedgerBuilder:
 
     def _add(self, row: Mapping[str, Any], group: str, before: str) -> None:
         negated, modality, type_ = bool(row["negated"]), row["modality"], row["type"]
-        ongoing = modality == "intended" and not negated and _ongoing(before)
-        kind = event_kind(type_, negated, modality, ongoing=ongoing)
-        phrase = entry_phrase(type_, row["trigger"], group, mode=row["mode"], before_trigger=before)
+        kind, phrase, ongoing, act = _terms(type_, row["trigger"], row["mode"], negated, modality, group, before)
         source, target = row["source"], row["target"]
-        # a mode that names a distinct act ("cut ties" is not "impose sanctions") keeps reports apart
-        act = row["mode"] if (type_, row["mode"]) in MODE_PHRASE else None
         key = (source, target, group, kind, type_, phrase, str(negated))
         entry = self.entries.get(key)
         if entry is None:

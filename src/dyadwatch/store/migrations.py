@@ -468,6 +468,7 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
     PLOVER type, modality and negation, with the sum of their intensities (in millionths, an
     integer, so that adding and removing a document leaves exactly what was there) and how many
     had one. ``dyad_documents``: the documents reporting events of a pair, per month.
+    ``dyad_pairs``: events per ordered pair (the overview's and ``/dyads``' ranking).
 
     Triggers keep both in step inside the writer's own transaction, whoever writes events
     (``Store.write``, a replaced analysis, a deleted document, a benchmark's direct inserts).
@@ -499,6 +500,14 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (source, target, month, document_id)
         ) WITHOUT ROWID;
         CREATE INDEX dyad_documents_document ON dyad_documents(document_id);
+        -- the overview's sources: documents per outlet and the latest publication date, from the index
+        CREATE INDEX documents_outlet_published ON documents(outlet, published);
+        CREATE TABLE dyad_pairs (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (source, target)
+        ) WITHOUT ROWID;
 
         CREATE TRIGGER dyad_events_insert AFTER INSERT ON events WHEN new.source <> new.target BEGIN
             INSERT INTO dyad_months (source, target, month, type, modality, negated, events, intensity_micro,
@@ -512,6 +521,8 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
             INSERT INTO dyad_documents (source, target, month, document_id, events)
                 SELECT new.source, new.target, {ins_month}, new.document_id, 1
                 FROM documents d WHERE d.id = new.document_id
+                ON CONFLICT DO UPDATE SET events = events + 1;
+            INSERT INTO dyad_pairs (source, target, events) VALUES (new.source, new.target, 1)
                 ON CONFLICT DO UPDATE SET events = events + 1;
         END;
 
@@ -533,6 +544,8 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
                 AND (source, target, month, document_id)
                     = (SELECT old.source, old.target, {old_month}, old.document_id
                        FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_pairs SET events = events - 1 WHERE source = old.source AND target = old.target;
+            DELETE FROM dyad_pairs WHERE source = old.source AND target = old.target AND events = 0;
         END;
 
         -- an event changed in place (nothing in dyadwatch does it; a hand edit might): out, then in
@@ -547,8 +560,11 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
                 WHERE old.source <> old.target AND (source, target, month, document_id)
                     = (SELECT old.source, old.target, {old_month}, old.document_id
                        FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_pairs SET events = events - 1
+                WHERE old.source <> old.target AND source = old.source AND target = old.target;
             DELETE FROM dyad_months WHERE events = 0;
             DELETE FROM dyad_documents WHERE events = 0;
+            DELETE FROM dyad_pairs WHERE events = 0;
             INSERT INTO dyad_months (source, target, month, type, modality, negated, events, intensity_micro,
                                      intensity_n)
                 SELECT {ins_cell}, 1, coalesce(CAST(round(new.intensity * 1000000) AS INTEGER), 0),
@@ -560,6 +576,9 @@ def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
             INSERT INTO dyad_documents (source, target, month, document_id, events)
                 SELECT new.source, new.target, {ins_month}, new.document_id, 1
                 FROM documents d WHERE d.id = new.document_id AND new.source <> new.target
+                ON CONFLICT DO UPDATE SET events = events + 1;
+            INSERT INTO dyad_pairs (source, target, events) SELECT new.source, new.target, 1
+                WHERE new.source <> new.target
                 ON CONFLICT DO UPDATE SET events = events + 1;
         END;
 
@@ -608,7 +627,13 @@ def _subtract_document() -> str:
                 FROM ({_month_rows("WHERE e.document_id = old.id", "old.published")}) AS x
                 WHERE dyad_months.source = x.s AND dyad_months.target = x.t AND dyad_months.month = x.m
                     AND dyad_months.type = x.ty AND dyad_months.modality = x.mo AND dyad_months.negated = x.ng;
+            UPDATE dyad_pairs SET events = events - x.n
+                FROM (SELECT source AS s, target AS t, count(*) AS n FROM events
+                      WHERE document_id = old.id AND source <> target GROUP BY 1, 2) AS x
+                WHERE dyad_pairs.source = x.s AND dyad_pairs.target = x.t;
             DELETE FROM dyad_months WHERE events = 0
+                AND (source, target) IN (SELECT source, target FROM events WHERE document_id = old.id);
+            DELETE FROM dyad_pairs WHERE events = 0
                 AND (source, target) IN (SELECT source, target FROM events WHERE document_id = old.id);
             DELETE FROM dyad_documents WHERE document_id = old.id;"""
 
@@ -632,4 +657,7 @@ def _insert_rows(where: str, published: str) -> str:
                     intensity_n = intensity_n + excluded.intensity_n;
             INSERT INTO dyad_documents (source, target, month, document_id, events)
                 SELECT * FROM ({_document_rows(where, published)}) WHERE 1
+                ON CONFLICT DO UPDATE SET events = events + excluded.events;
+            INSERT INTO dyad_pairs (source, target, events)
+                SELECT e.source, e.target, count(*) FROM events e {where} AND e.source <> e.target GROUP BY 1, 2
                 ON CONFLICT DO UPDATE SET events = events + excluded.events;"""
