@@ -1,6 +1,6 @@
 """Load test of the dashboard: concurrent clients against a real ``dyadwatch serve`` on 127.0.0.1.
 
-Starts ``dyadwatch serve`` (uvicorn, one process) over the synthetic store of
+Starts ``dyadwatch serve`` (uvicorn, one worker process per core unless ``--workers N``) over the synthetic store of
 ``bench/web_pages.py`` and runs CLIENTS concurrent HTTP clients (asyncio + httpx, in this
 process) for SECONDS, each requesting pages one after another from a fixed mix: the overview,
 dyad pages, documents, lists with search, facets and deep pages, and CSV downloads. Reports
@@ -10,6 +10,7 @@ request). The loop is bounded in time and in requests and talks only to 127.0.0.
     .venv/bin/python bench/load.py                      # 50 clients, 60 s, 100,000-event store
     .venv/bin/python bench/load.py --short              # 8 clients, 5 s, 5,000 events (tests, CI)
     .venv/bin/python bench/load.py --clients 20 --seconds 30
+    .venv/bin/python bench/load.py --workers 1          # one server process
 
 Exit code 1 when any request failed. Results go to bench/results/load.json (or --json).
 """
@@ -127,6 +128,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=None)
     ap.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before one request counts as failed")
+    ap.add_argument("--workers", type=int, default=None, help="server processes (default: serve's, one per core)")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "load.json"))
     args = ap.parse_args()
@@ -150,8 +152,9 @@ def main() -> int:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
     env["PYTHONPATH"] = str(ROOT / "src")
-    server = subprocess.Popen([sys.executable, "-m", "dyadwatch", "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    server = subprocess.Popen([sys.executable, "-m", "dyadwatch", "serve", "--db", str(db), "--port", str(port),
+                               *workers], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -180,6 +183,7 @@ def main() -> int:
             server.kill()
             out, _ = server.communicate()
     result.update({"store": counts, "db": str(db), "short": short, "server_log_tracebacks": out.count("Traceback"),
+                   "workers": args.workers or "default (one per core)",
                    "machine": {"cpus": os.cpu_count()}})
     lat = result["latency_ms"]
     print(f"store: {counts['events']:,} events, {counts['documents']:,} documents; {clients} clients for "

@@ -382,6 +382,7 @@ class LedgerBuilder:
         self.polar: dict[tuple[Any, ...], set[str]] = {}
         self.polar_samples: dict[tuple[Any, ...], dict[str, tuple[str, int, str, int]]] = {}
         self._need_orgs: list[tuple[sqlite3.Row, str]] = []
+        self._slots: dict[tuple[Any, ...], tuple[_Entry, set[str], set[str] | None, dict[str, Any] | None]] = {}
 
     def add(self, row: Mapping[str, Any]) -> None:
         contexts = _contexts(row["contexts"])
@@ -401,38 +402,57 @@ class LedgerBuilder:
 
     def _add(self, row: Mapping[str, Any], group: str, before: str) -> None:
         negated, modality, type_ = bool(row["negated"]), row["modality"], row["type"]
-        kind, phrase, ongoing, act = _terms(type_, row["trigger"], row["mode"], negated, modality, group, before)
+        trigger = row["trigger"]
+        kind, phrase, ongoing, act = _terms(type_, trigger, row["mode"], negated, modality, group, before)
         source, target = row["source"], row["target"]
-        key = (source, target, group, kind, type_, phrase, str(negated))
-        entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = _Entry(source, target, group, kind, type_, phrase, negated, act)
+        slot_key = (source, target, group, kind, type_, phrase, negated, act, modality)
+        slot = self._slots.get(slot_key)
+        if slot is None:
+            slot = self._slots[slot_key] = self._slot(source, target, group, kind, type_, phrase, negated, act,
+                                                      modality)
+        entry, alike, polar, polar_samples = slot
         entry.reports += 1
-        if row["trigger"]:
-            entry.triggers[row["trigger"]] += 1
-        entry.modalities[modality] += 1
-        entry.ongoing += int(ongoing)
-        entry.documents.add(row["document_id"])
+        if trigger:
+            entry.triggers[trigger] = entry.triggers.get(trigger, 0) + 1
+        entry.modalities[modality] = entry.modalities.get(modality, 0) + 1
+        entry.ongoing += ongoing
+        doc = row["document_id"]
+        entry.documents.add(doc)
         src = row["source_group"]
         entry.groups.add(src)
         when = row["effective_date"]
         if when:
-            entry.first = when if entry.first is None or when < entry.first else entry.first
-            entry.last = when if entry.last is None or when > entry.last else entry.last
-        sample = (when or "", row["id"], row["document_id"], row["start"])
+            if entry.first is None or when < entry.first:
+                entry.first = when
+            if entry.last is None or when > entry.last:
+                entry.last = when
+        sample = (when or "", row["id"], doc, row["start"])
         picked = entry.samples.get(src)
         if picked is None:
             if len(entry.samples) < 4 * MAX_EVIDENCE:
                 entry.samples[src] = [sample]
         elif len(picked) < 2 and all(p[2:] != sample[2:] for p in picked):
             picked.append(sample)
-        self.alike.setdefault((source, target, type_, act, group, kind, negated), set()).add(src)
-        if modality != "hypothetical":
-            pkey = (source, target, type_, act, group, _polarity(negated, modality))
-            self.polar.setdefault(pkey, set()).add(src)
-            samples = self.polar_samples.setdefault(pkey, {})
-            if src not in samples and len(samples) < 4 * MAX_DISPUTING:
-                samples[src] = sample
+        alike.add(src)
+        if polar is not None:
+            polar.add(src)
+            if src not in polar_samples and len(polar_samples) < 4 * MAX_DISPUTING:
+                polar_samples[src] = sample
+
+    def _slot(self, source: str, target: str, group: str, kind: str, type_: str, phrase: str, negated: bool,
+              act: str | None, modality: str) -> tuple[_Entry, set[str], set[str] | None, dict[str, Any] | None]:
+        """Where an event of this entry, act and modality is counted: its entry, the sources
+        telling it alike, and those giving the act its polarity (none for a hypothetical),
+        looked up once per such combination rather than once per event."""
+        key = (source, target, group, kind, type_, phrase, str(negated))
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(source, target, group, kind, type_, phrase, negated, act)
+        alike = self.alike.setdefault((source, target, type_, act, group, kind, negated), set())
+        if modality == "hypothetical":
+            return entry, alike, None, None
+        pkey = (source, target, type_, act, group, _polarity(negated, modality))
+        return entry, alike, self.polar.setdefault(pkey, set()), self.polar_samples.setdefault(pkey, {})
 
     def _resolve_organisations(self, store: Store) -> None:
         rows, self._need_orgs = self._need_orgs, []
