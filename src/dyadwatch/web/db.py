@@ -27,8 +27,8 @@ SEARCH_TABLES = ("documents_fts", "events_fts", "figures_fts", "quotes_fts")
 #: entries kept per cache: dyad reports are large (a few MB for a pair with 10,000 events),
 #: facet counts small, rendered pages (``page``) bounded by their bytes as well
 CACHE_SIZES = {"dyad": 16, "facets": 128, "page": 1024}
-#: bytes of rendered pages kept per process (a dyad page is up to about 1 MB, a document 50 kB)
-CACHE_BYTES = {"page": 64 * 1024 * 1024}
+#: bytes of rendered pages kept per worker process (a page is 10 kB to about 1 MB)
+CACHE_BYTES = {"page": 32 * 1024 * 1024}
 
 
 class ReadPool:
