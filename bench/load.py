@@ -60,6 +60,20 @@ def url_mix(path: Path, rng: random.Random) -> list[tuple[str, str]]:
     return mix
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process ``pid`` and its live children (the
+    uvicorn workers), from /proc; None where there is no /proc."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ticks = 0
+        for p in [pid, *map(int, children)]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def percentile(sorted_values: list[float], q: float) -> float:
     if not sorted_values:
         return 0.0
@@ -173,8 +187,20 @@ def main() -> int:
             time.sleep(0.1)
         for _kind, url in mix:  # warm: first visits build the caches a long-running dashboard has
             httpx.get(base + url, timeout=args.timeout, trust_env=False)
+        server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
         result = asyncio.run(run_clients(base, mix, clients=clients, seconds=seconds, seed=args.seed,
                                          max_requests=args.max_requests, timeout=args.timeout))
+        # CPU per request, of the server (all its workers) and of this load generator: unlike the
+        # latencies, not inflated when other processes share the cores
+        after = cpu_seconds(server.pid)
+        result["server_cpu_ms_per_request"] = (round((after - server_cpu) * 1000 / max(1, result["requests"]), 2)
+                                               if after is not None and server_cpu is not None else None)
+        result["client_cpu_ms_per_request"] = round((time.process_time() - client_cpu) * 1000
+                                                    / max(1, result["requests"]), 2)
+        try:
+            result["load_average"] = [round(x, 1) for x in os.getloadavg()]
+        except OSError:
+            pass
     finally:
         server.terminate()
         try:
@@ -190,6 +216,8 @@ def main() -> int:
           f"{result['seconds']} s")
     print(f"{result['requests']:,} requests, {result['rps']} requests/s, errors {result['errors']}; latency ms "
           f"p50 {lat['p50']}, p90 {lat['p90']}, p95 {lat['p95']}, p99 {lat['p99']}, max {lat['max']}")
+    print(f"CPU per request: server {result['server_cpu_ms_per_request']} ms, load generator "
+          f"{result['client_cpu_ms_per_request']} ms; load average {result.get('load_average')}")
     for sample in result["error_samples"]:
         print("  error: " + sample)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
