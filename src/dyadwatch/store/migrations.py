@@ -450,7 +450,7 @@ def m006_claim_vectors(conn: sqlite3.Connection) -> None:
 #: its document's publication date): 'YYYY-MM'; the date itself when it is known only to the
 #: year ('2024'); '' when it has none
 _MONTH = "coalesce(substr(coalesce({date}, {published}), 1, 7), '')"
-#: the columns of one event's contribution to ``dyad_months`` (events, intensity in millionths, …)
+#: the key of ``dyad_months`` for one event ({e}: the event's alias, new or old in a trigger)
 _CELL = ("{e}.source, {e}.target, " + _MONTH + ", {e}.type, {e}.modality, ({e}.negated <> 0)")
 
 
