@@ -1,6 +1,6 @@
 """Load test of the dashboard: concurrent clients against a real ``dyadwatch serve`` on 127.0.0.1.
 
-Starts ``dyadwatch serve`` (uvicorn, one process) over the synthetic store of
+Starts ``dyadwatch serve`` (uvicorn, one worker process per core unless ``--workers N``) over the synthetic store of
 ``bench/web_pages.py`` and runs CLIENTS concurrent HTTP clients (asyncio + httpx, in this
 process) for SECONDS, each requesting pages one after another from a fixed mix: the overview,
 dyad pages, documents, lists with search, facets and deep pages, and CSV downloads. Reports
@@ -10,6 +10,7 @@ request). The loop is bounded in time and in requests and talks only to 127.0.0.
     .venv/bin/python bench/load.py                      # 50 clients, 60 s, 100,000-event store
     .venv/bin/python bench/load.py --short              # 8 clients, 5 s, 5,000 events (tests, CI)
     .venv/bin/python bench/load.py --clients 20 --seconds 30
+    .venv/bin/python bench/load.py --workers 1          # one server process
 
 Exit code 1 when any request failed. Results go to bench/results/load.json (or --json).
 """
@@ -57,6 +58,20 @@ def url_mix(path: Path, rng: random.Random) -> list[tuple[str, str]]:
     mix += [("events deep page", f"/events?page={rng.randint(1, max(1, events // 50))}") for _ in range(5)]
     mix += [("document search", f"/documents?q={w}") for w in ("pipeline", "grain", "tariffs", "energy")]
     return mix
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process ``pid`` and its live children (the
+    uvicorn workers), from /proc; None where there is no /proc."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ticks = 0
+        for p in [pid, *map(int, children)]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -127,6 +142,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=None)
     ap.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before one request counts as failed")
+    ap.add_argument("--workers", type=int, default=None, help="server processes (default: serve's, one per core)")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "load.json"))
     args = ap.parse_args()
@@ -150,8 +166,9 @@ def main() -> int:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
     env["PYTHONPATH"] = str(ROOT / "src")
-    server = subprocess.Popen([sys.executable, "-m", "dyadwatch", "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    server = subprocess.Popen([sys.executable, "-m", "dyadwatch", "serve", "--db", str(db), "--port", str(port),
+                               *workers], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -170,8 +187,20 @@ def main() -> int:
             time.sleep(0.1)
         for _kind, url in mix:  # warm: first visits build the caches a long-running dashboard has
             httpx.get(base + url, timeout=args.timeout, trust_env=False)
+        server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
         result = asyncio.run(run_clients(base, mix, clients=clients, seconds=seconds, seed=args.seed,
                                          max_requests=args.max_requests, timeout=args.timeout))
+        # CPU per request, of the server (all its workers) and of this load generator: unlike the
+        # latencies, not inflated when other processes share the cores
+        after = cpu_seconds(server.pid)
+        result["server_cpu_ms_per_request"] = (round((after - server_cpu) * 1000 / max(1, result["requests"]), 2)
+                                               if after is not None and server_cpu is not None else None)
+        result["client_cpu_ms_per_request"] = round((time.process_time() - client_cpu) * 1000
+                                                    / max(1, result["requests"]), 2)
+        try:
+            result["load_average"] = [round(x, 1) for x in os.getloadavg()]
+        except OSError:
+            pass
     finally:
         server.terminate()
         try:
@@ -180,12 +209,15 @@ def main() -> int:
             server.kill()
             out, _ = server.communicate()
     result.update({"store": counts, "db": str(db), "short": short, "server_log_tracebacks": out.count("Traceback"),
+                   "workers": args.workers or "default (one per core)",
                    "machine": {"cpus": os.cpu_count()}})
     lat = result["latency_ms"]
     print(f"store: {counts['events']:,} events, {counts['documents']:,} documents; {clients} clients for "
           f"{result['seconds']} s")
     print(f"{result['requests']:,} requests, {result['rps']} requests/s, errors {result['errors']}; latency ms "
           f"p50 {lat['p50']}, p90 {lat['p90']}, p95 {lat['p95']}, p99 {lat['p99']}, max {lat['max']}")
+    print(f"CPU per request: server {result['server_cpu_ms_per_request']} ms, load generator "
+          f"{result['client_cpu_ms_per_request']} ms; load average {result.get('load_average')}")
     for sample in result["error_samples"]:
         print("  error: " + sample)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)

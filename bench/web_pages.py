@@ -283,11 +283,61 @@ def main() -> None:
     worst_built = max(r["built_p95_ms"] for r in results)
     print(f"worst p95 as served: {worst:.1f} ms; built on the request (caches empty): {worst_built:.1f} ms "
           "(target < 200 ms)")
+    largest = largest_dyad_uncached(path, pages(path)[1], runs=args.runs)
     browser = browser_times(app_path=path, urls=pages(path), runs=max(3, args.runs // 4)) if args.browser else {}
     for r in results:
         r.update(browser.get(r["url"], {}))
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps({"store": counts, "runs": args.runs, "pages": results}, indent=2))
+    Path(args.json).write_text(json.dumps({"store": counts, "runs": args.runs, "pages": results,
+                                           "largest_dyad_uncached": largest}, indent=2))
+
+
+def largest_dyad_uncached(path: Path, page: tuple[str, str], *, runs: int) -> dict[str, float]:
+    """The largest dyad's page built on the request (every cache emptied first), from the dyad
+    aggregates, against the same page from a copy of the store without them (read-only, so the
+    report counts event by event, as before migration m007), alternating in one run."""
+    import shutil
+    import tempfile
+
+    from starlette.testclient import TestClient
+
+    from dyadwatch.web import make_app
+
+    name, url = page
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "no-aggregates.db"
+        shutil.copy(path, bare)
+        store = Store(bare)
+        store.conn.executescript("DROP TABLE dyad_months; DROP TABLE dyad_documents; DROP TABLE dyad_pairs;")
+        store.close()
+        apps = {"aggregates": make_app(path, warm=False), "event by event": make_app(bare, warm=False)}
+        times: dict[str, list[float]] = {k: [] for k in apps}
+        cpu: dict[str, list[float]] = {k: [] for k in apps}
+        with TestClient(apps["aggregates"]) as fast, TestClient(apps["event by event"]) as slow:
+            clients = {"aggregates": fast, "event by event": slow}
+            for k, c in clients.items():  # first visits: templates compiled, pages in the OS cache
+                assert c.get(url).status_code == 200
+            for _ in range(runs):
+                for k, c in clients.items():
+                    apps[k].state.pool.clear_cache()
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    r = c.get(url)
+                    times[k].append((time.perf_counter() - t0) * 1000)
+                    cpu[k].append((time.process_time() - c0) * 1000)
+                    assert r.status_code == 200
+            same = fast.get(url).text == slow.get(url).text
+    med = {k: statistics.median(v) for k, v in times.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
+    # the ratio of CPU time (this process: the app and its test client), which other work on the
+    # machine inflates less than the wall-clock times
+    ratio = med_cpu["aggregates"] / med_cpu["event by event"]
+    print(f"\n{name}, built on the request: {med['aggregates']:.0f} ms median ({med_cpu['aggregates']:.0f} ms CPU) "
+          f"from the dyad aggregates, {med['event by event']:.0f} ms ({med_cpu['event by event']:.0f} ms CPU) "
+          f"counting event by event; CPU ratio {ratio:.2f}; target < 200 ms; "
+          f"{'the same page' if same else 'pages differ (mean intensities exactly halfway between hundredths)'}")
+    return {"url": url, "aggregates_median_ms": round(med["aggregates"], 1),
+            "events_median_ms": round(med["event by event"], 1), "aggregates_cpu_ms": round(med_cpu["aggregates"], 1),
+            "events_cpu_ms": round(med_cpu["event by event"], 1), "cpu_ratio": round(ratio, 3), "same_page": same}
 
 
 def browser_times(*, app_path: Path, urls: list[tuple[str, str]], runs: int) -> dict[str, dict[str, float]]:

@@ -766,10 +766,84 @@ def test_cli_serve(web_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", "9000"])
     assert result.exit_code == 0
     assert "warning: listening on 0.0.0.0: the dashboard is reachable from other machines" in result.output
-    assert calls[1][1] == {"host": "0.0.0.0", "port": 9000, "log_level": "warning", "timeout_keep_alive": 30}
+    from dyadwatch.cli import serve_workers
+
+    workers = serve_workers()  # one per core by default: uvicorn then starts workers from an import string
+    assert calls[1][1] == {"host": "0.0.0.0", "port": 9000, "log_level": "warning", "timeout_keep_alive": 30,
+                           **({"factory": True, "workers": workers} if workers > 1 else {})}
+    assert f"({workers} worker(s); Ctrl-C to stop)" in result.output
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--workers", "1"])
+    assert result.exit_code == 0 and not isinstance(calls[2][0], str) and "workers" not in calls[2][1]
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--workers", "3"])
+    assert result.exit_code == 0
+    assert calls[3][0] == "dyadwatch.web.app:app_from_environment" and calls[3][1]["workers"] == 3
+    import os
+
+    from dyadwatch.web.app import DB_ENV
+
+    assert os.environ[DB_ENV] == str(web_db.resolve())
+    monkeypatch.delenv(DB_ENV)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--workers", "0"])
+    assert result.exit_code == 2
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such database" in result.output
     assert not (tmp_path / "none.db").exists()
     result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", "70000"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_cli_serve_workers_answer_and_stop_cleanly(web_db: Path, tmp_path: Path, stop: str) -> None:
+    """A real `dyadwatch serve --workers 2`: both worker processes answer pages (over their own
+    read-only connections), and Ctrl-C (SIGINT) or SIGTERM stops the server and its workers
+    with exit code 0 and no traceback."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    log = (tmp_path / "serve.log").open("w+")
+    proc = subprocess.Popen([sys.executable, "-m", "dyadwatch", "serve", "--db", str(web_db), "--port", str(port),
+                             "--workers", "2"], stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/", timeout=5, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, "dyadwatch serve did not start"
+            time.sleep(0.1)
+        children = subprocess.run(["ps", "-ww", "--ppid", str(proc.pid), "-o", "pid=,args="], capture_output=True,
+                                  text=True).stdout
+        workers = [line.split()[0] for line in children.splitlines() if "spawn_main" in line]
+        assert len(workers) == 2, children
+        with httpx.Client(base_url=base, trust_env=False, timeout=30) as http:
+            for url in ("/dyads/CHN/RUS", "/events?q=energy", "/documents", "/dyads"):
+                r = http.get(url)
+                assert r.status_code == 200 and "<html" in r.text.lower(), (url, r.status_code)
+        started = time.monotonic()
+        proc.send_signal(getattr(signal, stop))
+        assert proc.wait(timeout=30) == 0
+        assert time.monotonic() - started < 15
+        for pid in workers:  # the workers went with it
+            assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    log.seek(0)
+    output = log.read()
+    assert "Traceback" not in output and "(2 worker(s); Ctrl-C to stop)" in output, output

@@ -7,6 +7,7 @@ prints. Errors from the library become one ``Error: …`` line and exit code 1.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 import time
@@ -599,7 +600,10 @@ def relations(db: str, relation: str | None, dyad: tuple[str, str] | None, limit
               help="Address to listen on. Anything but 127.0.0.1/localhost makes the dashboard reachable from "
                    "other machines (it has no login).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Server processes answering requests (default: one per CPU core). Each reads the database "
+                   "through its own read-only connections.")
+def serve(db: str, host: str, port: int, workers: int | None) -> None:
     """Start a local web dashboard over the store (read-only): dyads, documents, events, quotes, figures.
 
     Needs the optional 'web' dependencies: pip install 'dyadwatch[web]'. The dashboard only
@@ -609,12 +613,12 @@ def serve(db: str, host: str, port: int) -> None:
 
     \b
         dyadwatch serve
-        dyadwatch serve --db china-russia.db --port 8080
+        dyadwatch serve --db china-russia.db --port 8080 --workers 4
     """
     try:
         import uvicorn
 
-        from dyadwatch.web.app import make_app
+        from dyadwatch.web.app import DB_ENV, make_app
     except ImportError as exc:
         raise click.ClickException(
             f"dyadwatch serve needs the optional 'web' dependencies ({exc.name} is missing). "
@@ -631,16 +635,34 @@ def serve(db: str, host: str, port: int) -> None:
         click.echo(f"Updating {db} to the current schema ({', '.join(sorted(pending))})", err=True)
         _open(db).close()
     with errors_as_messages():
-        app = make_app(db)
+        app = make_app(db)  # also checks the database before any worker starts
+    workers = workers or serve_workers()
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: the dashboard is reachable from other machines and has no "
                    "login. Use --host 127.0.0.1 to keep it local.", err=True)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"dyadwatch dashboard for {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    click.echo(f"dyadwatch dashboard for {db} at http://{shown}:{port}/ ({workers} worker(s); Ctrl-C to stop)",
+               err=True)
     # uvicorn closes an idle keep-alive connection after 5 s, just when httpx (5 s too) and other
     # clients reuse it: under load some requests then failed with "Server disconnected without
     # sending a response" (bench/load.py). Idle connections are cheap on a local dashboard.
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
+    options: dict[str, Any] = dict(host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    # worker processes build their own app (uvicorn starts them from an import string); the
+    # database reaches them through the environment they inherit
+    app.state.pool.close()
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    uvicorn.run("dyadwatch.web.app:app_from_environment", factory=True, workers=workers, **options)
+
+
+def serve_workers() -> int:
+    """One server process per CPU core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @cli.command()

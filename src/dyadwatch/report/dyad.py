@@ -27,7 +27,10 @@ The cooperative share of a direction is the share of its actual, non-negated eve
 cooperation quads.
 
 Events are dated by their own date, else by their document's publication date; events with no
-date precise to the month are counted as undated. Counts are of reports: an event told by three
+date precise to the month are counted as undated. The counts by month, type and direction come
+from the store's dyad aggregates (``dyad_months``, kept up to date as events are written), so
+they cost a few hundred rows however many events a pair has; a mean intensity is computed from
+the exact sum (the aggregates keep it in millionths). Counts are of reports: an event told by three
 articles counts three times here, once in the confirmed stories. Every statement points to its
 evidence: a document id and the sentence. Reads the store only, through indexed queries; lists
 that could grow with the store are capped (the caps are in the result).
@@ -68,7 +71,9 @@ def _direction(source: str, target: str) -> str:
 
 
 class _Activity:
-    """Counts per month, type and direction, from the pair's events one by one."""
+    """Counts per month, type and direction: from the store's dyad aggregates (``dyad_months``,
+    kept up to date as events are written), or from the pair's events one by one when a date
+    bound is finer than a month."""
 
     def __init__(self, a: str, b: str) -> None:
         self.dirs = (_direction(a, b), _direction(b, a))
@@ -85,35 +90,73 @@ class _Activity:
                 "quads": Counter(), "modalities": Counter()}
 
     @staticmethod
-    def _count(bucket: dict[str, Any], row: sqlite3.Row | Mapping[str, Any], actual: bool) -> None:
-        bucket["events"] += 1
-        bucket["negated"] += int(bool(row["negated"]))
-        bucket["modalities"][row["modality"]] += 1
+    def _count(bucket: dict[str, Any], n: int, type_: str, modality: str, negated: bool, actual: bool,
+               intensity_sum: float, intensity_n: int) -> None:
+        bucket["events"] += n
+        bucket["negated"] += n * int(negated)
+        bucket["modalities"][modality] += n
         if actual:
-            bucket["actual"] += 1
-            bucket["quads"][QUAD_OF.get(row["type"], "other")] += 1
-            if row["intensity"] is not None:
-                bucket["intensity_sum"] += row["intensity"]
-                bucket["intensity_n"] += 1
+            bucket["actual"] += n
+            bucket["quads"][QUAD_OF.get(type_, "other")] += n
+            if intensity_n:
+                bucket["intensity_sum"] += intensity_sum
+                bucket["intensity_n"] += intensity_n
 
-    def add(self, row: sqlite3.Row | Mapping[str, Any]) -> None:
-        d = _direction(row["source"], row["target"])
-        actual = row["modality"] == "actual" and not row["negated"]
-        self.documents.add(row["document_id"])
-        self._count(self.totals[d], row, actual)
-        counts = self.types[d][row["type"]]
-        counts["events"] += 1
-        counts["actual"] += int(actual)
-        when = row["effective_date"]
+    def add_events(self, source: str, target: str, when: str | None, type_: str, modality: str, negated: bool,
+                   n: int, intensity_sum: float, intensity_n: int) -> None:
+        """``n`` events of one direction, month (``when``: a date or month; empty when undated),
+        type, modality and negation, with the sum of their intensities and how many had one."""
+        d = _direction(source, target)
+        actual = modality == "actual" and not negated
+        self._count(self.totals[d], n, type_, modality, negated, actual, intensity_sum, intensity_n)
+        counts = self.types[d][type_]
+        counts["events"] += n
+        counts["actual"] += n * int(actual)
         if not when or len(when) < 7:
-            self.undated[d] += 1
+            self.undated[d] += n
             if not when:
-                self.no_date[d] += 1
+                self.no_date[d] += n
             return
         month = self.months.get(when[:7])
         if month is None:
             month = self.months[when[:7]] = {x: self._blank() for x in self.dirs}
-        self._count(month[d], row, actual)
+        self._count(month[d], n, type_, modality, negated, actual, intensity_sum, intensity_n)
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """One event (a row of ``iter_pair_events``)."""
+        self.documents.add(row["document_id"])
+        intensity = row["intensity"]
+        self.add_events(row["source"], row["target"], row["effective_date"], row["type"], row["modality"],
+                        bool(row["negated"]), 1, intensity or 0.0, int(intensity is not None))
+
+    def read(self, store: Store, a: str, b: str, since: str | None, until: str | None) -> None:
+        """Everything from the dyad aggregates (bounds of a year or a month only)."""
+        bounds, params = _month_bounds(since, until)
+        pair = [a, b, b, a]
+        for r in store.conn.execute(
+                "SELECT source, target, month, type, modality, negated, events, intensity_micro, intensity_n "
+                "FROM dyad_months WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds,
+                pair + params):
+            self.add_events(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7] / 1_000_000, r[8])
+        self.documents.update(r[0] for r in store.conn.execute(
+            "SELECT DISTINCT document_id FROM dyad_documents "
+            "WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds, pair + params))
+
+
+def _month_bounds(since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """``date_bounds`` on the aggregates' month key. Exact for bounds of a year or a month: a
+    date is at or after ``2024-03`` exactly when its first seven characters are, and its first
+    four or seven characters are those of its month key."""
+    sql, params = date_bounds("month", since, until)
+    return (sql + " AND month <> ''" if since or until else sql), params
+
+
+def _has_aggregates(store: Store) -> bool:
+    return _one(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_months'")
+
+
+def _by_month(bound: str | None) -> bool:
+    return bound is None or len(bound) <= 7
 
 
 def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
@@ -286,9 +329,14 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     name = {c: names.get(c) if names.get(c) not in (None, c) else actor_name(c) for c in (a, b)}
 
     activity = _Activity(a, b)
+    # a store opened read-only before migration m007 has no aggregates: count event by event
+    by_month = _by_month(since) and _by_month(until) and _has_aggregates(store)
+    if by_month:
+        activity.read(store, a, b, since, until)
     ledger = LedgerBuilder(a, b, organisations=organisation_codes(store))
     for row in iter_pair_events(store, a, b, since=since, until=until):
-        activity.add(row)
+        if not by_month:  # a bound inside a month: the aggregates cannot split it
+            activity.add(row)
         ledger.add(row)
     dirs = activity.dirs
 

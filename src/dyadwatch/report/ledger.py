@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -269,6 +268,26 @@ def _ongoing(before_trigger: str) -> bool:
     return any(ONGOING.match(w) for w in words)
 
 
+@lru_cache(maxsize=4096)
+def _plain_group(type_: str, contexts: tuple[str, ...]) -> str:
+    """``event_group`` of an event whose sentence plays no part (one area or none, no trigger)."""
+    return event_group(type_, contexts)
+
+
+@lru_cache(maxsize=65536)
+def _terms(type_: str, trigger: str | None, mode: str | None, negated: bool, modality: str, group: str,
+           before: str) -> tuple[str, str, bool, str | None]:
+    """An event's ledger kind, phrase, whether it is ongoing, and the distinct act its PLOVER mode
+    names (``MODE_PHRASE``), if any. Computed once per distinct input: a pair's thousands of
+    events repeat a few hundred of them."""
+    ongoing = modality == "intended" and not negated and _ongoing(before)
+    kind = event_kind(type_, negated, modality, ongoing=ongoing)
+    phrase = entry_phrase(type_, trigger, group, mode=mode, before_trigger=before)
+    # a mode that names a distinct act ("cut ties" is not "impose sanctions") keeps reports apart
+    act = mode if (type_, mode) in MODE_PHRASE else None
+    return kind, phrase, ongoing, act
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 PAIR_EVENTS_SQL = """
@@ -302,14 +321,20 @@ def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str,
 
 
 def iter_pair_events(store: Store, a: str, b: str, *, since: str | None = None,
-                     until: str | None = None) -> Iterator[sqlite3.Row]:
+                     until: str | None = None) -> Iterator[dict[str, Any]]:
     """Every event between ``a`` and ``b`` (both directions), oldest id first, as rows with the
     event's columns plus ``published``, ``effective_date`` (event date, else publication date),
     ``source_group`` (the independent source) and, where classification needs it, ``sentence``."""
     a, b = check_code(a), check_code(b)
     where, params = date_bounds("coalesce(e.date, d.published)", since, until)
-    cursor = store.conn.execute(PAIR_EVENTS_SQL.format(where=where), [a, b, b, a, *params])
-    yield from cursor
+    # plain dicts: a pair's thousands of rows are each read a dozen times, and sqlite3.Row finds a
+    # column by comparing its name with every column's before it
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(PAIR_EVENTS_SQL.format(where=where), [a, b, b, a, *params])
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row))
 
 
 def organisation_codes(store: Store) -> frozenset[str]:
@@ -361,58 +386,78 @@ class LedgerBuilder:
         self.alike: dict[tuple[Any, ...], set[str]] = {}
         self.polar: dict[tuple[Any, ...], set[str]] = {}
         self.polar_samples: dict[tuple[Any, ...], dict[str, tuple[str, int, str, int]]] = {}
-        self._need_orgs: list[tuple[sqlite3.Row | Mapping[str, Any], str]] = []
+        self._need_orgs: list[tuple[Mapping[str, Any], str]] = []
+        self._slots: dict[tuple[Any, ...], tuple[_Entry, set[str], set[str] | None, dict[str, Any] | None]] = {}
 
-    def add(self, row: sqlite3.Row | Mapping[str, Any]) -> None:
+    def add(self, row: Mapping[str, Any]) -> None:
         contexts = _contexts(row["contexts"])
         sentence = row["sentence"] or ""
-        t_at = (row["trigger_start"] - row["start"]) if row["trigger_start"] is not None else 0
-        t_end = (row["trigger_end"] - row["start"]) if row["trigger_end"] is not None else t_at
-        before = sentence[max(0, t_at - 60):t_at] if sentence else ""
-        group = event_group(row["type"], contexts, sentence=sentence or None, trigger_at=t_at, trigger_end=t_end)
+        if sentence:
+            t_at = (row["trigger_start"] - row["start"]) if row["trigger_start"] is not None else 0
+            t_end = (row["trigger_end"] - row["start"]) if row["trigger_end"] is not None else t_at
+            before = sentence[max(0, t_at - 60):t_at]
+            group = event_group(row["type"], contexts, sentence=sentence, trigger_at=t_at, trigger_end=t_end)
+        else:  # most events: the area follows from the type and contexts alone
+            before = ""
+            group = _plain_group(row["type"], contexts)
         if group == "other" and self.organisations:
             self._need_orgs.append((row, before))  # decided in build(), once the mentions are read
             return
         self._add(row, group, before)
 
-    def _add(self, row: sqlite3.Row | Mapping[str, Any], group: str, before: str) -> None:
+    def _add(self, row: Mapping[str, Any], group: str, before: str) -> None:
         negated, modality, type_ = bool(row["negated"]), row["modality"], row["type"]
-        ongoing = modality == "intended" and not negated and _ongoing(before)
-        kind = event_kind(type_, negated, modality, ongoing=ongoing)
-        phrase = entry_phrase(type_, row["trigger"], group, mode=row["mode"], before_trigger=before)
+        trigger = row["trigger"]
+        kind, phrase, ongoing, act = _terms(type_, trigger, row["mode"], negated, modality, group, before)
         source, target = row["source"], row["target"]
-        # a mode that names a distinct act ("cut ties" is not "impose sanctions") keeps reports apart
-        act = row["mode"] if (type_, row["mode"]) in MODE_PHRASE else None
-        key = (source, target, group, kind, type_, phrase, str(negated))
-        entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = _Entry(source, target, group, kind, type_, phrase, negated, act)
+        slot_key = (source, target, group, kind, type_, phrase, negated, act, modality)
+        slot = self._slots.get(slot_key)
+        if slot is None:
+            slot = self._slots[slot_key] = self._slot(source, target, group, kind, type_, phrase, negated, act,
+                                                      modality)
+        entry, alike, polar, polar_samples = slot
         entry.reports += 1
-        if row["trigger"]:
-            entry.triggers[row["trigger"]] += 1
-        entry.modalities[modality] += 1
-        entry.ongoing += int(ongoing)
-        entry.documents.add(row["document_id"])
+        if trigger:
+            entry.triggers[trigger] = entry.triggers.get(trigger, 0) + 1
+        entry.modalities[modality] = entry.modalities.get(modality, 0) + 1
+        entry.ongoing += ongoing
+        doc = row["document_id"]
+        entry.documents.add(doc)
         src = row["source_group"]
         entry.groups.add(src)
         when = row["effective_date"]
         if when:
-            entry.first = when if entry.first is None or when < entry.first else entry.first
-            entry.last = when if entry.last is None or when > entry.last else entry.last
-        sample = (when or "", row["id"], row["document_id"], row["start"])
+            if entry.first is None or when < entry.first:
+                entry.first = when
+            if entry.last is None or when > entry.last:
+                entry.last = when
+        sample = (when or "", row["id"], doc, row["start"])
         picked = entry.samples.get(src)
         if picked is None:
             if len(entry.samples) < 4 * MAX_EVIDENCE:
                 entry.samples[src] = [sample]
         elif len(picked) < 2 and all(p[2:] != sample[2:] for p in picked):
             picked.append(sample)
-        self.alike.setdefault((source, target, type_, act, group, kind, negated), set()).add(src)
-        if modality != "hypothetical":
-            pkey = (source, target, type_, act, group, _polarity(negated, modality))
-            self.polar.setdefault(pkey, set()).add(src)
-            samples = self.polar_samples.setdefault(pkey, {})
-            if src not in samples and len(samples) < 4 * MAX_DISPUTING:
-                samples[src] = sample
+        alike.add(src)
+        if polar is not None and polar_samples is not None:
+            polar.add(src)
+            if src not in polar_samples and len(polar_samples) < 4 * MAX_DISPUTING:
+                polar_samples[src] = sample
+
+    def _slot(self, source: str, target: str, group: str, kind: str, type_: str, phrase: str, negated: bool,
+              act: str | None, modality: str) -> tuple[_Entry, set[str], set[str] | None, dict[str, Any] | None]:
+        """Where an event of this entry, act and modality is counted: its entry, the sources
+        telling it alike, and those giving the act its polarity (none for a hypothetical),
+        looked up once per such combination rather than once per event."""
+        key = (source, target, group, kind, type_, phrase, str(negated))
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(source, target, group, kind, type_, phrase, negated, act)
+        alike = self.alike.setdefault((source, target, type_, act, group, kind, negated), set())
+        if modality == "hypothetical":
+            return entry, alike, None, None
+        pkey = (source, target, type_, act, group, _polarity(negated, modality))
+        return entry, alike, self.polar.setdefault(pkey, set()), self.polar_samples.setdefault(pkey, {})
 
     def _resolve_organisations(self, store: Store) -> None:
         rows, self._need_orgs = self._need_orgs, []

@@ -444,3 +444,220 @@ def m006_claim_vectors(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+#: an event's month as the dyad aggregates key it, from its effective date (its own date, else
+#: its document's publication date): 'YYYY-MM'; the date itself when it is known only to the
+#: year ('2024'); '' when it has none
+_MONTH = "coalesce(substr(coalesce({date}, {published}), 1, 7), '')"
+#: the key of ``dyad_months`` for one event ({e}: the event's alias, new or old in a trigger)
+_CELL = ("{e}.source, {e}.target, " + _MONTH + ", {e}.type, {e}.modality, ({e}.negated <> 0)")
+
+
+def _dyad_sql(e: str, published: str) -> dict[str, str]:
+    return {"cell": _CELL.format(e=e, date=f"{e}.date", published=published),
+            "month": _MONTH.format(date=f"{e}.date", published=published)}
+
+
+@migration
+def m007_dyad_aggregates(conn: sqlite3.Connection) -> None:
+    """Counts the dyad page and the overview show, kept up to date as events are written, so a
+    page reads a few hundred aggregate rows instead of every event of a pair.
+
+    ``dyad_months``: events per ordered pair (source ≠ target), month of their effective date,
+    PLOVER type, modality and negation, with the sum of their intensities (in millionths, an
+    integer, so that adding and removing a document leaves exactly what was there) and how many
+    had one. ``dyad_documents``: the documents reporting events of a pair, per month.
+    ``dyad_pairs``: events per ordered pair (the overview's and ``/dyads``' ranking).
+
+    Triggers keep both in step inside the writer's own transaction, whoever writes events
+    (``Store.write``, a replaced analysis, a deleted document, a benchmark's direct inserts).
+    As for the full-text index (m003), a deleted document's events are taken out by the
+    document's ``BEFORE DELETE`` trigger while its publication date is still readable; the
+    per-event trigger skips events whose document is already gone.
+    """
+    ins = _dyad_sql("new", "d.published")
+    old = _dyad_sql("old", "d.published")
+    script = """
+        CREATE TABLE dyad_months (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            month TEXT NOT NULL,                 -- 'YYYY-MM'; 'YYYY' (year only); '' (no date)
+            type TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            negated INTEGER NOT NULL,            -- 0 or 1
+            events INTEGER NOT NULL,
+            intensity_micro INTEGER NOT NULL,    -- sum of intensity × 1,000,000 (rounded)
+            intensity_n INTEGER NOT NULL,        -- events with an intensity
+            PRIMARY KEY (source, target, month, type, modality, negated)
+        ) WITHOUT ROWID;
+        CREATE TABLE dyad_documents (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            month TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (source, target, month, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX dyad_documents_document ON dyad_documents(document_id);
+        -- the overview's sources: documents per outlet and the latest publication date, from the index
+        CREATE INDEX documents_outlet_published ON documents(outlet, published);
+        CREATE TABLE dyad_pairs (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (source, target)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER dyad_events_insert AFTER INSERT ON events WHEN new.source <> new.target BEGIN
+            INSERT INTO dyad_months (source, target, month, type, modality, negated, events, intensity_micro,
+                                     intensity_n)
+                SELECT {ins_cell}, 1, coalesce(CAST(round(new.intensity * 1000000) AS INTEGER), 0),
+                       new.intensity IS NOT NULL
+                FROM documents d WHERE d.id = new.document_id
+                ON CONFLICT DO UPDATE SET events = events + 1,
+                    intensity_micro = intensity_micro + excluded.intensity_micro,
+                    intensity_n = intensity_n + excluded.intensity_n;
+            INSERT INTO dyad_documents (source, target, month, document_id, events)
+                SELECT new.source, new.target, {ins_month}, new.document_id, 1
+                FROM documents d WHERE d.id = new.document_id
+                ON CONFLICT DO UPDATE SET events = events + 1;
+            INSERT INTO dyad_pairs (source, target, events) VALUES (new.source, new.target, 1)
+                ON CONFLICT DO UPDATE SET events = events + 1;
+        END;
+
+        CREATE TRIGGER dyad_events_delete AFTER DELETE ON events
+        WHEN old.source <> old.target AND EXISTS (SELECT 1 FROM documents WHERE id = old.document_id) BEGIN
+            UPDATE dyad_months SET events = events - 1,
+                    intensity_micro = intensity_micro - coalesce(CAST(round(old.intensity * 1000000) AS INTEGER), 0),
+                    intensity_n = intensity_n - (old.intensity IS NOT NULL)
+                WHERE (source, target, month, type, modality, negated)
+                    = (SELECT {old_cell} FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_documents SET events = events - 1
+                WHERE (source, target, month, document_id)
+                    = (SELECT old.source, old.target, {old_month}, old.document_id
+                       FROM documents d WHERE d.id = old.document_id);
+            DELETE FROM dyad_months WHERE events = 0
+                AND (source, target, month, type, modality, negated)
+                    = (SELECT {old_cell} FROM documents d WHERE d.id = old.document_id);
+            DELETE FROM dyad_documents WHERE events = 0
+                AND (source, target, month, document_id)
+                    = (SELECT old.source, old.target, {old_month}, old.document_id
+                       FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_pairs SET events = events - 1 WHERE source = old.source AND target = old.target;
+            DELETE FROM dyad_pairs WHERE source = old.source AND target = old.target AND events = 0;
+        END;
+
+        -- an event changed in place (nothing in dyadwatch does it; a hand edit might): out, then in
+        CREATE TRIGGER dyad_events_update
+        AFTER UPDATE OF document_id, source, target, type, modality, negated, date, intensity ON events BEGIN
+            UPDATE dyad_months SET events = events - 1,
+                    intensity_micro = intensity_micro - coalesce(CAST(round(old.intensity * 1000000) AS INTEGER), 0),
+                    intensity_n = intensity_n - (old.intensity IS NOT NULL)
+                WHERE old.source <> old.target AND (source, target, month, type, modality, negated)
+                    = (SELECT {old_cell} FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_documents SET events = events - 1
+                WHERE old.source <> old.target AND (source, target, month, document_id)
+                    = (SELECT old.source, old.target, {old_month}, old.document_id
+                       FROM documents d WHERE d.id = old.document_id);
+            UPDATE dyad_pairs SET events = events - 1
+                WHERE old.source <> old.target AND source = old.source AND target = old.target;
+            DELETE FROM dyad_months WHERE events = 0;
+            DELETE FROM dyad_documents WHERE events = 0;
+            DELETE FROM dyad_pairs WHERE events = 0;
+            INSERT INTO dyad_months (source, target, month, type, modality, negated, events, intensity_micro,
+                                     intensity_n)
+                SELECT {ins_cell}, 1, coalesce(CAST(round(new.intensity * 1000000) AS INTEGER), 0),
+                       new.intensity IS NOT NULL
+                FROM documents d WHERE d.id = new.document_id AND new.source <> new.target
+                ON CONFLICT DO UPDATE SET events = events + 1,
+                    intensity_micro = intensity_micro + excluded.intensity_micro,
+                    intensity_n = intensity_n + excluded.intensity_n;
+            INSERT INTO dyad_documents (source, target, month, document_id, events)
+                SELECT new.source, new.target, {ins_month}, new.document_id, 1
+                FROM documents d WHERE d.id = new.document_id AND new.source <> new.target
+                ON CONFLICT DO UPDATE SET events = events + 1;
+            INSERT INTO dyad_pairs (source, target, events) SELECT new.source, new.target, 1
+                WHERE new.source <> new.target
+                ON CONFLICT DO UPDATE SET events = events + 1;
+        END;
+
+        -- a deleted document: take its events out while its publication date is still readable
+        CREATE TRIGGER dyad_documents_delete BEFORE DELETE ON documents BEGIN
+            {subtract_old}
+        END;
+
+        -- a document's publication date changed: its undated events move to another month
+        CREATE TRIGGER dyad_documents_published AFTER UPDATE OF published ON documents
+        WHEN old.published IS NOT new.published BEGIN
+            {subtract_old}
+            {add_new}
+        END;
+
+        -- what is already stored
+        {backfill}
+    """
+    conn.executescript(script.format(
+        ins_cell=ins["cell"], ins_month=ins["month"], old_cell=old["cell"], old_month=old["month"],
+        subtract_old=_subtract_document(), add_new=_add_document("new.id", "new.published"),
+        backfill=_add_all()))
+
+
+def _month_rows(where: str, published: str) -> str:
+    """The events ``where`` selects (between two different actors), grouped by dyad_months' key."""
+    month = _MONTH.format(date="e.date", published=published)
+    return (f"SELECT e.source AS s, e.target AS t, {month} AS m, e.type AS ty, e.modality AS mo, "
+            "(e.negated <> 0) AS ng, count(*) AS n, "
+            "coalesce(sum(CAST(round(e.intensity * 1000000) AS INTEGER)), 0) AS micro, count(e.intensity) AS n_int "
+            f"FROM events e {where} AND e.source <> e.target GROUP BY 1, 2, 3, 4, 5, 6")
+
+
+def _document_rows(where: str, published: str) -> str:
+    """The same events grouped by dyad_documents' key."""
+    month = _MONTH.format(date="e.date", published=published)
+    return (f"SELECT e.source, e.target, {month}, e.document_id, count(*) FROM events e {where} "
+            "AND e.source <> e.target GROUP BY 1, 2, 3, 4")
+
+
+def _subtract_document() -> str:
+    """Take every event of the document ``old`` out of both tables (trigger body)."""
+    return f"""
+            UPDATE dyad_months SET events = events - x.n, intensity_micro = intensity_micro - x.micro,
+                    intensity_n = intensity_n - x.n_int
+                FROM ({_month_rows("WHERE e.document_id = old.id", "old.published")}) AS x
+                WHERE dyad_months.source = x.s AND dyad_months.target = x.t AND dyad_months.month = x.m
+                    AND dyad_months.type = x.ty AND dyad_months.modality = x.mo AND dyad_months.negated = x.ng;
+            UPDATE dyad_pairs SET events = events - x.n
+                FROM (SELECT source AS s, target AS t, count(*) AS n FROM events
+                      WHERE document_id = old.id AND source <> target GROUP BY 1, 2) AS x
+                WHERE dyad_pairs.source = x.s AND dyad_pairs.target = x.t;
+            DELETE FROM dyad_months WHERE events = 0
+                AND (source, target) IN (SELECT source, target FROM events WHERE document_id = old.id);
+            DELETE FROM dyad_pairs WHERE events = 0
+                AND (source, target) IN (SELECT source, target FROM events WHERE document_id = old.id);
+            DELETE FROM dyad_documents WHERE document_id = old.id;"""
+
+
+def _add_document(doc_id: str, published: str) -> str:
+    return _insert_rows(f"WHERE e.document_id = {doc_id}", published)
+
+
+def _add_all() -> str:
+    return _insert_rows("JOIN documents d ON d.id = e.document_id WHERE 1", "d.published")
+
+
+def _insert_rows(where: str, published: str) -> str:
+    """Add the events ``where`` selects to both tables."""
+    return f"""
+            INSERT INTO dyad_months (source, target, month, type, modality, negated, events, intensity_micro,
+                                     intensity_n)
+                SELECT * FROM ({_month_rows(where, published)}) WHERE 1
+                ON CONFLICT DO UPDATE SET events = events + excluded.events,
+                    intensity_micro = intensity_micro + excluded.intensity_micro,
+                    intensity_n = intensity_n + excluded.intensity_n;
+            INSERT INTO dyad_documents (source, target, month, document_id, events)
+                SELECT * FROM ({_document_rows(where, published)}) WHERE 1
+                ON CONFLICT DO UPDATE SET events = events + excluded.events;
+            INSERT INTO dyad_pairs (source, target, events)
+                SELECT e.source, e.target, count(*) FROM events e {where} AND e.source <> e.target GROUP BY 1, 2
+                ON CONFLICT DO UPDATE SET events = events + excluded.events;"""

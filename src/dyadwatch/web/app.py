@@ -3,6 +3,9 @@
     from dyadwatch.web import make_app
     app = make_app("news.db")          # any ASGI server can run it; `dyadwatch serve` uses uvicorn
 
+``dyadwatch serve`` runs one worker process per CPU core (``--workers N``); each builds its own
+app through ``app_from_environment`` with its own read-only connections and page caches.
+
 Pages are rendered by Jinja2 with autoescaping on; every script and style sheet is served from
 ``static/`` (nothing is loaded from another server, and the Content-Security-Policy says so to
 the browser); bad parameters get a 400 page that says what was wrong, unknown ids a 404 page.
@@ -111,6 +114,24 @@ class Guard:
             await response(scope, receive, send_with_headers)
             return
         await self.app(scope, receive, send_with_headers)
+
+
+#: the environment variable through which ``dyadwatch serve --workers N`` names the database to
+#: the worker processes (``app_from_environment``)
+DB_ENV = "_DYADWATCH_SERVE_DB"
+
+
+def app_from_environment() -> Starlette:
+    """The dashboard over the database named by ``$_DYADWATCH_SERVE_DB``: the app factory each
+    worker process of ``dyadwatch serve --workers N`` calls (uvicorn starts workers from an
+    import string, not from an app object)."""
+    import os
+
+    path = os.environ.get(DB_ENV)
+    if not path:
+        raise RuntimeError(f"{DB_ENV} is not set: it names the database the dashboard serves. Start the "
+                           "dashboard with `dyadwatch serve --db PATH`.")
+    return make_app(path)
 
 
 def make_app(db_path: str | Path, *, pool_size: int = 4, warm: bool = True) -> Starlette:

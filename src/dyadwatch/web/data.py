@@ -32,10 +32,24 @@ class NotFound(Exception):
         self.message = message
 
 
-#: pairs of actors by events between them, either direction (grouped on the index first)
-DYADS_SQL = ("SELECT min(source, target) AS a, max(source, target) AS b, sum(n) AS n, max(last) AS last FROM "
-             "(SELECT source, target, count(*) AS n, max(date) AS last FROM events WHERE source <> target "
-             "GROUP BY source, target) GROUP BY 1, 2 ORDER BY n DESC, a, b")
+#: pairs of actors by events between them, either direction: the counts from the dyad aggregates
+#: (``dyad_pairs``, migration m007), each direction's latest event date from the events_pair_date
+#: index (one lookup per pair)
+DYADS_SQL = ("SELECT min(source, target) AS a, max(source, target) AS b, sum(events) AS n, max(last) AS last FROM "
+             "(SELECT p.source, p.target, p.events, (SELECT max(e.date) FROM events e WHERE e.source = p.source "
+             "AND e.target = p.target) AS last FROM dyad_pairs p) GROUP BY 1, 2 ORDER BY n DESC, a, b")
+#: the same from the events themselves, for a store opened read-only before migration m007
+DYADS_FROM_EVENTS_SQL = (
+    "SELECT min(source, target) AS a, max(source, target) AS b, sum(n) AS n, max(last) AS last FROM "
+    "(SELECT source, target, count(*) AS n, max(date) AS last FROM events WHERE source <> target "
+    "GROUP BY source, target) GROUP BY 1, 2 ORDER BY n DESC, a, b")
+
+
+def dyads(store: Store, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` pairs of actors with most events between them (either direction), as
+    ``{"a", "b", "n", "last"}`` with ``a < b``."""
+    has = store.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_pairs'")
+    return [dict(r) for r in store.execute((DYADS_SQL if has else DYADS_FROM_EVENTS_SQL) + " LIMIT ?", (limit,))]
 
 
 def document_label(title: str | None, source: str | None = None, doc_id: str | None = None) -> str:
@@ -83,9 +97,8 @@ def overview(store: Store) -> dict[str, Any]:
     counts["outlets"] = one("SELECT count(DISTINCT outlet) FROM documents")
     counts["actors"] = one("SELECT count(*) FROM actors")
     names = store.actor_names()
-    dyads = [dict(r) for r in store.execute(
-        DYADS_SQL + " LIMIT 15")]
-    for d in dyads:
+    top = dyads(store, 15)
+    for d in top:
         d["a_name"], d["b_name"] = names.get(d["a"], d["a"]), names.get(d["b"], d["b"])
     outlets = [dict(r) for r in store.execute(
         "SELECT outlet, count(*) AS n, max(published) AS last FROM documents GROUP BY outlet "
@@ -98,7 +111,7 @@ def overview(store: Store) -> dict[str, Any]:
         "substr(d.text, e.start + 1, e.\"end\" - e.start) AS sentence "
         "FROM events e JOIN documents d ON d.id = e.document_id "
         "WHERE e.date IS NOT NULL ORDER BY e.date DESC, e.id DESC LIMIT 8")]
-    return {"counts": counts, "dyads": dyads, "outlets": outlets, "latest_documents": latest_documents,
+    return {"counts": counts, "dyads": top, "outlets": outlets, "latest_documents": latest_documents,
             "latest_events": latest_events, "names": names}
 
 

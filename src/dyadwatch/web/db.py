@@ -25,8 +25,10 @@ T = TypeVar("T")
 SEARCH_TABLES = ("documents_fts", "events_fts", "figures_fts", "quotes_fts")
 
 #: entries kept per cache: dyad reports are large (a few MB for a pair with 10,000 events),
-#: facet counts small
-CACHE_SIZES = {"dyad": 16, "facets": 128}
+#: facet counts small, rendered pages (``page``) bounded by their bytes as well
+CACHE_SIZES = {"dyad": 16, "facets": 128, "page": 1024}
+#: bytes of rendered pages kept per worker process (a page is 10 kB to about 1 MB)
+CACHE_BYTES = {"page": 32 * 1024 * 1024}
 
 
 class ReadPool:
@@ -45,6 +47,10 @@ class ReadPool:
         self._caches: dict[str, OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]]] = {}
         # open one now, so a missing or foreign file fails at start-up, not on the first page
         self._idle.put(Store(self.path, readonly=True))
+        #: a connection of its own for ``PRAGMA data_version``, which changes whenever another
+        #: connection commits (this process never writes)
+        self._watch = Store(self.path, readonly=True)
+        self._watch_lock = threading.Lock()
 
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
@@ -70,8 +76,12 @@ class ReadPool:
                     store.close()
 
     def fingerprint(self) -> tuple[int, ...]:
-        """Changes whenever a writer commits (the WAL file grows) or checkpoints (the file changes)."""
-        out: list[int] = []
+        """Changes whenever a writer commits: SQLite's ``data_version`` as one connection sees it,
+        and the size and modification time of the file and its WAL (which alone can miss a
+        commit: a WAL rewritten from its start after a checkpoint keeps its size, and two
+        commits may fall within one tick of the file system's clock)."""
+        with self._watch_lock:
+            out: list[int] = [self._watch.conn.execute("PRAGMA data_version").fetchone()[0]]
         for suffix in ("", "-wal"):
             try:
                 st = os.stat(self.path + suffix)
@@ -86,7 +96,8 @@ class ReadPool:
         database has not changed since. For pages that are costly to build (the dyad report,
         a list's facet counts).
 
-        key: its first item names the cache (``"dyad"``, ``"facets"``), which has its own size.
+        key: its first item names the cache (``"dyad"``, ``"facets"``, ``"page"``), which has its own
+        size (``CACHE_SIZES``; for ``"page"``, whose values are bytes, ``CACHE_BYTES`` too).
         stamp: the fingerprint taken before the snapshot ``compute`` reads was opened, when that
         happened before this call; by default it is taken now. A write that commits while
         ``compute`` runs makes the stored result stale, never a stale result look current.
@@ -104,6 +115,11 @@ class ReadPool:
             cache.move_to_end(key)
             while len(cache) > CACHE_SIZES.get(key[0], 32):
                 cache.popitem(last=False)
+            limit = CACHE_BYTES.get(key[0])
+            if limit is not None:
+                held = sum(len(v) for _, v in cache.values())
+                while held > limit and len(cache) > 1:
+                    held -= len(cache.popitem(last=False)[1][1])
         return value
 
     def cached_keys(self, name: str) -> list[tuple[Any, ...]]:
@@ -130,6 +146,8 @@ class ReadPool:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+        with self._watch_lock:
+            self._watch.close()
         while True:
             try:
                 self._idle.get_nowait().close()

@@ -30,15 +30,32 @@ def _render(request: Request, template: str, *, status: int = 200, **context: An
     return HTMLResponse(html, status_code=status, headers={"Vary": "HX-Request, HX-Target"})
 
 
+def _cached_page(request: Request, build: Callable[[], HTMLResponse]) -> Response:
+    """The page ``build`` renders, or the same bytes from memory while the database is unchanged:
+    a page depends only on its URL, the htmx headers that choose a partial page, and the store
+    (``ReadPool.fingerprint`` changes with every commit). Only pages that rendered (status 200)
+    are kept; a bad parameter or unknown id raises before anything is stored."""
+    pool = request.app.state.pool
+    key = ("page", request.url.path, request.url.query,
+           *(request.headers.get(h) for h in ("HX-Request", "HX-History-Restore-Request", "HX-Target")))
+    stamp = pool.fingerprint()  # before the page's snapshot is opened: a later commit makes it stale
+    body = pool.cached(key, lambda: bytes(build().body), stamp=stamp)
+    return HTMLResponse(body, headers={"Vary": "HX-Request, HX-Target"})
+
+
 def _params(request: Request, allowed: tuple[str, ...] = (), multi: tuple[str, ...] = ()) -> P.Params:
     return P.Params(request.query_params.multi_items(), allowed=allowed, multi=multi)
 
 
 def overview(request: Request) -> Response:
     _params(request)
-    with request.app.state.pool.snapshot() as store:
-        page = data.overview(store)
-    return _render(request, "overview.html", nav="overview", **page)
+
+    def build() -> HTMLResponse:
+        with request.app.state.pool.snapshot() as store:
+            page = data.overview(store)
+        return _render(request, "overview.html", nav="overview", **page)
+
+    return _cached_page(request, build)
 
 
 def dyads(request: Request) -> Response:
@@ -50,12 +67,16 @@ def dyads(request: Request) -> Response:
             raise P.BadRequest("Give both actors: /dyads?a=CHN&b=RUS.")
         a, b = P.code(a, "a"), P.code(b, "b")
         return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
-    with request.app.state.pool.snapshot() as store:
-        names = store.actor_names()
-        rows = [dict(r) for r in store.execute(data.DYADS_SQL + " LIMIT 500")]
-    for r in rows:
-        r["a_name"], r["b_name"] = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
-    return _render(request, "dyads.html", nav="overview", dyads=rows)
+
+    def build() -> HTMLResponse:
+        with request.app.state.pool.snapshot() as store:
+            names = store.actor_names()
+            rows = data.dyads(store, 500)
+        for r in rows:
+            r["a_name"], r["b_name"] = names.get(r["a"], r["a"]), names.get(r["b"], r["b"])
+        return _render(request, "dyads.html", nav="overview", dyads=rows)
+
+    return _cached_page(request, build)
 
 
 def dyad(request: Request) -> Response:
@@ -68,8 +89,9 @@ def dyad(request: Request) -> Response:
     until = P.date(u, "until") if (u := p.get("until")) else None
     if since and until and since[:len(until)] > until:
         raise P.BadRequest(f"Parameter 'since' ({since}) is after 'until' ({until}).")
-    report = dyad_report(request.app.state.pool, a, b, since=since, until=until)
-    return _render(request, "dyad.html", nav="overview", r=report, a=a, b=b, since=since, until=until)
+    return _cached_page(request, lambda: _render(
+        request, "dyad.html", nav="overview", r=dyad_report(request.app.state.pool, a, b, since=since, until=until),
+        a=a, b=b, since=since, until=until))
 
 
 def dyad_report(pool: Any, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
@@ -97,8 +119,7 @@ def warm_jobs(pool: Any) -> list[Callable[..., Any]]:
     largest dyads (as the overview links them) and every dyad page visited since the app
     started that is still in the cache, most recent first."""
     with pool.snapshot() as store:
-        top = [(r["a"], r["b"], None, None) for r in store.execute(data.DYADS_SQL + " LIMIT ?", (WARM_TOP,))
-               if r["n"] >= WARM_MIN_EVENTS]
+        top = [(r["a"], r["b"], None, None) for r in data.dyads(store, WARM_TOP) if r["n"] >= WARM_MIN_EVENTS]
     visited = [key[1:] for key in reversed(pool.cached_keys("dyad"))]
     keys = list(dict.fromkeys(top + visited))
     return [lambda k=k: dyad_report(pool, k[0], k[1], since=k[2], until=k[3]) for k in keys]
@@ -108,9 +129,13 @@ def document(request: Request) -> Response:
     doc_id = P.doc_id(request.path_params["doc_id"])
     p = _params(request, ("hl",))
     hl = P.span(h) if (h := p.get("hl")) else None
-    with request.app.state.pool.snapshot() as store:
-        page = data.document_page(store, doc_id, hl=hl)
-    return _render(request, "document.html", nav="documents", **page)
+
+    def build() -> HTMLResponse:
+        with request.app.state.pool.snapshot() as store:
+            page = data.document_page(store, doc_id, hl=hl)
+        return _render(request, "document.html", nav="documents", **page)
+
+    return _cached_page(request, build)
 
 
 def _search_ready(request: Request, store: Any, query: listing.Query) -> None:
@@ -124,6 +149,9 @@ def list_page(kind_name: str) -> Callable[[Request], Response]:
 
     def handler(request: Request) -> Response:
         query = listing.parse_query(kind, request.query_params.multi_items())
+        return _cached_page(request, lambda: build(request, query))
+
+    def build(request: Request, query: listing.Query) -> HTMLResponse:
         pool = request.app.state.pool
         stamp = pool.fingerprint()  # before the snapshot's first read, for the facet cache
         with pool.snapshot() as store:
