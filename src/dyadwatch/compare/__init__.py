@@ -7,6 +7,7 @@ relations between claims. Run it after ingesting: ``compare_store(store)``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -16,12 +17,13 @@ from typing import Any
 import numpy as np
 
 from dyadwatch.compare.duplicates import near_duplicate_groups
-from dyadwatch.compare.relations import ClaimItem, relate_claims
+from dyadwatch.compare.relations import ClaimItem, content_terms, negated, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
 
-__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads"]
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads",
+           "document_pairs"]
 
 
 @dataclass
@@ -71,7 +73,7 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         stories = link_stories(events, group_of)
         if direction is None:
             direction = _default_direction()
-        dyad_of = document_dyads(store)
+        dyad_of = document_pairs(store)
         # copies of one story are compared through the first of them only: a copy confirms nothing
         representatives = [d for d, _ in docs if group_of.get(d, d) == d]
         claims = claim_items(store, representatives, texts=dict(docs), group_of=group_of, dyad_of=dyad_of,
@@ -121,7 +123,17 @@ def claim_vectors(store: Store, claims: list[ClaimItem], embed: Callable[[list[s
 
 def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
     """Each article's main pair: the dyad of its strongest stance."""
-    out: dict[str, tuple[str, str]] = {}
+    return {d: pairs[0] for d, pairs in document_pairs(store, doc_ids).items() if pairs}
+
+
+def document_pairs(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """Each article's pairs of states, the strongest stance first.
+
+    An article is compared with every article that shares one of its pairs, not only its
+    strongest: the strongest stance is often on a third state's pair (a peace deal signed at the
+    White House is strongest on the broker), and two reports of one event then never met.
+    """
+    out: dict[str, list[tuple[str, str]]] = {}
     if doc_ids is None:
         rows = store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC")
     else:
@@ -133,28 +145,38 @@ def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[s
                 f"SELECT document_id, actor_a, actor_b FROM stances WHERE document_id IN ({','.join('?' * len(chunk))}) "
                 "ORDER BY document_id, abs(score) DESC", chunk)
     for r in rows:
-        out.setdefault(r["document_id"], (r["actor_a"], r["actor_b"]))
+        out.setdefault(r["document_id"], []).append((r["actor_a"], r["actor_b"]))
     return out
 
 
 def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] | None = None,
-                group_of: dict[str, str], dyad_of: dict[str, tuple[str, str]],
+                group_of: dict[str, str], dyad_of: dict[str, list[tuple[str, str]]],
                 direction: Callable[[str], float] | None) -> list[ClaimItem]:
     """The claims compare weighs for the given documents, read document by document (each
     through the indexes on ``document_id``): the claims component's claims, and every other
-    sentence that reports an act between the article's own pair."""
+    sentence about one of the article's pairs of states (``dyad_of``: document -> its pairs,
+    the main one first, as ``document_pairs`` gives them)."""
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
         text = texts[doc_id] if texts is not None else next(
             (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
         if text is None:
             continue
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), dyad_of.get(doc_id), direction)
+        pairs = dyad_of.get(doc_id) or []
+        if pairs and isinstance(pairs[0], str):  # a single dyad, as document_dyads gives it
+            pairs = [tuple(pairs)]  # type: ignore[list-item]
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), [tuple(p) for p in pairs],
+                                direction)
     return out
 
 
-def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tuple[str, str] | None,
+#: a sentence of this many words at least (and at most MAX_WORDS) can carry a checkable claim
+MIN_WORDS, MAX_WORDS = 6, 80
+
+
+def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
                      direction: Callable[[str], float] | None) -> list[ClaimItem]:
+    dyad = pairs[0] if pairs else None
     event_rows = store.execute(
         "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
         "ORDER BY start", (doc_id,))
@@ -163,14 +185,37 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
     # what might happen ("could", "if") is neither confirmed nor contradicted by what did
     hypothetical: set[tuple[int, str, str, str, bool]] = set()
     reported: set[tuple[int, str, str, str, bool]] = set()
+    events_at: dict[int, set[tuple[str, str, str, bool]]] = {}
     for r in event_rows:
         dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
         key = (r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
+        if r["modality"] != "hypothetical":
+            events_at.setdefault(r["start"], set()).add(key[1:])
+    extra_base = {"dyad": dyad, "pairs": pairs}
+    mention_rows = list(store.execute(
+        'SELECT start, "end", code, text, entry FROM mentions WHERE document_id = ? ORDER BY start', (doc_id,)))
+    m_starts = [m["start"] for m in mention_rows]
+
+    def terms(start: int, end: int) -> frozenset[str]:
+        """The sentence's content terms, the names of its actors left out: that two sentences
+        both name Erdogan or Japan says nothing about whether they tell the same thing. The role
+        in a title stays ("Saudi Ambassador": "ambassador")."""
+        chars = list(text[start:end])
+        for m in mention_rows[bisect.bisect_left(m_starts, start):bisect.bisect_left(m_starts, end)]:
+            role = _ROLE.search(m["entry"] or "")
+            keep = set(role.group(1).lower().split()) if role else set()
+            for w in re.finditer(r"\S+", text[m["start"]:m["end"]]):
+                if w.group(0).lower() in keep:
+                    continue
+                for k in range(max(m["start"] + w.start(), start), min(m["start"] + w.end(), end)):
+                    chars[k - start] = " "
+        return content_terms("".join(chars))
+
     out: list[ClaimItem] = []
-    claim_starts: set[int] = set()
+    taken: list[tuple[int, int]] = []
     for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,)):
-        claim_starts.add(r["start"])
+        taken.append((r["start"], r["end"]))
         norm = json.loads(r["normalized"])
         norm["events"] = [e for e in norm.get("events", [])
                           if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
@@ -184,28 +229,61 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, dyad: tup
             # someone else's judgement, reported, is not the article's own
             direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
             group=group,
-            extra={"dyad": dyad, "cues": _cues(sentence), "dates": dates.get(r["start"], {})},
+            extra={**extra_base, "cues": _cues(sentence), "dates": dates.get(r["start"], {}),
+                   "terms": terms(r["start"], r["end"])},
         ))
-    # every other sentence that reports an act between the article's own pair is a claim too:
-    # two sources telling the same act (or one telling it undone) are what confirmation and
-    # contradiction are made of
-    by_sentence: dict[tuple[int, int], list[Any]] = {}
-    for r in event_rows:
-        if not dyad or {r["source"], r["target"]} != set(dyad) or r["modality"] == "hypothetical":
+    if not pairs:
+        return out
+    # every other sentence about one of the article's pairs is a claim too: what another source
+    # confirms or denies is as often told in a plain sentence of the report ("the two sides
+    # agreed to reopen embassies") as in the few sentences the claims component ranks highest
+    on_pair = {a for p in pairs for a in p}
+    figures_at: dict[int, list[tuple[float, str, str | None, str | None]]] = {}
+    for f in store.execute("SELECT sentence_start, value, unit, measure, period FROM figures WHERE document_id = ?",
+                           (doc_id,)):
+        figures_at.setdefault(f["sentence_start"], []).append((float(f["value"]), f["unit"], f["measure"], f["period"]))
+    quoted = [(q["start"], q["end"]) for q in store.execute(
+        "SELECT start, \"end\" FROM quotes WHERE document_id = ?", (doc_id,))]
+    taken.sort()
+    for row in store.execute('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx', (doc_id,)):
+        start, end = _trim(text, row["start"], row["end"])
+        if end <= start or _overlaps_any(start, end, taken):
             continue
-        if r["start"] in claim_starts:
+        sentence = text[start:end]
+        if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS:
             continue
-        by_sentence.setdefault((r["start"], r["end"]), []).append(r)
-    for (start, end), rows in by_sentence.items():
+        actors = sorted({m["code"] for m in mention_rows[bisect.bisect_left(m_starts, start):
+                                                         bisect.bisect_left(m_starts, end)]})
+        if not (set(actors) & on_pair or _refers_to_pair(sentence)):
+            continue
+        events = events_at.get(row["start"], set()) | events_at.get(start, set())
+        figs = figures_at.get(row["start"], []) or figures_at.get(start, [])
+        # a sentence mostly inside quote marks is a speaker's view, not the article's
+        spoken = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted) > 0.5 * (end - start)
         out.append(ClaimItem(
-            document_id=doc_id, start=start, end=end, sentence=text[start:end],
-            actors=tuple(sorted({x for r in rows for x in (r["source"], r["target"])})),
-            polarity=-1 if all(r["negated"] for r in rows) else 1,
-            events=tuple(sorted({(r["source"], r["target"], r["type"], bool(r["negated"])) for r in rows})),
-            direction=0.0, group=group,
-            extra={"dyad": dyad, "cues": frozenset(), "event_sentence": True, "dates": dates.get(start, {})},
+            document_id=doc_id, start=start, end=end, sentence=sentence,
+            actors=tuple(actors) or tuple(sorted(pairs[0])),
+            polarity=-1 if (events and all(e[3] for e in events)) or negated(sentence) else 1,
+            events=tuple(sorted(events)), figures=tuple(figs),
+            direction=direction(sentence) if direction and not spoken and not _reports_others(sentence) else 0.0,
+            group=group,
+            extra={**extra_base, "cues": _cues(sentence), "sentence": True, "terms": terms(start, end),
+                   "dates": {**dates.get(row["start"], {}), **dates.get(start, {})}},
         ))
     return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
 
 
 _OTHERS = re.compile(
@@ -220,6 +298,16 @@ def _cues(sentence: str) -> frozenset[str]:
     except ImportError:
         return frozenset()
     return sentence_cue_stems(sentence)
+
+
+_ROLE = re.compile(r"\(title '([^']+)'")
+
+
+def _refers_to_pair(sentence: str) -> bool:
+    """"The two countries", "both sides", "bilateral": the sentence is about a pair without naming it."""
+    from dyadwatch.compare.relations import pair_reference
+
+    return bool(pair_reference().search(sentence))
 
 
 def _reports_others(sentence: str) -> bool:
