@@ -162,16 +162,15 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
             (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
         if text is None:
             continue
-        pairs = dyad_of.get(doc_id) or []
-        if pairs and isinstance(pairs[0], str):  # a single dyad, as document_dyads gives it
-            pairs = [tuple(pairs)]  # type: ignore[list-item]
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), [tuple(p) for p in pairs],
-                                direction)
+        pairs = [(p[0], p[1]) for p in dyad_of.get(doc_id) or []]
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), pairs, direction)
     return out
 
 
 #: a sentence of this many words at least (and at most MAX_WORDS) can carry a checkable claim
 MIN_WORDS, MAX_WORDS = 6, 80
+#: a sentence naming both states of a pair may be as short as this (a headline)
+HEADLINE_WORDS = 4
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
@@ -250,11 +249,15 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: li
         if end <= start or _overlaps_any(start, end, taken):
             continue
         sentence = text[start:end]
-        if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS:
-            continue
         actors = sorted({m["code"] for m in mention_rows[bisect.bisect_left(m_starts, start):
                                                          bisect.bisect_left(m_starts, end)]})
-        if not (set(actors) & on_pair or _refers_to_pair(sentence)):
+        n_words = len(sentence.split())
+        # a headline naming both states is short ("Japan, China trade barbs") and says the most
+        both = any(set(p) <= set(actors) for p in pairs)
+        if n_words > MAX_WORDS or n_words < (HEADLINE_WORDS if both else MIN_WORDS):
+            continue
+        # about the pair: naming one of its states or speaking of the two
+        if not set(actors) & on_pair and not _refers_to_pair(sentence):
             continue
         events = events_at.get(row["start"], set()) | events_at.get(start, set())
         figs = figures_at.get(row["start"], []) or figures_at.get(start, [])

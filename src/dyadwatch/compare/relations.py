@@ -52,6 +52,8 @@ REPORT_STRENGTH = 0.8
 #: both date it alike); the same words alone add nothing
 AGREE_BONUS = {"give": 0.3, "see": 0.25, "report": 0.1}
 DATED_BONUS = 0.1
+#: what each side being one of its article's central claims (the claims component's) adds
+CENTRAL_BONUS = 0.05
 #: what one unit of shared specific content (a term each document uses once) adds to similarity
 SPECIFIC_WEIGHT = 0.15
 
@@ -344,12 +346,19 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
     if decision is None:
         decision = decide_denial(a, b, similarity, specific, terms)
     if decision is None:
-        return decide_report(a, b, similarity, specific, terms)
+        decision = decide_report(a, b, similarity, specific, terms)
+    if decision is None:
+        return None
+    # a point the claims component ranked among an article's central ones is what another
+    # article confirms or denies more often than a passing sentence
+    central = CENTRAL_BONUS * sum(1 for c in (a, b) if not c.extra.get("sentence"))
     if decision.relation == "agree":
         dated = re.search(r"\(\d{4}", decision.why) is not None
-        bonus = AGREE_BONUS[decision.why.split(" ", 2)[1]] + (DATED_BONUS if dated else 0.0)
-        decision = Decision("agree", _agree_score(agree_strength(similarity, specific), bonus), decision.why)
-    return decision
+        bonus = AGREE_BONUS.get(decision.why.split(" ", 2)[1], 0.0) + (DATED_BONUS if dated else 0.0)
+        if decision.why.startswith("both report it in other words"):
+            bonus = 0.0
+        return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus + central), decision.why)
+    return Decision(decision.relation, round(min(0.99, decision.score + central), 3), decision.why)
 
 
 def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
