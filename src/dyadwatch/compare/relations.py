@@ -52,7 +52,8 @@ REPORT_STRENGTH = 0.8
 #: both date it alike); the same words alone add nothing
 AGREE_BONUS = {"give": 0.3, "see": 0.25, "report": 0.1}
 DATED_BONUS = 0.1
-#: what each side being one of its article's central claims (the claims component's) adds
+#: what each side being one of its article's central claims (the claims component's) adds to
+#: an agreement
 CENTRAL_BONUS = 0.05
 #: what one unit of shared specific content (a term each document uses once) adds to similarity
 SPECIFIC_WEIGHT = 0.15
@@ -350,7 +351,7 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
     if decision is None:
         return None
     # a point the claims component ranked among an article's central ones is what another
-    # article confirms or denies more often than a passing sentence
+    # article confirms more often than a passing sentence
     central = CENTRAL_BONUS * sum(1 for c in (a, b) if not c.extra.get("sentence"))
     if decision.relation == "agree":
         dated = re.search(r"\(\d{4}", decision.why) is not None
@@ -358,7 +359,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         if decision.why.startswith("both report it in other words"):
             bonus = 0.0
         return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus + central), decision.why)
-    return Decision(decision.relation, round(min(0.99, decision.score + central), 3), decision.why)
+    # a contradiction keeps the score its reason gave: how clearly the two cannot both be true
+    return decision
 
 
 def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
