@@ -1,22 +1,24 @@
 """The cost of comparing new articles as the store grows, and what copies add.
 
-For each store size N (distinct synthetic PLOVER stories from ``../shared/external``, analysed
-once and cached under ``bench/results/``): a copy of the store gets ``--add`` further distinct
-stories, analysed and stored without comparing, then compared incrementally (what ``ingest``
-runs) in a fresh process. Reported per size: the compare's seconds per added document and
-the ratio to the empty store (measured in the same run), its peak memory (the child process's
-max RSS) and the ratio to the smallest non-empty store. A full compare of the largest store
-(``compare --all``) is timed once for reference.
+For each store size N (cached under ``bench/results/`` per schema version): a copy of the
+store gets ``--add`` further distinct stories, analysed and stored without comparing, then
+compared incrementally (what ``ingest`` runs) in a fresh process. Reported per size: the
+compare's seconds per added document and the ratio to the empty store (measured in the same
+run), its peak memory (the child process's max RSS) and the ratio to the smallest non-empty
+store, and the seconds and memory of the full compare (``compare --all``) that built the store.
+
+Stores: up to 4,400 articles, distinct synthetic PLOVER stories from ``../shared/external``
+(4,500 usable; the last ones are kept for adding). Past 4,400, the 4,400-article store with
+replicas of its articles, analysis rows included (``replicate``): each replica's words are
+changed in place except its words of judgement, so it is no copy of its original (a copy is
+found as a copy and compared with nothing), and its dates move on by a year per replica.
 
 Copies: the three seed articles alone, then with 27 light copies (a line added on top, as
 syndication does): the relations and the independent sources must not change.
 
-    .venv/bin/python bench/compare.py                       # sizes 0, 1000, 4000 (builds take minutes once)
+    .venv/bin/python bench/compare.py                       # sizes 0, 1000, 1500, 5000, 20000
     .venv/bin/python bench/compare.py --sizes 0,500 --add 10
-    .venv/bin/python bench/compare.py --json out.json
-
-There are 4,500 distinct stories; sizes above about 4,400 are refused rather than padded
-with copies (copies are not new articles: they are found as copies and compared with nothing).
+    .venv/bin/python bench/compare.py --json out.json       # default bench/results/compare.json
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 STORIES = SHARED / "external" / "ahalterman-NGEC-2025" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
 CACHE = ROOT / "bench" / "results"
+#: distinct stories stored; the rest are kept for adding, and larger stores are replicas
+DISTINCT = 4400
 
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
@@ -64,11 +70,13 @@ def write_jsonl(path: Path, items: list[dict[str, str]]) -> Path:
 
 
 def build_store(n: int, items: list[dict[str, str]]) -> Path:
-    """A store of the first ``n`` stories, analysed and fully compared (cached)."""
-    from dyadwatch import Store, ingest_sources
-    from dyadwatch.compare import compare_store
-    from dyadwatch.settings import load_settings
+    """A store of ``n`` articles, analysed and fully compared (cached per schema version).
 
+    Up to ``DISTINCT`` the first ``n`` distinct stories, ingested (onto the largest cached
+    smaller store); past it, that store with replicas of its articles (``replicate``). The full
+    compare's seconds and peak memory are kept beside the store (``.json``)."""
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.settings import load_settings
     from dyadwatch.store.migrations import MIGRATIONS
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -79,14 +87,82 @@ def build_store(n: int, items: list[dict[str, str]]) -> Path:
     tmp = db.with_suffix(".building")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as d, Store(tmp) as store:
-        if n:
-            corpus = write_jsonl(Path(d) / "corpus.jsonl", items[:n])
-            settings = load_settings({"n_process": 2, "max_file_bytes": 10**9})
-            ingest_sources(store, [str(corpus)], settings=settings, compare=False)
-        compare_store(store)
+    if n > DISTINCT:
+        shutil.copy(build_store(DISTINCT, items), tmp)
+        with Store(tmp) as store:
+            replicate(store, n - DISTINCT)
+    else:
+        cached = [int(p.name.split("-")[2]) for p in CACHE.glob(f"compare-store-*-m{len(MIGRATIONS)}.db")]
+        below = max((m for m in cached if m < n), default=None)
+        if below is not None:
+            shutil.copy(CACHE / f"compare-store-{below}-m{len(MIGRATIONS)}.db", tmp)
+        with tempfile.TemporaryDirectory() as d, Store(tmp) as store:
+            if n > (below or 0):
+                corpus = write_jsonl(Path(d) / "corpus.jsonl", items[below or 0:n])
+                settings = load_settings({"n_process": 2, "max_file_bytes": 10**9})
+                ingest_sources(store, [str(corpus)], settings=settings, compare=False)
+    full = compare_in_child(tmp, "full")
+    db.with_suffix(".json").write_text(json.dumps({"size": n, "full_compare_s": round(full["seconds"], 1),
+                                                   "full_compare_max_rss_mb": round(full["max_rss_mb"], 1)}))
     tmp.replace(db)
     return db
+
+
+def _mutate(text: str, k: int) -> str:
+    """``text`` with most of its words' letters changed in place (offsets kept): word 5-shingles of
+    a replica share nothing with its original's, so it is a new article, not a copy."""
+    from dyadwatch.analyze.stance import sentence_cue_stems
+
+    keep = {w[:6].casefold() for w in sentence_cue_stems(text)}
+
+    def swap(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) < 4 or w[:6].casefold() in keep or not w.isalpha():
+            return w
+        shift = k % 25 + 1
+        return "".join(chr((ord(c) - 97 + shift) % 26 + 97) if "a" <= c <= "z" else c for c in w)
+
+    return re.sub(r"\w+", swap, text)
+
+
+def replicate(store: Any, count: int) -> None:
+    """Add ``count`` replicas of the stored articles, analysis rows included (``_mutate``, a new
+    id; dates moved on by k years for the k-th replica of an article): past the 4,500 distinct
+    stories, a store as large as a feed's. A replica's claim sentences keep their words of
+    judgement (the same direction, the same cues), and their stored vectors are the original's:
+    to compare, a replica is an article reporting the same kind of news at another time."""
+    import hashlib
+
+    conn = store.conn
+    docs = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+    conn.execute("CREATE TEMP TABLE replica (old TEXT, new TEXT, k INTEGER)")
+    rows = []
+    for i in range(count):
+        old, k = docs[i % len(docs)], i // len(docs) + 1
+        rows.append((old, hashlib.sha256(f"{old}/{k}".encode()).hexdigest()[:16], k))
+    conn.executemany("INSERT INTO replica VALUES (?, ?, ?)", rows)
+    conn.create_function("mutate", 2, _mutate, deterministic=True)
+    conn.create_function("later", 2, lambda d, k: None if d is None else f"{int(d[:4]) + k:04d}{d[4:]}"
+                         if d[:4].isdigit() else d, deterministic=True)
+    cols = lambda table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]  # noqa: E731
+    conn.execute("BEGIN")
+    doc_cols = [c for c in cols("documents")]
+    picked = {"id": "r.new", "text": "mutate(d.text, r.k)", "published": "later(d.published, r.k)",
+              "source": "d.source || '#' || r.k", "url": "d.url || '#' || r.k"}
+    conn.execute(f"INSERT INTO documents ({', '.join(chr(34) + c + chr(34) for c in doc_cols)}) "
+                 f"SELECT {', '.join(picked.get(c, 'd.' + chr(34) + c + chr(34)) for c in doc_cols)} "
+                 "FROM replica r JOIN documents d ON d.id = r.old ORDER BY r.rowid")
+    conn.execute("INSERT INTO document_sources (document_id, source, first_seen) "
+                 "SELECT r.new, s.source || '#' || r.k, s.first_seen FROM replica r "
+                 "JOIN document_sources s ON s.document_id = r.old")
+    for table in ("sentences", "mentions", "events", "quotes", "figures", "claims", "stances", "claim_vectors"):
+        names = [c for c in cols(table) if c not in ("document_id", "id") or (table == "claims" and c == "id")]
+        select = ["r.new"] + [("later(t.date, r.k)" if c == "date" else
+                               "t.id || '/' || r.k" if c == "id" else "t." + chr(34) + c + chr(34)) for c in names]
+        conn.execute(f"INSERT INTO {table} (document_id, {', '.join(chr(34) + c + chr(34) for c in names)}) "
+                     f"SELECT {', '.join(select)} FROM replica r JOIN {table} t ON t.document_id = r.old "
+                     "ORDER BY r.rowid, t.rowid")
+    conn.execute("COMMIT")
 
 
 _CHILD = r"""
@@ -94,10 +170,10 @@ import json, resource, sys, time
 from dyadwatch import Store
 from dyadwatch.compare import compare_store
 with Store(sys.argv[1]) as store:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = compare_store(store, full=sys.argv[2] == "full")
-    seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "documents": summary.documents, "relations": summary.agreements + summary.contradictions,
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "documents": summary.documents, "relations": summary.agreements + summary.contradictions,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -107,22 +183,29 @@ def compare_in_child(db: Path, mode: str) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def add_and_compare(base: Path, n: int, add: int, items: list[dict[str, str]], work: Path) -> dict[str, Any]:
+def add(base: Path, n: int, count: int, items: list[dict[str, str]], work: Path) -> tuple[Path, float]:
+    """A copy of the store of ``n`` with ``count`` new stories analysed and stored, not compared."""
     from dyadwatch import Store, ingest_sources
 
     db = work / f"store-{n}.db"
     shutil.copy(base, db)
-    new = write_jsonl(work / f"new-{n}.jsonl", items[4400:4400 + add])
+    new = write_jsonl(work / f"new-{n}.jsonl", items[DISTINCT:DISTINCT + count])
     with Store(db) as store:
         start = time.perf_counter()
         summary = ingest_sources(store, [str(new)], compare=False)
         analysis = time.perf_counter() - start
-    assert summary.added == add, summary.messages[:3]
-    # warm the model files in the page cache, then measure in a fresh process
-    result = compare_in_child(db, "new")
-    return {"size": n, "added": add, "analysis_s": round(analysis, 2), "compare_s": round(result["seconds"], 3),
-            "compare_s_per_doc": round(result["seconds"] / add, 4), "relations": result["relations"],
-            "max_rss_mb": round(result["max_rss_mb"], 1)}
+    assert summary.added == count, summary.messages[:3]
+    return db, analysis
+
+
+def compare_added(db: Path, work: Path) -> dict[str, Any]:
+    """The incremental compare of what ``add`` stored, in a fresh process, on a fresh copy."""
+    fresh = work / "measured.db"
+    shutil.copy(db, fresh)
+    try:
+        return compare_in_child(fresh, "new")
+    finally:
+        fresh.unlink()
 
 
 def copies_check(work: Path) -> dict[str, Any]:
@@ -156,45 +239,66 @@ def copies_check(work: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="0,1000,4000")
+    ap.add_argument("--sizes", default="0,1000,1500,5000,20000")
     ap.add_argument("--add", type=int, default=10)
-    ap.add_argument("--json", type=Path)
+    ap.add_argument("--rounds", type=int, default=3, help="measurements of each size, taking turns")
+    ap.add_argument("--json", type=Path, default=CACHE / "compare.json")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
-    if max(sizes) > 4400:
-        ap.error("at most 4400: there are 4,500 distinct stories and 100 are kept for adding")
     items = stories()
-    results: dict[str, Any] = {"sizes": []}
+    if len(items) < DISTINCT + args.add:
+        ap.error(f"{STORIES} has {len(items)} usable stories, {DISTINCT + args.add} are needed")
+    results: dict[str, Any] = {"sizes": [], "rounds": args.rounds}
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)
+        prepared = {}
         for n in sizes:
             t = time.perf_counter()
             base = build_store(n, items)
             print(f"store of {n}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
-            row = add_and_compare(base, n, args.add, items, work)
-            results["sizes"].append(row)
-            print(json.dumps(row), file=sys.stderr)
-        base0 = next(r for r in results["sizes"] if r["size"] == min(sizes))
-        smallest = min((r for r in results["sizes"] if r["size"] > 0), key=lambda r: r["size"], default=None)
-        for r in results["sizes"]:
-            r["cost_ratio_vs_smallest_store"] = round(r["compare_s_per_doc"] / max(base0["compare_s_per_doc"], 1e-9), 2)
+            prepared[n] = (base, *add(base, n, args.add, items, work))
+        # the sizes take turns, round after round, so that a change in the machine's load (other
+        # people's work) hits all of them; ratios are taken within a round, then the median
+        runs: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
+        for r in range(args.rounds):
+            for n in sizes:
+                runs[n].append(compare_added(prepared[n][1], work))
+                print(f"round {r + 1}, size {n}: {runs[n][-1]}", file=sys.stderr)
+        first, smallest = min(sizes), min((n for n in sizes if n > 0), default=None)
+        for n in sizes:
+            base, _, analysis = prepared[n]
+            got = runs[n]
+            row: dict[str, Any] = {
+                "size": n, "replicas": max(0, n - DISTINCT), "added": args.add, "analysis_s": round(analysis, 2),
+                "compare_s_per_doc": round(statistics.median(g["seconds"] for g in got) / args.add, 4),
+                "compare_s_per_doc_rounds": [round(g["seconds"] / args.add, 4) for g in got],
+                "cost_ratio_vs_smallest_store": round(statistics.median(
+                    g["seconds"] / b["seconds"] for g, b in zip(got, runs[first])), 2),
+                # CPU seconds: what other people's work on the machine changes least
+                "compare_cpu_s_per_doc": round(statistics.median(g["cpu_seconds"] for g in got) / args.add, 4),
+                "cpu_ratio_vs_smallest_store": round(statistics.median(
+                    g["cpu_seconds"] / b["cpu_seconds"] for g, b in zip(got, runs[first])), 2),
+                "max_rss_mb": round(statistics.median(g["max_rss_mb"] for g in got), 1),
+                "relations": got[0]["relations"]}
             if smallest:
-                r["memory_ratio_vs_smallest_nonempty"] = round(r["max_rss_mb"] / smallest["max_rss_mb"], 2)
-        largest = build_store(max(sizes), items)
-        full = compare_in_child(Path(shutil.copy(largest, work / "full.db")), "full")
-        results["full_compare_of_largest"] = {"size": max(sizes), "seconds": round(full["seconds"], 1),
-                                              "max_rss_mb": round(full["max_rss_mb"], 1)}
+                row["memory_ratio_vs_smallest_nonempty"] = round(statistics.median(
+                    g["max_rss_mb"] / b["max_rss_mb"] for g, b in zip(got, runs[smallest])), 2)
+            if base.with_suffix(".json").exists():
+                row.update(json.loads(base.with_suffix(".json").read_text()))
+            results["sizes"].append(row)
         results["copies"] = copies_check(work)
-    print("\nsize   added  compare s/doc  ratio   max RSS MB  mem ratio  relations")
+    print("\n size  replicas  added  compare s/doc  ratio  CPU s/doc  ratio   max RSS MB  mem ratio  relations  "
+          "full compare s")
     for r in results["sizes"]:
-        print(f"{r['size']:>5} {r['added']:>6} {r['compare_s_per_doc']:>14.4f} {r['cost_ratio_vs_smallest_store']:>6.2f} "
-              f"{r['max_rss_mb']:>12.1f} {r.get('memory_ratio_vs_smallest_nonempty', float('nan')):>10.2f} "
-              f"{r['relations']:>10}")
-    f = results["full_compare_of_largest"]
-    print(f"full compare of {f['size']}: {f['seconds']} s, {f['max_rss_mb']} MB")
+        print(f"{r['size']:>5} {r['replicas']:>9} {r['added']:>6} {r['compare_s_per_doc']:>14.4f} "
+              f"{r['cost_ratio_vs_smallest_store']:>6.2f} {r['compare_cpu_s_per_doc']:>10.4f} "
+              f"{r['cpu_ratio_vs_smallest_store']:>6.2f} {r['max_rss_mb']:>12.1f} "
+              f"{r.get('memory_ratio_vs_smallest_nonempty', float('nan')):>10.2f} {r['relations']:>10} "
+              f"{r.get('full_compare_s', float('nan')):>15}")
     print(f"copies: {results['copies']}")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
     return results
 
 

@@ -128,6 +128,10 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
         "client_cpu_seconds": round(cpu, 2),
         "client_cpu_share_of_wall": round(cpu / elapsed, 3),
         "parquet_bytes_per_doc": round(output / max(summary.items, 1)),
+        # the cross-document step on the cluster (copies and relations), after the analysis
+        "cross_seconds": round(summary.cross.seconds, 2) if summary.cross else None,
+        "cross_relations": summary.cross.relations if summary.cross else None,
+        "cross_blocks": summary.cross.blocks if summary.cross else None,
     }
     if sampler:
         result.update(sampler.report())
@@ -138,14 +142,28 @@ def batch_rate(corpus: Path, out: Path, *, workers: int, partition_size: int,
 
 
 def load_rate(out: Path, db: Path) -> dict[str, Any]:
+    """Load without comparing; then the same documents compared in this process
+    (``compare --all``, with the vectors the workers computed), and loaded again into a new store
+    bringing in what the cluster compared (``load``'s default after a batch)."""
     from dyadwatch import Store
     from dyadwatch.batch import load_results
+    from dyadwatch.compare import compare_store
 
     with Store(db) as store:
         start = time.perf_counter()
         summary = load_results(store, out, compare=False)
         elapsed = time.perf_counter() - start
-    return {"documents": summary.added, "seconds": round(elapsed, 2), "docs_per_s": round(summary.added / elapsed, 2)}
+        start = time.perf_counter()
+        full = compare_store(store)
+        compare_seconds = time.perf_counter() - start
+    with Store(db.with_name(db.stem + "-cross.db")) as store:
+        start = time.perf_counter()
+        brought = load_results(store, out)
+        with_cross = time.perf_counter() - start
+    assert brought.compared_on_cluster and brought.comparison.agreements == full.agreements
+    return {"documents": summary.added, "seconds": round(elapsed, 2), "docs_per_s": round(summary.added / elapsed, 2),
+            "compare_all_in_process_seconds": round(compare_seconds, 2),
+            "load_with_cluster_compare_seconds": round(with_cross, 2)}
 
 
 class MemorySampler:
@@ -244,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
             runs = {name: _median_run(results) for name, results in rounds.items()}
             runs["load"] = load_rate(tmp / "b2-0", tmp / "loaded.db")
             say(f"load (Parquet -> SQLite):       {runs['load']['docs_per_s']:8.2f} docs/s")
+            say(f"compare --all in one process:   {runs['load']['compare_all_in_process_seconds']:8.2f} s; load "
+                f"bringing in the cluster's compare: {runs['load']['load_with_cluster_compare_seconds']:.2f} s")
+            for name in ("batch_1_worker", "batch_2_workers"):
+                say(f"cross-document step, {name.replace('_', ' ')}: "
+                    + ", ".join(f"{t['cross_seconds']} s" for t in rounds[name]))
             result["throughput"] = runs
             result["rounds"] = a.rounds
 
@@ -256,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
             result["ingest_speedup_2_over_1_process"] = ratio("ingest_2_processes", "ingest_1_process")
             result["batch_1_worker_over_ingest_1_process"] = ratio("batch_1_worker", "ingest_1_process")
             result["batch_2_workers_over_ingest_2_processes"] = ratio("batch_2_workers", "ingest_2_processes")
+            result["cross_speedup_2_over_1_worker"] = round(statistics.median(
+                x["cross_seconds"] / y["cross_seconds"] for x, y in zip(rounds["batch_1_worker"],
+                                                                          rounds["batch_2_workers"])), 3)
             for name in configs:
                 say(f"{name.replace('_', ' '):<20} {runs[name]['docs_per_s']:8.2f} docs/s (median of {a.rounds})")
             say(f"speedup, batch 2 workers / 1 worker:    {result['batch_speedup_2_over_1_worker']:.3f} "

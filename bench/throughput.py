@@ -54,8 +54,8 @@ def bare_rate(texts: list[str], batch_size: int) -> float:
 
 def full_rate(pairs: list[tuple[str, str]], batch_size: int) -> float:
     from dyadwatch.analyze import load_pipeline
-    from dyadwatch.jobs import IngestSummary, _ingest_documents
     from dyadwatch.ingest import build_document
+    from dyadwatch.jobs import IngestSummary, store_documents
     from dyadwatch.records import RawDocument
     from dyadwatch.settings import load_settings
     from dyadwatch.store import Store
@@ -67,7 +67,7 @@ def full_rate(pairs: list[tuple[str, str]], batch_size: int) -> float:
         summary = IngestSummary()
         start = time.perf_counter()
         docs = (build_document(RawDocument(source=s, text=t)) for s, t in pairs)
-        _ingest_documents(store, docs, nlp=nlp, settings=settings, summary=summary, say=lambda m: None)
+        store_documents(store, docs, nlp=nlp, settings=settings, summary=summary, say=lambda m: None)
         elapsed = time.perf_counter() - start
         store.close()
     assert summary.added == len(pairs), summary

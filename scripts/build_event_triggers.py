@@ -108,6 +108,7 @@ V1_SENSES_MISSED = {
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
     "trade": "v1 codes 'trade' as trading (COOPERATE); 'traded barbs/insults/jabs' is mutual criticism (ACCUSE)",
+    "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
 #: (lemma, pos, particle) of v1 given a second type here, and why (none so far: v1's senses are kept)
@@ -279,6 +280,9 @@ for _verb in ("restore", "reestablish", "establish", "resume", "mend", "repair",
     for _obj in ("ties", "relations"):
         verb(f"{_verb}_{_obj}", "COOPERATE", joint=True)  # "restored diplomatic ties with"
 verb("mend_fences", "COOPERATE", joint=True)
+# "escalate bilateral commerce": raising trade is no use of force (v1's 'escalate' is ASSAULT)
+for _obj in ("trade", "commerce", "cooperation", "investment", "exchanges", "ties", "relations"):
+    verb(f"escalate_{_obj}", "COOPERATE", joint=True)
 for _obj in ("embassy", "embassies", "consulate", "consulates"):
     verb(f"reopen_{_obj}", "COOPERATE")
 verb("team_up", "COOPERATE", joint=True)
@@ -298,6 +302,11 @@ noun("partnership", "COOPERATE", joint=True,
 # (a partnership named as a standing state, "the no-limits partnership", is no act)
 noun("rapprochement", "COOPERATE", joint=True)
 noun("détente", "COOPERATE", joint=True)
+# "a year of resumed diplomatic ties", "their restored relations": the participle is the act
+_RESTORED = ["restored", "resumed", "reestablished", "re-established", "normalised", "normalized", "renewed",
+             "revived", "mended", "improved", "improving", "warming", "strengthened", "deepening", "upgraded"]
+for _obj in ("ties", "relations"):
+    noun(_obj, "COOPERATE", joint=True, needs_modifier=_RESTORED)
 noun("detente", "COOPERATE", joint=True)
 # "thaw" left out: mostly a commentator's word for a mood, not an act
 noun("reconciliation", "COOPERATE", joint=True)
@@ -421,8 +430,11 @@ verb("indict", "ACCUSE", mode="allege")
 verb("prosecute", "ACCUSE", mode="allege", needs_object=True)
 for _lemma in ("spar", "feud", "quarrel", "squabble", "bicker"):
     verb(_lemma, "ACCUSE", joint=True, mode="disapprove")
-for _obj in ("barbs", "insults", "jabs", "recriminations"):
+for _obj in ("barbs", "insults", "jabs", "recriminations", "accusations"):
     verb(f"trade_{_obj}", "ACCUSE", joint=True, mode="disapprove")
+    verb(f"exchange_{_obj}", "ACCUSE", joint=True, mode="disapprove")
+# "China spat with Japan deepens": the tagger reads the noun "spat" as the past of "spit"
+verb("spat", "ACCUSE", joint=True, mode="disapprove")
 for _lemma in ("spat", "feud", "quarrel", "squabble", "tiff", "wrangle", "recrimination"):
     noun(_lemma, "ACCUSE", joint=True, mode="disapprove")
 noun("row", "ACCUSE", joint=True, mode="disapprove", needs_prep=["over", "with", "between"])  # not "in a row"

@@ -1,24 +1,30 @@
 """Build dyadwatch's news-outlet dictionary.
 
-Writes ``src/dyadwatch/dictionaries/data/dyadwatch.outlets.v1.jsonl``: a table from a
+Writes ``src/dyadwatch/dictionaries/data/dyadwatch.outlets.v2.jsonl``: a table from a
 registrable web domain (``nytimes.com``, ``bbc.co.uk``; no ``www.``, no scheme, no path) to
 the name the outlet uses for itself ("The New York Times", "BBC") and the ISO 3166-1
 alpha-3 code of its home country ("INT" for international and multinational bodies).
 dyadwatch takes the outlet name from this table when an article's text does not name its
 publisher.
 
-The table below is hand-written from public facts: general knowledge of the outlets' own
-names and web addresses. It is not scraped or derived from any dataset. Names are spelled
-as the outlet writes them, with "The" only when it is part of the brand. Where one
-registrable domain hosts several titles (``indiatimes.com``, ``yomiuri.co.jp``), the entry
-names the main news title found there. Home country is where the outlet is based; for
-outlets in exile, or foreign-funded broadcasters, the choice is noted next to the entry.
+The table is hand-written from public facts: general knowledge of the outlets' own names and
+web addresses. It is not scraped or derived from any dataset. Names are spelled as the outlet
+writes them, with "The" only when it is part of the brand. Where one registrable domain hosts
+several titles (``indiatimes.com``, ``yomiuri.co.jp``), the entry names the main news title
+found there and a subdomain entry names another (``economictimes.indiatimes.com``). Home
+country is where the outlet is based; for outlets in exile, or foreign-funded broadcasters,
+the choice is noted next to the entry.
+
+Version 2 is version 1 (``OUTLETS_V1`` below, as released) with the corrections and about
+2,700 additions of ``scripts/outlets_v2_additions.py``: think tanks, institutes and policy
+journals worldwide, national and regional outlets outside the US and the UK, and sites whose
+domain differs from their brand.
 
 Standard library only. Run from the repository root::
 
     python scripts/build_outlets.py [OUTPUT_PATH]
 
-A changed table is a new version (``...v2.jsonl``), never an in-place edit of a released
+A changed table is a new version (``...v3.jsonl``), never an in-place edit of a released
 file. The file format is documented in ``docs/dictionaries.md``.
 """
 
@@ -29,22 +35,30 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from outlets_v2_additions import ADDITIONS, CORRECTIONS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "dyadwatch.outlets.v1"
+NAME = "dyadwatch.outlets.v2"
 DEFAULT_OUT = ROOT / "src" / "dyadwatch" / "dictionaries" / "data" / f"{NAME}.jsonl"
 
 DESCRIPTION = (
     "News outlets, wire agencies and analysis publishers by registrable web domain: the "
     "name each outlet uses for itself and its home country (ISO 3166-1 alpha-3, INT for "
-    "international bodies). Used for an article's outlet when its text does not name one."
+    "international bodies). Used for an article's outlet when its text does not name one. "
+    "v2 = dyadwatch.outlets.v1 with corrections (think tanks by their full name, domains that "
+    "host several titles) + think tanks, institutes, policy journals, international bodies and "
+    "government press sites worldwide, national and regional outlets outside the US and the UK, "
+    "and sites whose domain differs from their brand."
 )
 SOURCES = (
-    "hand-written in scripts/build_outlets.py from general knowledge of the outlets' own "
-    "names and web addresses"
+    "hand-written in scripts/build_outlets.py and scripts/outlets_v2_additions.py from general "
+    "knowledge of the outlets' own names and web addresses"
 )
 
-# (domain, name, country)
-OUTLETS: list[tuple[str, str, str]] = [
+# (domain, name, country): the v1 table as released in dyadwatch.outlets.v1
+OUTLETS_V1: list[tuple[str, str, str]] = [
     # ---------------------------------------------------------------- wire agencies
     ("reuters.com", "Reuters", "GBR"),
     ("apnews.com", "The Associated Press", "USA"),
@@ -1631,6 +1645,27 @@ OUTLETS: list[tuple[str, str, str]] = [
     ("dinamalar.com", "Dinamalar", "IND"),
     ("dailythanthi.com", "Daily Thanthi", "IND"),
 ]
+
+
+
+def corrected(rows: list[tuple[str, str, str]],
+              corrections: dict[str, tuple[str, str] | None]) -> list[tuple[str, str, str]]:
+    """``rows`` with ``corrections`` applied: a new (name, country) for a domain, or None to drop it."""
+    unknown = sorted(set(corrections) - {domain for domain, _, _ in rows})
+    if unknown:
+        raise ValueError(f"corrections name domains that are not in the table: {', '.join(unknown)}")
+    out = []
+    for domain, name, country in rows:
+        if domain in corrections:
+            fix = corrections[domain]
+            if fix is None:
+                continue
+            name, country = fix
+        out.append((domain, name, country))
+    return out
+
+
+OUTLETS: list[tuple[str, str, str]] = corrected(OUTLETS_V1, CORRECTIONS) + ADDITIONS
 
 DOMAIN_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$")

@@ -101,7 +101,7 @@ def test_dictionaries_builtins_are_registered_as_plugins():
     assert "dyadwatch.dictionaries.builtin_actors" in DEFAULT_PLUGINS
     names = [d.name for d in load_actor_dictionaries()]
     assert names == ["dyadwatch.countries.v1", "dyadwatch.organisations.v1",
-                     "dyadwatch.leaders.v1", "dyadwatch.titles.v1", "dyadwatch.outlets.v1"]
+                     "dyadwatch.leaders.v1", "dyadwatch.titles.v1", "dyadwatch.outlets.v2"]
 
 
 def test_dictionaries_are_consistent():

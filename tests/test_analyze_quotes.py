@@ -387,3 +387,16 @@ def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
             "be an act of aggression,” China’s permanent representative to the UN, Fu Cong, wrote in a letter.")
     quotes = [(q["speaker"], q["text"][:20]) for q in nlp(text)._.dw_quotes if q["direct"]]
     assert quotes == [("Fu Cong", "If Japan dares to at")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a title with the surname first, the full name later: the full name
+    ('Azerbaijan\'s President Aliyev arrived. The deal was signed by President Ilham Aliyev and Prime '
+     'Minister Nikol Pashinyan. Aliyev said: "We are writing a new chapter."', "Ilham Aliyev"),
+    # a family name first with a hyphenated given name the recogniser may miss
+    ('Hours later his finance minister, Hong Nam-ki, announced Seoul would reciprocate. The decision '
+     '"destroys the relations of trust," Hong said.', "Hong Nam-ki"),
+])
+def test_a_speaker_named_by_one_word_takes_the_full_name(nlp, text, speaker):
+    quotes = nlp(text)._.dw_quotes
+    assert [q["speaker"] for q in quotes if q["direct"]] == [speaker]

@@ -84,3 +84,24 @@ def test_reingest_after_partial_run_completes_the_job(tmp_path: Path, nlp) -> No
         assert (summary.added, summary.present, summary.failed) == (2, 2, 0)
         assert store.counts()["documents"] == 4
         assert json.loads(json.dumps(store.counts()))["analysed"] == 4
+
+
+def test_store_documents_takes_documents_from_any_reader(tmp_path: Path, nlp) -> None:
+    """The public analyse-and-store step of every job, fed by a caller's own reader: one summary
+    counts what it did and collects its warnings; a document seen twice is stored once."""
+    from dyadwatch import store_documents
+    from dyadwatch.analyze import analyzer_version
+
+    german = ("Berlin und Paris haben am Donnerstag ein Abkommen über die Zusammenarbeit bei der "
+              "Verteidigung unterzeichnet, teilten Regierungsvertreter mit.")
+    texts = [("mine:1", BODY), ("mine:2", german), ("mine:3", BODY + "\n")]
+    with Store(tmp_path / "x.db") as store:
+        summary = store_documents(store, (build_document(RawDocument(source=s, text=t)) for s, t in texts), nlp=nlp)
+        assert (summary.added, summary.present, summary.skipped_language) == (2, 1, 1)
+        assert [m[:6] for m in summary.messages] == ["[W102]"] and "mine:2" in summary.messages[0]
+        stored, analyzer = store.analyzer_of(document_id(BODY))
+        assert stored and analyzer == analyzer_version(nlp)
+        assert store.conn.execute("SELECT count(*) FROM sentences WHERE document_id = ?",
+                                  (document_id(BODY),)).fetchone()[0] == 2
+        again = store_documents(store, [build_document(RawDocument(source="mine:4", text=BODY))], nlp=None)
+        assert (again.added, again.present, again.messages) == (0, 1, [])

@@ -341,8 +341,9 @@ def test_metadata_wire_story() -> None:
     assert result.title == "Grain ships leave port under new deal"
     assert result.authors == ("Jane Doe", "John Roe")
     # a wire story republished keeps the republishing site as outlet (GUIDE.md, Conventions),
-    # named as the site writes itself ("© 2024 Example Wire" spells the domain's "example")
-    assert result.outlet == "Example"
+    # named as the site writes itself ("© 2024 Example Wire" spells the domain's "example"),
+    # with the agency that filed it
+    assert result.outlet == "Example (Reuters)"
     assert "Reuters" in result.evidence["outlet"]
     assert (result.published, result.published_basis) == ("2024-03-03", "inferred")
     # without a page address, the wire named in the dateline is the outlet

@@ -21,6 +21,8 @@ outlets live on ``.example`` domains. Expectations follow the conventions, not t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dyadwatch.ingest.chrome import find_chrome
@@ -385,9 +387,9 @@ def test_forms_relative_dates_need_an_anchor(text: str, published: str | None, b
          "The Lantern Review"),
         # a name the domain abbreviates
         (f"{HEAD}\n{LEDE}\n{MORE}\nJapan Institute of International Affairs (JIIA), Tokyo",
-         "https://www.jiia.or.jp/en/column/2024/harbour.html", "Japan Institute of International Affairs (JIIA)"),
+         "https://www.jiia.example/en/column/2024/harbour.html", "Japan Institute of International Affairs"),
         (f"{HEAD}\n{LEDE}\n{MORE}\nValdoria Public Radio (VPR) is listener supported.",
-         "https://www.vpr.example/news/harbour-talks", "Valdoria Public Radio (VPR)"),
+         "https://www.vpr.example/news/harbour-talks", "Valdoria Public Radio"),
         (f"{HEAD}\n{LEDE}\n{MORE}\nPublished by the Centre for Island Security Research, Velmora.",
          "https://www.cisr.example/analysis/harbour-talks", "Centre for Island Security Research"),
         # a readable name made from the domain
@@ -425,14 +427,14 @@ def test_forms_outlet_named_in_the_text(text: str, outlet: str) -> None:
 @pytest.mark.parametrize(
     "text,url,outlet",
     [
-        # a wire story republished on a site keeps the republishing site
-        (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", PLAIN_URL, "Baltic Herald"),
+        # a wire story republished on a site keeps the republishing site, with the agency
+        (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", PLAIN_URL, "Baltic Herald (Reuters)"),
         (f"{HEAD}\n(MENAFN) Velmoran and Korvalan leaders agreed on Tuesday to reopen the harbour. {LEDE}",
-         PLAIN_URL, "Baltic Herald"),
+         PLAIN_URL, "Baltic Herald (MENAFN)"),
         (f"{HEAD}\nMira Santos | Reuters\n{LEDE}", "https://www.nytimes.com/2024/03/03/world/harbour.html",
          "The New York Times"),
         (f"{HEAD}\nPORT ASHBY (AFP) — {LEDE}\n{MORE}\n© 2024 Harbour Ledger. All rights reserved.",
-         "https://www.harbourledger.example/world/harbour-talks", "Harbour Ledger"),
+         "https://www.harbourledger.example/world/harbour-talks", "Harbour Ledger (AFP)"),
         # the wire's own site
         (f"{HEAD}\nKORVALA, March 3 (Reuters) - {LEDE}", "https://www.reuters.com/world/harbour-talks/", "Reuters"),
         # without a page address the wire is the outlet
@@ -469,9 +471,9 @@ def test_forms_updated_or_video_is_not_an_agency(text: str, url: str | None, out
         ("https://www.nytimes.com/2024/03/12/world/harbour.html", "", "The New York Times"),
         ("https://koreanewsdigest.com/politics/x", "", "Korea News Digest"),
         ("https://meridian.az/en/news/1", f"{LEDE}\nRead more on Meridian.az today.", "Meridian.az"),
-        ("https://www.jiia.or.jp/en/column/x.html",
+        ("https://www.jiia.example/en/column/x.html",
          f"{LEDE}\nThe views are the author's, not those of the Japan Institute of International Affairs (JIIA).",
-         "Japan Institute of International Affairs (JIIA)"),
+         "Japan Institute of International Affairs"),
         ("https://abc7chicago.com/x/1/", "", "ABC7 Chicago"),
         ("https://www.thedailyworldbulletin.com/x", "", "The Daily World Bulletin"),
     ],
@@ -557,3 +559,86 @@ def test_forms_title_keeps_a_suffix_that_is_not_the_site() -> None:
 )
 def test_forms_no_title_when_the_text_opens_with_a_paragraph(text: str) -> None:
     assert meta(text).title is None
+
+
+# ---------------------------------------------------------------- summary bullets, wire datelines
+
+WIRE_BODY = ("The envoy met the president in the capital and said he was returning home with the "
+             "released prisoners, officials said. The talks covered migration and sanctions.")
+
+
+@pytest.mark.parametrize("marker", ["*", "•"])
+def test_summary_bullets_are_not_a_headline(marker: str) -> None:
+    text = (f"{marker}\nEnvoy meets president in the capital\n{marker}\nMigration, sanctions discussed\n"
+            f"By Ann Writer\nLIMA, Jan 31 (Reuters) - {WIRE_BODY}\nIn 2023, prisoners were freed.\n")
+    result = extract_metadata(text, url="https://newsfeed.example.com/world/envoy-12345.htm")
+    assert result.title is None
+    bulleted = extract_metadata(f"{marker} Envoy meets president in the capital\n{WIRE_BODY}\n")
+    assert bulleted.title is None
+
+
+def test_wire_dateline_year_from_the_lead_weekday() -> None:
+    # 31 January fell on a Friday in 2020 and in 2025; the text mentions 2023, so 2025
+    text = (f"Envoy returns with prisoners\nLIMA, Jan 31 (Reuters) - The envoy said on Friday he was "
+            f"returning home. {WIRE_BODY}\nIn late 2023, the government released dozens of prisoners.\n")
+    result = extract_metadata(text, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                              today=dt.date(2026, 12, 7))
+    assert (result.published, result.published_basis) == ("2025-01-31", "inferred")
+    assert "Friday" in result.evidence["published"]
+    # no year anywhere: the weekday alone is never enough
+    bare = text.replace("In late 2023, the", "The")
+    assert extract_metadata(bare, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                            today=dt.date(2026, 12, 7)).published is None
+    # the weekday does not fit the day in any year from the one mentioned: nothing guessed
+    odd = text.replace("Jan 31", "Feb 30")
+    assert extract_metadata(odd, url="https://newsfeed.example.com/world/envoy-12345.htm",
+                            today=dt.date(2026, 12, 7)).published is None
+
+
+def test_republished_wire_story_names_site_and_agency() -> None:
+    text = f"Envoy returns with prisoners\nLIMA, Jan 31, 2025 (Reuters) - {WIRE_BODY}\n"
+    result = extract_metadata(text, url="https://www.newsfeed.example.com/world/envoy.htm")
+    assert result.outlet is not None and result.outlet.endswith("(Reuters)")
+    # on the agency's own site the agency alone
+    own = extract_metadata(text, url="https://www.reuters.com/world/envoy-returns-2025-01-31/")
+    assert own.outlet == "Reuters"
+
+
+def test_dateline_of_two_places() -> None:
+    text = f"Envoy returns with prisoners\nWASHINGTON/LIMA, Jan 31, 2025 (Reuters) - {WIRE_BODY}\n"
+    result = extract_metadata(text)
+    assert (result.published, result.outlet) == ("2025-01-31", "Reuters")
+
+
+# ---------------------------------------------------------------- menus and summary paragraphs
+
+@pytest.mark.parametrize("menu", [
+    "California & Local U.S. World Business Lifestyle",
+    "Home | News | Politics | Opinion | Sport",
+    "World Asia Europe Business Tech Culture",
+])
+def test_a_site_menu_above_the_headline_is_skipped(menu: str) -> None:
+    text = f"{menu}\nEnvoy meets president in the capital\nBy Ann Writer\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "Envoy meets president in the capital"
+
+
+def test_a_headline_of_section_words_is_still_a_headline() -> None:
+    # a real headline may use such words, but reads as words, not a row of capitalised names
+    text = f"World markets fall as trade talks stall\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "World markets fall as trade talks stall"
+
+
+@pytest.mark.parametrize("today_line", ["Today: January 15, 2025", "Today is Wednesday, January 15, 2025"])
+def test_the_day_a_page_shows_is_not_its_title_or_date(today_line: str) -> None:
+    text = f"Harbour Post\n{today_line}\nEnvoy meets president in the capital\nJuly 24, 2024\n{WIRE_BODY}\n"
+    result = extract_metadata(text, url="https://harbourpost.example/world/envoy-meets-president")
+    assert result.title == "Envoy meets president in the capital"
+    assert result.published == "2024-07-24"
+    # alone, it dates nothing: it is when the page was shown
+    alone = extract_metadata(f"{today_line}\nEnvoy meets president in the capital\n{WIRE_BODY}\n")
+    assert alone.published is None
+
+
+def test_a_sentence_opening_with_today_is_not_a_label() -> None:
+    text = f"Envoy meets president\nToday, the envoy met the president on January 15, 2025.\n{WIRE_BODY}\n"
+    assert extract_metadata(text).title == "Envoy meets president"

@@ -75,9 +75,11 @@ def test_reliability_long_document_components_are_linear(nlp) -> None:
     large, large_doc = min((run(300) for _ in range(2)), key=lambda r: r[0])
     assert len(large_doc._.dw_events) == 15 * len(small_doc._.dw_events) > 0
     assert len(large_doc.text) > 100_000
-    # the quadratic code took 9 s on 300 copies, the linear code 1.5 s (room left for a busy machine)
-    print(f"20 copies {small:.2f} s, 300 copies {large:.2f} s")
-    assert large < 6.0, (small, large)
+    # 15 times the text: linear code takes about 15 times as long, quadratic code 225 times (it took
+    # 9 s on 300 copies here, the linear code 1.5 s); a ratio measured in one run, since an
+    # absolute limit fails on a busy machine, with room for noise and fixed costs
+    print(f"20 copies {small:.2f} s, 300 copies {large:.2f} s, ratio {large / small:.1f}")
+    assert large / small < 40, (small, large)
 
 
 def test_reliability_jsonl_lone_surrogate_is_a_line_error(tmp_path: Path, nlp) -> None:

@@ -20,7 +20,7 @@ from dyadwatch import Store
 from dyadwatch.cli import cli
 from dyadwatch.errors import ConfigError
 from dyadwatch.ingest.urls import Fetcher
-from dyadwatch.watch import PollSummary, parse_interval, watch_feeds
+from dyadwatch.jobs import PollSummary, parse_interval, watch_feeds
 
 from httpd import PROXY_VARIABLES, Reply, Request, Site, article, no_proxies, rss  # noqa: F401
 
@@ -240,7 +240,7 @@ def test_watch_cli_reports_bad_input_in_one_line(site: Site, db_path: Path) -> N
 def test_watch_poll_line_format() -> None:
     from datetime import datetime, timezone
 
-    from dyadwatch.remote import FeedPoll
+    from dyadwatch.jobs import FeedPoll
 
     poll = PollSummary(3, datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc),
                        [FeedPoll("u1", "200", items=10, new=4, added=3, present=1), FeedPoll("u2", "304")])

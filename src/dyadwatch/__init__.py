@@ -19,6 +19,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "IngestSummary": "dyadwatch.jobs",
     "ingest_sources": "dyadwatch.jobs",
+    "store_documents": "dyadwatch.jobs",
+    "watch_feeds": "dyadwatch.jobs",
     "Settings": "dyadwatch.settings",
     "load_settings": "dyadwatch.settings",
     "Store": "dyadwatch.store",

@@ -13,13 +13,17 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
 from dyadwatch import __version__
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.settings import HELP, env_name, load_settings
+
+if TYPE_CHECKING:
+    from dyadwatch.compare import CompareSummary
+    from dyadwatch.jobs import IngestSummary
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -120,7 +124,7 @@ def ingest(db: str, sources: tuple[str, ...], quiet: bool, no_analyze: bool, no_
     _finish_store_command(db, summary, [f"{summary.failed} failed"], quiet)
 
 
-def _finish_store_command(db: str, summary: Any, counts: list[str], quiet: bool) -> None:
+def _finish_store_command(db: str, summary: IngestSummary, counts: list[str], quiet: bool) -> None:
     """The closing line of a command that stores documents (ingest, load), its comparison, and
     its exit status."""
     parts = [f"{summary.added} added", f"{summary.present} already present", *counts]
@@ -135,7 +139,7 @@ def _finish_store_command(db: str, summary: Any, counts: list[str], quiet: bool)
         sys.exit(1)
 
 
-def _echo_comparison(c: Any) -> None:
+def _echo_comparison(c: CompareSummary) -> None:
     click.echo(f"compared {c.documents} documents: {c.duplicate_groups} groups of copies, {c.stories} stories "
                f"({c.multi_source_stories} from several independent sources), {c.agreements} agreements, "
                f"{c.contradictions} contradictions")
@@ -171,7 +175,7 @@ def watch(db: str, feeds: tuple[str, ...], every: str, once: bool, quiet: bool, 
     """
     import threading
 
-    from dyadwatch.watch import parse_interval, stop_on_signals, watch_feeds
+    from dyadwatch.jobs import parse_interval, stop_on_signals, watch_feeds
 
     with errors_as_messages():
         interval = parse_interval(every)

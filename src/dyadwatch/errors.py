@@ -177,3 +177,5 @@ class Warnings:
     W503 = ("[W503] The Dask cluster at {address} grows its memory with the length of the run: {settings}. "
             "Start its scheduler and workers with DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False and "
             "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH={log_length} to keep it flat (docs/scaling.md).")
+    W504 = ("[W504] {path}: the cross-document step did not run on the cluster ({reason}); `dyadwatch load` "
+            "will compare in-process. Run the same batch again to run it on the cluster.")

@@ -22,7 +22,7 @@ hookimpl = HookimplMarker("dyadwatch")
 
 
 @hookspec
-def register_actor_dictionaries() -> "list[ActorDictionary | str] | None":  # type: ignore[empty-body]
+def register_actor_dictionaries() -> "list[ActorDictionary | str] | None":
     """Return the actor dictionaries this plugin provides.
 
     Each item is an ``ActorDictionary`` or the path (``str`` or ``pathlib.Path``) of a JSONL
@@ -32,7 +32,7 @@ def register_actor_dictionaries() -> "list[ActorDictionary | str] | None":  # ty
 
 
 @hookspec
-def register_event_dictionaries() -> "list[Any] | None":  # type: ignore[empty-body]
+def register_event_dictionaries() -> "list[Any] | None":
     """Return the event (verb) dictionaries this plugin provides.
 
     Reserved for the event coder; each item is an event dictionary object or a path to one.

@@ -42,7 +42,7 @@ def get_plugins() -> list[dict[str, object]]:
     RETURNS (list[dict]): e.g. ``[{"name": "dyadwatch.dictionaries.builtin_actors",
         "hooks": ["register_actor_dictionaries"]}]``
     """
-    plugins = []
+    plugins: list[dict[str, object]] = []
     for plugin in pm.get_plugins():
         plugins.append({
             "name": pm.get_name(plugin) or repr(plugin),

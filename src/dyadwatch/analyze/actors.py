@@ -685,7 +685,7 @@ class _DocResolver:
         for s, e, idx in self.tails:
             if c._entries[idx].title_kind == "group" and self._adjectival(e):
                 continue  # "Russian military cooperation", "Russia's military-industrial complex"
-            inside = {id(covered[i]): covered[i] for i in range(s, e) if covered[i] is not None}
+            inside = {id(mention): mention for i in range(s, e) if (mention := covered[i]) is not None}
             if inside:
                 # a title may take over organisation words inside it when a state precedes it:
                 # "Russian Security Council", "US National Security Council"

@@ -142,8 +142,8 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
         if unit == "year":
             if precision >= 2:
                 # "a year ago Friday" keeps the day; plain "a year ago" the month
-                if precision == 3 and _WEEKDAY.search(text):
-                    day = _weekday_near(ref_day, WEEKDAYS[_WEEKDAY.search(text).group(1)], future=True)
+                if precision == 3 and (named := _WEEKDAY.search(text)):
+                    day = _weekday_near(ref_day, WEEKDAYS[named.group(1)], future=True)
                     try:
                         return date(day.year - n, day.month, day.day).isoformat()
                     except ValueError:

@@ -399,8 +399,31 @@ class _Run:
                         "speaker_actor": q.actor, "direct": True, "cue": q.cue})
         if self.c.indirect and self.has_dep and self.n:
             out.extend(self._reported(quotes))
+        for d in out:
+            d["speaker"] = self._longest_name(d["speaker"])
         out.sort(key=lambda d: (d["start"], d["end"]))
         return out
+
+    def _longest_name(self, speaker: str) -> str:
+        """A speaker named by one word ("Aliyev", after "President Aliyev") takes the one full
+        name the article gives that person anywhere ("Ilham Aliyev"; family name first too:
+        "Xue" -> "Xue Jian"); left as it is when none, or more than one, fits."""
+        parts = speaker.split()
+        if len(parts) != 1 or not speaker[:1].isupper():
+            return speaker
+        key = _fold(speaker)
+        names = {self._spelling(m["person"]) for m in self.mentions if m["kind"] in _PERSON_KINDS and m.get("person")}
+        names |= {e_text for _s, _e, e_text in self.person_ents}
+        fits = set()
+        for name in names:
+            words = [w for w in _strip_name(name).split() if w not in _HONORIFICS]
+            if len(words) >= 2 and key in (_fold(words[-1]), _fold(words[0])):
+                fits.add(" ".join(words))
+        if not fits:
+            # a family name first with a hyphenated given name the recogniser missed ("his finance
+            # minister, Hong Nam-ki, announced …" … "Hong said")
+            fits = {m.group(0) for m in re.finditer(rf"\b{re.escape(speaker)}\s+[A-Z][a-z]+-[a-z]+\b", self.text)}
+        return fits.pop() if len(fits) == 1 else speaker
 
     def _tok_at(self, char: int) -> int:
         return max(0, min(self.n - 1, bisect_right(self.starts, char) - 1))

@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -591,7 +591,7 @@ def sentence_direction(sentence: str) -> float:
     """Direction of one sentence's assessment: +1 the partners are closer (or holding firm) …
     -1 they are apart; 0 when it carries no cue. Lexicon only (no parse, no embeddings)."""
     toks = _tokens_from_text(sentence)
-    skip = set()
+    skip: set[int] = set()
     try:
         from dyadwatch.analyze.quotes import find_quote_marks
 
@@ -1014,7 +1014,7 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
     the article reports between them; ties broken by how often each is mentioned. A second pair
     only when it is co-mentioned nearly as often as the first."""
     counts = Counter(m["code"] for m in mentions)
-    pair_score: Counter[tuple[str, str]] = Counter()
+    pair_score: defaultdict[tuple[str, str], float] = defaultdict(float)  # float scores (a Counter is typed int)
     prev: set[str] = set()
     headline, lead = _headline_and_lead(sents)
     seen: set[tuple[int, str]] = set()
@@ -1022,7 +1022,7 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
         a, b = e.get("source"), e.get("target")
         if a and b and a != b and e.get("modality") != "denied" and (int(e["start"]), str(e.get("type"))) not in seen:
             seen.add((int(e["start"]), str(e.get("type"))))
-            pair_score[tuple(sorted((a, b)))] += DYAD_EVENT_BONUS  # type: ignore[index]
+            pair_score[tuple(sorted((a, b)))] += DYAD_EVENT_BONUS
     for i, s in enumerate(sents):
         bonus = DYAD_HEADLINE_BONUS if i in headline else DYAD_LEAD_BONUS if i in lead else 0.0
         for a, b in combinations(sorted(s.codes), 2):
@@ -1036,7 +1036,7 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
         prev = s.codes
     if not pair_score:
         top = [c for c, n in counts.most_common(2) if n >= 3]
-        return [tuple(sorted(top))] if len(top) == 2 else []  # type: ignore[list-item]
+        return [tuple(sorted(top))] if len(top) == 2 else []
     ranked = sorted(pair_score, key=lambda p: (-(pair_score[p] + 0.05 * min(counts[p[0]], counts[p[1]])), p))
     first = ranked[0]
     if pair_score[first] < 1.5:

@@ -32,8 +32,8 @@ from dyadwatch.ingest.readers import (
     HTML_SUFFIXES,
     JSONL_FIELDS,
     TEXT_SUFFIXES,
-    _check_jsonl_object,
     binary_reason,
+    check_jsonl_object,
     expand_path,
     read_jsonl,
 )
@@ -201,12 +201,12 @@ def raw_from_item(item: Item) -> RawDocument | Failure:
             obj = json.loads(item["json"])
         except json.JSONDecodeError as exc:
             return Failure(where, Errors.DW105.format(path=path, line=line, reason=f"not valid JSON ({exc.msg})"))
-        problem = _check_jsonl_object(obj)
+        problem = check_jsonl_object(obj)
         if problem:
             return Failure(where, Errors.DW105.format(path=path, line=line, reason=problem))
         return _raw_from_object(obj, where, tuple(item.get("warnings", ())))
     obj = item["object"]
-    problem = _check_jsonl_object(obj)
+    problem = check_jsonl_object(obj)
     if problem:
         return Failure(where, Errors.DW509.format(path=item["path"], row=item["row"], reason=problem))
     return _raw_from_object(obj, where, ())

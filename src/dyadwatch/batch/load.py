@@ -19,40 +19,34 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.batch import require_batch_dependencies
-from dyadwatch.batch.run import FAILED_DIR, FORMAT, _read_manifest
-from dyadwatch.batch.tables import ANALYSIS_TABLES, SCHEMAS, Row, analysis_from_rows, document_from_row
+from dyadwatch.batch.run import FAILED_DIR, FORMAT, read_manifest
+from dyadwatch.batch.tables import (
+    ANALYSIS_TABLES,
+    SCHEMAS,
+    Row,
+    analysis_from_rows,
+    document_from_row,
+    partition_indexes,
+)
 from dyadwatch.errors import BatchError, Errors, Warnings
+from dyadwatch.jobs import IngestSummary, write_counted
 from dyadwatch.store import Store
 
-_PART = re.compile(r"part-(\d{6,})\.parquet")
-
-
 @dataclass
-class LoadSummary:
-    """What a load did: documents added, records whose document was already stored, partitions."""
+class LoadSummary(IngestSummary):
+    """What a load did: documents added, records whose document was already stored (counted as
+    ingest counts them, by ``write_counted``), and the partitions read."""
 
     partitions: int = 0
     loaded: int = 0
     failed_partitions: list[int] = field(default_factory=list)
-    added: int = 0
-    present: int = 0
-    skipped_language: int = 0
-    #: stored but not analysed: longer than the spaCy pipeline takes (``nlp.max_length``)
-    skipped_too_long: int = 0
-    messages: list[str] = field(default_factory=list)
-    #: what the cross-document comparison found, when it ran
-    comparison: Any = None
+    #: whether that comparison is the one the batch computed on the cluster (``batch.cross``)
+    compared_on_cluster: bool = False
 
     @property
     def ok(self) -> bool:
+        """False only when partitions failed and none could be loaded."""
         return not self.failed_partitions or self.loaded > 0
-
-
-def partition_indexes(out_dir: str | os.PathLike[str]) -> list[int]:
-    """The complete partitions of a batch output directory, in order."""
-    folder = Path(out_dir) / "documents"
-    found = (_PART.fullmatch(p.name) for p in folder.iterdir()) if folder.is_dir() else iter(())
-    return sorted(int(m.group(1)) for m in found if m)
 
 
 def load_results(
@@ -73,10 +67,8 @@ def load_results(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dyadwatch.jobs import write_counted  # the same display names, counts and warnings as ingest
-
     out = Path(out_dir)
-    manifest = _read_manifest(out)
+    manifest = read_manifest(out)
     if not out.is_dir():
         raise BatchError(Errors.DW506.format(path=out, reason="no such directory"))
     if manifest is None or manifest.get("format") != FORMAT:
@@ -95,6 +87,8 @@ def load_results(
         try:
             tables = {t: pq.read_table(out / t / name, schema=SCHEMAS[t]).to_pylist()
                       for t in ("documents", "document_sources", *ANALYSIS_TABLES)}
+            claims = pq.read_table(out / "compare_claims" / name, columns=["document_id", "start", "end", "vector"]) \
+                if (out / "compare_claims" / name).is_file() else None
         except (OSError, pa.ArrowException) as exc:
             summary.failed_partitions.append(index)
             say(Errors.DW510.format(path=out / "documents" / name, index=index, reason=str(exc).splitlines()[0]))
@@ -115,6 +109,9 @@ def load_results(
                 if not stored or analyzer != row["analyzer"]:
                     analysis = analysis_from_rows(row, by_doc.get(document.id, {}))
             write_counted(store, document, analysis, summary, say)  # as ingest counts and warns
+        if claims is not None:
+            # the claims' sentence vectors the workers computed: no compare embeds them again
+            store.add_claim_vectors([(r["document_id"], r["start"], r["end"], r["vector"]) for r in claims.to_pylist()])
         summary.loaded += 1
         if on_partition:
             on_partition(index, len(docs))
@@ -126,5 +123,80 @@ def load_results(
     if compare and (summary.added or store.comparison_stale()):
         from dyadwatch.compare import compare_store
 
-        summary.comparison = compare_store(store, full=False)
+        summary.comparison = load_comparison(store, out)
+        summary.compared_on_cluster = summary.comparison is not None
+        if summary.comparison is None:
+            summary.comparison = compare_store(store, full=False)
     return summary
+
+
+def load_comparison(store: Store, out: Path) -> Any:
+    """Bring in the copies and relations the batch's cross-document step computed on the cluster
+    (``batch.cross``), with the stories linked here from the stored events, act by act: what
+    ``compare_store`` would compute, without comparing. Only when the store holds exactly the
+    run's documents, in the run's order (copy groups are named after their first document);
+    otherwise None, and the caller compares in-process (with the claim vectors loaded, only
+    the new documents' signatures and the pairing are left to compute)."""
+    import pyarrow.parquet as pq
+
+    from dyadwatch.batch.cross import CROSS_DIR, RELATION_COLUMNS, read_cross
+    from dyadwatch.compare import CompareSummary
+    from dyadwatch.compare.stories import link_stories
+    from dyadwatch.records import Relation
+
+    manifest = read_cross(out)
+    if manifest is None:
+        return None
+    folder = out / CROSS_DIR
+    batch_order = pq.read_table(folder / "documents.parquet", columns=["id"]).column("id").to_pylist()
+    stored = store.conn.execute("SELECT id FROM documents ORDER BY rowid")
+    if any(row[0] != batch_order[i] if i < len(batch_order) else True for i, row in enumerate(stored)) \
+            or store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] != len(batch_order):
+        return None
+    groups = {d: (d, 1.0) for d in batch_order}
+    del batch_order
+    for r in pq.read_table(folder / "groups.parquet").to_pylist():
+        groups[r["document_id"]] = (r["group_id"], r["similarity"])
+    group_of = {d: g for d, (g, _) in groups.items()}
+    stories = []
+    for pair in store.execute("SELECT DISTINCT source, target FROM events"):
+        stories += link_stories([dict(r) for r in store.execute(
+            "SELECT id, document_id, source, target, type, negated, modality, date FROM events "
+            "WHERE source = ? AND target = ?", tuple(pair))], group_of)
+    relations = [Relation(*(r[c] for c in RELATION_COLUMNS))
+                 for p in sorted((folder / "relations").glob("part-*.parquet")) for r in pq.read_table(p).to_pylist()]
+    last = store.conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    store.replace_comparison(groups=groups, stories=stories, relations=relations,
+                             # read a partition at a time: the store only calls .items()
+                             signatures=_Signatures(out, manifest["partitions"]),  # type: ignore[arg-type]
+                             compared_through=last)
+    members: dict[str, int] = {}
+    for g in group_of.values():
+        members[g] = members.get(g, 0) + 1
+    return CompareSummary(
+        documents=len(groups), duplicate_groups=sum(1 for n in members.values() if n > 1), stories=len(stories),
+        multi_source_stories=sum(1 for s in stories if s.independent_sources > 1),
+        agreements=sum(1 for r in relations if r.relation == "agree"),
+        contradictions=sum(1 for r in relations if r.relation == "contradict"))
+
+
+class _Signatures:
+    """The run's MinHash signatures, read a partition at a time as the store inserts them."""
+
+    def __init__(self, out: Path, partitions: list[int]) -> None:
+        self.out, self.partitions = out, partitions
+
+    def items(self) -> Any:
+        import numpy as np
+        import pyarrow.parquet as pq
+
+        from dyadwatch.compare.duplicates import BANDS
+
+        seen: set[str] = set()
+        for index in self.partitions:
+            for r in pq.read_table(self.out / "signatures" / f"part-{index:06d}.parquet").to_pylist():
+                if r["document_id"] in seen:
+                    continue
+                seen.add(r["document_id"])
+                yield r["document_id"], (np.frombuffer(r["signature"], dtype="<u4"), r["shingles"],
+                                         list(zip(range(BANDS), r["bands"])))

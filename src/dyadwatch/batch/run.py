@@ -89,6 +89,8 @@ class BatchSummary:
     seconds: float = 0.0
     analysis_seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    #: what the cross-document step did on the cluster (``batch.cross.CrossSummary``), when it ran
+    cross: Any = None
 
     @property
     def ok(self) -> bool:
@@ -110,6 +112,7 @@ def run_batch(
     partition_function: Callable[..., dict[str, Any]] = analyze_partition,
     on_partition: Callable[[PartitionReport], None] | None = None,
     on_message: Callable[[str], None] | None = None,
+    cross: bool = True,
 ) -> BatchSummary:
     """Analyse ``sources`` on a Dask cluster and write partitioned Parquet files into ``out_dir``.
 
@@ -122,6 +125,8 @@ def run_batch(
     partition_function: what runs on the workers (``analyze_partition``).
     on_partition: called with a ``PartitionReport`` as each partition finishes (progress).
     on_message: called with each warning or error line as it happens.
+    cross: then run the cross-document step on the cluster too (``dyadwatch.batch.cross``:
+        copies and relations, which ``load`` brings in instead of comparing in-process).
 
     Example: ``run_batch(["corpus/"], "out/")`` writes ``out/documents/part-000000.parquet``,
     ``out/events/part-000000.parquet`` …; ``load_results(store, "out/")`` stores them.
@@ -155,7 +160,7 @@ def run_batch(
                 say(Warnings.W503.format(address=scheduler or summary.scheduler, settings="; ".join(growing),
                                          log_length=DASK_CONFIG["distributed.admin.low-level-log-length"]))
             summary.analyzer = next(iter(infos.values()))["analyzer"]
-            manifest = _read_manifest(out)
+            manifest = read_manifest(out)
             if manifest and manifest.get("analyzer") not in (None, summary.analyzer):
                 raise BatchError(Errors.DW504.format(
                     path=out, reason=f"its partitions were analysed by '{manifest['analyzer']}', the workers "
@@ -164,13 +169,15 @@ def run_batch(
                                   "started": (manifest or {}).get("started", now()), "complete": False})
             _drive(client, sources, out, settings, summary, say, partition_size=partition_size, retries=retries,
                    partition_function=partition_function, on_partition=on_partition)
+            if cross:
+                _cross(client, out, summary, say)
         finally:
             if own_client:
                 client.close()
             if own_cluster is not None:
                 own_cluster.close()
     summary.seconds = time.perf_counter() - started
-    _write_manifest(out, {**_read_manifest(out), "finished": now(), "partitions": summary.partitions,
+    _write_manifest(out, {**(read_manifest(out) or {}), "finished": now(), "partitions": summary.partitions,
                           "failed_partitions": summary.failed_partitions,
                           "complete": not summary.failed_partitions})
     return summary
@@ -249,6 +256,20 @@ def _drive(client: Any, sources: Sequence[str], out: Path, settings: Settings, s
     wait_below(1)
     summary.analysis_seconds = time.perf_counter() - started
     summary.failed_partitions.sort()
+
+
+def _cross(client: Any, out: Path, summary: BatchSummary, say: Callable[[str], None]) -> None:
+    """The cross-document step over the complete partitions; a failure of it loses nothing of the
+    analysis (``load`` then compares in-process), so it is reported, not raised."""
+    from dyadwatch.batch.cross import run_cross
+
+    if summary.failed_partitions:
+        say(Warnings.W504.format(path=out, reason="some partitions failed"))
+        return
+    try:
+        summary.cross = run_cross(client, out, on_message=lambda m: say(Warnings.W504.format(path=out, reason=m)))
+    except Exception as exc:  # a task that failed on the cluster, a file that could not be read
+        say(Warnings.W504.format(path=out, reason=_describe(exc)))
 
 
 def _connect(client: Any, scheduler: str | None, n_workers: int | None, timeout: float) -> tuple[Any, Any]:
@@ -336,7 +357,7 @@ def _message_log_length(dask_scheduler: Any) -> int | None:
 def _check_out_dir(out: Path, key: dict[str, Any]) -> None:
     if out.exists() and not out.is_dir():
         raise BatchError(Errors.DW504.format(path=out, reason="it is a file"))
-    manifest = _read_manifest(out)
+    manifest = read_manifest(out)
     if manifest is None:
         if out.is_dir() and any(out.iterdir()):
             raise BatchError(Errors.DW504.format(path=out, reason="it already holds other files"))
@@ -348,7 +369,13 @@ def _check_out_dir(out: Path, key: dict[str, Any]) -> None:
             path=out, reason="it holds a batch run with other " + ", ".join(k.replace("_", " ") for k in different)))
 
 
-def _read_manifest(out: Path) -> dict[str, Any] | None:
+def read_manifest(out: Path) -> dict[str, Any] | None:
+    """The manifest of a batch output directory (``_dyadwatch_batch.json``: its format, inputs,
+    settings and whether it finished), or None when there is none or it cannot be read.
+
+    A run writes it first and rewrites it when done; ``load_results`` reads it to refuse a
+    directory that is not a batch output and to warn about a run that did not finish.
+    """
     path = out / MANIFEST
     if not path.is_file():
         return None

@@ -8,11 +8,12 @@ relations between claims. Run it after ingesting: ``compare_store(store)``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,10 +21,12 @@ from dyadwatch.compare.duplicates import near_duplicate_groups
 from dyadwatch.compare.relations import ClaimItem, content_terms, negated, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
-from dyadwatch.store import Store
 
-__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_dyads",
-           "document_pairs"]
+if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
+    from dyadwatch.store import Store
+
+__all__ = ["CANDIDATES", "CompareSummary", "claim_items", "claim_vectors", "compare_store", "document_claims",
+           "document_dyads", "document_pairs", "judged", "main_dyad", "stance_pairs"]
 
 
 @dataclass
@@ -72,7 +75,7 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
             "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
         stories = link_stories(events, group_of)
         if direction is None:
-            direction = _default_direction()
+            direction = default_direction()
         dyad_of = document_pairs(store)
         # copies of one story are compared through the first of them only: a copy confirms nothing
         representatives = [d for d, _ in docs if group_of.get(d, d) == d]
@@ -127,35 +130,51 @@ def document_dyads(store: Store, doc_ids: Iterable[str] | None = None) -> dict[s
 
 
 def document_pairs(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, str]]]:
-    """Each article's pairs of states, the strongest stance first.
+    """Each article's pairs of states, the strongest stance first (``stance_pairs``).
 
     An article is compared with every article that shares one of its pairs, not only its
     strongest: the strongest stance is often on a third state's pair (a peace deal signed at the
     White House is strongest on the broker), and two reports of one event then never met.
     """
-    out: dict[str, list[tuple[str, str]]] = {}
+    # in the order the analysis gave the stances (rowid), as batch workers read them
     if doc_ids is None:
-        rows = store.execute("SELECT document_id, actor_a, actor_b FROM stances ORDER BY document_id, abs(score) DESC")
+        rows = store.execute("SELECT document_id, actor_a, actor_b, score FROM stances ORDER BY document_id, rowid")
     else:
         ids = list(doc_ids)
         rows = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             rows += store.execute(
-                f"SELECT document_id, actor_a, actor_b FROM stances WHERE document_id IN ({','.join('?' * len(chunk))}) "
-                "ORDER BY document_id, abs(score) DESC", chunk)
+                "SELECT document_id, actor_a, actor_b, score FROM stances "
+                f"WHERE document_id IN ({','.join('?' * len(chunk))}) ORDER BY document_id, rowid", chunk)
+    by_doc: dict[str, list[Any]] = {}
     for r in rows:
-        out.setdefault(r["document_id"], []).append((r["actor_a"], r["actor_b"]))
-    return out
+        by_doc.setdefault(r["document_id"], []).append(r)
+    return {d: stance_pairs(stances) for d, stances in by_doc.items()}
+
+
+def stance_pairs(stances: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """An article's pairs of states from its stance rows (actor_a, actor_b, score, in the order
+    the analysis gave them): the strongest first, equals in that order, each pair once."""
+    ordered = sorted(stances, key=lambda r: -abs(r["score"]))
+    return list(dict.fromkeys((r["actor_a"], r["actor_b"]) for r in ordered))
+
+
+def main_dyad(stances: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
+    """An article's main pair: the dyad of its strongest stance (the first of equals), from
+    rows with actor_a, actor_b and score, in the order the analysis gave them."""
+    pairs = stance_pairs(stances)
+    return pairs[0] if pairs else None
 
 
 def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] | None = None,
-                group_of: dict[str, str], dyad_of: dict[str, list[tuple[str, str]]],
-                direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                group_of: dict[str, str], dyad_of: Mapping[str, Sequence[tuple[str, str]]],
+                direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
     """The claims compare weighs for the given documents, read document by document (each
     through the indexes on ``document_id``): the claims component's claims, and every other
     sentence about one of the article's pairs of states (``dyad_of``: document -> its pairs,
-    the main one first, as ``document_pairs`` gives them)."""
+    the main one first, as ``document_pairs`` gives them). judge=False leaves the judgements
+    (direction, cues) to ``judged``, for claims that may never need them."""
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
         text = texts[doc_id] if texts is not None else next(
@@ -163,7 +182,7 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
         if text is None:
             continue
         pairs = [(p[0], p[1]) for p in dyad_of.get(doc_id) or []]
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), pairs, direction)
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), pairs, direction, judge)
     return out
 
 
@@ -174,26 +193,52 @@ HEADLINE_WORDS = 4
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
-                     direction: Callable[[str], float] | None) -> list[ClaimItem]:
+                     direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
+    def rows(sql: str) -> list[Any]:
+        return list(store.execute(sql, (doc_id,)))
+
+    tables: dict[str, list[Any]] = {
+        "events": rows('SELECT start, "end", source, target, type, negated, modality, date FROM events '
+                       "WHERE document_id = ? ORDER BY start"),
+        "claims": [{"start": r["start"], "end": r["end"], "speaker": r["speaker"], "polarity": r["polarity"],
+                    "actors": json.loads(r["actors"]), "normalized": json.loads(r["normalized"])}
+                   for r in rows("SELECT * FROM claims WHERE document_id = ? ORDER BY start")],
+        "mentions": rows('SELECT start, "end", code, entry FROM mentions WHERE document_id = ? ORDER BY start'),
+    }
+    if pairs:  # the other sentences are read only for an article about a pair
+        tables["sentences"] = rows('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx')
+        tables["figures"] = rows("SELECT sentence_start, value, unit, measure, period FROM figures "
+                                 "WHERE document_id = ?")
+        tables["quotes"] = rows('SELECT start, "end" FROM quotes WHERE document_id = ?')
+    return document_claims(doc_id, text, tables, group=group, pairs=pairs, direction=direction, judge=judge)
+
+
+def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, group: str,
+                    pairs: Sequence[tuple[str, str]], direction: Callable[[str], float] | None,
+                    judge: bool = True) -> list[ClaimItem]:
+    """The claims compare weighs in one document, from its rows alone, as the store holds them:
+    ``rows["events"]`` (start, end, source, target, type, negated, modality, date) and
+    ``rows["claims"]`` (start, end, speaker, polarity, actors, normalized as a mapping), each
+    ordered by start; ``rows["mentions"]`` (start, end, code, entry) ordered by start; and, for
+    an article about a pair, ``rows["sentences"]`` (start, end, by index), ``rows["figures"]``
+    (sentence_start, value, unit, measure, period) and ``rows["quotes"]`` (start, end).
+    ``pairs``: the article's pairs of states, the main one first (``stance_pairs``). Pure, so
+    ``dyadwatch batch`` runs it on Dask workers on the rows of its Parquet tables."""
+    pairs = [(p[0], p[1]) for p in pairs]
     dyad = pairs[0] if pairs else None
-    event_rows = store.execute(
-        "SELECT start, \"end\", source, target, type, negated, modality, date FROM events WHERE document_id = ? "
-        "ORDER BY start", (doc_id,))
     # the dates of the events each sentence reports, for telling the same act from another one
     dates: dict[int, dict[tuple[str, str, str, bool], str | None]] = {}
     # what might happen ("could", "if") is neither confirmed nor contradicted by what did
     hypothetical: set[tuple[int, str, str, str, bool]] = set()
     reported: set[tuple[int, str, str, str, bool]] = set()
     events_at: dict[int, set[tuple[str, str, str, bool]]] = {}
-    for r in event_rows:
+    for r in rows["events"]:
         dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
         key = (r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
         if r["modality"] != "hypothetical":
             events_at.setdefault(r["start"], set()).add(key[1:])
-    extra_base = {"dyad": dyad, "pairs": pairs}
-    mention_rows = list(store.execute(
-        'SELECT start, "end", code, text, entry FROM mentions WHERE document_id = ? ORDER BY start', (doc_id,)))
+    mention_rows = rows["mentions"]
     m_starts = [m["start"] for m in mention_rows]
 
     def terms(start: int, end: int) -> frozenset[str]:
@@ -211,24 +256,30 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: li
                     chars[k - start] = " "
         return content_terms("".join(chars))
 
+    def judgement(sentence: str, own: bool) -> tuple[float, dict[str, Any]]:
+        """(direction, the extra keys of the judgement): worked out now, or left to ``judged``."""
+        if not judge:
+            return 0.0, {"cues": frozenset(), "unjudged": own}
+        return (direction(sentence) if direction and own else 0.0), {"cues": _cues(sentence)}
+
     out: list[ClaimItem] = []
     taken: list[tuple[int, int]] = []
-    for r in store.execute("SELECT * FROM claims WHERE document_id = ? ORDER BY start", (doc_id,)):
+    for r in rows["claims"]:
         taken.append((r["start"], r["end"]))
-        norm = json.loads(r["normalized"])
+        norm = dict(r["normalized"])
         norm["events"] = [e for e in norm.get("events", [])
                           if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
         sentence = text[r["start"]:r["end"]]
+        # someone else's judgement, reported, is not the article's own
+        leaning, judged_extra = judgement(sentence, not r["speaker"] and not _reports_others(sentence))
         out.append(ClaimItem(
             document_id=doc_id, start=r["start"], end=r["end"], sentence=sentence,
-            actors=tuple(json.loads(r["actors"])), polarity=r["polarity"],
+            actors=tuple(r["actors"]), polarity=r["polarity"],
             events=tuple((s, t, ty, bool(n)) for s, t, ty, n in norm.get("events", [])),
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
-            # someone else's judgement, reported, is not the article's own
-            direction=direction(sentence) if direction and not r["speaker"] and not _reports_others(sentence) else 0.0,
-            group=group,
-            extra={**extra_base, "cues": _cues(sentence), "dates": dates.get(r["start"], {}),
+            direction=leaning, group=group,
+            extra={"dyad": dyad, "pairs": pairs, **judged_extra, "dates": dates.get(r["start"], {}),
                    "terms": terms(r["start"], r["end"])},
         ))
     if not pairs:
@@ -238,13 +289,11 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: li
     # agreed to reopen embassies") as in the few sentences the claims component ranks highest
     on_pair = {a for p in pairs for a in p}
     figures_at: dict[int, list[tuple[float, str, str | None, str | None]]] = {}
-    for f in store.execute("SELECT sentence_start, value, unit, measure, period FROM figures WHERE document_id = ?",
-                           (doc_id,)):
+    for f in rows["figures"]:
         figures_at.setdefault(f["sentence_start"], []).append((float(f["value"]), f["unit"], f["measure"], f["period"]))
-    quoted = [(q["start"], q["end"]) for q in store.execute(
-        "SELECT start, \"end\" FROM quotes WHERE document_id = ?", (doc_id,))]
+    quoted = [(q["start"], q["end"]) for q in rows["quotes"]]
     taken.sort()
-    for row in store.execute('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx', (doc_id,)):
+    for row in rows["sentences"]:
         start, end = _trim(text, row["start"], row["end"])
         if end <= start or _overlaps_any(start, end, taken):
             continue
@@ -263,17 +312,27 @@ def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: li
         figs = figures_at.get(row["start"], []) or figures_at.get(start, [])
         # a sentence mostly inside quote marks is a speaker's view, not the article's
         spoken = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted) > 0.5 * (end - start)
+        leaning, judged_extra = judgement(sentence, not spoken and not _reports_others(sentence))
         out.append(ClaimItem(
             document_id=doc_id, start=start, end=end, sentence=sentence,
             actors=tuple(actors) or tuple(sorted(pairs[0])),
             polarity=-1 if (events and all(e[3] for e in events)) or negated(sentence) else 1,
-            events=tuple(sorted(events)), figures=tuple(figs),
-            direction=direction(sentence) if direction and not spoken and not _reports_others(sentence) else 0.0,
-            group=group,
-            extra={**extra_base, "cues": _cues(sentence), "sentence": True, "terms": terms(start, end),
+            events=tuple(sorted(events)), figures=tuple(figs), direction=leaning, group=group,
+            extra={"dyad": dyad, "pairs": pairs, **judged_extra, "sentence": True, "terms": terms(start, end),
                    "dates": {**dates.get(row["start"], {}), **dates.get(start, {})}},
         ))
     return out
+
+
+def judged(claim: ClaimItem, direction: Callable[[str], float] | None) -> ClaimItem:
+    """A claim read with ``judge=False``, with its direction and cues worked out (as read with
+    judge=True); any other claim as it is."""
+    if "unjudged" not in claim.extra:
+        return claim
+    extra = {k: v for k, v in claim.extra.items() if k != "unjudged"}
+    extra["cues"] = _cues(claim.sentence)
+    return dataclasses.replace(claim, extra=extra,
+                               direction=direction(claim.sentence) if direction and claim.extra["unjudged"] else 0.0)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -325,9 +384,12 @@ def _default_embed() -> Callable[[list[str]], np.ndarray]:
     return lambda texts: embedder.encode(texts)
 
 
-def _default_direction() -> Callable[[str], float] | None:
+def default_direction() -> Callable[[str], float] | None:
+    """The function that reads a claim's direction (closer / apart) from its sentence, as the
+    stance component does; None when the analysis package cannot be imported (compare then
+    relates claims without directions)."""
     try:
-        from dyadwatch.analyze.stance import sentence_direction  # type: ignore[attr-defined]
+        from dyadwatch.analyze.stance import sentence_direction
     except ImportError:
         return None
     fn: Callable[[str], float] = sentence_direction

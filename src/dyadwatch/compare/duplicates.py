@@ -7,9 +7,13 @@ about linear time; pairs whose estimated Jaccard similarity reaches the threshol
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
@@ -68,7 +72,58 @@ def contained(a: str, b: str, containment: float = 0.8) -> bool:
     return len(sa & sb) / min(len(sa), len(sb)) >= containment
 
 
-def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: float = 0.6,
+#: the Jaccard similarity around which the full compare's LSH proposes candidate copies
+COPY_THRESHOLD = 0.6
+
+
+@functools.lru_cache(maxsize=None)
+def _lsh_shape(threshold: float) -> tuple[int, int]:
+    """(bands, rows) of datasketch's LSH for ``threshold``: its optimal split of NUM_PERM."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def copy_keys(hashvalues: "np.ndarray", threshold: float = COPY_THRESHOLD) -> list[int]:
+    """The LSH keys under which the full compare looks for a document's copies: one per band of
+    datasketch's split for ``threshold`` (two documents are candidates when they share a key).
+    Keys are 63-bit integers (band number and band hash), so candidates can be found by
+    partitioning the keys (``dyadwatch batch``) as well as in one dictionary."""
+    import hashlib
+
+    b, r = _lsh_shape(threshold)
+    values = hashvalues.astype("<u4")
+    out = []
+    for band in range(b):
+        digest = hashlib.blake2b(values[band * r:(band + 1) * r].tobytes(), digest_size=7).digest()
+        out.append((band << 56) | int.from_bytes(digest, "little"))
+    return out
+
+
+def copy_groups(order: Sequence[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The group of each document joined by a copy pair: the connected documents, named after the
+    first of them in ``order`` (ingest order). Documents in no pair are left out."""
+    rank = {d: i for i, d in enumerate(order)}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # the group is named after the document ingested first
+            first, second = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
+            parent[second] = first
+    return {d: find(d) for d in parent}
+
+
+def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: float = COPY_THRESHOLD,
                           containment: float = 0.8, with_signatures: bool = False) -> Any:
     """Map each document id to (group id, similarity to the group's first document).
 
@@ -78,42 +133,34 @@ def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: fl
     with a new first line and a trimmed sentence keeps well above 0.8; two stories on the same
     meeting written separately share almost no 5-word sequences).
     """
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHash
 
-    # LSH finds candidates generously; each candidate is then checked exactly, by how much of the
-    # shorter text's shingles the other holds (a trimmed copy is contained in its original)
-    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=NUM_PERM)
+    # LSH finds candidates generously (``copy_keys``); each candidate is then checked exactly, by
+    # how much of the shorter text's shingles the other holds (a trimmed copy is contained in its
+    # original)
     signatures: dict[str, MinHash] = {}
     shingle_sets: dict[str, set[bytes]] = {}
-    order = {doc_id: i for i, (doc_id, _) in enumerate(documents)}
-    parent = {doc_id: doc_id for doc_id, _ in documents}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    buckets: dict[int, list[str]] = {}
+    pairs: list[tuple[str, str]] = []
     for doc_id, text in documents:
         m = MinHash(num_perm=NUM_PERM)
         shingles = _shingles(text)
         if not shingles:
             continue
         m.update_batch(list(shingles))
-        for other in lsh.query(m):
+        keys = copy_keys(m.hashvalues, threshold)
+        for other in dict.fromkeys(o for k in keys for o in buckets.get(k, ())):
             theirs = shingle_sets[other]
             if len(shingles & theirs) / min(len(shingles), len(theirs)) >= containment:
-                a, b = find(doc_id), find(other)
-                if a != b:
-                    # the group is named after the document ingested first
-                    first, second = (a, b) if order[a] < order[b] else (b, a)
-                    parent[second] = first
+                pairs.append((other, doc_id))
+        for k in keys:
+            buckets.setdefault(k, []).append(doc_id)
         signatures[doc_id] = m
         shingle_sets[doc_id] = shingles
-        lsh.insert(doc_id, m)
+    group = copy_groups([d for d, _ in documents], pairs)
     out: dict[str, tuple[str, float]] = {}
     for doc_id, _ in documents:
-        root = find(doc_id)
+        root = group.get(doc_id, doc_id)
         sim = 1.0 if root == doc_id else float(signatures[doc_id].jaccard(signatures[root]))
         out[doc_id] = (root, round(sim, 3))
     if with_signatures:

@@ -28,13 +28,14 @@ import numpy as np
 
 from dyadwatch.compare import (
     CompareSummary,
-    _default_direction,
+    default_direction,
     claim_items,
     claim_vectors,
     document_pairs,
+    judged,
 )
 from dyadwatch.compare.duplicates import contained, jaccard, signature
-from dyadwatch.compare.relations import relate_claims
+from dyadwatch.compare.relations import DIRECTION_ALIGN, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
@@ -103,7 +104,8 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
             for _, g, _ in copies_of[1:]:
                 if g != first:
                     regroup[g] = first  # a new copy bridges two groups: the later joins the earlier
-            root_sig = signatures.get(first) or _stored_signature(store, first)
+            # the first document of the group may be new too: its signature is then this run's
+            root_sig = signatures[first][0] if first in signatures else _stored_signature(store, first)
             sim = jaccard(values, root_sig) if root_sig is not None else 1.0
             groups[doc_id] = (first, round(sim, 3))
         else:
@@ -128,7 +130,7 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
 
     # -- relations of the new representatives with candidates of their pair ---------------------
     if direction is None:
-        direction = _default_direction()
+        direction = default_direction()
     dyad_of = document_pairs(store, new_ids)
     fresh = [doc_id for _, doc_id, _ in new if group_of_doc(doc_id) == doc_id]
     pool: dict[str, None] = {}
@@ -146,12 +148,18 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     dyad_of.update(document_pairs(store, list(pool)))
     group_map = {d: group_of_doc(d) for d in list(pool) + fresh}
     new_claims = claim_items(store, fresh, texts=texts, group_of=group_map, dyad_of=dyad_of, direction=direction)
-    old_claims = claim_items(store, list(pool), group_of=group_map, dyad_of=dyad_of, direction=direction)
+    # the candidates' judgements (direction, cues: the costliest part of reading a claim) are
+    # worked out only for claims aligned closely enough with a new one to be weighed by them
+    old_claims = claim_items(store, list(pool), group_of=group_map, dyad_of=dyad_of, direction=direction, judge=False)
     relations: list[Relation] = []
     fresh_vectors: list[tuple[str, int, int, bytes]] = []
     if new_claims and (old_claims or len(fresh) > 1):
         claims = new_claims + old_claims
         vectors, fresh_vectors = claim_vectors(store, claims, embed)  # candidates' come from the store
+        if old_claims:
+            k = len(new_claims)
+            near = (vectors[k:] @ vectors[:k].T).max(axis=1) >= DIRECTION_ALIGN - 1e-3
+            claims = new_claims + [judged(c, direction) if near[i] else c for i, c in enumerate(old_claims)]
         decided = relate_claims(claims, lambda texts: vectors, involving=set(fresh))
         relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score,
                               d.why) for a, b, d in decided]

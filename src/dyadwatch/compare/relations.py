@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -78,7 +78,7 @@ class ClaimItem:
 
 @dataclass
 class Decision:
-    relation: str
+    relation: Literal["agree", "contradict"]
     score: float
     why: str
 
@@ -375,65 +375,102 @@ def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.n
     between two documents, the strongest first, and each claim at most ``max_per_claim`` times
     per other document and kind. Everything that decides a pair of claims depends on those two
     documents only, so an incremental compare keeps what a full one finds.
+
+    This is ``decide_pairs`` per pair of states, then ``keep_strongest``: ``dyadwatch batch``
+    runs the same two steps on blocks of each pair's claims on Dask (``batch.cross``).
     """
     if len(claims) < 2:
         return []
     vectors = np.asarray(embed([c.sentence for c in claims]))
-    for c in claims:
-        if "terms" not in c.extra:
-            c.extra["terms"] = content_terms(c.sentence)
-    df = term_frequencies(claims)
     # articles are compared with articles about the same pair of states: one block of
     # similarities per pair, never the whole square (memory and time grow with a pair's size)
-    buckets: dict[frozenset[str], list[int]] = {}
-    pairs_of: list[list[tuple[str, str]]] = []
+    buckets: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(claims):
-        pairs = [tuple(sorted(p)) for p in (c.extra.get("pairs") or ([c.extra["dyad"]] if c.extra.get("dyad") else []))]
-        pairs_of.append(pairs)  # type: ignore[arg-type]
-        for pair in pairs:
-            buckets.setdefault(frozenset(pair), []).append(i)
-    seen: set[tuple[int, int]] = set()
+        for pair in claim_pairs(c):
+            buckets.setdefault(pair, []).append(i)
     out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
-    for key in sorted(buckets, key=sorted):
-        idx = buckets[key]
+    for pair in sorted(buckets):
+        idx = buckets[pair]
         if len(idx) < 2:
             continue
-        block = vectors[idx]
-        sims = block @ block.T
-        has_figures = np.array([bool(claims[i].figures) for i in idx])
-        # only pairs some reason can decide: close enough in meaning, or both giving figures
-        near = (sims >= min(DIRECTION_ALIGN, REPORT_SIMILARITY)) | np.outer(has_figures, has_figures)
-        xs, ys = np.nonzero(np.triu(near, 1))
-        for x, y in zip(xs.tolist(), ys.tolist()):
-            i, j = idx[x], idx[y]
-            a, b = claims[i], claims[j]
-            if a.document_id == b.document_id or (a.group and a.group == b.group):
-                continue
-            if involving is not None and a.document_id not in involving and b.document_id not in involving:
-                continue
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            if not set(a.actors).intersection(b.actors):
-                continue
-            sim = float(sims[x, y])
-            specific, terms = shared_specific(a, b, df)
-            # the pairs of states both documents are about, in a fixed order: the same decision
-            # whichever bucket met the two claims first
-            shared = sorted(set(pairs_of[i]) & set(pairs_of[j])) or [None]  # type: ignore[list-item]
-            decision = None
-            for pair in shared:
-                decision = decide(a, b, sim, pair, specific, terms)
-                if decision is not None:
-                    break
-            if decision is None:
-                continue
-            out.append((a, b, decision))
+        out += decide_pairs([claims[i] for i in idx], vectors[idx], pair=pair, involving=involving)
+    return keep_strongest(out, max_contradictions_per_pair=max_contradictions_per_pair, max_per_claim=max_per_claim)
+
+
+def claim_pairs(claim: ClaimItem) -> list[tuple[str, str]]:
+    """The pairs of states a claim's document is about, each as a sorted tuple (the blocks
+    ``relate_claims`` compares in)."""
+    pairs = claim.extra.get("pairs") or ([claim.extra["dyad"]] if claim.extra.get("dyad") else [])
+    return list(dict.fromkeys((min(p[0], p[1]), max(p[0], p[1])) for p in pairs))
+
+
+def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Sequence[ClaimItem] | None = None,
+                 other_vectors: np.ndarray | None = None, *, pair: tuple[str, str] | None = None,
+                 involving: set[str] | None = None) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+    """The decided pairs among ``claims`` of one pair of states (each claim with every later
+    one), or, given ``others`` (later claims of the same pair), between ``claims`` and
+    ``others``. Run on blocks of a pair's claims and then given to ``keep_strongest``, this is
+    ``relate_claims`` (``dyadwatch batch`` does so on Dask).
+
+    The blocks hold whole documents (every claim of each: how specific a shared term is counts
+    its uses in the two documents, ``shared_specific``). With ``pair`` (the sorted pair of the
+    block), two claims whose documents share several pairs are decided only in the block of the
+    first of them, so that no pair of claims is decided twice across blocks; the decision
+    itself weighs every pair the two share, in that order.
+    """
+    out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
+    cross = others is not None
+    right = others if others is not None else claims
+    if not claims or not right:
+        return out
+    for c in (*claims, *(others or ())):
+        if "terms" not in c.extra:
+            c.extra["terms"] = content_terms(c.sentence)
+    df = term_frequencies([*claims, *(others or ())])
+    pairs_left = [claim_pairs(c) for c in claims]
+    pairs_right = [claim_pairs(c) for c in right] if cross else pairs_left
+    sims = np.asarray(vectors) @ np.asarray(other_vectors if cross else vectors).T
+    has_figures = np.array([bool(c.figures) for c in claims])
+    right_figures = np.array([bool(c.figures) for c in right]) if cross else has_figures
+    # only pairs some reason can decide: close enough in meaning, or both giving figures
+    near = (sims >= min(DIRECTION_ALIGN, REPORT_SIMILARITY)) | np.outer(has_figures, right_figures)
+    xs, ys = np.nonzero(near if cross else np.triu(near, 1))
+    for x, y in zip(xs.tolist(), ys.tolist()):
+        a, b = claims[x], right[y]
+        if a.document_id == b.document_id or (a.group and a.group == b.group):
+            continue
+        if involving is not None and a.document_id not in involving and b.document_id not in involving:
+            continue
+        # the pairs of states both documents are about, in a fixed order: the same decision
+        # whichever block met the two claims
+        shared: list[tuple[str, str] | None] = [*sorted(set(pairs_left[x]) & set(pairs_right[y]))]
+        if pair is not None and shared and shared[0] != pair:
+            continue  # decided in the block of the first pair the two share
+        if not set(a.actors).intersection(b.actors):
+            continue
+        sim = float(sims[x, y])
+        specific, terms = shared_specific(a, b, df)
+        decision = None
+        for p in shared or [None]:
+            decision = decide(a, b, sim, p, specific, terms)
+            if decision is not None:
+                break
+        if decision is None:
+            continue
+        out.append((a, b, decision))
+    return out
+
+
+def keep_strongest(decided: Sequence[tuple[ClaimItem, ClaimItem, Decision]], *, max_contradictions_per_pair: int = 3,
+                   max_per_claim: int = 2) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+    """The relations kept of the decided pairs, whatever order they come in (ties are broken by
+    the claims' documents and offsets). Every limit is per two documents, so the decided pairs
+    may be kept block by block as long as a block holds all of two documents' pairs."""
     # keep the strongest relations between any two documents: an article rarely contradicts
     # another on more than a few points, and weak ones drown the real ones;
     # and each claim is paired once per other document and relation, with its best match, so the
     # few kept are different points rather than one sentence against everything
-    out.sort(key=lambda x: (-x[2].score, x[0].document_id, x[0].start, x[1].document_id, x[1].start))
+    out = sorted(decided, key=lambda x: (-x[2].score, x[0].document_id, x[0].start, x[1].document_id, x[1].start))
     per_pair: dict[tuple[str, str, str], int] = {}
     used: dict[tuple[str, int, str, str], int] = {}
     kept = []

@@ -14,7 +14,7 @@ BUILTIN_ACTOR_DICTIONARIES = (
     "dyadwatch.leaders.v1",
     "dyadwatch.titles.v1",
     # OUTLET lines only (domain -> outlet name); the actor matcher skips them
-    "dyadwatch.outlets.v1",
+    "dyadwatch.outlets.v2",
 )
 
 

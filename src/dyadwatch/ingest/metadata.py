@@ -68,6 +68,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -585,7 +586,7 @@ _REPUBLICATION = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    rf"^(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?:\s[{_UPPER}][{_UPPER}.'’\-]*){{0,3}}"
+    rf"^(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?:[\s/][{_UPPER}][{_UPPER}.'’\-]*){{0,3}}"
     rf"(?:,\s*[{_UPPER}][\w.'’\-]*(?:\s[{_UPPER}][\w.'’\-]*){{0,2}})?)"
     rf"(?:,\s*(?P<date>(?:{_WEEKDAY}\s*)?(?:{_MONTH}\.?\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}{_ORD}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?)))?"
@@ -602,7 +603,7 @@ _NOT_AGENCY = frozenset({
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
     r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
-    r"|captured(?:\s+on)?|archived(?:\s+on)?)\s*[:\-–—]?\s*(?P<rest>\S.{0,400})$",
+    r"|captured(?:\s+on)?|archived(?:\s+on)?|today(?=\s*:)|today\s+is)\s*[:\-–—]?\s*(?P<rest>\S.{0,400})$",
     re.IGNORECASE,
 )
 _BIO = re.compile(
@@ -681,6 +682,7 @@ class _Found:
     year_only: list[tuple[int, str]] = field(default_factory=list)
     relative: tuple[re.Match[str], str] | None = None
     weekday_date: tuple[_Date, str] | None = None
+    dateline_year: tuple[int, str] | None = None
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -828,7 +830,8 @@ def _read_label(line: str, found: _Found) -> bool:
         rest = match.group("rest").strip()
         evidence = f"'{_snippet(segment.strip())}'"
         dated = _find_date(rest, labelled=True)
-        kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived"))
+        # "Today: January 15, 2025" is the day the page was shown, like a retrieval date
+        kind = ("anchor" if label.startswith(("retrieved", "accessed", "captured", "archived", "today"))
                 else "updated" if "updated" in label or "modified" in label else "published")
         if dated is not None:
             matched = True
@@ -986,7 +989,9 @@ def _content_lines(text: str) -> tuple[list[str], int]:
         line = _clean(text[pos : min(end, pos + _LINE_WINDOW * 4)])
         # page furniture above the article ("twitter", "Skip to main content") is not counted,
         # up to a bound, so that the headline and date lines after it are still read
-        if line and not (skipped < _MAX_FURNITURE and not head_has_text and _is_furniture(line)):
+        # a lone list marker is kept: the lines after it are summary bullets, not a headline
+        if line and (line in _BULLETS or not (skipped < _MAX_FURNITURE and not head_has_text
+                                                and _is_furniture(line))):
             head.append(line)
             head_has_text = head_has_text or len(line.split()) > 4
         elif line:
@@ -1008,7 +1013,8 @@ def _content_lines(text: str) -> tuple[list[str], int]:
     return head + tail, len(head)
 
 
-def _read_lines(lines: list[str], head_count: int, found: _Found, *, site: set[str] = frozenset()) -> None:
+def _read_lines(lines: list[str], head_count: int, found: _Found, *,
+                site: set[str] | frozenset[str] = frozenset()) -> None:
     """Collect every candidate from the head and tail lines.
 
     site: keys (``name_key``) of the page's own site names, so that a masthead line is not
@@ -1018,6 +1024,8 @@ def _read_lines(lines: list[str], head_count: int, found: _Found, *, site: set[s
     # Page furniture (one-word lines, "Skip to main content", a row of network names) and a date
     # or label line may stand above the headline; the first other line is the candidate.
     for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        if _BULLET.match(line) or (index > 0 and lines[index - 1] in _BULLETS):
+            break  # "* Grenell met Maduro": a summary bullet above the story, not its headline
         if index + 1 < len(lines) and (_KICKER.fullmatch(line) or _is_furniture(line)
                                        or (site and name_key(line) in site)):
             continue
@@ -1056,6 +1064,9 @@ def _read_lines(lines: list[str], head_count: int, found: _Found, *, site: set[s
 
 
 _TITLE_SEARCH_LINES = 6
+#: a line that is only a list marker, and a line opening with one ("* Talks resume", "• Talks resume")
+_BULLETS = frozenset({"*", "•", "·", "-", "–", "▪", "■", "●", "○", "◦"})
+_BULLET = re.compile(r"^[*•▪■●○◦]\s+\S")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-{1,2}|–|—|·|:)\s+(?P<site>[^|–—·]{2,80})$")
 
 
@@ -1072,7 +1083,7 @@ def _after_date_label(line: str) -> str | None:
     return tail if tail and tail[0].isupper() else None
 
 
-def _without_site_suffix(line: str, site: set[str]) -> str:
+def _without_site_suffix(line: str, site: set[str] | frozenset[str]) -> str:
     """"Talks resume | Pakistan Today" -> "Talks resume" when the suffix names the page's site."""
     match = _SITE_SUFFIX.search(line) if site else None
     if match is not None and name_key(match.group("site")) in site:
@@ -1089,13 +1100,39 @@ _FURNITURE = re.compile(
 )
 
 
+_SECTIONS_FILE = Path(__file__).resolve().parents[1] / "dictionaries" / "data" / "en" / "section_names.txt"
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    """The words of a site's navigation menu (``dictionaries/data/en/section_names.txt``)."""
+    words = set()
+    for raw in _SECTIONS_FILE.read_text(encoding="utf-8").splitlines():
+        word = raw.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+def _is_menu(words: list[str]) -> bool:
+    """A row of section names: "California & Local U.S. World Business Lifestyle"."""
+    names = _section_names()
+    tokens = [w.strip("|·•,").lower() for w in words]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 3 or any(t.endswith(".") and t not in names for t in tokens):
+        return False
+    return sum(t in names for t in tokens) >= 0.75 * len(tokens) and all(w[:1].isupper() or w in "&|·•" for w in words)
+
+
 def _is_furniture(line: str) -> bool:
-    """A line of page furniture above the headline: one word, a known UI phrase, or a few
-    lower-case words ("twitter", "Skip to main content", "apple store")."""
+    """A line of page furniture above the headline: one word, a known UI phrase, a few
+    lower-case words ("twitter", "Skip to main content", "apple store"), or a site's menu."""
     words = line.split()
     if len(words) <= 1:
         return True
     if _FURNITURE.match(line.strip(" .:|·•")):
+        return True
+    if _is_menu(words):
         return True
     return len(words) <= 4 and line == line.lower() and not any(c.isdigit() for c in line)
 
@@ -1240,10 +1277,13 @@ def extract_metadata(
             from_text = next((c for c in (found.byline_outlet, found.dateline_outlet, found.bio_outlet)
                               if c is not None), None)
             if from_url is not None and (from_text is None or not _same_outlet(from_text[0], from_url[0], url)):
-                # the page's own site; a wire story republished keeps the republishing site
+                # the page's own site; a wire story republished keeps the republishing site,
+                # with the agency that filed it: "Financetom (Reuters)"
                 outlet, evidence["outlet"] = from_url
                 if from_text is not None:
                     evidence["outlet"] += f" (the text names {from_text[0]}: {from_text[1]})"
+                    if from_text is found.dateline_outlet and name_key(from_text[0]) not in name_key(outlet):
+                        outlet = f"{outlet} ({from_text[0]})"
             elif from_text is not None:
                 outlet, evidence["outlet"] = from_text
 
@@ -1260,6 +1300,9 @@ def extract_metadata(
             found.notes["published"] = f"hint '{_snippet(str(hinted), 40)}' is not a date"
     if published is None:
         found.weekday_date = _weekday_date(readable, today or _dt.date.today())
+        if found.dateline_month_day is not None:
+            month, day, _ = found.dateline_month_day
+            found.dateline_year = _dateline_weekday_year(month, day, readable, today or _dt.date.today())
         published, basis, why = _published(found, url)
         if why:
             evidence["published"] = why
@@ -1305,7 +1348,13 @@ def _published(found: _Found, url: str | None) -> tuple[str | None, PublishedBas
                 dateline_inferred = (date.iso(), f"{why}; year from {source}")
                 break
         else:
-            found.notes.setdefault("published", f"{why} gives no year, and no year is stated elsewhere")
+            if found.dateline_year is not None:
+                year, how = found.dateline_year
+                date = _make_date(year, month, day)
+                if date is not None:
+                    dateline_inferred = (date.iso(), f"{why}; year from {how}")
+            if dateline_inferred is None:
+                found.notes.setdefault("published", f"{why} gives no year, and no year is stated elsewhere")
     candidates = [c for c in (found.published_line, found.byline_date, found.dateline_date, found.updated_line)
                   if c is not None]
     evidence = [c[0] for c in candidates] + ([url_date] if url_date is not None else [])
@@ -1363,6 +1412,38 @@ def _weekday_date(text: str, today: _dt.date) -> tuple[_Date, str] | None:
     month = _MONTHS[(match.group("m") or match.group("m2")).lower().rstrip(".")]
     day = int(match.group("d") or match.group("d2"))
     weekday = _WEEKDAYS.index(match.group("wd").lower())
+    chosen = _year_of_weekday(month, day, weekday, text, today)
+    if chosen is None:
+        return None
+    year, how = chosen
+    return _Date(year, month, day), f"weekday and day in the lead: '{match.group(0)}' ({how})"
+
+
+#: a weekday the lead gives its news ("said on Friday", "met Friday"), not "Friday's vote"
+_LEAD_WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday)\b(?!['’]s)")
+
+
+def _dateline_weekday_year(month: int, day: int, text: str, today: _dt.date) -> tuple[int, str] | None:
+    """The year of a dateline without one ("BOGOTA, Jan 31 (Reuters) -") from the weekday the
+    lead gives the same news ("… said on Friday"): a wire's dateline is the day of the news it
+    files. The weekday is the first one the lead names (a wire names the day of its news before
+    any other); the year is chosen as for a weekday tied to a day (``_year_of_weekday``)."""
+    match = _LEAD_WEEKDAY.search(text[:_LEAD_CHARS])
+    if match is None or match.group(0).lower().startswith("last"):
+        return None
+    weekday = _WEEKDAYS.index(match.group("wd").lower())
+    chosen = _year_of_weekday(month, day, weekday, text, today)
+    if chosen is None:
+        return None
+    year, how = chosen
+    return year, f"the lead's '{match.group(0).strip()}' ({how})"
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, text: str, today: _dt.date) -> tuple[int, str] | None:
+    """The earliest year in which month/day falls on ``weekday``, not before the latest year the
+    text mentions and not after ``today``; None when the text mentions no year (the day falls on
+    that weekday again every few years: never guessed)."""
     candidates = []
     for year in range(today.year - 40, today.year + 1):
         try:
@@ -1374,9 +1455,8 @@ def _weekday_date(text: str, today: _dt.date) -> tuple[_Date, str] | None:
         return None
     mentioned = [int(m.group("y")) for m in _YEAR_MENTION.finditer(text[:20_000]) if int(m.group("y")) <= today.year]
     if not mentioned:
-        return None  # every few years the day falls on that weekday again: never guessed
+        return None
     later = [y for y in candidates if y >= max(mentioned)]
     if not later:
         return None
-    how = f"the first such year from {max(mentioned)}, the latest year the text mentions"
-    return _Date(later[0], month, day), f"weekday and day in the lead: '{match.group(0)}' ({how})"
+    return later[0], f"the first such year from {max(mentioned)}, the latest year the text mentions"

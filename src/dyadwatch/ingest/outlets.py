@@ -2,12 +2,18 @@
 
 In order:
 
-1. the outlet dictionaries (``OUTLET`` lines, ``dyadwatch.outlets.v1`` and any a user adds;
+1. the outlet dictionaries (``OUTLET`` lines, ``dyadwatch.outlets.v2`` and any a user adds;
    ``dyadwatch.dictionaries.load_outlets``): the host, then each parent domain
    (``edition.cnn.com`` -> ``cnn.com``);
-2. the site's own spelling of its name in the text: a capitalised run of words that spells the
-   domain's name, with or without spaces, dots or the suffix ("Caliber.az", "Korea News Digest",
-   "MENAFN");
+2. the site's own spelling of its name in the text (a masthead, a copyright or reuse line such
+   as "© 2025 Harbour Ledger" or "... only with a hyperlink to Caliber.az"): a capitalised run
+   of words that spells the domain's name, with or without spaces, dots or the suffix
+   ("Caliber.az", "Korea News Digest", "MENAFN"); a brand word the domain lacks is kept ("Sun
+   Online" on sun.mv) and one the domain adds may be missing ("Kaieteur News" on
+   kaieteurnewsonline.com); for a short or acronym domain, the name its letters abbreviate: the
+   one the text pairs with the acronym in brackets ("Korea Institute for International Economic
+   Policy (KIEP)", a word may be left out of the acronym), else a run of capitalised words whose
+   initials spell it ("jiia.or.jp" -> "The Japan Institute of International Affairs");
 3. a readable name made from the domain: split into known words (outlet words and place names
    from the actor dictionaries) and capitalised ("kyivindependent.com" -> "Kyiv Independent");
    a domain that does not split is capitalised as it is ("aravot.am" -> "Aravot"), a short one
@@ -84,6 +90,11 @@ def _known_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(_place_words())
+
+
 def _place_words() -> set[str]:
     """Single-word place names and demonyms of the actor dictionaries ("kyiv", "korea", "korean")."""
     from dyadwatch.dictionaries import load_actor_dictionaries
@@ -140,6 +151,10 @@ def _segment(label: str) -> list[str] | None:
     return pieces
 
 
+#: one spoken syllable of at most three letters: "tom", "ek", "ba"
+_SYLLABLE = re.compile(r"[^aeiouy0-9]?[aeiouy][^aeiouy0-9]?")
+
+
 def readable_name(label: str) -> str:
     """A readable outlet name from a domain's name label (see the module docstring)."""
     label = label.lower()
@@ -149,13 +164,19 @@ def readable_name(label: str) -> str:
     for part in parts:
         split = _segment(part) if part.isalpha() else None
         words.extend(split or [part])
+    known = _known_words()
+    if len(words) > 1 and any(w not in known and _SYLLABLE.fullmatch(w) is not None
+                              and w not in ("of", "and", "the", "a") for w in words):
+        # a split that leaves a short piece which is a syllable but no word ("finance" + "tom") is
+        # no reading of the name: the label is one word ("Financetom"); a consonant cluster is an
+        # acronym ("nwa" + "online": "NWA Online")
+        words = ["".join(parts)] if len(parts) == 1 else parts
     if len(words) == 1:
         word = words[0]
-        if word not in _known_words() and len(word) <= 4 and (len(word) <= 3 or not set(word) & _VOWELS):
+        if word not in known and len(word) <= 4 and (len(word) <= 3 or not set(word) & _VOWELS):
             return word.upper()
         return word.capitalize()
     out = []
-    known = _known_words()
     for i, w in enumerate(words):
         if i > 0 and w in ("of", "and", "the", "a"):
             out.append(w)
@@ -174,15 +195,43 @@ _TEXT_WINDOW = 200_000
 _ACRONYM_WINDOW = 20_000
 
 
+#: words a site's brand adds to, or its domain adds to, the name ("Sun Online" on sun.mv,
+#: "Kaieteur News" on kaieteurnewsonline.com)
+_BRAND_WORDS = ("online", "news", "newsonline", "live", "today", "daily", "digital", "media", "tv", "web",
+                "network", "info", "24")
+_MIN_STEM = 5
+
+
+def _name_keys(label: str, suffix: str) -> dict[str, int]:
+    """The letter keys a site's own spelling of its name may have, ranked (lower is better):
+    0 the name with its domain suffix ("caliberaz"); 1 the name with a brand word the domain
+    lacks ("sunonline" for sun.mv; not for a place name: "Korea Today" on korea.example is a
+    phrase); 2 the name as the domain writes it; 3 the name without a brand word the domain adds
+    ("kaieteurnews" for kaieteurnewsonline; taken only as two or more words, so "chinadaily"
+    never reads "China" as its name)."""
+    keys = {label + _NON_ALNUM.sub("", suffix): 0}
+    if label not in _places():
+        for word in _BRAND_WORDS:
+            keys.setdefault(label + word, 1)
+    keys.setdefault(label, 2)
+    for word in _BRAND_WORDS:
+        if label.endswith(word) and len(label) - len(word) >= _MIN_STEM:
+            keys.setdefault(label[: -len(word)], 3)
+    return keys
+
+
 def _spelled_in_text(label: str, suffix: str, text: str) -> str | None:
-    """The site's own spelling of its name in ``text`` ("Caliber.az", "Korea News Digest")."""
+    """The site's own spelling of its name in ``text`` ("Caliber.az", "Korea News Digest", "Sun
+    Online"); a name its label abbreviates when none spells it (``_acronym_name``)."""
     if not text or len(label) < 3:
         return None
-    want = {label, label + _NON_ALNUM.sub("", suffix)}
+    want = _name_keys(label, suffix)
     window = text[:_TEXT_WINDOW]
-    best: str | None = None
+    best: tuple[int, int, str] | None = None  # (rank, -length, name)
     # cheap test first: when the letters never occur in a row, no run spells them
-    spelled_somewhere = label in _NON_ALNUM.sub("", window.lower())
+    stems = {label} | {k for k, rank in want.items() if rank == 3}
+    letters = _NON_ALNUM.sub("", window.lower())
+    spelled_somewhere = any(stem in letters for stem in stems)
     for match in _CAPITALISED_RUN.finditer(window if spelled_somewhere else ""):
         words = match.group(0).split()
         # every sub-run of words, longest first, may spell the domain ("Read the Korea News Digest")
@@ -192,14 +241,15 @@ def _spelled_in_text(label: str, suffix: str, text: str) -> str | None:
                 key = _NON_ALNUM.sub("", candidate.lower())
                 if key.startswith("the") and key[3:] in want:
                     key = key[3:]
-                if key in want and candidate[:1].isupper():
-                    # prefer the form with the suffix ("Caliber.az" over "Caliber")
-                    if best is None or len(candidate) > len(best):
-                        best = candidate
+                if key in want and candidate[:1].isupper() and (want[key] < 3 or j - i >= 2):
+                    # the form with the suffix ("Caliber.az") first, then the ranks of _name_keys, then the longest
+                    ranked = (want[key], -len(candidate), candidate)
+                    if best is None or ranked < best:
+                        best = ranked
                     break
     if best is None and 3 <= len(label) <= 12:
-        best = _expanded_acronym(label, window)
-    return best
+        return _acronym_name(label, window)
+    return best[2] if best else None
 
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on", "&"})
@@ -247,6 +297,86 @@ def _expanded_acronym(label: str, text: str) -> str | None:
                         best = name
                     break
     return best
+
+
+#: "... Economic Policy (KIEP)": the words before an acronym in brackets; commas may join them
+_BEFORE_ACRONYM = re.compile(
+    r"((?:[A-Z][\w&'’.-]*|of|and|for|on|the|de|du|des|la|le|&)"
+    r"(?:,?[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|on|the|de|du|des|la|le|&)){1,11})[ \t]*\(([A-Za-z]{3,12})\)")
+_PAIR_WINDOW = 200
+
+
+def _named_before_acronym(label: str, text: str) -> str | None:
+    """The name a text pairs with the label written as an acronym in brackets ("Korea Institute
+    for International Economic Policy (KIEP)", "Research Institute of Economy, Trade and Industry
+    (RIETI)"). The pairing is the text's own statement, so an acronym may leave a word out: its
+    letters are the initials of the name's words in order, the first and the last word always
+    counted, connecting words ("of", "and") counted or not, and at most one other word in three
+    left out."""
+    want = label.lower()
+    if not want.isalpha():
+        return None
+    for found in re.finditer(rf"\(\s*{re.escape(want)}\s*\)", text, flags=re.IGNORECASE):
+        acronym = found.group(0).strip("() \t")
+        if sum(1 for c in acronym if c.isupper()) < 2:
+            continue
+        before = text[max(0, found.start() - _PAIR_WINDOW): found.end()]
+        match = None
+        for match in _BEFORE_ACRONYM.finditer(before):
+            pass
+        if match is None or match.end() != len(before):
+            continue
+        name = _initials_name(want, match.group(1).split())
+        if name:
+            return name
+    return None
+
+
+def _initials_name(acronym: str, written: list[str]) -> str | None:
+    """The shortest tail of the ``written`` words whose initials spell ``acronym`` (see
+    ``_named_before_acronym``), as written ("Economy, Trade and Industry")."""
+    words = [w.strip(",") for w in written]
+    budget = max(1, len(acronym) // 3)
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        if not run[0][:1].isupper() or run[0].lower() in _CONNECTORS or run[0][0].lower() != acronym[0]:
+            continue
+        if run[-1].lower() in _CONNECTORS or run[-1][0].lower() != acronym[-1]:
+            continue
+        if _spells_by_initials(acronym, [w.lower() for w in run], budget):
+            if start > 0 and words[start - 1] == "The":
+                start -= 1
+            return " ".join(written[start:]).rstrip(",")
+    return None
+
+
+def _spells_by_initials(acronym: str, words: list[str], budget: int) -> bool:
+    """Whether the initials of ``words`` spell ``acronym``, the first and last word counted,
+    connecting words optional and at most ``budget`` other words left out."""
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int, left: int) -> bool:
+        if j == len(acronym):
+            return i == len(words)
+        if i == len(words):
+            return False
+        word = words[i]
+        last = i == len(words) - 1
+        if word[0] == acronym[j] and go(i + 1, j + 1, left):
+            return True
+        if i == 0 or last:
+            return False
+        if word in _CONNECTORS:
+            return go(i + 1, j, left)
+        return left > 0 and go(i + 1, j, left - 1)
+
+    return go(0, 0, budget)
+
+
+def _acronym_name(label: str, text: str) -> str | None:
+    """A name the domain's label abbreviates: the one the text pairs with the acronym in brackets,
+    else a run of capitalised words whose initials (or whole words) spell it."""
+    return _named_before_acronym(label, text[:_TEXT_WINDOW]) or _expanded_acronym(label, text)
 
 
 def name_key(name: str) -> str:
@@ -301,9 +431,8 @@ def outlet_from_url(url: str | None, text: str = "", *,
         return None
     spelled = _spelled_in_text(label, suffix, text)
     if spelled and spelled == label.upper() and 3 <= len(label) <= 12:
-        expanded = _expanded_acronym(label, text[:_TEXT_WINDOW])
-        if expanded:  # "JIIA" -> "Japan Institute of International Affairs (JIIA)"
-            spelled = f"{expanded} ({spelled})"
+        # "JIIA" -> "The Japan Institute of International Affairs": the name the acronym stands for
+        spelled = _acronym_name(label, text) or spelled
     if spelled:
         return spelled, f"the site's name as the text writes it, matching '{host}'"
     return readable_name(label), f"name made from the page address '{host}'"

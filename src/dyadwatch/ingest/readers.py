@@ -3,7 +3,7 @@
 Supported: ``.txt``/``.md``/``.markdown`` (plain text), ``.html``/``.htm`` (main text and
 metadata via trafilatura) and ``.jsonl`` (one article a line). A ``.txt`` file holding nothing
 but URLs (one a line; blank lines and ``#`` comments allowed) is a list of URLs to fetch, and
-URLs given as sources pass through ``discover`` as they are (``dyadwatch.remote`` fetches them).
+URLs given as sources pass through ``discover`` as they are (``dyadwatch.jobs.remote`` fetches them).
 Problems with one input never stop the others: each problem is yielded as a ``Failure`` naming
 the input and the reason.
 """
@@ -274,7 +274,7 @@ def read_jsonl(text: str, *, source: str, warnings: tuple[str, ...] = ()) -> Ite
         except json.JSONDecodeError as exc:
             yield Failure(where, Errors.DW105.format(path=source, line=lineno, reason=f"not valid JSON ({exc.msg})"))
             continue
-        problem = _check_jsonl_object(obj)
+        problem = check_jsonl_object(obj)
         if problem:
             yield Failure(where, Errors.DW105.format(path=source, line=lineno, reason=problem))
             continue
@@ -292,7 +292,13 @@ def read_jsonl(text: str, *, source: str, warnings: tuple[str, ...] = ()) -> Ite
             yield read_html(obj["html"], source=where, url=url, hints=hints, warnings=warnings)
 
 
-def _check_jsonl_object(obj: Any) -> str | None:
+def check_jsonl_object(obj: Any) -> str | None:
+    """What is wrong with one parsed JSONL record (``text`` or ``html``, string fields, no half
+    surrogate pairs, an http(s) ``url``), or None when it can be read as an article.
+
+    The one check of a record's shape, shared by ingest's JSONL reader and ``dyadwatch batch``
+    (JSONL lines and Parquet rows), so both accept and refuse the same records.
+    """
     if not isinstance(obj, dict):
         return f"expected a JSON object, got {type(obj).__name__}"
     text, html = obj.get("text"), obj.get("html")

@@ -36,6 +36,7 @@ that could grow with the store are capped (the caps are in the result).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -84,7 +85,7 @@ class _Activity:
                 "quads": Counter(), "modalities": Counter()}
 
     @staticmethod
-    def _count(bucket: dict[str, Any], row: Mapping[str, Any], actual: bool) -> None:
+    def _count(bucket: dict[str, Any], row: sqlite3.Row | Mapping[str, Any], actual: bool) -> None:
         bucket["events"] += 1
         bucket["negated"] += int(bool(row["negated"]))
         bucket["modalities"][row["modality"]] += 1
@@ -95,7 +96,7 @@ class _Activity:
                 bucket["intensity_sum"] += row["intensity"]
                 bucket["intensity_n"] += 1
 
-    def add(self, row: Mapping[str, Any]) -> None:
+    def add(self, row: sqlite3.Row | Mapping[str, Any]) -> None:
         d = _direction(row["source"], row["target"])
         actual = row["modality"] == "actual" and not row["negated"]
         self.documents.add(row["document_id"])
@@ -212,7 +213,8 @@ def _stories(store: Store, a: str, b: str, since: str | None, until: str | None,
         [a, b, b, a, *params, limit])
     out = []
     for st in stories:
-        evidence, seen = [], set()
+        evidence: list[dict[str, Any]] = []
+        seen: set[tuple[str, int]] = set()
         modalities: Counter[str] = Counter()
         for r in store.execute(
                 'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '

@@ -110,7 +110,7 @@ TYPE_PHRASE = {
     "ASSAULT": "use force",
 }
 #: (type, PLOVER mode) -> a phrase more exact than the type's
-MODE_PHRASE = {
+MODE_PHRASE: dict[tuple[str, str | None], str] = {
     ("SANCTION", "withdraw"): "cut ties", ("SANCTION", "expel"): "expel diplomats",
     ("SANCTION", "discontinue"): "suspend cooperation", ("CONSULT", "visit"): "pay a visit",
     ("CONSULT", "phone"): "hold a call", ("RETREAT", "ceasefire"): "agree a ceasefire",
@@ -358,12 +358,12 @@ class LedgerBuilder:
         self.a, self.b = a, b
         self.organisations = organisations
         self.entries: dict[tuple[str, ...], _Entry] = {}
-        self.alike: dict[tuple[str, ...], set[str]] = {}
+        self.alike: dict[tuple[Any, ...], set[str]] = {}
         self.polar: dict[tuple[Any, ...], set[str]] = {}
         self.polar_samples: dict[tuple[Any, ...], dict[str, tuple[str, int, str, int]]] = {}
-        self._need_orgs: list[tuple[sqlite3.Row, str]] = []
+        self._need_orgs: list[tuple[sqlite3.Row | Mapping[str, Any], str]] = []
 
-    def add(self, row: Mapping[str, Any]) -> None:
+    def add(self, row: sqlite3.Row | Mapping[str, Any]) -> None:
         contexts = _contexts(row["contexts"])
         sentence = row["sentence"] or ""
         t_at = (row["trigger_start"] - row["start"]) if row["trigger_start"] is not None else 0
@@ -375,7 +375,7 @@ class LedgerBuilder:
             return
         self._add(row, group, before)
 
-    def _add(self, row: Mapping[str, Any], group: str, before: str) -> None:
+    def _add(self, row: sqlite3.Row | Mapping[str, Any], group: str, before: str) -> None:
         negated, modality, type_ = bool(row["negated"]), row["modality"], row["type"]
         ongoing = modality == "intended" and not negated and _ongoing(before)
         kind = event_kind(type_, negated, modality, ongoing=ongoing)

@@ -37,7 +37,8 @@ def list_events(store: Store, *, dyad: tuple[str, str] | None = None, types: tup
     types: only these PLOVER types. since/until: event date bounds (undated events are left
     out when a bound is given).
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     if dyad:
         a, b = check_code(dyad[0]), check_code(dyad[1])
         if directed:

@@ -115,7 +115,7 @@ def _render_findings(out: list[str], doc: Document, a: Analysis, names: dict[str
     if not a.events:
         add("    (none found)")
     for n, e in enumerate(a.events, start=1):
-        flags = [e.modality]
+        flags: list[str] = [e.modality]
         if e.negated:
             flags.insert(0, "NEGATED")
         if e.mode:

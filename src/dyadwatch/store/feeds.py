@@ -2,7 +2,7 @@
 
 Functions over a :class:`~dyadwatch.store.Store`'s own write connection, each write in one
 ``BEGIN IMMEDIATE`` transaction like the store's. The ordering that makes a watch restartable
-is the caller's (``dyadwatch.remote``): a document is committed first, then its item is marked
+is the caller's (``dyadwatch.jobs.remote``): a document is committed first, then its item is marked
 done; a feed's validators are saved last.
 """
 

@@ -361,6 +361,18 @@ class Store:
                     out[(d, r[0], r[1])] = r[2]
         return out
 
+    def add_claim_vectors(self, vectors: Sequence[tuple[str, int, int, bytes]]) -> None:
+        """Store claim-sentence vectors computed elsewhere (by ``dyadwatch batch`` workers), in one
+        transaction: (document id, start, end, 384 little-endian float32)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._insert_vectors(vectors)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
     def _insert_vectors(self, vectors: Sequence[tuple[str, int, int, bytes]]) -> None:
         self.conn.executemany('INSERT OR REPLACE INTO claim_vectors (document_id, start, "end", vector) '
                               "VALUES (?, ?, ?, ?)", list(vectors))

@@ -97,7 +97,7 @@ class ReadPool:
             hit = cache.get(key)
             if hit is not None and hit[0] == stamp:
                 cache.move_to_end(key)
-                return hit[1]  # type: ignore[no-any-return]
+                return hit[1]
         value = compute()
         with self._lock:
             cache[key] = (stamp, value)
@@ -113,7 +113,7 @@ class ReadPool:
 
     def is_fresh(self, key: tuple[Any, ...], stamp: tuple[int, ...]) -> bool:
         with self._lock:
-            hit = self._caches.get(key[0], {}).get(key)
+            hit = self._caches.get(key[0], OrderedDict()).get(key)
             return hit is not None and hit[0] == stamp
 
     def clear_cache(self) -> None:

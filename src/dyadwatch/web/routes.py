@@ -64,8 +64,8 @@ def dyad(request: Request) -> Response:
     if a == b:
         raise P.BadRequest(f"The dyad page needs two different actors; got {a} twice.")
     p = _params(request, ("since", "until"))
-    since = P.date(p.get("since"), "since") if p.get("since") else None
-    until = P.date(p.get("until"), "until") if p.get("until") else None
+    since = P.date(s, "since") if (s := p.get("since")) else None
+    until = P.date(u, "until") if (u := p.get("until")) else None
     if since and until and since[:len(until)] > until:
         raise P.BadRequest(f"Parameter 'since' ({since}) is after 'until' ({until}).")
     report = dyad_report(request.app.state.pool, a, b, since=since, until=until)
@@ -83,7 +83,7 @@ def dyad_report(pool: Any, a: str, b: str, *, since: str | None = None, until: s
             except ConfigError as exc:
                 raise P.BadRequest(str(exc)) from exc
 
-    return pool.cached(("dyad", a, b, since, until), build)  # type: ignore[no-any-return]
+    return pool.cached(("dyad", a, b, since, until), build)
 
 
 #: dyads with at least this many events are built in the background (smaller ones take < 0.1 s)
@@ -92,7 +92,7 @@ WARM_MIN_EVENTS = 1000
 WARM_TOP = 8
 
 
-def warm_jobs(pool: Any) -> list[Callable[[], Any]]:
+def warm_jobs(pool: Any) -> list[Callable[..., Any]]:
     """What the background warmer (``db.Warmer``) rebuilds after the database changes: the
     largest dyads (as the overview links them) and every dyad page visited since the app
     started that is still in the cache, most recent first."""
@@ -107,7 +107,7 @@ def warm_jobs(pool: Any) -> list[Callable[[], Any]]:
 def document(request: Request) -> Response:
     doc_id = P.doc_id(request.path_params["doc_id"])
     p = _params(request, ("hl",))
-    hl = P.span(p.get("hl")) if p.get("hl") else None
+    hl = P.span(h) if (h := p.get("hl")) else None
     with request.app.state.pool.snapshot() as store:
         page = data.document_page(store, doc_id, hl=hl)
     return _render(request, "document.html", nav="documents", **page)

@@ -2,10 +2,10 @@
 
 The library behind ``dyadwatch watch``. Every poll fetches each feed conditionally (the ETag and
 Last-Modified remembered in the store), stores the items not seen before one by one
-(``dyadwatch.remote``) and, when anything was added, recomputes the cross-document comparison.
+(``dyadwatch.jobs.remote``) and, when anything was added, recomputes the cross-document comparison.
 
 A watch can be stopped at any moment and started again without losing or duplicating anything:
-see ``dyadwatch.remote`` for the order of commits. :func:`stop_on_signals` turns SIGINT and
+see ``dyadwatch.jobs.remote`` for the order of commits. :func:`stop_on_signals` turns SIGINT and
 SIGTERM into a request to stop after the item in hand (a second signal stops at once); even
 SIGKILL loses nothing, since every document is one SQLite transaction and an item counts as seen
 only once its document is committed.
@@ -21,17 +21,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dyadwatch.errors import ConfigError, Errors
-from dyadwatch.jobs import IngestSummary
-from dyadwatch.remote import FeedPoll, RemoteIngest, Stopped
+from dyadwatch.jobs.remote import FeedPoll, RemoteIngest, Stopped
+from dyadwatch.jobs.summary import IngestSummary
 from dyadwatch.settings import Settings, load_settings
 from dyadwatch.store import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from dyadwatch.compare import CompareSummary
     from dyadwatch.ingest.urls import Fetcher
 
 _INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
@@ -63,7 +64,7 @@ class PollSummary:
     feeds: list[FeedPoll] = field(default_factory=list)
     stopped: bool = False
     #: what the cross-document comparison found, when it ran
-    comparison: Any = None
+    comparison: CompareSummary | None = None
 
     @property
     def new(self) -> int:

@@ -2,7 +2,7 @@
 
 The library behind ``dyadwatch ingest URL`` and ``dyadwatch watch``. Fetching follows the
 policy of :class:`dyadwatch.ingest.urls.Fetcher`; every document goes through the same
-build → analyse → store step as a file (``dyadwatch.jobs``), one document per transaction.
+build → analyse → store step as a file (``store_documents``), one document per transaction.
 
 Stored once:
     a URL already ingested (as given, or in its canonical form) is not fetched again; a fetched
@@ -27,7 +27,8 @@ from dyadwatch.ingest import build_document
 from dyadwatch.ingest.feeds import Feed, FeedItem, item_document, parse_feed
 from dyadwatch.ingest.readers import Failure
 from dyadwatch.ingest.urls import Fetched, Fetcher, canonical_url, content_kind, page_document
-from dyadwatch.jobs import IngestSummary, _ingest_documents
+from dyadwatch.jobs.documents import store_documents
+from dyadwatch.jobs.summary import IngestSummary
 from dyadwatch.records import RawDocument
 from dyadwatch.settings import Settings
 from dyadwatch.store import Store
@@ -123,8 +124,8 @@ class RemoteIngest:
                 self.summary.present += 1
                 return "present", existing
         before = self.summary.added
-        _ingest_documents(self.store, [doc], nlp=self.nlp, settings=self.settings, summary=self.summary,
-                          say=self.say)
+        store_documents(self.store, [doc], nlp=self.nlp, settings=self.settings, summary=self.summary,
+                        say=self.say)
         return ("added" if self.summary.added > before else "present"), doc.id
 
     def _known(self, url: str) -> str | None:
