@@ -260,3 +260,93 @@ def test_the_same_dated_act_from_two_sources_agrees_and_its_denial_contradicts(t
     contradict = [why for rel, why, docs in rels if rel == "contradict" and "c.txt" in docs]
     assert any("AGREE" in why and "2024-06" in why for why in agree), rels
     assert any("AGREE" in why and "not done" in why for why in contradict), rels
+
+
+# -- the same point told in other words, and told undone ---------------------------------------------
+
+PACT_WIRE = """Japan and South Korea restore intelligence pact
+
+SEOUL, March 3, 2023 (Sample Wire) - South Korea and Japan agreed on Friday to fully restore their military intelligence-sharing pact, officials said.
+The two neighbours also resumed the security dialogues that had been frozen since the export row of 2019.
+Officials in Seoul said shipments of chip materials would resume within weeks.
+"""
+PACT_ANALYSIS = """Seoul and Tokyo mend fences
+
+By Hana Lee
+
+The full revival of the military intelligence-sharing arrangement between Tokyo and Seoul is the clearest sign that the two neighbours have put the export row behind them.
+Few expected the chip dispute to end so quickly.
+"""
+PACT_DENIAL = """A summit of words
+
+By Kenji Mori
+
+Despite the headlines, Japan and South Korea did not restore the military intelligence-sharing pact at the summit.
+The leaders spoke warmly, but the details were left to officials.
+"""
+
+
+def test_the_same_point_in_other_words_agrees_and_its_denial_contradicts(tmp_path: Path, nlp) -> None:
+    d = tmp_path / "pact"
+    d.mkdir()
+    for name, text in (("wire.txt", PACT_WIRE), ("analysis.txt", PACT_ANALYSIS), ("denial.txt", PACT_DENIAL)):
+        (d / name).write_text(text)
+    with Store(tmp_path / "pact.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        names = {r["id"]: r["source"].rsplit("/", 1)[-1] for r in store.execute("SELECT id, source FROM documents")}
+        texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM documents")}
+        rels = [(r.relation, r.why, {names[r.a_document], names[r.b_document]},
+                 texts[r.a_document][r.a_start:r.a_end] + " | " + texts[r.b_document][r.b_start:r.b_end])
+                for r in store.relations()]
+    agree = [r for r in rels if r[0] == "agree" and r[2] == {"wire.txt", "analysis.txt"}]
+    assert any("intelligence-sharing" in r[3].split(" | ")[0] and "intelligence-sharing" in r[3].split(" | ")[1]
+               for r in agree), rels
+    contradict = [r for r in rels if r[0] == "contradict" and "denial.txt" in r[2]]
+    assert any("did not restore" in r[3] for r in contradict), rels
+    # every relation says why, and no article agrees with its own denial
+    assert all(r[1] for r in rels)
+    assert not [r for r in rels if r[0] == "agree" and "denial.txt" in r[2] and "did not restore" in r[3]], rels
+
+
+def test_articles_are_related_on_a_pair_that_is_not_their_main_one() -> None:
+    """A deal signed at the White House: one article's strongest pair is the broker's, the
+    other's is the two signatories; they are compared on the pair both are about."""
+    from dyadwatch.analyze.embeddings import Embedder
+    from dyadwatch.compare.relations import ClaimItem, relate_claims
+
+    signed = ClaimItem(document_id="a", start=0, end=70, actors=("ARM", "AZE", "USA"), polarity=1,
+                       sentence="Armenia and Azerbaijan signed a peace agreement at the White House on Friday.",
+                       events=(("ARM", "AZE", "AGREE", False), ("AZE", "ARM", "AGREE", False)),
+                       extra={"dyad": ("AZE", "USA"), "pairs": [("AZE", "USA"), ("ARM", "AZE")]})
+    unsigned = ClaimItem(document_id="b", start=0, end=70, actors=("ARM", "AZE"), polarity=-1,
+                         sentence="Armenia and Azerbaijan did not sign a peace agreement at the White House on Friday.",
+                         events=(("ARM", "AZE", "AGREE", True), ("AZE", "ARM", "AGREE", True)),
+                         extra={"dyad": ("ARM", "AZE"), "pairs": [("ARM", "AZE")]})
+    emb = Embedder()
+    decided = relate_claims([signed, unsigned], emb.encode)
+    assert [(d.relation, d.why) for _, _, d in decided] == [
+        ("contradict", "ARM→AZE AGREE: reported as done by one, as not done by the other")]
+    # on their main pairs alone the two would never have met
+    alone = [ClaimItem(**{**c.__dict__, "extra": {"dyad": c.extra["dyad"]}}) for c in (signed, unsigned)]
+    assert relate_claims(alone, emb.encode) == []
+
+
+def test_shared_content_counts_what_is_specific_to_the_two_sentences() -> None:
+    from dyadwatch.compare.relations import ClaimItem, content_terms, shared_specific, term_frequencies
+
+    assert content_terms("The two countries agreed to reopen their embassies in 2023.") == \
+        frozenset({"agree", "reope", "embas", "2023"})
+
+    def claim(doc: str, start: int, sentence: str) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=start, end=start + len(sentence), sentence=sentence,
+                         actors=("IRN", "SAU"), polarity=1)
+
+    a = [claim("a", 0, "Iran and Saudi Arabia agreed to reopen embassies."),
+         claim("a", 60, "Iran and Saudi Arabia agreed on a security pact."),
+         claim("a", 120, "Iran and Saudi Arabia agreed to talk again.")]
+    b = [claim("b", 0, "The rivals agreed to reopen their embassies within two months.")]
+    df = term_frequencies(a + b)
+    weight, terms = shared_specific(a[0], b[0], df)
+    # "reopen" and "embassies" are said once by each article; "agreed" by every sentence of one
+    assert terms[:2] == ["embas", "reope"] and terms[2] == "agree"
+    assert weight == 2.0 + 2.0 / (3 + 1)

@@ -10,13 +10,14 @@ claims and their sentence vectors), through the same functions:
   key; a task per shard lists the documents that share a key, tasks check those candidates
   exactly (``contained``), and ``copy_groups`` joins them, each group named after its first
   document in the order ``load`` stores them;
-- **relations**: the claims of the groups' first documents are cut by pair of states and, within
-  a pair, into time windows: runs of consecutive documents in input order (a feed's order is its
-  time) of at most ``window_claims`` claims. A task per pair of windows of one pair of states
-  (a window with itself, and with every later window) decides its pairs of claims
-  (``relations.decide_pairs``); a task per pair of states keeps the strongest of them, in claim
-  order (``relations.keep_strongest``). That is ``relate_claims`` cut into blocks: no pair of
-  claims is missed and none is decided twice.
+- **relations**: the claims of the groups' first documents are cut by pair of states (a claim
+  goes to every pair its document is about) and, within a pair, into time windows: runs of
+  consecutive documents in input order (a feed's order is its time) of at most
+  ``window_claims`` claims. A task per pair of windows of one pair of states (a window with
+  itself, and with every later window) decides its pairs of claims (``relations.decide_pairs``);
+  a task per pair of states keeps the strongest of them (``relations.keep_strongest``). That is ``relate_claims`` cut into blocks: no pair of
+  claims is missed and none is decided twice (two documents sharing several pairs of states
+  are related in the block of the first of them only).
 
 The tasks read nothing but their arguments: the client reads the Parquet files, sends each
 window to the cluster once (``scatter``) and writes what comes back under ``DIR/cross/``:
@@ -48,7 +49,7 @@ import numpy as np
 
 from dyadwatch.batch.tables import COMPARE_TABLES, Row, claim_from_row, partition_indexes
 from dyadwatch.compare.duplicates import contained, copy_groups, jaccard
-from dyadwatch.compare.relations import ClaimItem, Decision, decide_pairs, keep_strongest
+from dyadwatch.compare.relations import ClaimItem, Decision, claim_pairs, decide_pairs, keep_strongest
 
 CROSS_DIR = "cross"
 CROSS_MANIFEST = "_cross.json"
@@ -164,18 +165,22 @@ def run_cross(client: Any, out: Path, *, window_claims: int = WINDOW_CLAIMS, sha
 
     # -- relations, by pair of states and time window -------------------------------------------
     for shard in range(shards):
-        by_pair: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+        by_pair: dict[tuple[str, str], list[Row]] = defaultdict(list)
         for _, rows in own_rows("compare_claims"):
             for r in rows:
                 d = r["document_id"]
-                if r["dyad"] and grouped.get(d, d) == d and _shard_of(r["dyad"], shards) == shard:
-                    r["rank"] = rank[d]
-                    by_pair[tuple(sorted(r["dyad"]))].append(r)
+                if grouped.get(d, d) != d:
+                    continue
+                r["rank"] = rank[d]
+                # a claim is compared in the block of every pair of states its document is about
+                for pair in claim_pairs(claim_from_row(r)):
+                    if _shard_of(pair, shards) == shard:
+                        by_pair[pair].append(r)
         kept = []
-        for claims in by_pair.values():
+        for pair, claims in sorted(by_pair.items()):
             claims.sort(key=lambda r: (r["rank"], r["idx"]))
             windows = [client.scatter([w], hash=False)[0] for w in _windows(claims, window_claims)]
-            blocks = [client.submit(decide_block, windows[i], windows[j] if j > i else None, pure=False)
+            blocks = [client.submit(decide_block, windows[i], windows[j] if j > i else None, pair, pure=False)
                       for i in range(len(windows)) for j in range(i, len(windows))]
             kept.append(client.submit(keep_block_decisions, *blocks, pure=False))
             summary.pairs += 1
@@ -225,20 +230,23 @@ def copies_among(pairs: Sequence[tuple[str, str]], texts: dict[str, str]) -> lis
     return [(a, b) for a, b in pairs if contained(texts[a], texts[b])]
 
 
-def decide_block(window: list[Row], later: list[Row] | None) -> list[tuple[Any, ...]]:
+def decide_block(window: list[Row], later: list[Row] | None, pair: tuple[str, str]) -> list[tuple[Any, ...]]:
     """The decided pairs of claims within a time window of one pair of states, or between it and a
-    later window, as rows: (rank and index of a, of b, then the relation's columns)."""
+    later window, as rows: (rank and index of a, of b, then the relation's columns). Two claims
+    whose documents share several pairs are decided in the block of the first (``decide_pairs``)."""
     claims, vectors = _claims(window)
     others, other_vectors = _claims(later) if later is not None else ([], None)
-    decided = decide_pairs(claims, vectors) if later is None else decide_pairs(claims, vectors, others, other_vectors)
+    decided = decide_pairs(claims, vectors, pair=pair) if later is None else \
+        decide_pairs(claims, vectors, others, other_vectors, pair=pair)
     keys = {id(c): (r["rank"], r["idx"]) for c, r in zip([*claims, *others], [*window, *(later or ())])}
     return [(keys[id(a)], keys[id(b)], a.document_id, a.start, a.end, b.document_id, b.start, b.end,
              d.relation, d.score, d.why) for a, b, d in decided]
 
 
 def keep_block_decisions(*blocks: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The relations kept of one pair of states' decided pairs, taken in claim order as
-    ``relate_claims`` takes them: rows of ``RELATION_COLUMNS``."""
+    """The relations kept of one pair of states' decided pairs (``keep_strongest``; all the
+    decided pairs of two documents are in the block of the first pair they share): rows of
+    ``RELATION_COLUMNS``."""
     decided = sorted((row for block in blocks for row in block), key=lambda row: (row[0], row[1]))
     items = [(ClaimItem(row[2], row[3], row[4], "", (), 0), ClaimItem(row[5], row[6], row[7], "", (), 0),
               Decision(row[8], row[9], row[10])) for row in decided]

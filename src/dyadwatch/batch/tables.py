@@ -92,11 +92,12 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("copy_keys", _INTS),
     ]),
     # … and the claims compare weighs (``compare.document_claims``), in the document's order,
-    # with their sentence vectors (384 little-endian float32; the store's ``claim_vectors``)
+    # with the document's pairs of states (the main one, ``dyad``, first) and their sentence
+    # vectors (384 little-endian float32; the store's ``claim_vectors``)
     "compare_claims": pa.schema([
         ("document_id", _STR), ("idx", _INT), ("start", _INT), ("end", _INT), ("sentence", _STR),
-        ("actors", _STRINGS), ("polarity", _INT), ("direction", _FLOAT), ("dyad", _STRINGS), ("detail", _STR),
-        ("vector", pa.binary()),
+        ("actors", _STRINGS), ("polarity", _INT), ("direction", _FLOAT), ("dyad", _STRINGS),
+        ("pairs", pa.list_(_STRINGS)), ("detail", _STR), ("vector", pa.binary()),
     ]),
 }
 #: written last: a partition is complete when its documents file exists
@@ -164,13 +165,15 @@ def compare_rows(doc_id: str, claims: Sequence[ClaimItem], vectors: Any, sig: An
                                   "copy_keys": list(keys)})
     for i, c in enumerate(claims):
         detail: dict[str, Any] = {"events": c.events, "figures": c.figures, "cues": sorted(c.extra.get("cues", ())),
-                  "dates": [[*k, v] for k, v in (c.extra.get("dates") or {}).items()]}
-        if c.extra.get("event_sentence"):
-            detail["event_sentence"] = True
+                                  "dates": [[*k, v] for k, v in (c.extra.get("dates") or {}).items()],
+                                  "terms": sorted(c.extra.get("terms") or ())}
+        if c.extra.get("sentence"):
+            detail["sentence"] = True
         out["compare_claims"].append({
             "document_id": doc_id, "idx": i, "start": c.start, "end": c.end, "sentence": c.sentence,
             "actors": list(c.actors), "polarity": c.polarity, "direction": c.direction,
-            "dyad": list(c.extra["dyad"]) if c.extra.get("dyad") else None, "detail": json.dumps(detail),
+            "dyad": list(c.extra["dyad"]) if c.extra.get("dyad") else None,
+            "pairs": [list(p) for p in c.extra.get("pairs") or ()], "detail": json.dumps(detail),
             "vector": vectors[i].astype("<f4").tobytes()})
     return out
 
@@ -179,10 +182,12 @@ def claim_from_row(r: Row) -> ClaimItem:
     """A claim as compare sees it, from its ``compare_claims`` row (its group is its document:
     only the first document of each group of copies is compared)."""
     detail = json.loads(r["detail"])
-    extra: dict[str, Any] = {"dyad": tuple(r["dyad"]) if r["dyad"] else None, "cues": frozenset(detail["cues"]),
+    extra: dict[str, Any] = {"dyad": tuple(r["dyad"]) if r["dyad"] else None,
+                             "pairs": [(p[0], p[1]) for p in r.get("pairs") or ()],
+                             "cues": frozenset(detail["cues"]), "terms": frozenset(detail.get("terms", ())),
                              "dates": {(s, t, ty, bool(n)): d for s, t, ty, n, d in detail["dates"]}}
-    if detail.get("event_sentence"):
-        extra["event_sentence"] = True
+    if detail.get("sentence"):
+        extra["sentence"] = True
     return ClaimItem(
         document_id=r["document_id"], start=r["start"], end=r["end"], sentence=r["sentence"],
         actors=tuple(r["actors"] or ()), polarity=r["polarity"],

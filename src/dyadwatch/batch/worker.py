@@ -9,6 +9,7 @@ pipeline loaded once per worker process (``load_pipeline`` is cached).
 from __future__ import annotations
 
 import functools
+import json
 import os
 import socket
 import time
@@ -56,9 +57,10 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
     for analysis in analyze_documents(nlp, [d for d, _ in unique.values()], batch_size=batch_size):
         doc, position = unique[analysis.document_id]
         rows["documents"].append(document_row(doc, analysis, position=position))
-        for name, table_rows in analysis_rows(analysis, doc.text).items():
+        doc_rows = analysis_rows(analysis, doc.text)
+        for name, table_rows in doc_rows.items():
             rows[name].extend(table_rows)
-        pending.append((doc, _document_claims(doc, analysis)))
+        pending.append((doc, _document_claims(doc, analysis, doc_rows)))
     for name, table_rows in _compare_rows(pending).items():
         rows[name].extend(table_rows)
     rows["document_sources"] = sources
@@ -75,21 +77,26 @@ def analyze_partition(items: list[Item], *, first: int = 0, model: str = "", bat
     }
 
 
-def _document_claims(doc: Document, analysis: Any) -> list[Any]:
+def _document_claims(doc: Document, analysis: Any, rows: dict[str, list[Row]]) -> list[Any]:
     """The claims compare weighs in one analysed document, through the function the in-process
-    compare calls on stored rows (``compare.document_claims``): the same rows, in the same order."""
-    from dyadwatch.compare import default_direction, document_claims, main_dyad
+    compare calls on stored rows (``compare.document_claims``): the rows the store is given
+    (``analysis_rows``), in the order compare reads them back."""
+    from dyadwatch.compare import default_direction, document_claims, stance_pairs
 
     if analysis is None:
         return []
-    events = [{"start": e.start, "end": e.end, "source": e.source, "target": e.target, "type": e.type,
-               "negated": e.negated, "modality": e.modality, "date": e.date}
-              for e in sorted(analysis.events, key=lambda e: e.start)]
-    claim_rows = [{"start": c.start, "end": c.end, "speaker": c.speaker, "polarity": c.polarity,
-                   "actors": c.actors, "normalized": c.normalized}
-                  for c in sorted(analysis.claims, key=lambda c: c.start)]
-    dyad = main_dyad({"actor_a": st.dyad[0], "actor_b": st.dyad[1], "score": st.score} for st in analysis.stances)
-    return document_claims(doc.id, doc.text, events, claim_rows, group=doc.id, dyad=dyad,
+
+    def by_start(table: str) -> list[Row]:
+        return sorted(rows[table], key=lambda r: r["start"])  # stable: equals in the analysis' order
+
+    tables = {
+        "events": by_start("events"),
+        "claims": [{**r, "normalized": json.loads(r["normalized"])} for r in by_start("claims")],
+        "mentions": by_start("mentions"),
+        "sentences": sorted(rows["sentences"], key=lambda r: r["idx"]),
+        "figures": rows["figures"], "quotes": rows["quotes"],
+    }
+    return document_claims(doc.id, doc.text, tables, group=doc.id, pairs=stance_pairs(rows["stances"]),
                            direction=default_direction())
 
 

@@ -11,8 +11,8 @@ through indexes kept in the store, so adding a document costs the same whatever 
 - **stories**: only the stories of the acts the new documents report (same source, target,
   type, negation) are linked again, from the events of those acts (``stories_key``, ``events_dyad``);
 - **relations**: a new document that is the first of its group is compared with at most
-  ``candidates`` earlier documents of the same pair of states (the stance's dyad, through
-  ``stances_dyad``), the most recent first, each through the first document of its group; a
+  ``candidates`` earlier documents of each pair of states it is about (its stances' dyads,
+  through ``stances_dyad``), the most recent first, each through the first document of its group; a
   copy adds no relation. Relations between two earlier documents are kept as they are.
 
 Documents are "new" when their rowid is above the one compare last recorded
@@ -31,7 +31,7 @@ from dyadwatch.compare import (
     default_direction,
     claim_items,
     claim_vectors,
-    document_dyads,
+    document_pairs,
     judged,
 )
 from dyadwatch.compare.duplicates import contained, jaccard, signature
@@ -131,21 +131,21 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     # -- relations of the new representatives with candidates of their pair ---------------------
     if direction is None:
         direction = default_direction()
-    dyad_of = document_dyads(store, new_ids)
+    dyad_of = document_pairs(store, new_ids)
     fresh = [doc_id for _, doc_id, _ in new if group_of_doc(doc_id) == doc_id]
     pool: dict[str, None] = {}
     for doc_id in fresh:
-        dyad = dyad_of.get(doc_id)
-        if not dyad:
-            continue
-        for r in store.execute(
-                "SELECT s.document_id FROM stances s JOIN documents d ON d.id = s.document_id "
-                "WHERE s.actor_a = ? AND s.actor_b = ? AND d.rowid <= ? ORDER BY d.rowid DESC LIMIT ?",
-                (dyad[0], dyad[1], through, candidates)):
-            candidate = group_of_doc(r[0])
-            if candidate not in new_ids:
-                pool[candidate] = None
-    dyad_of.update(document_dyads(store, list(pool)))
+        # the candidates of each pair of states the new document is about (as a full compare
+        # relates two documents on every pair they share)
+        for dyad in dyad_of.get(doc_id, []):
+            for r in store.execute(
+                    "SELECT s.document_id FROM stances s JOIN documents d ON d.id = s.document_id "
+                    "WHERE s.actor_a = ? AND s.actor_b = ? AND d.rowid <= ? ORDER BY d.rowid DESC LIMIT ?",
+                    (dyad[0], dyad[1], through, candidates)):
+                candidate = group_of_doc(r[0])
+                if candidate not in new_ids:
+                    pool[candidate] = None
+    dyad_of.update(document_pairs(store, list(pool)))
     group_map = {d: group_of_doc(d) for d in list(pool) + fresh}
     new_claims = claim_items(store, fresh, texts=texts, group_of=group_map, dyad_of=dyad_of, direction=direction)
     # the candidates' judgements (direction, cues: the costliest part of reading a claim) are

@@ -17,10 +17,14 @@ not confirmation). Each relation carries a score in [0, 1] and a short reason.
 
 from __future__ import annotations
 
+import json
 import re
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
@@ -33,8 +37,26 @@ ALIGN = 0.45
 AGREE_SIMILARITY = 0.55
 #: two claims about the same pair that judge its direction are comparable from this similarity
 DIRECTION_ALIGN = 0.3
-#: an action reported done by one and not done by the other must be the same proposition
-SAME_PROPOSITION = 0.6
+#: an undated action reported done by one and not done by the other must be the same proposition:
+#: this close in meaning once shared specific content is counted (``agree_strength``)
+SAME_PROPOSITION = 0.7
+#: the same report in other words: at least this similar, and this strong once the specific
+#: content the two share is added (``agree_strength``)
+REPORT_SIMILARITY = 0.35
+#: a denial must be closer in meaning than an agreement: a "not" anywhere in a sentence on the
+#: same subject is not yet a denial of the other's point
+DENIAL_SIMILARITY = 0.45
+REPORT_STRENGTH = 0.8
+#: what an agreement's reason adds to its rank (``decide``): a figure given alike is the most
+#: checkable, then a judgement of the pair's direction made alike, then the same act (more when
+#: both date it alike); the same words alone add nothing
+AGREE_BONUS = {"give": 0.3, "see": 0.25, "report": 0.1}
+DATED_BONUS = 0.1
+#: what each side being one of its article's central claims (the claims component's) adds to
+#: an agreement
+CENTRAL_BONUS = 0.05
+#: what one unit of shared specific content (a term each document uses once) adds to similarity
+SPECIFIC_WEIGHT = 0.15
 
 
 @dataclass
@@ -59,6 +81,79 @@ class Decision:
     relation: Literal["agree", "contradict"]
     score: float
     why: str
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, Any]:
+    data = resources.files("dyadwatch.dictionaries").joinpath("data", "dyadwatch.relations.v1.json")
+    return dict(json.loads(data.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def pair_reference() -> re.Pattern[str]:
+    """Phrases that speak of a pair of states without naming them ("the two neighbours")."""
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["pair_references"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _negation() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["negations"]), re.IGNORECASE)
+
+
+def negated(sentence: str) -> bool:
+    """Whether a sentence denies something ("did not sign", "no deal", "came away empty-handed"),
+    for sentences no parse has marked; words inside quote marks are someone's words, not the
+    sentence's own denial, and are left out."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    return bool(_negation().search(bare))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(_lists()["generic_terms"])
+
+
+_TERM = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+def content_terms(sentence: str) -> frozenset[str]:
+    """The content words and numbers of a sentence, cut to a 5-letter stem so that "agreed" and
+    "agreement", "embassy" and "embassies" meet; function and generic report words left out."""
+    out = set()
+    skip = _function_words()
+    for m in _TERM.finditer(sentence):
+        w = m.group(0).lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        for part in w.split("-"):
+            if part.isdigit():
+                if part != "0":
+                    out.add(part)
+            elif len(part) >= 3 and part not in skip:
+                out.add(part[:5])
+    return frozenset(out)
+
+
+def term_frequencies(claims: Iterable[ClaimItem]) -> dict[str, Counter[str]]:
+    """Per document, in how many of its claims each content term occurs."""
+    out: dict[str, Counter[str]] = {}
+    for c in claims:
+        out.setdefault(c.document_id, Counter()).update(c.extra.get("terms") or content_terms(c.sentence))
+    return out
+
+
+def shared_specific(a: ClaimItem, b: ClaimItem, df: dict[str, Counter[str]]) -> tuple[float, list[str]]:
+    """The content terms two claims share, weighted by how specific they are to these two
+    sentences: a term each document uses once weighs 1, one the documents repeat in many
+    sentences (the states' names, the story's subject) weighs little. Weights depend on the two
+    documents only, so a pair is decided alike by a full and by an incremental compare."""
+    ta, tb = a.extra.get("terms") or content_terms(a.sentence), b.extra.get("terms") or content_terms(b.sentence)
+    da, db = df.get(a.document_id, Counter()), df.get(b.document_id, Counter())
+    weights = {t: 2.0 / (max(1, da[t]) + max(1, db[t])) for t in ta & tb}
+    top = sorted(weights, key=lambda t: (-weights[t], t))
+    return sum(weights.values()), top
 
 
 def _words(s: str | None) -> set[str]:
@@ -105,13 +200,14 @@ def _same_time(a: str | None, b: str | None) -> bool | None:
     return compatible_dates(a, b)
 
 
-def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0) -> Decision | None:
+def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
+                  pair: tuple[str, str] | None = None, specific: float = 0.0) -> Decision | None:
     """The same act (pair, type) reported by both: done by one and not done by the other
     contradicts, alike agrees. Acts dated to different times are different acts; when neither
     date is known the two sentences must say nearly the same thing (``SAME_PROPOSITION``)."""
     # only acts between the pair an article is about: two analyses of China and Russia that
     # both mention the invasion of Ukraine do not thereby confirm each other on China and Russia
-    pairs = [frozenset(d) for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
+    pairs = [frozenset(pair)] if pair else [frozenset(d) for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
 
     def about_the_pair(s: str, t: str) -> bool:
         return all(frozenset((s, t)) == p for p in pairs)
@@ -132,7 +228,7 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0) -> Decisi
         same_time = _same_time(date_a, dates_b.get((s, t, ty, neg)))
         if same_time is False:
             continue  # another occasion ("met in March" vs "met in June")
-        if same_time is None and similarity < SAME_PROPOSITION:
+        if same_time is None and agree_strength(similarity, specific) < SAME_PROPOSITION:
             continue
         when = f" ({date_a if date_a and len(date_a) >= len(dates_b.get((s, t, ty, neg)) or '') else dates_b.get((s, t, ty, neg))})" \
             if same_time else ""
@@ -146,16 +242,17 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0) -> Decisi
     return agreed
 
 
-def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision | None:
+def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
+                     pair: tuple[str, str] | None = None) -> Decision | None:
     if abs(a.direction) < 0.5 or abs(b.direction) < 0.5:
         return None
     shared = set(a.actors) & set(b.actors)
     if len(shared) < 2:
         return None
-    dyads = [d for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
+    dyads = [pair] if pair else [d for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
     if dyads and not all(set(d) <= shared for d in dyads):
         return None  # a judgement about another pair in the same sentence decides nothing here
-    pair = "–".join(sorted(shared)[:2])
+    names = "–".join(sorted(pair) if pair else sorted(shared)[:2])
     if a.direction * b.direction < 0:
         score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)
         shared_cues = set(a.extra.get("cues", ())) & set(b.extra.get("cues", ()))
@@ -163,15 +260,15 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float) -> Decision 
             # the same judgement asserted by one and denied by the other: the clearest contradiction
             words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, shared_cues))
             return Decision("contradict", round(min(0.97, score + 0.15), 3),
-                            f"{pair}: one asserts what the other denies ({words}); "
+                            f"{names}: one asserts what the other denies ({words}); "
                             f"one sees them {'closer' if a.direction > 0 else 'apart'}, "
                             f"the other {'closer' if b.direction > 0 else 'apart'}")
         return Decision("contradict", round(score, 3),
-                        f"opposite assessments of {pair}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
+                        f"opposite assessments of {names}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
                         f"the other {'closer' if b.direction > 0 else 'apart'}")
     if similarity >= AGREE_SIMILARITY:
         return Decision("agree", round(min(0.9, 0.4 + 0.5 * similarity), 3),
-                        f"both see {pair} {'closer' if a.direction > 0 else 'apart'}")
+                        f"both see {names} {'closer' if a.direction > 0 else 'apart'}")
     return None
 
 
@@ -190,74 +287,190 @@ def _cue_words(a: str, b: str, stems: set[str], limit: int = 2) -> list[str]:
     return out[:limit]
 
 
+def decide_report(a: ClaimItem, b: ClaimItem, similarity: float, specific: float,
+                  terms: Sequence[str]) -> Decision | None:
+    """The same fact or judgement in other words: sentences close in meaning that share content
+    specific to them (the same rare words, names or numbers), both asserted alike.
+
+    Similarity alone pairs any two sentences on one subject ("Japan and China traded barbs");
+    shared specific content alone pairs background mentions. Both together (``agree_strength``)
+    mark two tellings of one point.
+    """
+    strength = agree_strength(similarity, specific)
+    if similarity < REPORT_SIMILARITY or specific < 1.0 or strength < REPORT_STRENGTH:
+        return None
+    if a.polarity != b.polarity:
+        return None  # one says it and the other says it did not: not an agreement
+    words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, set(terms[:3]), limit=3))
+    return Decision("agree", _agree_score(strength, 0.0),
+                    f"both report it in other words (similarity {similarity:.2f}; shared: {words})")
+
+
+def decide_denial(a: ClaimItem, b: ClaimItem, similarity: float, specific: float,
+                  terms: Sequence[str]) -> Decision | None:
+    """One says a thing and the other says it did not happen ("signed" vs "did not sign", "came
+    away with a deal" vs "empty-handed"): the two sentences tell the same point, as for
+    ``decide_report``, with opposite polarity."""
+    if a.polarity == b.polarity or similarity < DENIAL_SIMILARITY or specific < 1.0:
+        return None
+    strength = agree_strength(similarity, specific)
+    if strength < REPORT_STRENGTH:
+        return None
+    words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, set(terms[:3]), limit=3))
+    denies = "the second" if b.polarity < 0 else "the first"
+    return Decision("contradict", round(min(0.9, 0.25 + 0.5 * strength), 3),
+                    f"one reports what the other denies ({denies} says it did not happen; shared: {words})")
+
+
+def agree_strength(similarity: float, specific: float) -> float:
+    """How surely two sentences tell the same thing: their similarity plus a bonus for the
+    specific content they share (saturating at three terms' worth)."""
+    return similarity + SPECIFIC_WEIGHT * min(specific, 3.0)
+
+
+def _agree_score(strength: float, bonus: float) -> float:
+    return round(max(0.05, min(0.99, 0.5 * strength + bonus)), 3)
+
+
+def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] | None,
+           specific: float = 0.0, terms: Sequence[str] = ()) -> Decision | None:
+    """Every reason in turn: figures, acts, assessments, then the same report in other words.
+    An agreement's score ranks it by how surely the two say the same thing (similarity and
+    shared specific content) plus what its reason adds (a figure or a dated act is checkable)."""
+    decision = decide_figures(a, b)
+    if decision is None and similarity >= ALIGN:
+        decision = decide_events(a, b, similarity, pair, specific)
+    if decision is None and similarity >= DIRECTION_ALIGN:
+        decision = decide_direction(a, b, similarity, pair)
+        if decision is not None and decision.relation == "agree" and similarity < ALIGN:
+            decision = None
+    if decision is None:
+        decision = decide_denial(a, b, similarity, specific, terms)
+    if decision is None:
+        decision = decide_report(a, b, similarity, specific, terms)
+    if decision is None:
+        return None
+    # a point the claims component ranked among an article's central ones is what another
+    # article confirms more often than a passing sentence
+    central = CENTRAL_BONUS * sum(1 for c in (a, b) if not c.extra.get("sentence"))
+    if decision.relation == "agree":
+        dated = re.search(r"\(\d{4}", decision.why) is not None
+        bonus = AGREE_BONUS.get(decision.why.split(" ", 2)[1], 0.0) + (DATED_BONUS if dated else 0.0)
+        if decision.why.startswith("both report it in other words"):
+            bonus = 0.0
+        return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus + central), decision.why)
+    # a contradiction keeps the score its reason gave: how clearly the two cannot both be true
+    return decision
+
+
 def relate_claims(claims: Sequence[ClaimItem], embed: Callable[[list[str]], np.ndarray], *,
                   max_contradictions_per_pair: int = 3, max_per_claim: int = 2,
                   involving: set[str] | None = None,
                   ) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
     """Decide every aligned pair of claims from different, non-duplicate documents (with
-    ``involving``, only pairs with at least one side in those documents)."""
+    ``involving``, only pairs with at least one side in those documents).
+
+    Two documents are compared on every pair of states both are about (``extra["pairs"]``, else
+    ``extra["dyad"]``); at most ``max_contradictions_per_pair`` relations of each kind are kept
+    between two documents, the strongest first, and each claim at most ``max_per_claim`` times
+    per other document and kind. Everything that decides a pair of claims depends on those two
+    documents only, so an incremental compare keeps what a full one finds.
+
+    This is ``decide_pairs`` per pair of states, then ``keep_strongest``: ``dyadwatch batch``
+    runs the same two steps on blocks of each pair's claims on Dask (``batch.cross``).
+    """
     if len(claims) < 2:
         return []
-    vectors = embed([c.sentence for c in claims])
+    vectors = np.asarray(embed([c.sentence for c in claims]))
     # articles are compared with articles about the same pair of states: one block of
     # similarities per pair, never the whole square (memory and time grow with a pair's size)
-    buckets: dict[frozenset[str], list[int]] = {}
+    buckets: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(claims):
-        dyad = c.extra.get("dyad")
-        if dyad:
-            buckets.setdefault(frozenset(dyad), []).append(i)
+        for pair in claim_pairs(c):
+            buckets.setdefault(pair, []).append(i)
     out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
-    for idx in buckets.values():
+    for pair in sorted(buckets):
+        idx = buckets[pair]
         if len(idx) < 2:
             continue
-        out += decide_pairs([claims[i] for i in idx], np.asarray(vectors)[idx], involving=involving)
+        out += decide_pairs([claims[i] for i in idx], vectors[idx], pair=pair, involving=involving)
     return keep_strongest(out, max_contradictions_per_pair=max_contradictions_per_pair, max_per_claim=max_per_claim)
 
 
+def claim_pairs(claim: ClaimItem) -> list[tuple[str, str]]:
+    """The pairs of states a claim's document is about, each as a sorted tuple (the blocks
+    ``relate_claims`` compares in)."""
+    pairs = claim.extra.get("pairs") or ([claim.extra["dyad"]] if claim.extra.get("dyad") else [])
+    return list(dict.fromkeys((min(p[0], p[1]), max(p[0], p[1])) for p in pairs))
+
+
 def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Sequence[ClaimItem] | None = None,
-                 other_vectors: np.ndarray | None = None, *, involving: set[str] | None = None,
-                 ) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
+                 other_vectors: np.ndarray | None = None, *, pair: tuple[str, str] | None = None,
+                 involving: set[str] | None = None) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
     """The decided pairs among ``claims`` of one pair of states (each claim with every later
     one), or, given ``others`` (later claims of the same pair), between ``claims`` and
-    ``others``. Run on blocks of a pair's claims and then given to ``keep_strongest`` in the
-    order of its claims, this is ``relate_claims`` (``dyadwatch batch`` does so on Dask)."""
+    ``others``. Run on blocks of a pair's claims and then given to ``keep_strongest``, this is
+    ``relate_claims`` (``dyadwatch batch`` does so on Dask).
+
+    The blocks hold whole documents (every claim of each: how specific a shared term is counts
+    its uses in the two documents, ``shared_specific``). With ``pair`` (the sorted pair of the
+    block), two claims whose documents share several pairs are decided only in the block of the
+    first of them, so that no pair of claims is decided twice across blocks; the decision
+    itself weighs every pair the two share, in that order.
+    """
     out: list[tuple[ClaimItem, ClaimItem, Decision]] = []
     cross = others is not None
     right = others if others is not None else claims
+    if not claims or not right:
+        return out
+    for c in (*claims, *(others or ())):
+        if "terms" not in c.extra:
+            c.extra["terms"] = content_terms(c.sentence)
+    df = term_frequencies([*claims, *(others or ())])
+    pairs_left = [claim_pairs(c) for c in claims]
+    pairs_right = [claim_pairs(c) for c in right] if cross else pairs_left
     sims = np.asarray(vectors) @ np.asarray(other_vectors if cross else vectors).T
-    for x, a in enumerate(claims):
-        actors_a = set(a.actors)
-        for y in range(0 if cross else x + 1, len(right)):
-            b = right[y]
-            if a.document_id == b.document_id or (a.group and a.group == b.group):
-                continue
-            if involving is not None and a.document_id not in involving and b.document_id not in involving:
-                continue
-            if not actors_a.intersection(b.actors):
-                continue
-            sim = float(sims[x, y])
-            decision = decide_figures(a, b)
-            if decision is None and sim >= ALIGN:
-                decision = decide_events(a, b, sim)
-            if decision is None and sim >= DIRECTION_ALIGN:
-                decision = decide_direction(a, b, sim)
-            if decision is None:
-                continue
-            if decision.relation == "agree" and sim < ALIGN:
-                continue
-            out.append((a, b, decision))
+    has_figures = np.array([bool(c.figures) for c in claims])
+    right_figures = np.array([bool(c.figures) for c in right]) if cross else has_figures
+    # only pairs some reason can decide: close enough in meaning, or both giving figures
+    near = (sims >= min(DIRECTION_ALIGN, REPORT_SIMILARITY)) | np.outer(has_figures, right_figures)
+    xs, ys = np.nonzero(near if cross else np.triu(near, 1))
+    for x, y in zip(xs.tolist(), ys.tolist()):
+        a, b = claims[x], right[y]
+        if a.document_id == b.document_id or (a.group and a.group == b.group):
+            continue
+        if involving is not None and a.document_id not in involving and b.document_id not in involving:
+            continue
+        # the pairs of states both documents are about, in a fixed order: the same decision
+        # whichever block met the two claims
+        shared: list[tuple[str, str] | None] = [*sorted(set(pairs_left[x]) & set(pairs_right[y]))]
+        if pair is not None and shared and shared[0] != pair:
+            continue  # decided in the block of the first pair the two share
+        if not set(a.actors).intersection(b.actors):
+            continue
+        sim = float(sims[x, y])
+        specific, terms = shared_specific(a, b, df)
+        decision = None
+        for p in shared or [None]:
+            decision = decide(a, b, sim, p, specific, terms)
+            if decision is not None:
+                break
+        if decision is None:
+            continue
+        out.append((a, b, decision))
     return out
 
 
 def keep_strongest(decided: Sequence[tuple[ClaimItem, ClaimItem, Decision]], *, max_contradictions_per_pair: int = 3,
                    max_per_claim: int = 2) -> list[tuple[ClaimItem, ClaimItem, Decision]]:
-    """The relations kept of the decided pairs (given in claim order: among equal scores the
-    first is kept)."""
-    # keep the strongest contradictions between any two documents: an article rarely
-    # contradicts another on more than a few points, and weak ones drown the real ones
+    """The relations kept of the decided pairs, whatever order they come in (ties are broken by
+    the claims' documents and offsets). Every limit is per two documents, so the decided pairs
+    may be kept block by block as long as a block holds all of two documents' pairs."""
+    # keep the strongest relations between any two documents: an article rarely contradicts
+    # another on more than a few points, and weak ones drown the real ones;
     # and each claim is paired once per other document and relation, with its best match, so the
     # few kept are different points rather than one sentence against everything
-    out = sorted(decided, key=lambda x: -x[2].score)
+    out = sorted(decided, key=lambda x: (-x[2].score, x[0].document_id, x[0].start, x[1].document_id, x[1].start))
     per_pair: dict[tuple[str, str, str], int] = {}
     used: dict[tuple[str, int, str, str], int] = {}
     kept = []
