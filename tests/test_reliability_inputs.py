@@ -77,9 +77,10 @@ def test_reliability_long_document_components_are_linear(nlp) -> None:
     assert len(large_doc.text) > 100_000
     # 15 times the text: linear code takes about 15 times as long, quadratic code 225 times (it took
     # 9 s on 300 copies here, the linear code 1.5 s); a ratio measured in one run, since an
-    # absolute limit fails on a busy machine, with room for noise and fixed costs
+    # absolute limit fails on a busy machine, with room for noise (quadratic code in quotes and
+    # stance, fixed at 2.5 times the work here, gave 33)
     print(f"20 copies {small:.2f} s, 300 copies {large:.2f} s, ratio {large / small:.1f}")
-    assert large / small < 40, (small, large)
+    assert large / small < 30, (small, large)
 
 
 def test_reliability_jsonl_lone_surrogate_is_a_line_error(tmp_path: Path, nlp) -> None:

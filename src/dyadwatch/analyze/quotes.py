@@ -330,6 +330,10 @@ class _Q:
         self.excluded = False
 
 
+#: "Hong Nam-ki", "Lai Ching-te": a family name, then a hyphenated given name
+_HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+-[a-z]+\b")
+
+
 class _Run:
     """The work on one Doc."""
 
@@ -356,6 +360,7 @@ class _Run:
         # people: (char start, char end, full name, code or None)
         self._people: list[tuple[int, int, str, str | None]] | None = None
         self._surnames: dict[str, str] | None = None
+        self._full_names: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self._codes_of: dict[str, str] = {}
         self._analysts: dict[str, bool] = {}
         self._spellings: dict[str, str] | None = None
@@ -411,19 +416,26 @@ class _Run:
         parts = speaker.split()
         if len(parts) != 1 or not speaker[:1].isupper():
             return speaker
+        if self._full_names is None:  # once per document: the cost stays linear in its length
+            table: dict[str, set[str]] = {}
+            names = {self._spelling(m["person"]) for m in self.mentions
+                     if m["kind"] in _PERSON_KINDS and m.get("person")}
+            names |= {e_text for _s, _e, e_text in self.person_ents}
+            for name in names:
+                words = [w for w in _strip_name(name).split() if w not in _HONORIFICS]
+                if len(words) >= 2:
+                    for end in {_fold(words[-1]), _fold(words[0])}:
+                        table.setdefault(end, set()).add(" ".join(words))
+            # a family name first with a hyphenated given name the recogniser missed ("his
+            # finance minister, Hong Nam-ki, announced …" … "Hong said")
+            hyphenated: dict[str, set[str]] = {}
+            for m in _HYPHENATED_NAME.finditer(self.text):
+                hyphenated.setdefault(_fold(m.group(1)), set()).add(m.group(0))
+            self._full_names = (table, hyphenated)
+        table, hyphenated = self._full_names
         key = _fold(speaker)
-        names = {self._spelling(m["person"]) for m in self.mentions if m["kind"] in _PERSON_KINDS and m.get("person")}
-        names |= {e_text for _s, _e, e_text in self.person_ents}
-        fits = set()
-        for name in names:
-            words = [w for w in _strip_name(name).split() if w not in _HONORIFICS]
-            if len(words) >= 2 and key in (_fold(words[-1]), _fold(words[0])):
-                fits.add(" ".join(words))
-        if not fits:
-            # a family name first with a hyphenated given name the recogniser missed ("his finance
-            # minister, Hong Nam-ki, announced …" … "Hong said")
-            fits = {m.group(0) for m in re.finditer(rf"\b{re.escape(speaker)}\s+[A-Z][a-z]+-[a-z]+\b", self.text)}
-        return fits.pop() if len(fits) == 1 else speaker
+        fits = table.get(key) or hyphenated.get(key) or set()
+        return next(iter(fits)) if len(fits) == 1 else speaker
 
     def _tok_at(self, char: int) -> int:
         return max(0, min(self.n - 1, bisect_right(self.starts, char) - 1))

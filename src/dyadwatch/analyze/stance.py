@@ -767,6 +767,11 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
     attributed_claims = {c["start"] for c in claims or [] if c.get("speaker") and isinstance(c.get("start"), int)}
     direct, reported = _quote_regions(text, quotes)
     direct = _merge(direct)
+    direct_starts = [s for s, _ in direct]
+    direct_ends = [e for _, e in direct]
+    reported = _merge(reported)  # (a token in two reported regions is weighed the same as in one)
+    reported_starts = [s for s, _ in reported]
+    reported_ends = [e for _, e in reported]
     # each sentence looks up its own mentions and events by offset instead of scanning the whole
     # document's lists (which made long documents quadratic); picked in their original order
     by_start = sorted(range(len(mentions)), key=lambda i: mentions[i]["start"])
@@ -791,15 +796,20 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         if not toks:
             continue
         n_chars = max(1, end - start)
-        quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in direct)
+        # the quoted regions that reach into this sentence (sorted and merged: found by bisection,
+        # not by scanning every region of the document for every sentence)
+        first = max(0, bisect.bisect_right(direct_ends, sent.start_char) - 1)
+        here = [(s, e) for s, e in direct[first:bisect.bisect_left(direct_starts, end)] if e > start]
+        quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in here)
         local_names = [(m["start"], m["end"]) for m in local_mentions]
         skip = {i for i, t in enumerate(toks)
-                if any(s <= t.start < e for s, e in direct) or any(s <= t.start < e for s, e in local_names)}
+                if any(s <= t.start < e for s, e in here) or any(s <= t.start < e for s, e in local_names)}
         voice = 1.0
         if quoted / n_chars > 0.5:
             voice = 0.0
         factor: dict[int, float] = {}
-        for s, e in reported:
+        for s, e in reported[max(0, bisect.bisect_right(reported_ends, sent.start_char) - 1):
+                             bisect.bisect_left(reported_starts, end)]:
             for i, t in enumerate(toks):
                 if s <= t.start < e:
                     factor[i] = 0.25
@@ -808,7 +818,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         if "according" in words and "to" in words:
             voice = min(voice, 0.3)
         is_reported = voice < 1 or bool(factor) or any(
-            s < end and e > start and (e - s) > 12 for s, e in direct)
+            s < end and e > start and (e - s) > 12 for s, e in here)
         codes = {m["code"] for m in local_mentions}
         actor_at = [(m["start"], m["code"]) for m in local_mentions]
         relational = any(w in RELATIONAL or w.startswith("sino") for w in words)
