@@ -1,6 +1,6 @@
-"""Word lists as data: the event coder reads its closed-class words from
-``dictionaries/data/<lang>/events.v<N>.json``, chosen by the component's ``lang`` setting, and
-a second language plugs in through ``DYADWATCH_WORD_LISTS`` without touching the code."""
+"""Word lists as data: the event coder and the figure finder read their closed-class words from
+``dictionaries/data/<lang>/<component>.v<N>.json``, chosen by the component's ``lang`` setting,
+and a second language plugs in through ``DYADWATCH_WORD_LISTS`` without touching the code."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
+from dyadwatch.analyze.figures import FigureFinder, FigureWords
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
 from dyadwatch.dictionaries.words import DATA_DIR, WORDS_ENV_VAR, word_lists
 
@@ -20,12 +21,12 @@ ENGLISH = DATA_DIR / "en" / "events.v1.json"
 REF = "2024-05-10"
 
 
-def _english() -> dict[str, Any]:
-    return json.loads(ENGLISH.read_text(encoding="utf-8"))
+def _english(component: str = "events") -> dict[str, Any]:
+    return json.loads((DATA_DIR / "en" / f"{component}.v1.json").read_text(encoding="utf-8"))
 
 
-def _write_language(root: Path, lang: str, data: dict[str, Any]) -> Path:
-    path = root / lang / "events.v1.json"
+def _write_language(root: Path, lang: str, data: dict[str, Any], component: str = "events") -> Path:
+    path = root / lang / f"{component}.v1.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -40,12 +41,13 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
     return coder(doc)._.dw_events
 
 
-def test_the_english_file_documents_every_list_the_coder_reads() -> None:
-    data = _english()
+@pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords)])
+def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
+    data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
-    assert lists == {f.name for f in fields(EventWords)}
+    assert lists == {f.name for f in fields(words)}
     assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
-    assert (data["name"], data["lang"], data["version"]) == ("events", "en", 1)
+    assert (data["name"], data["lang"], data["version"]) == (component, "en", 1)
 
 
 def test_a_second_language_plugs_in_through_the_lang_setting(nlp, tmp_path, monkeypatch) -> None:
@@ -68,6 +70,29 @@ def test_a_second_language_plugs_in_through_the_lang_setting(nlp, tmp_path, monk
     xx = [(e["source"], e["target"], e["type"], e["modality"]) for e in _events(nlp, coder, text)]
     assert ("JPN", "KOR", "COOPERATE", "intended") in english
     assert xx == [(s, t, ty, "actual" if m == "intended" else m) for s, t, ty, m in english]
+
+
+def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:
+    # in xx "met 15 times" counts no meetings: "meet" is not one of its meeting verbs
+    data = _english("figures")
+    data["lang"] = "xx"
+    data["meet_verbs"] = [w for w in data["meet_verbs"] if w != "meet"]
+    _write_language(tmp_path, "xx", data, "figures")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_figures", config={"lang": "xx"})
+    finder = blank.get_pipe("dyadwatch_figures")
+    assert isinstance(finder, FigureFinder) and finder.words.meet_verbs == frozenset(data["meet_verbs"])
+
+    def counts(component: FigureFinder) -> list[tuple[float, str]]:
+        doc = nlp.make_doc("Modi and Abe met 15 times during their terms.")
+        doc._.dw_ref_date = REF
+        with nlp.select_pipes(disable=["dyadwatch_figures"]):
+            doc = nlp(doc)
+        return [(f["value"], f["measure"]) for f in component(doc)._.dw_figures if f["unit"] == "count"]
+
+    assert counts(FigureFinder(nlp)) == [(15.0, "meetings")]
+    assert counts(finder) == []
 
 
 def test_a_file_of_the_same_language_in_the_directory_replaces_the_builtin(tmp_path, monkeypatch) -> None:

@@ -9,7 +9,8 @@ lexical attributes apart from the code that reads them::
 
 A file is one JSON object: ``name`` (the component), ``lang``, ``version``, ``description``, a
 ``_doc`` map that says what each list is for, and one key per list: a list of lower-case words,
-or a map of named lists (``context_words``: context -> its words).
+a map of named lists (``context_words``: context -> its words), or a map of word to word
+(``nominals``: a verb -> the noun that names what it does).
 
 A second language goes in a directory listed in ``DYADWATCH_WORD_LISTS`` (paths separated by
 ``os.pathsep``), laid out the same way (``<dir>/xx/events.v1.json``), and is chosen by the
@@ -27,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError, DictionaryNotFound
 
@@ -42,6 +43,9 @@ _META = ("name", "lang", "version", "description", "_doc")
 _FILE_RE = re.compile(r"^(?P<component>[a-z0-9_]+)\.v(?P<version>\d+)\.json$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:_[a-z0-9]+)?$")
 
+#: one list: words, named lists of words, or word -> word
+Words: TypeAlias = frozenset[str] | dict[str, frozenset[str]] | dict[str, str]
+
 
 @dataclass(frozen=True)
 class WordLists:
@@ -49,7 +53,7 @@ class WordLists:
 
     component (str): e.g. ``"events"``. lang (str): e.g. ``"en"``. version (int).
     path (str): the file. description (str | None).
-    lists (Mapping[str, frozenset[str] | dict[str, frozenset[str]]]): every list by its key.
+    lists (Mapping[str, Words]): every list by its key.
     """
 
     component: str
@@ -57,7 +61,7 @@ class WordLists:
     version: int
     path: str
     description: str | None
-    lists: Mapping[str, frozenset[str] | dict[str, frozenset[str]]]
+    lists: Mapping[str, Words]
 
     def words(self, key: str) -> frozenset[str]:
         """One list of words. RAISES: DictionaryFormatError (DW258) naming the file when it has no
@@ -70,9 +74,16 @@ class WordLists:
     def groups(self, key: str) -> dict[str, frozenset[str]]:
         """A map of named lists (``context_words``). RAISES: DictionaryFormatError (DW258)."""
         value = self.lists.get(key)
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or not all(isinstance(v, frozenset) for v in value.values()):
             raise DictionaryFormatError(self._missing(key, "a map of named lists of words"))
-        return dict(value)
+        return {k: v for k, v in value.items() if isinstance(v, frozenset)}
+
+    def mapping(self, key: str) -> dict[str, str]:
+        """A map of word to word (``nominals``). RAISES: DictionaryFormatError (DW258)."""
+        value = self.lists.get(key)
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise DictionaryFormatError(self._missing(key, "a map of word to word"))
+        return {k: v for k, v in value.items() if isinstance(v, str)}
 
     def _missing(self, key: str, kind: str) -> str:
         builtin = DATA_DIR / "en" / f"{self.component}.v{self.version}.json"
@@ -128,11 +139,13 @@ def _read(path: Path, component: str, lang: str, version: int) -> WordLists:
     for key, expected in (("name", component), ("lang", lang), ("version", version)):
         if key in data and data[key] != expected:
             raise fail(f"'{key}' is {data[key]!r} but the file's place says {expected!r}")
-    lists: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {}
+    lists: dict[str, Words] = {}
     for key, value in data.items():
         if key in _META:
             continue
-        if isinstance(value, dict):
+        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            lists[key] = {word: _word(other, f"{key}.{word}", fail) for word, other in value.items()}
+        elif isinstance(value, dict):
             lists[key] = {name: _words(words, f"{key}.{name}", fail) for name, words in value.items()}
         else:
             lists[key] = _words(value, key, fail)
@@ -143,5 +156,11 @@ def _read(path: Path, component: str, lang: str, version: int) -> WordLists:
 
 def _words(value: Any, key: str, fail: Any) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise fail(f"'{key}' must be a list of non-empty strings (or a map of such lists)")
+        raise fail(f"'{key}' must be a list of non-empty strings, a map of such lists, or a map of word to word")
     return frozenset(value)
+
+
+def _word(value: str, key: str, fail: Any) -> str:
+    if not value.strip():
+        raise fail(f"'{key}' is an empty string")
+    return value
