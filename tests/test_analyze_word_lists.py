@@ -1,4 +1,4 @@
-"""Word lists as data: the event coder and the figure finder read their closed-class words from
+"""Word lists as data: the event coder, the figure finder and the stance component read their words from
 ``dictionaries/data/<lang>/<component>.v<N>.json``, chosen by the component's ``lang`` setting,
 and a second language plugs in through ``DYADWATCH_WORD_LISTS`` without touching the code."""
 
@@ -14,6 +14,7 @@ import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.figures import FigureFinder, FigureWords
+from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
 from dyadwatch.dictionaries.words import DATA_DIR, WORDS_ENV_VAR, word_lists
 
@@ -41,11 +42,14 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
     return coder(doc)._.dw_events
 
 
-@pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords)])
+@pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
+                                             ("stance", StanceWords)])
 def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
     data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
-    assert lists == {f.name for f in fields(words)}
+    # the stance component indexes its cues by their first word when it reads them
+    read = {f.name for f in fields(words)} - {"lang", "by_first"}
+    assert lists == read
     assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
     assert (data["name"], data["lang"], data["version"]) == (component, "en", 1)
 
@@ -93,6 +97,35 @@ def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) ->
 
     assert counts(FigureFinder(nlp)) == [(15.0, "meetings")]
     assert counts(finder) == []
+
+
+def test_the_stance_component_reads_its_language_too(tmp_path, monkeypatch) -> None:
+    # in xx "not" negates nothing: "not closer" reads as closer
+    data = _english("stance")
+    data["lang"] = "xx"
+    data["negators"] = [w for w in data["negators"] if w != "not"]
+    _write_language(tmp_path, "xx", data, "stance")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_stance", config={"lang": "xx", "embeddings": False})
+    finder = blank.get_pipe("dyadwatch_stance")
+    assert isinstance(finder, StanceFinder) and finder.words is stance_words("xx")
+    assert finder.words.lang == "xx" and "not" not in finder.words.negators
+
+    negated = "Their ties are not closer than before."
+    assert sentence_direction(negated) < 0 < sentence_direction(negated, stance_words("xx"))
+    assert sentence_direction(negated, stance_words("xx")) == sentence_direction(negated.replace("not ", ""))
+
+
+def test_a_cue_that_is_not_words_and_a_weight_names_the_file(tmp_path, monkeypatch) -> None:
+    data = _english("stance")
+    data["lang"] = "xx"
+    data["cues"]["closer"] = ["deepen+ strongly"]
+    path = _write_language(tmp_path, "xx", data, "stance")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        stance_words("xx")
+    assert str(info.value).startswith(f"[DW259] {path}: the closer cue 'deepen+ strongly' is not words and a weight")
 
 
 def test_a_file_of_the_same_language_in_the_directory_replaces_the_builtin(tmp_path, monkeypatch) -> None:

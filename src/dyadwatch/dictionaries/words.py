@@ -25,7 +25,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -54,6 +54,8 @@ class WordLists:
     component (str): e.g. ``"events"``. lang (str): e.g. ``"en"``. version (int).
     path (str): the file. description (str | None).
     lists (Mapping[str, Words]): every list by its key.
+    ordered (Mapping[str, dict[str, tuple[str, ...]]]): each map of named lists with its lists in
+        the file's order (for lists whose order matters: a cue lexicon, prototype sentences).
     """
 
     component: str
@@ -62,6 +64,7 @@ class WordLists:
     path: str
     description: str | None
     lists: Mapping[str, Words]
+    ordered: Mapping[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def words(self, key: str) -> frozenset[str]:
         """One list of words. RAISES: DictionaryFormatError (DW258) naming the file when it has no
@@ -77,6 +80,13 @@ class WordLists:
         if not isinstance(value, dict) or not all(isinstance(v, frozenset) for v in value.values()):
             raise DictionaryFormatError(self._missing(key, "a map of named lists of words"))
         return {k: v for k, v in value.items() if isinstance(v, frozenset)}
+
+    def sequences(self, key: str) -> dict[str, tuple[str, ...]]:
+        """A map of named lists in the file's order (``cues``). RAISES: DictionaryFormatError (DW258)."""
+        value = self.ordered.get(key)
+        if value is None:
+            raise DictionaryFormatError(self._missing(key, "a map of named lists"))
+        return dict(value)
 
     def mapping(self, key: str) -> dict[str, str]:
         """A map of word to word (``nominals``). RAISES: DictionaryFormatError (DW258)."""
@@ -140,6 +150,7 @@ def _read(path: Path, component: str, lang: str, version: int) -> WordLists:
         if key in data and data[key] != expected:
             raise fail(f"'{key}' is {data[key]!r} but the file's place says {expected!r}")
     lists: dict[str, Words] = {}
+    ordered: dict[str, dict[str, tuple[str, ...]]] = {}
     for key, value in data.items():
         if key in _META:
             continue
@@ -147,11 +158,13 @@ def _read(path: Path, component: str, lang: str, version: int) -> WordLists:
             lists[key] = {word: _word(other, f"{key}.{word}", fail) for word, other in value.items()}
         elif isinstance(value, dict):
             lists[key] = {name: _words(words, f"{key}.{name}", fail) for name, words in value.items()}
+            ordered[key] = {name: tuple(words) for name, words in value.items()}
         else:
             lists[key] = _words(value, key, fail)
     description = data.get("description")
     return WordLists(component=component, lang=lang, version=version, path=str(path),
-                     description=description if isinstance(description, str) else None, lists=lists)
+                     description=description if isinstance(description, str) else None, lists=lists,
+                     ordered=ordered)
 
 
 def _words(value: Any, key: str, fail: Any) -> frozenset[str]:
