@@ -151,6 +151,14 @@ def test_a_missing_language_names_where_it_looked_and_what_to_do(tmp_path, monke
     assert "Languages with events lists: en." in message and WORDS_ENV_VAR in message
 
 
+def test_a_directory_that_does_not_exist_is_named(tmp_path, monkeypatch) -> None:
+    missing = tmp_path / "no-such-dir"
+    monkeypatch.setenv(WORDS_ENV_VAR, str(missing))
+    with pytest.raises(DictionaryNotFound) as info:
+        word_lists("events", "en")
+    assert str(info.value).startswith(f"[DW260] {missing}, listed in {WORDS_ENV_VAR}, is not a directory")
+
+
 def test_a_language_file_without_a_list_fails_when_the_coder_is_made(nlp, tmp_path, monkeypatch) -> None:
     data = _english()
     data["lang"] = "xx"

@@ -44,7 +44,9 @@ class DictionaryErrors:
              "{lang}/{component}.v<N>.json in {where}). Languages with {component} lists: {available}. Set the "
              "component's 'lang' to one of them, or write {lang}/{component}.v1.json (the English file shows "
              "every list) in a directory and add the directory to {var} (paths separated by '{sep}').")
-    DW258 = ("[DW258] {path} has no '{key}' ({kind}), which the {component} component needs. Add it; "
-             "{builtin} has every list with what it is for.")
+    DW258 = ("[DW258] {path}: the {component} component needs '{key}', {kind}, and the file has none (or "
+             "another kind of list under that key). Add it; {builtin} has every list with what it is for.")
     DW259 = ("[DW259] {path}: {reason}. A word-list file is one JSON object with a list of words (or a map "
              "of lists) per key; see docs/dictionaries.md.")
+    DW260 = ("[DW260] {path}, listed in {var}, is not a directory. Check the path; {var} takes directories "
+             "(each with one directory per language) separated by '{sep}'.")

@@ -107,8 +107,9 @@ def word_lists(component: str, lang: str = "en") -> WordLists:
 
     RETURNS (WordLists): from the first directory (DYADWATCH_WORD_LISTS in order, then the
         built-in ``dictionaries/data``) with a ``<lang>/<component>.v<N>.json``; its highest version.
-    RAISES: DictionaryNotFound (DW257) naming where it looked and the languages there are;
-        DictionaryFormatError (DW259) when the file is not a valid word-list file.
+    RAISES: DictionaryNotFound (DW257) naming where it looked and the languages there are, (DW260)
+        when a directory in DYADWATCH_WORD_LISTS does not exist; DictionaryFormatError (DW259) when
+        the file is not a valid word-list file.
 
     >>> sorted(word_lists("events").words("future_aux"))[:2]
     ["'ll", 'going']
@@ -118,7 +119,11 @@ def word_lists(component: str, lang: str = "en") -> WordLists:
 
 @lru_cache(maxsize=32)
 def _word_lists(component: str, lang: str, env_value: str) -> WordLists:
-    roots = [Path(p.strip()) for p in env_value.split(os.pathsep) if p.strip()] + [DATA_DIR]
+    roots = [Path(p.strip()) for p in env_value.split(os.pathsep) if p.strip()]
+    for root in roots:
+        if not root.is_dir():
+            raise DictionaryNotFound(DictionaryErrors.DW260.format(path=root, var=WORDS_ENV_VAR, sep=os.pathsep))
+    roots.append(DATA_DIR)
     if _LANG_RE.match(lang or ""):
         for root in roots:
             versions = []
