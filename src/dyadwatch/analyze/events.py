@@ -1267,8 +1267,6 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
             e["date"] = news_date
 
 
-
-
 #: dependencies of a non-finite clause that takes its tense from the clause above it
 _NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "conj"})
 

@@ -1052,8 +1052,6 @@ class _DocFigures:
         return min(options, key=distance)[2]
 
 
-
-
 def _plural(word: str) -> str:
     if word.endswith("s"):
         return word

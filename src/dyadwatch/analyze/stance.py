@@ -784,8 +784,6 @@ def _past_clause(verb: Any) -> bool:
     return verb.tag_ == "VBD"
 
 
-
-
 def _clause_of_negated_noun(verb: Any, lex: StanceWords) -> bool:
     """ "little sign that either side is distancing itself": the clause of a negated noun."""
     if verb.dep_ not in ("acl", "ccomp", "pcomp", "advcl") or verb.head is verb:
