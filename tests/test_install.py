@@ -67,6 +67,9 @@ def test_the_wheel_carries_the_package_data_and_no_tests(installed: dict[str, Pa
     assert any(n.startswith("dyadwatch/dictionaries/data/") and n.endswith(".jsonl") for n in names)
     assert any(n.startswith("dyadwatch/web/templates/") for n in names)
     assert "dyadwatch/dictionaries/data/en/outlet_words.txt" in names
+    assert "dyadwatch/dictionaries/data/en/events.v1.json" in names
+    assert "dyadwatch/dictionaries/data/en/figures.v1.json" in names
+    assert "dyadwatch/dictionaries/data/en/stance.v1.json" in names
     assert "dyadwatch/dictionaries/data/dyadwatch.outlets.v2.jsonl" in names
     assert not any(n.startswith(("tests/", "bench/", "examples/")) for n in names)
 

@@ -46,8 +46,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
+from dyadwatch.dictionaries.words import WordLists, word_lists
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
               "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary")
@@ -69,90 +70,62 @@ for _ext in ("dw_events", "dw_mentions", "dw_ref_date"):
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJ = {"dobj", "dative", "attr", "oprd"}
-#: "in"/"at" name places ("met Putin in Beijing"), so they only introduce targets where the
-#: dictionary says so ("arrived in Beijing")
-TARGET_PREPS = {"with", "to", "against", "on", "into", "from", "for", "toward", "towards", "upon", "over", "of",
-                "onto"}
-NOUN_TARGET_PREPS = {"of", "to", "against", "on", "into", "with", "toward", "towards", "for", "over", "upon", "from"}
-#: prepositions whose gerund is done by the governing verb's object ("warned Russia against attacking")
-OBJECT_CONTROL_PREPS = {"against", "from", "into"}
-#: verbs whose object is the doer of the action in their "of"/"for" phrase ("accused X of aiding")
-ATTRIBUTING_VERBS = {"accuse", "suspect", "blame", "criticise", "criticize", "condemn", "praise", "thank", "fault",
-                     "commend", "charge", "punish", "sanction", "congratulate", "credit"}
-ANAPHORS = {"this", "that", "it", "these", "those", "report", "reports", "claim", "claims", "allegation",
-            "allegations", "accusation", "accusations", "charge", "charges"}
-#: verbs that only carry the event named by their object noun ("hold talks", "impose sanctions")
-LIGHT_VERBS = {"make", "take", "hold", "provide", "give", "offer", "strike", "launch", "conduct", "carry", "stage",
-               "impose", "reach", "seek", "maintain", "continue", "deepen", "expand", "boost", "strengthen",
-               "announce", "issue", "extend", "deliver", "sign", "have", "pursue", "step", "keep", "send", "express",
-               "voice", "raise", "avoid", "receive", "win", "secure", "gain", "enter", "join", "begin", "start",
-               "resume", "need", "get", "lend", "pledge", "promise", "accept", "trade", "exchange"}
-#: governing verbs that say the action did not happen
-NEGATING_GOVERNORS = {"avoid", "refuse", "decline", "fail", "refrain", "stop", "cease", "halt", "resist", "shun",
-                      "forgo", "forego", "abstain", "reject", "rule"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
 #: types that move forces: a passive subject ("Russian troops were deployed") names the mover
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 #: uses of force whose place is their target: "the campaign in Ukraine", "troops on alert in Lebanon"
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
-PLACE_PREPS = {"in", "inside", "across"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
-#: verbs whose subject receives what their object noun gives ("Russia received aid from China")
-RECEIVING_VERBS = {"receive", "get", "need", "seek", "win", "secure", "gain", "accept", "obtain", "want", "request"}
-#: verbs whose subject takes part in the act named by their object ("will not join the US boycott")
-JOINING_VERBS = {"join"}
-#: "no limits to cooperation" says more cooperation, not none
-#: nouns of belonging: "NATO members", "EU member states", "BRICS partners"
-MEMBERSHIP_NOUNS = frozenset({"member", "members", "state", "states", "ally", "allies", "partner", "partners",
-                              "country", "countries", "nation", "nations", "membership"})
-LIMIT_NOUNS = {"limit", "end", "obstacle", "barrier", "ceiling", "cap", "doubt", "alternative", "bound", "boundary",
-               "restriction", "constraint", "shortage", "choice", "option"}  # "no choice but to impose …"
-NEGATING_NOUNS = {"refusal", "inability", "failure", "reluctance", "unwillingness", "absence", "lack"}
-DENY = {"deny", "dismiss", "refute", "rebut"}
-ALLEGE = {"allege", "claim", "believe", "suspect", "accuse", "report", "assert", "charge", "contend", "insist",
-          "suggest", "conclusion", "allegation", "accusation", "report", "rumour", "rumor", "speculation"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "ca"}
-HYPOTHETICAL_GOVERNORS = {"consider", "contemplate", "mull", "weigh", "explore", "possibility", "potential",
-                          "prospect", "risk", "scenario", "option", "idea", "chance", "likelihood", "decide",
-                          "need", "count", "imagine", "fear", "worry"}
-INTENDED_GOVERNORS = {"plan", "intend", "aim", "seek", "promise", "pledge", "vow", "prepare", "want", "hope",
-                      "expect", "propose", "offer", "agree", "commit", "resolve", "determine", "desire", "plan",
-                      "interest", "try", "attempt", "set", "schedule", "due", "poised", "ready", "willing"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
-#: words that turn SUPPORT into material AID
-MATERIAL = {"military", "financial", "economic", "logistical", "material", "lethal", "nonlethal", "humanitarian",
-            "technical", "technological", "monetary", "weapons"}
-#: subjects that stand for two parties named just before ("the two leaders met")
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: acts that, with no other party in the sentence, are towards the other side of the article's
 #: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
                                "REJECT", "RETREAT", "REQUEST", "ACCUSE", "THREATEN", "PROTEST", "COERCE"})
-PAIR_WORDS = {"two", "both", "they", "their", "each", "sides", "pair", "duo", "countries", "leaders", "nations",
-              "partners", "governments", "capitals", "presidents", "autocrats", "allies", "neighbours", "neighbors",
-              "bilateral", "rivals", "foes", "adversaries", "counterparts", "mutual"}
 
-CONTEXT_WORDS = {
-    "military": {"military", "troop", "troops", "army", "weapon", "weapons", "missile", "missiles", "arms",
-                 "defence", "defense", "navy", "naval", "exercise", "exercises", "drill", "soldier", "soldiers",
-                 "war", "forces", "lethal", "nuclear", "warship", "jets", "ammunition", "shells", "drones"},
-    "economic": {"trade", "economic", "economy", "investment", "invest", "market", "tariff", "tariffs",
-                 "export", "exports", "import", "imports", "finance", "financial", "bank", "banks", "yuan",
-                 "dollar", "business", "firms", "companies", "purchases", "purchasing", "loan", "deal", "debt"},
-    "diplomatic": {"diplomatic", "diplomacy", "summit", "minister", "ministers", "embassy", "ambassador",
-                   "talks", "statement", "visit", "meeting", "council", "un", "envoy", "diplomat", "diplomats"},
-    "natural_resource": {"energy", "oil", "gas", "pipeline", "coal", "lng", "crude", "minerals", "power",
-                         "grain", "water", "hydropower"},
-    "technology": {"technology", "tech", "chips", "semiconductors", "semiconductor", "ai", "apps", "app",
-                   "telecom", "5g", "satellite", "space"},
-    "territory": {"border", "borders", "territory", "territorial", "frontier", "island", "islands", "sea",
-                  "line", "annex", "annexation", "sovereignty", "disputed"},
-    "cyber": {"cyber", "cyberattack", "hacking", "hackers", "hack", "malware"},
-    "humanitarian": {"humanitarian", "refugees", "aid", "food", "medical", "relief"},
-    "legal": {"court", "law", "legal", "charter", "treaty", "sanctions"},
-}
+
+@dataclass(frozen=True)
+class EventWords:
+    """The words of one language the coder reads roles, negation, modality, tense and contexts by.
+
+    Read from ``dictionaries/data/<lang>/events.v<N>.json`` (``dyadwatch.dictionaries.words``),
+    whose ``_doc`` says what each list is for; a field per list, so a file that lacks one fails
+    when the component is made, not on the first sentence that needs it.
+    """
+
+    pair_words: frozenset[str]
+    context_words: dict[str, frozenset[str]]
+    speech_verbs: frozenset[str]
+    background_adverbs: frozenset[str]
+    background_spans: frozenset[str]
+    target_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    object_control_preps: frozenset[str]
+    place_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    anaphors: frozenset[str]
+    attributing_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
+    negating_governors: frozenset[str]
+    negating_nouns: frozenset[str]
+    limit_nouns: frozenset[str]
+    membership_nouns: frozenset[str]
+    deny: frozenset[str]
+    allege: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    intended_governors: frozenset[str]
+    future_aux: frozenset[str]
+    material: frozenset[str]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> EventWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        values: dict[str, Any] = {f.name: lists.groups(f.name) if f.name == "context_words" else lists.words(f.name)
+                                  for f in fields(cls)}
+        return cls(**values)
 
 
 _TIME_EXPRESSION = re.compile(
@@ -267,11 +240,14 @@ class EventCoder:
     """Codes PLOVER events; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "dyadwatch_events", *, dictionary: str = "dyadwatch.events.v2",
-                 sentence_fallback: bool = True) -> None:
+                 sentence_fallback: bool = True, lang: str = "en") -> None:
         self.name = name
         self.dictionary = dictionary
         self.lexicon = load_lexicon(dictionary)
         self.sentence_fallback = sentence_fallback
+        # the closed-class words of the text's language (dictionaries/data/<lang>/events.v<N>.json)
+        self.lang = lang
+        self.words = EventWords.of(word_lists("events", lang))
 
     def __call__(self, doc: Doc) -> Doc:
         # roles are read off the dependency parse: without one there is nothing to code
@@ -290,10 +266,10 @@ class EventCoder:
     "dyadwatch_events",
     assigns=["doc._.dw_events"],
     requires=["doc._.dw_mentions"],
-    default_config={"dictionary": "dyadwatch.events.v2", "sentence_fallback": True},
+    default_config={"dictionary": "dyadwatch.events.v2", "sentence_fallback": True, "lang": "en"},
 )
-def make_event_coder(nlp: Language, name: str, dictionary: str, sentence_fallback: bool) -> EventCoder:
-    return EventCoder(nlp, name, dictionary=dictionary, sentence_fallback=sentence_fallback)
+def make_event_coder(nlp: Language, name: str, dictionary: str, sentence_fallback: bool, lang: str) -> EventCoder:
+    return EventCoder(nlp, name, dictionary=dictionary, sentence_fallback=sentence_fallback, lang=lang)
 
 
 @dataclass
@@ -307,6 +283,7 @@ class _Found:
 class _DocCoder:
     def __init__(self, coder: EventCoder, doc: Doc) -> None:
         self.c = coder
+        self.w = coder.words
         self.doc = doc
         self.ref = doc._.dw_ref_date
         self.actor_of: dict[int, str] = {}
@@ -352,7 +329,7 @@ class _DocCoder:
             found: list[dict[str, Any]] = []
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
-            if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in PAIR_WORDS for t in sent)) \
+            if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
                     or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -434,10 +411,10 @@ class _DocCoder:
         """"China has denied this": the previous sentence's actions by the denier, now denied."""
         out = []
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.deny:
                 continue
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            if not objs or objs[0].lower_ not in ANAPHORS:
+            if not objs or objs[0].lower_ not in self.w.anaphors:
                 continue
             deniers, _, _ = self._subject(tok)
             for ev in prev_events:
@@ -465,7 +442,7 @@ class _DocCoder:
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
         for tok, trig in candidates:
-            if trig.pos == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and any(
+            if trig.pos == "VERB" and tok.lemma_.lower() in self.w.light_verbs and any(
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
                 light_nouns.update(c.i for c in tok.children if c.dep_ in OBJ)
                 continue  # the object noun carries the event ("hold talks", "provide support")
@@ -490,7 +467,7 @@ class _DocCoder:
             if found is None:
                 continue
             type_ = trig.type
-            if type_ == "SUPPORT" and _modified_by(tok, MATERIAL):
+            if type_ == "SUPPORT" and _modified_by(tok, self.w.material):
                 type_ = "AID"
             if type_ == "PROTEST" and self._protest_by_government(tok, trig):
                 type_ = "ACCUSE"  # a government's protest is a formal complaint, not a demonstration
@@ -506,10 +483,10 @@ class _DocCoder:
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
-            tense = _tense(tok)
+            tense = _tense(tok, self.w)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
             pairs = [(s, t, negated, modality) for s, t in _pairs(found)]
-            if stop is not None and stop.lemma_.lower() in JOINING_VERBS and tok.dep_ == "dobj" and \
+            if stop is not None and stop.lemma_.lower() in self.w.joining_verbs and tok.dep_ == "dobj" and \
                     tok.head.i == stop.i and found.targets:
                 # ... and the joiner would do the same to the same target
                 joined_neg = self._negated(tok, trig)
@@ -523,7 +500,7 @@ class _DocCoder:
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                     "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
-                    "_past": past, "_speech": tok.lemma_.lower() in SPEECH_VERBS, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
+                    "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start,
                 }
 
@@ -580,7 +557,7 @@ class _DocCoder:
         head = noun
         while head.dep_ == "conj":
             head = head.head
-        verbs = {t.i for t, trig in candidates if trig.pos == "VERB" and t.lemma_.lower() not in LIGHT_VERBS}
+        verbs = {t.i for t, trig in candidates if trig.pos == "VERB" and t.lemma_.lower() not in self.w.light_verbs}
         if head.dep_ in OBJ and head.head.i in verbs:
             return True
         # "demand for talks", "called for a ceasefire", "warned against any strike", "threatened
@@ -688,7 +665,7 @@ class _DocCoder:
                 # a misparse gives a verb two subjects ("Patrushev met Yang"): keep the one before it
                 before = [c for c in subj if c.i < hop.i]
                 subj = before[-1:] or subj[:1]
-            if subj and subj[0].lower_ in RELATIVE_PRONOUNS and hop.dep_ == "relcl" and \
+            if subj and subj[0].lower_ in self.w.relative_pronouns and hop.dep_ == "relcl" and \
                     self._actors(hop.head, 1):
                 # "Biden, who met Xi in November, ...": the relative pronoun stands for its noun
                 return self._actors(hop.head, 1), hop.head, hop.i == verb.i
@@ -710,7 +687,7 @@ class _DocCoder:
                     actors, subj_tok = self._governing_subject(noun)
                     if actors:
                         return actors, subj_tok, False
-            if hop.dep_ == "pcomp" and hop.head.dep_ == "prep" and hop.head.lower_ in OBJECT_CONTROL_PREPS:
+            if hop.dep_ == "pcomp" and hop.head.dep_ == "prep" and hop.head.lower_ in self.w.object_control_preps:
                 # object control: "warned Russia against attacking", "stopped India from buying"
                 objs = [c for c in hop.head.head.children if c.dep_ in ("dobj", "dative")]
                 if objs and self._actors(objs[0]):
@@ -739,7 +716,7 @@ class _DocCoder:
         while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head.i != hop.i:
             hop = hop.head
             hops += 1
-            if hop.pos_ == "VERB" and hop.lemma_.lower() in ATTRIBUTING_VERBS:
+            if hop.pos_ == "VERB" and hop.lemma_.lower() in self.w.attributing_verbs:
                 objs = [c for c in hop.children if c.dep_ == "dobj"]
                 return self._actors(objs[0]) if objs else []
             if hop.pos_ == "VERB" and hop.i != tok.i and hop.dep_ not in ("pcomp",):
@@ -748,8 +725,8 @@ class _DocCoder:
 
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
         out: list[str] = []
-        preps = set(trig.target_preps) or (TARGET_PREPS | PLACE_PREPS if trig.type in PLACE_TARGET_TYPES
-                                           else TARGET_PREPS)
+        preps = set(trig.target_preps) or (self.w.target_preps | self.w.place_preps if trig.type in PLACE_TARGET_TYPES
+                                           else self.w.target_preps)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
@@ -781,7 +758,7 @@ class _DocCoder:
                             for a in _ordered_unique(self.actor_of[t.i] for t in c.subtree if t.i in self.actor_of)]
                 if len(set(patients)) >= 2:
                     return _Found(_ordered_unique(patients), [], "syntax", joint=True)
-            if not sources and (trig.joint or not targets) and _names_pair(subj):
+            if not sources and (trig.joint or not targets) and _names_pair(subj, self.w.pair_words):
                 # "The two leaders met", "the two sides declared": the pair named just before
                 pair = self._pair(prev_actors, sent_actors)
                 if pair:
@@ -809,7 +786,7 @@ class _DocCoder:
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
         sources, targets, joint_actors = self._noun_roles(tok, trig)
-        if trig.type in GIVING_TYPES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVING_VERBS:
+        if trig.type in GIVING_TYPES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w.receiving_verbs:
             # "Russia would need military support from China": the subject receives, "from" gives
             receivers = self._subject(tok.head)[0]
             givers = sources or [a for a in self._light_verb_targets(tok.head, trig, ("from",))
@@ -819,7 +796,7 @@ class _DocCoder:
             if receivers and not sources:
                 return self._fallback(tok, trig, [], receivers, sent_actors)
         verb = tok.head if tok.dep_ in OBJ else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in OBJ else None
-        if not targets and verb is not None and verb.lemma_.lower() in LIGHT_VERBS:
+        if not targets and verb is not None and verb.lemma_.lower() in self.w.light_verbs:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
             # questions and concerns with Putin": the light verb carries the noun's target
             targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
@@ -838,7 +815,7 @@ class _DocCoder:
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
-        if not sources and not targets and (trig.joint and _has_pair_word(tok) or _names_pair(subj)):
+        if not sources and not targets and (trig.joint and _has_pair_word(tok, self.w.pair_words) or _names_pair(subj, self.w.pair_words)):
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
@@ -853,7 +830,7 @@ class _DocCoder:
 
     def _light_verb_targets(self, verb: Token, trig: Trigger, preps: Iterable[str] = ()) -> list[str]:
         out: list[str] = []
-        preps = set(preps) or set(trig.target_preps) or NOUN_TARGET_PREPS
+        preps = set(preps) or set(trig.target_preps) or self.w.noun_target_preps
         for c in verb.children:
             # "gave Russia aid" (a dative noun), "sent aid to Russia" (a preposition, sometimes
             # parsed as dative)
@@ -883,8 +860,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
-            elif c.dep_ == "prep" and (c.lower_ in NOUN_TARGET_PREPS or
-                                       c.lower_ in PLACE_PREPS and trig.type in PLACE_TARGET_TYPES):
+            elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or
+                                       c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets += [a for a in self._actors(g) if a not in targets]
@@ -897,7 +874,7 @@ class _DocCoder:
                     elif g.dep_ == "agent" and c.tag_ == "VBN":
                         sources += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in sources]
-                    elif g.dep_ == "prep" and c.tag_ == "VBN" and g.lower_ in NOUN_TARGET_PREPS - {"from"}:
+                    elif g.dep_ == "prep" and c.tag_ == "VBN" and g.lower_ in self.w.noun_target_preps - {"from"}:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
@@ -938,7 +915,7 @@ class _DocCoder:
         while hops < 5 and hop.dep_ in ("pcomp", "pobj", "prep", "conj") and hop.head.i != hop.i:
             hop = hop.head
             hops += 1
-            if hop.pos_ == "VERB" and hop.lemma_.lower() in ATTRIBUTING_VERBS:
+            if hop.pos_ == "VERB" and hop.lemma_.lower() in self.w.attributing_verbs:
                 return {a for c in hop.children if c.dep_ == "nsubj" for a in self._actors(c)}
         return set()
 
@@ -1007,7 +984,7 @@ class _DocCoder:
             code = self.actor_of.get(t.i)
             if code is None:
                 continue
-            membership = t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in MEMBERSHIP_NOUNS
+            membership = t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in self.w.membership_nouns
             named[code] = named.get(code, True) and membership
         return {code for code, only in named.items() if only}
 
@@ -1074,7 +1051,7 @@ class _DocCoder:
             if prev.dep_ in ("ccomp", "csubj", "parataxis") or prev.dep_ == "conj" or (
                     prev.dep_ in ("advcl", "relcl") and not _purpose_clause(prev)):
                 break
-            if not own_source and (gov.lemma_.lower() in NEGATING_GOVERNORS or gov.lemma_.lower() in NEGATING_NOUNS):
+            if not own_source and (gov.lemma_.lower() in self.w.negating_governors or gov.lemma_.lower() in self.w.negating_nouns):
                 return True
             if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and any(c.dep_ == "neg" for c in gov.children) and \
                     prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "acl"):
@@ -1084,7 +1061,7 @@ class _DocCoder:
                     any(c.dep_ in SUBJ and _no_determiner(c) for c in gov.children):
                 return True  # "Neither India nor Pakistan will attend the talks"
             if any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children) and gov.pos_ == "NOUN" and \
-                    gov.lemma_.lower() not in LIMIT_NOUNS:
+                    gov.lemma_.lower() not in self.w.limit_nouns:
                 return True
             prev = gov
         return False
@@ -1113,21 +1090,21 @@ class _DocCoder:
             if prev.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
                 crossed = True
             prev = gov
-        if any(lemma in DENY for lemma in lemmas):
+        if any(lemma in self.w.deny for lemma in lemmas):
             return "denied"
-        if any(lemma in ALLEGE for lemma in lemmas):
+        if any(lemma in self.w.allege for lemma in lemmas):
             return "alleged"
         if any(lemma in ("accuse", "suspect", "allege") for lemma in lemmas[:4]) and self._attributed_doer(tok):
             return "alleged"
         if tok.dep_ == "pcomp" and tok.head.lower_ == "against":
             return "hypothetical"  # "warned Russia against attacking Poland"
-        if aux & HYPOTHETICAL_AUX or clause_marks & {"if", "unless", "whether"} or \
-                any(lemma in HYPOTHETICAL_GOVERNORS for lemma in lemmas):
+        if aux & self.w.hypothetical_aux or clause_marks & {"if", "unless", "whether"} or \
+                any(lemma in self.w.hypothetical_governors for lemma in lemmas):
             return "hypothetical"
-        if aux & FUTURE_AUX or any(lemma in INTENDED_GOVERNORS for lemma in lemmas[:3]):
+        if aux & self.w.future_aux or any(lemma in self.w.intended_governors for lemma in lemmas[:3]):
             return "intended"
         if tok.tag_ == "VBG" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("continue", "keep"):
-            return "intended" if any(c.lower_ in FUTURE_AUX for c in tok.head.children) else "actual"
+            return "intended" if any(c.lower_ in self.w.future_aux for c in tok.head.children) else "actual"
         return "actual"
 
     def _sentence_dates(self, sent: Span) -> list[tuple[Span, int]]:
@@ -1179,7 +1156,7 @@ class _DocCoder:
                 rank = 1
             else:
                 continue
-            if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in SPEECH_VERBS):
+            if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in self.w.speech_verbs):
                 continue  # an intended act takes the date of the statement that announced it, no other
             ranked.append((rank, abs(span.start - tok.i), span))
         for rank, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
@@ -1210,7 +1187,7 @@ class _DocCoder:
 
     def _contexts(self, sent: Span, trig: Trigger) -> list[str]:
         words = {t.lower_ for t in sent}
-        out = [name for name, vocab in CONTEXT_WORDS.items() if words & vocab]
+        out = [name for name, vocab in self.w.context_words.items() if words & vocab]
         for c in trig.contexts:
             if c not in out:
                 out.append(c)
@@ -1242,10 +1219,6 @@ def _event_name(noun: Token) -> str | None:
     return None
 
 
-#: verbs of saying: an intention told with one of them dates from when it was told
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "declare", "state", "pledge", "vow", "promise", "add",
-                          "stress", "insist", "warn", "write", "note", "urge", "call", "propose", "suggest",
-                          "agree", "decide", "confirm", "reiterate", "signal", "indicate", "express"})
 #: sentences at the top of an article (headline and lead) that tell its news
 LEAD_SENTENCES = 4
 #: how many days before publication the lead's own dated news may lie
@@ -1294,19 +1267,11 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
             e["date"] = news_date
 
 
-#: adverbs that make a past or perfect clause background, not news ("have long traded")
-BACKGROUND_ADVERBS = frozenset({"long", "always", "traditionally", "historically", "previously", "formerly",
-                                "once", "repeatedly", "often", "frequently", "routinely", "regularly",
-                                "earlier", "ago"})
-#: "for years", "for decades", "since 2014": a span of time that makes a clause background
-BACKGROUND_SPANS = frozenset({"years", "decades", "centuries", "generations", "months"})
-
-
 #: dependencies of a non-finite clause that takes its tense from the clause above it
 _NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "conj"})
 
 
-def _tense(tok: Token) -> str | None:
+def _tense(tok: Token, words: EventWords) -> str | None:
     """The tense of the clause that tells an event: "perfect" (has met), "pluperfect" (had met),
     "past" (met), "present" (meets), "background" (a habit or a long span: "have long traded",
     "for decades"), or None (future, modal, infinitive, no verb). A noun takes the tense of its
@@ -1334,10 +1299,10 @@ def _tense(tok: Token) -> str | None:
             break
         verb = head
     for child in verb.children:
-        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in BACKGROUND_ADVERBS:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in words.background_adverbs:
             return "background"
         if child.dep_ == "prep" and child.lower_ in ("for", "since", "over") and any(
-                t.lower_ in BACKGROUND_SPANS or (t.like_num and len(t.text) == 4) for t in child.subtree):
+                t.lower_ in words.background_spans or (t.like_num and len(t.text) == 4) for t in child.subtree):
             return "background"
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll") for a in aux):
@@ -1515,14 +1480,14 @@ def _purpose_clause(tok: Token) -> bool:
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _modified_by(tok: Token, words: set[str]) -> bool:
+def _modified_by(tok: Token, words: Set[str]) -> bool:
     return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children
                if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"))
 
 
-def _names_pair(subj: Token | None) -> bool:
+def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
     """A subject that stands for two parties ("the two leaders", "both sides", "they")."""
-    return subj is not None and any(w.lower_ in PAIR_WORDS for w in subj.subtree)
+    return subj is not None and any(w.lower_ in pair_words for w in subj.subtree)
 
 
 def _definite(tok: Token) -> bool:
@@ -1530,9 +1495,9 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
-def _has_pair_word(tok: Token) -> bool:
-    return any(c.lower_ in PAIR_WORDS for c in tok.subtree) or any(
-        c.lower_ in PAIR_WORDS for c in tok.head.children if c.dep_ in SUBJ)
+def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
+    return any(c.lower_ in pair_words for c in tok.subtree) or any(
+        c.lower_ in pair_words for c in tok.head.children if c.dep_ in SUBJ)
 
 
 def _ordered_unique(items: Iterable[Any]) -> list[Any]:

@@ -50,7 +50,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -58,6 +58,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import resolve_date
+from dyadwatch.dictionaries.words import WordLists, word_lists
 
 __all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "figure_records", "find_quantities", "parse_quantity"]
 
@@ -184,58 +185,7 @@ _DATEISH_BEFORE = re.compile(
 _ANCHOR = re.compile(r"[\s,]*(before|after|since|until|ahead\s+of|prior\s+to|following|into)\b([^.;:!?—–()]{0,90})",
                      re.I)
 
-# --- counted nouns
-_PARTY_NOUNS = {"leader", "side", "country", "nation", "state", "government", "president", "man", "woman",
-                "autocrat", "power", "neighbour", "neighbor", "ally", "partner", "capital", "giant", "superpower",
-                "counterpart", "head", "party", "strongman", "dictator", "regime", "minister", "official",
-                "economy", "army", "military", "signatory"}
-_RELEVANT_COUNT = {
-    "troop", "soldier", "serviceman", "servicemen", "personnel", "force", "fighter", "marine", "sailor", "reservist",
-    "conscript", "mercenary", "firm", "company", "entity", "individual", "bank", "business", "enterprise",
-    "person", "people", "civilian", "refugee", "migrant", "death", "casualty", "victim", "child", "prisoner",
-    "pow", "hostage", "detainee", "diplomat", "envoy", "official", "sanction", "measure", "package", "missile",
-    "rocket", "drone", "tank", "jet", "aircraft", "plane", "warplane", "bomber", "helicopter", "warship", "ship",
-    "vessel", "submarine", "carrier", "destroyer", "frigate", "weapon", "munition", "shell", "round", "howitzer",
-    "launcher", "system", "warhead", "bomb", "artillery", "gun", "rifle", "vehicle", "meeting", "summit", "visit",
-    "talk", "call", "agreement", "deal", "contract", "accord", "memorandum", "memoranda", "document", "treaty",
-    "project", "country", "nation", "state", "member", "vote", "embassy", "consulate", "base", "port", "flight",
-    "container", "barrel", "tonne", "ton", "car", "student", "worker", "tourist", "visitor", "journalist",
-    "spy", "agent", "citizen", "national", "resident", "satellite", "reactor", "plant", "mine", "exercise",
-    "drill", "incursion", "violation", "attack", "strike", "airstrike", "raid", "clash", "incident", "protest",
-    "arrest", "expulsion", "investor", "investment", "loan", "pipeline", "dead", "killed", "wounded", "injured",
-    "resolution", "veto", "declaration", "statement", "provision", "clause", "region", "village",
-    "town", "city", "province", "island", "district",
-}
-_UNCOUNTABLE_PLURALS = {"people", "personnel", "aircraft", "police", "staff", "artillery", "military", "livestock",
-                        "dead", "wounded", "injured", "killed", "missing", "cattle", "servicemen", "memoranda"}
-_COUNT_BLACKLIST = {"time", "way", "reason", "thing", "word", "aspect", "step", "page", "photo", "image", "picture",
-                    "minute", "min", "second", "comment", "share", "like", "story", "article", "item", "slide",
-                    "hour", "day", "week", "month", "year", "decade", "century", "percent", "cent", "%", "fold",
-                    "part", "chapter", "section", "question", "answer", "idea", "lesson", "takeaway", "option",
-                    "scenario", "sign", "fact", "factor", "trend", "issue", "area", "dimension", "pillar", "level",
-                    "degree", "stage", "phase", "version", "edition", "episode", "podcast", "video", "read",
-                    "view", "follower", "subscriber", "reader", "author", "writer", "sentence", "paragraph"}
-_MEETING_NOUNS = {"meeting", "summit", "visit", "round", "call", "encounter", "trip", "package", "talk", "consultation",
-                  "dialogue", "phone", "conversation", "tranche"}
-_MEET_VERBS = {"meet", "talk", "speak", "visit", "call", "confer", "hold", "convene"}
-_DEFINITE = {"the", "these", "those", "both", "their", "its", "our", "his", "her", "my", "your", "whose", "this",
-             "that"}
-_HYPOTHETICAL = {"would", "could", "might", "may", "should", "if", "unless"}
-_GENERIC_HEADS = {"volume", "value", "amount", "level", "total", "figure", "sum", "number", "size", "share", "rate",
-                  "record", "high", "low", "turnover"}
-_KEEP_GENERIC = {"volume", "value", "share", "rate", "turnover"}
-_NOMINALS = {"increase": "increase", "rise": "rise", "grow": "growth", "fall": "fall", "drop": "drop",
-             "decline": "decline", "jump": "jump", "surge": "surge", "climb": "climb", "shrink": "contraction",
-             "soar": "rise", "plunge": "fall", "slump": "fall", "double": "doubling", "lend": "loan",
-             "pledge": "pledge", "spend": "spending", "invest": "investment", "buy": "purchases",
-             "purchase": "purchases", "sell": "sales", "export": "exports", "import": "imports", "pay": "payment",
-             "provide": "provision", "give": "aid", "send": "shipment", "cost": "cost", "reach": "level",
-             "total": "total", "exceed": "level", "surpass": "level", "top": "level", "hit": "level",
-             "allocate": "allocation", "approve": "approval", "offer": "offer", "owe": "debt", "kill": "deaths",
-             "deploy": "deployment", "mass": "build-up", "station": "deployment", "sign": "deals",
-             "invade": "invasion", "meet": "meeting", "attack": "attack", "launch": "launch"}
-_CHANGE_VERBS = {"increase", "rise", "grow", "fall", "drop", "decline", "jump", "surge", "climb", "shrink", "soar",
-                 "plunge", "slump", "double"}
+# (the counted nouns and the other words the parse is read by are data: FigureWords, below)
 _DISTANCE_FROM = re.compile(
     r"\s*(?:away\s+)?((?:(?:north|south|east|west)\w*\s+)?(?:from|of|off|inside|into|beyond|within))\s+"
     r"(?:the\s+)?([\w’'-]+(?:\s+[A-Z][\w-]+)*)", re.I)
@@ -551,13 +501,49 @@ def parse_quantity(text: str) -> dict[str, Any] | None:
 # ------------------------------------------------------------------------------ component
 
 
+@dataclass(frozen=True)
+class FigureWords:
+    """The words of one language the finder reads the parse around a number by.
+
+    Read from ``dictionaries/data/<lang>/figures.v<N>.json`` (``dyadwatch.dictionaries.words``),
+    whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
+    made. (The number words, currencies and units of the regular expressions above are English
+    still.)
+    """
+
+    party_nouns: frozenset[str]
+    relevant_count: frozenset[str]
+    uncountable_plurals: frozenset[str]
+    count_blacklist: frozenset[str]
+    meeting_nouns: frozenset[str]
+    meet_verbs: frozenset[str]
+    definite: frozenset[str]
+    hypothetical: frozenset[str]
+    generic_heads: frozenset[str]
+    keep_generic: frozenset[str]
+    nominals: dict[str, str]
+    change_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    qualifier_words: frozenset[str]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> FigureWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "nominals" else lists.words(f.name)
+                                  for f in fields(cls)}
+        return cls(**values)
+
+
 class FigureFinder:
     """Finds and normalises figures; see the module docstring."""
 
     def __init__(self, nlp: Language | None = None, name: str = "dyadwatch_figures", *,
-                 keep_durations: bool = True) -> None:
+                 keep_durations: bool = True, lang: str = "en") -> None:
         self.name = name
         self.keep_durations = keep_durations
+        # the words the parse is read by (dictionaries/data/<lang>/figures.v<N>.json)
+        self.lang = lang
+        self.words = FigureWords.of(word_lists("figures", lang))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dw_figures = _DocFigures(self, doc).run()
@@ -574,11 +560,11 @@ class FigureFinder:
 @Language.factory(
     "dyadwatch_figures",
     assigns=["doc._.dw_figures"],
-    default_config={"keep_durations": True},
+    default_config={"keep_durations": True, "lang": "en"},
 )
-def make_figure_finder(nlp: Language, name: str, keep_durations: bool) -> FigureFinder:
+def make_figure_finder(nlp: Language, name: str, keep_durations: bool, lang: str) -> FigureFinder:
     """Factory for ``nlp.add_pipe("dyadwatch_figures")``; see ``FigureFinder``."""
-    return FigureFinder(nlp, name, keep_durations=keep_durations)
+    return FigureFinder(nlp, name, keep_durations=keep_durations, lang=lang)
 
 
 class _DocFigures:
@@ -586,6 +572,7 @@ class _DocFigures:
 
     def __init__(self, finder: FigureFinder, doc: Doc) -> None:
         self.finder = finder
+        self.w = finder.words
         self.doc = doc
         self.text = doc.text
         self.ref = doc._.dw_ref_date
@@ -752,27 +739,27 @@ class _DocFigures:
         # "met 39 times" counts meetings
         if lemma == "time" and c.value >= 2:
             verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None) if self.parsed else None
-            if verb is not None and verb.lemma_.lower() in _MEET_VERBS:
+            if verb is not None and verb.lemma_.lower() in self.w.meet_verbs:
                 return "meetings", noun.idx + len(noun.text)
             return None
-        if lemma in _COUNT_BLACKLIST or noun.ent_type_ in ("DATE", "TIME"):
+        if lemma in self.w.count_blacklist or noun.ent_type_ in ("DATE", "TIME"):
             return None
         if c.value < 2 and c.value_high is None:
             return None  # "one of", "one country"
-        plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower() in _UNCOUNTABLE_PLURALS or \
+        plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower() in self.w.uncountable_plurals or \
             noun.text.lower() != noun.lemma_.lower()
         if not plural:
             return None
         prev = self._word_before(span, c)
-        if prev in _DEFINITE and c.value < 10 and not c.has_scale:
+        if prev in self.w.definite and c.value < 10 and not c.has_scale:
             return None  # "the two sides", "their three ministers"
-        if lemma in _PARTY_NOUNS and c.value <= 2:
+        if lemma in self.w.party_nouns and c.value <= 2:
             return None
-        if lemma in _PARTY_NOUNS and prev in _DEFINITE:
+        if lemma in self.w.party_nouns and prev in self.w.definite:
             return None  # "the 27 member states": a referring expression
         # people of a nationality ("six Americans", "12 Chinese nationals") are counted like detainees
         nationals = noun.ent_type_ == "NORP" or noun.lemma_.lower() in _demonym_words()
-        if lemma not in _RELEVANT_COUNT and not nationals and not (c.value >= 10 or c.has_scale):
+        if lemma not in self.w.relevant_count and not nationals and not (c.value >= 10 or c.has_scale):
             return None
         measure = self._noun_phrase(noun, lower=span.end)
         return measure, noun.idx + len(noun.text)
@@ -800,7 +787,7 @@ class _DocFigures:
                 return None
         if lemma == "phone":
             lemma = "call"
-        if lemma not in _MEETING_NOUNS:
+        if lemma not in self.w.meeting_nouns:
             return None
         if self._hypothetical(span, sent):
             return None
@@ -818,7 +805,7 @@ class _DocFigures:
             if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
                 break
             head = head.head
-        return any(t.lower_ in _HYPOTHETICAL for t in head.children if t.dep_ in ("aux", "mark", "advmod"))
+        return any(t.lower_ in self.w.hypothetical for t in head.children if t.dep_ in ("aux", "mark", "advmod"))
 
     def _duration(self, c: _Candidate, span: Span, sent: Span) -> str | None:
         unit = (c.unit_word or "period").rstrip("s")
@@ -912,7 +899,7 @@ class _DocFigures:
                     objs = [t for t in prep.children if t.dep_ == "pobj"]
                     if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
                         obj = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
-                        if prep.lower_ in ("of", "in") and not of and head.lemma_.lower() not in _GENERIC_HEADS:
+                        if prep.lower_ in ("of", "in") and not of and head.lemma_.lower() not in self.w.generic_heads:
                             continue
                         return f"{words} {prep.lower_} {obj}"
         return words
@@ -921,7 +908,7 @@ class _DocFigures:
         """The noun a figure is attached to on its left ("goods worth $5bn", "a window — perhaps three years")."""
         doc = self.doc
         j = span.start - 1
-        while j >= sent.start and (doc[j].is_punct or doc[j].lower_ in _QUALIFIER_WORDS):
+        while j >= sent.start and (doc[j].is_punct or doc[j].lower_ in self.w.qualifier_words):
             j -= 1
         cued = any(doc[k].is_punct and doc[k].text not in ("'", "’") for k in range(j + 1, span.start))
         if j >= sent.start and doc[j].lower_ in ("worth", "of", "at", "totalling", "totaling", "valued",
@@ -936,9 +923,9 @@ class _DocFigures:
         if not cued:
             return None
         if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].ent_type_ not in ("DATE", "TIME") \
-                and doc[j].lemma_.lower() not in _GENERIC_HEADS | {"percent", "%"}:
+                and doc[j].lemma_.lower() not in self.w.generic_heads | {"percent", "%"}:
             return self._noun_phrase(doc[j], lower=sent.start, with_prep=False)
-        if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in _GENERIC_HEADS:
+        if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in self.w.generic_heads:
             return self._generic(doc[j])
         return None
 
@@ -951,7 +938,7 @@ class _DocFigures:
                     if objs:
                         inner = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
                         lemma = head.lemma_.lower()
-                        return f"{inner} {lemma}" if lemma in _KEEP_GENERIC else inner
+                        return f"{inner} {lemma}" if lemma in self.w.keep_generic else inner
         return head.text.lower()
 
     def _measure(self, span: Span, sent: Span) -> str | None:
@@ -964,7 +951,7 @@ class _DocFigures:
         while k < sent.end and k < j + 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and \
                 doc[k].ent_type_ not in ("DATE", "TIME", "GPE") and doc[k].lower_ not in ("year", "on"):
             if doc[k].pos_ == "NOUN" and (k + 1 >= sent.end or doc[k + 1].pos_ not in ("NOUN", "PROPN")):
-                if doc[k].lemma_.lower() in _GENERIC_HEADS:
+                if doc[k].lemma_.lower() in self.w.generic_heads:
                     return self._generic(doc[k])
                 return self._noun_phrase(doc[k], lower=j)
             k += 1
@@ -999,14 +986,14 @@ class _DocFigures:
             subject = next((t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None and verb.dep_ == "relcl":
                 subject = verb.head
-        nominal = _NOMINALS.get(lemma)
+        nominal = self.w.nominals.get(lemma)
         if subject is not None and subject.pos_ in ("NOUN",) and subject.ent_type_ not in ("GPE", "ORG", "NORP",
                                                                                            "PERSON"):
-            if subject.lemma_.lower() in _GENERIC_HEADS:
+            if subject.lemma_.lower() in self.w.generic_heads:
                 phrase = self._generic(subject)
             else:
                 phrase = self._noun_phrase(subject, lower=subject.left_edge.i, of=True)
-            if lemma in _CHANGE_VERBS and nominal:
+            if lemma in self.w.change_verbs and nominal:
                 return f"{phrase} {nominal}"
             return phrase
         obj = next((t for t in verb.children if t.dep_ == "dobj" and not (span.start <= t.i < span.end)
@@ -1022,7 +1009,7 @@ class _DocFigures:
         head = token.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             head = head.head
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _REPORTING_VERBS
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.w.reporting_verbs
 
     def _period(self, span: Span, sent: Span) -> str | None:
         if not self.dates:
@@ -1063,13 +1050,6 @@ class _DocFigures:
             if not options:
                 return None
         return min(options, key=distance)[2]
-
-
-_REPORTING_VERBS = {"say", "tell", "report", "announce", "write", "state", "add", "note", "claim", "confirm",
-                    "disclose", "reveal", "publish", "show", "estimate"}
-_QUALIFIER_WORDS = {"about", "around", "roughly", "nearly", "almost", "some", "perhaps", "maybe", "approximately",
-                    "over", "under", "just", "only", "more", "than", "less", "fewer", "least", "at", "up", "to",
-                    "between", "from"}
 
 
 def _plural(word: str) -> str:

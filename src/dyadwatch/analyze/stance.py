@@ -20,7 +20,7 @@ What the article reports (GUIDE.md, Conventions: stance is the picture of the wh
     the pair, reports and assessments (below) are weighed together (``_decide_picture``).
 
 Evidence, sentence by sentence
-    A general lexicon (``CUES``) of relationship-direction cues in three directions: *closer*
+    A general lexicon (``StanceWords.cues``, from ``dictionaries/data/en/stance.v1.json``) of relationship-direction cues in three directions: *closer*
     (deepen, align, rapprochement, mend ties …), *apart* (distance, rift, hedge, recalculate,
     marriage of convenience …) and *persist* (resilience, endure, bound together …); unequal ties
     (junior partner, dependence) count a little both ways. Scope and negation: a negator before
@@ -72,7 +72,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import combinations
 from typing import Any
 
@@ -80,7 +80,10 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-__all__ = ["CUES", "StanceFinder", "find_stances", "make_stance_finder", "sentence_direction"]
+from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
+from dyadwatch.dictionaries.words import WordLists, word_lists
+
+__all__ = ["StanceFinder", "StanceWords", "find_stances", "make_stance_finder", "sentence_direction", "stance_words"]
 
 for _ext in ("dw_stances", "dw_mentions", "dw_events", "dw_quotes", "dw_claims", "dw_figures"):
     if not Doc.has_extension(_ext):
@@ -90,161 +93,19 @@ CLOSER, APART, PERSIST, ASYM = "closer", "apart", "persist", "asym"
 LABELS = ("strengthening", "weakening", "stable", "mixed", "none")
 
 # ---------------------------------------------------------------------------------------------
-# Lexicon. A pattern is a space-separated sequence of words: "word+" matches the word and its
+# Lexicon: data, in dictionaries/data/<lang>/stance.v<N>.json (its "_doc" says what each list is
+# for). A cue pattern is a space-separated sequence of words: "word+" matches the word and its
 # regular inflections (s/es/ed/d/ing, with or without a doubled final consonant, y -> ies/ied);
 # "a/b" matches either word; "*" matches any one word. Weights are relative strengths
 # (1.0 = an unambiguous cue). Hyphens and possessive 's are separate tokens ("de - escalation").
 # ---------------------------------------------------------------------------------------------
 
-_CLOSER = """
-strengthen+ 1.0 | deepen+ 1.0 | deeper ties/relations/partnership/cooperation 0.9 | closer 0.8 | ever closer 1.0
-| draw+/drew/drawn together 1.0 | grow+/grew/grown together 1.0 | grow+/grew/grown closer 1.0
-| move+ closer 0.9 | tighten+ ties/relations/cooperation 0.9 | tighter ties/relations 0.9 | tightest 0.7
-| bolster+ 0.8 | cement+ 0.9 | reinforce+ 0.7 | upgrade+ 0.7 | intensify/intensified/intensifies/intensifying 0.7
-| intensification 0.7 | expand+ cooperation/ties/relations 0.8 | broaden+ cooperation/ties 0.7
-| growing alignment/partnership/cooperation/ties/convergence 0.9 | embrace+ 0.8 | solidarity 0.7
-| rapprochement 1.0 | warm+/warmer/warmest ties/relations 0.9 | warming 0.8 | warmer 0.8 | warmth 0.6
-| thaw+ 1.0 | converge+ 0.8 | convergence 0.8 | alignment 0.7 | align+ 0.6 | common cause 0.9
-| in lockstep 1.0 | hand in hand 0.8 | lifeline 0.8 | backing 0.6 | back+ each other 0.9
-| support+ each other 0.9 | underwrite+ 0.8 | underwriting 0.8 | commitment+ 0.6 | committed 0.6 | commit 0.6
-| flourish+ 0.8 | blossom+ 0.8 | new heights 0.9 | new high 0.7 | golden age/era 0.9 | mutual trust 0.9
-| trust each other 0.9 | double+ down 0.7 | integrate+ 0.5 | integration 0.5 | unity 0.6 | united 0.5
-| closest 0.7 | close ties/partner/partners/partnership/friend/friends/friendship 0.7 | ally 0.4 | allies 0.4
-| alliance 0.4 | interdependence 0.5 | interdependent 0.5 | bet+ * on 0.5 | rely on each other 0.7
-| normalise+ 0.8 | normalize+ 0.8 | normalisation 0.8 | normalization 0.8
-| de - escalate+ 0.8 | de - escalation 0.8 | reconcile+ 0.9 | reconciliation 0.9 | detente 0.9 | détente 0.9
-| ease+ tensions 0.9 | easing of tensions 0.9 | lower+ the temperature 0.8 | mend+ ties/relations/fences 1.0
-| repair+ ties/relations 0.9 | improve+ ties/relations 0.9 | improving ties/relations 0.9 | reset 0.6
-| better ties/relations 0.8 | stronger ties/relations 0.9 | friendlier 0.7 | cosier 0.7 | cozier 0.7
-| interlocking 0.6 | gather+ pace/momentum 0.5 | momentum 0.4 | cooperate+ 0.3 | resume+ talks/flights/trade/dialogue/cooperation 0.6
-| reopen+ 0.5 | restore+ ties/relations/trade/flights/dialogue/patrolling 0.6 | disengagement 0.5 | eased 0.4
-| talk+ again 0.6 | direction of travel 0.3
-"""
+#: one cue: (the words accepted at each position, None = any word; kind; weight)
+Cue = tuple[tuple[frozenset[str] | None, ...], str, float]
+#: the prototype sentences the embedding side needs, and the cue kinds there are
+_PROTOTYPE_KINDS = (CLOSER, APART, PERSIST, "report")
+_CUE_KINDS = (CLOSER, APART, PERSIST, ASYM)
 
-_APART = """
-distance+ 1.0 | distancing 1.0 | drift+ apart 1.2 | drift+ 0.7 | rift+ 1.0 | split 0.8 | splits 0.8
-| diverge+ 0.9 | divergence 0.9 | divergent 0.9 | wedge 0.8 | strain+ 0.9 | tension+ 0.8 | friction+ 0.8
-| cool+ ties/relations 1.0 | cooling 0.9 | chill+ 0.8 | chilly 0.8 | sour+ 0.9 | deteriorate+ 1.0
-| deterioration 1.0 | worsen+ 0.9 | erode+ 0.9 | erosion 0.9 | fray+ 0.8 | falter+ 0.8 | weaken+ 0.9
-| recalculate+ 1.0 | recalculation+ 1.0 | rethink+ 0.8 | rethought 0.8 | reconsider+ 0.7 | reconsideration 0.7
-| recalibrate+ 0.8 | recalibration 0.8 | hedge+ 0.8 | wary 0.7 | wariness 0.7 | distrust+ 0.9 | mistrust+ 0.9
-| suspicion+ 0.7 | suspicious 0.7 | rivalry 0.8 | rivalries 0.8 | rival+ 0.5 | competition 0.4 | compete+ 0.4 | reluctance 0.8
-| reluctant 0.8 | reluctantly 0.8 | unwilling 0.8 | unwillingness 0.8 | abandon+ 1.0 | abandonment 1.0
-| break+/broke/broken with 1.0 | rupture+ 1.0 | estrange+ 1.0 | estrangement 1.0 | unravel+ 1.0 | unravelled 1.0
-| unravelling 1.0 | disillusion+ 0.9 | disillusionment 0.9 | marriage of convenience 1.0 | transactional 0.8
-| aloof 0.8 | aloofness 0.8 | daylight 0.8 | decouple+ 0.8 | decoupling 0.8 | downgrade+ 0.8 | backtrack+ 0.7
-| snub+ 0.8 | reservations 0.6 | fault line/lines 0.8 | cracks 0.8 | at odds 0.9 | clash+ 0.7 | dispute+ 0.5
-| grievance+ 0.6 | resent+ 0.7 | resentment+ 0.7 | resentful 0.7 | arm 's length 0.9 | limits 0.6 | limited 0.4
-| constrain+ 0.5 | constraint+ 0.5 | cautious 0.6 | cautiously 0.6 | caution 0.5 | step+ back from 0.7 | loosen+ 0.8
-| hollow 0.6 | fragile 0.8 | fragility 0.8 | uneasy 0.8 | troubled 0.6 | part ways 1.0 | parted ways 1.0
-| fall+/fell/fallen out 1.0 | gulf 0.6 | draw+/drew/drawn a line 0.6 | conflicts of interest 0.7
-| conflicting interests 0.7 | sideline+ 0.6 | keep+/kept its/their distance 1.0 | less committed 1.0 | setback+ 0.4
-| pull+ apart 1.0 | push+ apart 1.0 | grow+/grew/grown apart 1.0 | move+ apart 0.9 | come+/came apart 0.9
-| fall+/fell/fallen apart 0.9 | further apart 0.9 | torn apart 0.8 | cut+ ties 1.0 | sever+ 0.9 | divided 0.5
-| division+ 0.7 | disagree+ 0.6 | disagreement+ 0.6 | condemn+ 0.6 | condemnation+ 0.6 | criticise+ 0.5
-| criticize+ 0.5 | criticism+ 0.5 | rebuke+ 0.6 | neutral 0.4 | neutrality 0.4 | frozen 0.6 | freeze 0.5
-| went cold 0.8 | gone cold 0.8 | escalate+ 0.5 | escalation 0.5 | standoff 0.7 | stand - off 0.7 | hostility 0.9
-| hostile 0.8 | animosity 0.9 | antagonism 0.9 | irritant+ 0.5 | irritate+ 0.5 | frustrate+ 0.6 | frustration 0.6
-"""
-
-_PERSIST = """
-resilience 1.0 | resilient 1.0 | resiliency 1.0 | endure+ 0.9 | enduring 0.9 | durable 0.9 | durability 0.9
-| persist+ 0.7 | persistent 0.6 | bound together 1.0 | steady 0.7 | steadfast 0.9 | stable 0.7
-| stability of the relationship 0.9 | intact 0.9 | weather+ the/every/many storm/storms/crisis/crises 0.9
-| weather+ * storm/storms/crisis/crises 0.9
-| withstand+ 0.9 | withstood 0.9 | survive+ 0.6 | unshaken 1.0 | unshakeable 1.0 | unshakable 1.0
-| unwavering 1.0 | undiminished 1.0 | hold+/held firm 0.9 | holding up 0.8 | held up 0.7
-| remain+ close/firm/solid/committed/aligned/partners/allies/strong/tied 0.9 | tied together 0.9
-| remain+ * close/committed/aligned/tied 0.9
-| joined at the hip 0.9 | stand+/stood by 0.8 | stick+/stuck with/by 0.7 | business as usual 0.8
-| as close as ever 1.0 | staying power 1.0 | continue+ to be bound 1.0 | continue+ to cooperate/back/support 0.7
-| agree+/agreed to disagree 0.7 | for the long haul 0.8 | anchored 0.6 | robust 0.6 | solid 0.5 | firm 0.4
-| lasting 0.6 | no sign of 0.4
-"""
-
-_ASYM = """
-junior partner/partners 0.7 | senior partner/partners 0.5 | imbalance+ 0.7 | asymmetry 0.7 | asymmetric 0.7
-| asymmetrical 0.7 | lopsided 0.7 | vassal+ 0.7 | vassalage 0.7 | subordinate+ 0.6 | subordination 0.6
-| dependence 0.6 | dependency 0.6 | dependent 0.6 | reliance 0.6 | reliant 0.6 | leverage 0.4
-| much - needed 0.5 | need+ backup 0.5 | need+ * support 0.5
-"""
-
-
-#: relationship words: a sentence with them (or the dyad's actors) is about the relationship
-RELATIONAL = frozenset("""
-partnership partnerships partner partners relationship relationships relations ties alliance
-friendship axis bloc entente cooperation coordination rapprochement alignment both two each
-other bilateral mutual their sino- they
-""".split())
-
-#: a negator shortly before a cue (same clause) flips it
-NEGATORS = frozenset("""
-not n't no never little hardly barely scarcely without neither nor unlikely fail fails failed failing
-refuse refuses refused refusing unwilling reluctant less lack lacks lacking few rarely avoid avoids
-avoided avoiding cannot nothing none nowhere reduce reduces reduced reducing lessen lessens lessening
-diminish diminishes diminishing curb curbs curbing
-""".split())
-#: negators that lessen rather than deny ("reducing its dependence" points apart)
-DIMINISHERS = frozenset("""
-less reduce reduces reduced reducing lessen lessens lessening diminish diminishes diminishing curb curbs
-curbing
-""".split())
-#: comparatives that "never" intensifies instead of negating ("have never been closer")
-NEVER_COMPARATIVES = frozenset("closer stronger warmer deeper tighter better".split())
-#: words that, anywhere in a sentence, turn the view it describes upside down
-DEBUNKERS = frozenset("""
-myth myths illusion illusions illusory misunderstanding misunderstand misunderstood misread misreading
-misreads wishful overstated overblown exaggerated exaggerate unfulfilled misplaced mistaken fantasy
-fiction premature wrong skepticism scepticism sceptical skeptical dubious doubtful
-""".split())
-#: a sentence opening with these rebuts the one before
-CONTRASTIVE_OPENERS = frozenset("but yet still however nevertheless nonetheless".split())
-#: words that open a concessive clause
-CONCESSIVE = frozenset("despite notwithstanding although though whereas".split())
-#: words that end a clause for negation scope
-CLAUSE_BREAKS = frozenset(", ; : — – -- but yet while although though whereas however ( )".split())
-#: words that start a new clause segment (for hedges, questions and debunking words)
-SEGMENT_BREAKS = frozenset("; : — – -- but yet however so because while whereas".split())
-#: a cue right after these is about something wider than the dyad ("regional tensions")
-WIDER_SCOPE = frozenset("regional global international domestic internal world worldwide wider".split())
-#: in a main clause after a concession, these say the tie goes on ("despite X, they remain …")
-CONTINUING = frozenset("""
-remain remains remained continue continues continued still endure endures endured persist persists
-persisted hold holds held keep keeps kept
-""".split())
-#: hedges lower the weight of a sentence
-HEDGES = frozenset("may might could perhaps possibly if whether conceivably".split())
-INTENSIFIERS = frozenset("""
-increasingly deeply fundamentally profoundly unmistakable unmistakably clearly quietly steadily
-sharply significantly dramatically markedly
-""".split())
-#: verbs of saying, believing and reporting (lemmas): their complement is someone else's view
-REPORTING = frozenset("""
-say tell claim insist state declare announce report believe argue write note add stress emphasize
-emphasise assert contend maintain allege predict suggest warn explain describe call term frame hail
-praise tout proclaim boast signal indicate acknowledge admit concede deny reiterate repeat affirm
-reaffirm underline underscore welcome express sound
-""".split())
-#: nouns whose clause is a view under discussion ("the conclusion that …", "hopes that …")
-VIEW_NOUNS = frozenset("""
-conclusion belief assumption notion perception narrative claim claims hope hopes fear fears
-speculation talk expectation expectations view
-""".split())
-#: verbs of intention an actor takes (lemmas): "the two sides vowed to deepen ties" reports a plan
-INTENTION = frozenset("""
-pledge vow promise agree sign seek aim plan want hope propose discuss commit intend resolve
-decide urge call
-""".split())
-#: who may be the subject of a reporting verb without being the author
-SPEAKER_NOUNS = frozenset("""
-official officials spokesman spokeswoman spokesperson minister ministers ministry president premier
-leader leaders diplomat diplomats ambassador envoy government governments media newspaper agency
-statement analyst analysts expert experts observer observers commentator commentators critic critics
-source sources report reports scholar scholars researcher researchers aide aides side sides kremlin
-he she they who
-""".split())
-#: third parties: a cue next to them is about another relationship
-THIRD_PARTY_WORDS = frozenset("west western europe european transatlantic".split())
 _BLOC_CODES = frozenset({"USA", "EU", "NATO", "G7", "GBR", "FRA", "DEU"})
 
 _WORD = re.compile(r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[^\W\d_]+|\d+|[^\w\s]")
@@ -269,88 +130,105 @@ def _alternatives(item: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _parse_lexicon(block: str, kind: str) -> list[tuple[tuple[frozenset[str] | None, ...], str, float]]:
-    out = []
-    for item in block.replace("\n", " ").split("|"):
-        item = item.strip()
-        if not item:
-            continue
-        *words, weight = item.split()
-        pattern = tuple(None if w == "*" else _alternatives(w.lower()) for w in words)
-        out.append((pattern, kind, float(weight)))
-    return out
+def _parse_cue(item: str, kind: str) -> Cue:
+    *words, weight = item.split()
+    pattern = tuple(None if w == "*" else _alternatives(w.lower()) for w in words)
+    return pattern, kind, float(weight)
 
 
-#: every cue: (the words accepted at each position, None = any word; kind; weight)
-CUES: list[tuple[tuple[frozenset[str] | None, ...], str, float]] = (
-    _parse_lexicon(_CLOSER, CLOSER) + _parse_lexicon(_APART, APART) + _parse_lexicon(_PERSIST, PERSIST)
-    + _parse_lexicon(_ASYM, ASYM)
-)
-#: cues indexed by each word they can start with
-_BY_FIRST: dict[str, list[tuple[tuple[frozenset[str] | None, ...], str, float]]] = {}
-for _cue in CUES:
-    for _w in _cue[0][0] or ():
-        _BY_FIRST.setdefault(_w, []).append(_cue)
+@dataclass(frozen=True)
+class StanceWords:
+    """The words of one language the stance component reads an assessment by.
+
+    Read from ``dictionaries/data/<lang>/stance.v<N>.json`` (``dyadwatch.dictionaries.words``):
+    the cue lexicon (indexed by each word a cue can start with), the prototype sentences of the
+    embedding side, and the words that scope, flip and attribute cues; a file that lacks one
+    fails when the component is made.
+    """
+
+    lang: str
+    #: every cue, in the file's order (closer, apart, persist, asym)
+    cues: tuple[Cue, ...]
+    #: cues indexed by each word they can start with
+    by_first: dict[str, list[Cue]]
+    prototypes: dict[str, tuple[str, ...]]
+    relational: frozenset[str]
+    negators: frozenset[str]
+    diminishers: frozenset[str]
+    never_comparatives: frozenset[str]
+    debunkers: frozenset[str]
+    contrastive_openers: frozenset[str]
+    concessive: frozenset[str]
+    clause_breaks: frozenset[str]
+    segment_breaks: frozenset[str]
+    wider_scope: frozenset[str]
+    continuing: frozenset[str]
+    hedges: frozenset[str]
+    intensifiers: frozenset[str]
+    reporting: frozenset[str]
+    view_nouns: frozenset[str]
+    intention: frozenset[str]
+    speaker_nouns: frozenset[str]
+    third_party_words: frozenset[str]
+    anaphors: frozenset[str]
+    no_words: frozenset[str]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> StanceWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks, (DW259)
+        when a cue or the prototypes are not as this module reads them."""
+        blocks = lists.sequences("cues")
+        prototypes = lists.sequences("prototypes")
+        problems = [f"'cues' has kind '{k}'; expected {', '.join(_CUE_KINDS)}" for k in blocks if k not in _CUE_KINDS]
+        problems += [f"'prototypes' has no '{k}' sentences" for k in _PROTOTYPE_KINDS if not prototypes.get(k)]
+        cues: list[Cue] = []
+        for kind, items in blocks.items():
+            for item in items:
+                try:
+                    cues.append(_parse_cue(item, kind))
+                except ValueError:
+                    problems.append(f"the {kind} cue {item!r} is not words and a weight such as 'deepen+ 1.0'")
+        if problems:
+            raise DictionaryFormatError(DictionaryErrors.DW259.format(path=lists.path, reason=problems[0]))
+        by_first: dict[str, list[Cue]] = {}
+        for cue in cues:
+            for word in cue[0][0] or ():
+                by_first.setdefault(word, []).append(cue)
+        sets = {f.name: lists.words(f.name) for f in fields(cls)
+                if f.name not in ("lang", "cues", "by_first", "prototypes")}
+        return cls(lang=lists.lang, cues=tuple(cues), by_first=by_first, prototypes=prototypes, **sets)
 
 
-# ---------------------------------------------------------------------------------------------
-# Prototype sentences for the embedding side (written for this module; generic wording).
-# ---------------------------------------------------------------------------------------------
-
-PROTOTYPES: dict[str, tuple[str, ...]] = {
-    CLOSER: (
-        "The two countries are drawing closer together.",
-        "Their partnership has grown deeper and stronger.",
-        "The two governments are increasingly aligned and back each other.",
-        "Ties between the two states have never been closer.",
-        "The relationship is moving towards a real alliance.",
-        "Each side now depends on the other and their cooperation keeps expanding.",
-        "The two capitals have found common cause and trust each other more.",
-    ),
-    APART: (
-        "The two countries are drifting apart.",
-        "One side is quietly keeping its distance from the other.",
-        "Their partnership is weaker and more limited than it looks.",
-        "Mistrust and friction are eroding the relationship.",
-        "The government is hedging its bets and recalculating its support for its partner.",
-        "It is a marriage of convenience that could come apart.",
-        "The relationship has cooled and the two sides no longer trust each other.",
-    ),
-    PERSIST: (
-        "Despite their differences, the two countries remain firmly tied together.",
-        "The partnership has proved resilient under pressure.",
-        "There is no sign that either side is distancing itself from the other.",
-        "The relationship has survived the strains and endures.",
-        "Hopes of a split between the two partners will be disappointed.",
-        "For all their quarrels, the two governments still stand by each other.",
-    ),
-    "report": (
-        "The two foreign ministers met on Tuesday and discussed trade and energy.",
-        "The president arrived in the capital for a two-day visit, officials said.",
-        "The ministry said in a statement that the talks covered regional security.",
-        "The leaders signed several agreements at the summit.",
-        "The minister told reporters the visit had been productive.",
-        "Trade between the two countries rose last year, according to customs data.",
-        "The delegation is due to travel on to the next capital on Monday.",
-    ),
-}
-
-#: prototype vectors per embedder (the embedder is kept so its id is never reused)
-_PROTO_CACHE: dict[int, tuple[Any, dict[str, np.ndarray]]] = {}
+#: the words of each language, built once per file read (word_lists caches the files)
+_WORDS: dict[str, tuple[WordLists, StanceWords]] = {}
 
 
-def _prototype_vectors(embedder: Any) -> dict[str, np.ndarray]:
-    hit = _PROTO_CACHE.get(id(embedder))
-    if hit is not None and hit[0] is embedder:
-        return hit[1]
-    names = list(PROTOTYPES)
-    vecs = embedder.encode([s for n in names for s in PROTOTYPES[n]])
+def stance_words(lang: str = "en") -> StanceWords:
+    """The stance words of ``lang`` (``dictionaries/data/<lang>/stance.v<N>.json``).
+    RAISES: DictionaryNotFound (DW257), DictionaryFormatError (DW258, DW259)."""
+    lists = word_lists("stance", lang)
+    hit = _WORDS.get(lang)
+    if hit is None or hit[0] is not lists:
+        hit = _WORDS[lang] = (lists, StanceWords.of(lists))
+    return hit[1]
+
+
+#: prototype vectors per embedder and set of words (both kept so their ids are never reused)
+_PROTO_CACHE: dict[tuple[int, int], tuple[Any, StanceWords, dict[str, np.ndarray]]] = {}
+
+
+def _prototype_vectors(embedder: Any, lex: StanceWords) -> dict[str, np.ndarray]:
+    hit = _PROTO_CACHE.get((id(embedder), id(lex)))
+    if hit is not None and hit[0] is embedder and hit[1] is lex:
+        return hit[2]
+    names = list(lex.prototypes)
+    vecs = embedder.encode([s for n in names for s in lex.prototypes[n]])
     cached, i = {}, 0
     for n in names:
-        k = len(PROTOTYPES[n])
+        k = len(lex.prototypes[n])
         cached[n] = vecs[i:i + k]
         i += k
-    _PROTO_CACHE[id(embedder)] = (embedder, cached)
+    _PROTO_CACHE[(id(embedder), id(lex))] = (embedder, lex, cached)
     return cached
 
 
@@ -406,7 +284,7 @@ def _tokens_from_span(sent: Span) -> list[_Tok]:
     return out
 
 
-def _match_cues(toks: Sequence[_Tok]) -> list[_Cue]:
+def _match_cues(toks: Sequence[_Tok], lex: StanceWords) -> list[_Cue]:
     found: list[_Cue] = []
     taken: set[int] = set()
     words = [t.lower for t in toks]
@@ -414,7 +292,7 @@ def _match_cues(toks: Sequence[_Tok]) -> list[_Cue]:
         if i in taken or not w[:1].isalpha():
             continue
         best: tuple[int, str, float] | None = None
-        for pattern, kind, weight in _BY_FIRST.get(w, ()):
+        for pattern, kind, weight in lex.by_first.get(w, ()):
             n = len(pattern)
             if i + n > len(words):
                 continue
@@ -431,17 +309,17 @@ def _match_cues(toks: Sequence[_Tok]) -> list[_Cue]:
     return found
 
 
-def _negator(words: Sequence[str], cue: _Cue, dep_negated: set[int] | None = None) -> str:
+def _negator(words: Sequence[str], cue: _Cue, lex: StanceWords, dep_negated: set[int] | None = None) -> str:
     """The word negating the cue ("" if none): a negator up to five words before it in the same
     clause ("not only" does not count; "rather than X" does), or, with a parse, a negated verb or
     a "no …" subject governing it ("parse")."""
     for j in range(cue.start - 1, max(-1, cue.start - 6), -1):
         w = words[j]
-        if w in CLAUSE_BREAKS:
+        if w in lex.clause_breaks:
             break
         if (w == "than" and j > 0 and words[j - 1] == "rather") or (w == "of" and j > 0 and words[j - 1] == "instead"):
             return "rather"  # "a settled fact rather than a live grievance"
-        if w in NEGATORS:
+        if w in lex.negators:
             nxt = words[j + 1] if j + 1 < len(words) else ""
             if w == "not" and nxt in ("only", "just", "merely"):
                 return ""
@@ -449,24 +327,24 @@ def _negator(words: Sequence[str], cue: _Cue, dep_negated: set[int] | None = Non
     return "parse" if dep_negated and cue.start in dep_negated else ""
 
 
-def _segments(words: Sequence[str]) -> list[int]:
+def _segments(words: Sequence[str], lex: StanceWords) -> list[int]:
     """Clause segment number of each token: hedges, questions and debunking words act in theirs."""
     seg, out = 0, []
     for i, w in enumerate(words):
-        if w in SEGMENT_BREAKS or (w == "as" and words[i + 1:i + 3] == ["long", "as"]):
+        if w in lex.segment_breaks or (w == "as" and words[i + 1:i + 3] == ["long", "as"]):
             seg += 1
         out.append(seg)
     return out
 
 
-def _concessive_region(words: Sequence[str]) -> set[int]:
+def _concessive_region(words: Sequence[str], lex: StanceWords) -> set[int]:
     """Token indices inside a concessive clause ("despite …," / "although …,")."""
     inside: set[int] = set()
     i = 0
     while i < len(words):
         w = words[i]
         start = None
-        if w in CONCESSIVE or (w == "in" and words[i + 1:i + 3] == ["spite", "of"]) \
+        if w in lex.concessive or (w == "in" and words[i + 1:i + 3] == ["spite", "of"]) \
                 or (w == "even" and i + 1 < len(words) and words[i + 1] in ("though", "as", "if")):
             start = i
         if start is None:
@@ -517,31 +395,30 @@ class _SentenceCues:
 
 _FLIP_NEGATED = {CLOSER: APART, APART: PERSIST, PERSIST: APART, ASYM: APART}
 _FLIP_DEBUNK = {CLOSER: APART, APART: PERSIST, PERSIST: APART, ASYM: ASYM}
-_ANAPHORS = frozenset("this that these those such it".split())
 
 
-def _score_tokens(toks: Sequence[_Tok], skip: set[int], factor: dict[int, float] | None = None,
+def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor: dict[int, float] | None = None,
                   dep_negated: set[int] | None = None) -> _SentenceCues:
     """Direction masses of one sentence. ``skip``: token indices that never count (quoted words,
     actor names, cues about a third party); ``factor``: per-token weight multipliers (attributed
     clauses); ``dep_negated``: tokens a parse shows to be under negation."""
     words = [t.lower for t in toks]
     out = _SentenceCues()
-    segs = _segments(words)
-    debunk_segs = {segs[i] for i, w in enumerate(words) if w in DEBUNKERS}
-    hedge_segs = {segs[i] for i, w in enumerate(words) if w in HEDGES}
+    segs = _segments(words, lex)
+    debunk_segs = {segs[i] for i, w in enumerate(words) if w in lex.debunkers}
+    hedge_segs = {segs[i] for i, w in enumerate(words) if w in lex.hedges}
     question_seg = segs[-1] if words and words[-1] == "?" else -1
-    conceded = _concessive_region(words)
+    conceded = _concessive_region(words, lex)
     # "X, but Y": the author's weight is on Y; X is conceded
     buts = [i for i, w in enumerate(words) if w in ("but", "yet") and i > 2
             and "only" not in words[max(0, i - 8):i]]
     before_but = set(range(buts[-1])) - conceded if buts else set()
     main_positive = False
     conceded_apart = False
-    for cue in _match_cues(toks):
+    for cue in _match_cues(toks, lex):
         if any(j in skip for j in range(cue.start, cue.end)):
             continue
-        if cue.start > 0 and words[cue.start - 1] in WIDER_SCOPE:  # "regional tensions"
+        if cue.start > 0 and words[cue.start - 1] in lex.wider_scope:  # "regional tensions"
             continue
         seg = segs[cue.start]
         w = cue.weight
@@ -551,18 +428,18 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], factor: dict[int, float]
             w *= 0.5
         if factor:
             w *= min(factor.get(j, 1.0) for j in range(cue.start, cue.end))
-        if cue.start > 0 and words[cue.start - 1] in INTENSIFIERS:
+        if cue.start > 0 and words[cue.start - 1] in lex.intensifiers:
             w *= 1.25
         kind = cue.kind
-        never_comparative = words[cue.start] in NEVER_COMPARATIVES and "never" in words[max(0, cue.start - 4):cue.start]
+        never_comparative = words[cue.start] in lex.never_comparatives and "never" in words[max(0, cue.start - 4):cue.start]
         if never_comparative:
             w *= 1.2
-        elif negator := _negator(words, cue, dep_negated):
+        elif negator := _negator(words, cue, lex, dep_negated):
             cue.negated = True
             # "not closer" is weaker than "apart"; "less dependent" weaker still, and a plain
             # "not dependence" says nothing about direction
             w *= {CLOSER: 0.7, ASYM: 0.5}.get(kind, 0.9)
-            kind = _FLIP_NEGATED[kind] if kind != ASYM or negator in DIMINISHERS else ""
+            kind = _FLIP_NEGATED[kind] if kind != ASYM or negator in lex.diminishers else ""
         if kind and seg in debunk_segs:
             kind = _FLIP_DEBUNK[kind]
         if cue.start in conceded or cue.start in before_but:
@@ -579,17 +456,19 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], factor: dict[int, float]
         out.cues.append(cue)
         out.add(kind, w)
     if not main_positive and (conceded or before_but):
-        main_positive = any(w in CONTINUING for i, w in enumerate(words) if i not in conceded | before_but)
+        main_positive = any(w in lex.continuing for i, w in enumerate(words) if i not in conceded | before_but)
     if conceded_apart and main_positive:  # "despite X, they remain …": the tie holds through problems
         out.persist += 0.6
-    if not out.cues and debunk_segs and any(w in _ANAPHORS for w in words[:3]):
+    if not out.cues and debunk_segs and any(w in lex.anaphors for w in words[:3]):
         out.debunks_previous = True
     return out
 
 
-def sentence_direction(sentence: str) -> float:
+def sentence_direction(sentence: str, words: StanceWords | None = None) -> float:
     """Direction of one sentence's assessment: +1 the partners are closer (or holding firm) …
-    -1 they are apart; 0 when it carries no cue. Lexicon only (no parse, no embeddings)."""
+    -1 they are apart; 0 when it carries no cue. Lexicon only (no parse, no embeddings).
+    ``words``: the lexicon of the sentence's language (``stance_words(lang)``; English if None)."""
+    lex = words or stance_words()
     toks = _tokens_from_text(sentence)
     skip: set[int] = set()
     try:
@@ -600,7 +479,7 @@ def sentence_direction(sentence: str) -> float:
         marks = []
     for o, c in marks:
         skip.update(i for i, t in enumerate(toks) if o <= t.start <= c)
-    s = _score_tokens(toks, skip)
+    s = _score_tokens(toks, skip, lex)
     pos = s.closer + 0.8 * s.persist
     neg = s.apart
     if pos + neg == 0:
@@ -608,12 +487,14 @@ def sentence_direction(sentence: str) -> float:
     return float(np.clip((pos - neg) / (pos + neg) * min(1.0, 0.4 + (pos + neg) / 1.5), -1.0, 1.0))
 
 
-def sentence_cue_stems(sentence: str) -> frozenset[str]:
+def sentence_cue_stems(sentence: str, words: StanceWords | None = None) -> frozenset[str]:
     """Stems of the assessment cues a sentence uses ("distance", "distancing" -> "distan"), so two
-    sentences judging the same thing in opposite ways can be recognised."""
+    sentences judging the same thing in opposite ways can be recognised. ``words``: as for
+    ``sentence_direction``."""
+    lex = words or stance_words()
     toks = _tokens_from_text(sentence)
     stems = set()
-    for cue in _score_tokens(toks, set()).cues:
+    for cue in _score_tokens(toks, set(), lex).cues:
         for word in cue.text.split():
             if len(word) >= 4 and word.isalpha():
                 stems.add(word[:6])
@@ -634,8 +515,11 @@ class StanceFinder:
     """
 
     def __init__(self, nlp: Language, name: str = "dyadwatch_stance", *, embeddings: bool = True,
-                 max_dyads: int = 2, max_evidence: int = 5, max_embedded: int = 10) -> None:
+                 max_dyads: int = 2, max_evidence: int = 5, max_embedded: int = 10, lang: str = "en") -> None:
         self.name = name
+        # the words an assessment is read by (dictionaries/data/<lang>/stance.v<N>.json)
+        self.lang = lang
+        self.words = stance_words(lang)
         self.embeddings = embeddings
         self.max_dyads = max_dyads
         self.max_evidence = max_evidence
@@ -648,7 +532,8 @@ class StanceFinder:
     def __call__(self, doc: Doc) -> Doc:
         embedder = _default_embedder() if self.embeddings else None
         doc._.dw_stances = find_stances(doc, embedder=embedder, max_dyads=self.max_dyads,
-                                        max_evidence=self.max_evidence, max_embedded=self.max_embedded)
+                                        max_evidence=self.max_evidence, max_embedded=self.max_embedded,
+                                        words=self.words)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -661,11 +546,12 @@ class StanceFinder:
 
 @Language.factory("dyadwatch_stance", assigns=["doc._.dw_stances"],
                   requires=["doc._.dw_mentions"],
-                  default_config={"embeddings": True, "max_dyads": 2, "max_evidence": 5, "max_embedded": 10})
+                  default_config={"embeddings": True, "max_dyads": 2, "max_evidence": 5, "max_embedded": 10,
+                                  "lang": "en"})
 def make_stance_finder(nlp: Language, name: str, embeddings: bool, max_dyads: int, max_evidence: int,
-                       max_embedded: int) -> StanceFinder:
+                       max_embedded: int, lang: str) -> StanceFinder:
     return StanceFinder(nlp, name, embeddings=embeddings, max_dyads=max_dyads, max_evidence=max_evidence,
-                        max_embedded=max_embedded)
+                        max_embedded=max_embedded, lang=lang)
 
 
 @dataclass
@@ -687,22 +573,25 @@ class _Sent:
 
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
-                 max_embedded: int = 10, trace: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                 max_embedded: int = 10, trace: list[dict[str, Any]] | None = None,
+                 words: StanceWords | None = None) -> list[dict[str, Any]]:
     """The stances of ``doc`` (see the module docstring). ``trace``: if given, one dict per
-    weighed sentence is appended to it (for inspecting why a label came out)."""
+    weighed sentence is appended to it (for inspecting why a label came out). ``words``: the
+    lexicon of the document's language (``stance_words(lang)``; English if None)."""
+    lex = words or stance_words()
     text = doc.text
     mentions = [m for m in (doc._.dw_mentions or []) if m.get("code")]
     quotes = doc._.dw_quotes if Doc.has_extension("dw_quotes") else None
     quotes = list(quotes or [])
     events = [e for e in (doc._.dw_events or []) if isinstance(e, dict)]
     claims = [c for c in (doc._.dw_claims or []) if isinstance(c, dict)]
-    sents = _sentences(doc, mentions, quotes, events, claims)
+    sents = _sentences(doc, mentions, quotes, lex, events, claims)
     dyads = choose_dyads(sents, mentions, max_dyads=max_dyads, events=events)
     report = is_news_report(text, sents)
     out = []
     sim_cache: dict[int, dict[str, float]] = {}
     for rank, dyad in enumerate(dyads):
-        out.append(_assess(sents, dyad, embedder, main=(rank == 0), report=report, max_evidence=max_evidence,
+        out.append(_assess(sents, dyad, embedder, lex, main=(rank == 0), report=report, max_evidence=max_evidence,
                            max_embedded=max_embedded, sim_cache=sim_cache, trace=trace, events=events))
     return out
 
@@ -760,7 +649,7 @@ def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
+def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]], lex: StanceWords,
                events: list[dict[str, Any]] | None = None, claims: list[dict[str, Any]] | None = None) -> list[_Sent]:
     text = doc.text
     events = events or []
@@ -813,7 +702,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i, t in enumerate(toks):
                 if s <= t.start < e:
                     factor[i] = 0.25
-        _attribution(sent, toks, factor, near_mentions)
+        _attribution(sent, toks, factor, near_mentions, lex)
         words = [t.lower for t in toks]
         if "according" in words and "to" in words:
             voice = min(voice, 0.3)
@@ -821,9 +710,9 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             s < end and e > start and (e - s) > 12 for s, e in here)
         codes = {m["code"] for m in local_mentions}
         actor_at = [(m["start"], m["code"]) for m in local_mentions]
-        relational = any(w in RELATIONAL or w.startswith("sino") for w in words)
+        relational = any(w in lex.relational or w.startswith("sino") for w in words)
         heading = toks[-1].lower not in (".", "!", "?", "”", '"', "’", "'", ")") and len(toks) < 16
-        negated, past = _clause_flags(sent, toks)
+        negated, past = _clause_flags(sent, toks, lex)
         for i in past:
             factor[i] = factor.get(i, 1.0) * 0.5
         _event_modality(doc, toks, [events[i] for i in window(ev_order, ev_starts, start, end)], factor, negated)
@@ -864,7 +753,7 @@ def _event_modality(doc: Doc, toks: list[_Tok], events: list[dict[str, Any]], fa
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\blast (?:year|month|decade)\b", re.I)
 
 
-def _clause_flags(sent: Span, toks: list[_Tok]) -> tuple[set[int], set[int]]:
+def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[int], set[int]]:
     """(tokens governed by a negated verb or a "no …" subject -- "No company will take on the
     commitments" negates "commitments"; tokens of a past-tense clause in a sentence that dates
     it -- "after the clash in 2020" is background, not the author's view of the present)."""
@@ -882,7 +771,7 @@ def _clause_flags(sent: Span, toks: list[_Tok]) -> tuple[set[int], set[int]]:
                 flags = verdict[cur.i]
                 break
             if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-                flags = (_verb_negated(cur) or _clause_of_negated_noun(cur), dated and _past_clause(cur))
+                flags = (_verb_negated(cur) or _clause_of_negated_noun(cur, lex), dated and _past_clause(cur))
                 verdict[cur.i] = flags
                 break
             if cur.head is cur:
@@ -905,10 +794,7 @@ def _past_clause(verb: Any) -> bool:
     return verb.tag_ == "VBD"
 
 
-_NO_WORDS = frozenset("no little few scant scarce".split())
-
-
-def _clause_of_negated_noun(verb: Any) -> bool:
+def _clause_of_negated_noun(verb: Any, lex: StanceWords) -> bool:
     """ "little sign that either side is distancing itself": the clause of a negated noun."""
     if verb.dep_ not in ("acl", "ccomp", "pcomp", "advcl") or verb.head is verb:
         return False
@@ -917,7 +803,7 @@ def _clause_of_negated_noun(verb: Any) -> bool:
         noun = noun.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(c.dep_ in ("det", "amod", "neg") and c.lower_ in _NO_WORDS for c in noun.children):
+    if any(c.dep_ in ("det", "amod", "neg") and c.lower_ in lex.no_words for c in noun.children):
         return True
     return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head)
 
@@ -934,14 +820,15 @@ def _verb_negated(verb: Any) -> bool:
     return False
 
 
-def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mentions: list[dict[str, Any]]) -> None:
+def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mentions: list[dict[str, Any]],
+                 lex: StanceWords) -> None:
     """Lower the weight of words that are someone else's view: the complement of a reporting verb
     whose subject is not the author, and the plan an actor announces ("vowed to deepen ties")."""
     by_char = {t.start: i for i, t in enumerate(toks)}
     mention_chars = [(m["start"], m["end"]) for m in mentions]
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ == "NOUN" and lemma in VIEW_NOUNS:
+        if t.pos_ == "NOUN" and lemma in lex.view_nouns:
             # "the conclusion that …", "hopes for …": a view under discussion, not yet the author's
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > t.i:
@@ -952,8 +839,8 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
             continue
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        reporting = lemma in REPORTING
-        intention = lemma in INTENTION
+        reporting = lemma in lex.reporting
+        intention = lemma in lex.intention
         if not (reporting or intention):
             continue
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -966,7 +853,7 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
         if s.lower_ in ("i", "we", "this", "that", "it", "which", "what"):
             continue
         in_mention = any(a <= s.idx < b for a, b in mention_chars)
-        speakerish = s.pos_ == "PROPN" or s.lemma_.lower() in SPEAKER_NOUNS or in_mention
+        speakerish = s.pos_ == "PROPN" or s.lemma_.lower() in lex.speaker_nouns or in_mention
         if not speakerish:
             continue
         weight = 0.25 if reporting else 0.35
@@ -1123,7 +1010,7 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
     return masses, per_sentence
 
 
-def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: bool, report: bool,
+def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: StanceWords, *, main: bool, report: bool,
             max_evidence: int, max_embedded: int, sim_cache: dict[int, dict[str, float]],
             trace: list[dict[str, Any]] | None = None, events: list[dict[str, Any]] | None = None
             ) -> dict[str, Any]:
@@ -1147,12 +1034,12 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: b
             relevance = 0.45 if main else 0.2
         else:
             relevance = 0.15
-        skip = set(s.skip) | _cues_about_others(s, dyad)
-        cues = _score_tokens(s.toks, skip, s.factor, s.dep_negated)
+        skip = set(s.skip) | _cues_about_others(s, dyad, lex)
+        cues = _score_tokens(s.toks, skip, lex, s.factor, s.dep_negated)
         if s.heading:
             relevance *= 0.85
         relevance *= thesis.get(s.start, 1.0)
-        if scored and scored[-1][0] is previous and s.toks[0].lower in CONTRASTIVE_OPENERS:
+        if scored and scored[-1][0] is previous and s.toks[0].lower in lex.contrastive_openers:
             # "… Both are real. But …": the sentence before a rebuttal is a concession
             p_s, p_c, p_r = scored[-1]
             scored[-1] = (p_s, p_c, p_r * 0.7)
@@ -1169,7 +1056,7 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, *, main: b
     if embedder is not None and candidates:
         missing = [i for i in candidates if scored[i][0].start not in sim_cache]
         if missing:
-            protos = _prototype_vectors(embedder)
+            protos = _prototype_vectors(embedder, lex)
             vecs = embedder.encode([_embedding_text(scored[i][0]) for i in missing])
             for i, v in zip(missing, vecs):
                 sim_cache[scored[i][0].start] = {name: float(np.sort(pv @ v)[-2:].mean())
@@ -1245,7 +1132,7 @@ def _thesis_positions(sents: list[_Sent]) -> dict[int, float]:
     return out
 
 
-def _cues_about_others(s: _Sent, dyad: tuple[str, str]) -> set[int]:
+def _cues_about_others(s: _Sent, dyad: tuple[str, str], lex: StanceWords) -> set[int]:
     """Token indices about another relationship: a third party ("US-China tensions", "ties to
     Europe") within five words in the same clause, and not both members of the dyad (or the third
     party right next to the word and the dyad further away)."""
@@ -1254,11 +1141,11 @@ def _cues_about_others(s: _Sent, dyad: tuple[str, str]) -> set[int]:
         return out
     segs, seg = [], 0
     for t in s.toks:  # clauses: a third party's cue rarely crosses a comma
-        seg += t.lower in CLAUSE_BREAKS
+        seg += t.lower in lex.clause_breaks
         segs.append(seg)
     at_char = {t.start: i for i, t in enumerate(s.toks)}
     actors: list[tuple[int, str | None]] = [(i, None) for i, t in enumerate(s.toks)
-                                            if t.lower in THIRD_PARTY_WORDS and not set(dyad) & _BLOC_CODES]
+                                            if t.lower in lex.third_party_words and not set(dyad) & _BLOC_CODES]
     for start, code in s.actor_at:
         i = at_char.get(start)
         if i is not None:

@@ -1,9 +1,9 @@
-"""Errors raised while finding and reading actor dictionaries.
+"""Errors raised while finding and reading actor dictionaries and word lists.
 
     AnalyzeError                      (dyadwatch.errors)
      └── DictionaryError
-          ├── DictionaryNotFound      a dictionary file or name does not exist
-          └── DictionaryFormatError   a dictionary file has a line that is not valid
+          ├── DictionaryNotFound      a dictionary file or name, or a language's word lists, do not exist
+          └── DictionaryFormatError   a dictionary or word-list file is not valid
 
 Messages carry stable codes (``[DW251]``); the catalogue is ``DictionaryErrors`` below.
 """
@@ -40,3 +40,13 @@ class DictionaryErrors:
              "'namespace.name.v1' (lowercase letters, digits and underscores, ending in a version).")
     DW256 = ("[DW256] Plugin {plugin} returned {value!r} from register_actor_dictionaries; "
              "expected a list of ActorDictionary objects or paths to .jsonl files.")
+    DW257 = ("[DW257] No word lists for the {component} component in language '{lang}' (looked for "
+             "{lang}/{component}.v<N>.json in {where}). Languages with {component} lists: {available}. Set the "
+             "component's 'lang' to one of them, or write {lang}/{component}.v1.json (the English file shows "
+             "every list) in a directory and add the directory to {var} (paths separated by '{sep}').")
+    DW258 = ("[DW258] {path}: the {component} component needs '{key}', {kind}, and the file has none (or "
+             "another kind of list under that key). Add it; {builtin} has every list with what it is for.")
+    DW259 = ("[DW259] {path}: {reason}. A word-list file is one JSON object with a list of words (or a map "
+             "of lists) per key; see docs/dictionaries.md.")
+    DW260 = ("[DW260] {path}, listed in {var}, is not a directory. Check the path; {var} takes directories "
+             "(each with one directory per language) separated by '{sep}'.")

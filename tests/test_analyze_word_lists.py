@@ -1,0 +1,183 @@
+"""Word lists as data: the event coder, the figure finder and the stance component read their words from
+``dictionaries/data/<lang>/<component>.v<N>.json``, chosen by the component's ``lang`` setting,
+and a second language plugs in through ``DYADWATCH_WORD_LISTS`` without touching the code."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from dyadwatch.analyze.events import EventCoder, EventWords
+from dyadwatch.analyze.figures import FigureFinder, FigureWords
+from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
+from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
+from dyadwatch.dictionaries.words import DATA_DIR, WORDS_ENV_VAR, word_lists
+
+ENGLISH = DATA_DIR / "en" / "events.v1.json"
+REF = "2024-05-10"
+
+
+def _english(component: str = "events") -> dict[str, Any]:
+    return json.loads((DATA_DIR / "en" / f"{component}.v1.json").read_text(encoding="utf-8"))
+
+
+def _write_language(root: Path, lang: str, data: dict[str, Any], component: str = "events") -> Path:
+    path = root / lang / f"{component}.v1.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
+    """The trained pipeline up to the event coder, then the coder given."""
+    doc = nlp.make_doc(text)
+    doc._.dw_ref_date = REF
+    with nlp.select_pipes(disable=["dyadwatch_events"]):
+        doc = nlp(doc)
+    return coder(doc)._.dw_events
+
+
+@pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
+                                             ("stance", StanceWords)])
+def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
+    data = _english(component)
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    # the stance component indexes its cues by their first word when it reads them
+    read = {f.name for f in fields(words)} - {"lang", "by_first"}
+    assert lists == read
+    assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
+    assert (data["name"], data["lang"], data["version"]) == (component, "en", 1)
+
+
+def test_a_second_language_plugs_in_through_the_lang_setting(nlp, tmp_path, monkeypatch) -> None:
+    # a made-up language "xx" whose future is not told by "will": the same sentence is an
+    # intention in English and an actual act in xx, and nothing else is different
+    data = _english()
+    data["lang"] = "xx"
+    data["future_aux"] = [w for w in data["future_aux"] if w != "will"]
+    _write_language(tmp_path, "xx", data)
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_events", config={"lang": "xx"})
+    coder = blank.get_pipe("dyadwatch_events")
+    assert isinstance(coder, EventCoder)
+    assert coder.lang == "xx" and coder.words.future_aux == frozenset(data["future_aux"])
+
+    text = "Japan will cooperate with South Korea on missile defence."
+    english = [(e["source"], e["target"], e["type"], e["modality"]) for e in _events(nlp, EventCoder(nlp), text)]
+    xx = [(e["source"], e["target"], e["type"], e["modality"]) for e in _events(nlp, coder, text)]
+    assert ("JPN", "KOR", "COOPERATE", "intended") in english
+    assert xx == [(s, t, ty, "actual" if m == "intended" else m) for s, t, ty, m in english]
+
+
+def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:
+    # in xx "met 15 times" counts no meetings: "meet" is not one of its meeting verbs
+    data = _english("figures")
+    data["lang"] = "xx"
+    data["meet_verbs"] = [w for w in data["meet_verbs"] if w != "meet"]
+    _write_language(tmp_path, "xx", data, "figures")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_figures", config={"lang": "xx"})
+    finder = blank.get_pipe("dyadwatch_figures")
+    assert isinstance(finder, FigureFinder) and finder.words.meet_verbs == frozenset(data["meet_verbs"])
+
+    def counts(component: FigureFinder) -> list[tuple[float, str]]:
+        doc = nlp.make_doc("Modi and Abe met 15 times during their terms.")
+        doc._.dw_ref_date = REF
+        with nlp.select_pipes(disable=["dyadwatch_figures"]):
+            doc = nlp(doc)
+        return [(f["value"], f["measure"]) for f in component(doc)._.dw_figures if f["unit"] == "count"]
+
+    assert counts(FigureFinder(nlp)) == [(15.0, "meetings")]
+    assert counts(finder) == []
+
+
+def test_the_stance_component_reads_its_language_too(tmp_path, monkeypatch) -> None:
+    # in xx "not" negates nothing: "not closer" reads as closer
+    data = _english("stance")
+    data["lang"] = "xx"
+    data["negators"] = [w for w in data["negators"] if w != "not"]
+    _write_language(tmp_path, "xx", data, "stance")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_stance", config={"lang": "xx", "embeddings": False})
+    finder = blank.get_pipe("dyadwatch_stance")
+    assert isinstance(finder, StanceFinder) and finder.words is stance_words("xx")
+    assert finder.words.lang == "xx" and "not" not in finder.words.negators
+
+    negated = "Their ties are not closer than before."
+    assert sentence_direction(negated) < 0 < sentence_direction(negated, stance_words("xx"))
+    assert sentence_direction(negated, stance_words("xx")) == sentence_direction(negated.replace("not ", ""))
+
+
+def test_a_cue_that_is_not_words_and_a_weight_names_the_file(tmp_path, monkeypatch) -> None:
+    data = _english("stance")
+    data["lang"] = "xx"
+    data["cues"]["closer"] = ["deepen+ strongly"]
+    path = _write_language(tmp_path, "xx", data, "stance")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        stance_words("xx")
+    assert str(info.value).startswith(f"[DW259] {path}: the closer cue 'deepen+ strongly' is not words and a weight")
+
+
+def test_a_file_of_the_same_language_in_the_directory_replaces_the_builtin(tmp_path, monkeypatch) -> None:
+    data = _english()
+    data["pair_words"] = ["both"]
+    _write_language(tmp_path, "en", data)
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    assert word_lists("events", "en").words("pair_words") == frozenset({"both"})
+    monkeypatch.delenv(WORDS_ENV_VAR)
+    assert "both" in word_lists("events", "en").words("pair_words")
+    assert len(word_lists("events", "en").words("pair_words")) > 1
+
+
+def test_a_missing_language_names_where_it_looked_and_what_to_do(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    with pytest.raises(DictionaryNotFound) as info:
+        blank.add_pipe("dyadwatch_events", config={"lang": "zz"})
+    message = str(info.value)
+    assert message.startswith("[DW257]")
+    assert "'zz'" in message and "zz/events.v<N>.json" in message
+    assert str(tmp_path) in message and str(DATA_DIR) in message
+    assert "Languages with events lists: en." in message and WORDS_ENV_VAR in message
+
+
+def test_a_directory_that_does_not_exist_is_named(tmp_path, monkeypatch) -> None:
+    missing = tmp_path / "no-such-dir"
+    monkeypatch.setenv(WORDS_ENV_VAR, str(missing))
+    with pytest.raises(DictionaryNotFound) as info:
+        word_lists("events", "en")
+    assert str(info.value).startswith(f"[DW260] {missing}, listed in {WORDS_ENV_VAR}, is not a directory")
+
+
+def test_a_language_file_without_a_list_fails_when_the_coder_is_made(nlp, tmp_path, monkeypatch) -> None:
+    data = _english()
+    data["lang"] = "xx"
+    del data["deny"]
+    path = _write_language(tmp_path, "xx", data)
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        EventCoder(nlp, lang="xx")
+    message = str(info.value)
+    assert message.startswith("[DW258]") and str(path) in message and "'deny'" in message
+    assert str(ENGLISH) in message
+
+
+def test_a_list_that_is_not_words_names_the_file_and_the_list(tmp_path, monkeypatch) -> None:
+    data = _english()
+    data["lang"] = "xx"
+    data["material"] = "military"
+    path = _write_language(tmp_path, "xx", data)
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        word_lists("events", "xx")
+    assert str(info.value).startswith(f"[DW259] {path}: 'material' must be a list")
