@@ -350,3 +350,44 @@ def test_shared_content_counts_what_is_specific_to_the_two_sentences() -> None:
     # "reopen" and "embassies" are said once by each article; "agreed" by every sentence of one
     assert terms[:2] == ["embas", "reope"] and terms[2] == "agree"
     assert weight == 2.0 + 2.0 / (3 + 1)
+
+
+def test_an_article_adds_its_most_telling_sentences_about_the_pair_and_no_more() -> None:
+    """However long an article, compare weighs at most PAIR_SENTENCES of its other sentences
+    about its pairs: the headline and a sentence reporting an act first, in document order."""
+    from dyadwatch.compare import PAIR_SENTENCES, document_claims
+
+    lines = ["Japan, China trade barbs"]
+    lines += [f"Officials in Japan described the {k}th round of talks in some detail today." for k in range(20)]
+    lines += ["Later in the day Japan accused China of violating its airspace near the islands."]
+    text, sentences, mentions, at = "", [], [], 0
+    for i, line in enumerate(lines):
+        sentences.append({"idx": i, "start": at, "end": at + len(line)})
+        for name, code in (("Japan", "JPN"), ("China", "CHN")):
+            k = line.find(name)
+            if k >= 0:
+                mentions.append({"start": at + k, "end": at + k + len(name), "code": code, "entry": None})
+        text += line + "\n"
+        at = len(text)
+    accusation = sentences[-1]
+    events = [{"start": accusation["start"], "end": accusation["end"], "source": "JPN", "target": "CHN",
+               "type": "ACCUSE", "negated": False, "modality": "asserted", "date": None}]
+    rows = {"events": events, "claims": [], "mentions": mentions, "sentences": sentences, "figures": [], "quotes": []}
+    claims = document_claims("doc", text, rows, group="doc", pairs=[("JPN", "CHN")], direction=None)
+    assert len(claims) == PAIR_SENTENCES < len(lines)
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    assert claims[0].sentence == lines[0] and claims[-1].sentence == lines[-1]
+    assert claims[-1].events == (("JPN", "CHN", "ACCUSE", False),)
+
+
+def test_only_articles_sharing_a_pair_with_another_group_are_comparable() -> None:
+    from dyadwatch.compare.relations import comparable_documents
+
+    pairs = {"a": [("CHN", "JPN")], "b": [("JPN", "CHN"), ("JPN", "KOR")], "c": [("IND", "PAK")],
+             "d": [("RUS", "UKR")], "e": [("RUS", "UKR")]}
+    # e is a copy of d: the two are one source, and a copy is never compared with its original
+    assert comparable_documents(pairs, {"e": "d"}) == {"a", "b"}
+    assert comparable_documents(pairs, {}) == {"a", "b", "d", "e"}
+    # with new documents: only pairs one of them is about
+    assert comparable_documents(pairs, {}, involving={"c"}) == set()
+    assert comparable_documents(pairs, {}, involving={"e"}) == {"d", "e"}

@@ -83,8 +83,9 @@ def _document_claims(doc: Document, analysis: Any, rows: dict[str, list[Row]]) -
     (``analysis_rows``), in the order compare reads them back."""
     from dyadwatch.compare import default_direction, document_claims, stance_pairs
 
-    if analysis is None:
-        return []
+    pairs = stance_pairs(rows["stances"]) if analysis is not None else []
+    if not pairs:
+        return []  # an article about no pair of states is related to none: nothing to embed
 
     def by_start(table: str) -> list[Row]:
         return sorted(rows[table], key=lambda r: r["start"])  # stable: equals in the analysis' order
@@ -96,8 +97,7 @@ def _document_claims(doc: Document, analysis: Any, rows: dict[str, list[Row]]) -
         "sentences": sorted(rows["sentences"], key=lambda r: r["idx"]),
         "figures": rows["figures"], "quotes": rows["quotes"],
     }
-    return document_claims(doc.id, doc.text, tables, group=doc.id, pairs=stance_pairs(rows["stances"]),
-                           direction=default_direction())
+    return document_claims(doc.id, doc.text, tables, group=doc.id, pairs=pairs, direction=default_direction())
 
 
 def _compare_rows(docs: list[tuple[Document, list[Any]]]) -> dict[str, list[Row]]:

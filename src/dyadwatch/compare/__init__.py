@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dyadwatch.compare.duplicates import near_duplicate_groups
-from dyadwatch.compare.relations import ClaimItem, content_terms, negated, relate_claims
+from dyadwatch.compare.relations import ClaimItem, comparable_documents, content_terms, negated, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 
@@ -79,8 +79,10 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         dyad_of = document_pairs(store)
         # copies of one story are compared through the first of them only: a copy confirms nothing
         representatives = [d for d, _ in docs if group_of.get(d, d) == d]
-        claims = claim_items(store, representatives, texts=dict(docs), group_of=group_of, dyad_of=dyad_of,
-                             direction=direction)
+        # and only articles that share a pair of states with another are read and embedded
+        comparable = comparable_documents({d: dyad_of[d] for d in representatives if d in dyad_of}, group_of)
+        claims = claim_items(store, [d for d in representatives if d in comparable], texts=dict(docs),
+                             group_of=group_of, dyad_of=dyad_of, direction=direction)
         del docs
     finally:
         store.conn.execute("COMMIT")
@@ -190,6 +192,12 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
 MIN_WORDS, MAX_WORDS = 6, 80
 #: a sentence naming both states of a pair may be as short as this (a headline)
 HEADLINE_WORDS = 4
+#: an article's sentences about its pairs taken as claims besides the claims component's, the
+#: most telling first (``document_claims``): what an article adds to compare is bounded
+PAIR_SENTENCES = 12
+#: the headline and lead (the first sentences) tell the news; what ranks a sentence among them,
+#: and one naming both states of a pair or speaking of the two
+LEAD_SENTENCES, LEAD_WEIGHT, PAIR_WEIGHT = 3, 2.0, 1.5
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
@@ -293,7 +301,8 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
         figures_at.setdefault(f["sentence_start"], []).append((float(f["value"]), f["unit"], f["measure"], f["period"]))
     quoted = [(q["start"], q["end"]) for q in rows["quotes"]]
     taken.sort()
-    for row in rows["sentences"]:
+    found: list[tuple[float, int, int, int, str, list[str], set[tuple[str, str, str, bool]], Any]] = []
+    for position, row in enumerate(rows["sentences"]):
         start, end = _trim(text, row["start"], row["end"])
         if end <= start or _overlaps_any(start, end, taken):
             continue
@@ -306,10 +315,21 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
         if n_words > MAX_WORDS or n_words < (HEADLINE_WORDS if both else MIN_WORDS):
             continue
         # about the pair: naming one of its states or speaking of the two
-        if not set(actors) & on_pair and not _refers_to_pair(sentence):
+        named = bool(set(actors) & on_pair)
+        if not named and not _refers_to_pair(sentence):
             continue
         events = events_at.get(row["start"], set()) | events_at.get(start, set())
         figs = figures_at.get(row["start"], []) or figures_at.get(start, [])
+        # how much the sentence says about the pair, on the claims component's signals that need
+        # no judgement (acts, figures, actors) plus where it stands: the headline and lead tell
+        # the news, a sentence naming both states or speaking of the two is about the pair itself
+        rank = (LEAD_WEIGHT * (position < LEAD_SENTENCES) + PAIR_WEIGHT * (both or not named)
+                + 1.5 * min(len({e[2] for e in events}), 2) + 1.5 * min(len(figs), 2) + 0.25 * min(len(actors), 3))
+        found.append((rank, start, end, row["start"], sentence, actors, events, figs))
+    # the most telling sentences only: an article's cost to compare (each sentence is embedded
+    # and weighed against the candidates') stays bounded however long it is
+    kept = sorted(found, key=lambda f: (-f[0], f[1]))[:PAIR_SENTENCES]
+    for _, start, end, row_start, sentence, actors, events, figs in sorted(kept, key=lambda f: f[1]):
         # a sentence mostly inside quote marks is a speaker's view, not the article's
         spoken = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted) > 0.5 * (end - start)
         leaning, judged_extra = judgement(sentence, not spoken and not _reports_others(sentence))
@@ -319,7 +339,7 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             polarity=-1 if (events and all(e[3] for e in events)) or negated(sentence) else 1,
             events=tuple(sorted(events)), figures=tuple(figs), direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "sentence": True, "terms": terms(start, end),
-                   "dates": {**dates.get(row["start"], {}), **dates.get(start, {})}},
+                   "dates": {**dates.get(row_start, {}), **dates.get(start, {})}},
         ))
     return out
 

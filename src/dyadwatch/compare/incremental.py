@@ -35,7 +35,7 @@ from dyadwatch.compare import (
     judged,
 )
 from dyadwatch.compare.duplicates import contained, jaccard, signature
-from dyadwatch.compare.relations import DIRECTION_ALIGN, relate_claims
+from dyadwatch.compare.relations import DIRECTION_ALIGN, comparable_documents, relate_claims
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
@@ -147,10 +147,16 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
                     pool[candidate] = None
     dyad_of.update(document_pairs(store, list(pool)))
     group_map = {d: group_of_doc(d) for d in list(pool) + fresh}
-    new_claims = claim_items(store, fresh, texts=texts, group_of=group_map, dyad_of=dyad_of, direction=direction)
+    # a new article about no pair another is about is neither read nor embedded (yet: when one
+    # comes, it is a candidate, and its claims are embedded then, once)
+    comparable = comparable_documents({d: dyad_of[d] for d in [*fresh, *pool] if d in dyad_of}, group_map,
+                                      involving=set(fresh))
+    new_claims = claim_items(store, [d for d in fresh if d in comparable], texts=texts, group_of=group_map,
+                             dyad_of=dyad_of, direction=direction)
     # the candidates' judgements (direction, cues: the costliest part of reading a claim) are
     # worked out only for claims aligned closely enough with a new one to be weighed by them
-    old_claims = claim_items(store, list(pool), group_of=group_map, dyad_of=dyad_of, direction=direction, judge=False)
+    old_claims = claim_items(store, [d for d in pool if d in comparable], group_of=group_map, dyad_of=dyad_of,
+                             direction=direction, judge=False)
     relations: list[Relation] = []
     fresh_vectors: list[tuple[str, int, int, bytes]] = []
     if new_claims and (old_claims or len(fresh) > 1):

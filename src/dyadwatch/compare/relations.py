@@ -21,7 +21,7 @@ import json
 import re
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -402,6 +402,30 @@ def claim_pairs(claim: ClaimItem) -> list[tuple[str, str]]:
     ``relate_claims`` compares in)."""
     pairs = claim.extra.get("pairs") or ([claim.extra["dyad"]] if claim.extra.get("dyad") else [])
     return list(dict.fromkeys((min(p[0], p[1]), max(p[0], p[1])) for p in pairs))
+
+
+def comparable_documents(pairs_of: Mapping[str, Sequence[Sequence[str]]], group_of: Mapping[str, str],
+                         involving: set[str] | None = None) -> set[str]:
+    """The documents ``relate_claims`` can relate: those sharing a pair of states with a document
+    of another group (with ``involving``, a pair one of those documents is about too).
+
+    ``pairs_of``: each document's pairs of states, as its claims carry them; ``group_of``: its
+    group of copies (itself when absent). The claims of any other document meet no claim in
+    any block, so they need neither a vector nor a judgement: compare builds and embeds the
+    claims of these documents only, and an article about a pair no other article is about costs
+    nothing more than its signature.
+    """
+    groups: dict[tuple[str, str], set[str]] = {}
+    wanted: set[tuple[str, str]] = set()
+    for doc, pairs in pairs_of.items():
+        for p in pairs:
+            key = (min(p[0], p[1]), max(p[0], p[1]))
+            groups.setdefault(key, set()).add(group_of.get(doc, doc))
+            if involving is None or doc in involving:
+                wanted.add(key)
+    useful = {p for p in wanted if len(groups[p]) > 1}
+    return {doc for doc, pairs in pairs_of.items()
+            if any((min(p[0], p[1]), max(p[0], p[1])) in useful for p in pairs)}
 
 
 def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Sequence[ClaimItem] | None = None,
