@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from dyadwatch.compare import (
+from dyadwatch.compare.claims import (
     CompareSummary,
     default_direction,
     claim_items,
