@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -123,19 +124,26 @@ class Store:
             raise NotADyadwatchDatabase(Errors.DW301.format(
                 path=self.path, reason=f"it already holds other tables: {shown}"))
 
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed when the block ends, rolled back
+        (and the error raised again) when it raises, interrupts included."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction. Returns the names applied."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(
                 f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         applied_now = []
         for name, fn in MIGRATIONS:
             conn.execute("BEGIN IMMEDIATE")
@@ -179,8 +187,7 @@ class Store:
         if self.readonly:
             raise StoreError(Errors.DW304.format(path=self.path, reason="opened read-only"))
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone()
             stamp = now()
             if not exists:
@@ -205,10 +212,6 @@ class Store:
                     # a stored document analysed anew: its stories and relations are no longer
                     # what an incremental compare can patch; the next compare is a full one
                     conn.execute("INSERT OR REPLACE INTO compare_state (key, value) VALUES ('stale', '1')")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         return "present" if exists else "added"
 
     def _write_analysis(self, a: Analysis, actor_names: dict[str, str]) -> None:
@@ -273,8 +276,7 @@ class Store:
         when given, the MinHash signatures and how far compare has got, for later incremental
         compares)."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             conn.execute("DELETE FROM document_groups")
             conn.executemany("INSERT INTO document_groups (document_id, group_id, similarity) VALUES (?, ?, ?)",
                              [(d, g, sim) for d, (g, sim) in groups.items()])
@@ -289,10 +291,6 @@ class Store:
             if compared_through is not None:
                 self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def add_comparison(self, *, groups: dict[str, tuple[str, float]], regroup: dict[str, str],
                        story_keys: Sequence[tuple[str, str, str, bool]], stories: Sequence[Any],
@@ -302,8 +300,7 @@ class Store:
         ``regroup``: old group id -> the group it joins, when a new copy bridges two groups),
         the stories of ``story_keys`` replaced by ``stories``, relations added, signatures added."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             for old, new in regroup.items():
                 conn.execute("UPDATE document_groups SET group_id = ? WHERE group_id = ?", (new, old))
             conn.executemany("INSERT OR REPLACE INTO document_groups (document_id, group_id, similarity) "
@@ -322,10 +319,6 @@ class Store:
             self._insert_signatures(signatures)
             self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def compared_through(self) -> int | None:
         """The rowid of the last document compare has seen; None before any compare, or when a
@@ -364,14 +357,8 @@ class Store:
     def add_claim_vectors(self, vectors: Sequence[tuple[str, int, int, bytes]]) -> None:
         """Store claim-sentence vectors computed elsewhere (by ``dyadwatch batch`` workers), in one
         transaction: (document id, start, end, 384 little-endian float32)."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             self._insert_vectors(vectors)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def _insert_vectors(self, vectors: Sequence[tuple[str, int, int, bytes]]) -> None:
         self.conn.executemany('INSERT OR REPLACE INTO claim_vectors (document_id, start, "end", vector) '
@@ -400,14 +387,8 @@ class Store:
 
     def replace_relations(self, relations: Sequence[Relation]) -> None:
         """Replace every cross-document relation in one transaction."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._immediate():
             self._insert_relations(relations)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     # -- reading -------------------------------------------------------------------------
 
