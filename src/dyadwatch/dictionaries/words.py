@@ -32,7 +32,7 @@ from typing import Any, TypeAlias
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError, DictionaryNotFound
 
-__all__ = ["WORDS_ENV_VAR", "WordLists", "word_lists"]
+__all__ = ["WORDS_ENV_VAR", "WordLists", "read_word_file", "word_lists"]
 
 #: Environment variable with extra word-list directories, separated by ``os.pathsep``.
 WORDS_ENV_VAR = "DYADWATCH_WORD_LISTS"
@@ -99,6 +99,20 @@ class WordLists:
         builtin = DATA_DIR / "en" / f"{self.component}.v{self.version}.json"
         return DictionaryErrors.DW258.format(path=self.path, key=key, kind=kind, component=self.component,
                                              builtin=builtin if builtin.is_file() else DATA_DIR / "en")
+
+
+def read_word_file(path: Path) -> frozenset[str]:
+    """The words of a plain word file (``data/en/outlet_words.txt``): one word per line, lower-cased,
+    ``#`` starting a comment.
+
+    RAISES: OSError when the file cannot be read.
+    """
+    words = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        word = raw.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
 
 
 def word_lists(component: str, lang: str = "en") -> WordLists:

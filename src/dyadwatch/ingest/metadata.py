@@ -72,6 +72,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from dyadwatch.dictionaries.words import read_word_file
 from dyadwatch.ingest.outlets import domain_name_label, host_of, name_key, outlet_from_url, site_names
 from dyadwatch.records import PublishedBasis, TextMetadata
 
@@ -1106,12 +1107,7 @@ _SECTIONS_FILE = Path(__file__).resolve().parents[1] / "dictionaries" / "data" /
 @lru_cache(maxsize=1)
 def _section_names() -> frozenset[str]:
     """The words of a site's navigation menu (``dictionaries/data/en/section_names.txt``)."""
-    words = set()
-    for raw in _SECTIONS_FILE.read_text(encoding="utf-8").splitlines():
-        word = raw.split("#", 1)[0].strip().lower()
-        if word:
-            words.add(word)
-    return frozenset(words)
+    return read_word_file(_SECTIONS_FILE)
 
 
 def _is_menu(words: list[str]) -> bool:

@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dyadwatch.dictionaries.words import read_word_file
+
 __all__ = ["domain_name_label", "host_of", "outlet_from_url", "name_key", "readable_name", "site_names"]
 
 _WORDS_FILE = Path(__file__).resolve().parents[1] / "dictionaries" / "data" / "en" / "outlet_words.txt"
@@ -80,10 +82,7 @@ def domain_name_label(host: str) -> tuple[str, str] | None:
 def _known_words() -> frozenset[str]:
     words: set[str] = set()
     try:
-        for line in _WORDS_FILE.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip().lower()
-            if line:
-                words.add(line)
+        words |= read_word_file(_WORDS_FILE)
     except OSError:
         pass
     words |= _place_words()
