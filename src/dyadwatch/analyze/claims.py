@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.analyze.stance import sentence_direction
 
 for _ext in ("dw_claims", "dw_mentions", "dw_events", "dw_figures", "dw_quotes"):
@@ -103,7 +104,7 @@ def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[
     for e in events:
         events_at.setdefault(e["start"], []).append(e)
     for sent in sentences:
-        start, end = _trim(text, sent.start_char, sent.end_char)
+        start, end = trim_span(text, sent.start_char, sent.end_char)
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if len(words) < 6 or len(words) > 80:
             continue
@@ -184,11 +185,3 @@ def _speaker(sent: Span, quotes: list[dict[str, Any]], mentions: list[dict[str, 
     if m:
         return m.group(1).strip()
     return None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

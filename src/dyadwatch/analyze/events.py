@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
+from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
@@ -320,7 +321,7 @@ class _DocCoder:
         prev_events: list[dict[str, Any]] = []
         text = self.doc.text  # built by joining every token: once, not per sentence
         for sent in self.doc.sents:
-            start, end = _trim(text, sent.start_char, sent.end_char)
+            start, end = trim_span(text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
             sent_actors = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of)
@@ -1508,12 +1509,3 @@ def _ordered_unique(items: Iterable[Any]) -> list[Any]:
             seen.add(x)
             out.append(x)
     return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-

@@ -45,3 +45,12 @@ def _keep_together(doc: Doc, start: int, end: int) -> None:
     for i in range(start + 1, end):
         if not doc[i].is_space:
             doc[i].is_sent_start = False
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past white space: a sentence's span as evidence shows it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

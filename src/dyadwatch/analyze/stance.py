@@ -80,6 +80,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
@@ -610,14 +611,6 @@ def is_news_report(text: str, sents: list[_Sent]) -> bool:
     return reported >= 0.6 or (reported >= 0.45 and bool(_DATELINE.search(text[:2000])))
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _quote_regions(text: str, quotes: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(direct quotation regions incl. scare quotes, reported-speech regions)."""
     direct: list[tuple[int, int]] = []
@@ -674,7 +667,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
 
     out = []
     for sent in doc.sents:
-        start, end = _trim(text, sent.start_char, sent.end_char)
+        start, end = trim_span(text, sent.start_char, sent.end_char)
         if end <= start:
             continue
         local_mentions = [mentions[i] for i in window(by_start, m_starts, start, end)]

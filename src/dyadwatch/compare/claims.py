@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.compare.relations import ClaimItem, content_terms, negated
 
 if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # only annotations: batch workers use these functions and nev
 
 __all__ = ["CompareSummary", "claim_items", "claim_vectors", "default_direction", "document_claims",
            "document_dyads", "document_pairs", "judged", "main_dyad", "stance_pairs"]
-
 
 
 @dataclass
@@ -37,8 +37,6 @@ class CompareSummary:
     multi_source_stories: int
     agreements: int
     contradictions: int
-
-
 
 
 def claim_vectors(store: Store, claims: list[ClaimItem], embed: Callable[[list[str]], np.ndarray] | None
@@ -242,7 +240,7 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
     taken.sort()
     found: list[tuple[float, int, int, int, str, list[str], set[tuple[str, str, str, bool]], Any]] = []
     for position, row in enumerate(rows["sentences"]):
-        start, end = _trim(text, row["start"], row["end"])
+        start, end = trim_span(text, row["start"], row["end"])
         if end <= start or _overlaps_any(start, end, taken):
             continue
         sentence = text[start:end]
@@ -292,14 +290,6 @@ def judged(claim: ClaimItem, direction: Callable[[str], float] | None) -> ClaimI
     extra["cues"] = _cues(claim.sentence)
     return dataclasses.replace(claim, extra=extra,
                                direction=direction(claim.sentence) if direction and claim.extra["unjudged"] else 0.0)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -353,5 +343,3 @@ def default_direction() -> Callable[[str], float] | None:
         return None
     fn: Callable[[str], float] = sentence_direction
     return fn
-
-
