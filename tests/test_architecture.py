@@ -22,9 +22,7 @@ STAGE = {
 #: the read side of the dashboard renders the report's data: web may read report, not the reverse
 SIDEWAYS = {("web", "report")}
 #: known loops and private imports, each to be removed with its fix; the tests also fail when one
-#: is gone, so this list cannot go stale. compare/__init__ runs compare.incremental, which takes
-#: the shared steps (and the private default direction) back from compare/__init__: moving them
-#: to a module of their own is left to the compare work of issue 19.
+#: is gone, so these sets cannot go stale. None is left: keep them empty.
 KNOWN_CYCLES: set[tuple[str, ...]] = set()
 KNOWN_PRIVATE: set[tuple[str, str]] = set()
 
