@@ -504,3 +504,19 @@ def test_seed_figures_f1_by_the_scorer_rule(fig_nlp):
     p, r, f1 = _prf(tp, npred, ngold)
     print(f"figures on seeds: P={p:.3f} R={r:.3f} F1={f1:.3f} (tp={tp}, pred={npred}, gold={ngold})")
     assert f1 >= 0.7
+
+
+def test_definite_counts_of_people_held_or_freed_are_figures(fig_nlp):
+    # "the"/"these" before a count of detainees or citizens does not make it a mere reference
+    # to the parties; two men, the three sides and the member states still are
+    counts = [(f["value"], f["measure"]) for f in run(
+        fig_nlp, "Officials confirmed the release of the five men on Tuesday. "
+                 "\"We are flying home with these 7 Canadian citizens,\" the envoy wrote.")]
+    assert [v for v, _ in counts] == [5.0, 7.0]
+    assert not run(fig_nlp, "The two men met in Oslo. The three sides signed a memorandum, and the 27 member states agreed.")
+
+
+def test_a_conjunction_before_a_count_is_not_its_determiner(fig_nlp):
+    # "reported that at least nine": "that" introduces the clause, it does not point back
+    figures = run(fig_nlp, "Rights groups reported that at least eight Britons have been detained by the authorities.")
+    assert [(f["value"], f["unit"]) for f in figures] == [(8.0, "count")]

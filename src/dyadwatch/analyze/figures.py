@@ -107,6 +107,9 @@ _SUFFIX_CURRENCIES = {
     "lira": "TRY", "rial": "IRR", "iranian rial": "IRR", "riyal": "SAR", "saudi riyal": "SAR", "shekel": "ILS",
     "dirham": "AED",
 }
+#: qualifiers and range words between a number and its determiner ("the nearly 40 ...")
+_SKIPPED_BEFORE = frozenset(("nearly", "about", "some", "around", "roughly", "almost", "over", "more", "than", "at",
+                             "least", "up", "to", "just", "only"))
 _CHINA_CONTEXT = re.compile(r"\b(yuan|renminbi|rmb|china|chinese|beijing|sino)", re.I)
 
 # ------------------------------------------------------------------------------ patterns
@@ -512,6 +515,7 @@ class FigureWords:
     """
 
     party_nouns: frozenset[str]
+    pair_party_nouns: frozenset[str]
     relevant_count: frozenset[str]
     uncountable_plurals: frozenset[str]
     count_blacklist: frozenset[str]
@@ -750,27 +754,34 @@ class _DocFigures:
             noun.text.lower() != noun.lemma_.lower()
         if not plural:
             return None
-        prev = self._word_before(span, c)
-        if prev in self.w.definite and c.value < 10 and not c.has_scale:
-            return None  # "the two sides", "their three ministers"
-        if lemma in self.w.party_nouns and c.value <= 2:
-            return None
-        if lemma in self.w.party_nouns and prev in self.w.definite:
-            return None  # "the 27 member states": a referring expression
+        prev = self._determiner_before(span)
         # people of a nationality ("six Americans", "12 Chinese nationals") are counted like detainees
         nationals = noun.ent_type_ == "NORP" or noun.lemma_.lower() in _demonym_words()
+        if prev in self.w.definite and c.value < 10 and not c.has_scale and (
+                c.value <= 2 or not (lemma in self.w.relevant_count or nationals)):
+            return None  # "the two sides", "these three things"; not "the six hostages"
+        if lemma in self.w.party_nouns and c.value <= 2:
+            return None
+        if lemma in self.w.party_nouns and lemma not in self.w.pair_party_nouns and prev in self.w.definite:
+            return None  # "the 27 member states": a referring expression
         if lemma not in self.w.relevant_count and not nationals and not (c.value >= 10 or c.has_scale):
             return None
         measure = self._noun_phrase(noun, lower=span.end)
         return measure, noun.idx + len(noun.text)
 
-    def _word_before(self, span: Span, c: _Candidate) -> str:
+    def _determiner_before(self, span: Span) -> str:
+        """The determiner or possessive before a number and its qualifiers ("the nearly 40", "their
+        three"), lower-cased, else "": a conjunction there ("reported that at least nine
+        Americans") does not make the count a referring expression."""
         i = span.start - 1
-        # skip qualifiers ("the nearly 40 ...") and "between"/"from"
-        while i >= 0 and self.doc[i].lower_ in ("nearly", "about", "some", "around", "roughly", "almost", "over",
-                                                "more", "than", "at", "least", "up", "to", "just", "only"):
+        while i >= 0 and self.doc[i].lower_ in _SKIPPED_BEFORE:
             i -= 1
-        return self.doc[i].lower_ if i >= 0 else ""
+        if i < 0:
+            return ""
+        t = self.doc[i]
+        if t.pos_ in ("DET", "PRON") or t.tag_ in ("DT", "PDT", "PRP$", "WP$") or not self.tagged:
+            return t.lower_
+        return ""
 
     def _ordinal(self, c: _Candidate, span: Span, sent: Span) -> tuple[str, int] | None:
         if c.value < 2 or self._skip_as_date(span) or not self.tagged:
