@@ -520,3 +520,13 @@ def test_a_conjunction_before_a_count_is_not_its_determiner(fig_nlp):
     # "reported that at least nine": "that" introduces the clause, it does not point back
     figures = run(fig_nlp, "Rights groups reported that at least eight Britons have been detained by the authorities.")
     assert [(f["value"], f["unit"]) for f in figures] == [(8.0, "count")]
+
+
+def test_a_bare_dollar_is_the_home_dollar_of_a_dollar_countrys_site(fig_nlp):
+    text = "Canberra says exports worth $12 billion a year were hit, and US$3 billion more."
+    doc = fig_nlp.make_doc(text)
+    doc._.dw_url = "https://news.example.com.au/politics/trade-row"
+    assert [(f["value"], f["unit"]) for f in fig_nlp(doc)._.dw_figures] == [(12e9, "AUD"), (3e9, "USD")]
+    doc = fig_nlp.make_doc(text)
+    doc._.dw_url = "https://www.example.com/politics/trade-row"
+    assert [f["unit"] for f in fig_nlp(doc)._.dw_figures] == ["USD", "USD"]

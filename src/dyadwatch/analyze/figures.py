@@ -53,6 +53,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -68,7 +69,7 @@ FIGURE_KEYS = ("start", "end", "sentence_start", "sentence_end", "raw", "value",
 #: larger magnitudes are not figures (nor floats one can trust): dropped
 MAX_VALUE = 1e18
 
-for _ext in ("dw_figures", "dw_ref_date"):
+for _ext in ("dw_figures", "dw_ref_date", "dw_url"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -271,8 +272,10 @@ class _Atom:
         return self.number * self.scale * self.factor
 
 
-def _currency_of(symbol: str, context: str) -> str | None:
+def _currency_of(symbol: str, context: str, home_dollar: str | None = None) -> str | None:
     key = re.sub(r"\s+", "", symbol.lower())
+    if key == "$" and home_dollar:
+        return home_dollar
     if key == "¥":
         return "CNY" if _CHINA_CONTEXT.search(context) else "JPY"
     return _PREFIX_CURRENCIES.get(key)
@@ -303,8 +306,9 @@ def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
     return "money", currency, 1.0, s
 
 
-def _atoms(text: str, context_of: Any = None) -> Iterator[_Atom]:
-    """Every number of the text with the currency, scale and unit written next to it."""
+def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) -> Iterator[_Atom]:
+    """Every number of the text with the currency, scale and unit written next to it; a bare
+    "$" is ``home_dollar`` when the site's country writes its own dollar so."""
     for m in _ATOM.finditer(text):
         number = _number_value(m.group("num"))
         if number is None:
@@ -315,7 +319,7 @@ def _atoms(text: str, context_of: Any = None) -> Iterator[_Atom]:
             # only "¥" needs its context (yuan or yen): the sentence, at most 300 characters either side
             context = (context_of(start) if context_of else text[max(0, start - 300):end + 300]) \
                 if "¥" in m.group("pre") else ""
-            currency = _currency_of(m.group("pre"), context)
+            currency = _currency_of(m.group("pre"), context, home_dollar)
         scale, has_scale = 1.0, False
         abbr = m.group("abbr") or m.group("abbr2")
         suffix = m.group("suf")
@@ -386,9 +390,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _candidates(text: str, context_of: Any = None) -> list[_Candidate]:
+def _candidates(text: str, context_of: Any = None, home_dollar: str | None = None) -> list[_Candidate]:
     """Numbers merged into ranges, plus ordinals, in text order; context-free."""
-    atoms = list(_atoms(text, context_of))
+    atoms = list(_atoms(text, context_of, home_dollar))
     out: list[_Candidate] = []
     i = 0
     while i < len(atoms):
@@ -526,6 +530,7 @@ class FigureWords:
     generic_heads: frozenset[str]
     keep_generic: frozenset[str]
     nominals: dict[str, str]
+    home_dollars: dict[str, str]
     change_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     qualifier_words: frozenset[str]
@@ -533,7 +538,7 @@ class FigureWords:
     @classmethod
     def of(cls, lists: WordLists) -> FigureWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "nominals" else lists.words(f.name)
+        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name in ("nominals", "home_dollars") else lists.words(f.name)
                                   for f in fields(cls)}
         return cls(**values)
 
@@ -592,6 +597,15 @@ class _DocFigures:
 
     # --- helpers
 
+    def _home_dollar(self) -> str | None:
+        """The dollar a bare "$" means on this site: its country's (``home_dollars``, by the last
+        label of the page address's host), else None (US dollars)."""
+        url = self.doc._.dw_url
+        if not url:
+            return None
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        return self.w.home_dollars.get(host.rsplit(".", 1)[-1].lower())
+
     def _sentence(self, char: int) -> tuple[int, int, Span]:
         i = max(0, bisect.bisect_right(self.sent_starts, char) - 1)
         return self.sents[i]
@@ -637,7 +651,7 @@ class _DocFigures:
 
     def run(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for c in _candidates(self.text, self._context):
+        for c in _candidates(self.text, self._context, self._home_dollar()):
             if not _finite(c.value) or (c.value_high is not None and not _finite(c.value_high)):
                 continue
             figure = self._figure(c)

@@ -34,8 +34,9 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_stance", "dyadwatch.analyze.stance", {"config": {"embeddings": False}}),
 )
 
-if not Doc.has_extension("dw_ref_date"):
-    Doc.set_extension("dw_ref_date", default=None)
+for _ext in ("dw_ref_date", "dw_url"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
 
 
 def model_name(model: str = "") -> str:
@@ -117,6 +118,7 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
         for d in pending:
             doc = nlp.make_doc(d.analysed_text)
             doc._.dw_ref_date = d.published
+            doc._.dw_url = d.url
             docs.append(doc)
         for document, doc in zip(pending, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
             yield analysis_from_doc(doc, document, analyzer=version)
