@@ -71,6 +71,15 @@ def test_quote_marks_multi_paragraph_and_unclosed() -> None:
     assert found == ["First part.", "Second part.", "closed."]
 
 
+def test_quote_marks_pair_a_curly_mark_with_a_straight_partner() -> None:
+    # pages that mix the two close a curly opener with a straight mark, and the reverse; a
+    # straight mark placed as an opener inside a curly quote does not close it
+    text = ('The envoy called it “a grave mistake" on Monday. He said "never again” twice. '
+            '“Size 5 "wide" is sold out,” the shop wrote.')
+    found = [text[a + 1:b] for a, b in find_quote_marks(text)]
+    assert found == ["a grave mistake", "never again", 'Size 5 "wide" is sold out,']
+
+
 # ---------------------------------------------------------------------- direct quotes
 
 

@@ -154,7 +154,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Outermost quotations in ``text`` as (position of the opening mark, position of the closing mark).
 
     One pass over the quote marks for double quotes (curly ones pair by direction, straight
-    ones alternate) and one for single quotes (told from apostrophes by the characters around
+    ones alternate, and a curly mark pairs with a straight one placed as its partner, as pages
+    that mix the two have them) and one for single quotes (told from apostrophes by the characters around
     them); quotes inside another quote are part of it, so only outermost ones are returned.
     A double quote still open at a paragraph break ends there when the next paragraph opens
     a quote again (the multi-paragraph convention); otherwise the stray mark is ignored.
@@ -175,7 +176,7 @@ def _double_pairs(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
     opened = -1
-    straight = False
+    straight = nested = False
     for m in _MARKS.finditer(text):
         i = m.start()
         ch = text[i]
@@ -192,13 +193,20 @@ def _double_pairs(text: str) -> list[tuple[int, int]]:
                 opened = -1
         elif ch in _OPEN_DOUBLE:
             if opened < 0 or straight:
-                opened, straight = i, False
+                opened, straight, nested = i, False, False
         elif ch in _CLOSE_DOUBLE:
-            if opened >= 0 and not straight:
+            if opened >= 0:  # a curly closer ends a straight opener too (mixed marks)
                 out.append((opened, i))
                 opened = -1
         elif ch == '"':
-            if opened >= 0 and straight:
+            closer = i > 0 and not text[i - 1].isspace() and (i + 1 >= n or not text[i + 1].isalnum())
+            if opened >= 0 and not straight and not closer:
+                nested = True  # a straight quote inside a curly one ('“Size 5 "wide" …”')
+            elif opened >= 0 and not straight and nested:
+                nested = False
+            elif opened >= 0 and (straight or closer):
+                # a straight mark placed like a closer ends a curly opener: pages mix the two
+                # ("“a survival-threatening situation\" for Japan")
                 out.append((opened, i))
                 opened = -1
             elif opened < 0 and i + 1 < n and not text[i + 1].isspace():
