@@ -14,6 +14,7 @@ import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.figures import FigureFinder, FigureWords
+from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
 from dyadwatch.dictionaries.words import DATA_DIR, WORDS_ENV_VAR, word_lists
@@ -43,12 +44,12 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
-                                             ("stance", StanceWords)])
+                                             ("stance", StanceWords), ("quotes", QuoteWords)])
 def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
     data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
     # the stance component indexes its cues by their first word when it reads them
-    read = {f.name for f in fields(words)} - {"lang", "by_first"}
+    read = {f.name for f in fields(words) if f.init} - {"lang", "by_first"}
     assert lists == read
     assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
     assert (data["name"], data["lang"], data["version"]) == (component, "en", 1)
@@ -97,6 +98,28 @@ def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) ->
 
     assert counts(FigureFinder(nlp)) == [(15.0, "meetings")]
     assert counts(finder) == []
+
+
+def test_the_quote_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:
+    # in xx "warn" cues no speech: the same quote has no speaker, so it is left out
+    data = _english("quotes")
+    data["lang"] = "xx"
+    data["speech"] = [w for w in data["speech"] if w != "warn"]
+    _write_language(tmp_path, "xx", data, "quotes")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_quotes", config={"lang": "xx"})
+    finder = blank.get_pipe("dyadwatch_quotes")
+    assert isinstance(finder, QuoteFinder) and finder.words.speech == frozenset(data["speech"])
+
+    def speakers(component: QuoteFinder) -> list[str]:
+        doc = nlp.make_doc('"We will not back down," Foreign Minister Penny Wong warned on Monday.')
+        with nlp.select_pipes(disable=["dyadwatch_quotes"]):
+            doc = nlp(doc)
+        return [q["speaker"] for q in component(doc)._.dw_quotes if q["direct"]]
+
+    assert speakers(QuoteFinder(nlp)) == ["Penny Wong"]
+    assert speakers(finder) == []
 
 
 def test_the_stance_component_reads_its_language_too(tmp_path, monkeypatch) -> None:

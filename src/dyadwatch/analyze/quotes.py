@@ -53,15 +53,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyadwatch.dictionaries.words import WordLists, word_lists
 from dyadwatch.records import Quote
 
-__all__ = ["QUOTE_KEYS", "QuoteFinder", "find_quote_marks", "make_quote_finder", "quotes_from_doc"]
+__all__ = ["QUOTE_KEYS", "QuoteFinder", "QuoteWords", "find_quote_marks", "make_quote_finder", "quotes_from_doc"]
 
 #: Keys of each dict in ``doc._.dw_quotes``.
 QUOTE_KEYS = ("start", "end", "text", "speaker", "speaker_actor", "direct", "cue")
@@ -72,71 +74,7 @@ for _ext in ("dw_mentions", "dw_ref_date"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
-#: Verbs that introduce or attribute quoted words (lemmas).
-_SPEECH = frozenset("""
-say tell write state declare proclaim announce add note insist argue claim assert warn stress
-emphasize emphasise explain remark comment reply respond answer ask call describe refer term dub
-label brand praise admit acknowledge concede deny blame accuse criticize criticise condemn denounce
-urge pledge promise vow affirm reiterate repeat observe suggest predict conclude recall tweet post
-frame characterize characterise hail welcome mention report quote cite complain lament boast joke
-caution contend maintain allege confirm indicate speak dismiss decry laud tout counter retort
-lodge express extend voice convey register
-""".split())
-#: Verbs whose clause complement is reported speech (lemmas).
-_REPORT = frozenset("""
-say tell state claim insist argue warn note add announce deny assert stress emphasize emphasise
-explain predict reiterate confirm acknowledge admit suggest write declare maintain indicate contend
-affirm vow pledge promise reply respond complain allege report proclaim
-""".split())
-#: Verbs by which an actor launches something it names itself ("give a “peace speech”").
-_INITIATIVE = frozenset("""
-give deliver make launch propose offer promote announce unveil present pursue hold host table
-put advance champion tout push conduct begin start wage declare adopt sign
-""".split())
-#: Nouns for texts whose author is the speaker ("a statement proclaiming …").
-_DOC_NOUNS = frozenset("""
-statement declaration communique communiqué letter report speech article interview op-ed oped
-tweet post remarks comments note essay column message address editorial memo paper
-""".split())
-_JOINT_NOUNS = {"statement": "statement", "declaration": "declaration", "communique": "communiqué",
-                "communiqué": "communiqué"}
-#: Nouns that name a title rather than a speaker ("the show “Meet the Press”").
-_TITLE_NOUNS = frozenset("""
-book film movie programme program show series documentary novel podcast song album essay column
-titled entitled headlined
-""".split())
-#: Heads of unnamed speakers: "some analysts", "critics", "observers".
-_VAGUE_HEADS = frozenset("""
-some many several few most others other analysts analyst observers observer critics critic experts
-expert commentators commentator people one someone anyone everyone somebody pundits pundit
-scholars skeptics sceptics supporters opponents detractors proponents advocates voices
-""".split())
-#: Common nouns that speak ("a Western diplomat said", "the ministry said").
-_SPEAKER_NOUNS = frozenset("""
-official officials diplomat diplomats spokesman spokeswoman spokesperson minister ministers ambassador
-envoy source sources aide aides adviser advisor officer commander general negotiator negotiators
-lawmaker lawmakers senator president leader ministry government embassy agency military army navy
-administration cabinet presidency office council secretary chancellor premier king prince
-""".split())
-_VAGUE_DETS = frozenset("some many several few most other various numerous certain".split())
-_NOT_SPEAKERS = frozenset("it this that these those which who whom what there here itself".split())
-#: Plural nouns that, with "the two" / "both", mean two people or two states.
-_PAIR_PEOPLE = frozenset("leaders leader autocrats presidents men heads strongmen counterparts "
-                         "ministers diplomats rulers statesmen".split())
-_PAIR_STATES = frozenset("sides side countries nations governments states capitals powers partners "
-                         "allies neighbours neighbors".split())
 _PERSON_KINDS = ("person", "title", "pronoun")
-#: Words of titles the actor component absorbs into a person's mention ("Foreign Minister X").
-_TITLE_WORDS = frozenset("Foreign Prime Defence Defense Deputy Vice Crown Field Marshal Chairman "
-                         "Comrade Ayatollah Supreme Leader State Home Interior Finance Trade".split())
-_HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. President Premier Chancellor "
-                        "King Queen Prince Sheikh Emir General Gen. Secretary Minister Ambassador "
-                        "Senator Sen. Rep. Envoy Spokesman Spokeswoman Spokesperson".split())
-#: Descriptions that make a named person an analyst / journalist (no state code).
-_ANALYST = re.compile(
-    r"\b(fellow|analyst|professor|lecturer|researcher|scholar|expert|scientist|economist|historian|"
-    r"journalist|correspondent|reporter|editor|columnist|author|commentator|director of|head of "
-    r"research|think[- ]tank|institute|university|endowment|foundation|centre|center)\b", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 _OPEN_DOUBLE = "“„«"
@@ -293,27 +231,70 @@ def _government(code: str) -> str:
 # ---------------------------------------------------------------------- component
 
 
+@dataclass(frozen=True)
+class QuoteWords:
+    """The words of one language the quote finder reads the parse by.
+
+    Read from ``dictionaries/data/<lang>/quotes.v<N>.json`` (``dyadwatch.dictionaries.words``),
+    whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
+    made. ``title_words`` and ``honorifics`` are compared as written (capitalised).
+    """
+
+    speech: frozenset[str]
+    report: frozenset[str]
+    initiative: frozenset[str]
+    doc_nouns: frozenset[str]
+    joint_nouns: dict[str, str]
+    title_nouns: frozenset[str]
+    vague_heads: frozenset[str]
+    speaker_nouns: frozenset[str]
+    vague_dets: frozenset[str]
+    not_speakers: frozenset[str]
+    pair_people: frozenset[str]
+    pair_states: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    analyst_words: frozenset[str]
+    analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # whole words, longest first, a space also matching a hyphen ("think-tank")
+        alternatives = "|".join(re.escape(w).replace(r"\ ", "[- ]")
+                                for w in sorted(self.analyst_words, key=len, reverse=True))
+        object.__setattr__(self, "analyst", re.compile(rf"\b(?:{alternatives})\b", re.I))
+
+    @classmethod
+    def of(cls, lists: WordLists) -> QuoteWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "joint_nouns" else lists.words(f.name)
+                                  for f in fields(cls) if f.init}
+        return cls(**values)
+
+
 class QuoteFinder:
     """spaCy component that finds quotes and reported speech. Add it with ``nlp.add_pipe("dyadwatch_quotes")``."""
 
     def __init__(self, nlp: Language, name: str = "dyadwatch_quotes", *, indirect: bool = True,
-                 pronoun_sentences: int = 3) -> None:
+                 pronoun_sentences: int = 3, lang: str = "en") -> None:
         """indirect (bool): also report ``<speaker> said that …`` clauses (``direct: False``).
         pronoun_sentences (int): how many previous sentences a he/she speaker may look back.
+        lang (str): the language of the word lists (dictionaries/data/<lang>/quotes.v<N>.json).
         """
         self.name = name
         self.indirect = indirect
         self.pronoun_sentences = pronoun_sentences
+        self.lang = lang
+        self.words = QuoteWords.of(word_lists("quotes", lang))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dw_quotes = _Run(self, doc).run()
         return doc
 
 
-@Language.factory("dyadwatch_quotes", default_config={"indirect": True, "pronoun_sentences": 3},
+@Language.factory("dyadwatch_quotes", default_config={"indirect": True, "pronoun_sentences": 3, "lang": "en"},
                   requires=["doc._.dw_mentions"], assigns=["doc._.dw_quotes"])
-def make_quote_finder(nlp: Language, name: str, indirect: bool, pronoun_sentences: int) -> QuoteFinder:
-    return QuoteFinder(nlp, name, indirect=indirect, pronoun_sentences=pronoun_sentences)
+def make_quote_finder(nlp: Language, name: str, indirect: bool, pronoun_sentences: int, lang: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, indirect=indirect, pronoun_sentences=pronoun_sentences, lang=lang)
 
 
 def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
@@ -347,6 +328,7 @@ class _Run:
 
     def __init__(self, comp: QuoteFinder, doc: Doc) -> None:
         self.c = comp
+        self.w = comp.words
         self.doc = doc
         self.text = doc.text
         self.n = len(doc)
@@ -430,7 +412,7 @@ class _Run:
                      if m["kind"] in _PERSON_KINDS and m.get("person")}
             names |= {e_text for _s, _e, e_text in self.person_ents}
             for name in names:
-                words = [w for w in _strip_name(name).split() if w not in _HONORIFICS]
+                words = [w for w in _strip_name(name).split() if w not in self.w.honorifics]
                 if len(words) >= 2:
                     for end in {_fold(words[-1]), _fold(words[0])}:
                         table.setdefault(end, set()).add(" ".join(words))
@@ -477,14 +459,14 @@ class _Run:
         if _looks_like_title(self.text[q.start:q.end]):
             return True
         k = q.open_tok - 1
-        return k >= 0 and self.doc[k].lower_ in _TITLE_NOUNS
+        return k >= 0 and self.doc[k].lower_ in self.w.title_nouns
 
     def _is_cue(self, t: Token) -> bool:
         if self.in_quote[t.i]:
             return False
         if t.lower_ == "according" and t.i + 1 < self.n and self.doc[t.i + 1].lower_ == "to":
             return True
-        return t.lemma_.lower() in _SPEECH and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+        return t.lemma_.lower() in self.w.speech and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
 
     def _cue_and_subject(self, v: Token) -> tuple[Token, Token | None]:
         if v.lower_ == "according":
@@ -722,7 +704,7 @@ class _Run:
         t = roots[0]
         if t.dep_ in ("compound", "amod") and not self.in_quote[t.head.i]:
             t = t.head  # the “no-limits” friendship
-        if t.dep_ != "dobj" or t.head.lemma_.lower() not in _INITIATIVE:
+        if t.dep_ != "dobj" or t.head.lemma_.lower() not in self.w.initiative:
             return
         subj = self._subject(t.head)
         if subj is None:
@@ -735,7 +717,7 @@ class _Run:
 
     def _mentions_joint_statement(self) -> bool:
         low = self.text.lower()
-        return any(f"joint {w}" in low for w in _JOINT_NOUNS)
+        return any(f"joint {w}" in low for w in self.w.joint_nouns)
 
     # ------------------------------------------------------------------ speakers
 
@@ -771,7 +753,7 @@ class _Run:
                 return self._subject(h.head, depth + 1) or found
             return found
         if v.dep_ == "acl":
-            if h.lemma_.lower() in _DOC_NOUNS:  # "a statement proclaiming …", "Xi's speech noting …"
+            if h.lemma_.lower() in self.w.doc_nouns:  # "a statement proclaiming …", "Xi's speech noting …"
                 for c in h.children:
                     if c.dep_ == "poss":
                         return c
@@ -786,7 +768,7 @@ class _Run:
 
     def _speakerish(self, t: Token) -> bool:
         """Could this token name someone who speaks: a name, pronoun, actor or speaking noun."""
-        return t.pos_ in ("PROPN", "PRON") or t.ent_type_ == "PERSON" or t.lower_ in _SPEAKER_NOUNS \
+        return t.pos_ in ("PROPN", "PRON") or t.ent_type_ == "PERSON" or t.lower_ in self.w.speaker_nouns \
             or bool(self._mentions_in(t.idx, t.idx + len(t.text)))
 
     def _adjacent_name(self, v: Token) -> Token | None:
@@ -836,9 +818,9 @@ class _Run:
         if subj is None:
             return None
         doc = self.doc
-        if subj.lower_ in _NOT_SPEAKERS and subj.tag_ in ("PRP", "DT", "WP", "WDT", "EX"):
+        if subj.lower_ in self.w.not_speakers and subj.tag_ in ("PRP", "DT", "WP", "WDT", "EX"):
             return None
-        if subj.lemma_.lower() in _DOC_NOUNS:  # "a statement from the foreign ministry", "Xi's speech"
+        if subj.lemma_.lower() in self.w.doc_nouns:  # "a statement from the foreign ministry", "Xi's speech"
             author = next((c for c in subj.children if c.dep_ == "poss"), None)
             if author is None:
                 for c in subj.children:
@@ -895,10 +877,10 @@ class _Run:
                 return None
             return found
         plural = head_low in ("they", "both") or (
-            subj.lower_ in _PAIR_PEOPLE | _PAIR_STATES
+            subj.lower_ in self.w.pair_people | self.w.pair_states
             and any(t.lower_ in ("two", "both", "pair") for t in doc[lo:hi]))
         if plural and len(names) < 2:
-            pair = self._last_pair(subj.idx, people=subj.lower_ in _PAIR_PEOPLE or head_low == "they")
+            pair = self._last_pair(subj.idx, people=subj.lower_ in self.w.pair_people or head_low == "they")
             if pair is None:
                 return None
             joint = self._joint_noun(v)
@@ -920,7 +902,7 @@ class _Run:
                 joint = self._joint_noun(v)
                 return _clean_phrase(phrase) + (f" (joint {joint})" if joint else ""), None
             return _clean_phrase(phrase), actors[0]["code"]
-        if subj.lower_ in _VAGUE_HEADS or any(t.lower_ in _VAGUE_DETS for t in doc[lo:hi]):
+        if subj.lower_ in self.w.vague_heads or any(t.lower_ in self.w.vague_dets for t in doc[lo:hi]):
             return None
         if subj.tag_ in ("NNS",) and not any(t.dep_ == "det" for t in doc[lo:hi]):
             return None  # bare plural: "officials say"
@@ -928,7 +910,7 @@ class _Run:
             if subj.pos_ == "PROPN" and hi - lo == 1 and subj.ent_type_ in ("", "PERSON"):
                 return self._full_name(subj.text), self._code_of_name(self._full_name(subj.text))
             return _clean_phrase(phrase), None  # an outlet or organisation
-        if subj.lower_ in _SPEAKER_NOUNS and any(t.lower_ in ("a", "an", "the", "one") for t in doc[lo:hi]):
+        if subj.lower_ in self.w.speaker_nouns and any(t.lower_ in ("a", "an", "the", "one") for t in doc[lo:hi]):
             return _clean_phrase(phrase), None  # "a Western diplomat", "the ministry"
         return None
 
@@ -939,8 +921,8 @@ class _Run:
         """'statement' when the cue sits in a sentence about a (joint) statement or declaration."""
         lo, hi = self.sent_bounds[self.sent_of[v.i]]
         for t in self.doc[lo:hi]:
-            if not self.in_quote[t.i] and t.lower_ in _JOINT_NOUNS:
-                return _JOINT_NOUNS[t.lower_]
+            if not self.in_quote[t.i] and t.lower_ in self.w.joint_nouns:
+                return self.w.joint_nouns[t.lower_]
         return None
 
     def _mentions_in(self, a: int, b: int) -> list[dict[str, Any]]:
@@ -979,7 +961,7 @@ class _Run:
                 if m["kind"] != "person" or not m.get("person"):
                     continue
                 parts = _strip_name(m["text"]).split()
-                while parts and parts[0] in _HONORIFICS | _TITLE_WORDS:
+                while parts and parts[0] in self.w.honorifics | self.w.title_words:
                     parts.pop(0)
                 # "Erdogan" in the text is the dictionary's "Erdoğan": compared without accents
                 if len(parts) >= 2 and _fold(parts[-1]) == _fold(m["person"].split()[-1]):
@@ -1003,7 +985,7 @@ class _Run:
                      if m["kind"] in _PERSON_KINDS and m.get("person")]
             names += [e_text for _s, _e, e_text in self.person_ents]
             for name in names:
-                parts = [p for p in _strip_name(name).split() if p not in _HONORIFICS]
+                parts = [p for p in _strip_name(name).split() if p not in self.w.honorifics]
                 if len(parts) >= 2:
                     table.setdefault(parts[-1], " ".join(parts))
                     first.setdefault(parts[0], set()).add(" ".join(parts))
@@ -1016,7 +998,7 @@ class _Run:
         return self._surnames
 
     def _full_name(self, name: str) -> str:
-        parts = [p for p in _strip_name(name).split() if p not in _HONORIFICS]
+        parts = [p for p in _strip_name(name).split() if p not in self.w.honorifics]
         if not parts:
             return name
         if len(parts) >= 2:
@@ -1038,14 +1020,14 @@ class _Run:
         for m in re.finditer(re.escape(surname) + r"\b", self.text):
             after = self.text[m.end():m.end() + 90]
             before = self.text[max(0, m.start() - len(name) - 40):m.start()]
-            if re.match(r"\s*(?:’s|'s)?\s*,\s+(?:a|an|the)?\s*", after) and _ANALYST.search(after.split(".")[0][:90]):
+            if re.match(r"\s*(?:’s|'s)?\s*,\s+(?:a|an|the)?\s*", after) and self.w.analyst.search(after.split(".")[0][:90]):
                 result = True
                 break
             if re.search(r"\b(analyst|fellow|professor|scholar|expert|researcher|journalist|correspondent)\s+"
                          r"(?:\w+\s+){0,2}$", before):
                 result = True
                 break
-            if re.match(r"\s+is\s+(?:a|an|the)\b", after) and _ANALYST.search(after):
+            if re.match(r"\s+is\s+(?:a|an|the)\b", after) and self.w.analyst.search(after):
                 result = True
                 break
         self._analysts[name] = result
@@ -1127,7 +1109,7 @@ class _Run:
             if t.lower_ == "according" and t.i + 1 < self.n and doc[t.i + 1].lower_ == "to":
                 subj = self._according_object(t)
                 clause = self._according_clause(t)
-            elif lemma in _REPORT and t.pos_ in ("VERB", "AUX"):
+            elif lemma in self.w.report and t.pos_ in ("VERB", "AUX"):
                 comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
                 if comp is None and lemma == "deny":
                     obj = next((c for c in t.children if c.dep_ == "dobj"), None)
