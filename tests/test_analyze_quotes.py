@@ -409,3 +409,20 @@ def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
 def test_a_speaker_named_by_one_word_takes_the_full_name(nlp, text, speaker):
     quotes = nlp(text)._.dw_quotes
     assert [q["speaker"] for q in quotes if q["direct"]] == [speaker]
+
+
+def test_a_bare_title_speaker_is_the_person_last_named_with_that_title(qnlp) -> None:
+    text = ("President Maria Lindqvist met Prime Minister Tomas Berg in Oslo on Monday. "
+            "“We settled the fisheries question,” the head of state said. "
+            "“It took two years,” the prime minister added. "
+            "“Nothing is signed yet,” the minister said.")
+    got = [(q["text"], q["speaker"]) for q in quotes(qnlp, text)]
+    assert ("We settled the fisheries question", "Maria Lindqvist") in got
+    assert ("It took two years", "Tomas Berg") in got
+    # no minister was named: the title stays as written
+    assert ("Nothing is signed yet", "minister") in got
+
+
+def test_a_name_the_recogniser_missed_after_a_speaking_title(qnlp) -> None:
+    text = '"The visit changed nothing," opposition spokesperson Park Min-jae said on Friday.'
+    assert [q["speaker"] for q in quotes(qnlp, text)] == ["Park Min-jae"]

@@ -255,6 +255,7 @@ class QuoteWords:
     title_words: frozenset[str]
     honorifics: frozenset[str]
     analyst_words: frozenset[str]
+    title_holders: dict[str, frozenset[str]]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -266,7 +267,8 @@ class QuoteWords:
     @classmethod
     def of(cls, lists: WordLists) -> QuoteWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "joint_nouns" else lists.words(f.name)
+        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "joint_nouns" else
+                                  lists.groups(f.name) if f.name == "title_holders" else lists.words(f.name)
                                   for f in fields(cls) if f.init}
         return cls(**values)
 
@@ -869,6 +871,16 @@ class _Run:
                             names.append(self._full_name(doc[alo:ahi].text))
                             codes.append(self._code_of_name(names[-1]))
                     break
+        if not names and subj.lower_ in self.w.speaker_nouns and v.i > subj.i + 1:
+            # "DP spokesperson An Ho-young said": a name the recogniser missed between the title
+            # and the verb, written as a name (capitalised words, a hyphenated given name)
+            between = doc[subj.i + 1:v.i]
+            if len(between) <= 5 and between[0].text[:1].isupper() and all(
+                    t.text[:1].isupper() or t.text == "-" or (doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
+                    for t in between) and \
+                    sum(t.is_alpha for t in between) >= 2 and not self._mentions_in(between[0].idx, v.idx):
+                name = "".join(t.text_with_ws for t in between).strip()
+                return name, self._code_of_name(name)
         head_low = subj.lower_
         # pronouns: he/she -> the most recent person; they/both -> the two actors named last
         if not names and subj.tag_ == "PRP" and head_low in ("he", "she", "him", "her"):
@@ -904,6 +916,12 @@ class _Run:
             return _clean_phrase(phrase), actors[0]["code"]
         if subj.lower_ in self.w.vague_heads or any(t.lower_ in self.w.vague_dets for t in doc[lo:hi]):
             return None
+        words = [t for t in doc[lo:hi] if not t.is_punct]
+        if len(words) > 1 and words[0].lower_ == "the":
+            titles = self.w.title_holders.get(" ".join(t.lower_ for t in words[1:]))
+            held = self._titled_person(titles, subj.idx) if titles else None
+            if held is not None:
+                return held  # "the president said": the president last named
         if subj.tag_ in ("NNS",) and not any(t.dep_ == "det" for t in doc[lo:hi]):
             return None  # bare plural: "officials say"
         if any(t.pos_ == "PROPN" for t in doc[lo:hi]):
@@ -1032,6 +1050,20 @@ class _Run:
                 break
         self._analysts[name] = result
         return result
+
+    def _titled_person(self, titles: frozenset[str], char: int) -> tuple[str, str | None] | None:
+        """(name, code) of the person named last before ``char`` with one of ``titles`` right
+        before the name ("President Ilham Aliyev" for "the head of state"), else None."""
+        people = self._people_list()
+        before = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+                            + r")\.?\s+$")
+        i = bisect_left(people, (char,)) - 1
+        while i >= 0:
+            s, e, name, code = people[i]
+            if before.search(self.text[max(0, s - 40):s]) or any(self.text[s:e].startswith(t + " ") for t in titles):
+                return name, code or self._code_of_name(name)
+            i -= 1
+        return None
 
     def _last_person(self, char: int) -> tuple[str, str | None] | None:
         """The most recent person named before ``char`` within a few sentences."""
