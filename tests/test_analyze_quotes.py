@@ -426,3 +426,10 @@ def test_a_bare_title_speaker_is_the_person_last_named_with_that_title(qnlp) -> 
 def test_a_name_the_recogniser_missed_after_a_speaking_title(qnlp) -> None:
     text = '"The visit changed nothing," opposition spokesperson Park Min-jae said on Friday.'
     assert [q["speaker"] for q in quotes(qnlp, text)] == ["Park Min-jae"]
+
+
+def test_a_clause_after_the_quote_that_opens_with_a_conjunction_is_no_attribution(qnlp) -> None:
+    # "while expressing optimism" is a clause of the sentence, not who said the quoted words
+    text = ('The two foreign ministers discussed the border "frankly and at length," while expressing '
+            'hope that the talks would go on.')
+    assert all(q["cue"] != "expressing" for q in quotes(qnlp, text))

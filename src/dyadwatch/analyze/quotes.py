@@ -491,6 +491,8 @@ class _Run:
                 continue
             if first is None:
                 first = t
+                if t.pos_ == "SCONJ" or (t.pos_ == "ADP" and t.lower_ != "according"):
+                    break  # '…,” while expressing optimism': a clause of its own, not the attribution
             if self.in_quote[k] or t.text in (".", "!", "?", ";", ":") or t.text in _OPEN_DOUBLE:
                 break
             if self._is_cue(t):
