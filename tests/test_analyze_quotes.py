@@ -433,3 +433,11 @@ def test_a_clause_after_the_quote_that_opens_with_a_conjunction_is_no_attributio
     text = ('The two foreign ministers discussed the border "frankly and at length," while expressing '
             'hope that the talks would go on.')
     assert all(q["cue"] != "expressing" for q in quotes(qnlp, text))
+
+
+def test_a_quote_inside_words_someone_is_said_to_have_used_is_theirs(qnlp) -> None:
+    # the author of the remarks / words the quoted phrase belongs to speaks it
+    text = ("Chancellor Olaf Brandt's remarks about a “new chapter” in ties were welcomed in Warsaw. "
+            "The words of “deep regret” from the ministry came later.")
+    got = [(q["text"], q["speaker"]) for q in quotes(qnlp, text)]
+    assert ("new chapter", "Olaf Brandt") in got

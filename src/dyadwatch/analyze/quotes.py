@@ -542,6 +542,11 @@ class _Run:
             if not self.in_quote[t.i]:
                 if self._is_cue(t):
                     return self._cue_and_subject(t)
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.w.doc_nouns and any(
+                        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in t.children):
+                    # "Takaichi's remarks regarding a “…”", "the rhetoric of “…” by Erdogan": the
+                    # author of the words the quote is part of
+                    return t, t
                 for c in t.children:
                     if self.in_quote[c.i]:
                         continue
