@@ -56,6 +56,18 @@ Label
     as either direction -> ``stable``; substantial evidence both ways, in at least two strong
     sentences on the weaker side -> ``mixed``; otherwise ``strengthening`` or ``weakening``.
 
+Learned combination (opt-in: ``config={"learned": True}``)
+    ``stance_features`` turns the masses above, the headline-and-lead masses, counts of actual
+    and negated acts, the balance of the two directions, the pair's share of the sentences, how
+    the article is built (contrast, concession, continuation) and the rules' own label into one
+    vector; ``StanceModel``, a multinomial logistic regression trained by
+    ``scripts/train_stance.py`` on articles written for this project
+    (``scripts/data/stance_articles.v1.jsonl``; features read lexicon-only, ``embeddings=False``,
+    as in the ingest pipeline), reads it and decides the label. It beats the
+    rules on the held-out quarter of those articles (0.80 against 0.62) but not on real coverage:
+    on the wide gold set's clusters and the dev set it is at best level with them (it reads long
+    analyses that weigh both directions as ``mixed``), so the rules stay the default.
+
 Sets ``doc._.dw_stances``: a list of plain dicts::
 
     {"dyad": ["CHN", "RUS"], "label": "weakening", "score": -0.56,
@@ -84,7 +96,8 @@ from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
-__all__ = ["StanceFinder", "StanceWords", "find_stances", "make_stance_finder", "sentence_direction", "stance_words"]
+__all__ = ["StanceFinder", "StanceModel", "StanceWords", "find_stances", "make_stance_finder", "sentence_direction",
+           "article_features", "stance_features", "stance_model", "stance_words"]
 
 for _ext in ("dw_stances", "dw_mentions", "dw_events", "dw_quotes", "dw_claims", "dw_figures"):
     if not Doc.has_extension(_ext):
@@ -512,11 +525,14 @@ class StanceFinder:
     embeddings: weigh evidence with sentence embeddings (needs the offline MiniLM packages,
     see ``dyadwatch.analyze.embeddings``); False gives the lexicon-only result, about 20x
     cheaper. max_embedded: at most this many sentences per document are embedded (those
-    carrying the most lexicon evidence).
+    carrying the most lexicon evidence). learned: the shipped model of the language decides the
+    label from the evidence (``stance_model``; the rules when it has none). Off by default: on
+    real coverage it has not beaten the rules yet (see "Learned combination" above).
     """
 
     def __init__(self, nlp: Language, name: str = "dyadwatch_stance", *, embeddings: bool = True,
-                 max_dyads: int = 2, max_evidence: int = 5, max_embedded: int = 10, lang: str = "en") -> None:
+                 max_dyads: int = 2, max_evidence: int = 5, max_embedded: int = 10, lang: str = "en",
+                 learned: bool = False) -> None:
         self.name = name
         # the words an assessment is read by (dictionaries/data/<lang>/stance.v<N>.json)
         self.lang = lang
@@ -525,6 +541,9 @@ class StanceFinder:
         self.max_dyads = max_dyads
         self.max_evidence = max_evidence
         self.max_embedded = max_embedded
+        self.learned = learned
+        if learned:
+            stance_model(lang)  # a broken model file fails here, when the pipeline is made
         if embeddings:
             from dyadwatch.analyze.embeddings import check_installed
 
@@ -534,7 +553,7 @@ class StanceFinder:
         embedder = _default_embedder() if self.embeddings else None
         doc._.dw_stances = find_stances(doc, embedder=embedder, max_dyads=self.max_dyads,
                                         max_evidence=self.max_evidence, max_embedded=self.max_embedded,
-                                        words=self.words)
+                                        words=self.words, learned=self.learned)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -548,11 +567,11 @@ class StanceFinder:
 @Language.factory("dyadwatch_stance", assigns=["doc._.dw_stances"],
                   requires=["doc._.dw_mentions"],
                   default_config={"embeddings": True, "max_dyads": 2, "max_evidence": 5, "max_embedded": 10,
-                                  "lang": "en"})
+                                  "lang": "en", "learned": False})
 def make_stance_finder(nlp: Language, name: str, embeddings: bool, max_dyads: int, max_evidence: int,
-                       max_embedded: int, lang: str) -> StanceFinder:
+                       max_embedded: int, lang: str, learned: bool) -> StanceFinder:
     return StanceFinder(nlp, name, embeddings=embeddings, max_dyads=max_dyads, max_evidence=max_evidence,
-                        max_embedded=max_embedded, lang=lang)
+                        max_embedded=max_embedded, lang=lang, learned=learned)
 
 
 @dataclass
@@ -575,11 +594,14 @@ class _Sent:
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
                  max_embedded: int = 10, trace: list[dict[str, Any]] | None = None,
-                 words: StanceWords | None = None) -> list[dict[str, Any]]:
+                 words: StanceWords | None = None, learned: bool = False) -> list[dict[str, Any]]:
     """The stances of ``doc`` (see the module docstring). ``trace``: if given, one dict per
     weighed sentence is appended to it (for inspecting why a label came out). ``words``: the
-    lexicon of the document's language (``stance_words(lang)``; English if None)."""
+    lexicon of the document's language (``stance_words(lang)``; English if None). ``learned``:
+    let the shipped model of the language (``stance_model``) decide the label; False (the
+    default), or no model shipped, leaves it to the rules."""
     lex = words or stance_words()
+    model = stance_model(lex.lang) if learned else None
     text = doc.text
     mentions = [m for m in (doc._.dw_mentions or []) if m.get("code")]
     quotes = doc._.dw_quotes if Doc.has_extension("dw_quotes") else None
@@ -593,8 +615,29 @@ def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evid
     sim_cache: dict[int, dict[str, float]] = {}
     for rank, dyad in enumerate(dyads):
         out.append(_assess(sents, dyad, embedder, lex, main=(rank == 0), report=report, max_evidence=max_evidence,
-                           max_embedded=max_embedded, sim_cache=sim_cache, trace=trace, events=events))
+                           max_embedded=max_embedded, sim_cache=sim_cache, trace=trace, events=events,
+                           model=model))
     return out
+
+
+def article_features(doc: Doc, dyad: Sequence[str], *, words: StanceWords | None = None) -> dict[str, float]:
+    """``stance_features`` of ``doc`` (run through the pipeline up to this component) for the pair
+    ``dyad``, whichever pair the component would choose: what ``scripts/train_stance.py`` learns
+    from, for the pair each training article is labelled with. RAISES: ValueError when ``dyad``
+    is not two different codes."""
+    pair = tuple(sorted(str(c) for c in dyad))
+    if len(pair) != 2 or pair[0] == pair[1]:
+        raise ValueError(f"dyad {list(dyad)!r}: give two different actor codes, e.g. ['IND', 'PAK']")
+    lex = words or stance_words()
+    mentions = [m for m in (doc._.dw_mentions or []) if m.get("code")]
+    quotes = list((doc._.dw_quotes if Doc.has_extension("dw_quotes") else None) or [])
+    events = [e for e in (doc._.dw_events or []) if isinstance(e, dict)]
+    claims = [c for c in (doc._.dw_claims or []) if isinstance(c, dict)]
+    sents = _sentences(doc, mentions, quotes, lex, events, claims)
+    trace: list[dict[str, Any]] = []
+    _assess(sents, pair, None, lex, main=True, report=is_news_report(doc.text, sents), max_evidence=0,
+            max_embedded=0, sim_cache={}, trace=trace, events=events)
+    return dict(trace[-1]["features"])
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][a-z]{2,8}\.? \d{1,2} )?\([^)\n]{2,40}\) ?[-—–]",
@@ -959,11 +1002,15 @@ MIXED_RATIO = 0.6
 PICTURE_MIN = 0.25
 
 
-def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[str, Any]]
+def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[str, Any]],
+                   counts: dict[str, float] | None = None
                    ) -> tuple[dict[str, float], dict[int, tuple[float, str]]]:
     """What the article reports between the pair: the closer and apart masses of its events on
     the dyad (PLOVER intensity / 10, by position and modality; a joint act told in both
-    directions counts once), and each sentence's strongest contribution (for the evidence)."""
+    directions counts once), and each sentence's strongest contribution (for the evidence).
+    ``counts``, if given, receives what the learned combination reads besides the masses: the
+    masses of the headline and lead alone, and the numbers of actual non-negated acts each way
+    and of negated acts."""
     from dyadwatch.analyze.events import intensity_of
 
     pair = set(dyad)
@@ -997,6 +1044,13 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
             continue
         kind = CLOSER if intensity > 0 else APART
         masses[kind] += weight
+        if counts is not None:
+            if i in headline or i in lead:
+                counts[f"lead_{kind}"] = counts.get(f"lead_{kind}", 0.0) + weight
+            if e.get("negated"):
+                counts["negated"] = counts.get("negated", 0.0) + 1
+            elif e.get("modality") in ("actual", None):
+                counts[f"acts_{kind}"] = counts.get(f"acts_{kind}", 0.0) + 1
         quoting = any(mark in sents[i].text for mark in ('"', "“", "”"))
         if not quoting and weight > per_sentence.get(i, (0.0, ""))[0]:
             per_sentence[i] = (weight, kind)  # evidence: the author's sentences, not quoted words
@@ -1005,8 +1059,8 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
 
 def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: StanceWords, *, main: bool, report: bool,
             max_evidence: int, max_embedded: int, sim_cache: dict[int, dict[str, float]],
-            trace: list[dict[str, Any]] | None = None, events: list[dict[str, Any]] | None = None
-            ) -> dict[str, Any]:
+            trace: list[dict[str, Any]] | None = None, events: list[dict[str, Any]] | None = None,
+            model: StanceModel | None = None) -> dict[str, Any]:
     a, b = dyad
     scored: list[tuple[_Sent, _SentenceCues, float]] = []
     previous: _Sent | None = None
@@ -1084,7 +1138,8 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
             dominant = max(contrib, key=lambda k: contrib[k])
             per_sentence.append((strength, dominant, s))
     # what the article reports between the pair, beside how it assesses it
-    reported, event_sentences = _event_picture(sents, dyad, events or [])
+    event_counts: dict[str, float] = {}
+    reported, event_sentences = _event_picture(sents, dyad, events or [], event_counts)
     lexical_masses = dict(masses)
     for kind, mass in reported.items():
         masses[kind] += EVENT_WEIGHT * mass
@@ -1101,14 +1156,173 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         label, score = _decide_picture(masses, strong)
     else:
         label, score = _decide(masses, assessed, strong, report=report)
+    features = stance_features(lexical_masses, reported, event_counts, strong, assessed=assessed, report=report,
+                               pair_share=_pair_share(sents, dyad), style=_style(sents, lex), rules=label)
+    if model is not None:
+        label = model.label(features)
+        score = _score(masses) if label != "none" else 0.0
     if trace is not None:
         trace.append({"dyad": [a, b], "report": report, "strong": dict(strong), "assessed": assessed,
+                      "features": features,
                       "lexical": {k: round(v, 2) for k, v in lexical_masses.items()},
                       "events": {k: round(v, 2) for k, v in reported.items()},
                       "masses": {k: round(v, 2) for k, v in masses.items()}, "label": label})
     evidence = _evidence(per_sentence, label, max_evidence)
     return {"dyad": [a, b], "label": label, "score": round(score, 3),
             "evidence": [[s.start, s.end] for s in evidence]}
+
+
+def _score(m: dict[str, float]) -> float:
+    """The direction score of the masses, in [-1, 1] (negative = weakening)."""
+    c, a, p = m[CLOSER], m[APART], m[PERSIST]
+    total = c + a + p
+    return float(np.clip((c + 0.3 * p - a) / (total + 0.75), -1.0, 1.0)) if total else 0.0
+
+
+def _pair_share(sents: list[_Sent], dyad: tuple[str, str]) -> float:
+    """Share of the sentences naming any actor that name both members of the pair: an article
+    about the pair names them together; one that only passes by them does not."""
+    named = [s for s in sents if s.codes]
+    return sum(1 for s in named if set(dyad) <= s.codes) / len(named) if named else 0.0
+
+
+def _style(sents: list[_Sent], lex: StanceWords) -> dict[str, float]:
+    """How the article is built, as shares of its author's sentences: ``contrast`` (opening with
+    or turning on "but", "however" …: the two-sided picture of ``mixed``), ``concession``
+    ("despite", "although" …) and ``continuing`` ("remain", "continue" …: what holds)."""
+    body = [s for s in sents if s.voice > 0 and not s.heading and len(s.toks) >= 5]
+    if not body:
+        return {"contrast": 0.0, "concession": 0.0, "continuing": 0.0}
+    contrast = concession = continuing = 0
+    for s in body:
+        words = [t.lower for t in s.toks]
+        contrast += words[0] in lex.contrastive_openers or any(
+            w in lex.contrastive_openers and words[i - 1] in (",", ";") for i, w in enumerate(words) if i)
+        concession += any(w in lex.concessive for w in words)
+        continuing += any(w in lex.continuing for w in words)
+    n = len(body)
+    return {"contrast": contrast / n, "concession": concession / n, "continuing": continuing / n}
+
+
+def _ratio(x: float, y: float) -> float:
+    """The weaker of two masses against the stronger (0 = one-sided … 1 = even)."""
+    return min(x, y) / (max(x, y) + 0.3)
+
+
+def stance_features(lexical: dict[str, float], reported: dict[str, float], counts: dict[str, float],
+                    strong: Counter[str], *, assessed: int, report: bool, pair_share: float,
+                    style: dict[str, float], rules: str) -> dict[str, float]:
+    """What the learned combination (``StanceModel``) reads of one article and pair.
+
+    lexical: the assessment masses (closer, apart, persist) of the cue lexicon after scope,
+    negation and attribution; reported: the closer and apart masses of the acts reported
+    between the pair (``_event_picture``); counts: the headline-and-lead masses and the numbers
+    of actual non-negated acts each way and of negated acts; strong: strong sentences per
+    direction; assessed: sentences carrying any assessment; report: a news report; pair_share:
+    ``_pair_share``; style: ``_style``; rules: the hand-written rules' label, which the model
+    may trust or not.
+    Masses and counts enter as log(1 + x) (a long article is not ten times as sure), and the
+    balance of the two directions enters as ratios, which is what tells ``mixed`` apart."""
+    lc, la, lp = lexical.get(CLOSER, 0.0), lexical.get(APART, 0.0), lexical.get(PERSIST, 0.0)
+    ec, ea = reported.get(CLOSER, 0.0), reported.get(APART, 0.0)
+    c, a = lc + EVENT_WEIGHT * ec, la + EVENT_WEIGHT * ea
+    out = {
+        "lex_closer": np.log1p(lc), "lex_apart": np.log1p(la), "lex_persist": np.log1p(lp),
+        "event_closer": np.log1p(ec), "event_apart": np.log1p(ea),
+        "lead_closer": np.log1p(counts.get(f"lead_{CLOSER}", 0.0)),
+        "lead_apart": np.log1p(counts.get(f"lead_{APART}", 0.0)),
+        "acts_closer": np.log1p(counts.get(f"acts_{CLOSER}", 0.0)),
+        "acts_apart": np.log1p(counts.get(f"acts_{APART}", 0.0)),
+        "acts_negated": np.log1p(counts.get("negated", 0.0)),
+        "strong_closer": np.log1p(strong.get(CLOSER, 0)), "strong_apart": np.log1p(strong.get(APART, 0)),
+        "strong_persist": np.log1p(strong.get(PERSIST, 0)),
+        "assessed": np.log1p(assessed),
+        "balance": (c - a) / (c + a + 0.5),
+        "even": _ratio(c, a), "lex_even": _ratio(lc, la), "event_even": _ratio(ec, ea),
+        "persist_share": lp / (c + a + lp + 0.3),
+        "total": np.log1p(c + a + lp),
+        "report": float(report),
+        "pair_share": pair_share,
+        "contrast": style["contrast"], "concession": style["concession"], "continuing": style["continuing"],
+    }
+    for label in LABELS:
+        out[f"rules_{label}"] = float(rules == label)
+    return {k: float(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """A multinomial logistic regression over ``stance_features``: the learned combination of
+    reports, assessments and the rules' label (``scripts/train_stance.py`` trains it on articles
+    written for this project, ``scripts/data/stance_articles.v<N>.jsonl``; never on the gold
+    sets). Read from ``dictionaries/data/<lang>/stance_model.v<N>.json``."""
+
+    path: str
+    features: tuple[str, ...]
+    labels: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray  # labels x features
+    bias: np.ndarray
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], path: str) -> StanceModel:
+        """RAISES: DictionaryFormatError (DW259) naming the file when a field is missing or its
+        shape does not match the features and labels."""
+        try:
+            features = tuple(str(f) for f in data["features"])
+            labels = tuple(str(x) for x in data["labels"])
+            model = cls(path, features, labels, np.asarray(data["mean"], float), np.asarray(data["scale"], float),
+                        np.asarray(data["weights"], float), np.asarray(data["bias"], float))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                path=path, reason=f"the stance model lacks or garbles {exc}; rebuild it with scripts/train_stance.py"))
+        n, k = len(features), len(labels)
+        if model.mean.shape != (n,) or model.scale.shape != (n,) or model.weights.shape != (k, n) \
+                or model.bias.shape != (k,) or not set(labels) <= set(LABELS):
+            raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                path=path, reason=f"the stance model's arrays do not fit its {n} features and {k} labels "
+                                  f"{labels}; rebuild it with scripts/train_stance.py"))
+        return model
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        """RAISES: KeyError naming a feature the model needs and ``features`` lacks."""
+        x = (np.array([features[f] for f in self.features]) - self.mean) / self.scale
+        z = self.weights @ x + self.bias
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        return dict(zip(self.labels, p.tolist()))
+
+    def label(self, features: dict[str, float]) -> str:
+        probs = self.probabilities(features)
+        return max(probs, key=lambda k: probs[k])
+
+
+#: the learned model of each language, read once (None: no weights shipped, the rules decide)
+_MODELS: dict[str, StanceModel | None] = {}
+
+
+def stance_model(lang: str = "en") -> StanceModel | None:
+    """The shipped stance model of ``lang`` (the highest ``stance_model.v<N>.json`` under
+    ``dictionaries/data/<lang>/``), or None when there is none: the rules then decide.
+    RAISES: DictionaryFormatError (DW259) when the file is not a model."""
+    if lang not in _MODELS:
+        import json
+
+        from dyadwatch.dictionaries.words import DATA_DIR
+
+        found = sorted((DATA_DIR / lang).glob("stance_model.v*.json"),
+                       key=lambda q: int(re.sub(r"\D", "", q.name.rsplit(".v", 1)[1]) or 0))
+        if not found:
+            _MODELS[lang] = None
+        else:
+            try:
+                data = json.loads(found[-1].read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                    path=found[-1], reason=f"it is not JSON ({exc}); rebuild it with scripts/train_stance.py"))
+            _MODELS[lang] = StanceModel.from_json(data, str(found[-1]))
+    return _MODELS[lang]
 
 
 def _thesis_positions(sents: list[_Sent]) -> dict[int, float]:
