@@ -441,3 +441,9 @@ def test_a_quote_inside_words_someone_is_said_to_have_used_is_theirs(qnlp) -> No
             "The words of “deep regret” from the ministry came later.")
     got = [(q["text"], q["speaker"]) for q in quotes(qnlp, text)]
     assert ("new chapter", "Olaf Brandt") in got
+
+
+def test_a_body_named_by_its_kind_is_the_body_of_that_kind_last_named(qnlp) -> None:
+    text = ("The talks were called off by the Ministry of Fisheries and Oceans on Tuesday. "
+            "“The proposal ignored our coastal communities,” the ministry said.")
+    assert [q["speaker"] for q in quotes(qnlp, text)] == ["Ministry of Fisheries and Oceans"]

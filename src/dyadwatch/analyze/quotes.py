@@ -256,6 +256,7 @@ class QuoteWords:
     honorifics: frozenset[str]
     analyst_words: frozenset[str]
     title_holders: dict[str, frozenset[str]]
+    named_bodies: frozenset[str]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -929,6 +930,10 @@ class _Run:
             held = self._titled_person(titles, subj.idx) if titles else None
             if held is not None:
                 return held  # "the president said": the president last named
+            if len(words) == 2 and words[1].lower_ in self.w.named_bodies:
+                body = self._named_body(words[1].lower_, subj.idx)
+                if body is not None:
+                    return body  # "the ministry said": the ministry last named in full
         if subj.tag_ in ("NNS",) and not any(t.dep_ == "det" for t in doc[lo:hi]):
             return None  # bare plural: "officials say"
         if any(t.pos_ == "PROPN" for t in doc[lo:hi]):
@@ -1057,6 +1062,25 @@ class _Run:
                 break
         self._analysts[name] = result
         return result
+
+    def _named_body(self, head: str, char: int) -> tuple[str, str | None] | None:
+        """(name, code) of the body of kind ``head`` named last in full before ``char`` ("the
+        Ministry of Water Resources and Irrigation", "China's Foreign Ministry" -> "Foreign
+        Ministry"), at most 3,000 characters back; None when none is."""
+        word = head.capitalize()
+        found = None
+        lo = max(0, char - 3000)
+        for m in re.finditer(rf"(?:\b[A-Z][\w’'-]*\s+){{0,4}}{word}\b(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*",
+                             self.text[lo:char]):
+            name = re.sub(r"(?:\s+(?:of|for|and|the))+$", "", m.group(0)).strip()
+            name = re.sub(r"^(?:The|A|An)\s+", "", name)
+            if len(name.split()) >= 2:
+                found = (name, lo + m.start())
+        if found is None:
+            return None
+        name, start = found
+        codes = {m["code"] for m in self._mentions_in(start, start + len(name)) if m["code"]}
+        return name, codes.pop() if len(codes) == 1 else None
 
     def _titled_person(self, titles: frozenset[str], char: int) -> tuple[str, str | None] | None:
         """(name, code) of the person named last before ``char`` with one of ``titles`` right
