@@ -447,3 +447,11 @@ def test_a_body_named_by_its_kind_is_the_body_of_that_kind_last_named(qnlp) -> N
     text = ("The talks were called off by the Ministry of Fisheries and Oceans on Tuesday. "
             "“The proposal ignored our coastal communities,” the ministry said.")
     assert [q["speaker"] for q in quotes(qnlp, text)] == ["Ministry of Fisheries and Oceans"]
+
+
+def test_it_said_is_the_body_that_spoke_just_before(qnlp) -> None:
+    # "it" stands for the body named as the speaker of the sentence before, not for a person
+    text = ("The Department of Foreign Affairs said it had never agreed to inspections. "
+            "“Reports of an agreement are inaccurate,” it said in a statement.")
+    direct = [q for q in quotes(qnlp, text) if q["direct"]]
+    assert [q["speaker"] for q in direct] == ["Department of Foreign Affairs"]

@@ -450,6 +450,8 @@ class _Run:
             if subj is None and v.lower_ != "according":
                 continue
             who = self._speaker(subj, v)
+            if who is None and subj is not None and subj.lower_ == "it" and subj.tag_ == "PRP":
+                who = self._it_speaker(v)  # '“…,” it said in a statement': the body that spoke before
             if who is None:
                 q.excluded = True  # "what some called …": a cue with no identifiable speaker
                 return
@@ -814,7 +816,8 @@ class _Run:
                     stack.append(c)
                 elif d == "cc":
                     keep.add(c.i)
-                elif d == "prep" and c.lower_ == "of" and t.pos_ != "PROPN" and c.i > t.i:
+                elif d == "prep" and c.lower_ == "of" and c.i > t.i and (
+                        t.pos_ != "PROPN" or t.lower_ in self.w.named_bodies):  # "Department of Foreign Affairs"
                     keep.update(x.i for x in c.subtree)
         lo, hi = min(keep), max(keep) + 1
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
@@ -1062,6 +1065,25 @@ class _Run:
                 break
         self._analysts[name] = result
         return result
+
+    def _it_speaker(self, v: Token) -> tuple[str, str | None] | None:
+        """The speaker "it" stands for at the cue ``v``: the nearest earlier speaker, in this sentence
+        or the two before, that is not a person ("the Department of Foreign Affairs said it had never
+        agreed … “…,” it said"); None when there is none."""
+        people = {p[2] for p in self._people_list()}
+        first = max(0, self.sent_of[v.i] - 2)
+        lo = self.sent_bounds[first][0]
+        for j in range(v.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            if not self._is_cue(t) or t.lower_ == "according":
+                continue
+            subj = self._subject(t)
+            if subj is None or subj.lower_ in self.w.not_speakers or subj.tag_ == "PRP":
+                continue
+            who = self._speaker(subj, t)
+            if who is not None and who[0] not in people:
+                return who
+        return None
 
     def _named_body(self, head: str, char: int) -> tuple[str, str | None] | None:
         """(name, code) of the body of kind ``head`` named last in full before ``char`` ("the
