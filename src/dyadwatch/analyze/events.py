@@ -58,12 +58,12 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.analyze.dates import parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
 from dyadwatch.analyze.paragraphs import trim_span
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
               "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary")
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = codebook().type_names
 
 for _ext in ("dw_events", "dw_mentions", "dw_ref_date"):
     if not Doc.has_extension(_ext):
@@ -228,10 +228,11 @@ def load_intensity() -> dict[str, Any]:
 
 
 def intensity_of(type_: str, mode: str | None) -> float:
+    """The mode's own intensity when it has one, else the type's default (the PLOVER codebook)."""
     table = load_intensity()
     if mode and f"{type_}:{mode}" in table["modes"]:
         return float(table["modes"][f"{type_}:{mode}"])
-    return float(table["types"][type_])
+    return codebook().intensity_of[type_]
 
 
 # ------------------------------------------------------------------------------ component
