@@ -41,11 +41,14 @@ def full_analysis() -> tuple[Document, Analysis]:
     s1, s2, s3 = Sentence(0, 35), Sentence(37, 77), Sentence(78, len(TEXT))
     analysis = Analysis(
         document_id=doc.id, analyzer="test-1", sentences=(s1, s2, s3),
-        mentions=(ActorMention(0, 5, "Japan", "JPN", "Japan -> JPN", "actors.v1", person="Kishida"),
-                  ActorMention(78, 83, "Tokyo", "JPN", "Tokyo -> JPN (capitals)", "actors.v1", person="Envoy")),
+        mentions=(ActorMention(0, 5, "Japan", "JPN", "Japan -> JPN", "actors.v1", person="Kishida",
+                               actor_type="state"),
+                  ActorMention(78, 83, "Tokyo", "JPN", "Tokyo -> JPN (capitals)", "actors.v1", person="Envoy",
+                               actor_type="state")),
         events=(Event(0, 35, TEXT[0:35], "JPN", "CHN", "PROTEST", mode="verbal", negated=True, modality="alleged",
                       date="2024-03-04", intensity=-2.5, trigger="protested", trigger_start=6, trigger_end=15,
-                      contexts=("territory", "diplomacy"), confidence=0.75, dictionary="events.v2"),),
+                      contexts=("territory", "diplomacy"), confidence=0.75, dictionary="events.v2",
+                      source_type="state", target_type="organisation"),),
         quotes=(Quote(109, 125, "a grave threat", speaker="Tokyo's envoy", speaker_actor="JPN", direct=False,
                       cue="called"),),
         figures=(Figure(61, 66, TEXT[37:77], 2000.0, "count", raw="2,000", value_high=3000.0, qualifier="about",
@@ -165,6 +168,56 @@ def test_event_export_carries_every_event_field(tmp_path: Path) -> None:
             assert row[f] == schema.jsonable(getattr(event, f)), f
 
 
+def test_m008_backfills_the_types_the_dictionaries_know_and_leaves_the_rest_null(db_path: Path) -> None:
+    from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS
+    from dyadwatch.store.store import MIGRATIONS_TABLE, _run_script
+
+    # a database as dyadwatch wrote it before m008
+    names = [name for name, _ in MIGRATIONS]
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"CREATE TABLE {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, fn in MIGRATIONS[:names.index("m008_actor_type")]:
+        conn.execute("BEGIN")
+        _run_script(conn, fn)
+        conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} VALUES (?, '2026-01-01')", (name,))
+        conn.execute("COMMIT")
+    conn.execute("INSERT INTO documents (id, source, text, ingested_at) VALUES ('d1', 'a.txt', ?, 'x')", (TEXT,))
+    for code in ("CHN", "NATO", "XYZ"):
+        conn.execute("INSERT INTO actors (code, name) VALUES (?, ?)", (code, code))
+        conn.execute("INSERT INTO mentions (document_id, start, \"end\", text, code, entry, dictionary) "
+                     "VALUES ('d1', 0, 5, 'x', ?, 'e', 'd')", (code,))
+    for source, target in (("CHN", "NATO"), ("XYZ", "CHN")):
+        conn.execute("INSERT INTO events (document_id, start, \"end\", source, target, type) "
+                     "VALUES ('d1', 0, 35, ?, ?, 'ACCUSE')", (source, target))
+    conn.close()
+
+    with Store(db_path) as store:
+        assert store.applied_migrations()[-1] == "m008_actor_type"
+        assert store.actor_types() == {"CHN": "state", "NATO": "organisation"}
+        assert dict(store.execute("SELECT code, actor_type FROM mentions")) == {
+            "CHN": "state", "NATO": "organisation", "XYZ": None}
+        assert [tuple(r) for r in store.execute("SELECT source_type, target_type FROM events ORDER BY id")] == [
+            ("state", "organisation"), (None, "state")]
+        assert schema.missing_columns(store.conn) == []
+
+
+def test_the_report_reads_organisations_from_the_store_not_the_dictionaries() -> None:
+    from dyadwatch.report.ledger import organisation_codes
+
+    doc, analysis = full_analysis()
+    with Store() as store:
+        store.write(doc, analysis)
+        # CHN is an organisation here only because the analysis said so
+        assert store.actor_types() == {"JPN": "state", "CHN": "organisation"}
+        assert organisation_codes(store) == frozenset({"CHN"})
+        # a later analysis that does not know a type keeps the one stored
+        unknown = dataclasses.replace(analysis, events=tuple(dataclasses.replace(e, target_type=None)
+                                                             for e in analysis.events))
+        store.write(doc, unknown)
+        assert organisation_codes(store) == frozenset({"CHN"})
+
+
 def test_real_analyses_round_trip_through_store_and_parquet(examples_db: Path, nlp) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     from dyadwatch.analyze import analyze_documents
@@ -176,6 +229,10 @@ def test_real_analyses_round_trip_through_store_and_parquet(examples_db: Path, n
     analyses = [dataclasses.replace(a, claims=tuple(dataclasses.replace(c, normalized=json.loads(json.dumps(
         c.normalized))) for c in a.claims)) for a in analyze_documents(nlp, documents)]
     assert sum(len(a.events) for a in analyses) > 10 and sum(len(a.claims) for a in analyses) > 5
+    # the actor resolver types each mention, the event coder each side
+    mentions = [m for a in analyses for m in a.mentions]
+    assert {m.actor_type for m in mentions} >= {"state"} and all(m.actor_type for m in mentions if m.code == "CHN")
+    assert all(e.source_type == "state" for a in analyses for e in a.events if e.source == "CHN")
     with Store() as store:
         for doc, analysis in zip(documents, analyses):
             store.write(doc, analysis)

@@ -50,6 +50,7 @@ __all__ = [
     "ActorDictionary",
     "actor_name",
     "actor_type",
+    "known_actor_types",
     "DictionaryError",
     "DictionaryFormatError",
     "DictionaryNotFound",
@@ -355,6 +356,12 @@ def actor_type(code: str) -> str:
     """``"state"`` or ``"organisation"`` for a registered code; ``"state"`` if unknown."""
     info = _registered_codes(_registry_key()).get(code)
     return info[1] if info else "state"
+
+
+def known_actor_types() -> dict[str, str]:
+    """Type of every code the registered dictionaries describe (codes they do not describe are
+    absent, not guessed)."""
+    return {code: info[1] for code, info in _registered_codes(_registry_key()).items()}
 
 
 def _registry_key() -> tuple[Any, ...]:

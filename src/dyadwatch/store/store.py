@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -201,9 +201,14 @@ class Store:
         for table in ANALYSIS_TABLES:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
         codes = {m.code for m in a.mentions} | {e.source for e in a.events} | {e.target for e in a.events}
+        types = {m.code: m.actor_type for m in a.mentions if m.actor_type}
+        for e in a.events:
+            types.update({c: t for c, t in ((e.source, e.source_type), (e.target, e.target_type)) if t})
+        # a type once known is kept when a later analysis does not know it
         conn.executemany(
-            "INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name",
-            [(c, actor_names.get(c, c)) for c in sorted(codes)],
+            "INSERT INTO actors (code, name, type) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+            "name = excluded.name, type = coalesce(excluded.type, actors.type)",
+            [(c, actor_names.get(c, c), types.get(c)) for c in sorted(codes)],
         )
         for field, table in schema.ANALYSIS.items():
             items = getattr(a, field)
@@ -402,6 +407,15 @@ class Store:
     def actor_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM actors")}
 
+    def actor_types(self) -> dict[str, str]:
+        """What each stored actor is ("state", "organisation"), as its analysis found it; codes of
+        unknown type are absent. Empty for a database opened read-only before migration
+        m008_actor_type, which stored no types (it is migrated on the next write)."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(actors)")}
+        if "type" not in columns:
+            return {}
+        return {r[0]: r[1] for r in self.conn.execute("SELECT code, type FROM actors WHERE type IS NOT NULL")}
+
     def relations(self) -> list[Relation]:
         table = schema.RELATIONS
         return [table.record_from(r, "sqlite") for r in self.conn.execute(table.select_sql("1"))]
@@ -424,7 +438,8 @@ class Store:
 
 
 def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
-    """Run a migration's DDL inside the caller's open transaction."""
+    """Run a migration inside the caller's open transaction: its scripts statement by statement
+    (``executescript`` would commit first) and its queries in the order it makes them."""
 
     class _Capture:
         def __init__(self) -> None:
@@ -433,8 +448,16 @@ def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
         def executescript(self, script: str) -> None:
             self.scripts.append(script)
 
-        def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-            conn.execute(sql, params)
+        def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+            for script in self.scripts:  # DDL registered before runs first
+                for statement in _split_sql(script):
+                    conn.execute(statement)
+            self.scripts.clear()
+            return conn.execute(sql, params)
+
+        def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+            self.execute("SELECT 1")
+            return conn.executemany(sql, rows)
 
     capture = _Capture()
     fn(capture)
