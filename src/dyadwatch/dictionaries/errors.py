@@ -51,5 +51,10 @@ class DictionaryErrors:
     DW261 = ("[DW261] {path}: {reason}. The PLOVER codebook is one JSON object with 'quads', 'types' (each "
              "with its 'type', 'quad' and 'intensity' from -10 to 10), 'modalities' and 'contexts'; the built-in "
              "dyadwatch.plover.v1.json shows each.")
+    DW262 = ("[DW262] Plugin {plugin} returned {value!r} from register_event_dictionaries; expected a list "
+             "of paths to .jsonl event dictionaries (a DICTIONARY line, then TRIGGER lines as in the built-in "
+             "dyadwatch.events.v2.jsonl).")
+    DW263 = ("[DW263] Two different event dictionaries are named '{name}' ({first} and {second}). Give one of "
+             "them a new name or version in its DICTIONARY line.")
     DW260 = ("[DW260] {path}, listed in {var}, is not a directory. Check the path; {var} takes directories "
              "(each with one directory per language) separated by '{sep}'.")
