@@ -50,6 +50,7 @@ __all__ = [
     "ActorDictionary",
     "actor_name",
     "actor_type",
+    "is_dictionary_name",
     "known_actor_types",
     "DictionaryError",
     "DictionaryFormatError",
@@ -356,6 +357,12 @@ def actor_type(code: str) -> str:
     """``"state"`` or ``"organisation"`` for a registered code; ``"state"`` if unknown."""
     info = _registered_codes(_registry_key()).get(code)
     return info[1] if info else "state"
+
+
+def is_dictionary_name(name: object) -> bool:
+    """Whether ``name`` is a valid dictionary name: ``namespace.name.v1`` (lower-case letters,
+    digits and underscores, ending in a version)."""
+    return isinstance(name, str) and bool(_NAME_RE.match(name))
 
 
 def known_actor_types() -> dict[str, str]:

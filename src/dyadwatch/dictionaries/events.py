@@ -50,7 +50,7 @@ class EventDictionary:
 def read_event_dictionary(path: str | os.PathLike[str]) -> EventDictionary:
     """Read and check an event dictionary file; a line that is not valid raises
     ``DictionaryFormatError`` naming the file, the line and what is wrong."""
-    from dyadwatch.dictionaries import _NAME_RE
+    from dyadwatch.dictionaries import is_dictionary_name
 
     p = Path(path)
     if not p.is_file():
@@ -73,7 +73,7 @@ def read_event_dictionary(path: str | os.PathLike[str]) -> EventDictionary:
         if not isinstance(row, dict):
             raise fail(f"expected a JSON object, got {type(row).__name__}")
         if row.get("label") == "DICTIONARY":
-            if not isinstance(row.get("name"), str) or not _NAME_RE.match(row["name"]):
+            if not is_dictionary_name(row.get("name")):
                 raise DictionaryFormatError(DictionaryErrors.DW255.format(path=p, name=row.get("name")))
             name = row["name"]
             continue
