@@ -192,6 +192,11 @@ def test_m008_backfills_the_types_the_dictionaries_know_and_leaves_the_rest_null
                      "VALUES ('d1', 0, 35, ?, ?, 'ACCUSE')", (source, target))
     conn.close()
 
+    # read-only (never migrated): read as it is, the types unknown
+    with Store(db_path, readonly=True) as old:
+        assert {m.actor_type for m in old.analysis("d1").mentions} == {None}
+        assert {(e.source_type, e.target_type) for e in old.analysis("d1").events} == {(None, None)}
+        assert old.actor_types() == {}
     with Store(db_path) as store:
         assert store.applied_migrations()[-1] == "m008_actor_type"
         assert store.actor_types() == {"CHN": "state", "NATO": "organisation"}

@@ -38,7 +38,7 @@ import json
 import sqlite3
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
@@ -152,11 +152,20 @@ class Table:
 
     def record_from(self, row: Any, backend: Backend, text: str | None = None) -> Any:
         """The record a row holds (a dict or a ``sqlite3.Row``: anything indexed by column name).
-        ``text``: the document's text, for fields cut out of it."""
+        ``text``: the document's text, for fields cut out of it.
+
+        A column the row lacks (a database opened read-only before the migration that added it,
+        the Parquet output of an earlier version) leaves its field at the record's default."""
         values: dict[str, Any] = {}
         parts: dict[str, dict[int, Any]] = {}
+        present = set(row.keys())
         for c in self.columns:
             if c.field is None:
+                continue
+            if c.span is None and c.name not in present:
+                if not self._has_default(c.field):
+                    raise ValueError(f"a row of '{self.name}' lacks column '{c.name}', which holds the "
+                                     f"{self.record.__name__}.{c.field} it cannot do without")
                 continue
             if c.span is not None:
                 if text is None:
@@ -171,6 +180,10 @@ class Table:
         for name, items in parts.items():
             values[name] = tuple(items[i] for i in sorted(items))
         return self.record(**values)
+
+    def _has_default(self, name: str) -> bool:
+        f = next(f for f in dataclasses.fields(self.record) if f.name == name)
+        return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
 
     # -- SQL -----------------------------------------------------------------------------
 
@@ -196,9 +209,10 @@ class Table:
             out.append(encode(c.kind, value[c.part] if c.part is not None else value, "sqlite"))
         return tuple(out)
 
-    def select_sql(self, where: str = "document_id = ?") -> str:
-        """The SQLite columns of the table's rows ``where`` selects, in their written order."""
-        names = ", ".join(_quote(c.name) for c in self.columns_in("sqlite"))
+    def select_sql(self, where: str = "document_id = ?", have: Collection[str] | None = None) -> str:
+        """The SQLite columns of the table's rows ``where`` selects, in their written order.
+        have: the columns the database has (one opened read-only before a migration lacks some)."""
+        names = ", ".join(_quote(c.name) for c in self.columns_in("sqlite") if have is None or c.name in have)
         order = f" ORDER BY {self.order}" if self.order else ""
         return f"SELECT {names} FROM {self.name} WHERE {where}{order}"
 

@@ -48,6 +48,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] = ":memory:", *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self._column_cache: dict[str, frozenset[str]] = {}
         memory = self.path == ":memory:"
         if not memory:
             self._check_file()
@@ -400,9 +401,15 @@ class Store:
             raise StoreError(Errors.DW303.format(path=self.path, doc_id=doc_id))
         text = doc["text"]
         found = {field: tuple(table.record_from(r, "sqlite", text)
-                              for r in conn.execute(table.select_sql(), (doc_id,)))
+                              for r in conn.execute(table.select_sql(have=self._columns(table.name)), (doc_id,)))
                  for field, table in schema.ANALYSIS.items()}
         return Analysis(doc_id, doc["analyzer"] or "", skipped=doc["analysis_skipped"], **found)
+
+    def _columns(self, table: str) -> frozenset[str]:
+        """The columns ``table`` has in this database (cached: a store is migrated when opened)."""
+        if table not in self._column_cache:
+            self._column_cache[table] = frozenset(r[1] for r in self.conn.execute(f"PRAGMA table_info({table})"))
+        return self._column_cache[table]
 
     def actor_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM actors")}
@@ -411,14 +418,14 @@ class Store:
         """What each stored actor is ("state", "organisation"), as its analysis found it; codes of
         unknown type are absent. Empty for a database opened read-only before migration
         m008_actor_type, which stored no types (it is migrated on the next write)."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(actors)")}
-        if "type" not in columns:
+        if "type" not in self._columns("actors"):
             return {}
         return {r[0]: r[1] for r in self.conn.execute("SELECT code, type FROM actors WHERE type IS NOT NULL")}
 
     def relations(self) -> list[Relation]:
         table = schema.RELATIONS
-        return [table.record_from(r, "sqlite") for r in self.conn.execute(table.select_sql("1"))]
+        return [table.record_from(r, "sqlite")
+                for r in self.conn.execute(table.select_sql("1", have=self._columns(table.name)))]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus documents by analysis state."""
