@@ -552,7 +552,7 @@ def test_actors_records(actor_nlp):
     doc = analyse(actor_nlp, "Seoul protested.")
     assert mentions_from_doc(doc) == (
         ActorMention(start=0, end=5, text="Seoul", code="KOR", entry="Seoul -> KOR (capital)",
-                     dictionary="dyadwatch.countries.v1", person=None),)
+                     dictionary="dyadwatch.countries.v1", person=None, actor_type="state"),)
 
 
 def test_actors_doc_to_bytes(actor_nlp):

@@ -97,6 +97,9 @@ class ActorMention:
     dictionary: str
     #: person the mention names, when it names one ("Xi Jinping")
     person: str | None = None
+    #: what the actor is, as the dictionary that describes its code says ("state",
+    #: "organisation"); None when no dictionary describes the code
+    actor_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,10 @@ class Event:
     contexts: tuple[str, ...] = ()
     confidence: float = 0.5
     dictionary: str | None = None
+    #: what the source and the target are, as their mentions in the document say
+    #: (``ActorMention.actor_type``); None when unknown
+    source_type: str | None = None
+    target_type: str | None = None
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 #: Keys of each dict in ``doc._.dw_mentions``.
-MENTION_KEYS = ("start", "end", "text", "code", "entry", "dictionary", "person", "kind", "form")
+MENTION_KEYS = ("start", "end", "text", "code", "entry", "dictionary", "person", "kind", "form", "actor_type")
 
 # Doc extensions: plain data only, so Docs survive to_bytes and multiprocessing.
 for _ext in ("dw_mentions", "dw_ref_date"):
@@ -331,7 +331,7 @@ class ActorResolver:
             out.append({
                 "start": start_char, "end": end_char, "text": text[start_char:end_char],
                 "code": m.code, "entry": m.entry, "dictionary": m.dictionary, "person": m.person,
-                "kind": m.kind, "form": m.form,
+                "kind": m.kind, "form": m.form, "actor_type": self.codes.get(m.code, {}).get("type"),
             })
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=group)
         doc._.dw_mentions = out
@@ -1049,6 +1049,6 @@ def mentions_from_doc(doc: Doc) -> tuple[ActorMention, ...]:
     """Convert ``doc._.dw_mentions`` into ``records.ActorMention`` records."""
     return tuple(
         ActorMention(start=m["start"], end=m["end"], text=m["text"], code=m["code"], entry=m["entry"],
-                     dictionary=m["dictionary"], person=m["person"])
+                     dictionary=m["dictionary"], person=m["person"], actor_type=m.get("actor_type"))
         for m in doc._.dw_mentions or ()
     )

@@ -58,12 +58,14 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.analyze.dates import parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
 from dyadwatch.analyze.paragraphs import trim_span
+from dyadwatch.dictionaries.events import load_event_dictionaries
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
 EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
-              "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary")
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+              "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary", "source_type",
+              "target_type")
+PLOVER_TYPES = codebook().type_names
 
 for _ext in ("dw_events", "dw_mentions", "dw_ref_date"):
     if not Doc.has_extension(_ext):
@@ -152,6 +154,8 @@ class Trigger:
     needs_head: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
+    #: the event dictionary the trigger comes from (the built-in one or a plugin's)
+    dictionary: str = ""
 
 
 @dataclass
@@ -209,10 +213,27 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
                        needs_head=tuple(row.get("needs_head", ())),
-                       target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())))
+                       target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())),
+                       dictionary=lex.name)
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
         table.setdefault(lemma, []).append(trig)
     return lex
+
+
+def with_triggers(base: Lexicon, extra: Lexicon) -> Lexicon:
+    """``base`` with the triggers of ``extra`` (a plugin's event dictionary): the triggers ``extra``
+    gives for a lemma (with its particle, "call_off") and part of speech replace those ``base``
+    gives for it; the lemma's other triggers stay. ``base`` is left as it was (it is shared by
+    every coder that loaded it)."""
+
+    def merged(ours: dict[str, list[Trigger]], theirs: dict[str, list[Trigger]]) -> dict[str, list[Trigger]]:
+        out = dict(ours)
+        for lemma, triggers in theirs.items():
+            particles = {t.particle for t in triggers}
+            out[lemma] = [t for t in ours.get(lemma, ()) if t.particle not in particles] + triggers
+        return out
+
+    return Lexicon(name=base.name, verbs=merged(base.verbs, extra.verbs), nouns=merged(base.nouns, extra.nouns))
 
 
 @lru_cache(maxsize=8)
@@ -228,10 +249,11 @@ def load_intensity() -> dict[str, Any]:
 
 
 def intensity_of(type_: str, mode: str | None) -> float:
+    """The mode's own intensity when it has one, else the type's default (the PLOVER codebook)."""
     table = load_intensity()
     if mode and f"{type_}:{mode}" in table["modes"]:
         return float(table["modes"][f"{type_}:{mode}"])
-    return float(table["types"][type_])
+    return codebook().intensity_of[type_]
 
 
 # ------------------------------------------------------------------------------ component
@@ -245,6 +267,9 @@ class EventCoder:
         self.name = name
         self.dictionary = dictionary
         self.lexicon = load_lexicon(dictionary)
+        # triggers that plugins add (``register_event_dictionaries``), in registration order
+        for extra in load_event_dictionaries():
+            self.lexicon = with_triggers(self.lexicon, read_lexicon(extra.text, extra.name))
         self.sentence_fallback = sentence_fallback
         # the closed-class words of the text's language (dictionaries/data/<lang>/events.v<N>.json)
         self.lang = lang
@@ -252,7 +277,12 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         # roles are read off the dependency parse: without one there is nothing to code
-        doc._.dw_events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
+        events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
+        # each side's type as the actor resolver found it (so no later stage asks the dictionaries)
+        types = {m["code"]: m.get("actor_type") for m in doc._.dw_mentions or () if m.get("actor_type")}
+        for e in events:
+            e["source_type"], e["target_type"] = types.get(e["source"]), types.get(e["target"])
+        doc._.dw_events = events
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -500,7 +530,8 @@ class _DocCoder:
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
                     "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
-                    "contexts": contexts, "confidence": confidence, "dictionary": self.c.lexicon.name,
+                    "contexts": contexts, "confidence": confidence,
+                    "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start,
                 }

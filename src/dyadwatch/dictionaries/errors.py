@@ -48,5 +48,13 @@ class DictionaryErrors:
              "another kind of list under that key). Add it; {builtin} has every list with what it is for.")
     DW259 = ("[DW259] {path}: {reason}. A word-list file is one JSON object with a list of words (or a map "
              "of lists) per key; see docs/dictionaries.md.")
+    DW261 = ("[DW261] {path}: {reason}. The PLOVER codebook is one JSON object with 'quads', 'types' (each "
+             "with its 'type', 'quad' and 'intensity' from -10 to 10), 'modalities' and 'contexts'; the built-in "
+             "dyadwatch.plover.v1.json shows each.")
+    DW262 = ("[DW262] Plugin {plugin} returned {value!r} from register_event_dictionaries; expected a list "
+             "of paths to .jsonl event dictionaries (a DICTIONARY line, then TRIGGER lines as in the built-in "
+             "dyadwatch.events.v2.jsonl).")
+    DW263 = ("[DW263] Two different event dictionaries are named '{name}' ({first} and {second}). Give one of "
+             "them a new name or version in its DICTIONARY line.")
     DW260 = ("[DW260] {path}, listed in {var}, is not a directory. Check the path; {var} takes directories "
              "(each with one directory per language) separated by '{sep}'.")

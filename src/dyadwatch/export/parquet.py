@@ -23,8 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import Errors, ExportError
-from dyadwatch.export.records import analysis_records, event_records, relation_records
-from dyadwatch.store import Store
+from dyadwatch.export.records import (
+    PLOVER_NAMES,
+    RECORD_TOP,
+    TEXT_INFO,
+    analysis_records,
+    event_records,
+    relation_records,
+)
+from dyadwatch.store import Store, schema
 
 __all__ = ["ROW_GROUP", "parquet_schema", "write_parquet"]
 
@@ -41,42 +48,43 @@ def _pyarrow() -> Any:
     return pa
 
 
+def _fields(pa: Any, table: schema.Table, names: Iterable[str], rename: dict[str, str] | None = None) -> list[Any]:
+    """(name, Arrow type) of record fields, typed as the store declares them."""
+    return [((rename or {}).get(f, f), schema.arrow_type(pa, table.field_kind(f))) for f in names]
+
+
 def parquet_schema(what: str) -> Any:
-    """The Arrow schema of one export: ``records``, ``events`` or ``relations``."""
+    """The Arrow schema of one export: ``records``, ``events`` or ``relations``; its fields follow
+    the records' (``dyadwatch.store.schema``) as the JSONL form does."""
     pa = _pyarrow()
-    s, i, f, b = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+    s, i, f = pa.string(), pa.int64(), pa.float64()
     strings = pa.list_(s)
     span = pa.struct([("start", i), ("end", i), ("sentence", s)])
-    quote = pa.struct([("start", i), ("end", i), ("text", s), ("speaker", s), ("speaker_actor", s),
-                       ("direct", b), ("cue", s)])
+    quote = pa.struct(_fields(pa, schema.QUOTES, schema.QUOTES.exported_fields()))
     if what == "records":
+        documents = schema.DOCUMENTS.exported_fields()
+        stances = [(name, t) if name != "evidence" else (name, pa.list_(span))
+                   for name, t in _fields(pa, schema.STANCES, schema.STANCES.exported_fields())]
         return pa.schema([
-            ("id", s), ("source", s), ("url", s), ("text", s),
-            ("meta", pa.struct([("title", s), ("outlet", s), ("authors", strings), ("published", s),
-                                ("published_basis", s), ("language", s)])),
+            *_fields(pa, schema.DOCUMENTS, RECORD_TOP),
+            ("meta", pa.struct(_fields(pa, schema.DOCUMENTS, [d for d in documents if d not in RECORD_TOP]))),
             ("actors", pa.list_(pa.struct([("code", s), ("name", s), ("mentions", i)]))),
-            ("events", pa.list_(pa.struct([
-                ("start", i), ("end", i), ("sentence", s), ("source", s), ("target", s), ("type", s),
-                ("mode", s), ("negated", b), ("modality", s), ("date", s), ("intensity", f), ("trigger", s),
-                ("confidence", f), ("contexts", strings)]))),
+            ("events", pa.list_(pa.struct(_fields(pa, schema.EVENTS, schema.EVENTS.exported_fields())))),
             ("quotes", pa.list_(quote)),
             ("reported_speech", pa.list_(quote)),
-            ("figures", pa.list_(pa.struct([
-                ("start", i), ("end", i), ("sentence", s), ("value", f), ("unit", s), ("measure", s),
-                ("period", s), ("value_high", f), ("qualifier", s), ("raw", s), ("range_end", s)]))),
-            ("claims", pa.list_(pa.struct([("id", s), ("start", i), ("end", i), ("sentence", s),
-                                           ("speaker", s)]))),
-            ("stances", pa.list_(pa.struct([("dyad", strings), ("label", s), ("score", f),
-                                            ("evidence", pa.list_(span))]))),
+            ("figures", pa.list_(pa.struct([*_fields(pa, schema.FIGURES, schema.FIGURES.exported_fields()),
+                                            ("range_end", s)]))),
+            ("claims", pa.list_(pa.struct(_fields(pa, schema.CLAIMS, schema.CLAIMS.exported_fields())))),
+            ("stances", pa.list_(pa.struct(stances))),
             ("also_ingested_from", strings),
             ("analysis_skipped", s),
         ])
     if what == "events":
+        fields = [name for name in schema.EVENTS.exported_fields() if name not in TEXT_INFO]
         return pa.schema([
-            ("id", s), ("document_id", s), ("source", s), ("url", s), ("actor", s), ("recipient", s),
-            ("event", s), ("mode", s), ("date", s), ("negated", b), ("modality", s), ("intensity", f),
-            ("contexts", strings), ("trigger", s), ("confidence", f), ("event_text", s),
-            ("text_info", pa.struct([("start", i), ("end", i), ("trigger_start", i), ("trigger_end", i)])),
+            ("id", s), ("document_id", s), ("source", s), ("url", s),
+            *_fields(pa, schema.EVENTS, fields, PLOVER_NAMES),
+            ("text_info", pa.struct(_fields(pa, schema.EVENTS, TEXT_INFO))),
         ])
     if what == "relations":
         side = pa.struct([("document_id", s), ("doc", s), ("source", s), ("url", s), ("start", i), ("end", i),
@@ -116,15 +124,15 @@ def write_parquet(store: Store, path: str | os.PathLike[str], *, what: str = "re
     pa = _pyarrow()
     import pyarrow.parquet as pq
 
-    schema = parquet_schema(what)
+    arrow_schema = parquet_schema(what)
     rows = _rows(store, what)
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
     n = 0
     try:
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        with pq.ParquetWriter(tmp, arrow_schema, compression="zstd") as writer:
             for group in _groups(rows, max(1, row_group)):
-                writer.write_table(pa.Table.from_pylist(group, schema=schema))
+                writer.write_table(pa.Table.from_pylist(group, schema=arrow_schema))
                 n += len(group)
         tmp.replace(target)
     except BaseException:

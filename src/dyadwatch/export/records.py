@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, Literal
 
 from dyadwatch.records import Analysis, Document
-from dyadwatch.store import Store
+from dyadwatch.store import Store, schema
 
 What = Literal["records", "events", "relations"]
 Format = Literal["jsonl", "csv"]
@@ -22,10 +22,15 @@ RECORD_CSV_COLUMNS = (
     "id", "source", "url", "title", "outlet", "authors", "published", "published_basis", "language",
     "actors", "events", "quotes", "figures", "claims", "stances", "chars",
 )
-EVENT_COLUMNS = (
-    "id", "document_id", "source", "url", "actor", "recipient", "event", "mode", "date", "negated",
-    "modality", "intensity", "contexts", "trigger", "confidence", "start", "end", "event_text",
-)
+#: the document fields an analysis record holds at its top; the others it exports go in "meta"
+RECORD_TOP = ("id", "source", "url", "text")
+#: PLOVER's names for the event fields it has; the others keep dyadwatch's
+PLOVER_NAMES = {"source": "actor", "target": "recipient", "type": "event", "sentence": "event_text"}
+#: event offsets, which an event export keeps under "text_info"
+TEXT_INFO = ("start", "end", "trigger_start", "trigger_end")
+#: the fields of an event export, after its id, document and document source (``event_records``)
+EVENT_FIELDS = tuple(PLOVER_NAMES.get(f, f) for f in schema.EVENTS.exported_fields() if f not in TEXT_INFO)
+EVENT_COLUMNS = ("id", "document_id", "source", "url", *EVENT_FIELDS, "start", "end")
 RELATION_COLUMNS = (
     "relation", "score", "why", "a_source", "a_start", "a_end", "a_sentence", "b_source", "b_start", "b_end",
     "b_sentence",
@@ -33,8 +38,7 @@ RELATION_COLUMNS = (
 
 
 def _quote(q: Any) -> dict[str, Any]:
-    return {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "speaker_actor": q.speaker_actor,
-            "direct": q.direct, "cue": q.cue}
+    return schema.QUOTES.exported(q)
 
 
 def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict[str, str] | None = None,
@@ -43,39 +47,23 @@ def analysis_record(document: Document, analysis: Analysis, *, actor_names: dict
     text = document.text
     names = actor_names or {}
     counts = Counter(m.code for m in analysis.mentions)
+    fields = schema.DOCUMENTS.exported(document)
     record: dict[str, Any] = {
-        "id": document.id,
-        "source": document.source,
-        "url": document.url,
-        "text": text,
-        "meta": {
-            "title": document.title,
-            "outlet": document.outlet,
-            "authors": list(document.authors),
-            "published": document.published,
-            "published_basis": document.published_basis,
-            "language": document.language,
-        },
+        **{f: fields[f] for f in RECORD_TOP},
+        "meta": {f: v for f, v in fields.items() if f not in RECORD_TOP},
         "actors": [{"code": code, "name": names.get(code, code), "mentions": n}
                    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "events": [
-            {"start": e.start, "end": e.end, "sentence": text[e.start:e.end], "source": e.source,
-             "target": e.target, "type": e.type, "mode": e.mode, "negated": e.negated, "modality": e.modality,
-             "date": e.date, "intensity": e.intensity, "trigger": e.trigger, "confidence": e.confidence,
-             "contexts": list(e.contexts)}
-            for e in analysis.events
-        ],
+        # an event's, a claim's sentence is the text of its span (``store.schema``)
+        "events": [schema.EVENTS.exported(e) for e in analysis.events],
         # the contract's quotes are "words inside the quote marks"; what someone is reported to
         # have said without them is kept beside, in the same shape
         "quotes": [_quote(q) for q in analysis.quotes if q.direct],
         "reported_speech": [_quote(q) for q in analysis.quotes if not q.direct],
         "figures": _figure_records(analysis),
-        "claims": [
-            {"id": c.id, "start": c.start, "end": c.end, "sentence": text[c.start:c.end], "speaker": c.speaker}
-            for c in analysis.claims
-        ],
+        "claims": [schema.CLAIMS.exported(c) for c in analysis.claims],
+        # a stance's evidence: each span with its sentence
         "stances": [
-            {"dyad": list(s.dyad), "label": s.label, "score": s.score,
+            {**schema.STANCES.exported(s),
              "evidence": [{"start": a, "end": b, "sentence": text[a:b]} for a, b in s.evidence]}
             for s in analysis.stances
         ],
@@ -91,9 +79,7 @@ def _figure_records(analysis: Analysis) -> list[dict[str, Any]]:
     """Figures as the contract lists them: a range gives one entry for each end."""
     out = []
     for f in analysis.figures:
-        base = {"start": f.start, "end": f.end, "sentence": f.sentence, "value": f.value, "unit": f.unit,
-                "measure": f.measure, "period": f.period, "value_high": f.value_high, "qualifier": f.qualifier,
-                "raw": f.raw}
+        base = schema.FIGURES.exported(f)
         out.append(base)
         if f.value_high is not None:
             out.append({**base, "value": f.value_high, "range_end": "high"})
@@ -113,25 +99,14 @@ def event_records(store: Store) -> Iterator[dict[str, Any]]:
     for document in store.documents():
         analysis = store.analysis(document.id)
         for i, e in enumerate(analysis.events):
+            fields = schema.EVENTS.exported(e, omit=TEXT_INFO)
             yield {
                 "id": f"{document.id}-e{i + 1}",
                 "document_id": document.id,
                 "source": document.source,
                 "url": document.url,
-                "actor": e.source,
-                "recipient": e.target,
-                "event": e.type,
-                "mode": e.mode,
-                "date": e.date,
-                "negated": e.negated,
-                "modality": e.modality,
-                "intensity": e.intensity,
-                "contexts": list(e.contexts),
-                "trigger": e.trigger,
-                "confidence": e.confidence,
-                "event_text": document.text[e.start:e.end],
-                "text_info": {"start": e.start, "end": e.end, "trigger_start": e.trigger_start,
-                              "trigger_end": e.trigger_end},
+                **{PLOVER_NAMES.get(f, f): v for f, v in fields.items()},
+                "text_info": {f: getattr(e, f) for f in TEXT_INFO},
             }
 
 
@@ -196,8 +171,9 @@ def _record_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _event_row(r: dict[str, Any]) -> dict[str, Any]:
-    return {**r, "contexts": " ".join(r["contexts"]), "start": r["text_info"]["start"],
-            "end": r["text_info"]["end"]}
+    # a list (contexts) as one cell of space-separated words
+    return {**{k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()},
+            "start": r["text_info"]["start"], "end": r["text_info"]["end"]}
 
 
 def _relation_row(r: dict[str, Any]) -> dict[str, Any]:

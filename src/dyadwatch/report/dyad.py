@@ -44,6 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.report.ledger import LedgerBuilder, date_bounds, iter_pair_events, organisation_codes
 from dyadwatch.report.queries import PLOVER_TYPES, check_code, check_date
@@ -53,13 +54,8 @@ from dyadwatch.store import Store
 __all__ = ["QUADS", "QUAD_OF", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
-QUADS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("verbal cooperation", ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")),
-    ("material cooperation", ("COOPERATE", "AID", "RETREAT")),
-    ("verbal conflict", ("REQUEST", "ACCUSE", "REJECT", "THREATEN")),
-    ("material conflict", ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")),
-)
-QUAD_OF = {t: q for q, types in QUADS for t in types}
+QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
+QUAD_OF = codebook().quad_of
 COOPERATIVE_QUADS = frozenset({"verbal cooperation", "material cooperation"})
 
 #: caps on lists that grow with the store (the totals are always given)

@@ -338,10 +338,8 @@ def iter_pair_events(store: Store, a: str, b: str, *, since: str | None = None,
 
 
 def organisation_codes(store: Store) -> frozenset[str]:
-    """Actor codes in the store that the registered dictionaries call organisations."""
-    from dyadwatch.dictionaries import actor_type
-
-    return frozenset(c for c in store.actor_names() if actor_type(c) == "organisation")
+    """Actor codes in the store that are organisations (the type stored with each actor)."""
+    return frozenset(c for c, t in store.actor_types().items() if t == "organisation")
 
 
 # -- building ----------------------------------------------------------------------------------

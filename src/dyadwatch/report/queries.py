@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.store import Store
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+#: the PLOVER event types, in the codebook's order
+PLOVER_TYPES = codebook().type_names
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Za-z0-9+]{2,10}$")
 

@@ -661,3 +661,34 @@ def _insert_rows(where: str, published: str) -> str:
             INSERT INTO dyad_pairs (source, target, events)
                 SELECT e.source, e.target, count(*) FROM events e {where} AND e.source <> e.target GROUP BY 1, 2
                 ON CONFLICT DO UPDATE SET events = events + excluded.events;"""
+
+
+@migration
+def m008_actor_type(conn: sqlite3.Connection) -> None:
+    """What each actor is (state, organisation …), stored with its mentions, its events' sides and
+    its row of ``actors``, so that reports and the dashboard read it instead of asking the
+    dictionaries at report time. New analyses fill it from the dictionary entry that resolved the
+    mention.
+
+    What is already stored is backfilled from the dictionaries registered now (what reports used to
+    ask); a code no registered dictionary describes stays NULL (unknown), never a guess.
+    """
+    conn.executescript(
+        """
+        ALTER TABLE mentions ADD COLUMN actor_type TEXT;
+        ALTER TABLE events ADD COLUMN source_type TEXT;
+        ALTER TABLE events ADD COLUMN target_type TEXT;
+        ALTER TABLE actors ADD COLUMN type TEXT;
+        """
+    )
+    codes = [r[0] for r in conn.execute("SELECT code FROM actors")]
+    if not codes:
+        return
+    from dyadwatch.dictionaries import known_actor_types
+
+    known = known_actor_types()
+    pairs = [(known[c], c) for c in codes if c in known]
+    conn.executemany("UPDATE actors SET type = ? WHERE code = ?", pairs)
+    conn.executemany("UPDATE mentions SET actor_type = ? WHERE code = ?", pairs)
+    conn.executemany("UPDATE events SET source_type = ? WHERE source = ?", pairs)
+    conn.executemany("UPDATE events SET target_type = ? WHERE target = ?", pairs)

@@ -12,27 +12,16 @@ a database written by a newer one instead of corrupting it.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from dyadwatch.errors import Errors, NotADyadwatchDatabase, SchemaTooNew, StoreError
-from dyadwatch.records import (
-    Analysis,
-    ActorMention,
-    Claim,
-    Document,
-    Event,
-    Figure,
-    Quote,
-    Relation,
-    Sentence,
-    Stance,
-)
+from dyadwatch.records import Analysis, Document, Relation
+from dyadwatch.store import schema
 from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS, now
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -40,7 +29,7 @@ MIGRATIONS_TABLE = "_dyadwatch_migrations"
 #: seconds a writer or reader waits for a lock before giving up
 BUSY_TIMEOUT = 30.0
 
-ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes", "figures", "claims", "stances")
+ANALYSIS_TABLES = tuple(t.name for t in schema.ANALYSIS.values())
 
 
 def open_store(path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
@@ -59,6 +48,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] = ":memory:", *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self._column_cache: dict[str, frozenset[str]] = {}
         memory = self.path == ":memory:"
         if not memory:
             self._check_file()
@@ -191,16 +181,8 @@ class Store:
             exists = conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone()
             stamp = now()
             if not exists:
-                conn.execute(
-                    """INSERT INTO documents (id, source, url, text, title, outlet, authors, published,
-                           published_basis, language, chrome, meta_evidence, warnings, ingested_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (document.id, document.source, document.url, document.text, document.title,
-                     document.outlet, json.dumps(list(document.authors)), document.published,
-                     document.published_basis, document.language,
-                     json.dumps([list(s) for s in document.chrome]),
-                     json.dumps(document.meta_evidence), json.dumps(list(document.warnings)), stamp),
-                )
+                conn.execute(schema.DOCUMENTS.insert_sql(("ingested_at",)),
+                             schema.DOCUMENTS.insert_values(document, {"ingested_at": stamp}))
             conn.execute(
                 "INSERT OR IGNORE INTO document_sources (document_id, source, first_seen) VALUES (?, ?, ?)",
                 (document.id, document.source, stamp),
@@ -219,50 +201,21 @@ class Store:
         doc_id = a.document_id
         for table in ANALYSIS_TABLES:
             conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
-        conn.executemany(
-            'INSERT INTO sentences (document_id, idx, start, "end") VALUES (?, ?, ?, ?)',
-            [(doc_id, i, s.start, s.end) for i, s in enumerate(a.sentences)],
-        )
         codes = {m.code for m in a.mentions} | {e.source for e in a.events} | {e.target for e in a.events}
+        types = {m.code: m.actor_type for m in a.mentions if m.actor_type}
+        for e in a.events:
+            types.update({c: t for c, t in ((e.source, e.source_type), (e.target, e.target_type)) if t})
+        # a type once known is kept when a later analysis does not know it
         conn.executemany(
-            "INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name",
-            [(c, actor_names.get(c, c)) for c in sorted(codes)],
+            "INSERT INTO actors (code, name, type) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+            "name = excluded.name, type = coalesce(excluded.type, actors.type)",
+            [(c, actor_names.get(c, c), types.get(c)) for c in sorted(codes)],
         )
-        conn.executemany(
-            'INSERT INTO mentions (document_id, start, "end", text, code, entry, dictionary, person) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, m.start, m.end, m.text, m.code, m.entry, m.dictionary, m.person) for m in a.mentions],
-        )
-        conn.executemany(
-            'INSERT INTO events (document_id, start, "end", source, target, type, mode, negated, modality, '
-            "date, intensity, trigger, trigger_start, trigger_end, contexts, confidence, dictionary) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, e.start, e.end, e.source, e.target, e.type, e.mode, int(e.negated), e.modality,
-              e.date, e.intensity, e.trigger, e.trigger_start, e.trigger_end, json.dumps(list(e.contexts)),
-              e.confidence, e.dictionary) for e in a.events],
-        )
-        conn.executemany(
-            'INSERT INTO quotes (document_id, start, "end", text, speaker, speaker_actor, direct, cue) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, q.start, q.end, q.text, q.speaker, q.speaker_actor, int(q.direct), q.cue) for q in a.quotes],
-        )
-        conn.executemany(
-            'INSERT INTO figures (document_id, start, "end", sentence_start, sentence_end, raw, value, '
-            "value_high, unit, qualifier, measure, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, f.start, f.end, *_sentence_span_of(a, f.start, f.end), f.raw, f.value, f.value_high,
-              f.unit, f.qualifier, f.measure, f.period) for f in a.figures],
-        )
-        conn.executemany(
-            'INSERT INTO claims (id, document_id, start, "end", speaker, polarity, actors, normalized) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, doc_id, c.start, c.end, c.speaker, c.polarity, json.dumps(list(c.actors)),
-              json.dumps(c.normalized)) for c in a.claims],
-        )
-        conn.executemany(
-            "INSERT INTO stances (document_id, actor_a, actor_b, label, score, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc_id, s.dyad[0], s.dyad[1], s.label, s.score, json.dumps([list(x) for x in s.evidence]))
-             for s in a.stances],
-        )
+        for field, table in schema.ANALYSIS.items():
+            items = getattr(a, field)
+            rows = [schema.analysis_extras(table, doc_id, i, item, a.sentences) for i, item in enumerate(items)]
+            conn.executemany(table.insert_sql(tuple(rows[0]) if rows else ()),
+                             [table.insert_values(item, extras) for item, extras in zip(items, rows)])
         conn.execute(
             "UPDATE documents SET analyzer = ?, analyzed_at = ?, analysis_skipped = ? WHERE id = ?",
             (a.analyzer, now(), a.skipped, doc_id),
@@ -378,12 +331,8 @@ class Store:
         self._add_relations(relations)
 
     def _add_relations(self, relations: Sequence[Relation]) -> None:
-        self.conn.executemany(
-            "INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
-            "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.a_document, r.a_start, r.a_end, r.b_document, r.b_start, r.b_end, r.relation, r.score,
-              r.why) for r in relations],
-        )
+        table = schema.RELATIONS
+        self.conn.executemany(table.insert_sql(), [table.insert_values(r) for r in relations])
 
     def replace_relations(self, relations: Sequence[Relation]) -> None:
         """Replace every cross-document relation in one transaction."""
@@ -451,42 +400,32 @@ class Store:
         if doc is None:
             raise StoreError(Errors.DW303.format(path=self.path, doc_id=doc_id))
         text = doc["text"]
-        q = lambda sql: conn.execute(sql, (doc_id,)).fetchall()  # noqa: E731
-        sentences = tuple(Sentence(r["start"], r["end"])
-                          for r in q('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx'))
-        mentions = tuple(ActorMention(r["start"], r["end"], r["text"], r["code"], r["entry"], r["dictionary"],
-                                      r["person"])
-                         for r in q("SELECT * FROM mentions WHERE document_id = ? ORDER BY start, id"))
-        events = tuple(
-            Event(r["start"], r["end"], text[r["start"]:r["end"]], r["source"], r["target"], r["type"], r["mode"],
-                  bool(r["negated"]), r["modality"], r["date"], r["intensity"], r["trigger"], r["trigger_start"],
-                  r["trigger_end"], tuple(json.loads(r["contexts"])), r["confidence"], r["dictionary"])
-            for r in q("SELECT * FROM events WHERE document_id = ? ORDER BY start, id"))
-        quotes = tuple(Quote(r["start"], r["end"], r["text"], r["speaker"], r["speaker_actor"], bool(r["direct"]),
-                             r["cue"])
-                       for r in q("SELECT * FROM quotes WHERE document_id = ? ORDER BY start, id"))
-        figures = tuple(
-            Figure(r["start"], r["end"], text[r["sentence_start"]:r["sentence_end"]], r["value"], r["unit"], r["raw"],
-                   r["value_high"], r["qualifier"], r["measure"], r["period"])
-            for r in q("SELECT * FROM figures WHERE document_id = ? ORDER BY start, id"))
-        claims = tuple(
-            Claim(r["id"], r["start"], r["end"], text[r["start"]:r["end"]], r["speaker"], r["polarity"],
-                  tuple(json.loads(r["actors"])), json.loads(r["normalized"]))
-            for r in q('SELECT * FROM claims WHERE document_id = ? ORDER BY start, id'))
-        stances = tuple(
-            Stance((r["actor_a"], r["actor_b"]), r["label"], r["score"],
-                   tuple((int(s), int(e)) for s, e in json.loads(r["evidence"])))
-            for r in q("SELECT * FROM stances WHERE document_id = ? ORDER BY actor_a, actor_b"))
-        return Analysis(doc_id, doc["analyzer"] or "", sentences, mentions, events, quotes, figures, claims,
-                        stances, doc["analysis_skipped"])
+        found = {field: tuple(table.record_from(r, "sqlite", text)
+                              for r in conn.execute(table.select_sql(have=self._columns(table.name)), (doc_id,)))
+                 for field, table in schema.ANALYSIS.items()}
+        return Analysis(doc_id, doc["analyzer"] or "", skipped=doc["analysis_skipped"], **found)
+
+    def _columns(self, table: str) -> frozenset[str]:
+        """The columns ``table`` has in this database (cached: a store is migrated when opened)."""
+        if table not in self._column_cache:
+            self._column_cache[table] = frozenset(r[1] for r in self.conn.execute(f"PRAGMA table_info({table})"))
+        return self._column_cache[table]
 
     def actor_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM actors")}
 
+    def actor_types(self) -> dict[str, str]:
+        """What each stored actor is ("state", "organisation"), as its analysis found it; codes of
+        unknown type are absent. Empty for a database opened read-only before migration
+        m008_actor_type, which stored no types (it is migrated on the next write)."""
+        if "type" not in self._columns("actors"):
+            return {}
+        return {r[0]: r[1] for r in self.conn.execute("SELECT code, type FROM actors WHERE type IS NOT NULL")}
+
     def relations(self) -> list[Relation]:
-        return [Relation(r["a_document"], r["a_start"], r["a_end"], r["b_document"], r["b_start"], r["b_end"],
-                         r["relation"], r["score"], r["why"])
-                for r in self.conn.execute("SELECT * FROM relations ORDER BY id")]
+        table = schema.RELATIONS
+        return [table.record_from(r, "sqlite")
+                for r in self.conn.execute(table.select_sql("1", have=self._columns(table.name)))]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus documents by analysis state."""
@@ -506,7 +445,8 @@ class Store:
 
 
 def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
-    """Run a migration's DDL inside the caller's open transaction."""
+    """Run a migration inside the caller's open transaction: its scripts statement by statement
+    (``executescript`` would commit first) and its queries in the order it makes them."""
 
     class _Capture:
         def __init__(self) -> None:
@@ -515,8 +455,16 @@ def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
         def executescript(self, script: str) -> None:
             self.scripts.append(script)
 
-        def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-            conn.execute(sql, params)
+        def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+            for script in self.scripts:  # DDL registered before runs first
+                for statement in _split_sql(script):
+                    conn.execute(statement)
+            self.scripts.clear()
+            return conn.execute(sql, params)
+
+        def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+            self.execute("SELECT 1")
+            return conn.executemany(sql, rows)
 
     capture = _Capture()
     fn(capture)
@@ -539,18 +487,6 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
-def _sentence_span_of(a: Analysis, start: int, end: int) -> tuple[int, int]:
-    for s in a.sentences:
-        if s.start <= start < s.end:
-            return s.start, s.end
-    return start, end
-
-
 def _document_from_row(row: sqlite3.Row) -> Document:
-    return Document(
-        id=row["id"], source=row["source"], text=row["text"], url=row["url"], title=row["title"],
-        outlet=row["outlet"], authors=tuple(json.loads(row["authors"])), published=row["published"],
-        published_basis=row["published_basis"], language=row["language"],
-        chrome=tuple((int(s), int(e)) for s, e in json.loads(row["chrome"])),
-        meta_evidence=json.loads(row["meta_evidence"]), warnings=tuple(json.loads(row["warnings"])),
-    )
+    document: Document = schema.DOCUMENTS.record_from(row, "sqlite")
+    return document

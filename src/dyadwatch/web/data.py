@@ -8,20 +8,16 @@ from typing import Any
 
 from markupsafe import Markup
 
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import StoreError
 from dyadwatch.report.dyad import build_dyad_report
 from dyadwatch.report.queries import PLOVER_TYPES
 from dyadwatch.store import Store
 from dyadwatch.web.highlight import Mark, Point, render
 
-#: PLOVER's four quad classes, in the order the codebook lists the types
-QUADS = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
-}
-QUAD_ORDER = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+#: each PLOVER type's quad class, and the four quads in the codebook's order
+QUADS = codebook().quad_of
+QUAD_ORDER = codebook().quads
 
 
 class NotFound(Exception):

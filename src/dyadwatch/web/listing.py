@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.store import Store
 from dyadwatch.web import params as P
 
 Clause = tuple[str, list[Any]]
 
-MODALITIES = ("actual", "intended", "hypothetical", "alleged", "denied")
+MODALITIES = codebook().modalities
 YES_NO = ("yes", "no")
 
 
