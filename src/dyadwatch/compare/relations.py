@@ -242,9 +242,40 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
     return agreed
 
 
+@lru_cache(maxsize=1)
+def _act_signs() -> dict[str, int]:
+    """Each PLOVER type's direction: +1 an act that brings two states closer (its mean Goldstein
+    intensity is positive), -1 one that sets them apart."""
+    from dyadwatch.analyze.events import load_intensity
+
+    return {t: (1 if v > 0 else -1) for t, v in load_intensity()["types"].items()}
+
+
+def acts_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> int:
+    """The direction of the acts a claim reports between its pair of states (``pair``, else its
+    article's main pair): +1 when those acts bring the two closer on balance (each type once;
+    an act reported as not done counts the other way), -1 apart, 0 when none or balanced."""
+    dyads = [frozenset(pair)] if pair else [frozenset(claim.extra["dyad"])] if claim.extra.get("dyad") else []
+    signs = _act_signs()
+    seen = {(ty, neg) for s, t, ty, neg in claim.events if frozenset((s, t)) in dyads and ty in signs}
+    total = sum(signs[ty] * (-1 if neg else 1) for ty, neg in seen)
+    return (total > 0) - (total < 0)
+
+
+def judged_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> float:
+    """A claim's assessment direction, unless the acts the same sentence reports between the
+    pair point the other way: "agreed to renew relations after a seven-year rupture" read as
+    apart, "the spat deepens" read as closer are misreadings of a sentence whose own news says
+    otherwise, and a judgement that cannot be trusted neither contradicts nor confirms one."""
+    if claim.direction * acts_direction(claim, pair) < 0:
+        return 0.0
+    return claim.direction
+
+
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
                      pair: tuple[str, str] | None = None) -> Decision | None:
-    if abs(a.direction) < 0.5 or abs(b.direction) < 0.5:
+    dir_a, dir_b = judged_direction(a, pair), judged_direction(b, pair)
+    if abs(dir_a) < 0.5 or abs(dir_b) < 0.5:
         return None
     shared = set(a.actors) & set(b.actors)
     if len(shared) < 2:
@@ -253,22 +284,22 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
     if dyads and not all(set(d) <= shared for d in dyads):
         return None  # a judgement about another pair in the same sentence decides nothing here
     names = "–".join(sorted(pair) if pair else sorted(shared)[:2])
-    if a.direction * b.direction < 0:
-        score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)
+    if dir_a * dir_b < 0:
+        score = min(0.9, 0.45 + 0.25 * (abs(dir_a) + abs(dir_b)) / 2 + 0.3 * similarity)
         shared_cues = set(a.extra.get("cues", ())) & set(b.extra.get("cues", ()))
         if shared_cues:
             # the same judgement asserted by one and denied by the other: the clearest contradiction
             words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, shared_cues))
             return Decision("contradict", round(min(0.97, score + 0.15), 3),
                             f"{names}: one asserts what the other denies ({words}); "
-                            f"one sees them {'closer' if a.direction > 0 else 'apart'}, "
-                            f"the other {'closer' if b.direction > 0 else 'apart'}")
+                            f"one sees them {'closer' if dir_a > 0 else 'apart'}, "
+                            f"the other {'closer' if dir_b > 0 else 'apart'}")
         return Decision("contradict", round(score, 3),
-                        f"opposite assessments of {names}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
-                        f"the other {'closer' if b.direction > 0 else 'apart'}")
+                        f"opposite assessments of {names}: one sees them {'closer' if dir_a > 0 else 'apart'}, "
+                        f"the other {'closer' if dir_b > 0 else 'apart'}")
     if similarity >= AGREE_SIMILARITY:
         return Decision("agree", round(min(0.9, 0.4 + 0.5 * similarity), 3),
-                        f"both see {names} {'closer' if a.direction > 0 else 'apart'}")
+                        f"both see {names} {'closer' if dir_a > 0 else 'apart'}")
     return None
 
 
