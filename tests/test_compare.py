@@ -439,3 +439,39 @@ def test_a_title_mention_keeps_its_office_as_shared_content() -> None:
     (claim,) = document_claims("d", text, rows, group="d", pairs=[], direction=None)
     assert "ambas" in claim.extra["terms"]
     assert not {"saudi", "tehra"} & claim.extra["terms"]
+
+
+# -- a characterisation set aside by one and asserted by the other -----------------------------------
+
+CURBS_WIRE = """Japan tightens chip exports to South Korea
+
+TOKYO, July 4, 2019 (Sample Wire) - Japan tightened controls on exports of chip materials to South Korea on Thursday.
+Tokyo insisted it was acting on national security grounds rather than retaliation for the Korean court rulings on wartime labour.
+"""
+CURBS_ANALYSIS = """The export row is about history
+
+By Min-ji Park
+
+Japan imposed the export curbs on South Korea as retaliation for the Korean court rulings on wartime labour.
+The dispute between the two neighbours will outlast the curbs.
+"""
+
+
+def test_a_characterisation_set_aside_by_one_and_asserted_by_the_other_contradicts(tmp_path: Path, nlp) -> None:
+    from dyadwatch.compare.relations import set_aside
+
+    assert set_aside("It acted on national security grounds rather than retaliation.") == {"retal"}
+    assert set_aside("Instead of peace, the deal leaves the seeds of war.") == {"peace"}
+    assert set_aside('The minister said "not retaliation, but security" was the reason.') == frozenset()
+    d = tmp_path / "curbs"
+    d.mkdir()
+    for name, text in (("wire.txt", CURBS_WIRE), ("analysis.txt", CURBS_ANALYSIS)):
+        (d / name).write_text(text)
+    with Store(tmp_path / "curbs.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM documents")}
+        rels = [(r.relation, r.why, texts[r.a_document][r.a_start:r.a_end] + " | " + texts[r.b_document][r.b_start:r.b_end])
+                for r in store.relations()]
+    contradict = [r for r in rels if r[0] == "contradict" and "“retaliation” is not the case" in r[1]]
+    assert contradict and all("rather than retaliation" in r[2] for r in contradict), rels
+    assert not [r for r in rels if r[0] == "agree" and "rather than retaliation" in r[2]], rels

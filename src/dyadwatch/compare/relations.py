@@ -109,6 +109,27 @@ def negated(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _contrast() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["contrasts"]), re.IGNORECASE)
+
+
+#: how many words after a contrast ("rather than …") it sets aside, up to the next punctuation
+CONTRAST_WORDS = 4
+
+
+def set_aside(sentence: str) -> frozenset[str]:
+    """The content terms a sentence says are not the case: the few words after "rather than",
+    "instead of", ", not" ("on national security grounds rather than retaliation": "retal").
+    Words inside quote marks are someone's words and are left out, as for ``negated``."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    out: set[str] = set()
+    for m in _contrast().finditer(bare):
+        rest = re.split(r"[,;:.!?()“”\"—–]", bare[m.end():], maxsplit=1)[0]
+        out |= content_terms(" ".join(rest.split()[:CONTRAST_WORDS]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -337,6 +358,23 @@ def decide_report(a: ClaimItem, b: ClaimItem, similarity: float, specific: float
                     f"both report it in other words (similarity {similarity:.2f}; shared: {words})")
 
 
+def decide_contrast(a: ClaimItem, b: ClaimItem, similarity: float, terms: Sequence[str]) -> Decision | None:
+    """One sets a characterisation aside ("acting on national security grounds rather than
+    retaliation", "instead of peace") and the other, on the same point, asserts it ("the trade
+    retaliation it imposed"): they cannot both be true. ``terms``: the specific content the two
+    share (``shared_specific``); the sentences must be as close in meaning as for a denial."""
+    if similarity < DENIAL_SIMILARITY or not terms:
+        return None
+    for x, y, which in ((a, b, "the first"), (b, a, "the second")):
+        aside = set_aside(x.sentence)
+        asserted = [t for t in terms if t in aside and t not in set_aside(y.sentence)] if aside else []
+        if asserted:
+            word = ", ".join(f"“{w}”" for w in _cue_words(x.sentence, y.sentence, set(asserted[:2])))
+            return Decision("contradict", round(min(0.9, 0.4 + 0.5 * similarity), 3),
+                            f"{which} says {word} is not the case, the other asserts it")
+    return None
+
+
 def decide_denial(a: ClaimItem, b: ClaimItem, similarity: float, specific: float,
                   terms: Sequence[str]) -> Decision | None:
     """One says a thing and the other says it did not happen ("signed" vs "did not sign", "came
@@ -375,6 +413,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
             decision = None
+    if decision is None:
+        decision = decide_contrast(a, b, similarity, terms)
     if decision is None:
         decision = decide_denial(a, b, similarity, specific, terms)
     if decision is None:
