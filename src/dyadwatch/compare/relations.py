@@ -9,7 +9,11 @@ then a pair is decided by explicit rules, each of which says why:
 - **events**: the same action (source, target, type) reported as done by one and as not done by
   the other contradicts; reported alike by both agrees.
 - **assessments**: two judgements about the same pair of states that point in opposite
-  directions (closer vs apart) contradict; the same direction agrees.
+  directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
+  its own sentence reports between the pair contradict (read as apart while reporting an
+  agreement) is a misreading and decides nothing (``judged_direction``).
+- **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
+  peace") and the other, on the same point, asserts contradicts.
 
 Documents that are copies of one another are never compared (a copy agreeing with itself is
 not confirmation). Each relation carries a score in [0, 1] and a short reason.
