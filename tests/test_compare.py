@@ -391,3 +391,87 @@ def test_only_articles_sharing_a_pair_with_another_group_are_comparable() -> Non
     # with new documents: only pairs one of them is about
     assert comparable_documents(pairs, {}, involving={"c"}) == set()
     assert comparable_documents(pairs, {}, involving={"e"}) == {"d", "e"}
+
+
+def test_a_judgement_its_own_acts_contradict_neither_contradicts_nor_confirms() -> None:
+    """The stance lexicon reads "agreed to restore relations after a seven-year rupture" as apart
+    and "the feud deepens" as closer; the acts those sentences report between the pair say
+    otherwise, so neither opposes a judgement of the other direction."""
+    from dyadwatch.analyze.stance import sentence_direction
+    from dyadwatch.compare.relations import ClaimItem, acts_direction, decide_direction, judged_direction
+
+    def claim(doc: str, sentence: str, events: tuple = ()) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=("GRC", "TUR"),
+                         polarity=1, events=events, direction=sentence_direction(sentence),
+                         extra={"dyad": ("GRC", "TUR")})
+
+    agreed = claim("a", "Turkey and Greece agreed to restore diplomatic relations after a seven-year rupture.",
+                   (("TUR", "GRC", "AGREE", False), ("GRC", "TUR", "AGREE", False)))
+    warming = claim("b", "Relations between Turkey and Greece are warming, and the two neighbours are closer than ever.")
+    feud = claim("c", "The feud between Turkey and Greece deepens as Ankara accuses Athens of provocation.",
+                 (("TUR", "GRC", "ACCUSE", False),))
+    apart = claim("d", "Turkey and Greece are drifting further apart.")
+    # the lexicon's reading, which the acts contradict
+    assert agreed.direction < 0 < feud.direction
+    assert acts_direction(agreed) == 1 and acts_direction(feud) == -1 and acts_direction(warming) == 0
+    assert judged_direction(agreed) == 0.0 and judged_direction(feud) == 0.0
+    assert decide_direction(agreed, warming, 0.6, ("GRC", "TUR")) is None
+    assert decide_direction(feud, apart, 0.6, ("GRC", "TUR")) is None
+    # an act reported as not done counts the other way; a judgement the acts bear out stands
+    refused = claim("e", "Turkey and Greece are drifting further apart.", (("TUR", "GRC", "AGREE", True),))
+    assert acts_direction(refused) == -1 and judged_direction(refused) == refused.direction < 0
+    decided = decide_direction(refused, warming, 0.6, ("GRC", "TUR"))
+    assert decided is not None and decided.relation == "contradict"
+
+
+def test_a_title_mention_keeps_its_office_as_shared_content() -> None:
+    """"Saudi Ambassador" names the state (left out: two sentences naming Saudi Arabia share
+    nothing specific by it) and an office ("ambassador", which two reports of an exchange of
+    ambassadors share), whatever title the gazetteer files it under."""
+    from dyadwatch.compare.claims import document_claims
+
+    text = "The Saudi Ambassador arrived in Tehran to start his mission."
+    rows = {"events": [], "mentions": [
+        {"start": 4, "end": 20, "code": "SAU", "entry": "Saudi Ambassador -> SAU (title 'official')"},
+        {"start": 32, "end": 38, "code": "IRN", "entry": "Tehran -> IRN (capital)"}],
+        "claims": [{"start": 0, "end": len(text), "speaker": None, "polarity": 1, "actors": ["SAU", "IRN"],
+                    "normalized": {}}]}
+    (claim,) = document_claims("d", text, rows, group="d", pairs=[], direction=None)
+    assert "ambas" in claim.extra["terms"]
+    assert not {"saudi", "tehra"} & claim.extra["terms"]
+
+
+# -- a characterisation set aside by one and asserted by the other -----------------------------------
+
+CURBS_WIRE = """Japan tightens chip exports to South Korea
+
+TOKYO, July 4, 2019 (Sample Wire) - Japan tightened controls on exports of chip materials to South Korea on Thursday.
+Tokyo insisted it was acting on national security grounds rather than retaliation for the Korean court rulings on wartime labour.
+"""
+CURBS_ANALYSIS = """The export row is about history
+
+By Min-ji Park
+
+Japan imposed the export curbs on South Korea as retaliation for the Korean court rulings on wartime labour.
+The dispute between the two neighbours will outlast the curbs.
+"""
+
+
+def test_a_characterisation_set_aside_by_one_and_asserted_by_the_other_contradicts(tmp_path: Path, nlp) -> None:
+    from dyadwatch.compare.relations import set_aside
+
+    assert set_aside("It acted on national security grounds rather than retaliation.") == {"retal"}
+    assert set_aside("Instead of peace, the deal leaves the seeds of war.") == {"peace"}
+    assert set_aside('The minister said "not retaliation, but security" was the reason.') == frozenset()
+    d = tmp_path / "curbs"
+    d.mkdir()
+    for name, text in (("wire.txt", CURBS_WIRE), ("analysis.txt", CURBS_ANALYSIS)):
+        (d / name).write_text(text)
+    with Store(tmp_path / "curbs.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM documents")}
+        rels = [(r.relation, r.why, texts[r.a_document][r.a_start:r.a_end] + " | " + texts[r.b_document][r.b_start:r.b_end])
+                for r in store.relations()]
+    contradict = [r for r in rels if r[0] == "contradict" and "“retaliation” is not the case" in r[1]]
+    assert contradict and all("rather than retaliation" in r[2] for r in contradict), rels
+    assert not [r for r in rels if r[0] == "agree" and "rather than retaliation" in r[2]], rels

@@ -194,6 +194,10 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
         for m in mention_rows[bisect.bisect_left(m_starts, start):bisect.bisect_left(m_starts, end)]:
             role = _ROLE.search(m["entry"] or "")
             keep = set(role.group(1).lower().split()) if role else set()
+            if role:
+                # "Saudi Ambassador" (title 'official'): the office the words name is content too;
+                # only the state's name before it is the actor
+                keep |= set(text[m["start"]:m["end"]].lower().split()[-1:])
             for w in re.finditer(r"\S+", text[m["start"]:m["end"]]):
                 if w.group(0).lower() in keep:
                     continue

@@ -9,7 +9,11 @@ then a pair is decided by explicit rules, each of which says why:
 - **events**: the same action (source, target, type) reported as done by one and as not done by
   the other contradicts; reported alike by both agrees.
 - **assessments**: two judgements about the same pair of states that point in opposite
-  directions (closer vs apart) contradict; the same direction agrees.
+  directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
+  its own sentence reports between the pair contradict (read as apart while reporting an
+  agreement) is a misreading and decides nothing (``judged_direction``).
+- **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
+  peace") and the other, on the same point, asserts contradicts.
 
 Documents that are copies of one another are never compared (a copy agreeing with itself is
 not confirmation). Each relation carries a score in [0, 1] and a short reason.
@@ -106,6 +110,27 @@ def negated(sentence: str) -> bool:
     sentence's own denial, and are left out."""
     bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
     return bool(_negation().search(bare))
+
+
+@lru_cache(maxsize=1)
+def _contrast() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["contrasts"]), re.IGNORECASE)
+
+
+#: how many words after a contrast ("rather than …") it sets aside, up to the next punctuation
+CONTRAST_WORDS = 4
+
+
+def set_aside(sentence: str) -> frozenset[str]:
+    """The content terms a sentence says are not the case: the few words after "rather than",
+    "instead of", ", not" ("on national security grounds rather than retaliation": "retal").
+    Words inside quote marks are someone's words and are left out, as for ``negated``."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    out: set[str] = set()
+    for m in _contrast().finditer(bare):
+        rest = re.split(r"[,;:.!?()“”\"—–]", bare[m.end():], maxsplit=1)[0]
+        out |= content_terms(" ".join(rest.split()[:CONTRAST_WORDS]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -242,9 +267,40 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
     return agreed
 
 
+@lru_cache(maxsize=1)
+def _act_signs() -> dict[str, int]:
+    """Each PLOVER type's direction: +1 an act that brings two states closer (its mean Goldstein
+    intensity is positive), -1 one that sets them apart."""
+    from dyadwatch.analyze.events import load_intensity
+
+    return {t: (1 if v > 0 else -1) for t, v in load_intensity()["types"].items()}
+
+
+def acts_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> int:
+    """The direction of the acts a claim reports between its pair of states (``pair``, else its
+    article's main pair): +1 when those acts bring the two closer on balance (each type once;
+    an act reported as not done counts the other way), -1 apart, 0 when none or balanced."""
+    dyads = [frozenset(pair)] if pair else [frozenset(claim.extra["dyad"])] if claim.extra.get("dyad") else []
+    signs = _act_signs()
+    seen = {(ty, neg) for s, t, ty, neg in claim.events if frozenset((s, t)) in dyads and ty in signs}
+    total = sum(signs[ty] * (-1 if neg else 1) for ty, neg in seen)
+    return (total > 0) - (total < 0)
+
+
+def judged_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> float:
+    """A claim's assessment direction, unless the acts the same sentence reports between the
+    pair point the other way: "agreed to renew relations after a seven-year rupture" read as
+    apart, "the spat deepens" read as closer are misreadings of a sentence whose own news says
+    otherwise, and a judgement that cannot be trusted neither contradicts nor confirms one."""
+    if claim.direction * acts_direction(claim, pair) < 0:
+        return 0.0
+    return claim.direction
+
+
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
                      pair: tuple[str, str] | None = None) -> Decision | None:
-    if abs(a.direction) < 0.5 or abs(b.direction) < 0.5:
+    dir_a, dir_b = judged_direction(a, pair), judged_direction(b, pair)
+    if abs(dir_a) < 0.5 or abs(dir_b) < 0.5:
         return None
     shared = set(a.actors) & set(b.actors)
     if len(shared) < 2:
@@ -253,22 +309,22 @@ def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
     if dyads and not all(set(d) <= shared for d in dyads):
         return None  # a judgement about another pair in the same sentence decides nothing here
     names = "–".join(sorted(pair) if pair else sorted(shared)[:2])
-    if a.direction * b.direction < 0:
-        score = min(0.9, 0.45 + 0.25 * (abs(a.direction) + abs(b.direction)) / 2 + 0.3 * similarity)
+    if dir_a * dir_b < 0:
+        score = min(0.9, 0.45 + 0.25 * (abs(dir_a) + abs(dir_b)) / 2 + 0.3 * similarity)
         shared_cues = set(a.extra.get("cues", ())) & set(b.extra.get("cues", ()))
         if shared_cues:
             # the same judgement asserted by one and denied by the other: the clearest contradiction
             words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, shared_cues))
             return Decision("contradict", round(min(0.97, score + 0.15), 3),
                             f"{names}: one asserts what the other denies ({words}); "
-                            f"one sees them {'closer' if a.direction > 0 else 'apart'}, "
-                            f"the other {'closer' if b.direction > 0 else 'apart'}")
+                            f"one sees them {'closer' if dir_a > 0 else 'apart'}, "
+                            f"the other {'closer' if dir_b > 0 else 'apart'}")
         return Decision("contradict", round(score, 3),
-                        f"opposite assessments of {names}: one sees them {'closer' if a.direction > 0 else 'apart'}, "
-                        f"the other {'closer' if b.direction > 0 else 'apart'}")
+                        f"opposite assessments of {names}: one sees them {'closer' if dir_a > 0 else 'apart'}, "
+                        f"the other {'closer' if dir_b > 0 else 'apart'}")
     if similarity >= AGREE_SIMILARITY:
         return Decision("agree", round(min(0.9, 0.4 + 0.5 * similarity), 3),
-                        f"both see {names} {'closer' if a.direction > 0 else 'apart'}")
+                        f"both see {names} {'closer' if dir_a > 0 else 'apart'}")
     return None
 
 
@@ -304,6 +360,23 @@ def decide_report(a: ClaimItem, b: ClaimItem, similarity: float, specific: float
     words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, set(terms[:3]), limit=3))
     return Decision("agree", _agree_score(strength, 0.0),
                     f"both report it in other words (similarity {similarity:.2f}; shared: {words})")
+
+
+def decide_contrast(a: ClaimItem, b: ClaimItem, similarity: float, terms: Sequence[str]) -> Decision | None:
+    """One sets a characterisation aside ("acting on national security grounds rather than
+    retaliation", "instead of peace") and the other, on the same point, asserts it ("the trade
+    retaliation it imposed"): they cannot both be true. ``terms``: the specific content the two
+    share (``shared_specific``); the sentences must be as close in meaning as for a denial."""
+    if similarity < DENIAL_SIMILARITY or not terms:
+        return None
+    for x, y, which in ((a, b, "the first"), (b, a, "the second")):
+        aside = set_aside(x.sentence)
+        asserted = [t for t in terms if t in aside and t not in set_aside(y.sentence)] if aside else []
+        if asserted:
+            word = ", ".join(f"“{w}”" for w in _cue_words(x.sentence, y.sentence, set(asserted[:2])))
+            return Decision("contradict", round(min(0.9, 0.4 + 0.5 * similarity), 3),
+                            f"{which} says {word} is not the case, the other asserts it")
+    return None
 
 
 def decide_denial(a: ClaimItem, b: ClaimItem, similarity: float, specific: float,
@@ -344,6 +417,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
             decision = None
+    if decision is None:
+        decision = decide_contrast(a, b, similarity, terms)
     if decision is None:
         decision = decide_denial(a, b, similarity, specific, terms)
     if decision is None:
