@@ -271,9 +271,9 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
 def _act_signs() -> dict[str, int]:
     """Each PLOVER type's direction: +1 an act that brings two states closer (its mean Goldstein
     intensity is positive), -1 one that sets them apart."""
-    from dyadwatch.analyze.events import load_intensity
+    from dyadwatch.dictionaries.plover import codebook
 
-    return {t: (1 if v > 0 else -1) for t, v in load_intensity()["types"].items()}
+    return {t: (1 if v > 0 else -1) for t, v in codebook().intensity_of.items()}
 
 
 def acts_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> int:
