@@ -182,6 +182,11 @@ noun("banquet", "CONSULT", mode="visit")
 noun("dinner", "CONSULT", mode="visit", needs_modifier=["state", "official", "working"])
 noun("welcome", "CONSULT", mode="visit")  # "gave Kim a lavish welcome"
 noun("contact", "CONSULT", joint=True, needs_prep=["between", "with"])
+# a shared appearance: "a joint press conference with Lula", "a news briefing with his counterpart";
+# a conference or briefing with no "with" is one side talking to reporters, no meeting
+noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
+noun("briefing", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
+noun("toast", "CONSULT", joint=True, needs_head=["make", "raise", "propose", "exchange", "share", "drink"])
 noun("diplomacy", "CONSULT", mode="third-party", needs_modifier=["shuttle"])
 
 # ---- SUPPORT: verbal support, approval, praise, recognition
@@ -220,6 +225,7 @@ noun("gratitude", "SUPPORT")
 noun("appreciation", "SUPPORT")
 noun("admiration", "SUPPORT")
 noun("condolence", "SUPPORT")
+noun("respect", "SUPPORT", needs_head=["express", "show", "pay", "convey", "voice"])  # "expressed respect to"
 noun("commendation", "SUPPORT")
 noun("reassurance", "SUPPORT")
 noun("recognition", "SUPPORT", needs_prep=["of"])

@@ -281,6 +281,10 @@ JOINT_CASES = [
     ("Macron hosted Scholz in Paris. The two leaders met for three hours.", "FRA", "DEU", "CONSULT"),
     ("Modi visited Islamabad in March. The two leaders discussed trade.", "IND", "PAK", "CONSULT"),
     ("Erdogan travelled to Athens. Both sides agreed to keep talking.", "TUR", "GRC", "AGREE"),
+    # a shared appearance named by a noun: a press conference "with" the other side, a toast made together
+    ("The Indian prime minister held a joint press conference with the Brazilian president.", "IND", "BRA",
+     "CONSULT"),
+    ("The leaders of Chile and Peru made a toast at the state banquet.", "CHL", "PER", "CONSULT"),
 ]
 
 
@@ -289,6 +293,34 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     events = code(nlp, text)
     the(events, a, b, type_)
     the(events, b, a, type_)
+
+
+def test_press_conference_without_a_counterpart_is_no_meeting(nlp):
+    # one side talking to reporters, with another state named only as the topic
+    events = code(nlp, "The Indian prime minister spoke at a press conference about Brazil's election.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,mediator,a,b,type_", [
+    ("Germany and France signed a peace agreement brokered by the United States.", "USA", "DEU", "FRA", "AGREE"),
+    ("Kenya and Uganda have signed an Ethiopia-brokered trade agreement in Nairobi.", "ETH", "KEN", "UGA", "AGREE"),
+    ("Following talks mediated by Egypt, Israel and Jordan agreed to reopen the crossing.", "EGY", "ISR", "JOR",
+     "CONSULT"),
+])
+def test_mediator_consults_both_parties_and_is_no_party(nlp, text, mediator, a, b, type_):
+    events = code(nlp, text)
+    # the parties share the act; the broker is not its doer ...
+    the(events, a, b, type_)
+    the(events, b, a, type_)
+    assert not [e for e in events if e["source"] == mediator and e["type"] == type_ != "CONSULT"]
+    # ... it consults each party (PLOVER CONSULT, third-party mode)
+    for party in (a, b):
+        assert the(events, mediator, party, "CONSULT")["mode"] == "third-party"
+
+
+def test_sympathy_expressed_to_another_leader_is_support(nlp):
+    the(code(nlp, "Spain's prime minister expressed deep respect to the Portuguese president."), "ESP", "PRT",
+        "SUPPORT")
 
 
 def test_pair_word_takes_the_people_not_the_place(nlp):

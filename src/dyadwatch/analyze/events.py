@@ -109,6 +109,7 @@ class EventWords:
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     joining_verbs: frozenset[str]
+    mediating_verbs: frozenset[str]
     negating_governors: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
@@ -486,15 +487,20 @@ class _DocCoder:
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
-            pairs = [(s, t, negated, modality) for s, t in _pairs(found)]
+            pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
+            if trig.pos == "NOUN":
+                # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
+                parties = _ordered_unique(found.sources + found.targets)
+                pairs += [(m, p, negated, modality, "CONSULT", "third-party") for m in self._mediators(tok)
+                          if m not in parties for p in parties]
             if stop is not None and stop.lemma_.lower() in self.w.joining_verbs and tok.dep_ == "dobj" and \
                     tok.head.i == stop.i and found.targets:
                 # ... and the joiner would do the same to the same target
                 joined_neg = self._negated(tok, trig)
                 joined_mod = self._modality(tok)
-                pairs += [(s, t, joined_neg, joined_mod) for s in self._subject(stop)[0] for t in found.targets
-                          if s != t and s not in found.sources]
-            for source, target, negated, modality in pairs:
+                pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
+                          for t in found.targets if s != t and s not in found.sources]
+            for source, target, negated, modality, type_, mode in pairs:
                 yield {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
@@ -866,9 +872,10 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets += [a for a in self._actors(g) if a not in targets]
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl" and c.lemma_.lower() not in self.w.mediating_verbs:
                 # "a decision to supply Russia", "purchases made from Moscow", "the sanctions
-                # imposed by the EU on Russia"
+                # imposed by the EU on Russia" (not "a deal brokered by Qatar": the broker is no
+                # party, ``_mediators``)
                 for g in c.children:
                     if g.dep_ in OBJ:
                         targets += [a for a in self._actors(g) if a not in targets]
@@ -879,7 +886,8 @@ class _DocCoder:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                and c.lemma_.lower() not in self.w.mediating_verbs]
         mod_actors = _ordered_unique(self.actor_of[t.i] for m in mods for t in m.subtree if t.i in self.actor_of)
         if len(mod_actors) >= 2:
             joint = _ordered_unique(joint + mod_actors)
@@ -887,6 +895,21 @@ class _DocCoder:
             joint = sources
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _mediators(self, noun: Token) -> list[str]:
+        """Who brought the parties of a noun's act together without being one of them: the agent
+        of a mediating participle ("talks mediated by Qatar", "the accord brokered by the US")
+        or the actor hyphenated to it ("a US-brokered deal")."""
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ not in ("acl", "amod") or c.lemma_.lower() not in self.w.mediating_verbs:
+                continue
+            for g in c.children:
+                if g.dep_ == "agent":
+                    out += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p) if a not in out]
+                elif g.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and g.i < c.i:
+                    out += [a for a in self._actors(g, 1) if a not in out]
+        return out
 
     def _governing_subject(self, noun: Token) -> tuple[list[str], Token | None]:
         """The subject of the verb a noun is the object of ("Beijing has avoided any condemnation")."""
