@@ -108,6 +108,7 @@ V1_SENSES_MISSED = {
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
     "trade": "v1 codes 'trade' as trading (COOPERATE); 'traded barbs/insults/jabs' is mutual criticism (ACCUSE)",
+    "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends force (RETREAT)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
@@ -291,6 +292,12 @@ for _obj in ("trade", "commerce", "cooperation", "investment", "exchanges", "tie
     verb(f"escalate_{_obj}", "COOPERATE", joint=True)
 for _obj in ("embassy", "embassies", "consulate", "consulates"):
     verb(f"reopen_{_obj}", "COOPERATE")
+    # "agreed to open embassies", "re-establish their embassies" (the tokenizer splits "re-")
+    verb(f"open_{_obj}", "COOPERATE")
+    verb(f"establish_{_obj}", "COOPERATE")
+# sending ambassadors to each other is diplomatic cooperation, as restoring ties is
+for _obj in ("ambassadors", "envoys", "diplomats"):
+    verb(f"exchange_{_obj}", "COOPERATE", joint=True)
 verb("team_up", "COOPERATE", joint=True)
 verb("join_forces", "COOPERATE", joint=True)
 verb("work_with", "COOPERATE", joint=True)
@@ -377,6 +384,10 @@ verb("scale_back", "RETREAT")
 verb("vacate", "RETREAT", needs_object=True, mode="withdraw")
 verb("defuse", "RETREAT", needs_object=True)
 verb("hold_fire", "RETREAT", mode="ceasefire")
+# "agreed to stop all fighting", "committed to end hostilities": the end of fighting, not fighting
+for _verb in ("stop", "end", "cease", "halt"):
+    for _obj in ("fighting", "hostilities", "war", "attacks", "shelling"):
+        verb(f"{_verb}_{_obj}", "RETREAT", mode="ceasefire")
 verb("cease_fire", "RETREAT", mode="ceasefire")
 noun("armistice", "RETREAT", joint=True, mode="ceasefire")
 noun("surrender", "RETREAT")

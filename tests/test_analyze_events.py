@@ -295,6 +295,25 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     the(events, b, a, type_)
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # what two sides agree or commit to do is coded too, by its own type
+    ("Qatar and Bahrain agreed to exchange ambassadors.", "BHR", "QAT", "COOPERATE"),
+    ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
+    ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
+])
+def test_agreed_act_has_its_own_type(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["modality"] == "intended"
+    the(events, target, source, type_)
+    the(events, source, target, "AGREE")
+
+
+def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
+    the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
+    assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")
+    the(code(nlp, "China halted exports to Japan."), "CHN", "JPN", "SANCTION")
+
+
 def test_press_conference_without_a_counterpart_is_no_meeting(nlp):
     # one side talking to reporters, with another state named only as the topic
     events = code(nlp, "The Indian prime minister spoke at a press conference about Brazil's election.")
