@@ -285,6 +285,11 @@ JOINT_CASES = [
     ("The Indian prime minister held a joint press conference with the Brazilian president.", "IND", "BRA",
      "CONSULT"),
     ("The leaders of Chile and Peru made a toast at the state banquet.", "CHL", "PER", "CONSULT"),
+    # a "between" phrase names the two parties of any act; two doers share an agreement
+    ("An agreement between Ethiopia and Eritrea was signed on Monday.", "ETH", "ERI", "AGREE"),
+    ("The ceasefire between India and Pakistan held.", "IND", "PAK", "RETREAT"),
+    ("Kenya praised the deal inked by Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias "
+     "Afwerki.", "ETH", "ERI", "AGREE"),
 ]
 
 
@@ -312,6 +317,11 @@ def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
     the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
     assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")
     the(code(nlp, "China halted exports to Japan."), "CHN", "JPN", "SANCTION")
+
+
+def test_two_doers_of_a_one_sided_act_do_not_share_it(nlp):
+    events = code(nlp, "US and EU sanctions have hurt the Iranian economy.")
+    assert not find(events, "USA", "EU", "SANCTION") and not find(events, "EU", "USA", "SANCTION")
 
 
 def test_press_conference_without_a_counterpart_is_no_meeting(nlp):

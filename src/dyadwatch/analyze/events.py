@@ -77,6 +77,9 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
+#: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
+#: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
+SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: acts that, with no other party in the sentence, are towards the other side of the article's
@@ -809,6 +812,14 @@ class _DocCoder:
             targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
+        between = self._between(tok)
+        if len(between) >= 2:
+            # "a peace agreement between Armenia and Azerbaijan", "the war between A and B": the
+            # two named are the parties of the one act, whatever its type
+            return _Found(between, [], "syntax", joint=True)
+        if len(sources) >= 2 and not targets and trig.type in SHARED_TYPES:
+            # "the deal inked by Aliyev and Pashinyan": two doers of an agreement share it
+            return _Found(sources, [], "syntax", joint=True)
         subj = None
         if not sources:
             sources, subj = self._governing_subject(tok)
@@ -895,6 +906,11 @@ class _DocCoder:
             joint = sources
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _between(self, noun: Token) -> list[str]:
+        """Actors of a noun's "between" phrase ("talks between India and Pakistan")."""
+        return _ordered_unique(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                               for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
 
     def _mediators(self, noun: Token) -> list[str]:
         """Who brought the parties of a noun's act together without being one of them: the agent
