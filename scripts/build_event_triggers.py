@@ -4,7 +4,8 @@ The event coder (``dyadwatch.analyze.events``) finds an event only where a word 
 lexicon links two actors, so a trigger missing from the lexicon is an event missed. v1 holds
 about 390 triggers; this script adds the verbs and nouns that English international news
 (wire reports and analyses) uses for each of the 16 PLOVER types, written by hand from the
-PLOVER codebook definitions (``../shared/external/ahalterman-NGEC-2025/
+PLOVER codebook definitions (and a few words ``scripts/mine_synthetic_triggers.py`` finds tied to
+one type in the NGEC-2025 synthetic stories, with their counts) (``../shared/external/ahalterman-NGEC-2025/
 PLOVER_structured_codebook_updated.csv``, ``../shared/external/openeventdata-PLOVER/
 CAMEO2PLOVER-2021.txt``) and the project's coding conventions (``../shared/eval/GUIDE.md``).
 
@@ -697,6 +698,18 @@ noun("torture", "ASSAULT", mode="torture")
 noun("abduction", "ASSAULT", mode="abduct")
 noun("hijacking", "ASSAULT", mode="abduct")
 noun("sabotage", "ASSAULT", mode="destroy")
+
+
+# ---- from the synthetic stories: words that ``scripts/mine_synthetic_triggers.py`` finds tied to
+# one type in the NGEC-2025 synthetic stories (count of headlines and leads under the type / all
+# of them) and the codebook defines as that type; the other candidates it lists are topic words
+# ("internet", "drone"), generator prompts ("restriction" under CONCEDE) or need no entry
+verb("behead", "ASSAULT", needs_object=True)  # 9/9 ASSAULT; codebook: execute, massacre
+noun("execution", "ASSAULT", mode="execute", needs_prep=["of"])  # 5/6 ASSAULT; "the execution of a Japanese national"
+noun("curfew", "COERCE", mode="curfew")  # "impose_curfew" 9/10 COERCE; codebook: impose state of emergency
+verb("disband", "RETREAT", needs_object=True, mode="disarm")  # 5/6 RETREAT; codebook: disarm, give up weapons
+noun("rioting", "PROTEST", mode="riot")  # 9/11 PROTEST; as the noun "riot"
+verb("chant", "PROTEST", mode="demo", target_preps=["against"])  # 6/8 PROTEST; "crowds chanted against Japan"
 
 
 # ------------------------------------------------------------------------------ build and check

@@ -319,6 +319,18 @@ def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
     the(code(nlp, "China halted exports to Japan."), "CHN", "JPN", "SANCTION")
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # words the synthetic stories tie to one type (scripts/mine_synthetic_triggers.py)
+    ("Iranian militants beheaded a French aid worker.", "IRN", "FRA", "ASSAULT"),
+    ("China's execution of a Japanese national angered Tokyo.", "CHN", "JPN", "ASSAULT"),
+    ("Israel imposed a curfew on Palestinian towns.", "ISR", "PSE", "COERCE"),
+    ("Thousands of Serbians chanted against Kosovo outside the embassy.", "SRB", "XKX", "PROTEST"),
+    ("Colombia agreed to disband the militias along the border with Venezuela.", "COL", "VEN", "RETREAT"),
+])
+def test_mined_trigger(nlp, text, source, target, type_):
+    the(code(nlp, text), source, target, type_)
+
+
 def test_two_doers_of_a_one_sided_act_do_not_share_it(nlp):
     events = code(nlp, "US and EU sanctions have hurt the Iranian economy.")
     assert not find(events, "USA", "EU", "SANCTION") and not find(events, "EU", "USA", "SANCTION")
