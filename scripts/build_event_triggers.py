@@ -109,6 +109,9 @@ V1_SENSES_MISSED = {
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
     "trade": "v1 codes 'trade' as trading (COOPERATE); 'traded barbs/insults/jabs' is mutual criticism (ACCUSE)",
+    "normalise": "v1 codes 'normalise' as an agreement (AGREE); normalising ties, relations or a pact is "
+                 "diplomatic cooperation (COOPERATE), as restoring ties is; the promise is coded by its own verb",
+    "normalize": "as 'normalise'",
     "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends force (RETREAT)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
@@ -284,10 +287,14 @@ noun("handover", "CONCEDE", needs_prep=["of"])
 # ---- COOPERATE: material and diplomatic cooperation, trade, partnerships (joint: GUIDE.md)
 for _verb in ("restore", "reestablish", "establish", "resume", "mend", "repair", "improve", "strengthen",
               "deepen", "boost", "expand", "bolster", "upgrade", "cement", "forge", "build", "develop",
-              "enhance", "revive", "rebuild", "solidify", "broaden", "reset"):
+              "enhance", "revive", "rebuild", "solidify", "broaden", "reset", "renew", "normalise", "normalize"):
     for _obj in ("ties", "relations"):
         verb(f"{_verb}_{_obj}", "COOPERATE", joint=True)  # "restored diplomatic ties with"
 verb("mend_fences", "COOPERATE", joint=True)
+# "vowed to normalize the intelligence-sharing pact": putting an agreement back into force
+for _obj in ("pact", "agreement", "accord", "treaty"):
+    verb(f"normalise_{_obj}", "COOPERATE", joint=True)
+    verb(f"normalize_{_obj}", "COOPERATE", joint=True)
 # "escalate bilateral commerce": raising trade is no use of force (v1's 'escalate' is ASSAULT)
 for _obj in ("trade", "commerce", "cooperation", "investment", "exchanges", "ties", "relations"):
     verb(f"escalate_{_obj}", "COOPERATE", joint=True)

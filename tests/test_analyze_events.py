@@ -305,12 +305,20 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     ("Qatar and Bahrain agreed to exchange ambassadors.", "BHR", "QAT", "COOPERATE"),
     ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
     ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
+    ("Qatar and Bahrain agreed to renew diplomatic relations after a long rupture.", "QAT", "BHR", "COOPERATE"),
 ])
 def test_agreed_act_has_its_own_type(nlp, text, source, target, type_):
     events = code(nlp, text)
     assert the(events, source, target, type_)["modality"] == "intended"
     the(events, target, source, type_)
     the(events, source, target, "AGREE")
+
+
+def test_normalising_a_pact_is_cooperation_vowed(nlp):
+    events = code(nlp, "Seoul vowed to completely normalize the military intelligence-sharing pact with Tokyo.")
+    the(events, "KOR", "JPN", "AGREE")
+    assert the(events, "KOR", "JPN", "COOPERATE")["modality"] == "intended"
+    assert not find(code(nlp, "Israel and Morocco normalized relations in 2020."), "ISR", "MAR", "AGREE")
 
 
 def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
