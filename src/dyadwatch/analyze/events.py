@@ -14,12 +14,17 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   own takes the subject of the verb it is the object of ("Beijing has avoided any condemnation of
   …"), a light verb's prepositional object as its target ("sent aid to Russia"), and after a
   receiving verb the receiver is the target ("Russia received aid from China").
+- **mediators**: the agent of a mediating participle on a trigger noun ("talks mediated by
+  Qatar", "a US-brokered deal", ``mediating_verbs``) is no party to the act: it consults each
+  party (CONSULT, third-party).
 - **not events**: what is asked for or threatened ("demand for talks", "threatened X with
   sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
   complement is itself a trigger ("refused to send troops": only the sending, negated).
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
-  "talks between A and B", "the two leaders met", "their meeting") are coded in both directions;
-  a pair word stands for the people just named, else the pair of recent actors the document
+  "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
+  as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
+  between A and B") and an agreement, meeting or cooperation with two doers ("the deal inked by
+  A and B"); a pair word stands for the people just named, else the pair of recent actors the document
   names together most (a capital named as a place is not a party).
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
   it or on its subject (not "no limits to"), "without", and governing verbs such as
