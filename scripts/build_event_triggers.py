@@ -112,7 +112,8 @@ V1_SENSES_MISSED = {
     "normalise": "v1 codes 'normalise' as an agreement (AGREE); normalising ties, relations or a pact is "
                  "diplomatic cooperation (COOPERATE), as restoring ties is; the promise is coded by its own verb",
     "normalize": "as 'normalise'",
-    "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends force (RETREAT)",
+    "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends "
+            "force (RETREAT)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 

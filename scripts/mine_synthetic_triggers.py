@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(found)} candidates (count >= {a.min_count}, purity >= {a.min_purity})")
     for c in found:
         known = f"  lexicon: {', '.join(c['lexicon'])}" if c["lexicon"] else ""
-        print(f"  {c['label']:10s} {c['word']:24s} {c['pos']:5s} {c['count']:4d}/{c['of']:<4d} {c['purity']:.2f}{known}")
+        print(f"  {c['label']:10s} {c['word']:24s} {c['pos']:5s} {c['count']:4d}/{c['of']:<4d} "
+              f"{c['purity']:.2f}{known}")
     if a.json:
         a.json.write_text(json.dumps({"counts": {k: dict(v) for k, v in sorted(counts.items())},
                                       "candidates": found}, indent=1), encoding="utf-8")
