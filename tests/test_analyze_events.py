@@ -281,6 +281,15 @@ JOINT_CASES = [
     ("Macron hosted Scholz in Paris. The two leaders met for three hours.", "FRA", "DEU", "CONSULT"),
     ("Modi visited Islamabad in March. The two leaders discussed trade.", "IND", "PAK", "CONSULT"),
     ("Erdogan travelled to Athens. Both sides agreed to keep talking.", "TUR", "GRC", "AGREE"),
+    # a shared appearance named by a noun: a press conference "with" the other side, a toast made together
+    ("The Indian prime minister held a joint press conference with the Brazilian president.", "IND", "BRA",
+     "CONSULT"),
+    ("The leaders of Chile and Peru made a toast at the state banquet.", "CHL", "PER", "CONSULT"),
+    # a "between" phrase names the two parties of any act; two doers share an agreement
+    ("An agreement between Ethiopia and Eritrea was signed on Monday.", "ETH", "ERI", "AGREE"),
+    ("The ceasefire between India and Pakistan held.", "IND", "PAK", "RETREAT"),
+    ("Kenya praised the deal inked by Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias "
+     "Afwerki.", "ETH", "ERI", "AGREE"),
 ]
 
 
@@ -289,6 +298,78 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     events = code(nlp, text)
     the(events, a, b, type_)
     the(events, b, a, type_)
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # what two sides agree or commit to do is coded too, by its own type
+    ("Qatar and Bahrain agreed to exchange ambassadors.", "BHR", "QAT", "COOPERATE"),
+    ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
+    ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
+    ("Qatar and Bahrain agreed to renew diplomatic relations after a long rupture.", "QAT", "BHR", "COOPERATE"),
+])
+def test_agreed_act_has_its_own_type(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["modality"] == "intended"
+    the(events, target, source, type_)
+    the(events, source, target, "AGREE")
+
+
+def test_normalising_a_pact_is_cooperation_vowed(nlp):
+    events = code(nlp, "Seoul vowed to completely normalize the military intelligence-sharing pact with Tokyo.")
+    the(events, "KOR", "JPN", "AGREE")
+    assert the(events, "KOR", "JPN", "COOPERATE")["modality"] == "intended"
+    assert not find(code(nlp, "Israel and Morocco normalized relations in 2020."), "ISR", "MAR", "AGREE")
+
+
+def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
+    the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
+    assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")
+    the(code(nlp, "China halted exports to Japan."), "CHN", "JPN", "SANCTION")
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # words the synthetic stories tie to one type (scripts/mine_synthetic_triggers.py)
+    ("Iranian militants beheaded a French aid worker.", "IRN", "FRA", "ASSAULT"),
+    ("China's execution of a Japanese national angered Tokyo.", "CHN", "JPN", "ASSAULT"),
+    ("Israel imposed a curfew on Palestinian towns.", "ISR", "PSE", "COERCE"),
+    ("Thousands of Serbians chanted against Kosovo outside the embassy.", "SRB", "XKX", "PROTEST"),
+    ("Colombia agreed to disband the militias along the border with Venezuela.", "COL", "VEN", "RETREAT"),
+])
+def test_mined_trigger(nlp, text, source, target, type_):
+    the(code(nlp, text), source, target, type_)
+
+
+def test_two_doers_of_a_one_sided_act_do_not_share_it(nlp):
+    events = code(nlp, "US and EU sanctions have hurt the Iranian economy.")
+    assert not find(events, "USA", "EU", "SANCTION") and not find(events, "EU", "USA", "SANCTION")
+
+
+def test_press_conference_without_a_counterpart_is_no_meeting(nlp):
+    # one side talking to reporters, with another state named only as the topic
+    events = code(nlp, "The Indian prime minister spoke at a press conference about Brazil's election.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,mediator,a,b,type_", [
+    ("Germany and France signed a peace agreement brokered by the United States.", "USA", "DEU", "FRA", "AGREE"),
+    ("Kenya and Uganda have signed an Ethiopia-brokered trade agreement in Nairobi.", "ETH", "KEN", "UGA", "AGREE"),
+    ("Following talks mediated by Egypt, Israel and Jordan agreed to reopen the crossing.", "EGY", "ISR", "JOR",
+     "CONSULT"),
+])
+def test_mediator_consults_both_parties_and_is_no_party(nlp, text, mediator, a, b, type_):
+    events = code(nlp, text)
+    # the parties share the act; the broker is not its doer ...
+    the(events, a, b, type_)
+    the(events, b, a, type_)
+    assert not [e for e in events if e["source"] == mediator and e["type"] == type_ != "CONSULT"]
+    # ... it consults each party (PLOVER CONSULT, third-party mode)
+    for party in (a, b):
+        assert the(events, mediator, party, "CONSULT")["mode"] == "third-party"
+
+
+def test_sympathy_expressed_to_another_leader_is_support(nlp):
+    the(code(nlp, "Spain's prime minister expressed deep respect to the Portuguese president."), "ESP", "PRT",
+        "SUPPORT")
 
 
 def test_pair_word_takes_the_people_not_the_place(nlp):

@@ -14,12 +14,17 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   own takes the subject of the verb it is the object of ("Beijing has avoided any condemnation of
   …"), a light verb's prepositional object as its target ("sent aid to Russia"), and after a
   receiving verb the receiver is the target ("Russia received aid from China").
+- **mediators**: the agent of a mediating participle on a trigger noun ("talks mediated by
+  Qatar", "a US-brokered deal", ``mediating_verbs``) is no party to the act: it consults each
+  party (CONSULT, third-party).
 - **not events**: what is asked for or threatened ("demand for talks", "threatened X with
   sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
   complement is itself a trigger ("refused to send troops": only the sending, negated).
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
-  "talks between A and B", "the two leaders met", "their meeting") are coded in both directions;
-  a pair word stands for the people just named, else the pair of recent actors the document
+  "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
+  as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
+  between A and B") and an agreement, meeting or cooperation with two doers ("the deal inked by
+  A and B"); a pair word stands for the people just named, else the pair of recent actors the document
   names together most (a capital named as a place is not a party).
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
   it or on its subject (not "no limits to"), "without", and governing verbs such as
@@ -79,6 +84,9 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
+#: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
+#: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
+SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: acts that, with no other party in the sentence, are towards the other side of the article's
@@ -111,6 +119,7 @@ class EventWords:
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     joining_verbs: frozenset[str]
+    mediating_verbs: frozenset[str]
     negating_governors: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
@@ -516,15 +525,20 @@ class _DocCoder:
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
-            pairs = [(s, t, negated, modality) for s, t in _pairs(found)]
+            pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
+            if trig.pos == "NOUN":
+                # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
+                parties = _ordered_unique(found.sources + found.targets)
+                pairs += [(m, p, negated, modality, "CONSULT", "third-party") for m in self._mediators(tok)
+                          if m not in parties for p in parties]
             if stop is not None and stop.lemma_.lower() in self.w.joining_verbs and tok.dep_ == "dobj" and \
                     tok.head.i == stop.i and found.targets:
                 # ... and the joiner would do the same to the same target
                 joined_neg = self._negated(tok, trig)
                 joined_mod = self._modality(tok)
-                pairs += [(s, t, joined_neg, joined_mod) for s in self._subject(stop)[0] for t in found.targets
-                          if s != t and s not in found.sources]
-            for source, target, negated, modality in pairs:
+                pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
+                          for t in found.targets if s != t and s not in found.sources]
+            for source, target, negated, modality, type_, mode in pairs:
                 yield {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
@@ -834,6 +848,14 @@ class _DocCoder:
             targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
+        between = self._between(tok)
+        if len(between) >= 2:
+            # "a peace agreement between Armenia and Azerbaijan", "the war between A and B": the
+            # two named are the parties of the one act, whatever its type
+            return _Found(between, [], "syntax", joint=True)
+        if len(sources) >= 2 and not targets and trig.type in SHARED_TYPES:
+            # "the deal inked by Aliyev and Pashinyan": two doers of an agreement share it
+            return _Found(sources, [], "syntax", joint=True)
         subj = None
         if not sources:
             sources, subj = self._governing_subject(tok)
@@ -897,9 +919,10 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets += [a for a in self._actors(g) if a not in targets]
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl" and c.lemma_.lower() not in self.w.mediating_verbs:
                 # "a decision to supply Russia", "purchases made from Moscow", "the sanctions
-                # imposed by the EU on Russia"
+                # imposed by the EU on Russia" (not "a deal brokered by Qatar": the broker is no
+                # party, ``_mediators``)
                 for g in c.children:
                     if g.dep_ in OBJ:
                         targets += [a for a in self._actors(g) if a not in targets]
@@ -910,7 +933,8 @@ class _DocCoder:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                and c.lemma_.lower() not in self.w.mediating_verbs]
         mod_actors = _ordered_unique(self.actor_of[t.i] for m in mods for t in m.subtree if t.i in self.actor_of)
         if len(mod_actors) >= 2:
             joint = _ordered_unique(joint + mod_actors)
@@ -918,6 +942,26 @@ class _DocCoder:
             joint = sources
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _between(self, noun: Token) -> list[str]:
+        """Actors of a noun's "between" phrase ("talks between India and Pakistan")."""
+        return _ordered_unique(a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                               for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
+
+    def _mediators(self, noun: Token) -> list[str]:
+        """Who brought the parties of a noun's act together without being one of them: the agent
+        of a mediating participle ("talks mediated by Qatar", "the accord brokered by the US")
+        or the actor hyphenated to it ("a US-brokered deal")."""
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ not in ("acl", "amod") or c.lemma_.lower() not in self.w.mediating_verbs:
+                continue
+            for g in c.children:
+                if g.dep_ == "agent":
+                    out += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p) if a not in out]
+                elif g.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and g.i < c.i:
+                    out += [a for a in self._actors(g, 1) if a not in out]
+        return out
 
     def _governing_subject(self, noun: Token) -> tuple[list[str], Token | None]:
         """The subject of the verb a noun is the object of ("Beijing has avoided any condemnation")."""
