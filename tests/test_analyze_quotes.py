@@ -455,3 +455,9 @@ def test_it_said_is_the_body_that_spoke_just_before(qnlp) -> None:
             "“Reports of an agreement are inaccurate,” it said in a statement.")
     direct = [q for q in quotes(qnlp, text) if q["direct"]]
     assert [q["speaker"] for q in direct] == ["Department of Foreign Affairs"]
+
+
+def test_the_spokesperson_is_the_one_named_with_that_title_even_unrecognised(qnlp) -> None:
+    text = ('"We were given nothing," opposition spokesperson Park Min-jae said on Friday. '
+            '"The government gave everything away," the spokesperson said. "It was a disaster."')
+    assert {q["speaker"] for q in quotes(qnlp, text)} == {"Park Min-jae"}

@@ -1108,15 +1108,24 @@ class _Run:
         """(name, code) of the person named last before ``char`` with one of ``titles`` right
         before the name ("President Ilham Aliyev" for "the head of state"), else None."""
         people = self._people_list()
-        before = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-                            + r")\.?\s+$")
+        alternatives = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        before = re.compile(rf"\b(?:{alternatives})\.?\s+$")
+        found: tuple[int, str, str | None] | None = None
         i = bisect_left(people, (char,)) - 1
         while i >= 0:
             s, e, name, code = people[i]
             if before.search(self.text[max(0, s - 40):s]) or any(self.text[s:e].startswith(t + " ") for t in titles):
-                return name, code or self._code_of_name(name)
+                found = (s, name, code or self._code_of_name(name))
+                break
             i -= 1
-        return None
+        # a name the recogniser missed, written after the title ("DP spokesperson An Ho-young")
+        lo = max(0, char - 3000)
+        for m in re.finditer(rf"\b(?:{alternatives})\s+([A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*|-[a-z]+){{1,3}})\b",
+                             self.text[lo:char]):
+            if found is None or lo + m.start(1) > found[0]:
+                name = m.group(1)
+                found = (lo + m.start(1), name, self._code_of_name(name))
+        return (found[1], found[2]) if found else None
 
     def _last_person(self, char: int) -> tuple[str, str | None] | None:
         """The most recent person named before ``char`` within a few sentences."""
