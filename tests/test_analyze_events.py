@@ -886,3 +886,11 @@ def test_a_body_named_as_what_both_belong_to_is_no_party(nlp):
     pairs = {(e["source"], e["target"], e["type"]) for e in events}
     assert ("TUR", "GRC", "COOPERATE") in pairs  # raising trade is no use of force
     assert not any("NATO" in (e["source"], e["target"]) for e in events)
+
+
+def test_a_call_on_a_day_is_a_call_not_a_call_on(nlp):
+    # "on Tuesday" is when the call was made; "call on China to …" is a request
+    events = code(nlp, "Japan's foreign minister called his Chinese counterpart on Tuesday.")
+    assert find(events, "JPN", "CHN", "CONSULT") and not find(events, "JPN", "CHN", "REQUEST")
+    events = code(nlp, "Japan called on China to resume the talks.")
+    assert find(events, "JPN", "CHN", "REQUEST")

@@ -185,7 +185,10 @@ class Lexicon:
         # side by side", "cut ties"), which binds tighter than a preposition ("call on", "stand by")
         # (a passive subject is the verb's object: "relations were restored")
         for deps in (("prt",), ("advmod", "dobj", "npadvmod", "nsubjpass"), ("prep",)):
-            words = {c.lower_ for c in token.children if c.dep_ in deps}
+            # a preposition whose object is a time is no particle: "called his counterpart on
+            # Tuesday" is a call, not "call on"
+            words = {c.lower_ for c in token.children if c.dep_ in deps and not (
+                c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             with_particle = [t for t in found if t.particle and t.particle in words]
             if with_particle:
                 return with_particle
