@@ -101,7 +101,7 @@ def test_dictionaries_builtins_are_registered_as_plugins():
     assert "dyadwatch.dictionaries.builtin_actors" in DEFAULT_PLUGINS
     names = [d.name for d in load_actor_dictionaries()]
     assert names == ["dyadwatch.countries.v1", "dyadwatch.organisations.v1",
-                     "dyadwatch.leaders.v1", "dyadwatch.titles.v1", "dyadwatch.outlets.v2"]
+                     "dyadwatch.leaders.v2", "dyadwatch.titles.v2", "dyadwatch.outlets.v2"]
 
 
 def test_dictionaries_are_consistent():
@@ -110,14 +110,14 @@ def test_dictionaries_are_consistent():
     for d in dicts.values():
         known |= {e["id"] for e in d.entries if e["label"] == "CODE"}
     assert dicts["dyadwatch.countries.v1"].count("ACTOR") > 1000
-    assert dicts["dyadwatch.leaders.v1"].count("PERSON") > 300
+    assert dicts["dyadwatch.leaders.v2"].count("PERSON") > 300
     for d in dicts.values():
         for e in d.entries:
             if e["label"] == "ACTOR":
                 assert e["id"] in known, e
             if e["label"] == "PERSON":
                 assert all(r["id"] in known for r in e["roles"]), e
-    people = [e["person"] for e in dicts["dyadwatch.leaders.v1"].entries]
+    people = [e["person"] for e in dicts["dyadwatch.leaders.v2"].entries]
     assert len(people) == len(set(people))
 
 
@@ -310,7 +310,7 @@ def test_actors_people_full_name_then_surname(actor_nlp):
     people = [(m["text"], m["code"], m["person"]) for m in doc._.dw_mentions if m["kind"] == "person"]
     assert people == [("Antony Blinken", "USA", "Antony Blinken"), ("Blinken", "USA", "Antony Blinken")]
     assert "foreign minister 2021-01-26–2025-01-20" in doc._.dw_mentions[0]["entry"]
-    assert doc._.dw_mentions[0]["dictionary"] == "dyadwatch.leaders.v1"
+    assert doc._.dw_mentions[0]["dictionary"] == "dyadwatch.leaders.v2"
 
 
 def test_actors_short_alias(actor_nlp):
