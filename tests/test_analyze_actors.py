@@ -345,6 +345,26 @@ def test_actors_unknown_person_named_with_title(actor_nlp):
     assert people == [("Oleg Petrenko", "RUS"), ("Petrenko", "RUS")]
 
 
+def test_actors_leaders_of_states_beyond_the_big_powers(actor_nlp):
+    # leaders.v2: heads of state and government and foreign ministers of many more states
+    doc = analyse(actor_nlp, "Nikol Pashinyan and Ilham Aliyev met in Abu Dhabi, while Kyriakos "
+                       "Mitsotakis called Abiy Ahmed and Jeyhun Bayramov wrote to Ararat Mirzoyan.", "2025-07-10")
+    people = [(m["text"], m["code"]) for m in doc._.dw_mentions if m["kind"] == "person"]
+    assert people == [("Nikol Pashinyan", "ARM"), ("Ilham Aliyev", "AZE"), ("Kyriakos Mitsotakis", "GRC"),
+                      ("Abiy Ahmed", "ETH"), ("Jeyhun Bayramov", "AZE"), ("Ararat Mirzoyan", "ARM")]
+    # a distinctive surname is an alias: no full name needed first
+    assert found(actor_nlp, "President Aliyev rejected the draft.", "2025-03-01") == [("President Aliyev", "AZE")]
+
+
+def test_actors_surname_with_possessive(actor_nlp):
+    # the possessive is not part of the name: the surname and the full name again both resolve
+    doc = analyse(actor_nlp, "Mongolian Deputy Foreign Minister Batbold Tserendorj arrived. Observers read "
+                       "(Tserendorj's) remarks as a signal, and Batbold Tserendorj's aides agreed.", "2025-02-01")
+    people = [(m["text"], m["code"], m["form"]) for m in doc._.dw_mentions if m["kind"] == "person"]
+    assert people == [("Batbold Tserendorj", "MNG", "name"), ("Tserendorj", "MNG", "surname"),
+                      ("Batbold Tserendorj", "MNG", "surname")]
+
+
 # --------------------------------------------------------------------------- titles
 
 
@@ -464,6 +484,30 @@ def test_actors_pronoun_gender(actor_nlp):
 
 def test_actors_pronoun_too_far(actor_nlp):
     doc = analyse(actor_nlp, "Lavrov spoke. The room was cold. Snow fell. Cars were late. He left.")
+    assert [m["kind"] for m in doc._.dw_mentions] == ["person"]
+
+
+def test_actors_definite_title_refers_to_the_holder_named_before(actor_nlp):
+    doc = analyse(actor_nlp, "President Kassym-Jomart Tokayev opened the forum. The head of state said "
+                       "trade would grow. Later the President thanked the guests.", "2024-06-01")
+    titles = [(m["text"], m["code"], m["person"]) for m in doc._.dw_mentions if m["kind"] == "title"]
+    assert titles == [("head of state", "KAZ", "Kassym-Jomart Tokayev"),
+                      ("President", "KAZ", "Kassym-Jomart Tokayev")]
+    assert "named before" in by_text(doc, "head of state")["entry"]
+
+
+def test_actors_definite_title_needs_one_state_and_a_matching_office(actor_nlp):
+    # two prime ministers of two states named before: "the prime minister" stays unresolved
+    doc = analyse(actor_nlp, "Japan's prime minister met China's premier in Lima. The prime minister "
+                       "said the talks were useful.", "2024-11-16")
+    assert [m["text"] for m in doc._.dw_mentions if m["text"] == "prime minister"] == []
+    # a foreign minister named before is not "the president"; a president of something else is not one
+    doc = analyse(actor_nlp, "Sergey Lavrov arrived in Ankara. The president of the chamber of commerce "
+                       "and the president met him.", "2024-11-16")
+    assert {m["code"] for m in doc._.dw_mentions} == {"RUS", "TUR"}
+    assert [m for m in doc._.dw_mentions if m["kind"] == "title"] == []
+    # too far back: no antecedent
+    doc = analyse(actor_nlp, "Lula spoke. " + "It rained. " * 8 + "The president left.", "2024-11-16")
     assert [m["kind"] for m in doc._.dw_mentions] == ["person"]
 
 

@@ -4,10 +4,10 @@ The spaCy component ``dyadwatch_actors`` finds, in one left-to-right pass over a
 
 - names, short names, demonyms, combining forms ("Sino-"), capitals and seats of power
   (``dyadwatch.countries.v1``) and organisations (``dyadwatch.organisations.v1``);
-- people who act for a state (``dyadwatch.leaders.v1``), by full name or alias, and by
+- people who act for a state (``dyadwatch.leaders.v2``), by full name or alias, and by
   surname once their full name has appeared;
 - titles ("the Russian president", "China's top diplomat", "Chinese officials",
-  "President of France") through the country next to them (``dyadwatch.titles.v1``), and
+  "President of France") through the country next to them (``dyadwatch.titles.v2``), and
   the person holding the title on the reference date;
 - people named next to a title ("Deputy Foreign Minister Sergei Ryabkov") even when they are
   in no dictionary;
@@ -30,7 +30,7 @@ Usage::
     doc._.dw_mentions[0]
     # {'start': 4, 'end': 16, 'text': 'US president', 'code': 'USA', 'kind': 'title',
     #  'person': 'Joe Biden', 'entry': "US president -> USA (title 'president'; Joe Biden ...)",
-    #  'dictionary': 'dyadwatch.titles.v1', 'form': 'title'}
+    #  'dictionary': 'dyadwatch.titles.v2', 'form': 'title'}
 
 Results live in ``doc._.dw_mentions`` (plain dicts, see ``MENTION_KEYS``) and in the span
 group ``doc.spans["dw_actors"]`` (``span.label_`` = code, ``span.id_`` = entry,
@@ -114,6 +114,8 @@ _HONORIFICS = {
     "Field", "Comrade", "Chairman", "Secretary", "Minister", "Prime", "Foreign", "Defence",
     "Defense", "Ambassador", "Senator", "Sen.", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman",
 }
+#: how many sentences back "the president" may look for the president named before
+TITLE_SENTENCES = 6
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _HYPHENS = re.compile(r"[-–—]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -161,6 +163,7 @@ class _Mention:
     person_idx: int = -1
     gender: str | None = None
     alive: bool = True
+    roles: frozenset[str] = frozenset()  # offices it is known by: its title's and its person's
 
 
 class ActorResolver:
@@ -425,12 +428,20 @@ class _DocResolver:
         self.ref = _parse_ref_date(doc._.dw_ref_date)
         self._years: dict[int, int] | None = None
         self.named_persons: set[int] = set()
+        #: person titles attached to no state ("the head of state", "the President"): resolved
+        #: to the holder named earlier in the text, once every named person is known
+        self.bare_titles: list[tuple[int, int, int]] = []
         has_ents = component.use_entities and doc.has_annotation("ENT_IOB")
         self.person_ent = [-1] * self.n  # token -> index of its PERSON entity
         self.person_ents: list[Span] = []
         if has_ents:
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
+                    # the possessive is not part of the name: "(Xue's) post", "Mitsotakis's response"
+                    end = ent.end
+                    while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
+                        end -= 1
+                    ent = doc[ent.start:end]
                     for i in range(ent.start, ent.end):
                         self.person_ent[i] = len(self.person_ents)
                     self.person_ents.append(ent)
@@ -456,6 +467,7 @@ class _DocResolver:
         mentions = self._titles(mentions)
         mentions = self._surnames(mentions)
         self._honorifics(mentions)
+        mentions = self._definite_titles(mentions)
         if self.c.resolve_pronouns:
             mentions = self._pronouns(mentions)
         mentions.sort(key=lambda m: (m.start, m.start_char, m.end))
@@ -727,6 +739,8 @@ class _DocResolver:
                                  entry.dictionary, "title")
                     new.append(t)
                     last_title = t
+                elif entry.title_kind == "person":
+                    self.bare_titles.append((s, e, idx))
                 continue
             anchor, flags = found
             if entry.title_kind == "nonstate" or flags & _PAST:
@@ -738,13 +752,15 @@ class _DocResolver:
             by_start.pop(anchor.start, None)
             code = anchor.code
             text = doc[start:end].text
-            t = _Mention(start, end, code, "title", "", entry.dictionary, "title")
+            t = _Mention(start, end, code, "title", "", entry.dictionary, "title",
+                         roles=frozenset(entry.roles) | {entry.title})
             detail = f"title '{entry.title}'"
             if entry.title_kind == "person":
                 named = self._apposition(end, by_start, covered)
                 if named is None:
                     named = self._reverse_apposition(start, covered)
                 if named is not None:
+                    named.roles = named.roles | t.roles
                     if named.kind == "person" and not named.entry:  # a name in no dictionary
                         named.code = code
                         named.entry = f"{named.person} -> {code} (named with title '{text}')"
@@ -877,6 +893,8 @@ class _DocResolver:
                     parts = m.person.split() if m.person else []
                     if parts:
                         table[parts[-1]] = m
+                        if len(parts) <= 3:
+                            table[m.person] = m  # the full name again: "Kim Hyun-chong said"
                         if m.code in ("CHN", "TWN", "KOR", "PRK", "VNM", "SGP", "HKG", "MAC"):
                             table[parts[0]] = m  # family name first
                 p += 1
@@ -896,7 +914,7 @@ class _DocResolver:
                 new.append(_Mention(tok.i, tok.i + width, code, "person",
                                     f"{text} -> {code} (surname of {m.person}, named earlier)",
                                     m.dictionary, "surname", person=m.person, person_idx=m.person_idx,
-                                    gender=m.gender))
+                                    gender=m.gender, roles=m.roles))
                 covered[tok.i:tok.i + width] = b"\x01" * width
                 break
         return mentions + new
@@ -915,6 +933,55 @@ class _DocResolver:
             if k != m.start:
                 starts[k:m.start] = b"\x01" * (m.start - k)
                 m.start = k
+
+    # -- step 3b: "the president", "the head of state": the holder named before
+
+    def _definite_titles(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A person title with "the" and no state ("the head of state noted", "The President
+        stressed") stands for the person of that office named earlier in the text.
+
+        The antecedent is a person or titled mention in the last ``TITLE_SENTENCES`` sentences
+        whose offices (its title's, and its dictionary roles for that state) include the title's;
+        when the offices named there belong to more than one state ("Japan's prime minister met
+        China's premier ... the prime minister said") the title is left unresolved.
+        """
+        if not self.bare_titles:
+            return mentions
+        doc, c = self.doc, self.c
+        held: list[tuple[int, _Mention, frozenset[str]]] = []  # (start, mention, offices)
+        for m in mentions:
+            if not m.code or m.kind not in ("person", "title") or not m.alive:
+                continue
+            offices = set(m.roles)
+            if m.person_idx >= 0:
+                offices.update(r[3] for r in c._persons[m.person_idx].roles if r[2] == m.code)
+            if offices:
+                held.append((m.start, m, frozenset(offices)))
+        held.sort(key=lambda h: h[0])
+        covered = bytearray(self.n)
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        new = []
+        for s, e, idx in self.bare_titles:
+            entry = c._entries[idx]
+            wanted = set(entry.roles) | {entry.title}
+            if not entry.roles or s == 0 or doc[s - 1].lower_ != "the" or any(covered[s:e]):
+                continue
+            if e < self.n and (doc[e].lower_ == "of" or covered[e] or self.person_ent[e] >= 0):
+                continue  # "the president of the club", "the president, Ilham Aliyev"
+            lowest = self.sent_of[s] - TITLE_SENTENCES
+            found = [h for h in held if h[0] < s and self.sent_of[h[0]] >= lowest and h[2] & wanted]
+            if not found or len({h[1].code for h in found}) != 1:
+                continue
+            ante = found[-1][1]
+            text = doc[s:e].text
+            who = ante.person or doc[ante.start:ante.end].text
+            new.append(_Mention(s, e, ante.code, "title",
+                                f"{text} -> {ante.code} (title '{entry.title}'; {who}, named before)",
+                                entry.dictionary, "title", person=ante.person, person_idx=ante.person_idx,
+                                gender=ante.gender, roles=frozenset(wanted)))
+            covered[s:e] = b"\x01" * (e - s)
+        return mentions + new
 
     # -- step 4: pronouns
 
