@@ -456,6 +456,18 @@ def test_actors_analyst_quote_not_attributed(actor_nlp):
     assert [m["text"] for m in doc._.dw_mentions] == ["Putin", "Xi"]
 
 
+def test_actors_country_ending_a_place_address_is_a_place(actor_nlp):
+    # a dateline and "in <town>, <country>," name where something happened, not a party
+    assert found(actor_nlp, "HANOI, Vietnam -- Laos and Thailand signed a border pact.") == [
+        ("Laos", "LAO"), ("Thailand", "THA")]
+    assert codes(actor_nlp, "The ministers met in Hue, Vietnam, on Saturday.") == []
+    # the country acts, or states are listed: kept
+    assert codes(actor_nlp, "In Paris, France said it would help.") == ["FRA", "FRA"]
+    assert codes(actor_nlp, "Turkey invited ministers from Greece, Bulgaria, and Romania.") == [
+        "TUR", "GRC", "BGR", "ROU"]
+    assert codes(actor_nlp, "Iran, Saudi Arabia agree to restore ties") == ["IRN", "SAU"]
+
+
 def test_actors_georgia_the_country_still_counts(actor_nlp):
     assert codes(actor_nlp, "Georgia and Armenia signed a border deal.") == ["GEO", "ARM"]
 

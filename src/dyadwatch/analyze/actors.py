@@ -114,6 +114,10 @@ _HONORIFICS = {
     "Field", "Comrade", "Chairman", "Secretary", "Minister", "Prime", "Foreign", "Defence",
     "Defense", "Ambassador", "Senator", "Sen.", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman",
 }
+#: forms of a state's name that may end a place's address ("Gyeongju, South Korea")
+_ADDRESS_FORMS = {"name", "short_name", "official_name", "acronym"}
+#: prepositions before a place's address
+_PLACE_PREPS = {"in", "at", "near", "from", "outside"}
 #: how many sentences back "the president" may look for the president named before
 TITLE_SENTENCES = 6
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -463,6 +467,7 @@ class _DocResolver:
         self.tails = [(s, e, c._key_to_entry[k]) for k, s, e in c._titles(self.doc)]
         self.tail_starts = {s for s, _e, _i in self.tails}
         mentions = self._dictionary_mentions()
+        self._addresses(mentions)
         mentions = [m for m in mentions if m.alive]
         mentions = self._titles(mentions)
         mentions = self._surnames(mentions)
@@ -529,6 +534,35 @@ class _DocResolver:
                 offset += len(piece) + 1
         mentions.sort(key=lambda m: (m.start, m.start_char))
         return mentions
+
+    def _addresses(self, mentions: list[_Mention]) -> None:
+        """A country named as the second half of a place's address is a place, not a party:
+        the dateline "DUBAI, United Arab Emirates -- Iran and Saudi Arabia agreed" and "the
+        summit in Gyeongju, South Korea, on Saturday" name where something happened.
+
+        The address is "<place>, <country name>" with the country followed by punctuation or the
+        end of the line, and the place (one to three capitalised words that name no state) at
+        the start of a line or after a preposition of place ("in", "at", "near", "from").
+        """
+        doc = self.doc
+        by_start = {m.start: m for m in mentions if m.start_char < 0}
+        for m in mentions:
+            if m.kind != "state" or m.form not in _ADDRESS_FORMS or m.start < 2 or doc[m.start - 1].text != ",":
+                continue
+            if m.end < self.n and not (doc[m.end].is_punct or doc[m.end].is_space):
+                continue  # "in Paris, France said": the country acts
+            k = m.start - 2
+            p = k + 1
+            while k >= 0 and p - k <= 3 and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha:
+                p = k
+                k -= 1
+            if p > m.start - 2:
+                continue
+            place = [by_start.get(i) for i in range(p, m.start - 1)]
+            if any(x is not None and x.form != "capital" for x in place):
+                continue  # "from Greece, Bulgaria and Romania": a list of states
+            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in _PLACE_PREPS:
+                m.alive = False
 
     def _actor_entry(self, text: str, entry: _Entry) -> str:
         shown = entry.display or text
