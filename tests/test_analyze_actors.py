@@ -468,6 +468,14 @@ def test_actors_country_ending_a_place_address_is_a_place(actor_nlp):
     assert codes(actor_nlp, "Iran, Saudi Arabia agree to restore ties") == ["IRN", "SAU"]
 
 
+def test_actors_word_file_documents_its_lists():
+    from dyadwatch.dictionaries.words import DATA_DIR as WORDS_DIR
+
+    data = json.loads((WORDS_DIR / "en" / "actors.v1.json").read_text(encoding="utf-8"))
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert lists == {"place_preps"} and set(data["_doc"]) == lists
+
+
 def test_actors_georgia_the_country_still_counts(actor_nlp):
     assert codes(actor_nlp, "Georgia and Armenia signed a border deal.") == ["GEO", "ARM"]
 

@@ -60,6 +60,7 @@ from dyadwatch.dictionaries import (
     load_actor_dictionaries,
     read_actor_dictionary,
 )
+from dyadwatch.dictionaries.words import word_lists
 from dyadwatch.records import ActorMention
 
 __all__ = [
@@ -116,8 +117,6 @@ _HONORIFICS = {
 }
 #: forms of a state's name that may end a place's address ("Gyeongju, South Korea")
 _ADDRESS_FORMS = {"name", "short_name", "official_name", "acronym"}
-#: prepositions before a place's address
-_PLACE_PREPS = {"in", "at", "near", "from", "outside"}
 #: how many sentences back "the president" may look for the president named before
 TITLE_SENTENCES = 6
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -225,6 +224,7 @@ class ActorResolver:
 
     def _build(self, dictionaries: Sequence[ActorDictionary]) -> None:
         self._built = True
+        self.place_preps = word_lists("actors", "en").words("place_preps")
         self.codes: dict[str, dict[str, str]] = {}
         self._entries: list[_Entry] = []
         self._persons: list[_Person] = []
@@ -561,7 +561,7 @@ class _DocResolver:
             place = [by_start.get(i) for i in range(p, m.start - 1)]
             if any(x is not None and x.form != "capital" for x in place):
                 continue  # "from Greece, Bulgaria and Romania": a list of states
-            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in _PLACE_PREPS:
+            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in self.c.place_preps:
                 m.alive = False
 
     def _actor_entry(self, text: str, entry: _Entry) -> str:
