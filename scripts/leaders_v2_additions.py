@@ -239,6 +239,7 @@ ADDITIONS: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], str | No
     _p("Daniel Noboa", "m", [("ECU", "president", "2023-11-23", N)], ("Noboa",)),
     _p("José Raúl Mulino", "m", [("PAN", "president", "2024-07-01", N)], ("Mulino",)),
     _p("Irfaan Ali", "m", [("GUY", "president", "2020-08-02", N)], ("Mohamed Irfaan Ali",)),
+    _p("Steve Witkoff", "m", [("USA", "special_envoy", "2025-01-20", N)], ("Witkoff",)),
     _p("Delcy Rodríguez", "f", [("VEN", "vice_president", "2018-06-14", N)], ("Delcy Rodriguez",)),
     _p("Yván Gil", "m", [("VEN", "foreign_minister", "2023-08-08", N, APPROX)], ("Yvan Gil",)),
     _p("Vladimir Padrino López", "m", [("VEN", "defence_minister", "2014-10-24", N)],

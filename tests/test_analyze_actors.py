@@ -100,7 +100,7 @@ def user_dictionary(tmp_path):
 def test_dictionaries_builtins_are_registered_as_plugins():
     assert "dyadwatch.dictionaries.builtin_actors" in DEFAULT_PLUGINS
     names = [d.name for d in load_actor_dictionaries()]
-    assert names == ["dyadwatch.countries.v1", "dyadwatch.organisations.v1",
+    assert names == ["dyadwatch.countries.v2", "dyadwatch.organisations.v1",
                      "dyadwatch.leaders.v2", "dyadwatch.titles.v2", "dyadwatch.outlets.v2"]
 
 
@@ -109,7 +109,7 @@ def test_dictionaries_are_consistent():
     known = set()
     for d in dicts.values():
         known |= {e["id"] for e in d.entries if e["label"] == "CODE"}
-    assert dicts["dyadwatch.countries.v1"].count("ACTOR") > 1000
+    assert dicts["dyadwatch.countries.v2"].count("ACTOR") > 1000
     assert dicts["dyadwatch.leaders.v2"].count("PERSON") > 300
     for d in dicts.values():
         for e in d.entries:
@@ -123,7 +123,7 @@ def test_dictionaries_are_consistent():
 
 def test_dictionaries_never_map_united_states_to_virgin_islands():
     # pycountry's fuzzy search does; the built dictionaries must not
-    countries = next(d for d in load_actor_dictionaries() if d.name == "dyadwatch.countries.v1")
+    countries = next(d for d in load_actor_dictionaries() if d.name == "dyadwatch.countries.v2")
     for e in countries.entries:
         if e["label"] == "ACTOR" and e["pattern"] in ("United States", "US", "Republic of Korea"):
             assert e["id"] in ("USA", "KOR"), e
@@ -263,7 +263,7 @@ def test_actors_capitals_and_seats_of_power(actor_nlp, word, code):
 def test_actors_entry_names_the_dictionary_line(actor_nlp):
     m = analyse(actor_nlp, "Officials said the Kremlin rejected it.")._.dw_mentions[0]
     assert m["entry"] == "the Kremlin -> RUS (seat of power)"
-    assert m["dictionary"] == "dyadwatch.countries.v1"
+    assert m["dictionary"] == "dyadwatch.countries.v2"
     assert set(m) == set(MENTION_KEYS)
 
 
@@ -409,6 +409,16 @@ def test_actors_title_with_name_next_to_it(actor_nlp):
         ("Indian Prime Minister", "IND", "Narendra Modi"), ("Narendra Modi", "IND", "Narendra Modi")]
 
 
+def test_actors_name_after_the_state_a_title_is_accredited_to(actor_nlp):
+    # "<title> to <state>, <name>": the name is the title holder's, the state stays a mention
+    doc = analyse(actor_nlp, "Kenyan Ambassador to Ghana, Amina Wanjiru Otieno, presented her letters. "
+                       "Brazil's permanent representative to the UN, Rui Carvalho, spoke next.", "2025-03-01")
+    assert [(m["text"], m["code"], m["kind"]) for m in doc._.dw_mentions if m["kind"] != "pronoun"] == [
+        ("Kenyan Ambassador", "KEN", "title"), ("Ghana", "GHA", "state"), ("Amina Wanjiru Otieno", "KEN", "person"),
+        ("Brazil's permanent representative", "BRA", "title"), ("UN", "UN", "organisation"),
+        ("Rui Carvalho", "BRA", "person")]
+
+
 def test_actors_spokespeople_are_several(actor_nlp):
     # three Chinese foreign ministry spokespeople served in mid-2023: no single person
     doc = analyse(actor_nlp, "A Chinese foreign ministry spokeswoman rejected the claim.", "2023-06-01")
@@ -466,6 +476,11 @@ def test_actors_country_ending_a_place_address_is_a_place(actor_nlp):
     assert codes(actor_nlp, "Turkey invited ministers from Greece, Bulgaria, and Romania.") == [
         "TUR", "GRC", "BGR", "ROU"]
     assert codes(actor_nlp, "Iran, Saudi Arabia agree to restore ties") == ["IRN", "SAU"]
+
+
+def test_actors_territories_stand_for_their_state(actor_nlp):
+    assert found(actor_nlp, "Shelling hit the Gaza Strip and the West Bank again.") == [
+        ("Gaza Strip", "PSE"), ("West Bank", "PSE")]
 
 
 def test_actors_word_file_documents_its_lists():
@@ -616,7 +631,7 @@ def test_actors_records(actor_nlp):
     doc = analyse(actor_nlp, "Seoul protested.")
     assert mentions_from_doc(doc) == (
         ActorMention(start=0, end=5, text="Seoul", code="KOR", entry="Seoul -> KOR (capital)",
-                     dictionary="dyadwatch.countries.v1", person=None),)
+                     dictionary="dyadwatch.countries.v2", person=None),)
 
 
 def test_actors_doc_to_bytes(actor_nlp):

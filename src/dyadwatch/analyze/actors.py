@@ -3,7 +3,7 @@
 The spaCy component ``dyadwatch_actors`` finds, in one left-to-right pass over a Doc:
 
 - names, short names, demonyms, combining forms ("Sino-"), capitals and seats of power
-  (``dyadwatch.countries.v1``) and organisations (``dyadwatch.organisations.v1``);
+  (``dyadwatch.countries.v2``) and organisations (``dyadwatch.organisations.v1``);
 - people who act for a state (``dyadwatch.leaders.v2``), by full name or alias, and by
   surname once their full name has appeared;
 - titles ("the Russian president", "China's top diplomat", "Chinese officials",
@@ -866,12 +866,20 @@ class _DocResolver:
 
     def _apposition(self, e: int, by_start: dict[int, _Mention],
                     covered: list[_Mention | None]) -> _Mention | None:
-        """The person named right after a title: 'Foreign Minister Wang Yi', 'spokeswoman, Mao Ning'.
+        """The person named right after a title: 'Foreign Minister Wang Yi', 'spokeswoman, Mao Ning',
+        and after the state a title is accredited to: 'Saudi Ambassador to Iran, Abdullah Al Anzi',
+        'China's permanent representative to the UN, Fu Cong'.
 
         Returns a dictionary person's mention, or a new mention with an empty entry for a
         PERSON entity in no dictionary.
         """
         k = e
+        if k + 2 < self.n and self.doc[k].lower_ == "to":
+            j = k + 2 if self.doc[k + 1].lower_ == "the" else k + 1
+            dest = by_start.get(j)
+            if dest is not None and dest.kind in ("state", "organisation") and dest.end < self.n \
+                    and self.doc[dest.end].text == ",":
+                k = dest.end
         if k < self.n and self.doc[k].text == ",":
             k += 1
         m = by_start.get(k)

@@ -9,7 +9,7 @@ from dyadwatch.hookspecs import hookimpl
 
 #: Built-in dictionary names, in load order.
 BUILTIN_ACTOR_DICTIONARIES = (
-    "dyadwatch.countries.v1",
+    "dyadwatch.countries.v2",
     "dyadwatch.organisations.v1",
     "dyadwatch.leaders.v2",
     "dyadwatch.titles.v2",
