@@ -13,8 +13,8 @@ well known, and marked ``approx`` (to the month or so) otherwise. Corrections we
 Each entry is ``(name, gender, roles, aliases, surname)``; a role is ``(code, role, from, to[,
 flag...])`` with ``to`` None while in office, exactly as ``P()`` in ``build_dictionaries.py``
 takes it. An alias is only given when it names one person unambiguously in international news
-(a distinctive surname); common surnames are left to the resolver's "surname of a person named
-earlier in the document" rule.
+(a distinctive surname); common surnames and given names that others share ("Anwar", "Yunus")
+are left to the resolver's "surname of a person named earlier in the document" rule.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ ADDITIONS: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], str | No
     # ---- Azerbaijan
     _p("Heydar Aliyev", "m", [("AZE", "president", "1993-06-15", "2003-10-31")]),
     _p("Ilham Aliyev", "m", [("AZE", "president", "2003-10-31", N)], ("Aliyev",)),
-    _p("Mehriban Aliyeva", "f", [("AZE", "vice_president", "2017-02-21", N)], ("Aliyeva",)),
+    _p("Mehriban Aliyeva", "f", [("AZE", "vice_president", "2017-02-21", N)]),
     _p("Ali Asadov", "m", [("AZE", "prime_minister", "2019-10-08", N)]),
     _p("Jeyhun Bayramov", "m", [("AZE", "foreign_minister", "2020-07-16", N)], ("Bayramov",)),
     _p("Hikmet Hajiyev", "m", [("AZE", "foreign_policy_adviser", "2018-01-01", N, APPROX)],
@@ -152,7 +152,7 @@ ADDITIONS: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], str | No
     _p("Cevdet Yılmaz", "m", [("TUR", "vice_president", "2023-06-03", N)]),
     _p("İbrahim Kalın", "m", [("TUR", "intelligence_chief", "2023-06-05", N)], ("Ibrahim Kalin", "Kalın")),
     # ---- South, South-East and East Asia, Oceania
-    _p("Anwar Ibrahim", "m", [("MYS", "prime_minister", "2022-11-24", N)], ("Anwar",), surname="Anwar"),
+    _p("Anwar Ibrahim", "m", [("MYS", "prime_minister", "2022-11-24", N)], surname="Anwar"),
     _p("Mohamad Hasan", "m", [("MYS", "foreign_minister", "2023-12-12", N)]),
     _p("Lee Hsien Loong", "m", [("SGP", "prime_minister", "2004-08-12", "2024-05-15")], surname="Lee"),
     _p("Lawrence Wong", "m", [("SGP", "prime_minister", "2024-05-15", N)]),
@@ -170,8 +170,7 @@ ADDITIONS: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], str | No
     _p("Min Aung Hlaing", "m", [("MMR", "head_of_state", "2021-02-01", N)], surname="Min Aung Hlaing"),
     _p("Sheikh Hasina", "f", [("BGD", "prime_minister", "2009-01-06", "2024-08-05")], ("Hasina",),
        surname="Hasina"),
-    _p("Muhammad Yunus", "m", [("BGD", "chief_adviser", "2024-08-08", N), ("BGD", "leader", "2024-08-08", N)],
-       ("Yunus",)),
+    _p("Muhammad Yunus", "m", [("BGD", "chief_adviser", "2024-08-08", N), ("BGD", "leader", "2024-08-08", N)]),
     _p("Anura Kumara Dissanayake", "m", [("LKA", "president", "2024-09-23", N)], ("Dissanayake",)),
     _p("Hibatullah Akhundzada", "m", [("AFG", "supreme_leader", "2021-08-15", N)], ("Akhundzada",)),
     _p("Amir Khan Muttaqi", "m", [("AFG", "foreign_minister", "2021-09-07", N)], ("Muttaqi",)),
