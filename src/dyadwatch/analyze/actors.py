@@ -9,13 +9,16 @@ The spaCy component ``dyadwatch_actors`` finds, in one left-to-right pass over a
 - titles ("the Russian president", "China's top diplomat", "Chinese officials",
   "President of France") through the country next to them (``dyadwatch.titles.v2``), and
   the person holding the title on the reference date;
-- people named next to a title ("Deputy Foreign Minister Sergei Ryabkov") even when they are
-  in no dictionary;
+- people named next to a title ("Deputy Foreign Minister Sergei Ryabkov", "Saudi Ambassador
+  to Iran, Abdullah Al Anzi") even when they are in no dictionary;
+- "the president", "the head of state" with no state next to them: the holder of that office
+  named in the last sentences;
 - he/she/his/her, resolved to the person most recently named in the last sentences.
 
 Analysts, journalists, think tanks, outlets and geography that merely contain a country
 word ("Carnegie Russia Eurasia Center", "South China Morning Post", "South China Sea",
-"Chinese analysts") produce no mention.
+"Chinese analysts"), and a country that ends a place's address ("DUBAI, United Arab
+Emirates --", "in Gyeongju, South Korea,"), produce no mention.
 
 Usage::
 
