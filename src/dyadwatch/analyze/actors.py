@@ -939,7 +939,7 @@ class _DocResolver:
                     if parts:
                         table[parts[-1]] = m
                         if len(parts) <= 3:
-                            table[m.person] = m  # the full name again: "Kim Hyun-chong said"
+                            table[" ".join(parts)] = m  # the full name again: "Kim Hyun-chong said"
                         if m.code in ("CHN", "TWN", "KOR", "PRK", "VNM", "SGP", "HKG", "MAC"):
                             table[parts[0]] = m  # family name first
                 p += 1
