@@ -105,10 +105,10 @@ def build(path: Path, *, n_events: int, n_docs: int, seed: int = 7) -> None:
             spans.append((pos, pos + len(sentence), x, y, t))
             sentence_rows.append((doc_id, s, pos, pos + len(sentence)))
             mention_rows.append((doc_id, pos, pos + len(names[x]), names[x], x, f"{names[x]} -> {x} (name)",
-                                 "dyadwatch.countries.v1", None))
+                                 "dyadwatch.countries.v2", None))
             yi = sentence.index(names[y], len(names[x]))
             mention_rows.append((doc_id, pos + yi, pos + yi + len(names[y]), names[y], y,
-                                 f"{names[y]} -> {y} (name)", "dyadwatch.countries.v1", None))
+                                 f"{names[y]} -> {y} (name)", "dyadwatch.countries.v2", None))
             text_parts.append(sentence + (" " if s % 4 else "\n\n"))
             pos += len(sentence) + (1 if s % 4 else 2)
         text = "".join(text_parts)

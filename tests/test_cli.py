@@ -178,7 +178,7 @@ def test_cli_show_marks_events_and_explains_actors(examples_db: Path) -> None:
     shown = run("show", "--db", str(examples_db), "--text", doc_id)
     assert shown.exit_code == 0
     assert f"⟦{trigger}⟧1" in shown.output
-    assert "via " in shown.output and "[dyadwatch.countries.v1]" in shown.output
+    assert "via " in shown.output and "[dyadwatch.countries.v2]" in shown.output
     assert "«" in shown.output and "»IND" in shown.output
 
 

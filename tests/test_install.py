@@ -70,6 +70,7 @@ def test_the_wheel_carries_the_package_data_and_no_tests(installed: dict[str, Pa
     assert "dyadwatch/dictionaries/data/en/events.v1.json" in names
     assert "dyadwatch/dictionaries/data/en/figures.v1.json" in names
     assert "dyadwatch/dictionaries/data/en/stance.v1.json" in names
+    assert "dyadwatch/dictionaries/data/en/actors.v1.json" in names
     assert "dyadwatch/dictionaries/data/dyadwatch.outlets.v2.jsonl" in names
     assert not any(n.startswith(("tests/", "bench/", "examples/")) for n in names)
 

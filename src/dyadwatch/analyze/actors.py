@@ -3,19 +3,22 @@
 The spaCy component ``dyadwatch_actors`` finds, in one left-to-right pass over a Doc:
 
 - names, short names, demonyms, combining forms ("Sino-"), capitals and seats of power
-  (``dyadwatch.countries.v1``) and organisations (``dyadwatch.organisations.v1``);
-- people who act for a state (``dyadwatch.leaders.v1``), by full name or alias, and by
+  (``dyadwatch.countries.v2``) and organisations (``dyadwatch.organisations.v1``);
+- people who act for a state (``dyadwatch.leaders.v2``), by full name or alias, and by
   surname once their full name has appeared;
 - titles ("the Russian president", "China's top diplomat", "Chinese officials",
-  "President of France") through the country next to them (``dyadwatch.titles.v1``), and
+  "President of France") through the country next to them (``dyadwatch.titles.v2``), and
   the person holding the title on the reference date;
-- people named next to a title ("Deputy Foreign Minister Sergei Ryabkov") even when they are
-  in no dictionary;
+- people named next to a title ("Deputy Foreign Minister Sergei Ryabkov", "Saudi Ambassador
+  to Iran, Abdullah Al Anzi") even when they are in no dictionary;
+- "the president", "the head of state" with no state next to them: the holder of that office
+  named in the last sentences;
 - he/she/his/her, resolved to the person most recently named in the last sentences.
 
 Analysts, journalists, think tanks, outlets and geography that merely contain a country
 word ("Carnegie Russia Eurasia Center", "South China Morning Post", "South China Sea",
-"Chinese analysts") produce no mention.
+"Chinese analysts"), and a country that ends a place's address ("DUBAI, United Arab
+Emirates --", "in Gyeongju, South Korea,"), produce no mention.
 
 Usage::
 
@@ -30,7 +33,7 @@ Usage::
     doc._.dw_mentions[0]
     # {'start': 4, 'end': 16, 'text': 'US president', 'code': 'USA', 'kind': 'title',
     #  'person': 'Joe Biden', 'entry': "US president -> USA (title 'president'; Joe Biden ...)",
-    #  'dictionary': 'dyadwatch.titles.v1', 'form': 'title'}
+    #  'dictionary': 'dyadwatch.titles.v2', 'form': 'title'}
 
 Results live in ``doc._.dw_mentions`` (plain dicts, see ``MENTION_KEYS``) and in the span
 group ``doc.spans["dw_actors"]`` (``span.label_`` = code, ``span.id_`` = entry,
@@ -60,6 +63,7 @@ from dyadwatch.dictionaries import (
     load_actor_dictionaries,
     read_actor_dictionary,
 )
+from dyadwatch.dictionaries.words import word_lists
 from dyadwatch.records import ActorMention
 
 __all__ = [
@@ -114,6 +118,10 @@ _HONORIFICS = {
     "Field", "Comrade", "Chairman", "Secretary", "Minister", "Prime", "Foreign", "Defence",
     "Defense", "Ambassador", "Senator", "Sen.", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman",
 }
+#: forms of a state's name that may end a place's address ("Gyeongju, South Korea")
+_ADDRESS_FORMS = {"name", "short_name", "official_name", "acronym"}
+#: how many sentences back "the president" may look for the president named before
+TITLE_SENTENCES = 6
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _HYPHENS = re.compile(r"[-–—]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -161,6 +169,7 @@ class _Mention:
     person_idx: int = -1
     gender: str | None = None
     alive: bool = True
+    roles: frozenset[str] = frozenset()  # offices it is known by: its title's and its person's
 
 
 class ActorResolver:
@@ -218,6 +227,7 @@ class ActorResolver:
 
     def _build(self, dictionaries: Sequence[ActorDictionary]) -> None:
         self._built = True
+        self.place_preps = word_lists("actors", "en").words("place_preps")
         self.codes: dict[str, dict[str, str]] = {}
         self._entries: list[_Entry] = []
         self._persons: list[_Person] = []
@@ -425,12 +435,20 @@ class _DocResolver:
         self.ref = _parse_ref_date(doc._.dw_ref_date)
         self._years: dict[int, int] | None = None
         self.named_persons: set[int] = set()
+        #: person titles attached to no state ("the head of state", "the President"): resolved
+        #: to the holder named earlier in the text, once every named person is known
+        self.bare_titles: list[tuple[int, int, int]] = []
         has_ents = component.use_entities and doc.has_annotation("ENT_IOB")
         self.person_ent = [-1] * self.n  # token -> index of its PERSON entity
         self.person_ents: list[Span] = []
         if has_ents:
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
+                    # the possessive is not part of the name: "(Xue's) post", "Mitsotakis's response"
+                    end = ent.end
+                    while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
+                        end -= 1
+                    ent = doc[ent.start:end]
                     for i in range(ent.start, ent.end):
                         self.person_ent[i] = len(self.person_ents)
                     self.person_ents.append(ent)
@@ -452,10 +470,12 @@ class _DocResolver:
         self.tails = [(s, e, c._key_to_entry[k]) for k, s, e in c._titles(self.doc)]
         self.tail_starts = {s for s, _e, _i in self.tails}
         mentions = self._dictionary_mentions()
+        self._addresses(mentions)
         mentions = [m for m in mentions if m.alive]
         mentions = self._titles(mentions)
         mentions = self._surnames(mentions)
         self._honorifics(mentions)
+        mentions = self._definite_titles(mentions)
         if self.c.resolve_pronouns:
             mentions = self._pronouns(mentions)
         mentions.sort(key=lambda m: (m.start, m.start_char, m.end))
@@ -517,6 +537,35 @@ class _DocResolver:
                 offset += len(piece) + 1
         mentions.sort(key=lambda m: (m.start, m.start_char))
         return mentions
+
+    def _addresses(self, mentions: list[_Mention]) -> None:
+        """A country named as the second half of a place's address is a place, not a party:
+        the dateline "DUBAI, United Arab Emirates -- Iran and Saudi Arabia agreed" and "the
+        summit in Gyeongju, South Korea, on Saturday" name where something happened.
+
+        The address is "<place>, <country name>" with the country followed by punctuation or the
+        end of the line, and the place (one to three capitalised words that name no state) at
+        the start of a line or after a preposition of place ("in", "at", "near", "from").
+        """
+        doc = self.doc
+        by_start = {m.start: m for m in mentions if m.start_char < 0}
+        for m in mentions:
+            if m.kind != "state" or m.form not in _ADDRESS_FORMS or m.start < 2 or doc[m.start - 1].text != ",":
+                continue
+            if m.end < self.n and not (doc[m.end].is_punct or doc[m.end].is_space):
+                continue  # "in Paris, France said": the country acts
+            k = m.start - 2
+            p = k + 1
+            while k >= 0 and p - k <= 3 and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha:
+                p = k
+                k -= 1
+            if p > m.start - 2:
+                continue
+            place = [by_start.get(i) for i in range(p, m.start - 1)]
+            if any(x is not None and x.form != "capital" for x in place):
+                continue  # "from Greece, Bulgaria and Romania": a list of states
+            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in self.c.place_preps:
+                m.alive = False
 
     def _actor_entry(self, text: str, entry: _Entry) -> str:
         shown = entry.display or text
@@ -727,6 +776,8 @@ class _DocResolver:
                                  entry.dictionary, "title")
                     new.append(t)
                     last_title = t
+                elif entry.title_kind == "person":
+                    self.bare_titles.append((s, e, idx))
                 continue
             anchor, flags = found
             if entry.title_kind == "nonstate" or flags & _PAST:
@@ -738,13 +789,15 @@ class _DocResolver:
             by_start.pop(anchor.start, None)
             code = anchor.code
             text = doc[start:end].text
-            t = _Mention(start, end, code, "title", "", entry.dictionary, "title")
+            t = _Mention(start, end, code, "title", "", entry.dictionary, "title",
+                         roles=frozenset(entry.roles) | {entry.title})
             detail = f"title '{entry.title}'"
             if entry.title_kind == "person":
                 named = self._apposition(end, by_start, covered)
                 if named is None:
                     named = self._reverse_apposition(start, covered)
                 if named is not None:
+                    named.roles = named.roles | t.roles
                     if named.kind == "person" and not named.entry:  # a name in no dictionary
                         named.code = code
                         named.entry = f"{named.person} -> {code} (named with title '{text}')"
@@ -816,12 +869,20 @@ class _DocResolver:
 
     def _apposition(self, e: int, by_start: dict[int, _Mention],
                     covered: list[_Mention | None]) -> _Mention | None:
-        """The person named right after a title: 'Foreign Minister Wang Yi', 'spokeswoman, Mao Ning'.
+        """The person named right after a title: 'Foreign Minister Wang Yi', 'spokeswoman, Mao Ning',
+        and after the state a title is accredited to: 'Saudi Ambassador to Iran, Abdullah Al Anzi',
+        'China's permanent representative to the UN, Fu Cong'.
 
         Returns a dictionary person's mention, or a new mention with an empty entry for a
         PERSON entity in no dictionary.
         """
         k = e
+        if k + 2 < self.n and self.doc[k].lower_ == "to":
+            j = k + 2 if self.doc[k + 1].lower_ == "the" else k + 1
+            dest = by_start.get(j)
+            if dest is not None and dest.kind in ("state", "organisation") and dest.end < self.n \
+                    and self.doc[dest.end].text == ",":
+                k = dest.end
         if k < self.n and self.doc[k].text == ",":
             k += 1
         m = by_start.get(k)
@@ -877,6 +938,8 @@ class _DocResolver:
                     parts = m.person.split() if m.person else []
                     if parts:
                         table[parts[-1]] = m
+                        if len(parts) <= 3:
+                            table[" ".join(parts)] = m  # the full name again: "Kim Hyun-chong said"
                         if m.code in ("CHN", "TWN", "KOR", "PRK", "VNM", "SGP", "HKG", "MAC"):
                             table[parts[0]] = m  # family name first
                 p += 1
@@ -896,7 +959,7 @@ class _DocResolver:
                 new.append(_Mention(tok.i, tok.i + width, code, "person",
                                     f"{text} -> {code} (surname of {m.person}, named earlier)",
                                     m.dictionary, "surname", person=m.person, person_idx=m.person_idx,
-                                    gender=m.gender))
+                                    gender=m.gender, roles=m.roles))
                 covered[tok.i:tok.i + width] = b"\x01" * width
                 break
         return mentions + new
@@ -915,6 +978,55 @@ class _DocResolver:
             if k != m.start:
                 starts[k:m.start] = b"\x01" * (m.start - k)
                 m.start = k
+
+    # -- step 3b: "the president", "the head of state": the holder named before
+
+    def _definite_titles(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A person title with "the" and no state ("the head of state noted", "The President
+        stressed") stands for the person of that office named earlier in the text.
+
+        The antecedent is a person or titled mention in the last ``TITLE_SENTENCES`` sentences
+        whose offices (its title's, and its dictionary roles for that state) include the title's;
+        when the offices named there belong to more than one state ("Japan's prime minister met
+        China's premier ... the prime minister said") the title is left unresolved.
+        """
+        if not self.bare_titles:
+            return mentions
+        doc, c = self.doc, self.c
+        held: list[tuple[int, _Mention, frozenset[str]]] = []  # (start, mention, offices)
+        for m in mentions:
+            if not m.code or m.kind not in ("person", "title") or not m.alive:
+                continue
+            offices = set(m.roles)
+            if m.person_idx >= 0:
+                offices.update(r[3] for r in c._persons[m.person_idx].roles if r[2] == m.code)
+            if offices:
+                held.append((m.start, m, frozenset(offices)))
+        held.sort(key=lambda h: h[0])
+        covered = bytearray(self.n)
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        new = []
+        for s, e, idx in self.bare_titles:
+            entry = c._entries[idx]
+            wanted = set(entry.roles) | {entry.title}
+            if not entry.roles or s == 0 or doc[s - 1].lower_ != "the" or any(covered[s:e]):
+                continue
+            if e < self.n and (doc[e].lower_ == "of" or covered[e] or self.person_ent[e] >= 0):
+                continue  # "the president of the club", "the president, Ilham Aliyev"
+            lowest = self.sent_of[s] - TITLE_SENTENCES
+            found = [h for h in held if h[0] < s and self.sent_of[h[0]] >= lowest and h[2] & wanted]
+            if not found or len({h[1].code for h in found}) != 1:
+                continue
+            ante = found[-1][1]
+            text = doc[s:e].text
+            who = ante.person or doc[ante.start:ante.end].text
+            new.append(_Mention(s, e, ante.code, "title",
+                                f"{text} -> {ante.code} (title '{entry.title}'; {who}, named before)",
+                                entry.dictionary, "title", person=ante.person, person_idx=ante.person_idx,
+                                gender=ante.gender, roles=frozenset(wanted)))
+            covered[s:e] = b"\x01" * (e - s)
+        return mentions + new
 
     # -- step 4: pronouns
 

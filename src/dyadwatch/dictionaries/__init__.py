@@ -1,7 +1,7 @@
 """Actor dictionaries: versioned JSONL files of spaCy-style patterns.
 
 An actor dictionary is a JSONL file named after its identity, e.g.
-``dyadwatch.countries.v1.jsonl``. Lines are JSON objects with a ``label``:
+``dyadwatch.countries.v2.jsonl``. Lines are JSON objects with a ``label``:
 
 - ``DICTIONARY`` (optional, first line): ``name``, ``description``, ``sources``.
 - ``CODE``: an actor code and its display name: ``{"label": "CODE", "id": "CHN",
@@ -78,7 +78,7 @@ _ACTOR_TYPES = ("state", "organisation")
 class ActorDictionary:
     """One named, versioned actor dictionary.
 
-    name (str): identity with version, e.g. ``"dyadwatch.countries.v1"``.
+    name (str): identity with version, e.g. ``"dyadwatch.countries.v2"``.
     entries (tuple[dict]): the lines (``CODE``, ``ACTOR``, ``NONSTATE``, ``PERSON``,
         ``TITLE``), validated on construction.
     path (str | None): the file it was read from, if any.
@@ -171,7 +171,7 @@ def load_actor_dictionaries(
     RAISES: DictionaryNotFound (DW251, DW253), DictionaryFormatError (DW252, DW254-DW256).
 
     >>> [d.name for d in load_actor_dictionaries()][:2]
-    ['dyadwatch.countries.v1', 'dyadwatch.organisations.v1']
+    ['dyadwatch.countries.v2', 'dyadwatch.organisations.v1']
     """
     if plugin_manager is None:
         from dyadwatch.plugins import pm as plugin_manager

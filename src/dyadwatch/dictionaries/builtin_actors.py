@@ -9,10 +9,10 @@ from dyadwatch.hookspecs import hookimpl
 
 #: Built-in dictionary names, in load order.
 BUILTIN_ACTOR_DICTIONARIES = (
-    "dyadwatch.countries.v1",
+    "dyadwatch.countries.v2",
     "dyadwatch.organisations.v1",
-    "dyadwatch.leaders.v1",
-    "dyadwatch.titles.v1",
+    "dyadwatch.leaders.v2",
+    "dyadwatch.titles.v2",
     # OUTLET lines only (domain -> outlet name); the actor matcher skips them
     "dyadwatch.outlets.v2",
 )
