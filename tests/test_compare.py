@@ -391,3 +391,22 @@ def test_only_articles_sharing_a_pair_with_another_group_are_comparable() -> Non
     # with new documents: only pairs one of them is about
     assert comparable_documents(pairs, {}, involving={"c"}) == set()
     assert comparable_documents(pairs, {}, involving={"e"}) == {"d", "e"}
+
+
+def test_minhash_signatures_are_datasketchs_to_the_bit() -> None:
+    """Copies are found through signatures computed in numpy; stores and batch outputs written
+    with datasketch's MinHash must keep matching them, and the LSH split must stay datasketch's."""
+    datasketch = pytest.importorskip("datasketch")
+    import numpy as np
+
+    from dyadwatch.compare.duplicates import NUM_PERM, _lsh_shape, _shingles, minhash
+
+    texts = [WIRE, COPY, OPED, ANALYSIS, "Talks resumed.", "one two three four five six", ""]
+    texts += [WIRE.replace("Turkey", "Türkiye")[: 60 + 37 * i] for i in range(8)]
+    for text in texts:
+        reference = datasketch.MinHash(num_perm=NUM_PERM)
+        reference.update_batch(list(_shingles(text)))
+        assert np.array_equal(minhash(_shingles(text)), reference.hashvalues), text[:40]
+    for threshold in np.arange(0.2, 1.01, 0.05):
+        lsh = datasketch.MinHashLSH(threshold=max(0.2, float(threshold) - 0.3), num_perm=NUM_PERM)
+        assert _lsh_shape(float(threshold)) == (lsh.b, lsh.r), threshold
