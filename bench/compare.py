@@ -239,6 +239,14 @@ def neighbours_store(source: Path, added: Path, work: Path) -> tuple[Path, int]:
     db = work / "store-neighbours.db"
     with Store(db) as store:
         ingest_sources(store, [str(write_jsonl(work / "neighbours.jsonl", list(picked.values())))])
+        # their claim vectors stored, as the full compare that built every larger store stored its
+        # articles' (the neighbours, one per pair, met no other article and embedded nothing)
+        from dyadwatch.compare import claim_items, claim_vectors
+
+        ids = store.document_ids()
+        claims = claim_items(store, ids, group_of={}, dyad_of=document_pairs(store, ids), direction=None,
+                             judge=False)
+        store.add_claim_vectors(claim_vectors(store, claims, None)[1])
     return db, len(picked)
 
 
