@@ -475,3 +475,22 @@ def test_a_characterisation_set_aside_by_one_and_asserted_by_the_other_contradic
     contradict = [r for r in rels if r[0] == "contradict" and "“retaliation” is not the case" in r[1]]
     assert contradict and all("rather than retaliation" in r[2] for r in contradict), rels
     assert not [r for r in rels if r[0] == "agree" and "rather than retaliation" in r[2]], rels
+
+
+def test_minhash_signatures_are_datasketchs_to_the_bit() -> None:
+    """Copies are found through signatures computed in numpy; stores and batch outputs written
+    with datasketch's MinHash must keep matching them, and the LSH split must stay datasketch's."""
+    datasketch = pytest.importorskip("datasketch")
+    import numpy as np
+
+    from dyadwatch.compare.duplicates import NUM_PERM, _lsh_shape, _shingles, minhash
+
+    texts = [WIRE, COPY, OPED, ANALYSIS, "Talks resumed.", "one two three four five six", ""]
+    texts += [WIRE.replace("Turkey", "Türkiye")[: 60 + 37 * i] for i in range(8)]
+    for text in texts:
+        reference = datasketch.MinHash(num_perm=NUM_PERM)
+        reference.update_batch(list(_shingles(text)))
+        assert np.array_equal(minhash(_shingles(text)), reference.hashvalues), text[:40]
+    for threshold in np.arange(0.2, 1.01, 0.05):
+        lsh = datasketch.MinHashLSH(threshold=max(0.2, float(threshold) - 0.3), num_perm=NUM_PERM)
+        assert _lsh_shape(float(threshold)) == (lsh.b, lsh.r), threshold
