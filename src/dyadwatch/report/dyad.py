@@ -45,7 +45,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dyadwatch.errors import ConfigError, Errors
-from dyadwatch.report.ledger import LedgerBuilder, date_bounds, iter_pair_events, organisation_codes
+from dyadwatch.report.ledger import (
+    LedgerBuilder, date_bounds, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
+)
 from dyadwatch.report.queries import PLOVER_TYPES, check_code, check_date
 from dyadwatch.report.relations import list_relations
 from dyadwatch.store import Store
@@ -333,11 +335,15 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     by_month = _by_month(since) and _by_month(until) and _has_aggregates(store)
     if by_month:
         activity.read(store, a, b, since, until)
-    ledger = LedgerBuilder(a, b, organisations=organisation_codes(store))
-    for row in iter_pair_events(store, a, b, since=since, until=until):
-        if not by_month:  # a bound inside a month: the aggregates cannot split it
-            activity.add(row)
-        ledger.add(row)
+    # the ledger from the terms stored with each event; without them, classify event by event
+    built_ledger = read_ledger(store, a, b, since=since, until=until) if has_event_terms(store) else None
+    ledger = LedgerBuilder(a, b, organisations=organisation_codes(store)) if built_ledger is None else None
+    if ledger is not None or not by_month:
+        for row in iter_pair_events(store, a, b, since=since, until=until):
+            if not by_month:  # a bound inside a month: the aggregates cannot split it
+                activity.add(row)
+            if ledger is not None:
+                ledger.add(row)
     dirs = activity.dirs
 
     documents = _documents(store, a, b, activity.documents, since, until)
@@ -345,7 +351,9 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     agreements, agreement_total = _relations(store, a, b, "agree", since, until, caps["relations"])
     contradictions, contradiction_total = _relations(store, a, b, "contradict", since, until, caps["relations"])
     stories = _stories(store, a, b, since, until, caps["stories"])
-    built_ledger = ledger.build(store)
+    if built_ledger is None:
+        assert ledger is not None
+        built_ledger = ledger.build(store)
 
     totals = {d: _summarise(activity.totals[d]) for d in dirs}
     monthly = [{"month": m, "directions": {d: _summarise(v[d]) for d in dirs}}

@@ -47,8 +47,9 @@ from dyadwatch.store import Store
 MAX_EVIDENCE = 5
 MAX_DISPUTING = 3
 
-__all__ = ["GROUPS", "KINDS", "LedgerBuilder", "build_ledger", "date_bounds", "entry_phrase", "event_group",
-           "event_kind", "iter_pair_events", "ledger_entries", "organisation_codes"]
+__all__ = ["GROUPS", "KINDS", "LedgerBuilder", "build_ledger", "count_ledger", "date_bounds", "entry_phrase",
+           "event_group", "event_kind", "has_event_terms", "iter_pair_events", "ledger_entries", "organisation_codes",
+           "read_ledger"]
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -160,9 +161,16 @@ class LedgerBuilder:
 
     def _add(self, row: Mapping[str, Any], group: str, before: str) -> None:
         negated, modality, type_ = bool(row["negated"]), row["modality"], row["type"]
-        trigger = row["trigger"]
-        kind, phrase, ongoing, act = act_terms(type_, trigger, row["mode"], negated, modality, group, before)
-        source, target = row["source"], row["target"]
+        kind, phrase, ongoing, act = act_terms(type_, row["trigger"], row["mode"], negated, modality, group, before)
+        self.count(row["id"], row["document_id"], row["start"], row["source"], row["target"], type_, negated,
+                   modality, row["trigger"], row["effective_date"], row["source_group"], group, kind, phrase,
+                   ongoing, act)
+
+    def count(self, event_id: int, doc: str, start: int, source: str, target: str, type_: str, negated: bool,
+              modality: str, trigger: str | None, when: str | None, src: str, group: str, kind: str, phrase: str,
+              ongoing: bool, act: str | None) -> None:
+        """Count one event whose terms are known (its area, kind, phrase, ongoing, act), in the
+        order ``add`` would have counted it; ``src`` is its independent source."""
         slot_key = (source, target, group, kind, type_, phrase, negated, act, modality)
         slot = self._slots.get(slot_key)
         if slot is None:
@@ -174,17 +182,14 @@ class LedgerBuilder:
             entry.triggers[trigger] = entry.triggers.get(trigger, 0) + 1
         entry.modalities[modality] = entry.modalities.get(modality, 0) + 1
         entry.ongoing += ongoing
-        doc = row["document_id"]
         entry.documents.add(doc)
-        src = row["source_group"]
         entry.groups.add(src)
-        when = row["effective_date"]
         if when:
             if entry.first is None or when < entry.first:
                 entry.first = when
             if entry.last is None or when > entry.last:
                 entry.last = when
-        sample = (when or "", row["id"], doc, row["start"])
+        sample = (when or "", event_id, doc, start)
         picked = entry.samples.get(src)
         if picked is None:
             if len(entry.samples) < 4 * MAX_EVIDENCE:
@@ -302,6 +307,54 @@ class LedgerBuilder:
                 "entries": built}
 
 
+# -- reading the precomputed terms ---------------------------------------------------------------
+
+_PAIR_TERMS_SQL = """
+SELECT e.id + t.late * ? AS o, e.id, e.document_id, e.start, e.source, e.target, e.type, e.negated, e.modality,
+       e.trigger, coalesce(e.date, d.published), coalesce(g.group_id, e.document_id), t.area, t.kind, t.phrase,
+       t.ongoing, t.act
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN event_terms t ON t.event_id = e.id
+LEFT JOIN document_groups g ON g.document_id = e.document_id
+WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)){where}
+ORDER BY o
+"""
+#: events whose area waited for the organisations named in their sentence (``late``) are counted
+#: after all the others, as ``LedgerBuilder`` does
+_LATE = 1 << 40
+
+
+def has_event_terms(store: Store) -> bool:
+    """Whether the store keeps the ledger terms of its events (migration m009)."""
+    return store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_terms'").fetchone() is not None
+
+
+def read_ledger(store: Store, a: str, b: str, *, since: str | None = None,
+                until: str | None = None) -> dict[str, Any] | None:
+    """The ledger of ``a`` and ``b`` from the terms stored with each event (``event_terms``):
+    the same ledger as ``count_ledger``, without classifying any event (no sentence is read,
+    no rule run), so the pair's events are only counted. None when an event of the pair has no
+    stored terms (a store written before migration m009 and opened read-only, or an event
+    changed by hand): count event by event then."""
+    a, b = check_code(a), check_code(b)
+    bounds, params = date_bounds("coalesce(e.date, d.published)", since, until)
+    organisations = organisation_codes(store)
+    builder = LedgerBuilder(a, b, organisations=organisations)
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain tuples: thousands of rows
+    cursor.execute(_PAIR_TERMS_SQL.format(where=bounds), [_LATE if organisations else 0, a, b, b, a, *params])
+    count = builder.count
+    for (_, event_id, doc, start, source, target, type_, negated, modality, trigger, when, src, area, kind,
+         phrase, ongoing, act) in cursor:
+        if area is None:
+            return None
+        count(event_id, doc, start, source, target, type_, bool(negated), modality, trigger, when, src, area, kind,
+              phrase, bool(ongoing), act)
+    return builder.build(store)
+
+
 def _evidence_rows(store: Store, event_ids: list[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     for i in range(0, len(event_ids), 400):
@@ -332,6 +385,16 @@ def build_ledger(store: Store, a: str, b: str, *, since: str | None = None,
     >>> [e["label"] for e in ledger_entries(ledger, source="CHN", kind="does", area="energy")]
     ["buys energy (COOPERATE, 'purchasing', ongoing)"]
     """
+    a, b = check_code(a), check_code(b)
+    built = read_ledger(store, a, b, since=since, until=until) if has_event_terms(store) else None
+    return built if built is not None else count_ledger(store, a, b, since=since, until=until)
+
+
+def count_ledger(store: Store, a: str, b: str, *, since: str | None = None,
+                 until: str | None = None) -> dict[str, Any]:
+    """The ledger of terms between ``a`` and ``b``, classifying every event of the pair one by
+    one (``LedgerBuilder``): for stores without stored terms, and the recount that
+    ``read_ledger`` must equal."""
     a, b = check_code(a), check_code(b)
     builder = LedgerBuilder(a, b, organisations=organisation_codes(store))
     for row in iter_pair_events(store, a, b, since=since, until=until):

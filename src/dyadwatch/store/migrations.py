@@ -661,3 +661,35 @@ def _insert_rows(where: str, published: str) -> str:
             INSERT INTO dyad_pairs (source, target, events)
                 SELECT e.source, e.target, count(*) FROM events e {where} AND e.source <> e.target GROUP BY 1, 2
                 ON CONFLICT DO UPDATE SET events = events + excluded.events;"""
+
+
+@migration
+def m009_event_terms(conn: sqlite3.Connection) -> None:
+    """The ledger terms of each event (``dyadwatch.store.terms``): its area, kind, phrase,
+    whether it is ongoing, the distinct act its mode names, and whether its area depended on an
+    organisation named in its sentence (``late``). Written with the events by ``Store.write``;
+    filled here for what is already stored. An event deleted, or changed in place (nothing in
+    dyadwatch does it; a hand edit might), loses its row, and the ledger then counts its pair
+    event by event."""
+    from dyadwatch.store.terms import fill_event_terms
+
+    conn.executescript("""
+        CREATE TABLE event_terms (
+            event_id INTEGER PRIMARY KEY,        -- events.id
+            area TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            phrase TEXT NOT NULL,                -- base form, e.g. 'buy energy'
+            ongoing INTEGER NOT NULL,            -- 0 or 1
+            act TEXT,                            -- a PLOVER mode that names a distinct act, else NULL
+            late INTEGER NOT NULL                -- 1: the area was 'other' before organisations were looked at
+        );
+        CREATE TRIGGER event_terms_delete AFTER DELETE ON events BEGIN
+            DELETE FROM event_terms WHERE event_id = old.id;
+        END;
+        CREATE TRIGGER event_terms_update
+        AFTER UPDATE OF id, document_id, start, "end", type, mode, negated, modality, trigger, trigger_start,
+                        trigger_end, contexts ON events BEGIN
+            DELETE FROM event_terms WHERE event_id = old.id;
+        END;
+    """)
+    fill_event_terms(conn)

@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from dyadwatch.records import (
     Stance,
 )
 from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS, now
+from dyadwatch.store.terms import fill_event_terms
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_dyadwatch_migrations"
@@ -267,6 +268,8 @@ class Store:
             "UPDATE documents SET analyzer = ?, analyzed_at = ?, analysis_skipped = ? WHERE id = ?",
             (a.analyzer, now(), a.skipped, doc_id),
         )
+        # the ledger terms of the events just written (the old ones went with their events)
+        fill_event_terms(conn, doc_id)
 
     def replace_comparison(self, *, groups: dict[str, tuple[str, float]], stories: Sequence[Any],
                            relations: Sequence[Relation], signatures: dict[str, Any] | None = None,
@@ -508,21 +511,21 @@ class Store:
 def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
     """Run a migration's DDL inside the caller's open transaction."""
 
-    class _Capture:
-        def __init__(self) -> None:
-            self.scripts: list[str] = []
+    class _InTransaction:
+        """The connection, with ``executescript`` run statement by statement (it would COMMIT
+        first), so that a migration may also read what its DDL made (a backfill in Python)."""
 
         def executescript(self, script: str) -> None:
-            self.scripts.append(script)
+            for statement in _split_sql(script):
+                conn.execute(statement)
 
-        def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-            conn.execute(sql, params)
+        def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+            return conn.execute(sql, params)
 
-    capture = _Capture()
-    fn(capture)
-    for script in capture.scripts:
-        for statement in _split_sql(script):
-            conn.execute(statement)
+        def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+            return conn.executemany(sql, rows)
+
+    fn(_InTransaction())
 
 
 def _split_sql(script: str) -> list[str]:
