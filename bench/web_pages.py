@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dyadwatch.report.queries import PLOVER_TYPES  # noqa: E402
+from dyadwatch.store.queries import PLOVER_TYPES  # noqa: E402
 from dyadwatch.store import Store  # noqa: E402
 from dyadwatch.store.terms import fill_event_terms  # noqa: E402
 

@@ -97,7 +97,7 @@ def monthly_intensity(report: Mapping[str, Any]) -> Any:
 
 def event_types(report: Mapping[str, Any]) -> Any:
     """Event counts by PLOVER type for each direction (horizontal bars)."""
-    from dyadwatch.report.queries import PLOVER_TYPES
+    from dyadwatch.store.queries import PLOVER_TYPES
 
     fig = _figure(8.0, 4.2)
     ax = fig.add_subplot()

@@ -48,7 +48,7 @@ from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.report.ledger import (
     LedgerBuilder, date_bounds, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
-from dyadwatch.report.queries import PLOVER_TYPES, check_code, check_date
+from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date
 from dyadwatch.report.relations import list_relations
 from dyadwatch.store import Store
 

@@ -40,7 +40,7 @@ from typing import Any
 from dyadwatch.analyze.terms import (
     GROUPS, KINDS, SENTENCE_SQL, act_terms, entry_phrase, event_area, event_group, event_kind, inflect,
 )
-from dyadwatch.report.queries import check_code, check_date
+from dyadwatch.store.queries import check_code, check_date
 from dyadwatch.store import Store
 
 #: how many evidence sentences an entry shows, and how many disputing ones

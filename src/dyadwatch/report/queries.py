@@ -1,32 +1,14 @@
-"""Queries over the store that the CLI, reports and notebooks share (read-only)."""
+"""Queries over the store that the CLI, reports and notebooks share (read-only); their inputs pass
+the checks of ``dyadwatch.store.queries``, the dashboard's too."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.store import Store
+from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, check_type
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_CODE = re.compile(r"^[A-Za-z0-9+]{2,10}$")
-
-
-def check_code(code: str, what: str = "actor code") -> str:
-    if not _CODE.match(code):
-        raise ConfigError(Errors.DW403.format(name=what, value=code,
-                                              expected="Expected a code such as CHN, RUS, USA or NATO."))
-    return code.upper()
-
-
-def check_date(value: str, what: str = "--since") -> str:
-    if not _DATE.match(value):
-        raise ConfigError(Errors.DW403.format(name=what, value=value,
-                                              expected="Expected a date as YYYY, YYYY-MM or YYYY-MM-DD."))
-    return value
-
+__all__ = ["PLOVER_TYPES", "check_code", "check_date", "list_claims", "list_events", "list_figures", "list_quotes"]
 
 def list_events(store: Store, *, dyad: tuple[str, str] | None = None, types: tuple[str, ...] = (),
                 since: str | None = None, until: str | None = None, directed: bool = False,
@@ -48,12 +30,8 @@ def list_events(store: Store, *, dyad: tuple[str, str] | None = None, types: tup
             where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
             params += [a, b, b, a]
     if types:
-        bad = [t for t in types if t.upper() not in PLOVER_TYPES]
-        if bad:
-            raise ConfigError(Errors.DW403.format(name="--type", value=bad[0],
-                                                  expected="Expected one of " + ", ".join(PLOVER_TYPES) + "."))
         where.append(f"e.type IN ({','.join('?' * len(types))})")
-        params += [t.upper() for t in types]
+        params += [check_type(t) for t in types]
     if since:
         where.append("e.date >= ?")
         params.append(check_date(since))

@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from dyadwatch.report.charts import chart_bytes, write_charts
 from dyadwatch.report.dyad import QUAD_OF, QUADS
-from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.store.queries import PLOVER_TYPES
 
 __all__ = ["SECTIONS", "render_html", "render_markdown", "write_report"]
 

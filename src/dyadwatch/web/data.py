@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from dyadwatch.errors import StoreError
 from dyadwatch.report.dyad import build_dyad_report
-from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.store.queries import PLOVER_TYPES
 from dyadwatch.store import Store
 from dyadwatch.web.highlight import Mark, Point, render
 
