@@ -136,3 +136,75 @@ def test_migration_fills_the_terms_of_an_older_store(tmp_path: Path, nlp, monkey
         after = build_dyad_report(store, pair[0], pair[1])
     assert after["ledger"] == before["ledger"] and after["ledger"]["entries"]
     assert after == before
+
+
+def assert_kept_ledgers_match(store: Store) -> int:
+    """Every kept ledger (``dyad_ledgers``) equals the ledger counted event by event now; returns
+    how many are kept."""
+    from dyadwatch.report.ledger import built_ledger
+
+    kept = [tuple(r) for r in store.execute("SELECT a, b FROM dyad_ledgers ORDER BY a, b")]
+    for a, b in kept:
+        assert built_ledger(store, a, b) == count_ledger(store, a, b), (a, b)
+    return len(kept)
+
+
+def test_kept_ledgers_are_dropped_when_their_pair_changes(examples_db: Path, tmp_path: Path, nlp) -> None:
+    """Ledgers kept built (every pair here: ``min_events=1``) equal the recount; writing an
+    event of a pair, regrouping one of its documents, deleting one or adding an actor drops
+    them, and building them again gives the recount again; the dyad report reads them."""
+    from dyadwatch.analyze import analyze_documents
+    from dyadwatch.report.dyad import build_dyad_report
+
+    path = tmp_path / "examples.db"
+    shutil.copy(examples_db, path)
+    store = Store(path)
+    pairs = store.execute("SELECT count(*) FROM (SELECT DISTINCT min(source, target), max(source, target) "
+                          "FROM events WHERE source <> target)")[0][0]
+    assert store.refresh_ledgers(min_events=1) == pairs > 1
+    assert assert_kept_ledgers_match(store) == 2 * pairs
+    a, b = store.execute("SELECT min(source, target), max(source, target) FROM events WHERE source <> target "
+                         "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")[0]
+    report = build_dyad_report(store, b, a)
+    assert report["ledger"] == count_ledger(store, b, a) and report["ledger"]["pair"] == [b, a]
+
+    def kept(x: str, y: str) -> bool:
+        return bool(store.execute("SELECT 1 FROM dyad_ledgers WHERE a = ? AND b = ?", (x, y)))
+
+    # a document analysed anew: the ledgers of its pairs go, the others stay and still match
+    doc_id = store.execute("SELECT document_id FROM events WHERE (source, target) IN ((?, ?), (?, ?)) "
+                           "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", (a, b, b, a))[0][0]
+    document = store.document(doc_id)
+    analysis = next(iter(analyze_documents(nlp, [document])))
+    store.write(document, replace(analysis, events=tuple(analysis.events[::2])))
+    assert not kept(a, b) and not kept(b, a)
+    assert assert_kept_ledgers_match(store) < 2 * pairs
+    store.refresh_ledgers(min_events=1)
+    assert assert_kept_ledgers_match(store) > 0 and kept(a, b)
+
+    # the document joins another's duplicate group: its independent source changes
+    other = store.execute("SELECT id FROM documents WHERE id <> ? ORDER BY id LIMIT 1", (doc_id,))[0][0]
+    store.conn.execute("BEGIN IMMEDIATE")
+    store.conn.execute("INSERT OR REPLACE INTO document_groups (document_id, group_id, similarity) VALUES (?, ?, 0.9)",
+                       (doc_id, other))
+    store.conn.execute("COMMIT")
+    assert not kept(a, b)
+    store.refresh_ledgers(min_events=1)
+    assert assert_kept_ledgers_match(store) > 0 and kept(a, b)
+
+    # a new actor code (it might be an organisation) drops them all
+    store.conn.execute("BEGIN IMMEDIATE")
+    store.conn.execute("INSERT INTO actors (code, name) VALUES ('ZZZ', 'Nowhere')")
+    store.conn.execute("COMMIT")
+    assert store.execute("SELECT count(*) FROM dyad_ledgers")[0][0] == 0
+    store.refresh_ledgers(min_events=1)
+
+    # the document deleted
+    store.conn.execute("BEGIN IMMEDIATE")
+    store.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    store.conn.execute("COMMIT")
+    assert not kept(a, b)
+    assert_kept_ledgers_match(store)
+    store.refresh_ledgers(min_events=1)
+    assert assert_kept_ledgers_match(store) > 0
+    store.close()

@@ -46,8 +46,9 @@ from typing import Any
 
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.report.ledger import (
-    LedgerBuilder, date_bounds, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
+    LedgerBuilder, date_bounds, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
+from dyadwatch.report.ledger import built_ledger as built_ledger_of
 from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date
 from dyadwatch.report.relations import list_relations
 from dyadwatch.store import Store
@@ -335,8 +336,13 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     by_month = _by_month(since) and _by_month(until) and _has_aggregates(store)
     if by_month:
         activity.read(store, a, b, since, until)
-    # the ledger from the terms stored with each event; without them, classify event by event
-    built_ledger = read_ledger(store, a, b, since=since, until=until) if has_event_terms(store) else None
+    # the ledger as the store keeps it built (a large pair, over all dates), else from the terms
+    # stored with each event, else classified event by event
+    built_ledger = None
+    if since is None and until is None and has_built_ledgers(store):
+        built_ledger = built_ledger_of(store, a, b)
+    if built_ledger is None and has_event_terms(store):
+        built_ledger = read_ledger(store, a, b, since=since, until=until)
     ledger = LedgerBuilder(a, b, organisations=organisation_codes(store)) if built_ledger is None else None
     if ledger is not None or not by_month:
         for row in iter_pair_events(store, a, b, since=since, until=until):

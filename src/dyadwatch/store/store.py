@@ -34,6 +34,7 @@ from dyadwatch.records import (
     Stance,
 )
 from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS, now
+from dyadwatch.store.ledger import LEDGER_FROM, refresh_ledgers
 from dyadwatch.store.terms import fill_event_terms
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -294,6 +295,7 @@ class Store:
             if compared_through is not None:
                 self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
+            refresh_ledgers(self)  # the independent sources are known: build the largest pairs' ledgers
 
     def add_comparison(self, *, groups: dict[str, tuple[str, float]], regroup: dict[str, str],
                        story_keys: Sequence[tuple[str, str, str, bool]], stories: Sequence[Any],
@@ -322,6 +324,13 @@ class Store:
             self._insert_signatures(signatures)
             self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
+            refresh_ledgers(self)
+
+    def refresh_ledgers(self, *, min_events: int = LEDGER_FROM) -> int:
+        """Build the ledgers of the pairs with at least ``min_events`` events that have none kept
+        (``dyadwatch.store.ledger.refresh_ledgers``); writing a comparison does it too."""
+        with self._immediate():
+            return refresh_ledgers(self, min_events=min_events)
 
     def compared_through(self) -> int | None:
         """The rowid of the last document compare has seen; None before any compare, or when a
