@@ -134,7 +134,7 @@ def test_migration_fills_the_terms_of_an_older_store(tmp_path: Path, nlp, monkey
         assert assert_terms_match(store) > 0
         assert_ledgers_match(store)
         after = build_dyad_report(store, pair[0], pair[1])
-    assert after["ledger"] == before["ledger"] and after["ledger"]["entries"]
+    assert after.ledger == before.ledger and after.ledger["entries"]
     assert after == before
 
 
@@ -166,7 +166,7 @@ def test_kept_ledgers_are_dropped_when_their_pair_changes(examples_db: Path, tmp
     a, b = store.execute("SELECT min(source, target), max(source, target) FROM events WHERE source <> target "
                          "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")[0]
     report = build_dyad_report(store, b, a)
-    assert report["ledger"] == count_ledger(store, b, a) and report["ledger"]["pair"] == [b, a]
+    assert report.ledger == count_ledger(store, b, a) and report.ledger["pair"] == [b, a]
 
     def kept(x: str, y: str) -> bool:
         return bool(store.execute("SELECT 1 FROM dyad_ledgers WHERE a = ? AND b = ?", (x, y)))
