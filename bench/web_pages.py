@@ -29,8 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dyadwatch.report.queries import PLOVER_TYPES  # noqa: E402
+from dyadwatch.store.queries import PLOVER_TYPES  # noqa: E402
 from dyadwatch.store import Store  # noqa: E402
+from dyadwatch.store.ledger import refresh_ledgers  # noqa: E402
+from dyadwatch.store.terms import fill_event_terms  # noqa: E402
 
 ACTORS = [("CHN", "China"), ("RUS", "Russia"), ("USA", "United States"), ("IND", "India"), ("PAK", "Pakistan"),
           ("UKR", "Ukraine"), ("EU", "European Union"), ("NATO", "NATO"), ("JPN", "Japan"), ("KOR", "South Korea"),
@@ -164,6 +166,7 @@ def build(path: Path, *, n_events: int, n_docs: int, seed: int = 7) -> None:
         'INSERT INTO events (document_id, start, "end", source, target, type, mode, negated, modality, date, '
         "intensity, trigger, trigger_start, trigger_end, contexts, confidence, dictionary) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+    fill_event_terms(conn)  # the ledger terms, which Store.write works out with the events it writes
     conn.executemany('INSERT INTO quotes (document_id, start, "end", text, speaker, speaker_actor, direct, cue) '
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", quote_rows)
     conn.executemany('INSERT INTO figures (document_id, start, "end", sentence_start, sentence_end, raw, value, '
@@ -180,6 +183,7 @@ def build(path: Path, *, n_events: int, n_docs: int, seed: int = 7) -> None:
                     "bench: both report it" if rng.random() < 0.5 else "bench: reported as done and as not done"))
     conn.executemany("INSERT INTO relations (a_document, a_start, a_end, b_document, b_start, b_end, relation, "
                      "score, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel)
+    refresh_ledgers(store)  # the largest pairs' ledgers, which writing a comparison builds
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -294,8 +298,9 @@ def main() -> None:
 
 def largest_dyad_uncached(path: Path, page: tuple[str, str], *, runs: int) -> dict[str, float]:
     """The largest dyad's page built on the request (every cache emptied first), from the dyad
-    aggregates, against the same page from a copy of the store without them (read-only, so the
-    report counts event by event, as before migration m007), alternating in one run."""
+    aggregates and the kept ledgers, against the same page from a copy of the store without
+    them (read-only, so the report counts and classifies event by event, as before migrations
+    m007 and m009), alternating in one run."""
     import shutil
     import tempfile
 
@@ -308,7 +313,8 @@ def largest_dyad_uncached(path: Path, page: tuple[str, str], *, runs: int) -> di
         bare = Path(tmp) / "no-aggregates.db"
         shutil.copy(path, bare)
         store = Store(bare)
-        store.conn.executescript("DROP TABLE dyad_months; DROP TABLE dyad_documents; DROP TABLE dyad_pairs;")
+        store.conn.executescript("DROP TABLE dyad_months; DROP TABLE dyad_documents; DROP TABLE dyad_pairs; "
+                                 "DROP TABLE event_terms; DROP TABLE dyad_ledgers;")
         store.close()
         apps = {"aggregates": make_app(path, warm=False), "event by event": make_app(bare, warm=False)}
         times: dict[str, list[float]] = {k: [] for k in apps}

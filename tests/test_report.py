@@ -18,7 +18,7 @@ from click.testing import CliRunner
 import dyadwatch
 from dyadwatch.cli import cli
 from dyadwatch.errors import ConfigError
-from dyadwatch.report.dyad import build_dyad_report
+from dyadwatch.report.dyad import DyadReport, build_dyad_report
 from dyadwatch.report.ledger import build_ledger, entry_phrase, event_group, event_kind, ledger_entries
 from dyadwatch.report.relations import list_relations
 from dyadwatch.report.render import SECTIONS, render_html, render_markdown, write_report
@@ -119,7 +119,7 @@ def store(india_russia_db):
 
 
 @pytest.fixture(scope="module")
-def report(store) -> dict:
+def report(store) -> DyadReport:
     return build_dyad_report(store, "IND", "RUS")
 
 
@@ -136,7 +136,7 @@ def _one(entries: list[dict], **match) -> dict:
 # -- ledger ------------------------------------------------------------------------------------
 
 def test_ledger_puts_the_energy_purchase_under_does(report) -> None:
-    entry = _one(ledger_entries(report["ledger"], source="IND", kind="does", area="energy"), type="COOPERATE")
+    entry = _one(ledger_entries(report.ledger, source="IND", kind="does", area="energy"), type="COOPERATE")
     assert entry["label"].startswith("buys energy (COOPERATE")
     assert entry["ongoing"] >= 1 and "ongoing" in entry["label"]  # "will continue purchasing": being done
     sentences = _sentences(entry)
@@ -152,7 +152,7 @@ def test_ledger_puts_the_energy_purchase_under_does(report) -> None:
 
 
 def test_ledger_puts_the_refusal_under_refuses_with_the_dispute(report) -> None:
-    entry = _one(ledger_entries(report["ledger"], source="IND", kind="refuses", area="sanctions"), negated=True)
+    entry = _one(ledger_entries(report.ledger, source="IND", kind="refuses", area="sanctions"), negated=True)
     assert entry["label"] == "joining sanctions (SANCTION, negated, 'sanctions')"
     sentences = _sentences(entry)
     assert "India will not join Western sanctions against Russia, the foreign ministry said." in sentences
@@ -161,27 +161,27 @@ def test_ledger_puts_the_refusal_under_refuses_with_the_dispute(report) -> None:
     assert entry["agreement"] == "disputed"
     assert [d["outlet"] for d in entry["disputed_by"]] == ["Europe Desk"]
     assert "India joined Western sanctions against Russia in March" in entry["disputed_by"][0]["sentence"]
-    joined = _one(ledger_entries(report["ledger"], source="IND", kind="does", area="sanctions"), type="SANCTION")
+    joined = _one(ledger_entries(report.ledger, source="IND", kind="does", area="sanctions"), type="SANCTION")
     assert joined["agreement"] == "disputed" and joined["label"].startswith("joins sanctions")
 
 
 def test_ledger_rejection_and_denial(report) -> None:
-    rejected = [e for e in ledger_entries(report["ledger"], source="IND", kind="refuses") if e["type"] == "REJECT"]
+    rejected = [e for e in ledger_entries(report.ledger, source="IND", kind="refuses") if e["type"] == "REJECT"]
     assert any("New Delhi rejected a Russian proposal to settle oil payments in yuan." in _sentences(e)
                for e in rejected)
-    denied = _one(ledger_entries(report["ledger"], source="IND", kind="denies"), type="AID")
+    denied = _one(ledger_entries(report.ledger, source="IND", kind="denies"), type="AID")
     assert denied["area"] == "military" and denied["label"].startswith("supplying military aid")
     assert _sentences(denied) == ["Indian officials denied that India supplied weapons to Russia."]
 
 
 def test_ledger_directions_are_kept_apart(report) -> None:
-    praise = _one(ledger_entries(report["ledger"], source="RUS", kind="does"), type="SUPPORT")
+    praise = _one(ledger_entries(report.ledger, source="RUS", kind="does"), type="SUPPORT")
     assert praise["target"] == "IND" and praise["direction"] == "RUS→IND"
-    assert not [e for e in ledger_entries(report["ledger"], source="RUS") if e["type"] == "SANCTION"]
+    assert not [e for e in ledger_entries(report.ledger, source="RUS") if e["type"] == "SANCTION"]
 
 
 def test_ledger_alone_equals_the_reports_ledger(store, report) -> None:
-    assert build_ledger(store, "IND", "RUS") == report["ledger"]
+    assert build_ledger(store, "IND", "RUS") == report.ledger
 
 
 @pytest.mark.parametrize("args,kind", [
@@ -225,29 +225,29 @@ def test_ledger_phrases() -> None:
 # -- assessment data ---------------------------------------------------------------------------
 
 def test_dyad_report_documents_and_independent_sources(report) -> None:
-    assert report["pair"] == {"a": "IND", "b": "RUS", "a_name": "India", "b_name": "Russia"}
-    assert report["documents"]["count"] == 4
-    assert report["documents"]["independent_sources"] == 3
-    assert {d["outlet"] for d in report["documents"]["list"]} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
+    assert report.pair == {"a": "IND", "b": "RUS", "a_name": "India", "b_name": "Russia"}
+    assert report.documents["count"] == 4
+    assert report.documents["independent_sources"] == 3
+    assert {d["outlet"] for d in report.documents["list"]} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
                                                                   "Europe Desk"}
 
 
 def test_dyad_report_dates_events_by_event_else_publication(report) -> None:
-    months = {m["month"] for m in report["monthly"]}
+    months = {m["month"] for m in report.monthly}
     assert "2024-03" in months  # the undated "will continue purchasing" takes its article's date
     # "Trade … reached $65 billion last year" is dated 2023: no month, so counted apart
-    assert report["events"]["undated"]["IND→RUS"] >= 1
-    total = sum(m["directions"]["IND→RUS"]["events"] for m in report["monthly"])
-    assert total + report["events"]["undated"]["IND→RUS"] == report["events"]["by_direction"]["IND→RUS"]
+    assert report.events["undated"]["IND→RUS"] >= 1
+    total = sum(m["directions"]["IND→RUS"]["events"] for m in report.monthly)
+    assert total + report.events["undated"]["IND→RUS"] == report.events["by_direction"]["IND→RUS"]
 
 
 def test_dyad_report_types_quads_and_asymmetry(report) -> None:
-    by_type = report["by_type"]["IND→RUS"]
+    by_type = report.by_type["IND→RUS"]
     assert by_type["SANCTION"]["events"] >= 3 and by_type["SANCTION"]["actual"] == 1  # only "joined" is actual
-    quads = report["totals"]["IND→RUS"]["quads"]
+    quads = report.totals["IND→RUS"]["quads"]
     assert set(quads) == {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
     assert quads["material conflict"] == 1
-    a = report["asymmetry"]
+    a = report.asymmetry
     assert a["difference"]["events"] == a["directions"]["IND→RUS"]["events"] - a["directions"]["RUS→IND"]["events"]
     for d in ("IND→RUS", "RUS→IND"):
         share = a["directions"][d]["cooperative_share"]
@@ -255,27 +255,27 @@ def test_dyad_report_types_quads_and_asymmetry(report) -> None:
 
 
 def test_dyad_report_figures_mention_both(report) -> None:
-    raws = {f["raw"] for f in report["figures"]}
+    raws = {f["raw"] for f in report.figures}
     assert "$65 billion" in raws and "$40 billion" in raws
-    for f in report["figures"]:
+    for f in report.figures:
         assert "India" in f["sentence"] and "Russia" in f["sentence"] and f["document_id"]
 
 
 def test_dyad_report_relations_carry_both_sentences(report) -> None:
-    rows = report["contradictions"]["rows"] + report["confirmed"]["agreements"]
+    rows = report.contradictions["rows"] + report.confirmed["agreements"]
     for r in rows:
         assert r["a_sentence"] and r["b_sentence"] and r["why"] and r["a_document"] != r["b_document"]
-    for story in report["confirmed"]["stories"]:
+    for story in report.confirmed["stories"]:
         assert story["independent_sources"] >= 2 and story["evidence"]
 
 
 def test_dyad_report_bounds(store) -> None:
     bounded = build_dyad_report(store, "IND", "RUS", since="2024-03-19")
-    assert all(m["month"] >= "2024-03" for m in bounded["monthly"])
-    for e in bounded["ledger"]["entries"]:
+    assert all(m["month"] >= "2024-03" for m in bounded.monthly)
+    for e in bounded.ledger["entries"]:
         assert e["first_date"] >= "2024-03-19", e
-    assert {d["outlet"] for d in bounded["documents"]["list"]} == {"Moscow Ledger", "Europe Desk"}
-    early = build_dyad_report(store, "IND", "RUS", until="2023-12")["ledger"]["entries"]
+    assert {d["outlet"] for d in bounded.documents["list"]} == {"Moscow Ledger", "Europe Desk"}
+    early = build_dyad_report(store, "IND", "RUS", until="2023-12").ledger["entries"]
     assert early and {(e["type"], e["first_date"]) for e in early} == {("COOPERATE", "2023")}  # "last year"
 
 
@@ -292,7 +292,9 @@ def test_dyad_report_rejects_bad_arguments(store, a, b, kwargs, message) -> None
 
 
 def test_dyad_report_is_json(report) -> None:
-    assert json.loads(json.dumps(report)) == report
+    whole = report.as_dict()
+    assert json.loads(json.dumps(whole)) == whole
+    assert DyadReport(**whole) == report
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -304,7 +306,7 @@ def test_render_markdown_has_every_section_and_links_valid_charts(report, tmp_pa
     positions = [text.index(f"\n## {title}\n") for _, title in SECTIONS]
     assert positions == sorted(positions)
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    charts = ["event_types.png", "monthly_intensity.png"] + (["stance.png"] if report["stances"]["count"] else [])
+    charts = ["event_types.png", "monthly_intensity.png"] + (["stance.png"] if report.stances["count"] else [])
     assert sorted(link.split("/")[-1] for link in links) == sorted(charts)  # no stance chart without stances
     for link in links:
         assert link.startswith("ind-rus_files/")
@@ -348,7 +350,7 @@ def test_render_html_is_self_contained(report, tmp_path) -> None:
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|//)""", page, re.IGNORECASE)
     assert not re.search(r"@import|url\(", page)
     images = re.findall(r'<img [^>]*src="([^"]+)"', page)
-    assert len(images) == 2 + bool(report["stances"]["count"])
+    assert len(images) == 2 + bool(report.stances["count"])
     assert all(src.startswith("data:image/png;base64,") for src in images)
     for _, title in SECTIONS:
         assert f"<h2>{title}</h2>" in page
@@ -370,9 +372,9 @@ def test_render_without_stance_or_comparison_says_so(tmp_path) -> None:
                                 trigger="bought", trigger_start=6, trigger_end=12, contexts=("natural_resource",)),)))
     with dyadwatch.Store(path, readonly=True) as s:
         result = build_dyad_report(s, "IND", "RUS")
-    assert "stances table is empty" in result["notes"]["stance"]
-    assert "compare_store" in result["notes"]["relations"] and "independent source" in result["notes"]["sources"]
-    entry = _one(result["ledger"]["entries"], kind="does")
+    assert "stances table is empty" in result.notes["stance"]
+    assert "compare_store" in result.notes["relations"] and "independent source" in result.notes["sources"]
+    entry = _one(result.ledger["entries"], kind="does")
     assert entry["label"] == "buys energy (COOPERATE, 'bought')" and _sentences(entry) == [text]
     md = render_markdown(result)
     section = lambda title, nxt: md[md.index(f"## {title}"):md.index(f"## {nxt}")]  # noqa: E731
@@ -402,11 +404,11 @@ def test_render_stance_by_source(tmp_path) -> None:
                                                                                  ((0, first),)),)))
     with dyadwatch.Store(path, readonly=True) as s:
         result = build_dyad_report(s, "RUS", "CHN")
-    rows = result["stances"]["rows"]
+    rows = result.stances["rows"]
     assert [(r["published"], r["label"], r["score"]) for r in rows] == [("2023-05-02", "strengthening", 0.6),
                                                                         ("2024-01-15", "weakening", -0.5)]
     assert rows[1]["evidence"][0]["sentence"] == "China and Russia are drifting apart."
-    assert "stance" not in result["notes"]
+    assert "stance" not in result.notes
     files = write_report(result, tmp_path / "stance.md")
     assert (tmp_path / "stance_files" / "stance.png").read_bytes().startswith(PNG_SIGNATURE)
     text = files[0].read_text()
@@ -419,7 +421,7 @@ def test_render_stance_by_source(tmp_path) -> None:
 
 def test_render_pair_without_events(store, tmp_path) -> None:
     result = build_dyad_report(store, "CHN", "USA")
-    assert result["events"]["total"] == 0 and result["notes"]["events"]
+    assert result.events["total"] == 0 and result.notes["events"]
     files = write_report(result, tmp_path / "empty.md")
     for path in files[1:]:
         assert path.read_bytes().startswith(PNG_SIGNATURE)
@@ -480,7 +482,7 @@ def test_cli_relations(india_russia_db, store) -> None:
 # -- the seeds ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeds_report(seeds_db, tmp_path_factory) -> dict:
+def seeds_report(seeds_db, tmp_path_factory) -> DyadReport:
     need_shared()
     path = tmp_path_factory.mktemp("seeds_report") / "seeds.db"
     with sqlite3.connect(seeds_db) as src, sqlite3.connect(path) as dst:
@@ -491,7 +493,7 @@ def seeds_report(seeds_db, tmp_path_factory) -> dict:
 
 
 def test_seeds_china_buys_russian_energy(seeds_report) -> None:
-    does = ledger_entries(seeds_report["ledger"], source="CHN", kind="does", area="energy")
+    does = ledger_entries(seeds_report.ledger, source="CHN", kind="does", area="energy")
     purchase = [e for e in does if e["label"].startswith("buys energy")]
     assert purchase, [e["label"] for e in does]
     assert any("China will continue purchasing Russian energy at heavily discounted rates" in s
@@ -499,7 +501,7 @@ def test_seeds_china_buys_russian_energy(seeds_report) -> None:
 
 
 def test_seeds_china_refuses_to_join_sanctions(seeds_report) -> None:
-    refuses = ledger_entries(seeds_report["ledger"], source="CHN", kind="refuses", area="sanctions")
+    refuses = ledger_entries(seeds_report.ledger, source="CHN", kind="refuses", area="sanctions")
     joining = [e for e in refuses if e["label"].startswith("joining sanctions")]
     assert joining, [e["label"] for e in refuses]
     assert any("will not join any formal sanctions regime" in s for e in joining for s in _sentences(e))
@@ -512,19 +514,19 @@ def test_seeds_report_renders(seeds_report, tmp_path) -> None:
     text = files[0].read_text()
     for _, title in SECTIONS:
         assert f"\n## {title}\n" in text
-    assert seeds_report["documents"]["count"] == 3
+    assert seeds_report.documents["count"] == 3
 
 
 def test_seeds_report_shows_the_sources_disagree_on_distancing(seeds_report) -> None:
     # the founding example: one author sees Beijing distancing itself from Moscow, another sees
     # no distancing at all, and the report says so before anything else
-    labels = {r["document_id"]: r["label"] for r in seeds_report["stances"]["rows"]}
+    labels = {r["document_id"]: r["label"] for r in seeds_report.stances["rows"]}
     assert "weakening" in labels.values() and {"stable", "strengthening"} & set(labels.values()), labels
-    distancing = [r for r in seeds_report["contradictions"]["rows"]
+    distancing = [r for r in seeds_report.contradictions["rows"]
                   if r["a_document"] != r["b_document"]
                   and "distan" in r["a_sentence"].lower() and "distan" in r["b_sentence"].lower()]
     assert distancing, [(r["why"], r["a_sentence"][:60], r["b_sentence"][:60])
-                        for r in seeds_report["contradictions"]["rows"]]
+                        for r in seeds_report.contradictions["rows"]]
     assert {labels[distancing[0]["a_document"]], labels[distancing[0]["b_document"]]} & {"weakening"}
     text = render_markdown(seeds_report)
     summary = text.split("\n## Activity by month\n")[0]
@@ -572,8 +574,8 @@ def test_report_on_100k_events_takes_seconds(tmp_path) -> None:
         started = time.perf_counter()
         result = build_dyad_report(s, "CHN", "RUS")
         elapsed = time.perf_counter() - started
-    assert result["events"]["total"] == 100_000
-    assert len(result["figures"]) == 50 and len(result["documents"]["list"]) == 400
+    assert result.events["total"] == 100_000
+    assert len(result.figures) == 50 and len(result.documents["list"]) == 400
     assert elapsed < 30, f"report took {elapsed:.1f}s"  # ~4 s here; a scan per figure took ~60 s
 
 
@@ -581,7 +583,7 @@ def test_confirmed_only_when_two_independent_sources_tell_the_entry(report, exam
     # an entry told by one independent source is never "confirmed", even when other entries of
     # the same act and area come from several sources
     reports = [report, build_dyad_report(dyadwatch.Store(examples_db, readonly=True), "IND", "CHN")]
-    entries = [e for rep in reports for e in ledger_entries(rep["ledger"])]
+    entries = [e for rep in reports for e in ledger_entries(rep.ledger)]
     assert any(e["agreement"] == "confirmed" for e in entries)
     for entry in entries:
         if entry["agreement"] == "confirmed":

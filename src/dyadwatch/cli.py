@@ -11,10 +11,10 @@ import os
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Protocol, TypeVar
 
 import click
 
@@ -25,6 +25,7 @@ from dyadwatch.settings import HELP, env_name, load_settings
 if TYPE_CHECKING:
     from dyadwatch.compare import CompareSummary
     from dyadwatch.jobs import IngestSummary
+    from dyadwatch.store.queries import ClaimItem, FigureItem, QuoteItem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -352,32 +353,33 @@ def events(db: str, dyad: tuple[str, str] | None, directed: bool, types: tuple[s
         dyadwatch events --dyad CHN RUS --directed --type SANCTION --type AID --since 2022-02
         dyadwatch events --format csv > events.csv
     """
-    from dyadwatch.report.queries import list_events
+    from dyadwatch.store.queries import list_events
 
     store = _open(db, readonly=True)
     with errors_as_messages():
         rows = list_events(store, dyad=dyad, types=types, since=since, until=until, directed=directed,
                            limit=limit)
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
         return
     if fmt == "csv":
         import csv
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["source"], lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].as_dict()) if rows else ["source"],
+                                lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(r.as_dict() for r in rows)
         return
     if not rows:
         click.echo("No events match.", err=True)
         return
     width = _width()
     for r in rows:
-        flags = ("NOT " if r["negated"] else "") + r["type"]
-        modality = "" if r["modality"] == "actual" else f" ({r['modality']})"
-        click.echo(f"{r['date'] or 'undated':<10}  {r['source']:>5} → {r['target']:<5} {flags}{modality}"
-                   f"  [{r['document_id'][:8]} '{r['trigger']}']")
-        click.echo(textwrap.fill(" ".join(r["sentence"].split()), width=width, initial_indent="            ",
+        flags = ("NOT " if r.negated else "") + r.type
+        modality = "" if r.modality == "actual" else f" ({r.modality})"
+        click.echo(f"{r.date or 'undated':<10}  {r.source:>5} → {r.target:<5} {flags}{modality}"
+                   f"  [{r.document_id[:8]} '{r.trigger}']")
+        click.echo(textwrap.fill(" ".join(r.sentence.split()), width=width, initial_indent="            ",
                                  subsequent_indent="            "))
     click.echo(f"{len(rows)} event(s)", err=True)
 
@@ -398,18 +400,36 @@ def _listing_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, line: Callable[[dict[str, Any]], str], what: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    if fmt == "csv":
-        import csv
+class _Listed(Protocol):
+    """An item of a listing (``dyadwatch.store.queries``)."""
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["document_id"],
-                                lineterminator="\n")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()})
+    @property
+    def sentence(self) -> str | None: ...
+
+    def as_dict(self) -> dict[str, Any]: ...
+
+
+T = TypeVar("T", bound=_Listed)
+
+
+def _dump(rows: Sequence[dict[str, Any]], fmt: str) -> None:
+    """Rows as JSON or CSV (lists and dicts in a CSV cell as JSON)."""
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), indent=2, ensure_ascii=False))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["document_id"], lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()})
+
+
+def _emit(rows: Sequence[T], fmt: str, line: Callable[[T], str], what: str) -> None:
+    """Items of a listing (``dyadwatch.store.queries``) as JSON, CSV or a table of ``line`` and
+    the sentence."""
+    if fmt in ("json", "csv"):
+        _dump([r.as_dict() for r in rows], fmt)
         return
     if not rows:
         click.echo(f"No {what} match.", err=True)
@@ -417,7 +437,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, line: Callable[[dict[str, Any]],
     width = _width()
     for r in rows:
         click.echo(line(r))
-        click.echo(textwrap.fill(" ".join((r.get("sentence") or "").split()), width=width,
+        click.echo(textwrap.fill(" ".join((r.sentence or "").split()), width=width,
                                  initial_indent="            ", subsequent_indent="            "))
     click.echo(f"{len(rows)} {what}", err=True)
 
@@ -438,17 +458,17 @@ def quotes(db: str, dyad: tuple[str, str] | None, since: str | None, until: str 
         dyadwatch quotes --actor CHN
         dyadwatch quotes --dyad CHN RUS --direct --format json
     """
-    from dyadwatch.report.queries import list_quotes
+    from dyadwatch.store.queries import list_quotes
 
     store = _open(db, readonly=True)
     with errors_as_messages():
         rows = list_quotes(store, dyad=dyad, actor=actor, speaker=speaker, direct=direct, since=since,
                            until=until, limit=limit)
 
-    def line(r: dict[str, Any]) -> str:
-        who = (r["speaker"] or "unattributed") + (f" ({r['speaker_actor']})" if r["speaker_actor"] else "")
-        kind = "" if r["direct"] else " [reported]"
-        return f"{who}{kind} {r['cue'] or ''}: “{r['text']}”  [{r['document_id'][:8]}]"
+    def line(r: QuoteItem) -> str:
+        who = (r.speaker or "unattributed") + (f" ({r.speaker_actor})" if r.speaker_actor else "")
+        kind = "" if r.direct else " [reported]"
+        return f"{who}{kind} {r.cue or ''}: “{r.text}”  [{r.document_id[:8]}]"
 
     _emit(rows, fmt, line, "quote(s)")
 
@@ -468,18 +488,18 @@ def figures(db: str, dyad: tuple[str, str] | None, since: str | None, until: str
         dyadwatch figures --dyad CHN RUS
         dyadwatch figures --unit USD --measure trade --format csv
     """
-    from dyadwatch.report.queries import list_figures
+    from dyadwatch.store.queries import list_figures
 
     store = _open(db, readonly=True)
     with errors_as_messages():
         rows = list_figures(store, dyad=dyad, unit=unit, measure=measure, since=since, until=until, limit=limit)
 
-    def line(r: dict[str, Any]) -> str:
-        value = f"{r['value']:,.6g}" + (f"–{r['value_high']:,.6g}" if r["value_high"] is not None else "")
-        qual = f"{r['qualifier']} " if r["qualifier"] else ""
-        extra = "; ".join(x for x in (r["measure"], r["period"]) if x)
-        return f"{qual}{value} {r['unit']}  '{r['raw']}'" + (f"  ({extra})" if extra else "") + \
-            f"  [{r['document_id'][:8]}]"
+    def line(r: FigureItem) -> str:
+        value = f"{r.value:,.6g}" + (f"–{r.value_high:,.6g}" if r.value_high is not None else "")
+        qual = f"{r.qualifier} " if r.qualifier else ""
+        extra = "; ".join(x for x in (r.measure, r.period) if x)
+        return f"{qual}{value} {r.unit}  '{r.raw}'" + (f"  ({extra})" if extra else "") + \
+            f"  [{r.document_id[:8]}]"
 
     _emit(rows, fmt, line, "figure(s)")
 
@@ -498,16 +518,16 @@ def claims(db: str, dyad: tuple[str, str] | None, since: str | None, until: str 
         dyadwatch claims --dyad CHN RUS
         dyadwatch claims --actor IND --format json
     """
-    from dyadwatch.report.queries import list_claims
+    from dyadwatch.store.queries import list_claims
 
     store = _open(db, readonly=True)
     with errors_as_messages():
         rows = list_claims(store, dyad=dyad, actor=actor, since=since, until=until, limit=limit)
 
-    def line(r: dict[str, Any]) -> str:
-        who = f" ({r['speaker']})" if r["speaker"] else ""
-        sign = "−" if r["polarity"] < 0 else "+"
-        return f"{r['id']}  {sign} {' '.join(r['actors'])}{who}  {r['outlet'] or r['document_source']}"
+    def line(r: ClaimItem) -> str:
+        who = f" ({r.speaker})" if r.speaker else ""
+        sign = "−" if r.polarity < 0 else "+"
+        return f"{r.id}  {sign} {' '.join(r.actors)}{who}  {r.outlet or r.document_source}"
 
     _emit(rows, fmt, line, "claim(s)")
 
@@ -551,7 +571,7 @@ def report(db: str, a: str, b: str, since: str | None, until: str | None, fmt: s
         written = write_report(result, out, fmt=fmt, image_format=image_format)
     charts = written[1:]
     where = f", {len(charts)} chart(s) in {charts[0].parent}" if charts else ""
-    click.echo(f"{out}: report on {result['pair']['a']}–{result['pair']['b']}{where}", err=True)
+    click.echo(f"{out}: report on {result.pair['a']}–{result.pair['b']}{where}", err=True)
 
 
 @cli.command()
@@ -578,7 +598,7 @@ def relations(db: str, relation: str | None, dyad: tuple[str, str] | None, limit
     with errors_as_messages():
         rows = list_relations(store, relation=relation, dyad=dyad, limit=limit)
     if fmt != "table":
-        _emit(rows, fmt, str, "relation(s)")
+        _dump(rows, fmt)
         return
     if not rows:
         click.echo("No relations match.", err=True)

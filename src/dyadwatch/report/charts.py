@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dyadwatch.report.dyad import DyadReport
 
 __all__ = ["CHARTS", "chart_bytes", "write_charts"]
 
@@ -72,44 +75,44 @@ def _empty(ax: Any, message: str) -> None:
     ax.set_yticks([])
 
 
-def monthly_intensity(report: Mapping[str, Any]) -> Any:
+def monthly_intensity(report: DyadReport) -> Any:
     """Mean intensity per month in both directions (line chart)."""
     fig = _figure()
     ax = fig.add_subplot()
-    months = report["monthly"]
+    months = report.monthly
     if not months:
         _empty(ax, "No events dated to the month")
         return fig
     x = [_month_date(m["month"]) for m in months]
-    for color, d in zip(COLORS, report["directions"]):
+    for color, d in zip(COLORS, report.directions):
         y = [m["directions"][d]["mean_intensity"] for m in months]
         y = [float("nan") if v is None else v for v in y]
         ax.plot(x, y, marker="o" if len(x) <= 36 else None, markersize=5, color=color, label=d)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("mean intensity (actual events)")
-    ax.set_title(f"{report['pair']['a']}–{report['pair']['b']}: intensity by month")
+    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: intensity by month")
     ax.legend(loc="lower left")
     _date_axis(ax, x)
     fig.autofmt_xdate()
     return fig
 
 
-def event_types(report: Mapping[str, Any]) -> Any:
+def event_types(report: DyadReport) -> Any:
     """Event counts by PLOVER type for each direction (horizontal bars)."""
-    from dyadwatch.report.queries import PLOVER_TYPES
+    from dyadwatch.store.queries import PLOVER_TYPES
 
     fig = _figure(8.0, 4.2)
     ax = fig.add_subplot()
-    dirs = report["directions"]
-    types = [t for t in PLOVER_TYPES if any(t in report["by_type"][d] for d in dirs)]
+    dirs = report.directions
+    types = [t for t in PLOVER_TYPES if any(t in report.by_type[d] for d in dirs)]
     if not types:
         _empty(ax, "No events")
         return fig
     height = 0.38
     for i, (color, d) in enumerate(zip(COLORS, dirs)):
         pos = [n + (i - 0.5) * height for n in range(len(types))]
-        counts = report["by_type"][d]
+        counts = report.by_type[d]
         reported = [counts.get(t, {}).get("events", 0) for t in types]
         actual = [counts.get(t, {}).get("actual", 0) for t in types]
         ax.barh(pos, reported, height=height, color=color, alpha=0.3, label=f"{d} reported")
@@ -117,14 +120,14 @@ def event_types(report: Mapping[str, Any]) -> Any:
     ax.set_yticks(range(len(types)), types)
     ax.invert_yaxis()
     ax.set_xlabel("events")
-    ax.set_title(f"{report['pair']['a']}–{report['pair']['b']}: events by type")
+    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: events by type")
     ax.legend(loc="lower right", fontsize="small")
     return fig
 
 
-def stance(report: Mapping[str, Any]) -> Any | None:
+def stance(report: DyadReport) -> Any | None:
     """Stance score of each source by publication date (points, −1 … +1); None without dated stances."""
-    rows = [(r, _published_date(r["published"])) for r in report["stances"]["rows"] if r["published"]]
+    rows = [(r, _published_date(r["published"])) for r in report.stances["rows"] if r["published"]]
     rows = [(r, d) for r, d in rows if d is not None]
     if not rows:
         return None
@@ -142,7 +145,7 @@ def stance(report: Mapping[str, Any]) -> Any | None:
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel("stance (−1 weaker … +1 closer)")
-    ax.set_title(f"{report['pair']['a']}–{report['pair']['b']}: stance of each source")
+    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: stance of each source")
     if len(outlets) > 1:
         ax.legend(loc="lower left", fontsize="small")
     _date_axis(ax, [d for _, d in rows])
@@ -151,7 +154,7 @@ def stance(report: Mapping[str, Any]) -> Any | None:
 
 
 #: chart name -> builder (a builder returns None when there is nothing to draw)
-CHARTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+CHARTS: dict[str, Callable[[DyadReport], Any]] = {
     "monthly_intensity": monthly_intensity,
     "event_types": event_types,
     "stance": stance,
@@ -166,7 +169,7 @@ def _save(fig: Any, target: Any, fmt: str) -> None:
         fig.savefig(target, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
 
 
-def chart_bytes(report: Mapping[str, Any], name: str, fmt: str = "png") -> bytes | None:
+def chart_bytes(report: DyadReport, name: str, fmt: str = "png") -> bytes | None:
     """One chart as PNG or SVG bytes, or None when it has nothing to show."""
     assert fmt in FORMATS, f"chart format must be one of {FORMATS}"
     with warnings.catch_warnings():
@@ -179,7 +182,7 @@ def chart_bytes(report: Mapping[str, Any], name: str, fmt: str = "png") -> bytes
     return buf.getvalue()
 
 
-def write_charts(report: Mapping[str, Any], directory: str | Path, fmt: str = "png") -> dict[str, Path]:
+def write_charts(report: DyadReport, directory: str | Path, fmt: str = "png") -> dict[str, Path]:
     """Write every chart that has something to show into ``directory``; returns name -> path."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """The assessment of one dyad: everything the store knows about how A and B relate, as plain data.
 
-``build_dyad_report(store, "CHN", "RUS")`` returns a JSON-ready dict (rendered by
-``dyadwatch.report.render``) with:
+``build_dyad_report(store, "CHN", "RUS")`` returns a ``DyadReport`` (rendered by
+``dyadwatch.report.render``; ``as_dict()`` for JSON) with:
 
 - **documents** covering the pair (mentioning both actors, or reporting an event between them)
   and how many **independent sources** they are (near-duplicate copies count once);
@@ -42,16 +42,20 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 from typing import Any
 
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
-from dyadwatch.report.ledger import LedgerBuilder, date_bounds, iter_pair_events, organisation_codes
-from dyadwatch.report.queries import PLOVER_TYPES, check_code, check_date
+from dyadwatch.report.ledger import (
+    LedgerBuilder, date_bounds, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
+)
+from dyadwatch.report.ledger import built_ledger as built_ledger_of
+from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date
 from dyadwatch.report.relations import list_relations
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -60,6 +64,48 @@ COOPERATIVE_QUADS = frozenset({"verbal cooperation", "material cooperation"})
 
 #: caps on lists that grow with the store (the totals are always given)
 LIMITS = {"documents": 500, "stances": 300, "figures": 50, "stories": 50, "relations": 50}
+
+
+@dataclass(frozen=True)
+class DyadReport:
+    """What ``build_dyad_report`` finds (see the module docstring); each part is JSON-ready
+    (``as_dict`` gives the whole), and read by attribute: ``report.documents["count"]``."""
+
+    #: ``{"a", "b", "a_name", "b_name"}``
+    pair: dict[str, Any]
+    since: str | None
+    until: str | None
+    #: ``["A→B", "B→A"]``, the keys of the per-direction parts
+    directions: list[str]
+    #: the caps on listed items (``LIMITS`` and the caller's)
+    limits: dict[str, int]
+    #: ``count``, ``independent_sources``, ``published_from``, ``published_to``, ``undated``, ``list``
+    documents: dict[str, Any]
+    #: ``total``, ``by_direction``, ``undated``, ``no_date``
+    events: dict[str, Any]
+    #: ``[{"month", "directions": {direction: summary}}]``, oldest first
+    monthly: list[dict[str, Any]]
+    #: direction -> PLOVER type -> ``{"events", "actual"}``
+    by_type: dict[str, dict[str, dict[str, int]]]
+    #: direction -> summary (events, actual, negated, mean intensity, quads, cooperative share, modalities)
+    totals: dict[str, dict[str, Any]]
+    asymmetry: dict[str, Any]
+    #: ``count``, ``rows`` (oldest first), ``labels``
+    stances: dict[str, Any]
+    #: the ledger of terms (``dyadwatch.store.ledger``)
+    ledger: dict[str, Any]
+    ledger_summary: dict[str, int]
+    figures: list[dict[str, Any]]
+    #: ``stories``, ``agreements``, ``agreements_total``
+    confirmed: dict[str, Any]
+    #: ``rows``, ``total``
+    contradictions: dict[str, Any]
+    #: why a part is empty, by part
+    notes: dict[str, str]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The whole report as one JSON-ready dict (its parts are not copied)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _direction(source: str, target: str) -> str:
@@ -299,7 +345,7 @@ def _one(store: Store, sql: str) -> bool:
 
 
 def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, until: str | None = None, *,
-                      limits: Mapping[str, int] | None = None) -> dict[str, Any]:
+                      limits: Mapping[str, int] | None = None) -> DyadReport:
     """Everything the store says about how ``a`` and ``b`` relate (see the module docstring).
 
     since/until: YYYY, YYYY-MM or YYYY-MM-DD bounds on event dates (else publication dates) and
@@ -308,7 +354,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     (``LIMITS`` by default).
 
     >>> report = build_dyad_report(store, "CHN", "RUS")
-    >>> report["documents"]["count"], report["documents"]["independent_sources"]
+    >>> report.documents["count"], report.documents["independent_sources"]
     (3, 3)
     """
     a, b = check_code(a, "A"), check_code(b, "B")
@@ -329,11 +375,20 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     by_month = _by_month(since) and _by_month(until) and _has_aggregates(store)
     if by_month:
         activity.read(store, a, b, since, until)
-    ledger = LedgerBuilder(a, b, organisations=organisation_codes(store))
-    for row in iter_pair_events(store, a, b, since=since, until=until):
-        if not by_month:  # a bound inside a month: the aggregates cannot split it
-            activity.add(row)
-        ledger.add(row)
+    # the ledger as the store keeps it built (a large pair, over all dates), else from the terms
+    # stored with each event, else classified event by event
+    built_ledger = None
+    if since is None and until is None and has_built_ledgers(store):
+        built_ledger = built_ledger_of(store, a, b)
+    if built_ledger is None and has_event_terms(store):
+        built_ledger = read_ledger(store, a, b, since=since, until=until)
+    ledger = LedgerBuilder(a, b, organisations=organisation_codes(store)) if built_ledger is None else None
+    if ledger is not None or not by_month:
+        for row in iter_pair_events(store, a, b, since=since, until=until):
+            if not by_month:  # a bound inside a month: the aggregates cannot split it
+                activity.add(row)
+            if ledger is not None:
+                ledger.add(row)
     dirs = activity.dirs
 
     documents = _documents(store, a, b, activity.documents, since, until)
@@ -341,7 +396,9 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     agreements, agreement_total = _relations(store, a, b, "agree", since, until, caps["relations"])
     contradictions, contradiction_total = _relations(store, a, b, "contradict", since, until, caps["relations"])
     stories = _stories(store, a, b, since, until, caps["stories"])
-    built_ledger = ledger.build(store)
+    if built_ledger is None:
+        assert ledger is not None
+        built_ledger = ledger.build(store)
 
     totals = {d: _summarise(activity.totals[d]) for d in dirs}
     monthly = [{"month": m, "directions": {d: _summarise(v[d]) for d in dirs}}
@@ -370,40 +427,39 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
                             "counts as an independent source.")
 
     entries = built_ledger["entries"]
-    return {
-        "pair": {"a": a, "b": b, "a_name": name[a], "b_name": name[b]},
-        "since": since, "until": until, "directions": list(dirs),
-        "limits": caps,
-        "documents": {
+    return DyadReport(
+        pair={"a": a, "b": b, "a_name": name[a], "b_name": name[b]},
+        since=since, until=until, directions=list(dirs),
+        limits=caps,
+        documents={
             "count": len(documents), "independent_sources": len({d["independent_source"] for d in documents}),
             "published_from": min((d["published"] for d in documents if d["published"]), default=None),
             "published_to": max((d["published"] for d in documents if d["published"]), default=None),
             "undated": sum(1 for d in documents if not d["published"]),
             "list": documents[:caps["documents"]],
         },
-        "events": {
+        events={
             "total": first["events"] + second["events"],
             "by_direction": {d: totals[d]["events"] for d in dirs},
             "undated": dict(activity.undated), "no_date": dict(activity.no_date),
         },
-        "monthly": monthly,
-        "by_type": by_type,
-        "totals": totals,
-        "asymmetry": {
+        monthly=monthly,
+        by_type=by_type,
+        totals=totals,
+        asymmetry={
             "directions": {d: {k: totals[d][k] for k in ("events", "actual", "negated", "mean_intensity",
                                                           "cooperative_share")} for d in dirs},
             "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
         },
-        "stances": {"count": stance_total, "rows": stances,
-                    "labels": dict(Counter(s["label"] for s in stances))},
-        "ledger": built_ledger,
-        "ledger_summary": {
+        stances={"count": stance_total, "rows": stances, "labels": dict(Counter(s["label"] for s in stances))},
+        ledger=built_ledger,
+        ledger_summary={
             "entries": len(entries),
             "confirmed": sum(1 for e in entries if e["agreement"] == "confirmed"),
             "disputed": sum(1 for e in entries if e["agreement"] == "disputed"),
         },
-        "figures": _figures(store, a, b, since, until, caps["figures"]),
-        "confirmed": {"stories": stories, "agreements": agreements, "agreements_total": agreement_total},
-        "contradictions": {"rows": contradictions, "total": contradiction_total},
-        "notes": notes,
-    }
+        figures=_figures(store, a, b, since, until, caps["figures"]),
+        confirmed={"stories": stories, "agreements": agreements, "agreements_total": agreement_total},
+        contradictions={"rows": contradictions, "total": contradiction_total},
+        notes=notes,
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from dyadwatch.errors import ConfigError, Errors
-from dyadwatch.report.queries import check_code
+from dyadwatch.store.queries import check_code
 from dyadwatch.store import Store
 
 __all__ = ["RELATIONS", "list_relations"]

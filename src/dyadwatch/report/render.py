@@ -32,8 +32,8 @@ from typing import Any, Union
 from urllib.parse import quote
 
 from dyadwatch.report.charts import chart_bytes, write_charts
-from dyadwatch.report.dyad import QUAD_OF, QUADS
-from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.report.dyad import QUAD_OF, QUADS, DyadReport
+from dyadwatch.store.queries import PLOVER_TYPES
 
 __all__ = ["SECTIONS", "render_html", "render_markdown", "write_report"]
 
@@ -108,19 +108,19 @@ def _side(rel: Mapping[str, Any], side: str) -> dict[str, Any]:
 
 # -- sections ----------------------------------------------------------------------------------
 
-def _names(report: Mapping[str, Any]) -> dict[str, str]:
-    p = report["pair"]
+def _names(report: DyadReport) -> dict[str, str]:
+    p = report.pair
     return {p["a"]: p["a_name"] or p["a"], p["b"]: p["b_name"] or p["b"]}
 
 
-def _summary(report: Mapping[str, Any]) -> list[Block]:
-    p, docs, ev = report["pair"], report["documents"], report["events"]
-    d1, d2 = report["directions"]
-    t1, t2 = report["totals"][d1], report["totals"][d2]
+def _summary(report: DyadReport) -> list[Block]:
+    p, docs, ev = report.pair, report.documents, report.events
+    d1, d2 = report.directions
+    t1, t2 = report.totals[d1], report.totals[d2]
     out: list[Block] = []
     period = ""
-    if report["since"] or report["until"]:
-        period = f" Period: {report['since'] or 'the beginning'} to {report['until'] or 'the end'}."
+    if report.since or report.until:
+        period = f" Period: {report.since or 'the beginning'} to {report.until or 'the end'}."
     span = ""
     if docs["published_from"]:
         span = f", published {docs['published_from']} to {docs['published_to']}"
@@ -136,19 +136,19 @@ def _summary(report: Mapping[str, Any]) -> list[Block]:
     out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1['mean_intensity'])}, "
                       f"{d2} {_num(t2['mean_intensity'])} (−10 conflict … +10 cooperation); cooperative share "
                       f"{_share(t1['cooperative_share'])} and {_share(t2['cooperative_share'])}."]))
-    st = report["stances"]
+    st = report.stances
     if st["count"]:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(st["labels"].items(), key=lambda kv: -kv[1]))
         out.append(("p", [f"Stance: {_plural(st['count'], 'document')} assess the relationship ({labels})."]))
-    ls = report["ledger_summary"]
+    ls = report.ledger_summary
     out.append(("p", [f"Terms of the relationship: {_plural(ls['entries'], 'entry')}, {ls['confirmed']} confirmed "
                       f"by independent sources, {ls['disputed']} disputed between sources. "
-                      f"{_plural(len(report['confirmed']['stories']), 'story')} told by several independent "
-                      f"sources; {report['confirmed']['agreements_total']} agreements and "
-                      f"{report['contradictions']['total']} contradictions between sources."]))
+                      f"{_plural(len(report.confirmed['stories']), 'story')} told by several independent "
+                      f"sources; {report.confirmed['agreements_total']} agreements and "
+                      f"{report.contradictions['total']} contradictions between sources."]))
     for key in ("events", "sources"):
-        if report["notes"].get(key):
-            out.append(("note", [report["notes"][key]]))
+        if report.notes.get(key):
+            out.append(("note", [report.notes[key]]))
     out.extend(_disagreement(report))
     best = _best_attested(report)
     if best:
@@ -166,10 +166,10 @@ def _summary(report: Mapping[str, Any]) -> list[Block]:
 _TOWARDS = {"strengthening": 1, "stable": 1, "weakening": -1}
 
 
-def _disagreement(report: Mapping[str, Any]) -> list[Block]:
+def _disagreement(report: DyadReport) -> list[Block]:
     """When the authors read the relationship opposite ways, say so first: each source's verdict
     with the sentence that carries it, and the strongest contradiction between them."""
-    rows = [r for r in report["stances"].get("rows", []) if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
+    rows = [r for r in report.stances.get("rows", []) if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
     signs = {_TOWARDS[r["label"]] for r in rows if r["label"] in _TOWARDS}
     if len(signs) < 2:
         return []
@@ -183,7 +183,7 @@ def _disagreement(report: Mapping[str, Any]) -> list[Block]:
                    published=r.get("published"), document_id=r["document_id"]) for e in r.get("evidence", [])[:1]]
         items.append((head, [_evidence(e) for e in ev]))
     out.append(("ul", items))
-    top = report["contradictions"]["rows"][:1]
+    top = report.contradictions["rows"][:1]
     if top:
         rel = top[0]
         out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel["why"]), f" (score {rel['score']:.2f})."]))
@@ -191,30 +191,30 @@ def _disagreement(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _best_attested(report: Mapping[str, Any], per_direction: int = 3) -> list[dict[str, Any]]:
+def _best_attested(report: DyadReport, per_direction: int = 3) -> list[dict[str, Any]]:
     out = []
-    for d in report["directions"]:
-        entries = [e for e in report["ledger"]["entries"] if e["direction"] == d and e["agreement"] != "disputed"
+    for d in report.directions:
+        entries = [e for e in report.ledger["entries"] if e["direction"] == d and e["agreement"] != "disputed"
                    and e["kind"] != "might"]
         entries.sort(key=lambda e: (e["agreement"] != "confirmed", -e["independent_sources"], -e["reports"]))
         out += entries[:per_direction]
     return out
 
 
-def _activity(report: Mapping[str, Any]) -> list[Block]:
-    d1, d2 = report["directions"]
+def _activity(report: DyadReport) -> list[Block]:
+    d1, d2 = report.directions
     out: list[Block] = [("img", "monthly_intensity")]
-    if not report["monthly"]:
+    if not report.monthly:
         out.append(("note", ["No events dated to the month."]))
     else:
         rows = []
-        for m in report["monthly"]:
+        for m in report.monthly:
             x, y = m["directions"][d1], m["directions"][d2]
             rows.append([[m["month"]], [str(x["events"])], [str(x["actual"])], [_num(x["mean_intensity"])],
                          [str(y["events"])], [str(y["actual"])], [_num(y["mean_intensity"])]])
         out.append(("table", ["Month", f"{d1} events", f"{d1} actual", f"{d1} mean intensity",
                               f"{d2} events", f"{d2} actual", f"{d2} mean intensity"], rows))
-    ev = report["events"]
+    ev = report.events
     if sum(ev["undated"].values()):
         parts = [f"{d}: {ev['undated'].get(d, 0)} ({ev['no_date'].get(d, 0)} with no date at all)" for d in (d1, d2)]
         out.append(("p", ["Events without a date precise to the month (not in the table): " + "; ".join(parts) + "."]))
@@ -223,10 +223,10 @@ def _activity(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _types(report: Mapping[str, Any]) -> list[Block]:
-    d1, d2 = report["directions"]
+def _types(report: DyadReport) -> list[Block]:
+    d1, d2 = report.directions
     out: list[Block] = [("img", "event_types")]
-    by = report["by_type"]
+    by = report.by_type
     types = [t for t in PLOVER_TYPES if t in by[d1] or t in by[d2]]
     if types:
         rows = [[[t], [QUAD_OF[t]], [str(by[d1].get(t, {}).get("events", 0))],
@@ -234,15 +234,15 @@ def _types(report: Mapping[str, Any]) -> list[Block]:
                  [str(by[d2].get(t, {}).get("actual", 0))]] for t in types]
         out.append(("table", ["Type", "Quad", f"{d1} reported", f"{d1} actual", f"{d2} reported", f"{d2} actual"],
                     rows))
-    rows = [[[q], [" ".join(ts)], [str(report["totals"][d1]["quads"][q])], [str(report["totals"][d2]["quads"][q])]]
+    rows = [[[q], [" ".join(ts)], [str(report.totals[d1]["quads"][q])], [str(report.totals[d2]["quads"][q])]]
             for q, ts in QUADS]
     out.append(("table", ["PLOVER quad", "types", f"{d1} actual", f"{d2} actual"], rows))
     return out
 
 
-def _asymmetry(report: Mapping[str, Any]) -> list[Block]:
-    d1, d2 = report["directions"]
-    a = report["asymmetry"]
+def _asymmetry(report: DyadReport) -> list[Block]:
+    d1, d2 = report.directions
+    a = report.asymmetry
     x, y, diff = a["directions"][d1], a["directions"][d2], a["difference"]
     rows = [
         [["events reported"], [str(x["events"])], [str(y["events"])], [_num(diff["events"], digits=0)]],
@@ -255,7 +255,7 @@ def _asymmetry(report: Mapping[str, Any]) -> list[Block]:
     ]
     out: list[Block] = [("table", ["", d1, d2, "difference"], rows)]
     names = _names(report)
-    src, tgt = report["pair"]["a"], report["pair"]["b"]
+    src, tgt = report.pair["a"], report.pair["b"]
     if x["actual"] or y["actual"]:
         more = (src, tgt) if x["actual"] >= y["actual"] else (tgt, src)
         sentence = (f"{names[more[0]]} acts toward {names[more[1]]} more often "
@@ -269,10 +269,10 @@ def _asymmetry(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _stance(report: Mapping[str, Any]) -> list[Block]:
-    st = report["stances"]
+def _stance(report: DyadReport) -> list[Block]:
+    st = report.stances
     if not st["count"]:
-        return [("note", [report["notes"].get("stance") or "No stance."])]
+        return [("note", [report.notes.get("stance") or "No stance."])]
     out: list[Block] = [("img", "stance")]
     items = []
     for r in st["rows"]:
@@ -286,9 +286,9 @@ def _stance(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _ledger(report: Mapping[str, Any]) -> list[Block]:
+def _ledger(report: DyadReport) -> list[Block]:
     names = _names(report)
-    ledger = report["ledger"]
+    ledger = report.ledger
     areas = dict(tuple(x) for x in ledger["areas"])
     out: list[Block] = [("p", [
         "What each side does to the other, by area: ", ("b", "does"), " (actual, or ongoing: \"will continue …\"), ",
@@ -296,7 +296,7 @@ def _ledger(report: Mapping[str, Any]) -> list[Block]:
         ("b", "is alleged to"), ", ", ("b", "might"), ". Sources agree on an entry (", ("i", "confirmed"),
         ": two or more independent sources alike) or dispute it (", ("i", "disputed"),
         ": another independent source reports the opposite)."])]
-    for d in report["directions"]:
+    for d in report.directions:
         src, tgt = d.split("→")
         out.append(("h", 3, f"What {names.get(src, src)} does to {names.get(tgt, tgt)} ({d})"))
         entries = [e for e in ledger["entries"] if e["direction"] == d]
@@ -321,11 +321,11 @@ def _ledger(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _figures(report: Mapping[str, Any]) -> list[Block]:
-    if not report["figures"]:
+def _figures(report: DyadReport) -> list[Block]:
+    if not report.figures:
         return [("note", ["No figures in sentences that mention both actors."])]
     items = []
-    for f in report["figures"]:
+    for f in report.figures:
         value = f"{f['value']:,.6g}" + (f"–{f['value_high']:,.6g}" if f["value_high"] is not None else "")
         what = "; ".join(_plain(x) for x in (f["measure"], f["period"]) if x)
         head: Inline = [("b", _plain(f["raw"])), f" = {(f['qualifier'] + ' ') if f['qualifier'] else ''}{value} "
@@ -334,8 +334,8 @@ def _figures(report: Mapping[str, Any]) -> list[Block]:
     return [("p", ["Figures reported in sentences that name both actors, newest period first."]), ("ul", items)]
 
 
-def _confirmed(report: Mapping[str, Any]) -> list[Block]:
-    c = report["confirmed"]
+def _confirmed(report: DyadReport) -> list[Block]:
+    c = report.confirmed
     out: list[Block] = [("h", 3, "Stories told by several independent sources")]
     if c["stories"]:
         items = []
@@ -346,7 +346,7 @@ def _confirmed(report: Mapping[str, Any]) -> list[Block]:
         out.append(("ul", items))
     else:
         out.append(("note", ["No story between them is told by two or more independent sources"
-                             + ("" if report["notes"].get("sources") is None else
+                             + ("" if report.notes.get("sources") is None else
                                 " (comparison has not been run)") + "."]))
     out.append(("h", 3, "Sources that agree"))
     if c["agreements"]:
@@ -358,14 +358,14 @@ def _confirmed(report: Mapping[str, Any]) -> list[Block]:
         if c["agreements_total"] > len(c["agreements"]):
             out.append(("note", [f"{len(c['agreements'])} strongest of {c['agreements_total']} shown."]))
     else:
-        out.append(("note", [report["notes"].get("relations") or "No agreement between sources about this pair."]))
+        out.append(("note", [report.notes.get("relations") or "No agreement between sources about this pair."]))
     return out
 
 
-def _contradictions(report: Mapping[str, Any]) -> list[Block]:
-    c = report["contradictions"]
+def _contradictions(report: DyadReport) -> list[Block]:
+    c = report.contradictions
     if not c["rows"]:
-        return [("note", [report["notes"].get("relations") or "No contradiction between sources about this pair."])]
+        return [("note", [report.notes.get("relations") or "No contradiction between sources about this pair."])]
     rows = [[[_plain(r["why"]), f" (score {r['score']:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
             for r in c["rows"]]
     out: list[Block] = [("table", ["Reason", "One source", "The other source"], rows)]
@@ -379,7 +379,7 @@ BUILDERS = {"summary": _summary, "activity": _activity, "types": _types, "asymme
             "contradictions": _contradictions}
 
 
-def _blocks(report: Mapping[str, Any]) -> list[Block]:
+def _blocks(report: DyadReport) -> list[Block]:
     out: list[Block] = []
     for anchor, title in SECTIONS:
         out.append(("section", anchor, title))
@@ -387,8 +387,8 @@ def _blocks(report: Mapping[str, Any]) -> list[Block]:
     return out
 
 
-def _title(report: Mapping[str, Any]) -> str:
-    p = report["pair"]
+def _title(report: DyadReport) -> str:
+    p = report.pair
     return f"{p['a_name']} – {p['b_name']} ({p['a']}–{p['b']})"
 
 
@@ -417,7 +417,7 @@ def _md_inline(parts: Sequence[Segment]) -> str:
     return "".join(out)
 
 
-def render_markdown(report: Mapping[str, Any], *, charts: Mapping[str, str] | None = None) -> str:
+def render_markdown(report: DyadReport, *, charts: Mapping[str, str] | None = None) -> str:
     """The report as Markdown. charts: chart name -> relative link of a written chart file;
     without it, a note says where charts would be."""
     lines = [f"# {_md_text(_title(report))}", ""]
@@ -477,7 +477,7 @@ def _html_inline(parts: Sequence[Segment]) -> str:
     return "".join(out)
 
 
-def render_html(report: Mapping[str, Any], *, charts: Mapping[str, bytes] | None = None) -> str:
+def render_html(report: DyadReport, *, charts: Mapping[str, bytes] | None = None) -> str:
     """The report as one self-contained HTML page. charts: chart name -> PNG bytes (drawn here
     when not given)."""
     if charts is None:
@@ -533,7 +533,7 @@ def charts_folder(out: str | Path) -> Path:
     return out.with_name(f"{out.stem}_files")
 
 
-def write_report(report: Mapping[str, Any], out: str | Path, *, fmt: str = "md",
+def write_report(report: DyadReport, out: str | Path, *, fmt: str = "md",
                  image_format: str = "png") -> list[Path]:
     """Write the report to ``out`` (and, for Markdown, its charts beside it); returns every file written.
 

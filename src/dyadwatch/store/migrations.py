@@ -692,3 +692,86 @@ def m008_actor_type(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE mentions SET actor_type = ? WHERE code = ?", pairs)
     conn.executemany("UPDATE events SET source_type = ? WHERE source = ?", pairs)
     conn.executemany("UPDATE events SET target_type = ? WHERE target = ?", pairs)
+
+
+@migration
+def m009_event_terms(conn: sqlite3.Connection) -> None:
+    """The ledger terms of each event (``dyadwatch.store.terms``): its area, kind, phrase,
+    whether it is ongoing, the distinct act its mode names, and whether its area depended on an
+    organisation named in its sentence (``late``). Written with the events by ``Store.write``;
+    filled here for what is already stored. An event deleted, or changed in place (nothing in
+    dyadwatch does it; a hand edit might), loses its row, and the ledger then counts its pair
+    event by event.
+
+    ``dyad_ledgers``: the built ledger of each pair with many events, so that the dyad page
+    reads it instead of counting the pair's events; built when a comparison is written (which
+    also fixes the independent sources) and dropped by triggers when an event of the pair, a
+    document of it or its duplicate group changes."""
+    from dyadwatch.store.terms import fill_event_terms
+
+    conn.executescript("""
+        CREATE TABLE event_terms (
+            event_id INTEGER PRIMARY KEY,        -- events.id
+            area TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            phrase TEXT NOT NULL,                -- base form, e.g. 'buy energy'
+            ongoing INTEGER NOT NULL,            -- 0 or 1
+            act TEXT,                            -- a PLOVER mode that names a distinct act, else NULL
+            late INTEGER NOT NULL                -- 1: the area was 'other' before organisations were looked at
+        );
+        CREATE TRIGGER event_terms_delete AFTER DELETE ON events BEGIN
+            DELETE FROM event_terms WHERE event_id = old.id;
+        END;
+        CREATE TRIGGER event_terms_update
+        AFTER UPDATE OF id, document_id, start, "end", type, mode, negated, modality, trigger, trigger_start,
+                        trigger_end, contexts ON events BEGIN
+            DELETE FROM event_terms WHERE event_id = old.id;
+        END;
+
+        -- the built ledgers of the largest pairs (dyadwatch.store.ledger.refresh_ledgers), each
+        -- dropped as soon as anything it was built from changes, and built again when a
+        -- comparison is written
+        CREATE TABLE dyad_ledgers (
+            a TEXT NOT NULL,                     -- the ledger lists a's entries first
+            b TEXT NOT NULL,
+            ledger TEXT NOT NULL,                -- JSON, as build_ledger returns it
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER dyad_ledgers_event_insert AFTER INSERT ON events BEGIN
+            DELETE FROM dyad_ledgers WHERE (a = new.source AND b = new.target) OR (a = new.target AND b = new.source);
+        END;
+        CREATE TRIGGER dyad_ledgers_event_delete AFTER DELETE ON events BEGIN
+            DELETE FROM dyad_ledgers WHERE (a = old.source AND b = old.target) OR (a = old.target AND b = old.source);
+        END;
+        CREATE TRIGGER dyad_ledgers_event_update AFTER UPDATE ON events BEGIN
+            DELETE FROM dyad_ledgers WHERE (a = old.source AND b = old.target) OR (a = old.target AND b = old.source)
+                OR (a = new.source AND b = new.target) OR (a = new.target AND b = new.source);
+        END;
+        CREATE TRIGGER dyad_ledgers_group_insert AFTER INSERT ON document_groups BEGIN
+            {drop_new}
+        END;
+        CREATE TRIGGER dyad_ledgers_group_update AFTER UPDATE ON document_groups BEGIN
+            {drop_old}
+            {drop_new}
+        END;
+        CREATE TRIGGER dyad_ledgers_group_delete AFTER DELETE ON document_groups BEGIN
+            {drop_old}
+        END;
+        CREATE TRIGGER dyad_ledgers_document_update
+        AFTER UPDATE OF source, text, title, outlet, published ON documents BEGIN
+            DELETE FROM dyad_ledgers WHERE (a, b) IN (SELECT source, target FROM events WHERE document_id = old.id)
+                OR (b, a) IN (SELECT source, target FROM events WHERE document_id = old.id);
+        END;
+        -- a new actor may be an organisation, which orders the ledgers' events
+        CREATE TRIGGER dyad_ledgers_actor_insert AFTER INSERT ON actors BEGIN
+            DELETE FROM dyad_ledgers;
+        END;
+    """.replace("{drop_new}", _drop_ledgers("new")).replace("{drop_old}", _drop_ledgers("old")))
+    fill_event_terms(conn)
+
+
+def _drop_ledgers(row: str) -> str:
+    """Drop the built ledgers of the pairs with events in the document of ``row`` (trigger body)."""
+    return (f"DELETE FROM dyad_ledgers WHERE (a, b) IN (SELECT source, target FROM events "
+            f"WHERE document_id = {row}.document_id) "
+            f"OR (b, a) IN (SELECT source, target FROM events WHERE document_id = {row}.document_id);")

@@ -23,6 +23,8 @@ from dyadwatch.errors import Errors, NotADyadwatchDatabase, SchemaTooNew, StoreE
 from dyadwatch.records import Analysis, Document, Relation
 from dyadwatch.store import schema
 from dyadwatch.store.migrations import APPLICATION_ID, MIGRATIONS, now
+from dyadwatch.store.ledger import LEDGER_FROM, refresh_ledgers
+from dyadwatch.store.terms import fill_event_terms
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_TABLE = "_dyadwatch_migrations"
@@ -220,6 +222,8 @@ class Store:
             "UPDATE documents SET analyzer = ?, analyzed_at = ?, analysis_skipped = ? WHERE id = ?",
             (a.analyzer, now(), a.skipped, doc_id),
         )
+        # the ledger terms of the events just written (the old ones went with their events)
+        fill_event_terms(conn, doc_id)
 
     def replace_comparison(self, *, groups: dict[str, tuple[str, float]], stories: Sequence[Any],
                            relations: Sequence[Relation], signatures: dict[str, Any] | None = None,
@@ -244,6 +248,7 @@ class Store:
             if compared_through is not None:
                 self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
+            refresh_ledgers(self)  # the independent sources are known: build the largest pairs' ledgers
 
     def add_comparison(self, *, groups: dict[str, tuple[str, float]], regroup: dict[str, str],
                        story_keys: Sequence[tuple[str, str, str, bool]], stories: Sequence[Any],
@@ -272,6 +277,13 @@ class Store:
             self._insert_signatures(signatures)
             self._set_compared_through(compared_through)
             self._insert_vectors(vectors)
+            refresh_ledgers(self)
+
+    def refresh_ledgers(self, *, min_events: int = LEDGER_FROM) -> int:
+        """Build the ledgers of the pairs with at least ``min_events`` events that have none kept
+        (``dyadwatch.store.ledger.refresh_ledgers``); writing a comparison does it too."""
+        with self._immediate():
+            return refresh_ledgers(self, min_events=min_events)
 
     def compared_through(self) -> int | None:
         """The rowid of the last document compare has seen; None before any compare, or when a
@@ -448,29 +460,21 @@ def _run_script(conn: sqlite3.Connection, fn: Any) -> None:
     """Run a migration inside the caller's open transaction: its scripts statement by statement
     (``executescript`` would commit first) and its queries in the order it makes them."""
 
-    class _Capture:
-        def __init__(self) -> None:
-            self.scripts: list[str] = []
+    class _InTransaction:
+        """The connection, with ``executescript`` run statement by statement (it would COMMIT
+        first), so that a migration may also read what its DDL made (a backfill in Python)."""
 
         def executescript(self, script: str) -> None:
-            self.scripts.append(script)
+            for statement in _split_sql(script):
+                conn.execute(statement)
 
         def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-            for script in self.scripts:  # DDL registered before runs first
-                for statement in _split_sql(script):
-                    conn.execute(statement)
-            self.scripts.clear()
             return conn.execute(sql, params)
 
         def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
-            self.execute("SELECT 1")
             return conn.executemany(sql, rows)
 
-    capture = _Capture()
-    fn(capture)
-    for script in capture.scripts:
-        for statement in _split_sql(script):
-            conn.execute(statement)
+    fn(_InTransaction())
 
 
 def _split_sql(script: str) -> list[str]:

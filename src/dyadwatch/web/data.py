@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import StoreError
-from dyadwatch.report.dyad import build_dyad_report
-from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.report.dyad import DyadReport, build_dyad_report
+from dyadwatch.store.queries import PLOVER_TYPES
 from dyadwatch.store import Store
 from dyadwatch.web.highlight import Mark, Point, render
 
@@ -298,7 +299,19 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
 
 # -- dyad -----------------------------------------------------------------------------------
 
-def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class DyadPage:
+    """The dyad page's data: the report (``dyadwatch.report.dyad.build_dyad_report``), its
+    charts (Vega-Lite specs by name) and the tables the page shows."""
+
+    report: DyadReport
+    charts: dict[str, Any]
+    ledger_view: list[dict[str, Any]]
+    type_table: list[dict[str, Any]]
+    quad_table: list[dict[str, Any]]
+
+
+def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None) -> DyadPage:
     """The dyad report (``dyadwatch.report.dyad.build_dyad_report``) plus its charts and tables.
 
     Raises NotFound when neither the actors table nor any mention knows one of the codes.
@@ -311,26 +324,23 @@ def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: 
         raise NotFound(f"No actor {' or '.join(missing)} in this database: no document mentions "
                        f"{'it' if len(missing) == 1 else 'them'}. Codes are like CHN, RUS, USA.")
     report = build_dyad_report(store, a, b, since=since, until=until)
-    report["charts"] = dyad_charts(report)
-    report["ledger_view"] = _ledger_view(report)
-    report["type_table"] = _type_table(report)
-    report["quad_table"] = _quad_table(report)
-    return report
+    return DyadPage(report=report, charts=dyad_charts(report), ledger_view=_ledger_view(report),
+                    type_table=_type_table(report), quad_table=_quad_table(report))
 
 
 #: ledger entries shown per direction and area (the strongest first; the rest are counted)
 LEDGER_SHOWN = 8
 
 
-def _ledger_view(report: dict[str, Any]) -> list[dict[str, Any]]:
+def _ledger_view(report: DyadReport) -> list[dict[str, Any]]:
     """The ledger by direction, then area, at most LEDGER_SHOWN entries each (the report orders
     them by independent sources and reports)."""
-    pair = report["pair"]
+    pair = report.pair
     out = []
-    for direction, src, tgt in ((report["directions"][0], pair["a"], pair["b"]),
-                                (report["directions"][1], pair["b"], pair["a"])):
+    for direction, src, tgt in ((report.directions[0], pair["a"], pair["b"]),
+                                (report.directions[1], pair["b"], pair["a"])):
         areas: dict[str, list[dict[str, Any]]] = {}
-        for e in report["ledger"].get("entries", []):
+        for e in report.ledger.get("entries", []):
             if e["direction"] == direction:
                 areas.setdefault(e["area_title"], []).append(e)
         out.append({"direction": direction, "source": src, "target": tgt,
@@ -339,33 +349,33 @@ def _ledger_view(report: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _type_table(report: dict[str, Any]) -> list[dict[str, Any]]:
-    d1, d2 = report["directions"]
+def _type_table(report: DyadReport) -> list[dict[str, Any]]:
+    d1, d2 = report.directions
     rows = []
     for t in PLOVER_TYPES:
-        x = report["by_type"].get(d1, {}).get(t, {})
-        y = report["by_type"].get(d2, {}).get(t, {})
+        x = report.by_type.get(d1, {}).get(t, {})
+        y = report.by_type.get(d2, {}).get(t, {})
         if x or y:
             rows.append({"type": t, "quad": QUADS[t], "first": x.get("events", 0), "first_actual": x.get("actual", 0),
                          "second": y.get("events", 0), "second_actual": y.get("actual", 0)})
     return rows
 
 
-def _quad_table(report: dict[str, Any]) -> list[dict[str, Any]]:
-    d1, d2 = report["directions"]
-    t1, t2 = report["totals"][d1]["quads"], report["totals"][d2]["quads"]
+def _quad_table(report: DyadReport) -> list[dict[str, Any]]:
+    d1, d2 = report.directions
+    t1, t2 = report.totals[d1]["quads"], report.totals[d2]["quads"]
     return [{"quad": q, "first": t1.get(q, 0), "second": t2.get(q, 0)} for q in QUAD_ORDER]
 
 
-def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
+def dyad_charts(report: DyadReport) -> dict[str, Any]:
     """Vega-Lite specs for the dyad page, with their data inline (the page fetches nothing)."""
-    d1, d2 = report["directions"]
-    a, b = report["pair"]["a"], report["pair"]["b"]
+    d1, d2 = report.directions
+    a, b = report.pair["a"], report.pair["b"]
     shown = {d1: f"{a} → {b}", d2: f"{b} → {a}"}
     color = {"field": "direction", "type": "nominal", "title": "direction",
              "scale": {"domain": [shown[d1], shown[d2]], "range": ["#1f5fa8", "#b03a2e"]}}
     monthly = []
-    for m in report["monthly"]:
+    for m in report.monthly:
         for d in (d1, d2):
             s = m["directions"].get(d)
             if s and s["events"]:
@@ -405,7 +415,7 @@ def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
     }
     type_values = []
     for d in (d1, d2):
-        for t, counts in report["by_type"].get(d, {}).items():
+        for t, counts in report.by_type.get(d, {}).items():
             type_values.append({"type": t, "quad": QUADS.get(t, "other"), "direction": shown[d],
                                 "events": counts.get("events", 0), "actual": counts.get("actual", 0)})
     types = {
@@ -422,7 +432,7 @@ def dyad_charts(report: dict[str, Any]) -> dict[str, Any]:
     }
     stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
                       "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
-                     for s in report["stances"]["rows"] if s.get("published")]
+                     for s in report.stances["rows"] if s.get("published")]
     stance = {
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",

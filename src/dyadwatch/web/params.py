@@ -6,12 +6,11 @@ what was expected; the app turns it into a 400 page.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from dyadwatch.report.queries import PLOVER_TYPES
+from dyadwatch.store import queries as Q
 
 #: longest query string accepted (bytes, still percent-encoded)
 MAX_QUERY_STRING = 4096
@@ -23,15 +22,12 @@ MAX_PAGE = 1_000_000
 PER_PAGE_DEFAULT = 50
 PER_PAGE_CHOICES = (10, 25, 50, 100, 200)
 
-_CODE = re.compile(r"^[A-Za-z0-9+]{2,10}\Z")
-_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?\Z", re.ASCII)
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z", re.ASCII)
 _DOC_ID = re.compile(r"^[0-9a-f]{1,16}\Z")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 #: the month facet's value for rows without a date
-UNDATED = "undated"
+UNDATED = Q.UNDATED
 #: the outlet facet's value for documents whose outlet is not stated
 NO_OUTLET = "~"
 
@@ -54,40 +50,33 @@ def bad(name: str, value: str, expected: str) -> BadRequest:
     return BadRequest(f"Parameter '{name}' has value '{_show(value)}'. {expected}")
 
 
+def _checked(check: Callable[..., str], value: str, name: str, *args: object) -> str:
+    """The library's check of a value (``dyadwatch.store.queries``), its error as a 400 page."""
+    try:
+        return check(value, name, *args)
+    except Q.InvalidInput as exc:
+        raise bad(name, value, exc.expected) from None
+
+
 def code(value: str, name: str = "actor") -> str:
     """An actor code (CHN, RUS, USA, NATO …), upper-cased."""
-    if not _CODE.match(value):
-        raise bad(name, value, "Expected an actor code such as CHN, RUS, USA or NATO (2–10 letters or digits).")
-    return value.upper()
+    return _checked(Q.check_code, value, name)
 
 
 def month(value: str, name: str = "month") -> str:
-    if value == UNDATED or _MONTH.match(value):
-        return value
-    raise bad(name, value, f"Expected a month as YYYY-MM (YYYY for dates known only to the year), or '{UNDATED}'.")
+    return _checked(Q.check_month, value, name)
 
 
 def date(value: str, name: str) -> str:
-    if not _DATE.match(value):
-        raise bad(name, value, "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD.")
-    if len(value) == 10:
-        try:
-            _dt.date.fromisoformat(value)
-        except ValueError:
-            raise bad(name, value, "That day does not exist; expected a date as YYYY, YYYY-MM or YYYY-MM-DD.") from None
-    return value
+    return _checked(Q.check_date, value, name)
 
 
 def plover_type(value: str, name: str = "type") -> str:
-    if value.upper() not in PLOVER_TYPES:
-        raise bad(name, value, "Expected a PLOVER type: " + ", ".join(PLOVER_TYPES) + ".")
-    return value.upper()
+    return _checked(Q.check_type, value, name)
 
 
 def choice(value: str, name: str, choices: Sequence[str]) -> str:
-    if value not in choices:
-        raise bad(name, value, "Expected one of: " + ", ".join(choices) + ".")
-    return value
+    return _checked(Q.check_choice, value, name, choices)
 
 
 def word(value: str, name: str) -> str:

@@ -90,15 +90,15 @@ def dyad(request: Request) -> Response:
     if since and until and since[:len(until)] > until:
         raise P.BadRequest(f"Parameter 'since' ({since}) is after 'until' ({until}).")
     return _cached_page(request, lambda: _render(
-        request, "dyad.html", nav="overview", r=dyad_report(request.app.state.pool, a, b, since=since, until=until),
+        request, "dyad.html", nav="overview", page=dyad_report(request.app.state.pool, a, b, since=since, until=until),
         a=a, b=b, since=since, until=until))
 
 
-def dyad_report(pool: Any, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+def dyad_report(pool: Any, a: str, b: str, *, since: str | None = None, until: str | None = None) -> data.DyadPage:
     """The dyad page's data, from memory while the database is unchanged (it reads every event
     of the pair, so building it is the costliest thing the dashboard does)."""
 
-    def build() -> dict[str, Any]:
+    def build() -> data.DyadPage:
         with pool.snapshot() as store:
             try:
                 return data.dyad_page(store, a, b, since=since, until=until)
