@@ -120,16 +120,16 @@ def test_aggregates_after_ingest_replace_and_delete(examples_db: Path, tmp_path:
 
 def test_migration_fills_the_aggregates_of_an_older_store(tmp_path: Path, nlp,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A store written before m007 (its schema made by every other migration: the writer of today
-    needs the columns of the later ones) gets the aggregates of everything already stored when it
-    is opened for writing."""
+    """A store written before m007 (its schema made by every other migration but m009, which builds
+    on m007's tables: the writer of today needs the columns of m008) gets the aggregates of
+    everything already stored when it is opened for writing."""
     import dyadwatch.store.store as store_module
     from dyadwatch import ingest_sources
     from dyadwatch.store.migrations import MIGRATIONS
 
     from conftest import ROOT
 
-    older = [m for m in MIGRATIONS if not m[0].startswith("m007")]
+    older = [m for m in MIGRATIONS if not m[0].startswith(("m007", "m009"))]
     path = tmp_path / "older.db"
     monkeypatch.setattr(store_module, "MIGRATIONS", older)
     with Store(path) as store:

@@ -198,7 +198,7 @@ def test_m008_backfills_the_types_the_dictionaries_know_and_leaves_the_rest_null
         assert {(e.source_type, e.target_type) for e in old.analysis("d1").events} == {(None, None)}
         assert old.actor_types() == {}
     with Store(db_path) as store:
-        assert store.applied_migrations()[-1] == "m008_actor_type"
+        assert "m008_actor_type" in store.applied_migrations()
         assert store.actor_types() == {"CHN": "state", "NATO": "organisation"}
         assert dict(store.execute("SELECT code, actor_type FROM mentions")) == {
             "CHN": "state", "NATO": "organisation", "XYZ": None}
