@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
+from dyadwatch.analyze.actors import ActorResolver, ActorWords
 from dyadwatch.analyze.figures import FigureFinder, FigureWords
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
@@ -44,7 +45,8 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
-                                             ("stance", StanceWords), ("quotes", QuoteWords)])
+                                             ("stance", StanceWords), ("quotes", QuoteWords),
+                                             ("actors", ActorWords)])
 def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
     data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
@@ -120,6 +122,24 @@ def test_the_quote_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> 
 
     assert speakers(QuoteFinder(nlp)) == ["Penny Wong"]
     assert speakers(finder) == []
+
+
+def test_the_actor_resolver_reads_its_language_too(tmp_path, monkeypatch) -> None:
+    # in xx "former" does not end a person's tie to the state: the former envoy still speaks for it
+    data = _english("actors")
+    data["lang"] = "xx"
+    data["past"] = [w for w in data["past"] if w != "former"]
+    _write_language(tmp_path, "xx", data, "actors")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+
+    def codes(lang: str) -> list[str]:
+        blank = spacy.blank("en")
+        blank.add_pipe("dyadwatch_actors", config={"lang": lang, "use_entities": False})
+        assert isinstance(blank.get_pipe("dyadwatch_actors"), ActorResolver)
+        return [m["code"] for m in blank("A former Chinese diplomat praised Ghana.")._.dw_mentions]
+
+    assert codes("en") == ["GHA"]
+    assert codes("xx") == ["CHN", "GHA"]
 
 
 def test_the_stance_component_reads_its_language_too(tmp_path, monkeypatch) -> None:

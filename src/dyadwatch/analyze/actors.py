@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -63,7 +63,7 @@ from dyadwatch.dictionaries import (
     load_actor_dictionaries,
     read_actor_dictionary,
 )
-from dyadwatch.dictionaries.words import word_lists
+from dyadwatch.dictionaries.words import WordLists, word_lists
 from dyadwatch.records import ActorMention
 
 __all__ = [
@@ -86,43 +86,11 @@ for _ext in ("dw_mentions", "dw_ref_date"):
 _FAR_PAST = date(1, 1, 1).toordinal()
 _FAR_FUTURE = date(9999, 12, 31).toordinal()
 
-#: Tokens that may sit between a country word and a title ("China's new foreign minister").
-_MODIFIERS = {
-    "new", "then", "acting", "current", "incoming", "outgoing", "interim", "caretaker", "veteran",
-    "senior", "top", "high-ranking", "high", "ranking", "-", "–", "junior", "government",
-    "military", "defence", "defense", "security", "trade", "economic", "local", "provincial",
-    "ruling", "sitting", "serving", "longtime", "long-serving", "powerful", "hawkish", "newly",
-    "appointed", "elected", "re-elected", "authoritarian", "chief", "official", "foreign",
-}
-#: Modifiers that mean the person no longer acts for the state ("a former Russian diplomat").
-_PAST = {"former", "ex", "ex-", "late", "retired", "onetime", "one-time", "erstwhile"}
-#: Modifiers that stop a title from naming today's holder ("the then president").
-_NO_HOLDER = {"then", "incoming", "outgoing", "new", "acting", "interim", "caretaker"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-#: Tokens that may join two titles ("Chinese officials and state media").
-_COORDINATION = {"and", "or", ",", "the", "its", "their", "&", "as", "well"}
-#: Capitalised words that make a name an institution rather than a state
-#: ("Carnegie Russia Eurasia Center", "University of Tokyo").
-_INSTITUTION_WORDS = {
-    "Center", "Centre", "Institute", "Institution", "Institutes", "University", "College", "School",
-    "Academy", "Program", "Programme", "Studies", "Foundation", "Endowment", "Society", "Forum",
-    "Council", "Post", "Times", "Journal", "Herald", "Tribune", "Review", "Magazine", "Gazette",
-    "Chronicle", "Monitor", "Observer", "Press", "News", "Network", "Broadcasting", "Radio",
-    "Museum", "Library", "Hospital", "Group", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.",
-    "Corporation", "Company", "Airlines", "Airways", "Bank", "Club", "Association", "Quarterly",
-}
-#: Words that may precede a person's name and are absorbed into the person mention.
-_HONORIFICS = {
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Premier", "Chancellor",
-    "King", "Queen", "Prince", "Crown", "Sheikh", "Emir", "Ayatollah", "General", "Gen.", "Marshal",
-    "Field", "Comrade", "Chairman", "Secretary", "Minister", "Prime", "Foreign", "Defence",
-    "Defense", "Ambassador", "Senator", "Sen.", "Envoy", "Spokesperson", "Spokesman", "Spokeswoman",
-}
 #: forms of a state's name that may end a place's address ("Gyeongju, South Korea")
 _ADDRESS_FORMS = {"name", "short_name", "official_name", "acronym"}
 #: how many sentences back "the president" may look for the president named before
 TITLE_SENTENCES = 6
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _HYPHENS = re.compile(r"[-–—]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _APOSTROPHES = ("'", "’")
@@ -172,6 +140,32 @@ class _Mention:
     roles: frozenset[str] = frozenset()  # offices it is known by: its title's and its person's
 
 
+@dataclass(frozen=True)
+class ActorWords:
+    """The words of one language the actor resolver reads the text around a name by.
+
+    Read from ``dictionaries/data/<lang>/actors.v<N>.json`` (``dyadwatch.dictionaries.words``),
+    whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
+    made. ``institution_words`` and ``honorifics`` are compared as written (capitalised).
+    """
+
+    place_preps: frozenset[str]
+    modifiers: frozenset[str]
+    past: frozenset[str]
+    no_holder: frozenset[str]
+    coordination: frozenset[str]
+    institution_words: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: dict[str, str]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> ActorWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "pronouns" else lists.words(f.name)
+                                  for f in fields(cls)}
+        return cls(**values)
+
+
 class ActorResolver:
     """spaCy component that resolves actor mentions. Create it with ``nlp.add_pipe("dyadwatch_actors")``."""
 
@@ -186,6 +180,7 @@ class ActorResolver:
         resolve_pronouns: bool = True,
         pronoun_sentences: int = 2,
         use_entities: bool = True,
+        lang: str = "en",
     ) -> None:
         """Load the dictionaries and build the matchers once.
 
@@ -198,6 +193,7 @@ class ActorResolver:
         pronoun_sentences (int): how many previous sentences a pronoun may look back.
         use_entities (bool): use the pipeline's PERSON entities (when it has NER) for people
             named next to titles and for names that merely contain a country word.
+        lang (str): the language of the word lists (dictionaries/data/<lang>/actors.v<N>.json).
         """
         self.name = name
         self.vocab = nlp.vocab
@@ -206,6 +202,8 @@ class ActorResolver:
         self.resolve_pronouns = resolve_pronouns
         self.pronoun_sentences = pronoun_sentences
         self.use_entities = use_entities
+        self.lang = lang
+        self.words = ActorWords.of(word_lists("actors", lang))
         self.dictionary_names = list(dictionaries) if dictionaries is not None else None
         self.extra_paths = [str(p) for p in extra_paths]
         # Loaded on first use, so that a pipeline saved with to_disk loads its own copy of the
@@ -227,7 +225,6 @@ class ActorResolver:
 
     def _build(self, dictionaries: Sequence[ActorDictionary]) -> None:
         self._built = True
-        self.place_preps = word_lists("actors", "en").words("place_preps")
         self.codes: dict[str, dict[str, str]] = {}
         self._entries: list[_Entry] = []
         self._persons: list[_Person] = []
@@ -404,6 +401,7 @@ class ActorResolver:
         "resolve_pronouns": True,
         "pronoun_sentences": 2,
         "use_entities": True,
+        "lang": "en",
     },
 )
 def make_actor_resolver(
@@ -415,11 +413,12 @@ def make_actor_resolver(
     resolve_pronouns: bool,
     pronoun_sentences: int,
     use_entities: bool,
+    lang: str,
 ) -> ActorResolver:
     """Factory for ``nlp.add_pipe("dyadwatch_actors", config={...})``; see ``ActorResolver``."""
     return ActorResolver(nlp, name, spans_key=spans_key, dictionaries=dictionaries,
                          extra_paths=extra_paths, resolve_pronouns=resolve_pronouns,
-                         pronoun_sentences=pronoun_sentences, use_entities=use_entities)
+                         pronoun_sentences=pronoun_sentences, use_entities=use_entities, lang=lang)
 
 
 # ---------------------------------------------------------------------- per-document work
@@ -564,7 +563,7 @@ class _DocResolver:
             place = [by_start.get(i) for i in range(p, m.start - 1)]
             if any(x is not None and x.form != "capital" for x in place):
                 continue  # "from Greece, Bulgaria and Romania": a list of states
-            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in self.c.place_preps:
+            if p == 0 or doc[p - 1].is_space or doc[p - 1].lower_ in self.c.words.place_preps:
                 m.alive = False
 
     def _actor_entry(self, text: str, entry: _Entry) -> str:
@@ -588,7 +587,7 @@ class _DocResolver:
             if k >= self.n:
                 break
             tok = doc[k]
-            if tok.text in _INSTITUTION_WORDS:
+            if tok.text in self.c.words.institution_words:
                 return True
             if not (tok.is_title or tok.is_upper or tok.text in ("-", "–", "&")):
                 break
@@ -599,7 +598,7 @@ class _DocResolver:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
         # "University of Tokyo", "Bank of Japan"
-        return k >= 1 and doc[k].lower_ in ("of", "for", "on") and doc[k - 1].text in _INSTITUTION_WORDS
+        return k >= 1 and doc[k].lower_ in ("of", "for", "on") and doc[k - 1].text in self.c.words.institution_words
 
     # -- people
 
@@ -612,7 +611,7 @@ class _DocResolver:
                 # an alias inside a longer name: "Jill Biden" is not Joe Biden
                 first = span[0].text
                 person = c._persons[p_idx]
-                if first != person.name.split()[0] and first not in _HONORIFICS:
+                if first != person.name.split()[0] and first not in self.c.words.honorifics:
                     return None
         text = self.doc[s:e].text
         person = c._persons[p_idx]
@@ -780,7 +779,7 @@ class _DocResolver:
                     self.bare_titles.append((s, e, idx))
                 continue
             anchor, flags = found
-            if entry.title_kind == "nonstate" or flags & _PAST:
+            if entry.title_kind == "nonstate" or flags & self.c.words.past:
                 anchor.alive = False  # "Chinese analysts", "a former Russian diplomat"
                 continue
             start, end = (anchor.start, e) if left else (s, anchor.end)
@@ -805,7 +804,7 @@ class _DocResolver:
                         new.append(named)
                     t.person, t.person_idx, t.gender = named.person, named.person_idx, named.gender
                     detail += f"; named: {named.person}"
-                elif entry.roles and not flags & _NO_HOLDER:
+                elif entry.roles and not flags & self.c.words.no_holder:
                     held = self._holder(code, entry.roles)
                     if held is not None:
                         p_idx, role = held
@@ -831,7 +830,7 @@ class _DocResolver:
         k = s - 1
         flags: set[str] = set()
         steps = 0
-        while k >= 0 and steps < 3 and doc[k].lower_ in _MODIFIERS | _PAST:
+        while k >= 0 and steps < 3 and doc[k].lower_ in self.c.words.modifiers | self.c.words.past:
             flags.add(doc[k].lower_)
             k -= 1
             steps += 1
@@ -841,7 +840,7 @@ class _DocResolver:
         m = by_end.get(k + 1)
         if m is None or not m.alive or (skip and id(m) in skip):
             return None
-        if m.start > 0 and doc[m.start - 1].lower_ in _PAST:  # "a former Russian diplomat"
+        if m.start > 0 and doc[m.start - 1].lower_ in self.c.words.past:  # "a former Russian diplomat"
             flags.add(doc[m.start - 1].lower_)
         if m.kind in ("state", "organisation"):
             return m, flags
@@ -864,7 +863,7 @@ class _DocResolver:
 
     def _coordinated(self, end: int, start: int) -> bool:
         between = self.doc[end:start]
-        return 0 < len(between) <= 4 and all(t.lower_ in _COORDINATION for t in between) \
+        return 0 < len(between) <= 4 and all(t.lower_ in self.c.words.coordination for t in between) \
             and any(t.lower_ in ("and", "or", "&", ",") for t in between)
 
     def _apposition(self, e: int, by_start: dict[int, _Mention],
@@ -973,7 +972,7 @@ class _DocResolver:
             if m.kind != "person" or m.start_char >= 0:
                 continue
             k = m.start
-            while k > 0 and m.start - k < 3 and self.doc[k - 1].text in _HONORIFICS and not starts[k - 1]:
+            while k > 0 and m.start - k < 3 and self.doc[k - 1].text in self.c.words.honorifics and not starts[k - 1]:
                 k -= 1
             if k != m.start:
                 starts[k:m.start] = b"\x01" * (m.start - k)
@@ -1050,7 +1049,7 @@ class _DocResolver:
         ci = 0
         window: list[tuple[int, int, _Mention | None, str | None, bool]] = []
         for tok in doc:
-            gender = _PRONOUNS.get(tok.lower_)
+            gender = self.c.words.pronouns.get(tok.lower_)
             while ci < len(candidates) and candidates[ci][1] <= tok.i:
                 window.append(candidates[ci])
                 ci += 1
