@@ -142,6 +142,23 @@ def test_the_actor_resolver_reads_its_language_too(tmp_path, monkeypatch) -> Non
     assert codes("xx") == ["CHN", "GHA"]
 
 
+def test_the_ledger_terms_file_documents_its_lists_and_reads_another_language(tmp_path, monkeypatch) -> None:
+    from dyadwatch.analyze.terms import MODE_PHRASE, entry_phrase, term_words
+
+    data = _english("terms")
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
+    # the English lists are what the ledger words events with
+    assert entry_phrase("COOPERATE", "purchasing", "energy") == "buy energy"
+    assert MODE_PHRASE[("SANCTION", "expel")] == data["mode_phrases"]["SANCTION:expel"]
+    data["lang"] = "xx"
+    data["type_phrases"]["THREATEN"] = "issue threats"
+    _write_language(tmp_path, "xx", data, "terms")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    assert term_words("xx").type_phrase["THREATEN"] == "issue threats"
+    assert term_words("en").type_phrase["THREATEN"] == "threaten"
+
+
 def test_the_stance_component_reads_its_language_too(tmp_path, monkeypatch) -> None:
     # in xx "not" negates nothing: "not closer" reads as closer
     data = _english("stance")

@@ -15,9 +15,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["GROUPS", "KINDS", "MODE_PHRASE", "SENTENCE_SQL", "act_terms", "entry_phrase", "event_area",
+from dyadwatch.dictionaries.words import WordLists, word_lists
+
+__all__ = ["GROUPS", "KINDS", "MODE_PHRASE", "SENTENCE_SQL", "TermWords", "term_words", "act_terms", "entry_phrase", "event_area",
            "event_group", "event_kind", "inflect"]
 
 #: areas of the ledger, in the order they are shown
@@ -37,30 +40,6 @@ CONTEXT_GROUP = {"natural_resource": "energy", "economic": "trade", "military": 
                  "territory": "territory"}
 #: when an event touches several areas, the most specific one wins
 GROUP_PRECEDENCE = ("energy", "trade", "military", "technology", "territory", "diplomatic")
-#: words that tie an area to the trigger's own clause; used only to choose among the areas the
-#: event coder already found in the sentence
-CLAUSE_CUES: dict[str, frozenset[str]] = {
-    "energy": frozenset({"energy", "oil", "gas", "pipeline", "pipelines", "coal", "lng", "crude", "power",
-                         "electricity", "fuel", "fuels", "hydrocarbons", "uranium", "minerals", "resources",
-                         "grain", "hydropower"}),
-    "trade": frozenset({"trade", "trading", "economic", "economy", "investment", "investments", "invest",
-                        "invested", "market", "markets", "tariff", "tariffs", "export", "exports", "import",
-                        "imports", "finance", "financial", "bank", "banks", "yuan", "rouble", "ruble", "dollar",
-                        "business", "firms", "companies", "purchase", "purchases", "purchasing", "loan", "loans",
-                        "deal", "deals", "debt", "payments", "credit", "goods"}),
-    "military": frozenset({"military", "troop", "troops", "army", "weapon", "weapons", "missile", "missiles",
-                           "arms", "defence", "defense", "navy", "naval", "exercise", "exercises", "drill",
-                           "drills", "soldier", "soldiers", "war", "forces", "lethal", "nonlethal", "nuclear",
-                           "warship", "warships", "jets", "ammunition", "shells", "drones", "campaign"}),
-    "technology": frozenset({"technology", "technologies", "tech", "chips", "semiconductors", "semiconductor",
-                             "ai", "telecom", "5g", "satellite", "satellites", "space", "cyber", "cyberattack",
-                             "hacking", "hackers"}),
-    "territory": frozenset({"border", "borders", "territory", "territorial", "frontier", "island", "islands",
-                            "sea", "annex", "annexation", "sovereignty", "disputed"}),
-    "diplomatic": frozenset({"diplomatic", "diplomacy", "summit", "minister", "ministers", "embassy",
-                             "ambassador", "talks", "statement", "visit", "meeting", "council", "un", "envoy",
-                             "diplomat", "diplomats", "nations", "vote", "veto", "resolution"}),
-}
 #: verbs that make an intended event an ongoing one ("will continue purchasing")
 ONGOING = re.compile(r"^(continu\w*|keep|keeps|keeping|kept|maintain\w*|remain\w*)$")
 #: words before the trigger that may govern it
@@ -70,44 +49,54 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # -- labels ------------------------------------------------------------------------------------
 
-#: a plain phrase for each PLOVER type (base form; the first word is the verb)
-TYPE_PHRASE = {
-    "AGREE": "reach agreement", "CONSULT": "hold talks", "SUPPORT": "give support",
-    "CONCEDE": "make concessions", "COOPERATE": "cooperate", "AID": "give aid", "RETREAT": "withdraw",
-    "REQUEST": "make demands", "ACCUSE": "criticise", "REJECT": "reject proposals", "THREATEN": "threaten",
-    "PROTEST": "protest", "SANCTION": "impose sanctions", "MOBILIZE": "mobilise forces", "COERCE": "coerce",
-    "ASSAULT": "use force",
-}
-#: (type, PLOVER mode) -> a phrase more exact than the type's
-MODE_PHRASE: dict[tuple[str, str | None], str] = {
-    ("SANCTION", "withdraw"): "cut ties", ("SANCTION", "expel"): "expel diplomats",
-    ("SANCTION", "discontinue"): "suspend cooperation", ("CONSULT", "visit"): "pay a visit",
-    ("CONSULT", "phone"): "hold a call", ("RETREAT", "ceasefire"): "agree a ceasefire",
-    ("RETREAT", "release"): "release detainees", ("ACCUSE", "allege"): "accuse",
-    ("ACCUSE", "investigate"): "investigate", ("COERCE", "seize"): "seize assets",
-    ("COERCE", "arrest"): "arrest nationals", ("COERCE", "cyber"): "carry out cyberattacks",
-    ("PROTEST", "boycott"): "boycott", ("MOBILIZE", "troops"): "deploy troops",
-    ("MOBILIZE", "weapons"): "deploy weapons", ("ASSAULT", "aerial"): "carry out air strikes",
-}
-#: what an area adds to a phrase: (topic after "on"/"in", adjective before aid/support, object of buy/sell)
-AREA_WORDS = {
-    "energy": ("energy", "energy", "energy"),
-    "trade": ("trade and finance", "financial", "goods"),
-    "military": ("defence", "military", "arms"),
-    "technology": ("technology", "technological", "technology"),
-    "territory": ("territory", None, None),
-    "diplomatic": (None, "diplomatic", None),
-}
-#: trigger words that name the act more exactly than its type: (pattern, base verb, takes an object)
-TRIGGER_VERBS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
-    (re.compile(r"^(purchas|buy|bought|import)"), "buy", True),
-    (re.compile(r"^(sell|sold|export)"), "sell", True),
-    (re.compile(r"^suppl"), "supply", True),
-    (re.compile(r"^invest"), "invest", False),
-    (re.compile(r"^(underwrit|financ|fund|loan|lend|lent|bankroll)"), "finance", False),
-    (re.compile(r"^arm(s|ing|ed)?$"), "arm", False),
-    (re.compile(r"^trad(e|es|ed|ing)$"), "trade", False),
-)
+@dataclass(frozen=True)
+class TermWords:
+    """The words and phrases of one language the ledger files and words an event by, read from
+    ``dictionaries/data/<lang>/terms.v<N>.json`` (its ``_doc`` says what each is for)."""
+
+    #: area -> words that tie it to the trigger's own clause
+    clause_cues: dict[str, frozenset[str]]
+    #: a plain phrase for each PLOVER type (base form; the first word is the verb)
+    type_phrase: dict[str, str]
+    #: (type, PLOVER mode) -> a phrase more exact than the type's
+    mode_phrase: dict[tuple[str, str | None], str]
+    #: what an area adds to a phrase: (topic after "on"/"in", adjective before aid/support, object of buy/sell)
+    area_words: dict[str, tuple[str | None, str | None, str | None]]
+    #: trigger words that name the act more exactly than its type: (pattern, base verb, takes an object)
+    trigger_verbs: tuple[tuple[re.Pattern[str], str, bool], ...]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> TermWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        topics, adjectives, objects = (lists.mapping(k) for k in ("area_topics", "area_adjectives", "area_objects"))
+        object_verbs = lists.words("object_verbs")
+        modes: dict[tuple[str, str | None], str] = {}
+        for key, phrase in lists.mapping("mode_phrases").items():
+            type_, _, mode = key.partition(":")
+            modes[(type_, mode or None)] = phrase
+        return cls(
+            clause_cues=lists.groups("clause_cues"),
+            type_phrase=lists.mapping("type_phrases"),
+            mode_phrase=modes,
+            area_words={a: (topics.get(a), adjectives.get(a), objects.get(a))
+                        for a in dict.fromkeys([*topics, *adjectives, *objects])},
+            trigger_verbs=tuple((re.compile(pattern), verb, verb in object_verbs)
+                                for verb, pattern in lists.mapping("trigger_verbs").items()),
+        )
+
+
+@lru_cache(maxsize=8)
+def term_words(lang: str = "en") -> TermWords:
+    """The ledger's words in ``lang`` (English by default), read once."""
+    return TermWords.of(word_lists("terms", lang))
+
+
+_EN = term_words()
+CLAUSE_CUES = _EN.clause_cues
+TYPE_PHRASE = _EN.type_phrase
+MODE_PHRASE = _EN.mode_phrase
+AREA_WORDS = _EN.area_words
+TRIGGER_VERBS = _EN.trigger_verbs
 
 
 def _third_person(verb: str) -> str:
