@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -161,9 +161,7 @@ class ActorWords:
     @classmethod
     def of(cls, lists: WordLists) -> ActorWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "pronouns" else lists.words(f.name)
-                                  for f in fields(cls)}
-        return cls(**values)
+        return lists.fill(cls)
 
 
 class ActorResolver:

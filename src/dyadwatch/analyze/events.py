@@ -52,7 +52,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -135,9 +135,7 @@ class EventWords:
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.groups(f.name) if f.name == "context_words" else lists.words(f.name)
-                                  for f in fields(cls)}
-        return cls(**values)
+        return lists.fill(cls)
 
 
 _TIME_EXPRESSION = re.compile(

@@ -50,7 +50,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -538,9 +538,7 @@ class FigureWords:
     @classmethod
     def of(cls, lists: WordLists) -> FigureWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name in ("nominals", "home_dollars") else lists.words(f.name)
-                                  for f in fields(cls)}
-        return cls(**values)
+        return lists.fill(cls)
 
 
 class FigureFinder:

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -268,10 +268,7 @@ class QuoteWords:
     @classmethod
     def of(cls, lists: WordLists) -> QuoteWords:
         """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
-        values: dict[str, Any] = {f.name: lists.mapping(f.name) if f.name == "joint_nouns" else
-                                  lists.groups(f.name) if f.name == "title_holders" else lists.words(f.name)
-                                  for f in fields(cls) if f.init}
-        return cls(**values)
+        return lists.fill(cls)
 
 
 class QuoteFinder:

@@ -25,10 +25,10 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError, DictionaryNotFound
 
@@ -42,6 +42,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _META = ("name", "lang", "version", "description", "_doc")
 _FILE_RE = re.compile(r"^(?P<component>[a-z0-9_]+)\.v(?P<version>\d+)\.json$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:_[a-z0-9]+)?$")
+
+_D = TypeVar("_D")
 
 #: one list: words, named lists of words, or word -> word
 Words: TypeAlias = frozenset[str] | dict[str, frozenset[str]] | dict[str, str]
@@ -94,6 +96,27 @@ class WordLists:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise DictionaryFormatError(self._missing(key, "a map of word to word"))
         return {k: v for k, v in value.items() if isinstance(v, str)}
+
+    def fill(self, cls: type[_D]) -> _D:
+        """An instance of the dataclass ``cls`` whose fields are this file's lists of the same
+        names, each read by the field's declared type: ``frozenset[str]`` a list of words,
+        ``dict[str, str]`` a map of word to word, ``dict[str, frozenset[str]]`` a map of named
+        lists (fields with ``init=False`` are the class's to derive).
+
+        RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks; TypeError
+            when a field has a type no list has (a programming error in ``cls``).
+        """
+        readers = {"frozenset[str]": self.words, "dict[str, str]": self.mapping,
+                   "dict[str, frozenset[str]]": self.groups}
+        values: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if not f.init:
+                continue
+            reader = readers.get(f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type)))
+            if reader is None:
+                raise TypeError(f"{cls.__name__}.{f.name}: a word list is one of {', '.join(readers)}, not {f.type}")
+            values[f.name] = reader(f.name)
+        return cls(**values)
 
     def _missing(self, key: str, kind: str) -> str:
         builtin = DATA_DIR / "en" / f"{self.component}.v{self.version}.json"
