@@ -469,7 +469,7 @@ def test_cli_relations(india_russia_db, store) -> None:
     result = run("relations", "--db", str(india_russia_db), "--relation", "contradict", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert rows == list_relations(store, relation="contradict")
+    assert rows == [r.as_dict() for r in list_relations(store, relation="contradict")]
     assert all(r["relation"] == "contradict" and r["a_sentence"] and r["b_sentence"] for r in rows)
     table = run("relations", "--db", str(india_russia_db), "--dyad", "IND", "RUS", "--limit", "2")
     assert table.exit_code == 0

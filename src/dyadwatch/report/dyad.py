@@ -51,8 +51,7 @@ from dyadwatch.report.ledger import (
     LedgerBuilder, date_bounds, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
-from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date
-from dyadwatch.report.relations import list_relations
+from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]
@@ -330,7 +329,8 @@ def _stories(store: Store, a: str, b: str, since: str | None, until: str | None,
 
 def _relations(store: Store, a: str, b: str, relation: str, since: str | None, until: str | None,
                limit: int) -> tuple[list[dict[str, Any]], int]:
-    rows = list_relations(store, relation=relation, dyad=(a, b))
+    # the report keeps relations as dicts (its JSON-ready form)
+    rows = [r.as_dict() for r in list_relations(store, relation=relation, dyad=(a, b))]
     if since or until:
         def inside(published: str | None) -> bool:
             if not published:

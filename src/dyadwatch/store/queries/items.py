@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-__all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "QuoteItem"]
+__all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "Item", "QuoteItem"]
 
 
-class _Item:
+class Item:
+    """The base of the typed views: their JSON-ready form."""
+
     #: the fields of the CLI's JSON and CSV, in order
     columns: ClassVar[tuple[str, ...]] = ()
 
@@ -27,7 +29,7 @@ class _Item:
 
 
 @dataclass(frozen=True)
-class EventItem(_Item):
+class EventItem(Item):
     """An event with its document and evidence sentence."""
 
     columns: ClassVar[tuple[str, ...]] = (
@@ -57,7 +59,7 @@ class EventItem(_Item):
 
 
 @dataclass(frozen=True)
-class QuoteItem(_Item):
+class QuoteItem(Item):
     """A quote with its speaker and document; ``sentence`` (the sentence around it) only from
     lists asked for it (the CLI's)."""
 
@@ -82,7 +84,7 @@ class QuoteItem(_Item):
 
 
 @dataclass(frozen=True)
-class FigureItem(_Item):
+class FigureItem(Item):
     """A figure with its value, unit, document and sentence."""
 
     columns: ClassVar[tuple[str, ...]] = (
@@ -108,7 +110,7 @@ class FigureItem(_Item):
 
 
 @dataclass(frozen=True)
-class ClaimItem(_Item):
+class ClaimItem(Item):
     """A claim (a checkable sentence) with its speaker."""
 
     columns: ClassVar[tuple[str, ...]] = (
@@ -129,7 +131,7 @@ class ClaimItem(_Item):
 
 
 @dataclass(frozen=True)
-class DocumentItem(_Item):
+class DocumentItem(Item):
     """A document with its counts of events, quotes and figures (the dashboard's list)."""
 
     columns: ClassVar[tuple[str, ...]] = (
