@@ -29,7 +29,7 @@ class RelationItem(Item):
         "a_document", "a_outlet", "a_source", "a_published", "a_title", "a_start", "a_end", "a_sentence",
         "b_document", "b_outlet", "b_source", "b_published", "b_title", "b_start", "b_end", "b_sentence")
 
-    id: str
+    id: int
     relation: str
     score: float
     why: str
