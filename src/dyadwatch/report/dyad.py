@@ -48,10 +48,14 @@ from typing import Any
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.report.ledger import (
-    LedgerBuilder, date_bounds, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
+    LedgerBuilder, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
 from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
+from dyadwatch.store.queries.dyad import (
+    document_texts, dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
+    dyad_stories, has_rows, has_table, story_events,
+)
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]
@@ -172,28 +176,14 @@ class _Activity:
 
     def read(self, store: Store, a: str, b: str, since: str | None, until: str | None) -> None:
         """Everything from the dyad aggregates (bounds of a year or a month only)."""
-        bounds, params = _month_bounds(since, until)
-        pair = [a, b, b, a]
-        for r in store.conn.execute(
-                "SELECT source, target, month, type, modality, negated, events, intensity_micro, intensity_n "
-                "FROM dyad_months WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds,
-                pair + params):
-            self.add_events(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7] / 1_000_000, r[8])
-        self.documents.update(r[0] for r in store.conn.execute(
-            "SELECT DISTINCT document_id FROM dyad_documents "
-            "WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds, pair + params))
-
-
-def _month_bounds(since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    """``date_bounds`` on the aggregates' month key. Exact for bounds of a year or a month: a
-    date is at or after ``2024-03`` exactly when its first seven characters are, and its first
-    four or seven characters are those of its month key."""
-    sql, params = date_bounds("month", since, until)
-    return (sql + " AND month <> ''" if since or until else sql), params
+        for r in dyad_month_counts(store, a, b, since, until):
+            self.add_events(r.source, r.target, r.month, r.type, r.modality, bool(r.negated), r.events,
+                            r.intensity_micro / 1_000_000, r.intensity_n)
+        self.documents.update(dyad_aggregate_documents(store, a, b, since, until))
 
 
 def _has_aggregates(store: Store) -> bool:
-    return _one(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_months'")
+    return has_table(store, "dyad_months")
 
 
 def _by_month(bound: str | None) -> bool:
@@ -215,52 +205,27 @@ def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
 
 def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
                until: str | None) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("d.published", since, until)
-    rows = {r["id"]: r for r in store.conn.execute(
-        "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
-        "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
-        "WHERE d.id IN (SELECT document_id FROM mentions WHERE code = ? "
-        "INTERSECT SELECT document_id FROM mentions WHERE code = ?)" + bounds, [a, b, *params])}
-    missing = sorted(set(event_docs) - set(rows))
-    for i in range(0, len(missing), 400):
-        chunk = missing[i:i + 400]
-        for r in store.conn.execute(
-                "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
-                "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
-                f"WHERE d.id IN ({','.join('?' * len(chunk))})", chunk):
-            rows[r["id"]] = r
-    out = [{"document_id": r["id"], "title": r["title"], "outlet": r["outlet"], "document_source": r["source"],
-            "published": r["published"], "independent_source": r["source_group"]} for r in rows.values()]
+    out = [{"document_id": r.id, "title": r.title, "outlet": r.outlet, "document_source": r.source,
+            "published": r.published, "independent_source": r.source_group}
+           for r in dyad_documents(store, a, b, event_docs, since, until)]
     out.sort(key=lambda d: (d["published"] or "", d["document_id"]), reverse=True)
     return out
 
 
 def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
              limit: int) -> tuple[list[dict[str, Any]], int]:
-    bounds, params = date_bounds("d.published", since, until)
-    rows = store.execute(
-        "SELECT s.document_id, s.actor_a, s.actor_b, s.label, s.score, s.evidence, d.published, d.outlet, "
-        "d.title, d.source, coalesce(g.group_id, s.document_id) AS source_group "
-        "FROM stances s JOIN documents d ON d.id = s.document_id "
-        "LEFT JOIN document_groups g ON g.document_id = s.document_id "
-        "WHERE ((s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?))" + bounds
-        + " ORDER BY coalesce(d.published, '') DESC, s.document_id", [a, b, b, a, *params])
+    rows = dyad_stances(store, a, b, since, until)
     total = len(rows)
     rows = rows[:limit]
-    texts: dict[str, str] = {}
-    ids = sorted({r["document_id"] for r in rows})
-    for i in range(0, len(ids), 200):
-        chunk = ids[i:i + 200]
-        texts.update({r[0]: r[1] for r in store.conn.execute(
-            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    texts = document_texts(store, (r.document_id for r in rows))
     out = []
     for r in rows:
-        text = texts.get(r["document_id"], "")
-        spans = [(int(s), int(e)) for s, e in json.loads(r["evidence"] or "[]")][:3]
+        text = texts.get(r.document_id, "")
+        spans = [(int(s), int(e)) for s, e in json.loads(r.evidence or "[]")][:3]
         out.append({
-            "document_id": r["document_id"], "outlet": r["outlet"], "title": r["title"],
-            "document_source": r["source"], "published": r["published"], "independent_source": r["source_group"],
-            "label": r["label"], "score": r["score"],
+            "document_id": r.document_id, "outlet": r.outlet, "title": r.title,
+            "document_source": r.source, "published": r.published, "independent_source": r.source_group,
+            "label": r.label, "score": r.score,
             "evidence": [{"start": s, "end": e, "sentence": text[s:e]} for s, e in spans],
         })
     out.reverse()  # oldest first, as a timeline reads
@@ -268,61 +233,33 @@ def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
 
 
 def _figures(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("d.published", since, until)
-    # "+m.code": look the mentions up by document (mentions_document), not by code, which would
-    # scan every mention of the actor in the store for each figure
-    mention = ("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id AND +m.code = ? "
-               "AND m.start >= f.sentence_start AND m.start < f.sentence_end)")
-    rows = store.execute(
-        "SELECT f.*, d.outlet, d.published, d.source AS document_source, d.title, "
-        "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence "
-        "FROM figures f JOIN documents d ON d.id = f.document_id "
-        "WHERE f.document_id IN (SELECT document_id FROM mentions WHERE code = ? "
-        "INTERSECT SELECT document_id FROM mentions WHERE code = ?) "
-        f"AND {mention} AND {mention}" + bounds
-        + " ORDER BY coalesce(f.period, d.published, '') DESC, f.document_id, f.start LIMIT ?",
-        [a, b, a, b, *params, limit])
-    return [{"document_id": r["document_id"], "outlet": r["outlet"], "published": r["published"],
-             "document_source": r["document_source"], "title": r["title"], "raw": r["raw"], "value": r["value"],
-             "value_high": r["value_high"], "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"],
-             "period": r["period"], "start": r["start"], "end": r["end"], "sentence": r["sentence"]} for r in rows]
+    return [f.as_dict() for f in dyad_figures(store, a, b, since, until, limit)]
 
 
 def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("st.date", since, until)
-    stories = store.execute(
-        "SELECT st.* FROM stories st WHERE ((st.source = ? AND st.target = ?) OR (st.source = ? AND st.target = ?)) "
-        "AND st.independent_sources >= 2" + bounds
-        + " ORDER BY st.independent_sources DESC, st.reports DESC, coalesce(st.date, '') DESC, st.id LIMIT ?",
-        [a, b, b, a, *params, limit])
+    stories = dyad_stories(store, a, b, since, until, limit)
     out = []
     for st in stories:
         evidence: list[dict[str, Any]] = []
         seen: set[tuple[str, int]] = set()
         modalities: Counter[str] = Counter()
-        for r in store.execute(
-                'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '
-                "d.title, d.source AS document_source, coalesce(g.group_id, e.document_id) AS source_group, "
-                'substr(d.text, e.start + 1, e."end" - e.start) AS sentence '
-                "FROM story_events se JOIN events e ON e.id = se.event_id JOIN documents d ON d.id = e.document_id "
-                "LEFT JOIN document_groups g ON g.document_id = e.document_id "
-                "WHERE se.story_id = ? ORDER BY e.document_id, e.start LIMIT 20", (st["id"],)):
-            modalities[r["modality"]] += 1
-            if (r["document_id"], r["start"]) in seen or len(evidence) >= 5:
+        for r in story_events(store, st.id):
+            modalities[r.modality] += 1
+            if (r.document_id, r.start) in seen or len(evidence) >= 5:
                 continue
-            seen.add((r["document_id"], r["start"]))
-            evidence.append({"event_id": r["id"], "document_id": r["document_id"], "outlet": r["outlet"],
-                             "published": r["published"], "title": r["title"],
-                             "document_source": r["document_source"], "independent_source": r["source_group"],
-                             "date": r["date"], "trigger": r["trigger"], "modality": r["modality"],
-                             "start": r["start"], "end": r["end"], "sentence": r["sentence"]})
+            seen.add((r.document_id, r.start))
+            evidence.append({"event_id": r.id, "document_id": r.document_id, "outlet": r.outlet,
+                             "published": r.published, "title": r.title,
+                             "document_source": r.document_source, "independent_source": r.source_group,
+                             "date": r.date, "trigger": r.trigger, "modality": r.modality,
+                             "start": r.start, "end": r.end, "sentence": r.sentence})
         modality = modalities.most_common(1)[0][0] if modalities else "actual"
-        label = f"{st['source']}→{st['target']} {'not ' if st['negated'] else ''}{st['type']}"
+        label = f"{st.source}→{st.target} {'not ' if st.negated else ''}{st.type}"
         if modality != "actual":
             label += f" ({modality})"
-        out.append({"story_id": st["id"], "source": st["source"], "target": st["target"], "type": st["type"],
-                    "negated": bool(st["negated"]), "modality": modality, "date": st["date"],
-                    "reports": st["reports"], "independent_sources": st["independent_sources"], "label": label,
+        out.append({"story_id": st.id, "source": st.source, "target": st.target, "type": st.type,
+                    "negated": bool(st.negated), "modality": modality, "date": st.date,
+                    "reports": st.reports, "independent_sources": st.independent_sources, "label": label,
                     "evidence": evidence})
     return out
 
@@ -338,10 +275,6 @@ def _relations(store: Store, a: str, b: str, relation: str, since: str | None, u
             return (not since or published >= since) and (not until or published[:len(until)] <= until)
         rows = [r for r in rows if inside(r["a_published"]) or inside(r["b_published"])]
     return rows[:limit], len(rows)
-
-
-def _one(store: Store, sql: str) -> bool:
-    return store.conn.execute(sql).fetchone() is not None
 
 
 def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, until: str | None = None, *,
@@ -415,14 +348,14 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         notes["events"] = f"No events between {a} and {b}" + (" in this period." if since or until else ".")
     if not stance_total:
         notes["stance"] = ("The stances table is empty: no document has a stance yet (the stance component "
-                           "has not run on these documents)." if not _one(store, "SELECT 1 FROM stances LIMIT 1")
+                           "has not run on these documents)." if not has_rows(store, "stances")
                            else f"No document states a stance on {a}–{b}.")
     if not agreement_total and not contradiction_total:
         notes["relations"] = ("The relations table is empty: cross-document comparison "
                               "(dyadwatch.compare.compare_store) has not been run."
-                              if not _one(store, "SELECT 1 FROM relations LIMIT 1")
+                              if not has_rows(store, "relations")
                               else f"No agreement or contradiction between sources about {a}–{b}.")
-    if not _one(store, "SELECT 1 FROM document_groups LIMIT 1"):
+    if not has_rows(store, "document_groups"):
         notes["sources"] = ("Near-duplicate groups have not been computed (comparison not run): every document "
                             "counts as an independent source.")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dyadwatch.store.queries.checks import (
     NO_OUTLET, PLOVER_TYPES, UNDATED, InvalidInput, check_choice, check_code, check_date, check_month, check_type,
+    date_bounds,
 )
 from dyadwatch.store.queries.items import ClaimItem, DocumentItem, EventItem, FigureItem, QuoteItem
 from dyadwatch.store.queries.relations import RELATIONS, RelationItem, list_relations
@@ -26,6 +27,6 @@ from dyadwatch.store.queries.lists import (
 
 __all__ = ["LISTS", "NO_OUTLET", "PLOVER_TYPES", "RELATIONS", "UNDATED", "ClaimItem", "DocumentItem", "EventItem",
            "FigureItem", "InvalidInput", "ListSpec", "QuoteItem", "RelationItem", "check_choice", "check_code",
-           "check_date", "check_month", "check_type", "count_items", "facet_counts", "iter_items", "language_counts",
+           "check_date", "check_month", "check_type", "count_items", "date_bounds", "facet_counts", "iter_items", "language_counts",
            "list_claims", "list_events", "list_figures", "list_quotes", "list_relations", "page_items",
            "select_items"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
 
 __all__ = ["NO_OUTLET", "PLOVER_TYPES", "UNDATED", "InvalidInput", "check_choice", "check_code", "check_date",
-           "check_month", "check_type"]
+           "check_month", "check_type", "date_bounds"]
 
 #: the PLOVER event types, in the codebook's order
 PLOVER_TYPES = codebook().type_names
@@ -81,3 +82,15 @@ def check_choice(value: str, name: str, choices: Sequence[str]) -> str:
     return value
 
 
+def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """SQL conditions (each starting with AND) bounding a date column; undated rows are left out
+    when a bound is given."""
+    sql = ""
+    params: list[Any] = []
+    if since:
+        sql += f" AND {column} IS NOT NULL AND {column} >= ?"
+        params.append(check_date(since))
+    if until:
+        sql += f" AND {column} IS NOT NULL AND substr({column}, 1, ?) <= ?"
+        params += [len(check_date(until, "--until")), until]
+    return sql, params
