@@ -53,9 +53,10 @@ from dyadwatch.report.ledger import (
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
 from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
 from dyadwatch.store.queries.dyad import (
-    document_texts, dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
+    dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
     dyad_stories, has_rows, has_table, story_events,
 )
+from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]

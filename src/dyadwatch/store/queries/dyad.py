@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DyadDocument", "DyadFigure", "DyadMonthCount", "DyadStance", "StoryEvent", "StoryRow",
            "dyad_aggregate_documents", "dyad_documents", "dyad_figures", "dyad_month_counts", "dyad_stances",
-           "dyad_stories", "document_texts", "has_rows", "has_table", "story_events"]
+           "dyad_stories", "has_rows", "has_table", "story_events"]
 
 #: the tables ``has_rows`` may ask about
 _TABLES = ("stances", "relations", "document_groups")
@@ -154,17 +154,6 @@ def dyad_stances(store: Store, a: str, b: str, since: str | None, until: str | N
         "LEFT JOIN document_groups g ON g.document_id = s.document_id "
         "WHERE ((s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?))" + bounds
         + " ORDER BY coalesce(d.published, '') DESC, s.document_id", [a, b, b, a, *params])]
-
-
-def document_texts(store: Store, ids: Iterable[str]) -> dict[str, str]:
-    """The text of each document, by id."""
-    texts: dict[str, str] = {}
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), 200):
-        chunk = ids[i:i + 200]
-        texts.update({r[0]: r[1] for r in store.conn.execute(
-            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
-    return texts
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ The dashboard decorates them (names, titles, marks in the text) for its template
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ClaimRow", "DocumentFindings", "DocumentHead", "DocumentRelation", "EventHead", "EventRow", "FigureRow",
            "MentionRow", "OutletCount", "PairCount", "QuoteRow", "SentenceSpan", "StanceRow", "StoreTotals",
-           "count_id_prefix", "document_findings", "known_codes", "latest_documents", "latest_events",
+           "count_id_prefix", "document_findings", "document_texts", "known_codes", "latest_documents", "latest_events",
            "outlet_counts", "store_totals", "top_pairs"]
 
 
@@ -153,6 +154,17 @@ def latest_events(store: Store, limit: int) -> list[EventHead]:
 def count_id_prefix(store: Store, prefix: str) -> int:
     """How many documents have ids starting with ``prefix``."""
     return int(store.execute("SELECT count(*) FROM documents WHERE id LIKE ?", (prefix + "%",))[0][0])
+
+
+def document_texts(store: Store, ids: Iterable[str]) -> dict[str, str]:
+    """The text of each document, by id."""
+    texts: dict[str, str] = {}
+    ids = sorted(set(ids))
+    for i in range(0, len(ids), 200):
+        chunk = ids[i:i + 200]
+        texts.update({r[0]: r[1] for r in store.conn.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    return texts
 
 
 def known_codes(store: Store, codes: tuple[str, ...]) -> set[str]:
