@@ -572,7 +572,7 @@ def report(db: str, a: str, b: str, since: str | None, until: str | None, fmt: s
         written = write_report(result, out, fmt=fmt, image_format=image_format)
     charts = written[1:]
     where = f", {len(charts)} chart(s) in {charts[0].parent}" if charts else ""
-    click.echo(f"{out}: report on {result.pair['a']}–{result.pair['b']}{where}", err=True)
+    click.echo(f"{out}: report on {result.pair.a}–{result.pair.b}{where}", err=True)
 
 
 @cli.command()

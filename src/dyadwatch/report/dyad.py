@@ -59,7 +59,8 @@ from dyadwatch.store.queries.dyad import (
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadPair", "DyadReport", "DyadStances",
+           "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -71,20 +72,74 @@ LIMITS = {"documents": 500, "stances": 300, "figures": 50, "stories": 50, "relat
 
 
 @dataclass(frozen=True)
+class DyadPair:
+    """The two actors' codes and names (None when the store knows no name)."""
+
+    a: str
+    b: str
+    a_name: str | None
+    b_name: str | None
+
+
+@dataclass(frozen=True)
+class DyadDocuments:
+    """The documents about the pair: how many, from how many independent sources, the span of
+    their publication dates, how many are undated, and the first ``limits["documents"]``."""
+
+    count: int
+    independent_sources: int
+    published_from: str | None
+    published_to: str | None
+    undated: int
+    list: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DyadStances:
+    """The documents' stances on the pair: how many, the most recent rows (oldest first) and
+    how many of each label among them."""
+
+    count: int
+    rows: list[dict[str, Any]]
+    labels: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """Stories told by several independent sources and agreements between sources."""
+
+    stories: list[dict[str, Any]]
+    agreements: list[dict[str, Any]]
+    agreements_total: int
+
+
+@dataclass(frozen=True)
+class Contradictions:
+    """Contradictions between sources: the strongest rows and how many in all."""
+
+    rows: list[dict[str, Any]]
+    total: int
+
+
+#: the parts of ``DyadReport`` that are dataclasses, by field name
+_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "stances": DyadStances,
+                           "confirmed": Confirmed, "contradictions": Contradictions}
+
+
+@dataclass(frozen=True)
 class DyadReport:
     """What ``build_dyad_report`` finds (see the module docstring); each part is JSON-ready
-    (``as_dict`` gives the whole), and read by attribute: ``report.documents["count"]``."""
+    (``as_dict`` gives the whole, ``from_dict`` takes it back), and read by attribute:
+    ``report.documents.count``."""
 
-    #: ``{"a", "b", "a_name", "b_name"}``
-    pair: dict[str, Any]
+    pair: DyadPair
     since: str | None
     until: str | None
     #: ``["A→B", "B→A"]``, the keys of the per-direction parts
     directions: list[str]
     #: the caps on listed items (``LIMITS`` and the caller's)
     limits: dict[str, int]
-    #: ``count``, ``independent_sources``, ``published_from``, ``published_to``, ``undated``, ``list``
-    documents: dict[str, Any]
+    documents: DyadDocuments
     #: ``total``, ``by_direction``, ``undated``, ``no_date``
     events: dict[str, Any]
     #: ``[{"month", "directions": {direction: summary}}]``, oldest first
@@ -94,22 +149,30 @@ class DyadReport:
     #: direction -> summary (events, actual, negated, mean intensity, quads, cooperative share, modalities)
     totals: dict[str, dict[str, Any]]
     asymmetry: dict[str, Any]
-    #: ``count``, ``rows`` (oldest first), ``labels``
-    stances: dict[str, Any]
+    stances: DyadStances
     #: the ledger of terms (``dyadwatch.store.ledger``)
     ledger: dict[str, Any]
     ledger_summary: dict[str, int]
     figures: list[dict[str, Any]]
-    #: ``stories``, ``agreements``, ``agreements_total``
-    confirmed: dict[str, Any]
-    #: ``rows``, ``total``
-    contradictions: dict[str, Any]
+    confirmed: Confirmed
+    contradictions: Contradictions
     #: why a part is empty, by part
     notes: dict[str, str]
 
     def as_dict(self) -> dict[str, Any]:
-        """The whole report as one JSON-ready dict (its parts are not copied)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The whole report as one JSON-ready dict (its parts' lists and dicts are not copied)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, whole: Mapping[str, Any]) -> DyadReport:
+        """The report ``as_dict`` gave."""
+        return cls(**{k: _PARTS[k](**v) if k in _PARTS else v for k, v in whole.items()})
+
+
+def _plain(value: Any) -> Any:
+    if type(value) in _PARTS.values():
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    return value
 
 
 def _direction(source: str, target: str) -> str:
@@ -288,7 +351,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     (``LIMITS`` by default).
 
     >>> report = build_dyad_report(store, "CHN", "RUS")
-    >>> report.documents["count"], report.documents["independent_sources"]
+    >>> report.documents.count, report.documents.independent_sources
     (3, 3)
     """
     a, b = check_code(a, "A"), check_code(b, "B")
@@ -362,16 +425,16 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
 
     entries = built_ledger["entries"]
     return DyadReport(
-        pair={"a": a, "b": b, "a_name": name[a], "b_name": name[b]},
+        pair=DyadPair(a=a, b=b, a_name=name[a], b_name=name[b]),
         since=since, until=until, directions=list(dirs),
         limits=caps,
-        documents={
-            "count": len(documents), "independent_sources": len({d["independent_source"] for d in documents}),
-            "published_from": min((d["published"] for d in documents if d["published"]), default=None),
-            "published_to": max((d["published"] for d in documents if d["published"]), default=None),
-            "undated": sum(1 for d in documents if not d["published"]),
-            "list": documents[:caps["documents"]],
-        },
+        documents=DyadDocuments(
+            count=len(documents), independent_sources=len({d["independent_source"] for d in documents}),
+            published_from=min((d["published"] for d in documents if d["published"]), default=None),
+            published_to=max((d["published"] for d in documents if d["published"]), default=None),
+            undated=sum(1 for d in documents if not d["published"]),
+            list=documents[:caps["documents"]],
+        ),
         events={
             "total": first["events"] + second["events"],
             "by_direction": {d: totals[d]["events"] for d in dirs},
@@ -385,7 +448,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
                                                           "cooperative_share")} for d in dirs},
             "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
         },
-        stances={"count": stance_total, "rows": stances, "labels": dict(Counter(s["label"] for s in stances))},
+        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
         ledger=built_ledger,
         ledger_summary={
             "entries": len(entries),
@@ -393,7 +456,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
             "disputed": sum(1 for e in entries if e["agreement"] == "disputed"),
         },
         figures=_figures(store, a, b, since, until, caps["figures"]),
-        confirmed={"stories": stories, "agreements": agreements, "agreements_total": agreement_total},
-        contradictions={"rows": contradictions, "total": contradiction_total},
+        confirmed=Confirmed(stories=stories, agreements=agreements, agreements_total=agreement_total),
+        contradictions=Contradictions(rows=contradictions, total=contradiction_total),
         notes=notes,
     )

@@ -298,8 +298,8 @@ def _ledger_view(report: DyadReport) -> list[dict[str, Any]]:
     them by independent sources and reports)."""
     pair = report.pair
     out = []
-    for direction, src, tgt in ((report.directions[0], pair["a"], pair["b"]),
-                                (report.directions[1], pair["b"], pair["a"])):
+    for direction, src, tgt in ((report.directions[0], pair.a, pair.b),
+                                (report.directions[1], pair.b, pair.a)):
         areas: dict[str, list[dict[str, Any]]] = {}
         for e in report.ledger.get("entries", []):
             if e["direction"] == direction:
@@ -331,7 +331,7 @@ def _quad_table(report: DyadReport) -> list[dict[str, Any]]:
 def dyad_charts(report: DyadReport) -> dict[str, Any]:
     """Vega-Lite specs for the dyad page, with their data inline (the page fetches nothing)."""
     d1, d2 = report.directions
-    a, b = report.pair["a"], report.pair["b"]
+    a, b = report.pair.a, report.pair.b
     shown = {d1: f"{a} → {b}", d2: f"{b} → {a}"}
     color = {"field": "direction", "type": "nominal", "title": "direction",
              "scale": {"domain": [shown[d1], shown[d2]], "range": ["#1f5fa8", "#b03a2e"]}}
@@ -393,7 +393,7 @@ def dyad_charts(report: DyadReport) -> dict[str, Any]:
     }
     stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
                       "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
-                     for s in report.stances["rows"] if s.get("published")]
+                     for s in report.stances.rows if s.get("published")]
     stance = {
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",
