@@ -236,9 +236,9 @@ def test_dyad_report_dates_events_by_event_else_publication(report) -> None:
     months = {m["month"] for m in report.monthly}
     assert "2024-03" in months  # the undated "will continue purchasing" takes its article's date
     # "Trade … reached $65 billion last year" is dated 2023: no month, so counted apart
-    assert report.events["undated"]["IND→RUS"] >= 1
+    assert report.events.undated["IND→RUS"] >= 1
     total = sum(m["directions"]["IND→RUS"]["events"] for m in report.monthly)
-    assert total + report.events["undated"]["IND→RUS"] == report.events["by_direction"]["IND→RUS"]
+    assert total + report.events.undated["IND→RUS"] == report.events.by_direction["IND→RUS"]
 
 
 def test_dyad_report_types_quads_and_asymmetry(report) -> None:
@@ -421,7 +421,7 @@ def test_render_stance_by_source(tmp_path) -> None:
 
 def test_render_pair_without_events(store, tmp_path) -> None:
     result = build_dyad_report(store, "CHN", "USA")
-    assert result.events["total"] == 0 and result.notes["events"]
+    assert result.events.total == 0 and result.notes["events"]
     files = write_report(result, tmp_path / "empty.md")
     for path in files[1:]:
         assert path.read_bytes().startswith(PNG_SIGNATURE)
@@ -574,7 +574,7 @@ def test_report_on_100k_events_takes_seconds(tmp_path) -> None:
         started = time.perf_counter()
         result = build_dyad_report(s, "CHN", "RUS")
         elapsed = time.perf_counter() - started
-    assert result.events["total"] == 100_000
+    assert result.events.total == 100_000
     assert len(result.figures) == 50 and len(result.documents.list) == 400
     assert elapsed < 30, f"report took {elapsed:.1f}s"  # ~4 s here; a scan per figure took ~60 s
 

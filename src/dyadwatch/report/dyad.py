@@ -59,8 +59,8 @@ from dyadwatch.store.queries.dyad import (
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadPair", "DyadReport", "DyadStances",
-           "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport",
+           "DyadStances", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -95,6 +95,17 @@ class DyadDocuments:
 
 
 @dataclass(frozen=True)
+class DyadEvents:
+    """The pair's events: how many, per direction, and per direction those without a date
+    precise to the month (``undated``) or without any date (``no_date``)."""
+
+    total: int
+    by_direction: dict[str, int]
+    undated: dict[str, int]
+    no_date: dict[str, int]
+
+
+@dataclass(frozen=True)
 class DyadStances:
     """The documents' stances on the pair: how many, the most recent rows (oldest first) and
     how many of each label among them."""
@@ -122,7 +133,7 @@ class Contradictions:
 
 
 #: the parts of ``DyadReport`` that are dataclasses, by field name
-_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "stances": DyadStances,
+_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "events": DyadEvents, "stances": DyadStances,
                            "confirmed": Confirmed, "contradictions": Contradictions}
 
 
@@ -140,8 +151,7 @@ class DyadReport:
     #: the caps on listed items (``LIMITS`` and the caller's)
     limits: dict[str, int]
     documents: DyadDocuments
-    #: ``total``, ``by_direction``, ``undated``, ``no_date``
-    events: dict[str, Any]
+    events: DyadEvents
     #: ``[{"month", "directions": {direction: summary}}]``, oldest first
     monthly: list[dict[str, Any]]
     #: direction -> PLOVER type -> ``{"events", "actual"}``
@@ -435,11 +445,11 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
             undated=sum(1 for d in documents if not d["published"]),
             list=documents[:caps["documents"]],
         ),
-        events={
-            "total": first["events"] + second["events"],
-            "by_direction": {d: totals[d]["events"] for d in dirs},
-            "undated": dict(activity.undated), "no_date": dict(activity.no_date),
-        },
+        events=DyadEvents(
+            total=first["events"] + second["events"],
+            by_direction={d: totals[d]["events"] for d in dirs},
+            undated=dict(activity.undated), no_date=dict(activity.no_date),
+        ),
         monthly=monthly,
         by_type=by_type,
         totals=totals,

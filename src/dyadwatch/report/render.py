@@ -129,8 +129,8 @@ def _summary(report: DyadReport) -> list[Block]:
     out.append(("p", [("b", f"{p.a_name} ({p.a}) and {p.b_name} ({p.b})"),
                       f": {_plural(docs.count, 'document')} from "
                       f"{_plural(docs.independent_sources, 'independent source')}{span}.{period}"]))
-    undated = sum(ev["undated"].values())
-    out.append(("p", [f"{_plural(ev['total'], 'event')} reported: {d1} {t1['events']} "
+    undated = sum(ev.undated.values())
+    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1['events']} "
                       f"({t1['actual']} actual and not negated), {d2} {t2['events']} ({t2['actual']}). "
                       + (f"{undated} have no date precise to the month." if undated else "")]))
     out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1['mean_intensity'])}, "
@@ -215,8 +215,8 @@ def _activity(report: DyadReport) -> list[Block]:
         out.append(("table", ["Month", f"{d1} events", f"{d1} actual", f"{d1} mean intensity",
                               f"{d2} events", f"{d2} actual", f"{d2} mean intensity"], rows))
     ev = report.events
-    if sum(ev["undated"].values()):
-        parts = [f"{d}: {ev['undated'].get(d, 0)} ({ev['no_date'].get(d, 0)} with no date at all)" for d in (d1, d2)]
+    if sum(ev.undated.values()):
+        parts = [f"{d}: {ev.undated.get(d, 0)} ({ev.no_date.get(d, 0)} with no date at all)" for d in (d1, d2)]
         out.append(("p", ["Events without a date precise to the month (not in the table): " + "; ".join(parts) + "."]))
     out.append(("p", ["Events are dated by their own date, else by their document's publication date. Counts are "
                       "of reports; mean intensity is over actual, non-negated events."]))

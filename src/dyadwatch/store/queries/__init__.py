@@ -27,6 +27,6 @@ from dyadwatch.store.queries.lists import (
 
 __all__ = ["LISTS", "NO_OUTLET", "PLOVER_TYPES", "RELATIONS", "UNDATED", "ClaimItem", "DocumentItem", "EventItem",
            "FigureItem", "InvalidInput", "ListSpec", "QuoteItem", "RelationItem", "check_choice", "check_code",
-           "check_date", "check_month", "check_type", "count_items", "date_bounds", "facet_counts", "iter_items", "language_counts",
-           "list_claims", "list_events", "list_figures", "list_quotes", "list_relations", "page_items",
-           "select_items"]
+           "check_date", "check_month", "check_type", "count_items", "date_bounds", "facet_counts", "iter_items",
+           "language_counts", "list_claims", "list_events", "list_figures", "list_quotes", "list_relations",
+           "page_items", "select_items"]

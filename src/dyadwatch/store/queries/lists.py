@@ -210,8 +210,8 @@ EVENTS: ListSpec[EventItem] = ListSpec(
             # group by document first (an index scan), then by outlet over those few documents
             f"SELECT d2.outlet AS facet_value, sum(x.n) AS facet_n FROM "
             f"(SELECT e.document_id, count(*) AS n FROM {frm}{where} GROUP BY e.document_id) x "
-            "JOIN documents d2 ON d2.id = x.document_id GROUP BY facet_value ORDER BY facet_n DESC, facet_value LIMIT 20",
-            p)),
+            "JOIN documents d2 ON d2.id = x.document_id GROUP BY facet_value "
+            "ORDER BY facet_n DESC, facet_value LIMIT 20", p)),
         ListFacet("month", "substr(e.date, 1, 7)", by_value=True, limit=48),
         ListFacet("modality", "e.modality"),
     ),
