@@ -60,7 +60,7 @@ from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport",
-           "DyadStances", "build_dyad_report"]
+           "DyadStances", "LedgerSummary", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -116,6 +116,16 @@ class DyadStances:
 
 
 @dataclass(frozen=True)
+class LedgerSummary:
+    """How many terms the ledger holds, and how many of them are confirmed by independent
+    sources or disputed between sources."""
+
+    entries: int
+    confirmed: int
+    disputed: int
+
+
+@dataclass(frozen=True)
 class Confirmed:
     """Stories told by several independent sources and agreements between sources."""
 
@@ -134,7 +144,7 @@ class Contradictions:
 
 #: the parts of ``DyadReport`` that are dataclasses, by field name
 _PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "events": DyadEvents, "stances": DyadStances,
-                           "confirmed": Confirmed, "contradictions": Contradictions}
+                           "ledger_summary": LedgerSummary, "confirmed": Confirmed, "contradictions": Contradictions}
 
 
 @dataclass(frozen=True)
@@ -162,7 +172,7 @@ class DyadReport:
     stances: DyadStances
     #: the ledger of terms (``dyadwatch.store.ledger``)
     ledger: dict[str, Any]
-    ledger_summary: dict[str, int]
+    ledger_summary: LedgerSummary
     figures: list[dict[str, Any]]
     confirmed: Confirmed
     contradictions: Contradictions
@@ -460,11 +470,11 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         },
         stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
         ledger=built_ledger,
-        ledger_summary={
-            "entries": len(entries),
-            "confirmed": sum(1 for e in entries if e["agreement"] == "confirmed"),
-            "disputed": sum(1 for e in entries if e["agreement"] == "disputed"),
-        },
+        ledger_summary=LedgerSummary(
+            entries=len(entries),
+            confirmed=sum(1 for e in entries if e["agreement"] == "confirmed"),
+            disputed=sum(1 for e in entries if e["agreement"] == "disputed"),
+        ),
         figures=_figures(store, a, b, since, until, caps["figures"]),
         confirmed=Confirmed(stories=stories, agreements=agreements, agreements_total=agreement_total),
         contradictions=Contradictions(rows=contradictions, total=contradiction_total),

@@ -141,8 +141,8 @@ def _summary(report: DyadReport) -> list[Block]:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(st.labels.items(), key=lambda kv: -kv[1]))
         out.append(("p", [f"Stance: {_plural(st.count, 'document')} assess the relationship ({labels})."]))
     ls = report.ledger_summary
-    out.append(("p", [f"Terms of the relationship: {_plural(ls['entries'], 'entry')}, {ls['confirmed']} confirmed "
-                      f"by independent sources, {ls['disputed']} disputed between sources. "
+    out.append(("p", [f"Terms of the relationship: {_plural(ls.entries, 'entry')}, {ls.confirmed} confirmed "
+                      f"by independent sources, {ls.disputed} disputed between sources. "
                       f"{_plural(len(report.confirmed.stories), 'story')} told by several independent "
                       f"sources; {report.confirmed.agreements_total} agreements and "
                       f"{report.contradictions.total} contradictions between sources."]))
