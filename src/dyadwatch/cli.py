@@ -316,11 +316,12 @@ def stats(db: str, as_json: bool) -> None:
         dyadwatch stats
         dyadwatch stats --db china-russia.db --json
     """
+    from dyadwatch.store.queries import language_counts
+
     store = _open(db, readonly=True)
     with errors_as_messages():
         counts = store.counts()
-        langs = {r[0] or "unknown": r[1] for r in store.execute(
-            "SELECT language, count(*) FROM documents GROUP BY language ORDER BY count(*) DESC")}
+        langs = language_counts(store)
     if as_json:
         click.echo(json.dumps({**counts, "languages": langs}, indent=2))
         return
@@ -571,7 +572,7 @@ def report(db: str, a: str, b: str, since: str | None, until: str | None, fmt: s
         written = write_report(result, out, fmt=fmt, image_format=image_format)
     charts = written[1:]
     where = f", {len(charts)} chart(s) in {charts[0].parent}" if charts else ""
-    click.echo(f"{out}: report on {result.pair['a']}–{result.pair['b']}{where}", err=True)
+    click.echo(f"{out}: report on {result.pair.a}–{result.pair.b}{where}", err=True)
 
 
 @cli.command()
@@ -592,24 +593,24 @@ def relations(db: str, relation: str | None, dyad: tuple[str, str] | None, limit
         dyadwatch relations --relation contradict
         dyadwatch relations --dyad CHN RUS --format json
     """
-    from dyadwatch.report.relations import list_relations
+    from dyadwatch.store.queries import list_relations
 
     store = _open(db, readonly=True)
     with errors_as_messages():
         rows = list_relations(store, relation=relation, dyad=dyad, limit=limit)
     if fmt != "table":
-        _dump(rows, fmt)
+        _dump([r.as_dict() for r in rows], fmt)
         return
     if not rows:
         click.echo("No relations match.", err=True)
         return
     width = _width()
     for r in rows:
-        click.echo(f"{r['relation'].upper():<10} {r['score']:.2f}  {r['why']}")
+        click.echo(f"{r.relation.upper():<10} {r.score:.2f}  {r.why}")
         for side in ("a", "b"):
-            source = r[f"{side}_outlet"] or r[f"{side}_source"]
-            click.echo(f"    [{r[f'{side}_document'][:8]}] {source}, {r[f'{side}_published'] or 'undated'}")
-            click.echo(textwrap.fill("“" + " ".join((r[f"{side}_sentence"] or "").split()) + "”", width=width,
+            source = r.side(side, "outlet") or r.side(side, "source")
+            click.echo(f"    [{r.side(side, 'document')[:8]}] {source}, {r.side(side, 'published') or 'undated'}")
+            click.echo(textwrap.fill("“" + " ".join((r.side(side, "sentence") or "").split()) + "”", width=width,
                                      initial_indent="        ", subsequent_indent="        "))
     click.echo(f"{len(rows)} relation(s)", err=True)
 

@@ -91,7 +91,7 @@ def monthly_intensity(report: DyadReport) -> Any:
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("mean intensity (actual events)")
-    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: intensity by month")
+    ax.set_title(f"{report.pair.a}–{report.pair.b}: intensity by month")
     ax.legend(loc="lower left")
     _date_axis(ax, x)
     fig.autofmt_xdate()
@@ -120,14 +120,14 @@ def event_types(report: DyadReport) -> Any:
     ax.set_yticks(range(len(types)), types)
     ax.invert_yaxis()
     ax.set_xlabel("events")
-    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: events by type")
+    ax.set_title(f"{report.pair.a}–{report.pair.b}: events by type")
     ax.legend(loc="lower right", fontsize="small")
     return fig
 
 
 def stance(report: DyadReport) -> Any | None:
     """Stance score of each source by publication date (points, −1 … +1); None without dated stances."""
-    rows = [(r, _published_date(r["published"])) for r in report.stances["rows"] if r["published"]]
+    rows = [(r, _published_date(r["published"])) for r in report.stances.rows if r["published"]]
     rows = [(r, d) for r, d in rows if d is not None]
     if not rows:
         return None
@@ -145,7 +145,7 @@ def stance(report: DyadReport) -> Any | None:
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel("stance (−1 weaker … +1 closer)")
-    ax.set_title(f"{report.pair['a']}–{report.pair['b']}: stance of each source")
+    ax.set_title(f"{report.pair.a}–{report.pair.b}: stance of each source")
     if len(outlets) > 1:
         ax.legend(loc="lower left", fontsize="small")
     _date_axis(ax, [d for _, d in rows])

@@ -48,14 +48,19 @@ from typing import Any
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.report.ledger import (
-    LedgerBuilder, date_bounds, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
+    LedgerBuilder, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
-from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date
-from dyadwatch.report.relations import list_relations
+from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
+from dyadwatch.store.queries.dyad import (
+    dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
+    dyad_stories, has_rows, has_table, story_events,
+)
+from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "DyadReport", "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport",
+           "DyadStances", "LedgerSummary", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -67,22 +72,96 @@ LIMITS = {"documents": 500, "stances": 300, "figures": 50, "stories": 50, "relat
 
 
 @dataclass(frozen=True)
+class DyadPair:
+    """The two actors' codes and names (None when the store knows no name)."""
+
+    a: str
+    b: str
+    a_name: str | None
+    b_name: str | None
+
+
+@dataclass(frozen=True)
+class DyadDocuments:
+    """The documents about the pair: how many, from how many independent sources, the span of
+    their publication dates, how many are undated, and the first ``limits["documents"]``."""
+
+    count: int
+    independent_sources: int
+    published_from: str | None
+    published_to: str | None
+    undated: int
+    list: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DyadEvents:
+    """The pair's events: how many, per direction, and per direction those without a date
+    precise to the month (``undated``) or without any date (``no_date``)."""
+
+    total: int
+    by_direction: dict[str, int]
+    undated: dict[str, int]
+    no_date: dict[str, int]
+
+
+@dataclass(frozen=True)
+class DyadStances:
+    """The documents' stances on the pair: how many, the most recent rows (oldest first) and
+    how many of each label among them."""
+
+    count: int
+    rows: list[dict[str, Any]]
+    labels: dict[str, int]
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """How many terms the ledger holds, and how many of them are confirmed by independent
+    sources or disputed between sources."""
+
+    entries: int
+    confirmed: int
+    disputed: int
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """Stories told by several independent sources and agreements between sources."""
+
+    stories: list[dict[str, Any]]
+    agreements: list[dict[str, Any]]
+    agreements_total: int
+
+
+@dataclass(frozen=True)
+class Contradictions:
+    """Contradictions between sources: the strongest rows and how many in all."""
+
+    rows: list[dict[str, Any]]
+    total: int
+
+
+#: the parts of ``DyadReport`` that are dataclasses, by field name
+_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "events": DyadEvents, "stances": DyadStances,
+                           "ledger_summary": LedgerSummary, "confirmed": Confirmed, "contradictions": Contradictions}
+
+
+@dataclass(frozen=True)
 class DyadReport:
     """What ``build_dyad_report`` finds (see the module docstring); each part is JSON-ready
-    (``as_dict`` gives the whole), and read by attribute: ``report.documents["count"]``."""
+    (``as_dict`` gives the whole, ``from_dict`` takes it back), and read by attribute:
+    ``report.documents.count``."""
 
-    #: ``{"a", "b", "a_name", "b_name"}``
-    pair: dict[str, Any]
+    pair: DyadPair
     since: str | None
     until: str | None
     #: ``["A→B", "B→A"]``, the keys of the per-direction parts
     directions: list[str]
     #: the caps on listed items (``LIMITS`` and the caller's)
     limits: dict[str, int]
-    #: ``count``, ``independent_sources``, ``published_from``, ``published_to``, ``undated``, ``list``
-    documents: dict[str, Any]
-    #: ``total``, ``by_direction``, ``undated``, ``no_date``
-    events: dict[str, Any]
+    documents: DyadDocuments
+    events: DyadEvents
     #: ``[{"month", "directions": {direction: summary}}]``, oldest first
     monthly: list[dict[str, Any]]
     #: direction -> PLOVER type -> ``{"events", "actual"}``
@@ -90,22 +169,30 @@ class DyadReport:
     #: direction -> summary (events, actual, negated, mean intensity, quads, cooperative share, modalities)
     totals: dict[str, dict[str, Any]]
     asymmetry: dict[str, Any]
-    #: ``count``, ``rows`` (oldest first), ``labels``
-    stances: dict[str, Any]
+    stances: DyadStances
     #: the ledger of terms (``dyadwatch.store.ledger``)
     ledger: dict[str, Any]
-    ledger_summary: dict[str, int]
+    ledger_summary: LedgerSummary
     figures: list[dict[str, Any]]
-    #: ``stories``, ``agreements``, ``agreements_total``
-    confirmed: dict[str, Any]
-    #: ``rows``, ``total``
-    contradictions: dict[str, Any]
+    confirmed: Confirmed
+    contradictions: Contradictions
     #: why a part is empty, by part
     notes: dict[str, str]
 
     def as_dict(self) -> dict[str, Any]:
-        """The whole report as one JSON-ready dict (its parts are not copied)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The whole report as one JSON-ready dict (its parts' lists and dicts are not copied)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, whole: Mapping[str, Any]) -> DyadReport:
+        """The report ``as_dict`` gave."""
+        return cls(**{k: _PARTS[k](**v) if k in _PARTS else v for k, v in whole.items()})
+
+
+def _plain(value: Any) -> Any:
+    if type(value) in _PARTS.values():
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    return value
 
 
 def _direction(source: str, target: str) -> str:
@@ -173,28 +260,14 @@ class _Activity:
 
     def read(self, store: Store, a: str, b: str, since: str | None, until: str | None) -> None:
         """Everything from the dyad aggregates (bounds of a year or a month only)."""
-        bounds, params = _month_bounds(since, until)
-        pair = [a, b, b, a]
-        for r in store.conn.execute(
-                "SELECT source, target, month, type, modality, negated, events, intensity_micro, intensity_n "
-                "FROM dyad_months WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds,
-                pair + params):
-            self.add_events(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7] / 1_000_000, r[8])
-        self.documents.update(r[0] for r in store.conn.execute(
-            "SELECT DISTINCT document_id FROM dyad_documents "
-            "WHERE ((source = ? AND target = ?) OR (source = ? AND target = ?))" + bounds, pair + params))
-
-
-def _month_bounds(since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    """``date_bounds`` on the aggregates' month key. Exact for bounds of a year or a month: a
-    date is at or after ``2024-03`` exactly when its first seven characters are, and its first
-    four or seven characters are those of its month key."""
-    sql, params = date_bounds("month", since, until)
-    return (sql + " AND month <> ''" if since or until else sql), params
+        for r in dyad_month_counts(store, a, b, since, until):
+            self.add_events(r.source, r.target, r.month, r.type, r.modality, bool(r.negated), r.events,
+                            r.intensity_micro / 1_000_000, r.intensity_n)
+        self.documents.update(dyad_aggregate_documents(store, a, b, since, until))
 
 
 def _has_aggregates(store: Store) -> bool:
-    return _one(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_months'")
+    return has_table(store, "dyad_months")
 
 
 def _by_month(bound: str | None) -> bool:
@@ -216,52 +289,27 @@ def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
 
 def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
                until: str | None) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("d.published", since, until)
-    rows = {r["id"]: r for r in store.conn.execute(
-        "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
-        "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
-        "WHERE d.id IN (SELECT document_id FROM mentions WHERE code = ? "
-        "INTERSECT SELECT document_id FROM mentions WHERE code = ?)" + bounds, [a, b, *params])}
-    missing = sorted(set(event_docs) - set(rows))
-    for i in range(0, len(missing), 400):
-        chunk = missing[i:i + 400]
-        for r in store.conn.execute(
-                "SELECT d.id, d.title, d.outlet, d.source, d.published, coalesce(g.group_id, d.id) AS source_group "
-                "FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
-                f"WHERE d.id IN ({','.join('?' * len(chunk))})", chunk):
-            rows[r["id"]] = r
-    out = [{"document_id": r["id"], "title": r["title"], "outlet": r["outlet"], "document_source": r["source"],
-            "published": r["published"], "independent_source": r["source_group"]} for r in rows.values()]
+    out = [{"document_id": r.id, "title": r.title, "outlet": r.outlet, "document_source": r.source,
+            "published": r.published, "independent_source": r.source_group}
+           for r in dyad_documents(store, a, b, event_docs, since, until)]
     out.sort(key=lambda d: (d["published"] or "", d["document_id"]), reverse=True)
     return out
 
 
 def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
              limit: int) -> tuple[list[dict[str, Any]], int]:
-    bounds, params = date_bounds("d.published", since, until)
-    rows = store.execute(
-        "SELECT s.document_id, s.actor_a, s.actor_b, s.label, s.score, s.evidence, d.published, d.outlet, "
-        "d.title, d.source, coalesce(g.group_id, s.document_id) AS source_group "
-        "FROM stances s JOIN documents d ON d.id = s.document_id "
-        "LEFT JOIN document_groups g ON g.document_id = s.document_id "
-        "WHERE ((s.actor_a = ? AND s.actor_b = ?) OR (s.actor_a = ? AND s.actor_b = ?))" + bounds
-        + " ORDER BY coalesce(d.published, '') DESC, s.document_id", [a, b, b, a, *params])
+    rows = dyad_stances(store, a, b, since, until)
     total = len(rows)
     rows = rows[:limit]
-    texts: dict[str, str] = {}
-    ids = sorted({r["document_id"] for r in rows})
-    for i in range(0, len(ids), 200):
-        chunk = ids[i:i + 200]
-        texts.update({r[0]: r[1] for r in store.conn.execute(
-            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+    texts = document_texts(store, (r.document_id for r in rows))
     out = []
     for r in rows:
-        text = texts.get(r["document_id"], "")
-        spans = [(int(s), int(e)) for s, e in json.loads(r["evidence"] or "[]")][:3]
+        text = texts.get(r.document_id, "")
+        spans = [(int(s), int(e)) for s, e in json.loads(r.evidence or "[]")][:3]
         out.append({
-            "document_id": r["document_id"], "outlet": r["outlet"], "title": r["title"],
-            "document_source": r["source"], "published": r["published"], "independent_source": r["source_group"],
-            "label": r["label"], "score": r["score"],
+            "document_id": r.document_id, "outlet": r.outlet, "title": r.title,
+            "document_source": r.source, "published": r.published, "independent_source": r.source_group,
+            "label": r.label, "score": r.score,
             "evidence": [{"start": s, "end": e, "sentence": text[s:e]} for s, e in spans],
         })
     out.reverse()  # oldest first, as a timeline reads
@@ -269,68 +317,41 @@ def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
 
 
 def _figures(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("d.published", since, until)
-    # "+m.code": look the mentions up by document (mentions_document), not by code, which would
-    # scan every mention of the actor in the store for each figure
-    mention = ("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id AND +m.code = ? "
-               "AND m.start >= f.sentence_start AND m.start < f.sentence_end)")
-    rows = store.execute(
-        "SELECT f.*, d.outlet, d.published, d.source AS document_source, d.title, "
-        "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence "
-        "FROM figures f JOIN documents d ON d.id = f.document_id "
-        "WHERE f.document_id IN (SELECT document_id FROM mentions WHERE code = ? "
-        "INTERSECT SELECT document_id FROM mentions WHERE code = ?) "
-        f"AND {mention} AND {mention}" + bounds
-        + " ORDER BY coalesce(f.period, d.published, '') DESC, f.document_id, f.start LIMIT ?",
-        [a, b, a, b, *params, limit])
-    return [{"document_id": r["document_id"], "outlet": r["outlet"], "published": r["published"],
-             "document_source": r["document_source"], "title": r["title"], "raw": r["raw"], "value": r["value"],
-             "value_high": r["value_high"], "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"],
-             "period": r["period"], "start": r["start"], "end": r["end"], "sentence": r["sentence"]} for r in rows]
+    return [f.as_dict() for f in dyad_figures(store, a, b, since, until, limit)]
 
 
 def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
-    bounds, params = date_bounds("st.date", since, until)
-    stories = store.execute(
-        "SELECT st.* FROM stories st WHERE ((st.source = ? AND st.target = ?) OR (st.source = ? AND st.target = ?)) "
-        "AND st.independent_sources >= 2" + bounds
-        + " ORDER BY st.independent_sources DESC, st.reports DESC, coalesce(st.date, '') DESC, st.id LIMIT ?",
-        [a, b, b, a, *params, limit])
+    stories = dyad_stories(store, a, b, since, until, limit)
     out = []
     for st in stories:
         evidence: list[dict[str, Any]] = []
         seen: set[tuple[str, int]] = set()
         modalities: Counter[str] = Counter()
-        for r in store.execute(
-                'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '
-                "d.title, d.source AS document_source, coalesce(g.group_id, e.document_id) AS source_group, "
-                'substr(d.text, e.start + 1, e."end" - e.start) AS sentence '
-                "FROM story_events se JOIN events e ON e.id = se.event_id JOIN documents d ON d.id = e.document_id "
-                "LEFT JOIN document_groups g ON g.document_id = e.document_id "
-                "WHERE se.story_id = ? ORDER BY e.document_id, e.start LIMIT 20", (st["id"],)):
-            modalities[r["modality"]] += 1
-            if (r["document_id"], r["start"]) in seen or len(evidence) >= 5:
+        for r in story_events(store, st.id):
+            modalities[r.modality] += 1
+            if (r.document_id, r.start) in seen or len(evidence) >= 5:
                 continue
-            seen.add((r["document_id"], r["start"]))
-            evidence.append({"event_id": r["id"], "document_id": r["document_id"], "outlet": r["outlet"],
-                             "published": r["published"], "title": r["title"],
-                             "document_source": r["document_source"], "independent_source": r["source_group"],
-                             "date": r["date"], "trigger": r["trigger"], "modality": r["modality"],
-                             "start": r["start"], "end": r["end"], "sentence": r["sentence"]})
+            seen.add((r.document_id, r.start))
+            evidence.append({"event_id": r.id, "document_id": r.document_id, "outlet": r.outlet,
+                             "published": r.published, "title": r.title,
+                             "document_source": r.document_source, "independent_source": r.source_group,
+                             "date": r.date, "trigger": r.trigger, "modality": r.modality,
+                             "start": r.start, "end": r.end, "sentence": r.sentence})
         modality = modalities.most_common(1)[0][0] if modalities else "actual"
-        label = f"{st['source']}→{st['target']} {'not ' if st['negated'] else ''}{st['type']}"
+        label = f"{st.source}→{st.target} {'not ' if st.negated else ''}{st.type}"
         if modality != "actual":
             label += f" ({modality})"
-        out.append({"story_id": st["id"], "source": st["source"], "target": st["target"], "type": st["type"],
-                    "negated": bool(st["negated"]), "modality": modality, "date": st["date"],
-                    "reports": st["reports"], "independent_sources": st["independent_sources"], "label": label,
+        out.append({"story_id": st.id, "source": st.source, "target": st.target, "type": st.type,
+                    "negated": bool(st.negated), "modality": modality, "date": st.date,
+                    "reports": st.reports, "independent_sources": st.independent_sources, "label": label,
                     "evidence": evidence})
     return out
 
 
 def _relations(store: Store, a: str, b: str, relation: str, since: str | None, until: str | None,
                limit: int) -> tuple[list[dict[str, Any]], int]:
-    rows = list_relations(store, relation=relation, dyad=(a, b))
+    # the report keeps relations as dicts (its JSON-ready form)
+    rows = [r.as_dict() for r in list_relations(store, relation=relation, dyad=(a, b))]
     if since or until:
         def inside(published: str | None) -> bool:
             if not published:
@@ -338,10 +359,6 @@ def _relations(store: Store, a: str, b: str, relation: str, since: str | None, u
             return (not since or published >= since) and (not until or published[:len(until)] <= until)
         rows = [r for r in rows if inside(r["a_published"]) or inside(r["b_published"])]
     return rows[:limit], len(rows)
-
-
-def _one(store: Store, sql: str) -> bool:
-    return store.conn.execute(sql).fetchone() is not None
 
 
 def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, until: str | None = None, *,
@@ -354,7 +371,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
     (``LIMITS`` by default).
 
     >>> report = build_dyad_report(store, "CHN", "RUS")
-    >>> report.documents["count"], report.documents["independent_sources"]
+    >>> report.documents.count, report.documents.independent_sources
     (3, 3)
     """
     a, b = check_code(a, "A"), check_code(b, "B")
@@ -415,34 +432,34 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         notes["events"] = f"No events between {a} and {b}" + (" in this period." if since or until else ".")
     if not stance_total:
         notes["stance"] = ("The stances table is empty: no document has a stance yet (the stance component "
-                           "has not run on these documents)." if not _one(store, "SELECT 1 FROM stances LIMIT 1")
+                           "has not run on these documents)." if not has_rows(store, "stances")
                            else f"No document states a stance on {a}–{b}.")
     if not agreement_total and not contradiction_total:
         notes["relations"] = ("The relations table is empty: cross-document comparison "
                               "(dyadwatch.compare.compare_store) has not been run."
-                              if not _one(store, "SELECT 1 FROM relations LIMIT 1")
+                              if not has_rows(store, "relations")
                               else f"No agreement or contradiction between sources about {a}–{b}.")
-    if not _one(store, "SELECT 1 FROM document_groups LIMIT 1"):
+    if not has_rows(store, "document_groups"):
         notes["sources"] = ("Near-duplicate groups have not been computed (comparison not run): every document "
                             "counts as an independent source.")
 
     entries = built_ledger["entries"]
     return DyadReport(
-        pair={"a": a, "b": b, "a_name": name[a], "b_name": name[b]},
+        pair=DyadPair(a=a, b=b, a_name=name[a], b_name=name[b]),
         since=since, until=until, directions=list(dirs),
         limits=caps,
-        documents={
-            "count": len(documents), "independent_sources": len({d["independent_source"] for d in documents}),
-            "published_from": min((d["published"] for d in documents if d["published"]), default=None),
-            "published_to": max((d["published"] for d in documents if d["published"]), default=None),
-            "undated": sum(1 for d in documents if not d["published"]),
-            "list": documents[:caps["documents"]],
-        },
-        events={
-            "total": first["events"] + second["events"],
-            "by_direction": {d: totals[d]["events"] for d in dirs},
-            "undated": dict(activity.undated), "no_date": dict(activity.no_date),
-        },
+        documents=DyadDocuments(
+            count=len(documents), independent_sources=len({d["independent_source"] for d in documents}),
+            published_from=min((d["published"] for d in documents if d["published"]), default=None),
+            published_to=max((d["published"] for d in documents if d["published"]), default=None),
+            undated=sum(1 for d in documents if not d["published"]),
+            list=documents[:caps["documents"]],
+        ),
+        events=DyadEvents(
+            total=first["events"] + second["events"],
+            by_direction={d: totals[d]["events"] for d in dirs},
+            undated=dict(activity.undated), no_date=dict(activity.no_date),
+        ),
         monthly=monthly,
         by_type=by_type,
         totals=totals,
@@ -451,15 +468,15 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
                                                           "cooperative_share")} for d in dirs},
             "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
         },
-        stances={"count": stance_total, "rows": stances, "labels": dict(Counter(s["label"] for s in stances))},
+        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
         ledger=built_ledger,
-        ledger_summary={
-            "entries": len(entries),
-            "confirmed": sum(1 for e in entries if e["agreement"] == "confirmed"),
-            "disputed": sum(1 for e in entries if e["agreement"] == "disputed"),
-        },
+        ledger_summary=LedgerSummary(
+            entries=len(entries),
+            confirmed=sum(1 for e in entries if e["agreement"] == "confirmed"),
+            disputed=sum(1 for e in entries if e["agreement"] == "disputed"),
+        ),
         figures=_figures(store, a, b, since, until, caps["figures"]),
-        confirmed={"stories": stories, "agreements": agreements, "agreements_total": agreement_total},
-        contradictions={"rows": contradictions, "total": contradiction_total},
+        confirmed=Confirmed(stories=stories, agreements=agreements, agreements_total=agreement_total),
+        contradictions=Contradictions(rows=contradictions, total=contradiction_total),
         notes=notes,
     )

@@ -110,7 +110,7 @@ def _side(rel: Mapping[str, Any], side: str) -> dict[str, Any]:
 
 def _names(report: DyadReport) -> dict[str, str]:
     p = report.pair
-    return {p["a"]: p["a_name"] or p["a"], p["b"]: p["b_name"] or p["b"]}
+    return {p.a: p.a_name or p.a, p.b: p.b_name or p.b}
 
 
 def _summary(report: DyadReport) -> list[Block]:
@@ -122,30 +122,30 @@ def _summary(report: DyadReport) -> list[Block]:
     if report.since or report.until:
         period = f" Period: {report.since or 'the beginning'} to {report.until or 'the end'}."
     span = ""
-    if docs["published_from"]:
-        span = f", published {docs['published_from']} to {docs['published_to']}"
-        if docs["undated"]:
-            span += f" ({docs['undated']} without a publication date)"
-    out.append(("p", [("b", f"{p['a_name']} ({p['a']}) and {p['b_name']} ({p['b']})"),
-                      f": {_plural(docs['count'], 'document')} from "
-                      f"{_plural(docs['independent_sources'], 'independent source')}{span}.{period}"]))
-    undated = sum(ev["undated"].values())
-    out.append(("p", [f"{_plural(ev['total'], 'event')} reported: {d1} {t1['events']} "
+    if docs.published_from:
+        span = f", published {docs.published_from} to {docs.published_to}"
+        if docs.undated:
+            span += f" ({docs.undated} without a publication date)"
+    out.append(("p", [("b", f"{p.a_name} ({p.a}) and {p.b_name} ({p.b})"),
+                      f": {_plural(docs.count, 'document')} from "
+                      f"{_plural(docs.independent_sources, 'independent source')}{span}.{period}"]))
+    undated = sum(ev.undated.values())
+    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1['events']} "
                       f"({t1['actual']} actual and not negated), {d2} {t2['events']} ({t2['actual']}). "
                       + (f"{undated} have no date precise to the month." if undated else "")]))
     out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1['mean_intensity'])}, "
                       f"{d2} {_num(t2['mean_intensity'])} (−10 conflict … +10 cooperation); cooperative share "
                       f"{_share(t1['cooperative_share'])} and {_share(t2['cooperative_share'])}."]))
     st = report.stances
-    if st["count"]:
-        labels = ", ".join(f"{k} {v}" for k, v in sorted(st["labels"].items(), key=lambda kv: -kv[1]))
-        out.append(("p", [f"Stance: {_plural(st['count'], 'document')} assess the relationship ({labels})."]))
+    if st.count:
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(st.labels.items(), key=lambda kv: -kv[1]))
+        out.append(("p", [f"Stance: {_plural(st.count, 'document')} assess the relationship ({labels})."]))
     ls = report.ledger_summary
-    out.append(("p", [f"Terms of the relationship: {_plural(ls['entries'], 'entry')}, {ls['confirmed']} confirmed "
-                      f"by independent sources, {ls['disputed']} disputed between sources. "
-                      f"{_plural(len(report.confirmed['stories']), 'story')} told by several independent "
-                      f"sources; {report.confirmed['agreements_total']} agreements and "
-                      f"{report.contradictions['total']} contradictions between sources."]))
+    out.append(("p", [f"Terms of the relationship: {_plural(ls.entries, 'entry')}, {ls.confirmed} confirmed "
+                      f"by independent sources, {ls.disputed} disputed between sources. "
+                      f"{_plural(len(report.confirmed.stories), 'story')} told by several independent "
+                      f"sources; {report.confirmed.agreements_total} agreements and "
+                      f"{report.contradictions.total} contradictions between sources."]))
     for key in ("events", "sources"):
         if report.notes.get(key):
             out.append(("note", [report.notes[key]]))
@@ -169,7 +169,7 @@ _TOWARDS = {"strengthening": 1, "stable": 1, "weakening": -1}
 def _disagreement(report: DyadReport) -> list[Block]:
     """When the authors read the relationship opposite ways, say so first: each source's verdict
     with the sentence that carries it, and the strongest contradiction between them."""
-    rows = [r for r in report.stances.get("rows", []) if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
+    rows = [r for r in report.stances.rows if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
     signs = {_TOWARDS[r["label"]] for r in rows if r["label"] in _TOWARDS}
     if len(signs) < 2:
         return []
@@ -183,7 +183,7 @@ def _disagreement(report: DyadReport) -> list[Block]:
                    published=r.get("published"), document_id=r["document_id"]) for e in r.get("evidence", [])[:1]]
         items.append((head, [_evidence(e) for e in ev]))
     out.append(("ul", items))
-    top = report.contradictions["rows"][:1]
+    top = report.contradictions.rows[:1]
     if top:
         rel = top[0]
         out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel["why"]), f" (score {rel['score']:.2f})."]))
@@ -215,8 +215,8 @@ def _activity(report: DyadReport) -> list[Block]:
         out.append(("table", ["Month", f"{d1} events", f"{d1} actual", f"{d1} mean intensity",
                               f"{d2} events", f"{d2} actual", f"{d2} mean intensity"], rows))
     ev = report.events
-    if sum(ev["undated"].values()):
-        parts = [f"{d}: {ev['undated'].get(d, 0)} ({ev['no_date'].get(d, 0)} with no date at all)" for d in (d1, d2)]
+    if sum(ev.undated.values()):
+        parts = [f"{d}: {ev.undated.get(d, 0)} ({ev.no_date.get(d, 0)} with no date at all)" for d in (d1, d2)]
         out.append(("p", ["Events without a date precise to the month (not in the table): " + "; ".join(parts) + "."]))
     out.append(("p", ["Events are dated by their own date, else by their document's publication date. Counts are "
                       "of reports; mean intensity is over actual, non-negated events."]))
@@ -255,7 +255,7 @@ def _asymmetry(report: DyadReport) -> list[Block]:
     ]
     out: list[Block] = [("table", ["", d1, d2, "difference"], rows)]
     names = _names(report)
-    src, tgt = report.pair["a"], report.pair["b"]
+    src, tgt = report.pair.a, report.pair.b
     if x["actual"] or y["actual"]:
         more = (src, tgt) if x["actual"] >= y["actual"] else (tgt, src)
         sentence = (f"{names[more[0]]} acts toward {names[more[1]]} more often "
@@ -271,18 +271,18 @@ def _asymmetry(report: DyadReport) -> list[Block]:
 
 def _stance(report: DyadReport) -> list[Block]:
     st = report.stances
-    if not st["count"]:
+    if not st.count:
         return [("note", [report.notes.get("stance") or "No stance."])]
     out: list[Block] = [("img", "stance")]
     items = []
-    for r in st["rows"]:
+    for r in st.rows:
         head: Inline = [f"{r['published'] or 'undated'} · ", ("i", _plain(r["outlet"] or r["document_source"] or "")),
                         f" · {r['label']} ({_num(r['score'])}) · ", ("code", r["document_id"])]
         subs = [_evidence({**r, "sentence": e["sentence"], "date": None}) for e in r["evidence"]]
         items.append((head, subs))
     out.append(("ul", items))
-    if st["count"] > len(st["rows"]):
-        out.append(("note", [f"{len(st['rows'])} most recent of {st['count']} shown."]))
+    if st.count > len(st.rows):
+        out.append(("note", [f"{len(st.rows)} most recent of {st.count} shown."]))
     return out
 
 
@@ -337,9 +337,9 @@ def _figures(report: DyadReport) -> list[Block]:
 def _confirmed(report: DyadReport) -> list[Block]:
     c = report.confirmed
     out: list[Block] = [("h", 3, "Stories told by several independent sources")]
-    if c["stories"]:
+    if c.stories:
         items = []
-        for s in c["stories"]:
+        for s in c.stories:
             head: Inline = [("b", s["label"]), f", {s['date'] or 'undated'} — {_plural(s['reports'], 'report')}, "
                             f"{_plural(s['independent_sources'], 'independent source')}"]
             items.append((head, [_evidence(e) for e in s["evidence"]]))
@@ -349,28 +349,28 @@ def _confirmed(report: DyadReport) -> list[Block]:
                              + ("" if report.notes.get("sources") is None else
                                 " (comparison has not been run)") + "."]))
     out.append(("h", 3, "Sources that agree"))
-    if c["agreements"]:
+    if c.agreements:
         items = []
-        for r in c["agreements"]:
+        for r in c.agreements:
             items.append(([("b", _plain(r["why"])), f" (score {r['score']:.2f})"],
                           [_evidence(_side(r, "a")), _evidence(_side(r, "b"))]))
         out.append(("ul", items))
-        if c["agreements_total"] > len(c["agreements"]):
-            out.append(("note", [f"{len(c['agreements'])} strongest of {c['agreements_total']} shown."]))
+        if c.agreements_total > len(c.agreements):
+            out.append(("note", [f"{len(c.agreements)} strongest of {c.agreements_total} shown."]))
     else:
         out.append(("note", [report.notes.get("relations") or "No agreement between sources about this pair."]))
     return out
 
 
 def _contradictions(report: DyadReport) -> list[Block]:
-    c = report.contradictions
-    if not c["rows"]:
+    cr = report.contradictions
+    if not cr.rows:
         return [("note", [report.notes.get("relations") or "No contradiction between sources about this pair."])]
     rows = [[[_plain(r["why"]), f" (score {r['score']:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
-            for r in c["rows"]]
+            for r in cr.rows]
     out: list[Block] = [("table", ["Reason", "One source", "The other source"], rows)]
-    if c["total"] > len(c["rows"]):
-        out.append(("note", [f"{len(c['rows'])} strongest of {c['total']} shown."]))
+    if cr.total > len(cr.rows):
+        out.append(("note", [f"{len(cr.rows)} strongest of {cr.total} shown."]))
     return out
 
 
@@ -389,7 +389,7 @@ def _blocks(report: DyadReport) -> list[Block]:
 
 def _title(report: DyadReport) -> str:
     p = report.pair
-    return f"{p['a_name']} – {p['b_name']} ({p['a']}–{p['b']})"
+    return f"{p.a_name} – {p.b_name} ({p.a}–{p.b})"
 
 
 # -- Markdown ----------------------------------------------------------------------------------

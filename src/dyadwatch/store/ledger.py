@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from dyadwatch.analyze.terms import (
     GROUPS, KINDS, SENTENCE_SQL, act_terms, entry_phrase, event_area, event_group, event_kind, inflect,
 )
-from dyadwatch.store.queries import check_code, check_date
+from dyadwatch.store.queries import check_code, date_bounds
 
 if TYPE_CHECKING:
     from dyadwatch.store.store import Store
@@ -69,20 +69,6 @@ LEFT JOIN document_groups g ON g.document_id = e.document_id
 WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)){where}
 ORDER BY e.id
 """.replace("{sentence}", SENTENCE_SQL)
-
-
-def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    """SQL conditions (each starting with AND) bounding a date column; undated rows are left out
-    when a bound is given."""
-    sql = ""
-    params: list[Any] = []
-    if since:
-        sql += f" AND {column} IS NOT NULL AND {column} >= ?"
-        params.append(check_date(since))
-    if until:
-        sql += f" AND {column} IS NOT NULL AND substr({column}, 1, ?) <= ?"
-        params += [len(check_date(until, "--until")), until]
-    return sql, params
 
 
 def iter_pair_events(store: Store, a: str, b: str, *, since: str | None = None,

@@ -13,6 +13,10 @@ from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.errors import StoreError
 from dyadwatch.report.dyad import DyadReport, build_dyad_report
 from dyadwatch.store.queries import PLOVER_TYPES
+from dyadwatch.store.queries.pages import (
+    count_id_prefix, document_findings, known_codes, latest_documents, latest_events, outlet_counts, store_totals,
+    top_pairs,
+)
 from dyadwatch.store import Store
 from dyadwatch.web.highlight import Mark, Point, render
 
@@ -29,24 +33,10 @@ class NotFound(Exception):
         self.message = message
 
 
-#: pairs of actors by events between them, either direction: the counts from the dyad aggregates
-#: (``dyad_pairs``, migration m007), each direction's latest event date from the events_pair_date
-#: index (one lookup per pair)
-DYADS_SQL = ("SELECT min(source, target) AS a, max(source, target) AS b, sum(events) AS n, max(last) AS last FROM "
-             "(SELECT p.source, p.target, p.events, (SELECT max(e.date) FROM events e WHERE e.source = p.source "
-             "AND e.target = p.target) AS last FROM dyad_pairs p) GROUP BY 1, 2 ORDER BY n DESC, a, b")
-#: the same from the events themselves, for a store opened read-only before migration m007
-DYADS_FROM_EVENTS_SQL = (
-    "SELECT min(source, target) AS a, max(source, target) AS b, sum(n) AS n, max(last) AS last FROM "
-    "(SELECT source, target, count(*) AS n, max(date) AS last FROM events WHERE source <> target "
-    "GROUP BY source, target) GROUP BY 1, 2 ORDER BY n DESC, a, b")
-
-
 def dyads(store: Store, limit: int) -> list[dict[str, Any]]:
     """The ``limit`` pairs of actors with most events between them (either direction), as
     ``{"a", "b", "n", "last"}`` with ``a < b``."""
-    has = store.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_pairs'")
-    return [dict(r) for r in store.execute((DYADS_SQL if has else DYADS_FROM_EVENTS_SQL) + " LIMIT ?", (limit,))]
+    return [p.as_dict() for p in top_pairs(store, limit)]
 
 
 def document_label(title: str | None, source: str | None = None, doc_id: str | None = None) -> str:
@@ -88,28 +78,13 @@ def quad_class(event_type: str) -> str:
 # -- overview -------------------------------------------------------------------------------
 
 def overview(store: Store) -> dict[str, Any]:
-    one = lambda sql: store.execute(sql)[0][0]  # noqa: E731
-    counts = {t: one(f"SELECT count(*) FROM {t}") for t in
-              ("documents", "events", "quotes", "figures", "claims", "relations")}
-    counts["outlets"] = one("SELECT count(DISTINCT outlet) FROM documents")
-    counts["actors"] = one("SELECT count(*) FROM actors")
+    counts = store_totals(store)
     names = store.actor_names()
     top = dyads(store, 15)
     for d in top:
         d["a_name"], d["b_name"] = names.get(d["a"], d["a"]), names.get(d["b"], d["b"])
-    outlets = [dict(r) for r in store.execute(
-        "SELECT outlet, count(*) AS n, max(published) AS last FROM documents GROUP BY outlet "
-        "ORDER BY n DESC, outlet LIMIT 12")]
-    latest_documents = [dict(r) for r in store.execute(
-        "SELECT id, title, outlet, published, ingested_at, source FROM documents "
-        "ORDER BY ingested_at DESC, rowid DESC LIMIT 8")]
-    latest_events = [dict(r) for r in store.execute(
-        "SELECT e.id, e.document_id, e.source, e.target, e.type, e.negated, e.modality, e.date, e.trigger, "
-        "substr(d.text, e.start + 1, e.\"end\" - e.start) AS sentence "
-        "FROM events e JOIN documents d ON d.id = e.document_id "
-        "WHERE e.date IS NOT NULL ORDER BY e.date DESC, e.id DESC LIMIT 8")]
-    return {"counts": counts, "dyads": top, "outlets": outlets, "latest_documents": latest_documents,
-            "latest_events": latest_events, "names": names}
+    return {"counts": counts, "dyads": top, "outlets": outlet_counts(store, 12),
+            "latest_documents": latest_documents(store, 8), "latest_events": latest_events(store, 8), "names": names}
 
 
 # -- document -------------------------------------------------------------------------------
@@ -118,9 +93,9 @@ def resolve_document(store: Store, doc_id: str) -> str:
     try:
         return store.resolve_id(doc_id)
     except StoreError as exc:
-        rows = store.execute("SELECT count(*) FROM documents WHERE id LIKE ?", (doc_id + "%",))
-        if rows[0][0] > 1:
-            raise NotFound(f"{rows[0][0]} documents have ids starting with '{doc_id}'. Give more of the id.") from exc
+        n = count_id_prefix(store, doc_id)
+        if n > 1:
+            raise NotFound(f"{n} documents have ids starting with '{doc_id}'. Give more of the id.") from exc
         raise NotFound(f"No document with id '{doc_id}' in this database.") from exc
 
 
@@ -148,7 +123,8 @@ def _ref(kind: str, anchor: str, card: str, label: str, title: str) -> Markup:
 
 def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = None) -> dict[str, Any]:
     full = resolve_document(store, doc_id)
-    doc = dict(store.execute("SELECT * FROM documents WHERE id = ?", (full,))[0])
+    found = document_findings(store, full)
+    doc = dict(found.document)
     text = doc["text"]
     if hl is not None and hl[1] > len(text):
         from dyadwatch.web.params import BadRequest
@@ -156,28 +132,15 @@ def document_page(store: Store, doc_id: str, *, hl: tuple[int, int] | None = Non
         raise BadRequest(f"Parameter 'hl' has value '{hl[0]}-{hl[1]}'. The document is {len(text):,} characters "
                          "long; expected offsets inside it.")
     names = store.actor_names()
-    q = lambda sql: [dict(r) for r in store.execute(sql, (full,))]  # noqa: E731
-    sentences = q('SELECT idx, start, "end" FROM sentences WHERE document_id = ? ORDER BY idx')
-    mentions = q('SELECT id, start, "end", text, code, entry, dictionary, person FROM mentions '
-                 "WHERE document_id = ? ORDER BY start, id")
-    events = q('SELECT id, start, "end", source, target, type, mode, negated, modality, date, intensity, trigger, '
-               "trigger_start, trigger_end, contexts, confidence, dictionary FROM events WHERE document_id = ? "
-               "ORDER BY start, id")
-    quotes = q('SELECT id, start, "end", text, speaker, speaker_actor, direct, cue FROM quotes '
-               "WHERE document_id = ? ORDER BY start, id")
-    figures = q('SELECT id, start, "end", sentence_start, sentence_end, raw, value, value_high, unit, qualifier, '
-                "measure, period FROM figures WHERE document_id = ? ORDER BY start, id")
-    claims = q('SELECT id, start, "end", speaker, polarity, actors, normalized FROM claims WHERE document_id = ? '
-               "ORDER BY start, id")
-    stances = q("SELECT actor_a, actor_b, label, score, evidence FROM stances WHERE document_id = ? "
-                "ORDER BY actor_a, actor_b")
-    relations = [dict(r) for r in store.execute(
-        "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, da.source AS a_source, db.title AS b_title, "
-        "db.outlet AS b_outlet, db.source AS b_source, "
-        "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_text, "
-        "substr(db.text, r.b_start + 1, r.b_end - r.b_start) AS b_text "
-        "FROM relations r JOIN documents da ON da.id = r.a_document JOIN documents db ON db.id = r.b_document "
-        "WHERE r.a_document = ? OR r.b_document = ? ORDER BY r.relation DESC, r.score DESC", (full, full))]
+    # the template's rows: the typed views as dicts, decorated below
+    sentences = [r.as_dict() for r in found.sentences]
+    mentions = [r.as_dict() for r in found.mentions]
+    events = [r.as_dict() for r in found.events]
+    quotes = [r.as_dict() for r in found.quotes]
+    figures = [r.as_dict() for r in found.figures]
+    claims = [r.as_dict() for r in found.claims]
+    stances = [r.as_dict() for r in found.stances]
+    relations = [r.as_dict() for r in found.relations]
     sources = store.document_sources(full)
 
     marks: list[Mark] = []
@@ -316,9 +279,7 @@ def dyad_page(store: Store, a: str, b: str, *, since: str | None = None, until: 
 
     Raises NotFound when neither the actors table nor any mention knows one of the codes.
     """
-    known = {r[0] for r in store.execute(
-        "SELECT code FROM actors WHERE code IN (?, ?) UNION SELECT code FROM mentions WHERE code IN (?, ?)",
-        (a, b, a, b))}
+    known = known_codes(store, (a, b))
     missing = [c for c in (a, b) if c not in known]
     if missing:
         raise NotFound(f"No actor {' or '.join(missing)} in this database: no document mentions "
@@ -337,8 +298,8 @@ def _ledger_view(report: DyadReport) -> list[dict[str, Any]]:
     them by independent sources and reports)."""
     pair = report.pair
     out = []
-    for direction, src, tgt in ((report.directions[0], pair["a"], pair["b"]),
-                                (report.directions[1], pair["b"], pair["a"])):
+    for direction, src, tgt in ((report.directions[0], pair.a, pair.b),
+                                (report.directions[1], pair.b, pair.a)):
         areas: dict[str, list[dict[str, Any]]] = {}
         for e in report.ledger.get("entries", []):
             if e["direction"] == direction:
@@ -370,7 +331,7 @@ def _quad_table(report: DyadReport) -> list[dict[str, Any]]:
 def dyad_charts(report: DyadReport) -> dict[str, Any]:
     """Vega-Lite specs for the dyad page, with their data inline (the page fetches nothing)."""
     d1, d2 = report.directions
-    a, b = report.pair["a"], report.pair["b"]
+    a, b = report.pair.a, report.pair.b
     shown = {d1: f"{a} → {b}", d2: f"{b} → {a}"}
     color = {"field": "direction", "type": "nominal", "title": "direction",
              "scale": {"domain": [shown[d1], shown[d2]], "range": ["#1f5fa8", "#b03a2e"]}}
@@ -432,7 +393,7 @@ def dyad_charts(report: DyadReport) -> dict[str, Any]:
     }
     stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
                       "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
-                     for s in report.stances["rows"] if s.get("published")]
+                     for s in report.stances.rows if s.get("published")]
     stance = {
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",

@@ -29,7 +29,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 #: the month facet's value for rows without a date
 UNDATED = Q.UNDATED
 #: the outlet facet's value for documents whose outlet is not stated
-NO_OUTLET = "~"
+NO_OUTLET = Q.NO_OUTLET
 
 
 class BadRequest(Exception):

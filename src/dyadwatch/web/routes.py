@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from dyadwatch.errors import ConfigError
+from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.web import data, listing
 from dyadwatch.web import params as P
 from dyadwatch.web.highlight import highlight_words
@@ -185,8 +186,7 @@ def _document_snippets(request: Request, rows: list[dict[str, Any]], words: list
     """A piece of each found document's text around the first searched word."""
     ids = [r["id"] for r in rows]
     with request.app.state.pool.snapshot() as store:
-        texts = {r[0]: r[1] for r in store.execute(
-            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        texts = document_texts(store, ids)
     for r in rows:
         r["snippet_html"] = highlight_words(texts.get(r["id"], ""), words, limit=280)
 

@@ -1,0 +1,155 @@
+"""Typed views of the store's lists: one frozen dataclass per list, filled by the list queries
+of ``dyadwatch.store.queries.lists`` for the CLI, the dashboard, reports and notebooks alike.
+
+Each view carries every field either reader shows; ``columns`` names the fields of the CLI's JSON
+and CSV, in order (``as_dict``), so a field the dashboard needs does not change what the CLI writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+__all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "Item", "QuoteItem"]
+
+
+class Item:
+    """The base of the typed views: their JSON-ready form."""
+
+    #: the fields of the CLI's JSON and CSV, in order
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def as_dict(self, columns: tuple[str, ...] | None = None) -> dict[str, Any]:
+        """The item as a JSON-ready dict of ``columns`` (the CLI's, unless given), in order."""
+        return {name: getattr(self, name) for name in (columns or self.columns)}
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class EventItem(Item):
+    """An event with its document and evidence sentence."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "document_id", "document_source", "outlet", "source", "target", "type", "mode", "negated", "modality",
+        "date", "intensity", "trigger", "confidence", "start", "end", "sentence")
+
+    id: str
+    document_id: str
+    document_title: str | None
+    document_source: str
+    outlet: str | None
+    published: str | None
+    source: str
+    target: str
+    type: str
+    mode: str | None
+    negated: bool
+    modality: str
+    date: str | None
+    intensity: float | None
+    trigger: str | None
+    confidence: float | None
+    contexts: list[Any]
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class QuoteItem(Item):
+    """A quote with its speaker and document; ``sentence`` (the sentence around it) only from
+    lists asked for it (the CLI's)."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "document_id", "document_source", "published", "speaker", "speaker_actor", "direct", "cue", "text", "start",
+        "end", "sentence")
+
+    id: str
+    document_id: str
+    document_title: str | None
+    document_source: str
+    outlet: str | None
+    published: str | None
+    speaker: str | None
+    speaker_actor: str | None
+    direct: bool
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class FigureItem(Item):
+    """A figure with its value, unit, document and sentence."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "document_id", "document_source", "published", "raw", "value", "value_high", "unit", "qualifier", "measure",
+        "period", "start", "end", "sentence")
+
+    id: str
+    document_id: str
+    document_title: str | None
+    document_source: str
+    outlet: str | None
+    published: str | None
+    raw: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str | None
+    measure: str | None
+    period: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ClaimItem(Item):
+    """A claim (a checkable sentence) with its speaker."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "id", "document_id", "document_source", "published", "outlet", "speaker", "polarity", "actors", "start", "end",
+        "sentence")
+
+    id: str
+    document_id: str
+    document_source: str
+    published: str | None
+    outlet: str | None
+    speaker: str | None
+    polarity: int
+    actors: list[str]
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DocumentItem(Item):
+    """A document with its counts of events, quotes and figures (the dashboard's list)."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "id", "title", "outlet", "authors", "published", "published_basis", "language", "source", "url",
+        "ingested_at", "events", "quotes", "figures", "length", "analysis_skipped")
+
+    id: str
+    title: str | None
+    outlet: str | None
+    authors: list[str]
+    published: str | None
+    published_basis: str | None
+    language: str | None
+    source: str
+    url: str | None
+    ingested_at: str
+    events: int
+    quotes: int
+    figures: int
+    length: int
+    analysis_skipped: Any
