@@ -117,8 +117,12 @@ V1_SENSES_MISSED = {
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
-#: (lemma, pos, particle) of v1 given a second type here, and why (none so far: v1's senses are kept)
-V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {}
+#: (lemma, pos, particle) of v1 given a second type here, and why
+V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
+    ("war", "NOUN", None): "v1 codes 'war' as force (ASSAULT); a trade, tariff or economic war is a contest of "
+                           "tariffs and bans (SANCTION), coded both ways; the coder lets a sense restricted by a "
+                           "modifier, when it fits, take the word from its unrestricted senses",
+}
 
 # ---- AGREE: agreeing, promising, signing; the documents agreed
 verb("ink", "AGREE", needs_object=True)  # "inked a deal": wire copy uses it for agreements only
@@ -194,6 +198,9 @@ noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "join
 noun("briefing", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
 noun("toast", "CONSULT", joint=True, needs_head=["make", "raise", "propose", "exchange", "share", "drink"])
 noun("diplomacy", "CONSULT", mode="third-party", needs_modifier=["shuttle"])
+# "the diplomatic engagement continued", "high-level engagement between the two": contact kept up
+# (a bare "engagement" is as often a battle or a commitment)
+noun("engagement", "CONSULT", joint=True, needs_modifier=["diplomatic", "bilateral", "high-level"])
 
 # ---- SUPPORT: verbal support, approval, praise, recognition
 # "welcomed the decision": approval; v1's "welcome" (a visit) stays for people and states.
@@ -332,6 +339,8 @@ for _obj in ("ties", "relations"):
 noun("detente", "COOPERATE", joint=True)
 # "thaw" left out: mostly a commentator's word for a mood, not an act
 noun("reconciliation", "COOPERATE", joint=True)
+# "the two sides seek to turn the page on the row": putting a dispute behind them
+verb("turn_page", "COOPERATE", joint=True)
 noun("entente", "COOPERATE", joint=True)
 noun("commerce", "COOPERATE", joint=True, contexts=["economic"])
 noun("venture", "COOPERATE", joint=True, needs_modifier=["joint"])
@@ -529,6 +538,9 @@ noun("rioter", "PROTEST", mode="riot")
 
 # ---- SANCTION: reducing relations: penalties, bans, expulsions, cutting ties, leaving agreements
 verb("revoke", "SANCTION", needs_object=True)
+# "a trade war between the two", "the tariff war": tariffs and bans traded both ways (V1_SENSES_ADDED)
+noun("war", "SANCTION", joint=True, needs_modifier=["trade", "tariff", "economic", "currency", "chip", "tech",
+                                                   "technology", "sanctions"], contexts=["economic"])
 verb("rescind", "SANCTION", needs_object=True)
 verb("terminate", "SANCTION", needs_object=True, mode="discontinue")
 verb("scrap", "SANCTION", needs_object=True, mode="discontinue",  # scrapping a penalty is a concession

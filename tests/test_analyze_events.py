@@ -894,3 +894,33 @@ def test_a_call_on_a_day_is_a_call_not_a_call_on(nlp):
     assert find(events, "JPN", "CHN", "CONSULT") and not find(events, "JPN", "CHN", "REQUEST")
     events = code(nlp, "Japan called on China to resume the talks.")
     assert find(events, "JPN", "CHN", "REQUEST")
+
+
+PAIR_LEAD = "Brazil and Argentina held talks in Montevideo on Monday. "
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    # a trade war is a contest of tariffs and bans between the two, not a use of force
+    ("The quarrel has turned into a trade war that hurts farmers on both sides.", "SANCTION"),
+    # a joint act named as the subject, the pair as what it acts on
+    ("Officials say the reconciliation has allowed the two countries to cut costs.", "COOPERATE"),
+    ("The diplomatic engagement continued as both neighbours sought calm.", "CONSULT"),
+    # an idiom for putting a dispute behind them
+    ("The two sides want to turn the page on the dispute over fishing rights.", "COOPERATE"),
+])
+def test_a_shared_act_with_a_pair_word_is_the_pairs(nlp, sentence, type_):
+    events = [e for e in code(nlp, PAIR_LEAD + sentence) if e["start"] >= len(PAIR_LEAD)]
+    assert {("BRA", "ARG", type_), ("ARG", "BRA", type_)} <= {(e["source"], e["target"], e["type"]) for e in events}
+
+
+def test_a_trade_war_is_no_assault_but_a_war_on_a_state_is(nlp):
+    events = code(nlp, "The trade war between Brazil and Argentina hurt exporters.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "SANCTION"),
+                                                                      ("ARG", "BRA", "SANCTION")}
+    the(code(nlp, "Russia's war on Ukraine entered its third year."), "RUS", "UKR", "ASSAULT")
+
+
+def test_an_engagement_without_its_diplomatic_sense_is_no_meeting(nlp):
+    # a bare "engagement" is as often a battle or a commitment: no CONSULT from it
+    events = code(nlp, PAIR_LEAD + "The engagement lasted for hours as both armies dug in.")
+    assert not [e for e in events if e["start"] >= len(PAIR_LEAD) and e["type"] == "CONSULT"]

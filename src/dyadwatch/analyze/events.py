@@ -475,10 +475,12 @@ class _DocCoder:
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",):
                 continue
-            for trig in lexicon.lookup(tok):
-                if not self._fits(tok, trig):
-                    continue
-                candidates.append((tok, trig))
+            fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
+            if any(t.needs_modifier for t in fitting):
+                # a sense restricted by its modifier, when that modifier is there, is the word's
+                # sense here: a "trade war" is a contest of tariffs, not a use of force
+                fitting = [t for t in fitting if t.needs_modifier]
+            candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
@@ -1573,8 +1575,18 @@ def _definite(tok: Token) -> bool:
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
-    return any(c.lower_ in pair_words for c in tok.subtree) or any(
-        c.lower_ in pair_words for c in tok.head.children if c.dep_ in SUBJ)
+    """A pair word in the noun's phrase, in its verb's subject ("the two sides' talks", "both
+    countries held talks") or, for a noun that is the subject, in its verb's object or the subject
+    of the clause the verb governs: the act bears on the pair ("the reconciliation has allowed
+    the two countries to …", "the diplomatic engagement continued as both neighbours …")."""
+    if any(c.lower_ in pair_words for c in tok.subtree) or any(
+            c.lower_ in pair_words for c in tok.head.children if c.dep_ in SUBJ):
+        return True
+    if tok.dep_ != "nsubj":
+        return False
+    heads = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")] + [
+        g for c in tok.head.children if c.dep_ in ("ccomp", "xcomp", "advcl") for g in c.children if g.dep_ == "nsubj"]
+    return any(w.lower_ in pair_words for h in heads for w in h.subtree)
 
 
 def _ordered_unique(items: Iterable[Any]) -> list[Any]:
