@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.store.queries.checks import date_bounds
 from dyadwatch.store.queries.items import Item
@@ -21,10 +21,6 @@ __all__ = ["DyadDocument", "DyadFigure", "DyadMonthCount", "DyadStance", "StoryE
 
 #: the tables ``has_rows`` may ask about
 _TABLES = ("stances", "relations", "document_groups")
-
-
-def _view(cls: Any, r: Any) -> Any:
-    return cls(**{name: r[name] for name in cls.columns})
 
 
 def has_table(store: Store, name: str) -> bool:
@@ -45,9 +41,6 @@ def has_rows(store: Store, table: str) -> bool:
 @dataclass(frozen=True)
 class DyadMonthCount(Item):
     """Events of one direction, month, type, modality and negation (``dyad_months``)."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "source", "target", "month", "type", "modality", "negated", "events", "intensity_micro", "intensity_n")
 
     source: str
     target: str
@@ -74,7 +67,7 @@ _PAIR = "((source = ? AND target = ?) OR (source = ? AND target = ?))"
 def dyad_month_counts(store: Store, a: str, b: str, since: str | None, until: str | None) -> list[DyadMonthCount]:
     """The pair's aggregates, both directions (bounds of a year or a month only)."""
     bounds, params = _month_bounds(since, until)
-    return [_view(DyadMonthCount, r) for r in store.conn.execute(
+    return [DyadMonthCount.from_row(r) for r in store.conn.execute(
         "SELECT source, target, month, type, modality, negated, events, intensity_micro, intensity_n "
         f"FROM dyad_months WHERE {_PAIR}" + bounds, [a, b, b, a, *params])]
 
@@ -93,8 +86,6 @@ class DyadDocument(Item):
     """A document about the pair, with the group of near-copies it belongs to (``source_group``:
     its own id when it has none)."""
 
-    columns: ClassVar[tuple[str, ...]] = ("id", "title", "outlet", "source", "published", "source_group")
-
     id: str
     title: str | None
     outlet: str | None
@@ -112,24 +103,20 @@ def dyad_documents(store: Store, a: str, b: str, also: Iterable[str], since: str
     """The documents mentioning both actors (published within the bounds), then those of ``also``
     (the documents of the pair's events) not among them."""
     bounds, params = date_bounds("d.published", since, until)
-    rows = {r["id"]: _view(DyadDocument, r) for r in store.conn.execute(
+    rows = {r["id"]: DyadDocument.from_row(r) for r in store.conn.execute(
         _DOCUMENT_SELECT + "WHERE d.id IN (SELECT document_id FROM mentions WHERE code = ? "
         "INTERSECT SELECT document_id FROM mentions WHERE code = ?)" + bounds, [a, b, *params])}
     missing = sorted(set(also) - set(rows))
     for i in range(0, len(missing), 400):
         chunk = missing[i:i + 400]
         for r in store.conn.execute(_DOCUMENT_SELECT + f"WHERE d.id IN ({','.join('?' * len(chunk))})", chunk):
-            rows[r["id"]] = _view(DyadDocument, r)
+            rows[r["id"]] = DyadDocument.from_row(r)
     return list(rows.values())
 
 
 @dataclass(frozen=True)
 class DyadStance(Item):
     """A document's stance on the pair (``evidence``: JSON text of spans) with its document."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "document_id", "actor_a", "actor_b", "label", "score", "evidence", "published", "outlet", "title", "source",
-        "source_group")
 
     document_id: str
     actor_a: str
@@ -147,7 +134,7 @@ class DyadStance(Item):
 def dyad_stances(store: Store, a: str, b: str, since: str | None, until: str | None) -> list[DyadStance]:
     """The stances on the pair, newest document first."""
     bounds, params = date_bounds("d.published", since, until)
-    return [_view(DyadStance, r) for r in store.execute(
+    return [DyadStance.from_row(r) for r in store.execute(
         "SELECT s.document_id, s.actor_a, s.actor_b, s.label, s.score, s.evidence, d.published, d.outlet, "
         "d.title, d.source, coalesce(g.group_id, s.document_id) AS source_group "
         "FROM stances s JOIN documents d ON d.id = s.document_id "
@@ -159,10 +146,6 @@ def dyad_stances(store: Store, a: str, b: str, since: str | None, until: str | N
 @dataclass(frozen=True)
 class DyadFigure(Item):
     """A figure in a sentence naming both actors, with its document."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "document_id", "outlet", "published", "document_source", "title", "raw", "value", "value_high", "unit",
-        "qualifier", "measure", "period", "start", "end", "sentence")
 
     document_id: str
     outlet: str | None
@@ -188,7 +171,7 @@ def dyad_figures(store: Store, a: str, b: str, since: str | None, until: str | N
     # scan every mention of the actor in the store for each figure
     mention = ("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = f.document_id AND +m.code = ? "
                "AND m.start >= f.sentence_start AND m.start < f.sentence_end)")
-    return [_view(DyadFigure, r) for r in store.execute(
+    return [DyadFigure.from_row(r) for r in store.execute(
         "SELECT f.*, d.outlet, d.published, d.source AS document_source, d.title, "
         "substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence "
         "FROM figures f JOIN documents d ON d.id = f.document_id "
@@ -205,9 +188,6 @@ def dyad_figures(store: Store, a: str, b: str, since: str | None, until: str | N
 class StoryRow(Item):
     """A story: one event reported by several documents (``dyadwatch.compare.stories``)."""
 
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "source", "target", "type", "negated", "date", "reports", "independent_sources")
-
     id: str
     source: str
     target: str
@@ -221,7 +201,7 @@ class StoryRow(Item):
 def dyad_stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[StoryRow]:
     """The pair's stories told by at least two independent sources, most sources first."""
     bounds, params = date_bounds("st.date", since, until)
-    return [_view(StoryRow, r) for r in store.execute(
+    return [StoryRow.from_row(r) for r in store.execute(
         "SELECT st.* FROM stories st WHERE ((st.source = ? AND st.target = ?) OR (st.source = ? AND st.target = ?)) "
         "AND st.independent_sources >= 2" + bounds
         + " ORDER BY st.independent_sources DESC, st.reports DESC, coalesce(st.date, '') DESC, st.id LIMIT ?",
@@ -231,10 +211,6 @@ def dyad_stories(store: Store, a: str, b: str, since: str | None, until: str | N
 @dataclass(frozen=True)
 class StoryEvent(Item):
     """An event of a story with its sentence and document."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "document_id", "start", "end", "trigger", "modality", "date", "outlet", "published", "title",
-        "document_source", "source_group", "sentence")
 
     id: str
     document_id: str
@@ -253,7 +229,7 @@ class StoryEvent(Item):
 
 def story_events(store: Store, story_id: str, limit: int = 20) -> list[StoryEvent]:
     """The first ``limit`` events of a story, by document and position."""
-    return [_view(StoryEvent, r) for r in store.execute(
+    return [StoryEvent.from_row(r) for r in store.execute(
         'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '
         "d.title, d.source AS document_source, coalesce(g.group_id, e.document_id) AS source_group, "
         'substr(d.text, e.start + 1, e."end" - e.start) AS sentence '

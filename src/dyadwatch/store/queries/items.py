@@ -14,18 +14,24 @@ __all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "Item", "Quot
 
 
 class Item:
-    """The base of the typed views: their JSON-ready form."""
+    """The base of the typed views: their JSON-ready form, and how a query row fills one."""
 
-    #: the fields of the CLI's JSON and CSV, in order
+    #: the fields of the CLI's JSON and CSV, in order, where those are fewer than the view's
+    #: (empty: every field, in the dataclass's order)
     columns: ClassVar[tuple[str, ...]] = ()
 
     def as_dict(self, columns: tuple[str, ...] | None = None) -> dict[str, Any]:
         """The item as a JSON-ready dict of ``columns`` (the CLI's, unless given), in order."""
-        return {name: getattr(self, name) for name in (columns or self.columns)}
+        return {name: getattr(self, name) for name in (columns or self.columns or self.field_names())}
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Any:
+        """The view of one query row whose columns are named as its fields."""
+        return cls(**{name: row[name] for name in cls.field_names()})
 
 
 @dataclass(frozen=True)
@@ -113,10 +119,6 @@ class FigureItem(Item):
 class ClaimItem(Item):
     """A claim (a checkable sentence) with its speaker."""
 
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "document_id", "document_source", "published", "outlet", "speaker", "polarity", "actors", "start", "end",
-        "sentence")
-
     id: str
     document_id: str
     document_source: str
@@ -133,10 +135,6 @@ class ClaimItem(Item):
 @dataclass(frozen=True)
 class DocumentItem(Item):
     """A document with its counts of events, quotes and figures (the dashboard's list)."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "title", "outlet", "authors", "published", "published_basis", "language", "source", "url",
-        "ingested_at", "events", "quotes", "figures", "length", "analysis_skipped")
 
     id: str
     title: str | None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.store.queries.items import Item
 
@@ -20,18 +20,12 @@ __all__ = ["ClaimRow", "DocumentFindings", "DocumentHead", "DocumentRelation", "
            "outlet_counts", "store_totals", "top_pairs"]
 
 
-def _view(cls: Any, r: Any) -> Any:
-    return cls(**{name: r[name] for name in cls.columns})
-
-
 # -- overview ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class PairCount(Item):
     """A pair of actors (``a < b``) with the events between them, either direction, and the latest
     event's date."""
-
-    columns: ClassVar[tuple[str, ...]] = ("a", "b", "n", "last")
 
     a: str
     b: str
@@ -55,16 +49,13 @@ DYADS_FROM_EVENTS_SQL = (
 def top_pairs(store: Store, limit: int) -> list[PairCount]:
     """The ``limit`` pairs of actors with most events between them (either direction)."""
     has = store.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dyad_pairs'")
-    return [_view(PairCount, r) for r in store.execute((DYADS_SQL if has else DYADS_FROM_EVENTS_SQL) + " LIMIT ?",
+    return [PairCount.from_row(r) for r in store.execute((DYADS_SQL if has else DYADS_FROM_EVENTS_SQL) + " LIMIT ?",
                                                        (limit,))]
 
 
 @dataclass(frozen=True)
 class StoreTotals(Item):
     """How many of each the store holds."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "documents", "events", "quotes", "figures", "claims", "relations", "outlets", "actors")
 
     documents: int
     events: int
@@ -88,8 +79,6 @@ def store_totals(store: Store) -> StoreTotals:
 class OutletCount(Item):
     """An outlet (None: not stated) with its documents and the latest publication date."""
 
-    columns: ClassVar[tuple[str, ...]] = ("outlet", "n", "last")
-
     outlet: str | None
     n: int
     last: str | None
@@ -97,7 +86,7 @@ class OutletCount(Item):
 
 def outlet_counts(store: Store, limit: int) -> list[OutletCount]:
     """The ``limit`` outlets with most documents."""
-    return [_view(OutletCount, r) for r in store.execute(
+    return [OutletCount.from_row(r) for r in store.execute(
         "SELECT outlet, count(*) AS n, max(published) AS last FROM documents GROUP BY outlet "
         "ORDER BY n DESC, outlet LIMIT ?", (limit,))]
 
@@ -105,8 +94,6 @@ def outlet_counts(store: Store, limit: int) -> list[OutletCount]:
 @dataclass(frozen=True)
 class DocumentHead(Item):
     """A document's id, title, outlet, dates and source (links to it)."""
-
-    columns: ClassVar[tuple[str, ...]] = ("id", "title", "outlet", "published", "ingested_at", "source")
 
     id: str
     title: str | None
@@ -118,7 +105,7 @@ class DocumentHead(Item):
 
 def latest_documents(store: Store, limit: int) -> list[DocumentHead]:
     """The ``limit`` documents stored last."""
-    return [_view(DocumentHead, r) for r in store.execute(
+    return [DocumentHead.from_row(r) for r in store.execute(
         "SELECT id, title, outlet, published, ingested_at, source FROM documents "
         "ORDER BY ingested_at DESC, rowid DESC LIMIT ?", (limit,))]
 
@@ -126,9 +113,6 @@ def latest_documents(store: Store, limit: int) -> list[DocumentHead]:
 @dataclass(frozen=True)
 class EventHead(Item):
     """An event with its sentence, for a short list."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "document_id", "source", "target", "type", "negated", "modality", "date", "trigger", "sentence")
 
     id: str
     document_id: str
@@ -144,7 +128,7 @@ class EventHead(Item):
 
 def latest_events(store: Store, limit: int) -> list[EventHead]:
     """The ``limit`` dated events with the latest dates."""
-    return [_view(EventHead, r) for r in store.execute(
+    return [EventHead.from_row(r) for r in store.execute(
         "SELECT e.id, e.document_id, e.source, e.target, e.type, e.negated, e.modality, e.date, e.trigger, "
         "substr(d.text, e.start + 1, e.\"end\" - e.start) AS sentence "
         "FROM events e JOIN documents d ON d.id = e.document_id "
@@ -179,8 +163,6 @@ def known_codes(store: Store, codes: tuple[str, ...]) -> set[str]:
 
 @dataclass(frozen=True)
 class SentenceSpan(Item):
-    columns: ClassVar[tuple[str, ...]] = ("idx", "start", "end")
-
     idx: int
     start: int
     end: int
@@ -188,8 +170,6 @@ class SentenceSpan(Item):
 
 @dataclass(frozen=True)
 class MentionRow(Item):
-    columns: ClassVar[tuple[str, ...]] = ("id", "start", "end", "text", "code", "entry", "dictionary", "person")
-
     id: str
     start: int
     end: int
@@ -203,10 +183,6 @@ class MentionRow(Item):
 @dataclass(frozen=True)
 class EventRow(Item):
     """An event as stored (``negated`` 0/1, ``contexts`` JSON text)."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
-        "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary")
 
     id: str
     start: int
@@ -229,8 +205,6 @@ class EventRow(Item):
 
 @dataclass(frozen=True)
 class QuoteRow(Item):
-    columns: ClassVar[tuple[str, ...]] = ("id", "start", "end", "text", "speaker", "speaker_actor", "direct", "cue")
-
     id: str
     start: int
     end: int
@@ -243,10 +217,6 @@ class QuoteRow(Item):
 
 @dataclass(frozen=True)
 class FigureRow(Item):
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "start", "end", "sentence_start", "sentence_end", "raw", "value", "value_high", "unit", "qualifier",
-        "measure", "period")
-
     id: str
     start: int
     end: int
@@ -265,8 +235,6 @@ class FigureRow(Item):
 class ClaimRow(Item):
     """A claim as stored (``actors`` JSON text)."""
 
-    columns: ClassVar[tuple[str, ...]] = ("id", "start", "end", "speaker", "polarity", "actors", "normalized")
-
     id: str
     start: int
     end: int
@@ -280,8 +248,6 @@ class ClaimRow(Item):
 class StanceRow(Item):
     """A stance as stored (``evidence``: JSON text of spans)."""
 
-    columns: ClassVar[tuple[str, ...]] = ("actor_a", "actor_b", "label", "score", "evidence")
-
     actor_a: str
     actor_b: str
     label: str
@@ -293,10 +259,6 @@ class StanceRow(Item):
 class DocumentRelation(Item):
     """A relation of one document's claim with another document's: both sides' spans, titles,
     outlets, sources and texts."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "a_document", "a_start", "a_end", "b_document", "b_start", "b_end", "relation", "score", "why",
-        "a_title", "a_outlet", "a_source", "b_title", "b_outlet", "b_source", "a_text", "b_text")
 
     id: int
     a_document: str
@@ -337,7 +299,7 @@ class DocumentFindings:
 def document_findings(store: Store, doc_id: str) -> DocumentFindings:
     """The findings of the document with this (full) id."""
     def rows(cls: Any, sql: str) -> list[Any]:
-        return [_view(cls, r) for r in store.execute(sql, (doc_id,))]
+        return [cls.from_row(r) for r in store.execute(sql, (doc_id,))]
 
     return DocumentFindings(
         document=dict(store.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]),
@@ -355,7 +317,7 @@ def document_findings(store: Store, doc_id: str) -> DocumentFindings:
                     "WHERE document_id = ? ORDER BY start, id"),
         stances=rows(StanceRow, "SELECT actor_a, actor_b, label, score, evidence FROM stances WHERE document_id = ? "
                      "ORDER BY actor_a, actor_b"),
-        relations=[_view(DocumentRelation, r) for r in store.execute(
+        relations=[DocumentRelation.from_row(r) for r in store.execute(
             "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, da.source AS a_source, db.title AS b_title, "
             "db.outlet AS b_outlet, db.source AS b_source, "
             "substr(da.text, r.a_start + 1, r.a_end - r.a_start) AS a_text, "

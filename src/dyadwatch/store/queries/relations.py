@@ -5,7 +5,7 @@ as ``RelationItem`` views. Reads the store only; the relations are written by ``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import ConfigError, Errors
 from dyadwatch.store.queries.checks import check_code
@@ -23,11 +23,6 @@ RELATIONS = ("agree", "contradict")
 class RelationItem(Item):
     """A relation between the claims of two documents: both sentences (``a_…``, ``b_…``) with
     their document's id, outlet, source, publication date and title, the score and the reason."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "id", "relation", "score", "why",
-        "a_document", "a_outlet", "a_source", "a_published", "a_title", "a_start", "a_end", "a_sentence",
-        "b_document", "b_outlet", "b_source", "b_published", "b_title", "b_start", "b_end", "b_sentence")
 
     id: int
     relation: str
@@ -98,4 +93,4 @@ def list_relations(store: Store, *, relation: str | None = None, dyad: tuple[str
         + " ORDER BY r.score DESC, r.id" + (" LIMIT ?" if limit else ""))
     if limit:
         params.append(limit)
-    return [RelationItem(**{name: r[name] for name in RelationItem.columns}) for r in store.execute(sql, params)]
+    return [RelationItem.from_row(r) for r in store.execute(sql, params)]
