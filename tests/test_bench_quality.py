@@ -79,3 +79,25 @@ def test_json_round_trips_and_the_table_shows_it(dev_run, figures: dict) -> None
     dev_line = next(line for line in table.splitlines() if line.startswith("dev ") and "3/3" in line)
     assert f"{figures['sets']['dev']['all']['score']['events_f1']:.2f}" in dev_line
     assert "error classes" in table and "time:" in table
+
+
+def test_pair_precision_counts_relations_matching_a_gold_pair(dev_run) -> None:
+    """A relation on a gold pair's two claim sentences is right for that pair's kind only; one
+    with a side on another sentence of the same documents is not."""
+    bench = dev_run[0]
+    sc = bench.scorer()
+    gold, pairs = sc.load_gold(bench.DEV_DIR)
+    claims = {c["id"]: (k, c["sentence"]) for k, g in gold.items() for c in g.get("claims", [])}
+    pair = next(p for p in pairs if p["a"] in claims and p["b"] in claims)
+    other = "agree" if pair["relation"] == "contradict" else "contradict"
+    (ka, sa), (kb, sb) = claims[pair["a"]], claims[pair["b"]]
+    elsewhere = next(c["sentence"] for c in gold[ka]["claims"] if c["sentence"] not in (sa, sb))
+
+    def rel(kind: str, a: str, b: str) -> dict:
+        return {"a": {"doc": f"{ka}.txt", "sentence": a}, "b": {"doc": f"{kb}.txt", "sentence": b}, "relation": kind}
+
+    got = bench.pair_precision(gold, pairs, [rel(pair["relation"], sa, sb), rel(pair["relation"], elsewhere, sb),
+                                             rel(other, sa, sb)], sc)
+    assert got[pair["relation"]] == 0.5
+    assert got[other] == 0.0
+    assert bench.pair_precision(gold, pairs, [], sc) == {"contradict": None, "agree": None}
