@@ -100,6 +100,11 @@ def test_plover_type(nlp, type_, text, source, target):
     ("No country has condemned Russia's invasion of Ukraine.", ("UKR", "RUS", "ACCUSE")),
     # releasing a document is not a concession
     ("Japan released a statement with South Korea on Friday.", ("JPN", "KOR", "CONCEDE")),
+    # a participle modifying a noun has that noun as its object: a deal struck is no strike
+    ("The deal, struck in Beijing this week, surprised the United States.", ("USA", "CHN", "ASSAULT")),
+    ("The agreement, struck in Moscow, angered Ukraine.", ("UKR", "RUS", "ASSAULT")),
+    # meeting a target, a need or a demand is no meeting of two parties
+    ("Japan met its climate targets while China missed them.", ("JPN", "CHN", "CONSULT")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)

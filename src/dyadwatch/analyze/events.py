@@ -625,9 +625,14 @@ class _DocCoder:
     def _fits(self, tok: Token, trig: Trigger) -> bool:
         if trig.needs_modifier and not _modified_by(tok, set(trig.needs_modifier)):
             return False
-        if trig.needs_object and not any(c.dep_ in OBJ for c in tok.children):
+        # a past participle modifying a noun has that noun as its object ("the deal, struck in
+        # Beijing" is a deal struck, not a strike; the small tagger often reads it as VBD)
+        objects = [c for c in tok.children if c.dep_ in OBJ] + (
+            [tok.head] if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in SUBJ for c in tok.children) else [])
+        if trig.needs_object and not objects:
             return False
-        if trig.not_objects and any(c.dep_ in OBJ and c.lemma_.lower() in trig.not_objects for c in tok.children):
+        if trig.not_objects and any(c.lemma_.lower() in trig.not_objects for c in objects):
             return False
         if trig.needs_prep and not any(c.dep_ == "prep" and c.lower_ in trig.needs_prep for c in tok.children):
             return False
