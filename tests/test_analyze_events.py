@@ -105,6 +105,10 @@ def test_plover_type(nlp, type_, text, source, target):
     ("The agreement, struck in Moscow, angered Ukraine.", ("UKR", "RUS", "ASSAULT")),
     # meeting a target, a need or a demand is no meeting of two parties
     ("Japan met its climate targets while China missed them.", ("JPN", "CHN", "CONSULT")),
+    # an organisation named as the forum of a gathering is no party to it, nor is its host
+    ("Prime Minister Kishida spoke after the South Korea APEC summit in Gyeongju.", ("KOR", "APEC", "CONSULT")),
+    ("Leaders of France and Germany met on the sidelines of the G20 summit in India.", ("FRA", "G20", "CONSULT")),
+    ("Greece will host the NATO meeting next year.", ("GRC", "NATO", "CONSULT")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)
@@ -301,6 +305,8 @@ JOINT_CASES = [
     # an agreement signed "with" the other side is signed by both
     ("Vietnam signed a trade agreement with Chile on Monday.", "VNM", "CHL", "AGREE"),
     ("Peru will sign a defence pact with Colombia.", "PER", "COL", "AGREE"),
+    # two actors hyphenated before a gathering are its two sides, an organisation among them too
+    ("The EU-China summit was held in Beijing.", "EU", "CHN", "CONSULT"),
 ]
 
 

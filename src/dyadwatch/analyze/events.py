@@ -125,6 +125,7 @@ class EventWords:
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
     membership_nouns: frozenset[str]
+    forum_nouns: frozenset[str]
     deny: frozenset[str]
     allege: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -346,6 +347,8 @@ class _DocCoder:
                 self.actor_of.setdefault(t.i, m["code"])
                 self.kind_of.setdefault(t.i, m.get("kind") or "")
                 self.form_of.setdefault(t.i, m.get("form") or "")
+        self.venue_nouns: set[int] = set()
+        self._drop_venues(doc)
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
         self._main: tuple[str, str] | None | Literal[False] = False  # the document's main pair, once known
@@ -355,6 +358,28 @@ class _DocCoder:
                 for b in codes:
                     if a != b:
                         self.cooccur[(a, b)] = self.cooccur.get((a, b), 0) + 1
+
+    def _drop_venues(self, doc: Doc) -> None:
+        """Organisations named only as the forum of a gathering are no parties to it ("after the
+        APEC summit", "on the sidelines of the G20 meeting"), nor is the state named as its host
+        beside them ("the South Korea APEC summit"): their mentions are no actors for events.
+        Two actors joined by a hyphen name the two sides of a bilateral gathering ("the
+        EU-China summit") and stay."""
+        for tok in doc:
+            if tok.lemma_.lower() not in self.w.forum_nouns or tok.pos_ not in ("NOUN", "PROPN") or \
+                    tok.i in self.actor_of:
+                continue
+            left = [t for t in tok.subtree if t.i < tok.i and t.i in self.actor_of]
+            if not any(self.kind_of.get(t.i) == "organisation" for t in left):
+                continue
+            if any(t.i + 2 < tok.i and doc[t.i + 1].text in ("-", "–") and doc[t.i + 2].i in self.actor_of and
+                   self.actor_of[doc[t.i + 2].i] != self.actor_of[t.i] for t in left):
+                continue
+            for t in left:
+                if self.kind_of.get(t.i) in ("organisation", "state"):
+                    del self.actor_of[t.i]
+            # the gathering itself has no parties named: it is no event of the article's pair
+            self.venue_nouns.add(tok.i)
 
     def run(self) -> list[dict[str, Any]]:
         events: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -474,7 +499,7 @@ class _DocCoder:
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
         for tok in sent:
-            if tok.i in self.actor_of and tok.pos_ in ("PROPN",):
+            if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
             fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
             if any(t.needs_modifier for t in fitting):
