@@ -109,6 +109,13 @@ def test_plover_type(nlp, type_, text, source, target):
     ("Prime Minister Kishida spoke after the South Korea APEC summit in Gyeongju.", ("KOR", "APEC", "CONSULT")),
     ("Leaders of France and Germany met on the sidelines of the G20 summit in India.", ("FRA", "G20", "CONSULT")),
     ("Greece will host the NATO meeting next year.", ("GRC", "NATO", "CONSULT")),
+    # those who face a threat together are no parties to it with each other
+    ("Seoul and Tokyo face common geopolitical threats from the nuclear-armed North.", ("KOR", "JPN", "THREATEN")),
+    ("India and Japan face a growing threat from China.", ("IND", "JPN", "THREATEN")),
+    ("India and Japan face a growing threat from China.", ("IND", "CHN", "THREATEN")),
+    # who welcomes efforts to do something does not do it
+    ("The U.S. also welcomed any efforts to help end the war in Yemen.", ("USA", "YEM", "RETREAT")),
+    ("France welcomed efforts to send aid to Syria.", ("FRA", "SYR", "AID")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)
@@ -263,6 +270,16 @@ def test_noun_event(nlp, text, source, target, type_):
 def test_roles_through_nouns(nlp, text, source, target, type_):
     the(code(nlp, text), source, target, type_)
     assert not find(code(nlp, text), target, source, type_)
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    ("India and Japan face a growing threat from China.", "CHN", "JPN", "THREATEN"),
+    ("Ukraine suffered heavy attacks by Russia last week.", "RUS", "UKR", "ASSAULT"),
+    ("Russia faces new sanctions from the European Union.", "EU", "RUS", "SANCTION"),
+])
+def test_undergoer_is_the_target(nlp, text, source, target, type_):
+    """The subject of "face", "suffer" undergoes the act its object names; "from"/"by" does it."""
+    the(code(nlp, text), source, target, type_)
 
 
 def test_threatened_sanctions_are_not_imposed(nlp):

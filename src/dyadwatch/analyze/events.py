@@ -118,6 +118,8 @@ class EventWords:
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
+    evaluating_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     mediating_verbs: frozenset[str]
     negating_governors: frozenset[str]
@@ -762,8 +764,10 @@ class _DocCoder:
                 owners = [c for c in noun.children if c.dep_ == "poss"]
                 if owners and self._actors(owners[0]):
                     return self._actors(owners[0]), owners[0], False
-                if infinitive and not owners:
+                if infinitive and not owners and not (noun.dep_ in OBJ and
+                                                      noun.head.lemma_.lower() in self.w.evaluating_verbs):
                     # "with public refusals to send aid, Beijing ...": the noun's clause subject acts
+                    # (not when it judges the noun: "welcomed efforts to end the war" are others')
                     actors, subj_tok = self._governing_subject(noun)
                     if actors:
                         return actors, subj_tok, False
@@ -875,6 +879,18 @@ class _DocCoder:
                 return _Found(givers, [a for a in receivers if a not in givers], "syntax")
             if receivers and not sources:
                 return self._fallback(tok, trig, [], receivers, sent_actors)
+        if not trig.joint and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w.undergoing_verbs:
+            # "Seoul and Tokyo face threats from the North": the subject undergoes the act and the
+            # "from"/"by" phrase does it; with no doer named, those who share a predicament are
+            # no parties to it with each other
+            undergoers = self._subject(tok.head)[0]
+            doers = _ordered_unique(
+                [*sources, *(a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                             for g in c.children if g.dep_ == "pobj" for a in self._actors(g)),
+                 *self._light_verb_targets(tok.head, trig, ("from", "by"))])
+            doers = [a for a in doers if a not in undergoers]
+            if undergoers:
+                return _Found(doers, undergoers, "syntax") if doers else None
         verb = tok.head if tok.dep_ in OBJ else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in OBJ else None
         if not targets and verb is not None and verb.lemma_.lower() in self.w.light_verbs:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
@@ -1070,12 +1086,14 @@ class _DocCoder:
                     return _Found(sources, [counterpart], "counterpart", joint=trig.joint)
         if len(targets) == 1 and not sources:
             # the doer is not named inside the phrase that names the target ("No country has
-            # condemned Russia's invasion of Ukraine": Ukraine does not condemn)
+            # condemned Russia's invasion of Ukraine": Ukraine does not condemn), nor is it who
+            # judges the act from outside ("welcomed efforts to send aid to Syria")
             inside = {t.i for t in tok.subtree} if trig.pos == "NOUN" else {
                 t.i for c in tok.children if c.dep_ in OBJ or c.dep_ in ("prep", "dative") for t in c.subtree}
             outside = _ordered_unique(self.actor_of[t.i] for t in tok.sent if t.i in self.actor_of and
                                       t.i not in inside)
-            others = [a for a in outside if a not in targets]
+            judges = self._judges(tok)
+            others = [a for a in outside if a not in targets and a not in judges]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
             if not others and trig.type in COUNTERPART_TYPES and not any(
@@ -1085,6 +1103,16 @@ class _DocCoder:
                 if counterpart:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
+
+    def _judges(self, tok: Token) -> set[str]:
+        """Who judges the clause ``tok`` stands in without doing it: the subject of an evaluating
+        verb whose object noun that to-clause belongs to ("France welcomed efforts to send aid
+        to Syria": France judges the sending, the senders are not named)."""
+        for anc in tok.ancestors if tok.dep_ != "acl" else [tok, *tok.ancestors]:
+            if anc.dep_ == "acl" and _purpose_clause(anc) and anc.head.dep_ in OBJ and \
+                    anc.head.head.lemma_.lower() in self.w.evaluating_verbs:
+                return set(self._subject(anc.head.head)[0])
+        return set()
 
     def _named_as_membership(self, sent: Span) -> set[str]:
         """Bodies the sentence names only as what others belong to ("the two NATO members",
