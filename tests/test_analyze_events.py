@@ -116,6 +116,10 @@ def test_plover_type(nlp, type_, text, source, target):
     # who welcomes efforts to do something does not do it
     ("The U.S. also welcomed any efforts to help end the war in Yemen.", ("USA", "YEM", "RETREAT")),
     ("France welcomed efforts to send aid to Syria.", ("FRA", "SYR", "AID")),
+    # the topic of a talk, deal or dispute is no party to it
+    ("China spat with Japan on Taiwan deepens, reaches UN: What's it all about?", ("CHN", "TWN", "ACCUSE")),
+    ("The United States held talks with Russia on Ukraine.", ("USA", "UKR", "CONSULT")),
+    ("China's feud with Tokyo over Taiwan deepened.", ("CHN", "TWN", "ACCUSE")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)
@@ -324,6 +328,7 @@ JOINT_CASES = [
     ("Peru will sign a defence pact with Colombia.", "PER", "COL", "AGREE"),
     # two actors hyphenated before a gathering are its two sides, an organisation among them too
     ("The EU-China summit was held in Beijing.", "EU", "CHN", "CONSULT"),
+    ("China's feud with Tokyo over Taiwan deepened.", "CHN", "JPN", "ACCUSE"),
 ]
 
 

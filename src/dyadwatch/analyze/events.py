@@ -87,6 +87,9 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
+#: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
+TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: acts that, with no other party in the sentence, are towards the other side of the article's
@@ -111,6 +114,7 @@ class EventWords:
     background_spans: frozenset[str]
     target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
+    topic_preps: frozenset[str]
     object_control_preps: frozenset[str]
     place_preps: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -810,7 +814,8 @@ class _DocCoder:
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
         out: list[str] = []
         preps = set(trig.target_preps) or (self.w.target_preps | self.w.place_preps if trig.type in PLACE_TARGET_TYPES
-                                           else self.w.target_preps)
+                                           else self.w.target_preps - self.w.topic_preps
+                                           if trig.joint and trig.type in TOPIC_TYPES else self.w.target_preps)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
@@ -964,6 +969,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
+            elif c.dep_ == "prep" and trig.joint and trig.type in TOPIC_TYPES and c.lower_ in self.w.topic_preps:
+                continue  # the topic of the talk, deal or dispute is no party to it
             elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or
                                        c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES):
                 for g in c.children:
