@@ -120,6 +120,10 @@ def test_plover_type(nlp, type_, text, source, target):
     ("China spat with Japan on Taiwan deepens, reaches UN: What's it all about?", ("CHN", "TWN", "ACCUSE")),
     ("The United States held talks with Russia on Ukraine.", ("USA", "UKR", "CONSULT")),
     ("China's feud with Tokyo over Taiwan deepened.", ("CHN", "TWN", "ACCUSE")),
+    # calling a move or an agreement something names it: no phone call; an explanation is no aid
+    ("South Korean President Moon Jae-in called the move \"very reckless,\" warning Japan.", ("KOR", "JPN", "CONSULT")),
+    ("China called Japan's remarks irresponsible.", ("CHN", "JPN", "CONSULT")),
+    ("Kihara urged China to provide an explanation.", ("CHN", "JPN", "AID")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)
