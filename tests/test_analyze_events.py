@@ -124,6 +124,10 @@ def test_plover_type(nlp, type_, text, source, target):
     ("South Korean President Moon Jae-in called the move \"very reckless,\" warning Japan.", ("KOR", "JPN", "CONSULT")),
     ("China called Japan's remarks irresponsible.", ("CHN", "JPN", "CONSULT")),
     ("Kihara urged China to provide an explanation.", ("CHN", "JPN", "AID")),
+    # an unresolved party named as the object is the target: no other actor of the sentence is
+    ("Saudi Arabia supports the government, while Iran arms the rebels.", ("SAU", "IRN", "SUPPORT")),
+    ("Saudi Arabia supports the government, while Iran arms the rebels.", ("IRN", "SAU", "AID")),
+    ("Seoul will compensate the victims with funds that Tokyo refused to provide.", ("KOR", "JPN", "CONCEDE")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)

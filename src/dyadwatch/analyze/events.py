@@ -132,6 +132,7 @@ class EventWords:
     limit_nouns: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
+    party_nouns: frozenset[str]
     deny: frozenset[str]
     allege: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -1073,6 +1074,12 @@ class _DocCoder:
                   sent_actors: list[str]) -> _Found | None:
         """One role found by syntax and exactly one other actor in the sentence: pair them."""
         if not self.c.sentence_fallback:
+            return None
+        if len(sources) == 1 and not targets and trig.pos == "VERB" and not trig.joint and any(
+                c.dep_ == "dobj" and c.lower_ in self.w.party_nouns and
+                not any(t.i in self.actor_of for t in c.subtree) for c in tok.children):
+            # "Saudi Arabia supports the government against the rebels": the verb names its
+            # target, one the actors do not resolve; another actor of the sentence is not it
             return None
         if len(sources) == 1 and not targets:
             members_only = self._named_as_membership(tok.sent)
