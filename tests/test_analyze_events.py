@@ -767,6 +767,29 @@ def test_news_day_from_a_lead_verb_the_coder_did_not_code(nlp):
     assert {e["date"] for e in find(code(nlp, text), "GRC", "TUR", "AGREE")} == {REF}
 
 
+def test_a_page_date_line_is_no_news_day(nlp):
+    # the page's own date line runs into the first sentence; the lead's day is Wednesday, not it
+    text = (" date 2024-05-10 Egypt has said that the talks with Ethiopia have failed. "
+            "The announcement was made by the irrigation ministry on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+    text = ("Egypt says talks with Ethiopia failed\n\nPublished On 10 May 2024\n\n"
+            "Egypt has said that the talks with Ethiopia have failed. The announcement was made on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+
+
+def test_page_furniture_does_not_use_up_the_lead(nlp):
+    # a subhead and a photo credit between headline and lead are no lead sentences: the day the
+    # lead gives the news (the news conference on Friday) still dates the headline's news
+    text = ("Japan premier praises South Korea's leader\n\n"
+            "Neighbours seek better ties\n\n"
+            "The two leaders raise a toast on Thursday in Tokyo.\n\n"
+            "(AP/Cabinet Public Affairs Office)\n\n"
+            "TOKYO -- Japan's prime minister thanked South Korea's president for his work.\n\n"
+            "\"I respect him,\" the prime minister told a news conference Friday.")
+    events = code(nlp, text, ref="2024-05-11")
+    assert {e["date"] for e in find(events, "JPN", "KOR", "SUPPORT")} == {"2024-05-10"}
+
+
 def test_background_and_plans_get_no_news_date(nlp):
     # a past perfect is background; a plan or a possibility has not happened
     events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")

@@ -143,6 +143,11 @@ _TIME_EXPRESSION = re.compile(
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+ago"
     r"|this\s+(?:morning|afternoon|evening)|tonight|yesterday|today|tomorrow)\b", re.IGNORECASE)
+#: a page's own date label opening a line ("date 2023-12-20", "Published On 22 Nov 2025"): the
+#: date after it is when the page appeared, no time expression of the sentence it runs into
+_DATE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:first|originally|last)\s+)?(?:published|posted|updated|modified|date)(?:\s+on)?"
+    r"[ \t]*[:\-–—|]?[ \t]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -415,7 +420,9 @@ class _DocCoder:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
         first = self._headline_start()
-        sents = [s for s in self.doc.sents if s.start >= first]
+        # the headline, then the sentences of the lead: lines of page furniture between them (a
+        # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
+        sents = [s for s in self.doc.sents if s.start >= first and (s.start == first or _ends_sentence(s))]
         _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
         for e in out:
             e.pop("_tense", None)
@@ -1202,7 +1209,7 @@ class _DocCoder:
         for e in self._date_ents[first:]:
             if e.start >= sent.end:
                 break
-            if e.end <= sent.end:
+            if e.end <= sent.end and not _DATE_LABEL.search(self.doc.text, max(0, e.start_char - 40), e.start_char):
                 dates.append(_with_determiners(e))
         # time expressions the recogniser missed ("This month's meeting")
         covered = {t.i for e in dates for t in e}
@@ -1286,6 +1293,15 @@ def _refine_dates(events: list[dict[str, Any]]) -> None:
                     d.startswith(e["date"])}
             if len(days) == 1:
                 e["date"] = days.pop()
+
+
+#: how a sentence of prose ends (a closing quote or bracket after the stop included)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def _ends_sentence(sent: Span) -> bool:
+    """A sentence of prose, not a line of page furniture (a subhead, a photo credit, a date line)."""
+    return _SENTENCE_END.search(sent.text) is not None
 
 
 def _event_name(noun: Token) -> str | None:
