@@ -790,6 +790,20 @@ def test_page_furniture_does_not_use_up_the_lead(nlp):
     assert {e["date"] for e in find(events, "JPN", "KOR", "SUPPORT")} == {"2024-05-10"}
 
 
+def test_an_event_told_again_by_a_definite_noun_keeps_its_date(nlp):
+    # "The diplomatic engagement unfolds …": the talks told just before, on their day
+    text = ("Greece and Turkey held talks in Ankara on Wednesday.\n\n"
+            "The diplomatic engagement between Greece and Turkey unfolds as both seek calm in the Aegean.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("The diplomatic")]
+    assert {(e["type"], e["date"]) for e in later if {e["source"], e["target"]} == {"GRC", "TUR"}} == \
+        {("CONSULT", "2024-05-08")}
+    # an indefinite one is another event: no date from the talks
+    text = ("Greece and Turkey held talks in Ankara on Wednesday.\n\n"
+            "A diplomatic engagement between Greece and Turkey would calm the Aegean.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("A diplomatic")]
+    assert all(e["date"] is None for e in later), later
+
+
 def test_background_and_plans_get_no_news_date(nlp):
     # a past perfect is background; a plan or a possibility has not happened
     events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")

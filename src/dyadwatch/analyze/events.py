@@ -115,6 +115,7 @@ class EventWords:
     place_preps: frozenset[str]
     relative_pronouns: frozenset[str]
     anaphors: frozenset[str]
+    definite_determiners: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -142,7 +143,8 @@ _TIME_EXPRESSION = re.compile(
     r"\b(?:(?:this|last|next|past|previous|coming)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+ago"
-    r"|this\s+(?:morning|afternoon|evening)|tonight|yesterday|today|tomorrow)\b", re.IGNORECASE)
+    r"|this\s+(?:morning|afternoon|evening)|tonight|last\s+night|yesterday|today|tomorrow"
+    r"|(?:(?:this|last|past|previous|next|coming|the)\s+)weekend)\b", re.IGNORECASE)
 #: a page's own date label opening a line ("date 2023-12-20", "Published On 22 Nov 2025"): the
 #: date after it is when the page appeared, no time expression of the sentence it runs into
 _DATE_LABEL = re.compile(
@@ -419,11 +421,14 @@ class _DocCoder:
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
+        _dates_by_reference(out, [s.start for s in self.doc.sents])
         first = self._headline_start()
         # the headline, then the sentences of the lead: lines of page furniture between them (a
         # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
         sents = [s for s in self.doc.sents if s.start >= first and (s.start == first or _ends_sentence(s))]
         _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
+        # and once more for the events told again after news dated by the convention
+        _dates_by_reference(out, [s.start for s in self.doc.sents])
         for e in out:
             e.pop("_tense", None)
             e.pop("_sent", None)
@@ -433,6 +438,7 @@ class _DocCoder:
             e.pop("_name", None)
             e.pop("_how", None)
             e.pop("_noun", None)
+            e.pop("_told_before", None)
         return out
 
     def _told_days(self, lead: list[Span]) -> list[str]:
@@ -535,6 +541,8 @@ class _DocCoder:
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
+            told_before = trig.pos == "NOUN" and date is None and any(
+                c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
             if trig.pos == "NOUN":
                 # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
@@ -557,7 +565,7 @@ class _DocCoder:
                     "contexts": contexts, "confidence": confidence,
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
-                    "_tense": tense, "_sent": sent.start,
+                    "_tense": tense, "_sent": sent.start, "_told_before": told_before,
                 }
 
     def _headline_start(self) -> int:
@@ -1312,6 +1320,31 @@ def _event_name(noun: Token) -> str | None:
         if names:
             return " ".join(t.text for t in names)
     return None
+
+
+#: how many sentences back the event a definite noun refers to may have been told
+REFERENCE_SENTENCES = 2
+
+
+def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) -> None:
+    """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
+    meeting was unsuccessful") is the event of its type and pair told just before (in the same
+    sentence or the REFERENCE_SENTENCES before it), and happened when that one did, whatever the
+    tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
+    index = {start: i for i, start in enumerate(sent_starts)}
+    for e in events:
+        if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"]:
+            continue
+        here = index.get(e.get("_sent", -1))
+        if here is None:
+            continue
+        pair = frozenset((e["source"], e["target"]))
+        days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
+                and not d["negated"] and frozenset((d["source"], d["target"])) == pair
+                and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
+                and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
+        if len(days) == 1:
+            e["date"] = days.pop()
 
 
 #: sentences at the top of an article (headline and lead) that tell its news
