@@ -804,6 +804,29 @@ def test_an_event_told_again_by_a_definite_noun_keeps_its_date(nlp):
     assert all(e["date"] is None for e in later), later
 
 
+def test_a_clause_told_as_of_now_is_dated_by_the_publication(nlp):
+    # the lead tells its news on Friday; "has now escalated" is the state at the time of writing
+    # (Saturday's paper), neither Friday's nor a past date carried from the sentence before
+    lead = ("China on Friday took its feud with Japan to the United Nations.\n\n"
+            "The diplomatic spat between China and Japan began earlier in November, when Japan's prime "
+            "minister criticized China.\n\n")
+    now = code(nlp, lead + "However, the spat has now rapidly escalated into a trade war involving businesses "
+               "on both sides.", ref="2024-11-23")
+    assert {e["date"] for e in find(now, "CHN", "JPN", "SANCTION")} == {"2024-11-23"}
+    told = code(nlp, lead + "However, the spat has rapidly escalated into a trade war involving businesses "
+                "on both sides.", ref="2024-11-23")
+    assert {e["date"] for e in find(told, "CHN", "JPN", "SANCTION")} == {"2024-11-22"}
+
+
+def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp):
+    text = ("During Thursday's talks, Japan and South Korea agreed to restart shuttle diplomacy.\n\n"
+            "They also agreed to resume security dialogues, and South Korea kept intelligence-sharing with "
+            "Japan, which Seoul had previously threatened to stop.")
+    events = code(nlp, text)
+    assert {e["date"] for e in find(events, "KOR", "JPN", "AGREE")} == {"2024-05-09"}
+    assert the(events, "KOR", "JPN", "THREATEN")["date"] is None
+
+
 def test_background_and_plans_get_no_news_date(nlp):
     # a past perfect is background; a plan or a possibility has not happened
     events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")

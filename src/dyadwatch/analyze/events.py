@@ -116,6 +116,7 @@ class EventWords:
     relative_pronouns: frozenset[str]
     anaphors: frozenset[str]
     definite_determiners: frozenset[str]
+    now_words: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -392,7 +393,10 @@ class _DocCoder:
                     prev_dated = days  # the day the story is at, not a year recalled beside it
                 if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
-                        if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
+                        # not to a clause told as of now ("the spat has now escalated") or as
+                        # background ("which Seoul had previously threatened to stop")
+                        if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
+                                and not ev.get("_now") and ev.get("_tense") != "background":
                             ev["date"] = prev_dated[0]["date"]
                             ev["_carried"] = prev_dated
                     # a plan announced by a statement that took the carried day dates from
@@ -439,6 +443,7 @@ class _DocCoder:
             e.pop("_how", None)
             e.pop("_noun", None)
             e.pop("_told_before", None)
+            e.pop("_now", None)
         return out
 
     def _told_days(self, lead: list[Span]) -> list[str]:
@@ -540,6 +545,9 @@ class _DocCoder:
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
+            own_verb = _own_verb(tok)
+            now = own_verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.w.now_words
+                                               for c in own_verb.children)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
             told_before = trig.pos == "NOUN" and date is None and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
@@ -565,7 +573,7 @@ class _DocCoder:
                     "contexts": contexts, "confidence": confidence,
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
-                    "_tense": tense, "_sent": sent.start, "_told_before": told_before,
+                    "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                 }
 
     def _headline_start(self) -> int:
@@ -1363,7 +1371,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     perfect ("had met") is background. The news happened on the day the lead dates it (the
     latest day-precise date of an actual event in the lead, or of a past-tense verb there —
     ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
-    at the precision the article gives it. Without a publication date nothing is dated.
+    at the precision the article gives it; a clause told as of now ("has now escalated") on the
+    publication date itself. Without a publication date nothing is dated.
     """
     if not ref:
         return
@@ -1392,7 +1401,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
-            e["date"] = news_date
+            # told as of now: the time of writing, not the day the lead tells its news on
+            e["date"] = ref if e.get("_now") else news_date
 
 
 #: dependencies of a non-finite clause that takes its tense from the clause above it
