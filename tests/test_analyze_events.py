@@ -827,6 +827,13 @@ def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp)
     assert the(events, "KOR", "JPN", "THREATEN")["date"] is None
 
 
+def test_a_weekend_is_not_refined_to_a_weekday_of_its_month(nlp):
+    # Monday's accusation is another action than the weekend's criticism (REF: Monday 13 May)
+    text = "Japan accused China of interference on Monday.\n\nJapan had already criticized China over the weekend."
+    events = [e for e in code(nlp, text, ref="2024-05-13") if e["trigger"] == "criticized"]
+    assert {(e["source"], e["target"], e["type"], e["date"]) for e in events} == {("JPN", "CHN", "ACCUSE", "2024-05")}
+
+
 def test_background_and_plans_get_no_news_date(nlp):
     # a past perfect is background; a plan or a possibility has not happened
     events = code(nlp, "Years before the talks, China had imposed tariffs on Australian wine.")

@@ -418,7 +418,7 @@ class _DocCoder:
             if self.sent_people:
                 self.prev_people = self.sent_people
         out = sorted(_resolve_wars(list(events.values())), key=lambda e: (e["start"], e["trigger_start"] or 0))
-        _refine_dates(out)
+        _refine_dates(out, text)
         for e in out:
             # a carried date follows its source's refinement ("This month's meeting" -> "on September 15")
             carried = {c["date"] for c in e.get("_carried", ())}
@@ -1296,17 +1296,23 @@ class _DocCoder:
         return out
 
 
-def _refine_dates(events: list[dict[str, Any]]) -> None:
+#: "over the weekend": a month-precise date whose two days are known (``resolve_date``)
+_WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
+
+
+def _refine_dates(events: list[dict[str, Any]], text: str = "") -> None:
     """An action told twice in one article is one action: where the same type and pair has a
-    day-precise date in the same month, a month-precise mention takes it."""
+    day-precise date in the same month, a month-precise mention takes it (a mention "over the
+    weekend" only a Saturday or Sunday: Monday's protest is another action)."""
     precise: dict[tuple[Any, ...], set[str]] = {}
     for e in events:
         if e["date"] and len(e["date"]) == 10 and not e["negated"]:
             precise.setdefault((frozenset((e["source"], e["target"])), e["type"]), set()).add(e["date"])
     for e in events:
         if e["date"] and len(e["date"]) == 7:
+            weekend = _WEEKEND.search(text, e["start"], e["end"]) is not None
             days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ()) if
-                    d.startswith(e["date"])}
+                    d.startswith(e["date"]) and (not weekend or (day := parse_iso(d)) is not None and day[0].weekday() >= 5)}
             if len(days) == 1:
                 e["date"] = days.pop()
 
