@@ -79,3 +79,15 @@ def test_json_round_trips_and_the_table_shows_it(dev_run, figures: dict) -> None
     dev_line = next(line for line in table.splitlines() if line.startswith("dev ") and "3/3" in line)
     assert f"{figures['sets']['dev']['all']['score']['events_f1']:.2f}" in dev_line
     assert "error classes" in table and "time:" in table
+
+
+def test_dates_by_pair_are_measured_over_dated_gold_events_and_shown(dev_run, figures: dict) -> None:
+    by_pair = figures["sets"]["dev"]["all"]["event_dates_by_pair"]
+    gold_dated = sum(1 for f in sorted(GOLD.glob("d*.json"))
+                     for e in json.loads(f.read_text(encoding="utf-8"))["events"] if e.get("date"))
+    # the seeds' dated events have predictions on their pair; no more than the gold dates
+    assert 0 < by_pair["dated"] <= gold_dated
+    assert 0 <= by_pair["right"] <= by_pair["dated"]
+    assert by_pair["acc"] == by_pair["right"] / by_pair["dated"]
+    dev_line = next(line for line in dev_run[2].splitlines() if line.startswith("dev ") and "3/3" in line)
+    assert dev_line.split()[-1] == f"{by_pair['acc']:.2f}"
