@@ -122,6 +122,9 @@ NEGATION_CASES = [
     ("Japan has avoided any criticism of the United States.", "JPN", "USA", "ACCUSE", "actual"),
     ("Neither India nor Pakistan will attend the talks.", "IND", "PAK", "CONSULT", "intended"),
     ("Moscow's refusal to withdraw its troops from Ukraine angered NATO.", "RUS", "UKR", "RETREAT", "actual"),
+    # "have yet to" / "is yet to": not done so far
+    ("Kenya and Somalia have yet to sign a maritime agreement.", "KEN", "SOM", "AGREE", "actual"),
+    ("Serbia is yet to condemn Russia.", "SRB", "RUS", "ACCUSE", "actual"),
 ]
 
 
@@ -290,6 +293,9 @@ JOINT_CASES = [
     ("The ceasefire between India and Pakistan held.", "IND", "PAK", "RETREAT"),
     ("Kenya praised the deal inked by Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias "
      "Afwerki.", "ETH", "ERI", "AGREE"),
+    # an agreement signed "with" the other side is signed by both
+    ("Vietnam signed a trade agreement with Chile on Monday.", "VNM", "CHL", "AGREE"),
+    ("Peru will sign a defence pact with Colombia.", "PER", "COL", "AGREE"),
 ]
 
 

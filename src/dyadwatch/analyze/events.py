@@ -123,6 +123,7 @@ class EventWords:
     joining_verbs: frozenset[str]
     mediating_verbs: frozenset[str]
     negating_governors: frozenset[str]
+    negating_adverbs: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
     membership_nouns: frozenset[str]
@@ -1155,6 +1156,9 @@ class _DocCoder:
                 break
             if not own_source and (gov.lemma_.lower() in self.w.negating_governors or gov.lemma_.lower() in self.w.negating_nouns):
                 return True
+            if prev.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in self.w.negating_adverbs and c.i < prev.i
+                                            for c in gov.children):
+                return True  # "Iran and Saudi Arabia have yet to sign an agreement"
             if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and any(c.dep_ == "neg" for c in gov.children) and \
                     prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "oprd", "acl"):
                 return True
