@@ -35,9 +35,14 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   hypothetical (may/might/could/would, if, consider/contemplate, possibility, "against …-ing"),
   intended (will/shall, plan/promise/pledge/aim/seek/prepare, "be set to"), else actual.
 - **date**: a date expression of the trigger's own clause or noun phrase; for an actual event
-  also one of a clause governing it or completing it; never one of an unrelated clause. An
-  actual past event with no date takes the single date of the previous sentence's events
-  (after those are refined). Resolved against ``doc._.dw_ref_date`` by ``dyadwatch.analyze.dates``.
+  also one of a clause governing it or completing it; never one of an unrelated clause, nor the
+  page's own date line ("date 2023-12-20", "Published On …"). An actual past event with no date
+  takes the single date of the previous sentence's events (after those are refined), unless its
+  clause is background or told as of now ("has now escalated"); an event told again by a
+  definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
+  just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
+  Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
+  ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
   the roles were found.
@@ -1304,6 +1309,11 @@ class _DocCoder:
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
 
 
+def _weekend_day(day: str) -> bool:
+    parsed = parse_iso(day)
+    return parsed is not None and parsed[0].weekday() >= 5
+
+
 def _refine_dates(events: list[dict[str, Any]], text: str = "") -> None:
     """An action told twice in one article is one action: where the same type and pair has a
     day-precise date in the same month, a month-precise mention takes it (a mention "over the
@@ -1315,8 +1325,8 @@ def _refine_dates(events: list[dict[str, Any]], text: str = "") -> None:
     for e in events:
         if e["date"] and len(e["date"]) == 7:
             weekend = _WEEKEND.search(text, e["start"], e["end"]) is not None
-            days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ()) if
-                    d.startswith(e["date"]) and (not weekend or (day := parse_iso(d)) is not None and day[0].weekday() >= 5)}
+            days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ())
+                    if d.startswith(e["date"]) and (not weekend or _weekend_day(d))}
             if len(days) == 1:
                 e["date"] = days.pop()
 
