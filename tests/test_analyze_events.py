@@ -781,6 +781,10 @@ def test_a_page_date_line_is_no_news_day(nlp):
     text = ("Egypt says talks with Ethiopia failed\n\nPublished On 10 May 2024\n\n"
             "Egypt has said that the talks with Ethiopia have failed. The announcement was made on Wednesday.")
     assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+    # a weekday in the date line is no time expression either (REF is that Friday)
+    text = ("Egypt says talks with Ethiopia failed\n\nPublished Friday, 10 May 2024\n\n"
+            "Egypt has said that the talks with Ethiopia have failed. The announcement was made on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
 
 
 def test_page_furniture_does_not_use_up_the_lead(nlp):

@@ -1231,13 +1231,18 @@ class _DocCoder:
             self._date_starts = [e.start for e in self._date_ents]
         first = bisect.bisect_left(self._date_starts, sent.start)
         dates = []
+        page_dates: set[int] = set()  # tokens of the page's own date line: no time expression
         for e in self._date_ents[first:]:
             if e.start >= sent.end:
                 break
-            if e.end <= sent.end and not _DATE_LABEL.search(self.doc.text, max(0, e.start_char - 40), e.start_char):
+            if e.end > sent.end:
+                continue
+            if _DATE_LABEL.search(self.doc.text, max(0, e.start_char - 40), e.start_char):
+                page_dates.update(range(e.start, e.end))
+            else:
                 dates.append(_with_determiners(e))
         # time expressions the recogniser missed ("This month's meeting")
-        covered = {t.i for e in dates for t in e}
+        covered = {t.i for e in dates for t in e} | page_dates
         for m in _TIME_EXPRESSION.finditer(sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not covered & {t.i for t in span}:
