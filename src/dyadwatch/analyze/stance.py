@@ -845,6 +845,11 @@ def _clause_of_negated_noun(verb: Any, lex: StanceWords) -> bool:
 
 
 def _verb_negated(verb: Any) -> bool:
+    """A verb under negation: its own "not"/"never", a "no …"/"nobody" subject, or the negated
+    verb it completes ("we don't have to behave like enemies", "did not want to deepen ties")."""
+    if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
+            and _verb_negated(verb.head):
+        return True
     for c in verb.children:
         if c.dep_ == "neg":
             return True
