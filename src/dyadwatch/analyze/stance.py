@@ -99,7 +99,7 @@ from dyadwatch.dictionaries.words import WordLists, word_lists
 __all__ = ["StanceFinder", "StanceModel", "StanceWords", "find_stances", "make_stance_finder", "sentence_direction",
            "article_features", "stance_features", "stance_model", "stance_words"]
 
-for _ext in ("dw_stances", "dw_mentions", "dw_events", "dw_quotes", "dw_claims", "dw_figures"):
+for _ext in ("dw_stances", "dw_mentions", "dw_events", "dw_quotes", "dw_claims", "dw_figures", "dw_title"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -590,6 +590,7 @@ class _Sent:
     dep_negated: set[int]
     reported: bool = False  # quotes or reports someone else's words
     span: Any = None  # the spaCy sentence
+    title: bool = False  # part of the headline the ingest found (``doc._.dw_title``)
 
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
@@ -697,6 +698,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
     reported = _merge(reported)  # (a token in two reported regions is weighed the same as in one)
     reported_starts = [s for s, _ in reported]
     reported_ends = [e for _, e in reported]
+    title_span = _title_span(text, doc._.dw_title)
     # each sentence looks up its own mentions and events by offset instead of scanning the whole
     # document's lists (which made long documents quadratic); picked in their original order
     by_start = sorted(range(len(mentions)), key=lambda i: mentions[i]["start"])
@@ -748,6 +750,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         actor_at = [(m["start"], m["code"]) for m in local_mentions]
         relational = any(w in lex.relational or w.startswith("sino") for w in words)
         heading = toks[-1].lower not in (".", "!", "?", "”", '"', "’", "'", ")") and len(toks) < 16
+        in_title = title_span is not None and start < title_span[1] and end > title_span[0]
         negated, past = _clause_flags(sent, toks, lex)
         for i in past:
             factor[i] = factor.get(i, 1.0) * 0.5
@@ -756,8 +759,19 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i in range(len(toks)):
                 factor[i] = min(factor.get(i, 1.0), 0.5)
         out.append(_Sent(start, end, text[start:end], codes, toks, voice, factor, skip, actor_at, relational,
-                         heading, negated, is_reported, sent))
+                         heading or in_title, negated, is_reported, sent, in_title))
     return out
+
+
+def _title_span(text: str, title: Any) -> tuple[int, int] | None:
+    """Where the headline the ingest found (``Document.title``, passed as ``doc._.dw_title``)
+    stands in the text: its first occurrence, or None. Pages put menus, logos and section names
+    above the headline and sometimes the lead above it, or write a headline too long for the
+    short-line test; the metadata reader has already told the headline from that furniture."""
+    if not isinstance(title, str) or len(title.split()) < 3:
+        return None
+    at = text.find(title)
+    return (at, at + len(title)) if at >= 0 else None
 
 
 #: weight of words in the clause of an event the event coder marks as not (yet) real
@@ -919,8 +933,14 @@ DYAD_CONJ_BONUS = 1.0
 
 
 def _headline_and_lead(sents: list[_Sent]) -> tuple[set[int], set[int]]:
-    """Indexes of the headline (a heading among the first two sentences) and of the lead (the
-    first LEAD_SENTENCES sentences of the body)."""
+    """Indexes of the headline and of the lead (the first LEAD_SENTENCES sentences of the body).
+    With the headline the ingest found (``_Sent.title``): those sentences, and the lead is the
+    body after them (what stands above a headline is page furniture); without it, a heading
+    among the first two sentences, and the body from the start."""
+    titled = [i for i, s in enumerate(sents) if s.title]
+    if titled:
+        body = [i for i, s in enumerate(sents) if i > titled[-1] and not s.heading]
+        return set(titled), set(body[:LEAD_SENTENCES])
     body = [i for i, s in enumerate(sents) if not s.heading]
     return {i for i, s in enumerate(sents[:2]) if s.heading}, set(body[:LEAD_SENTENCES])
 
@@ -1334,11 +1354,17 @@ def _thesis_positions(sents: list[_Sent]) -> dict[int, float]:
     """Where an author states the thesis: the headline, the first two and the last three
     sentences of the body weigh more (keyed by sentence start)."""
     out: dict[int, float] = {}
-    body = [s for s in sents if not s.heading]
-    for s in sents[:3]:
-        if s.heading and len(s.toks) >= 4:
-            out[s.start] = 1.4
-            break
+    titled = [i for i, s in enumerate(sents) if s.title]
+    if titled:  # the headline the ingest found; the body is what follows it
+        for i in titled:
+            out[sents[i].start] = 1.4
+        body = [s for s in sents[titled[-1] + 1:] if not s.heading]
+    else:
+        body = [s for s in sents if not s.heading]
+        for s in sents[:3]:
+            if s.heading and len(s.toks) >= 4:
+                out[s.start] = 1.4
+                break
     for s in body[:2] + body[-3:]:
         out[s.start] = 1.3
     return out
