@@ -186,6 +186,7 @@ class StanceWords:
     third_party_words: frozenset[str]
     anaphors: frozenset[str]
     no_words: frozenset[str]
+    resolvers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -341,6 +342,18 @@ def _negator(words: Sequence[str], cue: _Cue, lex: StanceWords, dep_negated: set
     return "parse" if dep_negated and cue.start in dep_negated else ""
 
 
+def _resolved(words: Sequence[str], cue: _Cue, lex: StanceWords) -> bool:
+    """A word that ends what the cue names stands up to six words before it in its clause
+    ("agreed to resolve a long-running dispute", "ending the freeze"), with no negator between
+    them ("the talks ended without acrimony" is a negated cue, not a resolved one)."""
+    for j in range(cue.start - 1, max(-1, cue.start - 7), -1):
+        if words[j] in lex.clause_breaks or words[j] in lex.negators:
+            return False
+        if words[j] in lex.resolvers:
+            return True
+    return False
+
+
 def _segments(words: Sequence[str], lex: StanceWords) -> list[int]:
     """Clause segment number of each token: hedges, questions and debunking words act in theirs."""
     seg, out = 0, []
@@ -445,6 +458,8 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
         if cue.start > 0 and words[cue.start - 1] in lex.intensifiers:
             w *= 1.25
         kind = cue.kind
+        if kind == APART and _resolved(words, cue, lex):
+            kind = CLOSER  # resolving a dispute brings the two closer; failing to, below, does not
         never_comparative = words[cue.start] in lex.never_comparatives and "never" in words[max(0, cue.start - 4):cue.start]
         if never_comparative:
             w *= 1.2
