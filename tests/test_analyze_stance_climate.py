@@ -36,6 +36,9 @@ def snlp() -> Language:
     ("Both sides want to stabilise the relationship and keep the lines of communication open.", 1),
     ("No breakthrough was reached.", -1),
     ("The pundits' hollow bluster impressed nobody.", 0),
+    ("The rift between the two deepened.", -1),
+    ("They deepened their ties.", 1),
+    ("They deepened their cooperation despite tensions.", 1),
 ])
 def test_sentence_direction_reads_the_climate_of_talks(sentence: str, sign: int) -> None:
     d = sentence_direction(sentence)
@@ -73,6 +76,26 @@ def test_a_verb_completing_a_negated_verb_is_negated(snlp: Language) -> None:
     find_stances(doc, trace=trace)
     cues = [c for t in trace if "cues" in t for c in t["cues"] if c[0] == "enemies"]
     assert cues and all(c[1] != "apart" and c[3] for c in cues), cues
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("Tensions between the East Asian neighbours China and Japan deepened.", "tensions", "deepened"),
+    ("Mistrust between China and Japan has intensified since the summer.", "mistrust", "intensified"),
+    ("China and Japan deepened their ties.", "deepened", None),
+    ("China and Japan deepened military drills near the disputed islands.", "deepened", None),
+])
+def test_an_amplifier_takes_the_direction_of_what_it_amplifies(snlp: Language, sentence: str, kept: str,
+                                                                dropped: str | None) -> None:
+    """'deepened' says how much, not which way, when its subject or object is a cue of the
+    other direction; the parse tells its subject from a word that only stands near it."""
+    trace: list[dict] = []
+    find_stances(snlp(sentence), trace=trace)
+    cues = {c[0]: c for t in trace if "cues" in t for c in t["cues"]}
+    assert kept in cues
+    if dropped:
+        assert dropped not in cues and cues[kept][1] == "apart" and cues[kept][2] > 0.8, cues
+    else:
+        assert cues[kept][1] == "closer", cues
 
 
 PAGE = """Home

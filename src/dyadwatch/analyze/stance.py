@@ -193,6 +193,9 @@ class StanceWords:
     anaphors: frozenset[str]
     no_words: frozenset[str]
     resolvers: frozenset[str]
+    amplifiers: frozenset[str]
+    amplifier_gaps: frozenset[str]
+    tie_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -348,6 +351,68 @@ def _negator(words: Sequence[str], cue: _Cue, lex: StanceWords, dep_negated: set
     return "parse" if dep_negated and cue.start in dep_negated else ""
 
 
+#: the relations by which a cue is what an amplifying verb acts on: its subject or object
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
+               heads: Sequence[tuple[int, str]] | None = None) -> tuple[set[int], set[int]]:
+    """(cues that only amplify another, cues amplified), as indexes into ``cues``: a cue made of
+    amplifying words ("deepened", "escalation") with a cue of another direction at most three words away
+    (after or before it, in its clause: "deepened the rift", "the rift between the two deepened") says
+    how much, not which way; unless a tie noun stands nearer ("deepened their cooperation despite
+    tensions") or a clause starts between them ("relations deepened as tensions rose"). With a
+    parse (``heads``: each token's head, as an index into ``words`` or -1, and its relation) the
+    other cue must be the amplifier's subject or object, the noun it modifies, or the object of
+    its "of"
+    ("tensions between the two neighbours deepened", "deepening mistrust", "the escalation of
+    tensions"); "deepened military drills near the disputed islands" amplifies nothing."""
+    dropped: set[int] = set()
+    boosted: set[int] = set()
+    if heads is not None:
+        for k, cue in enumerate(cues):
+            if not all(w in lex.amplifiers for w in words[cue.start:cue.end]):
+                continue
+            amp = range(cue.start, cue.end)
+            for m, other in enumerate(cues):
+                if m == k or other.kind == cue.kind or all(w in lex.amplifiers for w in words[other.start:other.end]):
+                    continue
+                linked = False
+                for o in range(other.start, other.end):
+                    h, dep = heads[o]
+                    if (h in amp and dep in _ARGUMENTS) or any(heads[a] == (o, "amod") for a in amp) or (
+                            h >= 0 and dep == "pobj" and words[h] == "of" and heads[h][0] in amp):
+                        linked = True
+                if linked:
+                    dropped.add(k)
+                    boosted.add(m)
+                    break
+        return dropped, boosted
+    ties = [i for i, w in enumerate(words) if w in lex.tie_nouns]
+    for k, cue in enumerate(cues):
+        if not all(w in lex.amplifiers for w in words[cue.start:cue.end]):
+            continue
+        best: tuple[int, int] | None = None
+        for m, other in enumerate(cues):
+            if m == k or other.kind == cue.kind or all(w in lex.amplifiers for w in words[other.start:other.end]):
+                continue
+            lo, hi = (cue.end, other.start) if other.start >= cue.end else (other.end, cue.start)
+            if hi - lo > 3 or any(w in lex.clause_breaks or w in lex.concessive or w in lex.amplifier_gaps
+                                  for w in words[lo:hi]):
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, m)
+        if best is None:
+            continue
+        gap, m = best
+        near_tie = [i for i in ties if (cue.end <= i <= cue.end + gap) or (cue.start - 1 - gap <= i < cue.start)]
+        if near_tie:
+            continue
+        dropped.add(k)
+        boosted.add(m)
+    return dropped, boosted
+
+
 def _resolved(words: Sequence[str], cue: _Cue, lex: StanceWords) -> bool:
     """A word that ends what the cue names stands up to six words before it in its clause
     ("agreed to resolve a long-running dispute", "ending the freeze"), with no negator between
@@ -431,10 +496,12 @@ _FLIP_DEBUNK = {CLOSER: APART, APART: PERSIST, PERSIST: APART, ASYM: ASYM}
 
 
 def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor: dict[int, float] | None = None,
-                  dep_negated: set[int] | None = None) -> _SentenceCues:
+                  dep_negated: set[int] | None = None, heads: Sequence[tuple[int, str]] | None = None
+                  ) -> _SentenceCues:
     """Direction masses of one sentence. ``skip``: token indices that never count (quoted words,
     actor names, cues about a third party); ``factor``: per-token weight multipliers (attributed
-    clauses); ``dep_negated``: tokens a parse shows to be under negation."""
+    clauses); ``dep_negated``: tokens a parse shows to be under negation; ``heads``: each
+    token's syntactic head (index into ``toks``, -1 if none) and relation, when there is a parse."""
     words = [t.lower for t in toks]
     out = _SentenceCues()
     segs = _segments(words, lex)
@@ -448,8 +515,10 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
     before_but = set(range(buts[-1])) - conceded if buts else set()
     main_positive = False
     conceded_apart = False
-    for cue in _match_cues(toks, lex):
-        if any(j in skip for j in range(cue.start, cue.end)):
+    matched = _match_cues(toks, lex)
+    amplifying, amplified = _amplified(matched, words, lex, heads)
+    for k, cue in enumerate(matched):
+        if any(j in skip for j in range(cue.start, cue.end)) or k in amplifying:
             continue
         if cue.start > 0 and words[cue.start - 1] in lex.wider_scope:  # "regional tensions"
             continue
@@ -461,7 +530,7 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
             w *= 0.5
         if factor:
             w *= min(factor.get(j, 1.0) for j in range(cue.start, cue.end))
-        if cue.start > 0 and words[cue.start - 1] in lex.intensifiers:
+        if (cue.start > 0 and words[cue.start - 1] in lex.intensifiers) or k in amplified:
             w *= 1.25
         kind = cue.kind
         if kind == APART and _resolved(words, cue, lex):
@@ -612,6 +681,7 @@ class _Sent:
     reported: bool = False  # quotes or reports someone else's words
     span: Any = None  # the spaCy sentence
     title: bool = False  # part of the headline the ingest found (``doc._.dw_title``)
+    heads: list[tuple[int, str]] | None = None  # each token's head (index into toks, -1: none), relation
 
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
@@ -780,8 +850,16 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i in range(len(toks)):
                 factor[i] = min(factor.get(i, 1.0), 0.5)
         out.append(_Sent(start, end, text[start:end], codes, toks, voice, factor, skip, actor_at, relational,
-                         heading or in_title, negated, is_reported, sent, in_title))
+                         heading or in_title, negated, is_reported, sent, in_title, _heads(toks, sent)))
     return out
+
+
+def _heads(toks: list[_Tok], sent: Span) -> list[tuple[int, str]]:
+    """Each token's syntactic head as an index into ``toks`` (-1 for the root or a space) and
+    its relation to it."""
+    index = {t.i: k for k, t in enumerate(toks)}
+    doc = sent.doc
+    return [(index.get(doc[t.i].head.i, -1) if doc[t.i].head.i != t.i else -1, doc[t.i].dep_) for t in toks]
 
 
 def _title_span(text: str, title: Any) -> tuple[int, int] | None:
@@ -1128,7 +1206,7 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         else:
             relevance = 0.15
         skip = set(s.skip) | _cues_about_others(s, dyad, lex)
-        cues = _score_tokens(s.toks, skip, lex, s.factor, s.dep_negated)
+        cues = _score_tokens(s.toks, skip, lex, s.factor, s.dep_negated, s.heads)
         if s.heading:
             relevance *= 0.85
         relevance *= thesis.get(s.start, 1.0)
