@@ -193,6 +193,7 @@ class StanceWords:
     anaphors: frozenset[str]
     no_words: frozenset[str]
     resolvers: frozenset[str]
+    resolver_results: frozenset[str]
     amplifiers: frozenset[str]
     amplifier_gaps: frozenset[str]
     tie_nouns: frozenset[str]
@@ -416,12 +417,13 @@ def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
 def _resolved(words: Sequence[str], cue: _Cue, lex: StanceWords) -> bool:
     """A word that ends what the cue names stands up to six words before it in its clause
     ("agreed to resolve a long-running dispute", "ending the freeze"), with no negator between
-    them ("the talks ended without acrimony" is a negated cue, not a resolved one)."""
+    them ("the talks ended without acrimony" is a negated cue, not a resolved one) and no word
+    making it a result ("the talks ended in acrimony")."""
     for j in range(cue.start - 1, max(-1, cue.start - 7), -1):
         if words[j] in lex.clause_breaks or words[j] in lex.negators:
             return False
         if words[j] in lex.resolvers:
-            return True
+            return j + 1 >= len(words) or words[j + 1] not in lex.resolver_results
     return False
 
 
