@@ -166,6 +166,10 @@ def test_joiner_shares_the_act(nlp):
 # ------------------------------------------------------------------ modality
 
 MODALITY_CASES = [
+    # an act named as the condition for something is not done yet
+    ("Azerbaijan named a new constitution as a condition for signing a treaty with Armenia.", "AZE", "ARM", "AGREE",
+     "hypothetical"),
+    ("Kosovo says recognition is a precondition for a trade deal with Serbia.", "XKX", "SRB", "AGREE", "hypothetical"),
     ("Russia invaded Ukraine in February 2022.", "RUS", "UKR", "ASSAULT", "actual"),
     ("Israel struck Iran on Wednesday.", "ISR", "IRN", "ASSAULT", "actual"),
     ("The United States will sell fighter jets to India.", "USA", "IND", "COOPERATE", "intended"),
