@@ -31,7 +31,8 @@ with the reason.
 
 Validation, before anything is written: the supplement's keys and values are checked, the
 whole text is loaded with the coder's own reader (``dyadwatch.analyze.events.read_lexicon``),
-which must give every row back, and no (lemma, pos, particle, type) may occur twice.
+which must give every row back, and no (lemma, pos, particle, type) may occur twice with the
+same restrictions (a restricted sense, when it fits, takes the word from the unrestricted ones).
 
     .venv/bin/python scripts/build_event_triggers.py          # write v2 and print the counts
     .venv/bin/python scripts/build_event_triggers.py --check  # only compare with the file on disk
@@ -104,7 +105,8 @@ V1_SENSES_MISSED = {
     "rally": "v1 codes 'rally' as a demonstration; 'rallied behind/around/to X' is rallying support (SUPPORT)",
     "back": "v1 codes 'back' as SUPPORT; 'backed down/off' is yielding (CONCEDE)",
     "call": "v1 codes a transitive 'call' as a phone call; 'called up reservists' mobilises (MOBILIZE), "
-            "'called upon X' is a request like v1's 'call_on'",
+            "'called upon X' is a request like v1's 'call_on'; v1 codes the noun 'call' both as a phone call "
+            "(CONSULT) and a request: 'calls for X' is only the request",
     "vow": "v1 codes 'vow' as a promise (AGREE); 'vowed retaliation/revenge' is a threat (THREATEN)",
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
@@ -122,6 +124,9 @@ V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
     ("war", "NOUN", None): "v1 codes 'war' as force (ASSAULT); a trade, tariff or economic war is a contest of "
                            "tariffs and bans (SANCTION), coded both ways; the coder lets a sense restricted by a "
                            "modifier, when it fits, take the word from its unrestricted senses",
+    ("exchange", "NOUN", None): "v1 codes the noun 'exchange' as cooperation (exchanges of goods, students); "
+                                "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
+                                "exchange of views), a sense restricted by its head verb",
 }
 
 # ---- AGREE: agreeing, promising, signing; the documents agreed
@@ -192,6 +197,14 @@ noun("banquet", "CONSULT", mode="visit")
 noun("dinner", "CONSULT", mode="visit", needs_modifier=["state", "official", "working"])
 noun("welcome", "CONSULT", mode="visit")  # "gave Kim a lavish welcome"
 noun("contact", "CONSULT", joint=True, needs_prep=["between", "with"])
+# "the two leaders had an honest exchange", "held an exchange of views": a conversation
+noun("exchange", "CONSULT", joint=True, needs_head=["have", "hold"])
+noun("call_for", "REQUEST")  # "US calls for both to calm tensions": the request, not a phone call
+# "a phone call": the conversation, not a request
+noun("call", "CONSULT", joint=True, needs_modifier=["phone", "telephone", "video", "conference"])
+# "he and Mitsotakis addressed the territorial issues": two sides taking up issues together discuss
+# them; one side "addressing" an audience or a problem is no meeting
+verb("address", "CONSULT", needs_joint_subject=True, needs_object=True)
 # a shared appearance: "a joint press conference with Lula", "a news briefing with his counterpart";
 # a conference or briefing with no "with" is one side talking to reporters, no meeting
 noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
@@ -843,10 +856,13 @@ def build() -> tuple[str, Counter]:
         raise SystemExit(f"read_lexicon gives the name {lex.name!r}, not {NAME!r}")
     if len(triggers) != len(v1_rows) + len(SUPPLEMENT):
         raise SystemExit(f"read_lexicon gives {len(triggers)} triggers for {len(v1_rows) + len(SUPPLEMENT)} rows")
-    keys = Counter((t.lemma, t.pos, t.particle, t.type) for t in triggers)
-    dups = sorted(k for k, n in keys.items() if n > 1)
+    # a restricted sense of a type the word already has is no duplicate: when it fits it takes the
+    # word from the unrestricted senses ("a phone call" is only the conversation, not a request)
+    keys = Counter((t.lemma, t.pos, t.particle, t.type, t.needs_modifier, t.needs_head, t.needs_prep)
+                   for t in triggers)
+    dups = sorted(k[:4] for k, n in keys.items() if n > 1)
     if dups:
-        raise SystemExit(f"duplicate (lemma, pos, particle, type): {dups}")
+        raise SystemExit(f"duplicate (lemma, pos, particle, type) with the same restrictions: {dups}")
     counts = Counter(r["type"] for r in SUPPLEMENT)
     return text, Counter({t: counts.get(t, 0) for t in PLOVER_TYPES})
 

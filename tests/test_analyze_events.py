@@ -924,3 +924,28 @@ def test_an_engagement_without_its_diplomatic_sense_is_no_meeting(nlp):
     # a bare "engagement" is as often a battle or a commitment: no CONSULT from it
     events = code(nlp, PAIR_LEAD + "The engagement lasted for hours as both armies dug in.")
     assert not [e for e in events if e["start"] >= len(PAIR_LEAD) and e["type"] == "CONSULT"]
+
+
+def test_an_exchange_two_sides_had_is_a_conversation(nlp):
+    # "exchange" is cooperation in v1 (exchanges of goods, students); had or held, it is a talk
+    events = code(nlp, PAIR_LEAD + "The two leaders had an honest exchange in which they laid out their positions.")
+    pairs = {(e["source"], e["target"], e["type"]) for e in events if e["start"] >= len(PAIR_LEAD)}
+    assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= pairs
+    assert not {p for p in pairs if p[2] == "COOPERATE"}
+
+
+def test_two_sides_addressing_issues_discuss_them_one_side_addressing_is_no_meeting(nlp):
+    events = code(nlp, "Lula and Milei addressed the border issues openly.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
+                                                                      ("ARG", "BRA", "CONSULT")}
+    assert not code(nlp, "Lula addressed Argentina's concerns in a speech.")
+
+
+def test_calls_for_an_act_are_a_request_and_a_phone_call_no_request(nlp):
+    # the parser makes "for" the marker of the clause: still the request sense, not a phone call
+    events = code(nlp, "Brazil ignored US calls for both to calm tensions.")
+    the(events, "USA", "BRA", "REQUEST")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+    events = code(nlp, "Lula and Milei held a phone call on Monday.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
+                                                                      ("ARG", "BRA", "CONSULT")}

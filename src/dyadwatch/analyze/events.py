@@ -187,6 +187,11 @@ class Lexicon:
             # Tuesday" is a call, not "call on"
             words = {c.lower_ for c in token.children if c.dep_ in deps and not (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
+            if "prep" in deps:
+                # "calls for both to calm tensions": the parser makes "for" the marker of the
+                # clause it introduces, not a preposition of the noun
+                words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "acl")
+                          for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i}
             with_particle = [t for t in found if t.particle and t.particle in words]
             if with_particle:
                 return with_particle
@@ -476,10 +481,11 @@ class _DocCoder:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",):
                 continue
             fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
-            if any(t.needs_modifier for t in fitting):
-                # a sense restricted by its modifier, when that modifier is there, is the word's
-                # sense here: a "trade war" is a contest of tariffs, not a use of force
-                fitting = [t for t in fitting if t.needs_modifier]
+            if any(_restricted(t) for t in fitting):
+                # a sense restricted by its modifier, head verb or preposition, when that word is
+                # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
+                # of force; "had an exchange" is a conversation, not an exchange of goods
+                fitting = [t for t in fitting if _restricted(t)]
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -1557,6 +1563,11 @@ def _completes(tok: Token, verb: Token) -> bool:
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive of purpose ("sent troops to help"): it stands or falls with its governor."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _restricted(trig: Trigger) -> bool:
+    """A sense that applies only with a given modifier, head verb or preposition."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
 
 
 def _modified_by(tok: Token, words: Set[str]) -> bool:
