@@ -221,7 +221,12 @@ noun("engagement", "CONSULT", joint=True, needs_modifier=["diplomatic", "bilater
 # ("Beijing approved construction of a dam"), not approval of another state's act.
 for _obj in ("decision", "decisions", "move", "moves", "step", "steps", "announcement", "proposal", "proposals",
              "initiative", "initiatives", "effort", "efforts", "progress", "outcome", "resolution", "plan",
-             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote"):
+             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote",
+             # the acts two states agree on, welcomed by a third: "the UN welcomed the Saudi-Iranian
+             # rapprochement" approves the act (SUPPORT of its parties), it receives no visitor
+             "agreement", "agreements", "deal", "accord", "pact", "treaty", "rapprochement", "reconciliation",
+             "ceasefire", "truce", "normalisation", "normalization", "resumption", "restoration", "breakthrough",
+             "signing", "talks", "dialogue"):
     verb(f"welcome_{_obj}", "SUPPORT")
 verb("salute", "SUPPORT", needs_object=True)
 verb("extol", "SUPPORT")

@@ -949,3 +949,11 @@ def test_calls_for_an_act_are_a_request_and_a_phone_call_no_request(nlp):
     events = code(nlp, "Lula and Milei held a phone call on Monday.")
     assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
                                                                       ("ARG", "BRA", "CONSULT")}
+
+
+def test_a_third_party_welcoming_a_shared_act_supports_both_parties(nlp):
+    # v1 reads every "welcome" as receiving a visitor; an agreed act welcomed is approved
+    events = code(nlp, "The United Nations welcomed the Brazilian-Argentine rapprochement.")
+    assert {(e["source"], e["target"], e["type"]) for e in events if e["source"] == "UN"} == {
+        ("UN", "BRA", "SUPPORT"), ("UN", "ARG", "SUPPORT")}
+    the(code(nlp, "Lula welcomed Milei to Brasilia."), "BRA", "ARG", "CONSULT")

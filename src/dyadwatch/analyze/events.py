@@ -786,6 +786,12 @@ class _DocCoder:
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
+            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(c)):
+                # "the UN welcomed the Saudi-Iranian rapprochement": what is done to a shared act
+                # is done to each of its parties, not only to the one named nearest
+                parties = self._noun_roles(c, Trigger(c.lemma_, "NOUN", "CONSULT"))[2]
+                if len(parties) >= 2:
+                    out += [a for a in parties if a not in out]
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
