@@ -116,6 +116,7 @@ V1_SENSES_MISSED = {
     "normalize": "as 'normalise'",
     "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends "
             "force (RETREAT)",
+    "war": "v1 codes 'war' as force (ASSAULT); 'a war of words' is mutual criticism (ACCUSE)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
@@ -123,7 +124,8 @@ V1_SENSES_MISSED = {
 V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
     ("war", "NOUN", None): "v1 codes 'war' as force (ASSAULT); a trade, tariff or economic war is a contest of "
                            "tariffs and bans (SANCTION), coded both ways; the coder lets a sense restricted by a "
-                           "modifier, when it fits, take the word from its unrestricted senses",
+                           "modifier, when it fits, take the word from its unrestricted senses; a diplomatic or "
+                           "verbal war, like a war of words, is mutual criticism (ACCUSE)",
     ("exchange", "NOUN", None): "v1 codes the noun 'exchange' as cooperation (exchanges of goods, students); "
                                 "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
                                 "exchange of views), a sense restricted by its head verb",
@@ -491,6 +493,12 @@ verb("spat", "ACCUSE", joint=True, mode="disapprove")
 for _lemma in ("spat", "feud", "quarrel", "squabble", "tiff", "wrangle", "recrimination"):
     noun(_lemma, "ACCUSE", joint=True, mode="disapprove")
 noun("row", "ACCUSE", joint=True, mode="disapprove", needs_prep=["over", "with", "between"])  # not "in a row"
+# a war fought with words: "a war of words with China", "a diplomatic war" (not "a war of aggression")
+noun("war_of_words", "ACCUSE", joint=True, mode="disapprove")
+noun("war", "ACCUSE", joint=True, mode="disapprove", needs_modifier=["diplomatic", "verbal", "rhetorical", "propaganda"])
+# one side's hostile words: "the aggressive rhetoric of 'Mitsotakis yok' by Erdogan"
+noun("rhetoric", "ACCUSE", mode="disapprove", needs_modifier=["aggressive", "hostile", "inflammatory", "bellicose",
+                                                              "belligerent", "confrontational", "harsh", "heated"])
 noun("reprimand", "ACCUSE", mode="disapprove")
 noun("reproach", "ACCUSE", mode="disapprove")
 noun("objection", "ACCUSE", mode="disapprove")
@@ -754,7 +762,8 @@ verb("chant", "PROTEST", mode="demo", target_preps=["against"])  # 6/8 PROTEST; 
 
 
 def split_lemma(lemma: str) -> tuple[str, str | None]:
-    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma)."""
+    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma; a
+    second, "war_of_words", is the object that preposition must have)."""
     if "_" not in lemma:
         return lemma, None
     head, rest = lemma.split("_", 1)

@@ -957,3 +957,21 @@ def test_a_third_party_welcoming_a_shared_act_supports_both_parties(nlp):
     assert {(e["source"], e["target"], e["type"]) for e in events if e["source"] == "UN"} == {
         ("UN", "BRA", "SUPPORT"), ("UN", "ARG", "SUPPORT")}
     the(code(nlp, "Lula welcomed Milei to Brasilia."), "BRA", "ARG", "CONSULT")
+
+
+def test_a_war_of_words_or_a_diplomatic_war_is_mutual_criticism(nlp):
+    for text in ("Brazil was involved in a war of words with Argentina on Monday.",
+                 PAIR_LEAD + "The quarrel has escalated into a diplomatic war that hurts both sides."):
+        events = code(nlp, text)
+        assert {("BRA", "ARG", "ACCUSE"), ("ARG", "BRA", "ACCUSE")} <= {(e["source"], e["target"], e["type"])
+                                                                        for e in events}
+        assert not [e for e in events if e["type"] == "ASSAULT"]
+    # "of" with another object is no war of words
+    events = code(nlp, "Russia's war of aggression against Ukraine entered its third year.")
+    assert not [e for e in events if e["type"] == "ACCUSE"]
+
+
+def test_hostile_rhetoric_by_one_side_is_an_accusation(nlp):
+    the(code(nlp, "Lula's aggressive rhetoric against Argentina alarmed investors."), "BRA", "ARG", "ACCUSE")
+    # rhetoric with no hostile modifier is only talk
+    assert not [e for e in code(nlp, "Lula's rhetoric about Argentina changed.") if e["type"] == "ACCUSE"]

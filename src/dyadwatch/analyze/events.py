@@ -153,6 +153,9 @@ class Trigger:
     mode: str | None = None
     joint: bool = False
     particle: str | None = None
+    #: the object the particle preposition must have ("war_of_words": "a war of words", not "a
+    #: war of aggression")
+    particle_object: str | None = None
     needs_object: bool = False
     needs_modifier: tuple[str, ...] = ()
     needs_joint_subject: bool = False
@@ -192,7 +195,10 @@ class Lexicon:
                 # clause it introduces, not a preposition of the noun
                 words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "acl")
                           for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i}
-            with_particle = [t for t in found if t.particle and t.particle in words]
+            with_particle = [t for t in found if t.particle and t.particle in words and (
+                t.particle_object is None or any(
+                    c.lower_ == t.particle and g.dep_ == "pobj" and t.particle_object in (g.lower_, g.lemma_.lower())
+                    for c in token.children if c.dep_ == "prep" for g in c.children))]
             if with_particle:
                 return with_particle
         return [t for t in found if not t.particle]
@@ -217,12 +223,13 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
             lex.name = row["name"]
             continue
         lemma = row["lemma"]
-        particle = None
+        particle = particle_object = None
         if "_" in lemma:
             lemma, particle = lemma.split("_", 1)
-            particle = particle.split("_")[0]
+            particle, _, particle_object = particle.partition("_")
         trig = Trigger(lemma=lemma, pos=row["pos"], type=row["type"], mode=row.get("mode"),
-                       joint=bool(row.get("joint")), particle=particle, needs_object=bool(row.get("needs_object")),
+                       joint=bool(row.get("joint")), particle=particle, particle_object=particle_object or None,
+                       needs_object=bool(row.get("needs_object")),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
                        needs_prep=tuple(row.get("needs_prep", ())),
@@ -913,7 +920,10 @@ class _DocCoder:
         sources: list[str] = []
         targets: list[str] = []
         joint: list[str] = []
-        for c in noun.children:
+        # "a war of words with China": the phrases of the "of" complement that makes the act are the act's
+        complement = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == trig.particle == "of"
+                      and trig.particle_object for g in c.children if g.dep_ == "pobj"]
+        for c in [*noun.children, *(p for g in complement for p in g.children if p.dep_ == "prep")]:
             if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod") and c.i in self.actor_of or (
                     c.dep_ in ("poss", "compound", "nmod") and self._nearest_actor(c, 1, frozenset({"prep"}))):
                 for a in [self.actor_of.get(c.i) or self._nearest_actor(c, 1, frozenset({"prep"}))] + \
