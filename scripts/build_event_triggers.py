@@ -117,6 +117,7 @@ V1_SENSES_MISSED = {
     "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends "
             "force (RETREAT)",
     "war": "v1 codes 'war' as force (ASSAULT); 'a war of words' is mutual criticism (ACCUSE)",
+    "strike": "v1 codes 'strike' as force (ASSAULT); 'struck a deal' is an agreement (AGREE)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
@@ -137,6 +138,8 @@ for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "trea
     verb(f"seal_{_obj}", "AGREE")  # "sealed a deal", not "sealed the border"
 for _obj in ("deal", "deals", "agreement", "accord", "pact"):
     verb(f"clinch_{_obj}", "AGREE")  # not "clinched victory"
+for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "bargain", "compromise"):
+    verb(f"strike_{_obj}", "AGREE")  # "struck a deal", "the deal, struck in Beijing": no strike
 for _obj in ("dispute", "disputes", "differences"):
     verb(f"settle_{_obj}", "AGREE")  # not "settled debts", "settled in"
 verb("finalise", "AGREE", needs_object=True)

@@ -1010,3 +1010,13 @@ def test_the_from_phrase_of_a_thing_said_is_the_speaker_and_the_subject_its_targ
         events = code(nlp, text)
         the(events, "ARG", "BRA", type_)
         assert not find(events, "BRA", "ARG", type_)
+
+
+def test_a_deal_struck_is_an_agreement_not_a_strike(nlp):
+    events = code(nlp, "Brazil and Argentina struck a deal in Montevideo.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "AGREE"),
+                                                                      ("ARG", "BRA", "AGREE")}
+    # the participle's noun is its object: no strike by anyone named nearby
+    events = code(nlp, "The deal, struck in Brasilia, is a victory for Argentina over Chile.")
+    assert not [e for e in events if e["type"] == "ASSAULT"]
+    the(code(nlp, "Brazil struck Argentina on Friday."), "BRA", "ARG", "ASSAULT")

@@ -194,6 +194,9 @@ class Lexicon:
             # Tuesday" is a call, not "call on"
             words = {c.lower_ for c in token.children if c.dep_ in deps and not (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
+            if "dobj" in deps and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+                # "the deal, struck in Beijing": a participle's noun is its object
+                words.add(token.head.lower_)
             if "prep" in deps:
                 # "calls for both to calm tensions": the parser makes "for" the marker of the
                 # clause it introduces, not a preposition of the noun
