@@ -208,8 +208,12 @@ noun("call_for", "REQUEST")  # "US calls for both to calm tensions": the request
 # "a phone call": the conversation, not a request
 noun("call", "CONSULT", joint=True, needs_modifier=["phone", "telephone", "video", "conference"])
 # "he and Mitsotakis addressed the territorial issues": two sides taking up issues together discuss
-# them; one side "addressing" an audience or a problem is no meeting
-verb("address", "CONSULT", needs_joint_subject=True, needs_object=True)
+# them; one side "addressing" an audience or a problem is no meeting, nor are two speakers
+# addressing the same audience ("Xi and Putin addressed the forum")
+verb("address", "CONSULT", needs_joint_subject=True, needs_object=True,
+     not_objects=["assembly", "forum", "conference", "summit", "parliament", "congress", "session", "meeting",
+                  "audience", "crowd", "rally", "gathering", "reporter", "journalist", "media", "press", "nation",
+                  "delegate", "lawmaker", "legislature", "student", "people", "public", "leader"])
 # a shared appearance: "a joint press conference with Lula", "a news briefing with his counterpart";
 # a conference or briefing with no "with" is one side talking to reporters, no meeting
 noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])

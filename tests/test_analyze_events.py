@@ -939,6 +939,8 @@ def test_two_sides_addressing_issues_discuss_them_one_side_addressing_is_no_meet
     assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
                                                                       ("ARG", "BRA", "CONSULT")}
     assert not code(nlp, "Lula addressed Argentina's concerns in a speech.")
+    # two speakers addressing one audience do not meet
+    assert not code(nlp, "Lula and Milei addressed the forum in Davos.")
 
 
 def test_calls_for_an_act_are_a_request_and_a_phone_call_no_request(nlp):
