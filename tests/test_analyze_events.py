@@ -122,6 +122,9 @@ NEGATION_CASES = [
     ("Japan has avoided any criticism of the United States.", "JPN", "USA", "ACCUSE", "actual"),
     ("Neither India nor Pakistan will attend the talks.", "IND", "PAK", "CONSULT", "intended"),
     ("Moscow's refusal to withdraw its troops from Ukraine angered NATO.", "RUS", "UKR", "RETREAT", "actual"),
+    # "have yet to" / "is yet to": not done so far
+    ("Kenya and Somalia have yet to sign a maritime agreement.", "KEN", "SOM", "AGREE", "actual"),
+    ("Serbia is yet to condemn Russia.", "SRB", "RUS", "ACCUSE", "actual"),
 ]
 
 
@@ -290,6 +293,9 @@ JOINT_CASES = [
     ("The ceasefire between India and Pakistan held.", "IND", "PAK", "RETREAT"),
     ("Kenya praised the deal inked by Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias "
      "Afwerki.", "ETH", "ERI", "AGREE"),
+    # an agreement signed "with" the other side is signed by both
+    ("Vietnam signed a trade agreement with Chile on Monday.", "VNM", "CHL", "AGREE"),
+    ("Peru will sign a defence pact with Colombia.", "PER", "COL", "AGREE"),
 ]
 
 
@@ -765,6 +771,77 @@ def test_news_day_from_a_lead_verb_the_coder_did_not_code(nlp):
     text = ("Talks were scheduled for Monday in Ankara.\n\n"
             "Greece and Turkey signed six agreements on trade.")
     assert {e["date"] for e in find(code(nlp, text), "GRC", "TUR", "AGREE")} == {REF}
+
+
+def test_a_page_date_line_is_no_news_day(nlp):
+    # the page's own date line runs into the first sentence; the lead's day is Wednesday, not it
+    text = (" date 2024-05-10 Egypt has said that the talks with Ethiopia have failed. "
+            "The announcement was made by the irrigation ministry on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+    text = ("Egypt says talks with Ethiopia failed\n\nPublished On 10 May 2024\n\n"
+            "Egypt has said that the talks with Ethiopia have failed. The announcement was made on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+    # a weekday in the date line is no time expression either (REF is that Friday)
+    text = ("Egypt says talks with Ethiopia failed\n\nPublished Friday, 10 May 2024\n\n"
+            "Egypt has said that the talks with Ethiopia have failed. The announcement was made on Wednesday.")
+    assert {e["date"] for e in find(code(nlp, text), "EGY", "ETH", "CONSULT")} == {"2024-05-08"}
+
+
+def test_page_furniture_does_not_use_up_the_lead(nlp):
+    # a subhead and a photo credit between headline and lead are no lead sentences: the day the
+    # lead gives the news (the news conference on Friday) still dates the headline's news
+    text = ("Japan premier praises South Korea's leader\n\n"
+            "Neighbours seek better ties\n\n"
+            "The two leaders raise a toast on Thursday in Tokyo.\n\n"
+            "(AP/Cabinet Public Affairs Office)\n\n"
+            "TOKYO -- Japan's prime minister thanked South Korea's president for his work.\n\n"
+            "\"I respect him,\" the prime minister told a news conference Friday.")
+    events = code(nlp, text, ref="2024-05-11")
+    assert {e["date"] for e in find(events, "JPN", "KOR", "SUPPORT")} == {"2024-05-10"}
+
+
+def test_an_event_told_again_by_a_definite_noun_keeps_its_date(nlp):
+    # "The diplomatic engagement unfolds …": the talks told just before, on their day
+    text = ("Greece and Turkey held talks in Ankara on Wednesday.\n\n"
+            "The diplomatic engagement between Greece and Turkey unfolds as both seek calm in the Aegean.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("The diplomatic")]
+    assert {(e["type"], e["date"]) for e in later if {e["source"], e["target"]} == {"GRC", "TUR"}} == \
+        {("CONSULT", "2024-05-08")}
+    # an indefinite one is another event: no date from the talks
+    text = ("Greece and Turkey held talks in Ankara on Wednesday.\n\n"
+            "A diplomatic engagement between Greece and Turkey would calm the Aegean.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("A diplomatic")]
+    assert all(e["date"] is None for e in later), later
+
+
+def test_a_clause_told_as_of_now_is_dated_by_the_publication(nlp):
+    # the lead tells its news on Friday; "has now escalated" is the state at the time of writing
+    # (Saturday's paper), neither Friday's nor a past date carried from the sentence before
+    lead = ("China on Friday took its feud with Japan to the United Nations.\n\n"
+            "The diplomatic spat between China and Japan began earlier in November, when Japan's prime "
+            "minister criticized China.\n\n")
+    now = code(nlp, lead + "However, the spat has now rapidly escalated into a trade war involving businesses "
+               "on both sides.", ref="2024-11-23")
+    assert {e["date"] for e in find(now, "CHN", "JPN", "SANCTION")} == {"2024-11-23"}
+    told = code(nlp, lead + "However, the spat has rapidly escalated into a trade war involving businesses "
+                "on both sides.", ref="2024-11-23")
+    assert {e["date"] for e in find(told, "CHN", "JPN", "SANCTION")} == {"2024-11-22"}
+
+
+def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp):
+    text = ("During Thursday's talks, Japan and South Korea agreed to restart shuttle diplomacy.\n\n"
+            "They also agreed to resume security dialogues, and South Korea kept intelligence-sharing with "
+            "Japan, which Seoul had previously threatened to stop.")
+    events = code(nlp, text)
+    assert {e["date"] for e in find(events, "KOR", "JPN", "AGREE")} == {"2024-05-09"}
+    assert the(events, "KOR", "JPN", "THREATEN")["date"] is None
+
+
+def test_a_weekend_is_not_refined_to_a_weekday_of_its_month(nlp):
+    # Monday's accusation is another action than the weekend's criticism (REF: Monday 13 May)
+    text = "Japan accused China of interference on Monday.\n\nJapan had already criticized China over the weekend."
+    events = [e for e in code(nlp, text, ref="2024-05-13") if e["trigger"] == "criticized"]
+    assert {(e["source"], e["target"], e["type"], e["date"]) for e in events} == {("JPN", "CHN", "ACCUSE", "2024-05")}
 
 
 def test_background_and_plans_get_no_news_date(nlp):

@@ -461,3 +461,15 @@ def test_the_spokesperson_is_the_one_named_with_that_title_even_unrecognised(qnl
     text = ('"We were given nothing," opposition spokesperson Park Min-jae said on Friday. '
             '"The government gave everything away," the spokesperson said. "It was a disaster."')
     assert {q["speaker"] for q in quotes(qnlp, text)} == {"Park Min-jae"}
+
+
+def test_a_name_after_an_office_is_a_person_even_unrecognised(qnlp) -> None:
+    # the recogniser may read an unfamiliar name as a product or an organisation; written after
+    # an office it is a person, and "Ano said" and "he added" later are that person
+    text = ("Philippine national security adviser Eduardo Ano said the deal excludes inspections.\n\n"
+            "Officials in Manila declined to give details on Wednesday.\n\n"
+            "Talks with Beijing are expected to continue next month in Manila.\n\n"
+            "“Both sides agreed the tension will be reduced,” Ano said.\n\n"
+            "“We did not agree on anything that will undermine our position,” he added.")
+    direct = [q for q in quotes(qnlp, text) if q["direct"]]
+    assert [(q["speaker"], q["speaker_actor"]) for q in direct] == [("Eduardo Ano", "PHL")] * 2

@@ -79,3 +79,37 @@ def test_json_round_trips_and_the_table_shows_it(dev_run, figures: dict) -> None
     dev_line = next(line for line in table.splitlines() if line.startswith("dev ") and "3/3" in line)
     assert f"{figures['sets']['dev']['all']['score']['events_f1']:.2f}" in dev_line
     assert "error classes" in table and "time:" in table
+
+
+def test_pair_precision_counts_relations_matching_a_gold_pair(dev_run) -> None:
+    """A relation on a gold pair's two claim sentences is right for that pair's kind only; one
+    with a side on another sentence of the same documents is not."""
+    bench = dev_run[0]
+    sc = bench.scorer()
+    gold, pairs = sc.load_gold(bench.DEV_DIR)
+    claims = {c["id"]: (k, c["sentence"]) for k, g in gold.items() for c in g.get("claims", [])}
+    pair = next(p for p in pairs if p["a"] in claims and p["b"] in claims)
+    other = "agree" if pair["relation"] == "contradict" else "contradict"
+    (ka, sa), (kb, sb) = claims[pair["a"]], claims[pair["b"]]
+    elsewhere = next(c["sentence"] for c in gold[ka]["claims"] if c["sentence"] not in (sa, sb))
+
+    def rel(kind: str, a: str, b: str) -> dict:
+        return {"a": {"doc": f"{ka}.txt", "sentence": a}, "b": {"doc": f"{kb}.txt", "sentence": b}, "relation": kind}
+
+    got = bench.pair_precision(gold, pairs, [rel(pair["relation"], sa, sb), rel(pair["relation"], elsewhere, sb),
+                                             rel(other, sa, sb)], sc)
+    assert got[pair["relation"]] == 0.5
+    assert got[other] == 0.0
+    assert bench.pair_precision(gold, pairs, [], sc) == {"contradict": None, "agree": None}
+
+
+def test_dates_by_pair_are_measured_over_dated_gold_events_and_shown(dev_run, figures: dict) -> None:
+    by_pair = figures["sets"]["dev"]["all"]["event_dates_by_pair"]
+    gold_dated = sum(1 for f in sorted(GOLD.glob("d*.json"))
+                     for e in json.loads(f.read_text(encoding="utf-8"))["events"] if e.get("date"))
+    # the seeds' dated events have predictions on their pair; no more than the gold dates
+    assert 0 < by_pair["dated"] <= gold_dated
+    assert 0 <= by_pair["right"] <= by_pair["dated"]
+    assert by_pair["acc"] == by_pair["right"] / by_pair["dated"]
+    dev_line = next(line for line in dev_run[2].splitlines() if line.startswith("dev ") and "3/3" in line)
+    assert dev_line.split()[-1] == f"{by_pair['acc']:.2f}"

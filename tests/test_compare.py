@@ -222,6 +222,48 @@ def test_decide_events_only_on_the_pair_the_articles_are_about() -> None:
     assert decided is not None and decided.relation == "contradict"
 
 
+
+def test_decide_events_the_same_act_has_the_same_source_and_target() -> None:
+    """Tokyo's demand and Beijing's demand are two acts; a deal, coded both ways, is one."""
+    from dyadwatch.compare.relations import ClaimItem, decide_events
+
+    def claim(doc: str, events: tuple) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=10, sentence="s", actors=("CHN", "JPN"), polarity=1,
+                         events=events, extra={"dyad": ("CHN", "JPN"), "dates": {e: "2025-11-10" for e in events}})
+
+    tokyo_demands, beijing_demands = (("JPN", "CHN", "REQUEST", False),), (("CHN", "JPN", "REQUEST", False),)
+    assert decide_events(claim("a", tokyo_demands), claim("b", beijing_demands)) is None
+    agreed = decide_events(claim("a", tokyo_demands), claim("b", tokyo_demands))
+    assert agreed is not None and agreed.relation == "agree" and "JPN→CHN REQUEST" in agreed.why
+    deal = (("CHN", "JPN", "AGREE", False), ("JPN", "CHN", "AGREE", False))
+    agreed = decide_events(claim("a", deal[:1]), claim("b", deal))
+    assert agreed is not None and agreed.relation == "agree"
+
+
+def test_a_denial_contradicts_only_when_it_denies_what_the_two_share() -> None:
+    """A "not" in a clause about something else is not a denial of the other's point; one in
+    the clause that names the shared point is."""
+    from dyadwatch.compare.relations import ClaimItem, content_terms, decide_denial, denied
+
+    assert {"signi", "peace"} <= denied("Their constitution did not allow for the signing of a peace agreement today.")
+    assert "summi" in denied("The opposition said Yoon came away empty-handed from the summit.")
+    assert denied('He said "we will not sign" and left.') == frozenset()
+
+    said = ("Takaichi said a Chinese attack could constitute a survival-threatening situation that allows "
+            "collective self-defence.")
+    aside = ("In China's account, what constitutes a survival-threatening situation for collective self-defence, "
+             "and the fact that it is not envisioned for the island, are left out.")
+    denial = "Takaichi did not say that an attack could constitute a survival-threatening situation."
+
+    def claim(doc: str, sentence: str, polarity: int) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=("CHN", "JPN"),
+                         polarity=polarity, extra={"dyad": ("CHN", "JPN")})
+
+    for other, expected in ((aside, None), (denial, "contradict")):
+        terms = sorted(content_terms(said) & content_terms(other))
+        decided = decide_denial(claim("a", said, 1), claim("b", other, -1), 0.7, 3.0, terms)
+        assert (decided.relation if decided else None) == expected, (other, decided)
+
 # -- the same act told by two independent sources, or told done and undone ---------------------------
 
 SUMMIT_A = """Egypt and Ethiopia sign water accord

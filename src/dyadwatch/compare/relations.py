@@ -227,7 +227,7 @@ def _same_time(a: str | None, b: str | None) -> bool | None:
 
 def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
                   pair: tuple[str, str] | None = None, specific: float = 0.0) -> Decision | None:
-    """The same act (pair, type) reported by both: done by one and not done by the other
+    """The same act (source, target, type) reported by both: done by one and not done by the other
     contradicts, alike agrees. Acts dated to different times are different acts; when neither
     date is known the two sentences must say nearly the same thing (``SAME_PROPOSITION``)."""
     # only acts between the pair an article is about: two analyses of China and Russia that
@@ -238,15 +238,18 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
         return all(frozenset((s, t)) == p for p in pairs)
 
     dates_a, dates_b = a.extra.get("dates") or {}, b.extra.get("dates") or {}
-    ea: dict[tuple[frozenset[str], str], tuple[bool, str | None, str, str]] = {}
+    # the same act has the same source and target: "Tokyo demanded the post deleted" and
+    # "Beijing demanded retractions" are two demands, not one told twice (an act of both, a
+    # meeting or a deal, is coded both ways and meets itself either way)
+    ea: dict[tuple[str, str, str], tuple[bool, str | None, str, str]] = {}
     for s, t, ty, neg in a.events:
         if about_the_pair(s, t):
-            ea.setdefault((frozenset((s, t)), ty), (neg, dates_a.get((s, t, ty, neg)), s, t))
+            ea.setdefault((s, t, ty), (neg, dates_a.get((s, t, ty, neg)), s, t))
     agreed = None
     for s, t, ty, neg in b.events:
         if not about_the_pair(s, t):
             continue
-        hit = ea.get((frozenset((s, t)), ty))
+        hit = ea.get((s, t, ty))
         if hit is None:
             continue
         neg_a, date_a, sa, ta = hit
@@ -379,16 +382,35 @@ def decide_contrast(a: ClaimItem, b: ClaimItem, similarity: float, terms: Sequen
     return None
 
 
+def denied(sentence: str) -> frozenset[str]:
+    """The content terms a sentence denies: those of the clause a negation stands in ("did not
+    allow the signing of a peace agreement", "the talks collapsed", "came away empty-handed from
+    the summit"), from the punctuation before it to the punctuation after it. Words inside quote
+    marks are left out, as for ``negated``."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    out: set[str] = set()
+    for m in _negation().finditer(bare):
+        before = re.split(r"[,;:.!?()“”\"—–]", bare[:m.start()])[-1]
+        after = re.split(r"[,;:.!?()“”\"—–]", bare[m.end():], maxsplit=1)[0]
+        out |= content_terms(before + " " + m.group(0) + " " + after)
+    return frozenset(out)
+
+
 def decide_denial(a: ClaimItem, b: ClaimItem, similarity: float, specific: float,
                   terms: Sequence[str]) -> Decision | None:
     """One says a thing and the other says it did not happen ("signed" vs "did not sign", "came
     away with a deal" vs "empty-handed"): the two sentences tell the same point, as for
-    ``decide_report``, with opposite polarity."""
+    ``decide_report``, with opposite polarity, and what the denying one denies is part of what
+    they share: a "not" in a clause about something else ("…, and is not envisioned between
+    Japan and Taiwan, are omitted") does not deny the other's point."""
     if a.polarity == b.polarity or similarity < DENIAL_SIMILARITY or specific < 1.0:
         return None
     strength = agree_strength(similarity, specific)
     if strength < REPORT_STRENGTH:
         return None
+    denying = (b if b.polarity < 0 else a).sentence
+    if negated(denying) and not denied(denying) & set(terms):
+        return None  # (a denial no word of the list marks, one the parse found, is taken as it is)
     words = ", ".join(f"“{w}”" for w in _cue_words(a.sentence, b.sentence, set(terms[:3]), limit=3))
     denies = "the second" if b.polarity < 0 else "the first"
     return Decision("contradict", round(min(0.9, 0.25 + 0.5 * strength), 3),
