@@ -31,7 +31,8 @@ with the reason.
 
 Validation, before anything is written: the supplement's keys and values are checked, the
 whole text is loaded with the coder's own reader (``dyadwatch.analyze.events.read_lexicon``),
-which must give every row back, and no (lemma, pos, particle, type) may occur twice.
+which must give every row back, and no (lemma, pos, particle, type) may occur twice with the
+same restrictions (a restricted sense, when it fits, takes the word from the unrestricted ones).
 
     .venv/bin/python scripts/build_event_triggers.py          # write v2 and print the counts
     .venv/bin/python scripts/build_event_triggers.py --check  # only compare with the file on disk
@@ -104,7 +105,8 @@ V1_SENSES_MISSED = {
     "rally": "v1 codes 'rally' as a demonstration; 'rallied behind/around/to X' is rallying support (SUPPORT)",
     "back": "v1 codes 'back' as SUPPORT; 'backed down/off' is yielding (CONCEDE)",
     "call": "v1 codes a transitive 'call' as a phone call; 'called up reservists' mobilises (MOBILIZE), "
-            "'called upon X' is a request like v1's 'call_on'",
+            "'called upon X' is a request like v1's 'call_on'; v1 codes the noun 'call' both as a phone call "
+            "(CONSULT) and a request: 'calls for X' is only the request",
     "vow": "v1 codes 'vow' as a promise (AGREE); 'vowed retaliation/revenge' is a threat (THREATEN)",
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
@@ -114,6 +116,8 @@ V1_SENSES_MISSED = {
     "normalize": "as 'normalise'",
     "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends "
             "force (RETREAT)",
+    "war": "v1 codes 'war' as force (ASSAULT); 'a war of words' is mutual criticism (ACCUSE)",
+    "strike": "v1 codes 'strike' as force (ASSAULT); 'struck a deal' is an agreement (AGREE)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
@@ -121,7 +125,11 @@ V1_SENSES_MISSED = {
 V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
     ("war", "NOUN", None): "v1 codes 'war' as force (ASSAULT); a trade, tariff or economic war is a contest of "
                            "tariffs and bans (SANCTION), coded both ways; the coder lets a sense restricted by a "
-                           "modifier, when it fits, take the word from its unrestricted senses",
+                           "modifier, when it fits, take the word from its unrestricted senses; a diplomatic or "
+                           "verbal war, like a war of words, is mutual criticism (ACCUSE)",
+    ("exchange", "NOUN", None): "v1 codes the noun 'exchange' as cooperation (exchanges of goods, students); "
+                                "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
+                                "exchange of views), a sense restricted by its head verb",
 }
 
 # ---- AGREE: agreeing, promising, signing; the documents agreed
@@ -130,6 +138,8 @@ for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "trea
     verb(f"seal_{_obj}", "AGREE")  # "sealed a deal", not "sealed the border"
 for _obj in ("deal", "deals", "agreement", "accord", "pact"):
     verb(f"clinch_{_obj}", "AGREE")  # not "clinched victory"
+for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "bargain", "compromise"):
+    verb(f"strike_{_obj}", "AGREE")  # "struck a deal", "the deal, struck in Beijing": no strike
 for _obj in ("dispute", "disputes", "differences"):
     verb(f"settle_{_obj}", "AGREE")  # not "settled debts", "settled in"
 verb("finalise", "AGREE", needs_object=True)
@@ -192,6 +202,18 @@ noun("banquet", "CONSULT", mode="visit")
 noun("dinner", "CONSULT", mode="visit", needs_modifier=["state", "official", "working"])
 noun("welcome", "CONSULT", mode="visit")  # "gave Kim a lavish welcome"
 noun("contact", "CONSULT", joint=True, needs_prep=["between", "with"])
+# "the two leaders had an honest exchange", "held an exchange of views": a conversation
+noun("exchange", "CONSULT", joint=True, needs_head=["have", "hold"])
+noun("call_for", "REQUEST")  # "US calls for both to calm tensions": the request, not a phone call
+# "a phone call": the conversation, not a request
+noun("call", "CONSULT", joint=True, needs_modifier=["phone", "telephone", "video", "conference"])
+# "he and Mitsotakis addressed the territorial issues": two sides taking up issues together discuss
+# them; one side "addressing" an audience or a problem is no meeting, nor are two speakers
+# addressing the same audience ("Xi and Putin addressed the forum")
+verb("address", "CONSULT", needs_joint_subject=True, needs_object=True,
+     not_objects=["assembly", "forum", "conference", "summit", "parliament", "congress", "session", "meeting",
+                  "audience", "crowd", "rally", "gathering", "reporter", "journalist", "media", "press", "nation",
+                  "delegate", "lawmaker", "legislature", "student", "people", "public", "leader"])
 # a shared appearance: "a joint press conference with Lula", "a news briefing with his counterpart";
 # a conference or briefing with no "with" is one side talking to reporters, no meeting
 noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
@@ -208,7 +230,12 @@ noun("engagement", "CONSULT", joint=True, needs_modifier=["diplomatic", "bilater
 # ("Beijing approved construction of a dam"), not approval of another state's act.
 for _obj in ("decision", "decisions", "move", "moves", "step", "steps", "announcement", "proposal", "proposals",
              "initiative", "initiatives", "effort", "efforts", "progress", "outcome", "resolution", "plan",
-             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote"):
+             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote",
+             # the acts two states agree on, welcomed by a third: "the UN welcomed the Saudi-Iranian
+             # rapprochement" approves the act (SUPPORT of its parties), it receives no visitor
+             "agreement", "agreements", "deal", "accord", "pact", "treaty", "rapprochement", "reconciliation",
+             "ceasefire", "truce", "normalisation", "normalization", "resumption", "restoration", "breakthrough",
+             "signing", "talks", "dialogue"):
     verb(f"welcome_{_obj}", "SUPPORT")
 verb("salute", "SUPPORT", needs_object=True)
 verb("extol", "SUPPORT")
@@ -473,6 +500,12 @@ verb("spat", "ACCUSE", joint=True, mode="disapprove")
 for _lemma in ("spat", "feud", "quarrel", "squabble", "tiff", "wrangle", "recrimination"):
     noun(_lemma, "ACCUSE", joint=True, mode="disapprove")
 noun("row", "ACCUSE", joint=True, mode="disapprove", needs_prep=["over", "with", "between"])  # not "in a row"
+# a war fought with words: "a war of words with China", "a diplomatic war" (not "a war of aggression")
+noun("war_of_words", "ACCUSE", joint=True, mode="disapprove")
+noun("war", "ACCUSE", joint=True, mode="disapprove", needs_modifier=["diplomatic", "verbal", "rhetorical", "propaganda"])
+# one side's hostile words: "the aggressive rhetoric of 'Mitsotakis yok' by Erdogan"
+noun("rhetoric", "ACCUSE", mode="disapprove", needs_modifier=["aggressive", "hostile", "inflammatory", "bellicose",
+                                                              "belligerent", "confrontational", "harsh", "heated"])
 noun("reprimand", "ACCUSE", mode="disapprove")
 noun("reproach", "ACCUSE", mode="disapprove")
 noun("objection", "ACCUSE", mode="disapprove")
@@ -736,7 +769,8 @@ verb("chant", "PROTEST", mode="demo", target_preps=["against"])  # 6/8 PROTEST; 
 
 
 def split_lemma(lemma: str) -> tuple[str, str | None]:
-    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma)."""
+    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma; a
+    second, "war_of_words", is the object that preposition must have)."""
     if "_" not in lemma:
         return lemma, None
     head, rest = lemma.split("_", 1)
@@ -843,10 +877,13 @@ def build() -> tuple[str, Counter]:
         raise SystemExit(f"read_lexicon gives the name {lex.name!r}, not {NAME!r}")
     if len(triggers) != len(v1_rows) + len(SUPPLEMENT):
         raise SystemExit(f"read_lexicon gives {len(triggers)} triggers for {len(v1_rows) + len(SUPPLEMENT)} rows")
-    keys = Counter((t.lemma, t.pos, t.particle, t.type) for t in triggers)
-    dups = sorted(k for k, n in keys.items() if n > 1)
+    # a restricted sense of a type the word already has is no duplicate: when it fits it takes the
+    # word from the unrestricted senses ("a phone call" is only the conversation, not a request)
+    keys = Counter((t.lemma, t.pos, t.particle, t.type, t.needs_modifier, t.needs_head, t.needs_prep)
+                   for t in triggers)
+    dups = sorted(k[:4] for k, n in keys.items() if n > 1)
     if dups:
-        raise SystemExit(f"duplicate (lemma, pos, particle, type): {dups}")
+        raise SystemExit(f"duplicate (lemma, pos, particle, type) with the same restrictions: {dups}")
     counts = Counter(r["type"] for r in SUPPLEMENT)
     return text, Counter({t: counts.get(t, 0) for t in PLOVER_TYPES})
 

@@ -1005,3 +1005,101 @@ def test_an_engagement_without_its_diplomatic_sense_is_no_meeting(nlp):
     # a bare "engagement" is as often a battle or a commitment: no CONSULT from it
     events = code(nlp, PAIR_LEAD + "The engagement lasted for hours as both armies dug in.")
     assert not [e for e in events if e["start"] >= len(PAIR_LEAD) and e["type"] == "CONSULT"]
+
+
+def test_an_exchange_two_sides_had_is_a_conversation(nlp):
+    # "exchange" is cooperation in v1 (exchanges of goods, students); had or held, it is a talk
+    events = code(nlp, PAIR_LEAD + "The two leaders had an honest exchange in which they laid out their positions.")
+    pairs = {(e["source"], e["target"], e["type"]) for e in events if e["start"] >= len(PAIR_LEAD)}
+    assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= pairs
+    assert not {p for p in pairs if p[2] == "COOPERATE"}
+
+
+def test_two_sides_addressing_issues_discuss_them_one_side_addressing_is_no_meeting(nlp):
+    events = code(nlp, "Lula and Milei addressed the border issues openly.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
+                                                                      ("ARG", "BRA", "CONSULT")}
+    assert not code(nlp, "Lula addressed Argentina's concerns in a speech.")
+    # two speakers addressing one audience do not meet
+    assert not code(nlp, "Lula and Milei addressed the forum in Davos.")
+
+
+def test_calls_for_an_act_are_a_request_and_a_phone_call_no_request(nlp):
+    # the parser makes "for" the marker of the clause: still the request sense, not a phone call
+    events = code(nlp, "Brazil ignored US calls for both to calm tensions.")
+    the(events, "USA", "BRA", "REQUEST")
+    assert not [e for e in events if e["type"] == "CONSULT"]
+    events = code(nlp, "Lula and Milei held a phone call on Monday.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "CONSULT"),
+                                                                      ("ARG", "BRA", "CONSULT")}
+
+
+def test_a_third_party_welcoming_a_shared_act_supports_both_parties(nlp):
+    # v1 reads every "welcome" as receiving a visitor; an agreed act welcomed is approved
+    events = code(nlp, "The United Nations welcomed the Brazilian-Argentine rapprochement.")
+    assert {(e["source"], e["target"], e["type"]) for e in events if e["source"] == "UN"} == {
+        ("UN", "BRA", "SUPPORT"), ("UN", "ARG", "SUPPORT")}
+    the(code(nlp, "Lula welcomed Milei to Brasilia."), "BRA", "ARG", "CONSULT")
+
+
+def test_a_war_of_words_or_a_diplomatic_war_is_mutual_criticism(nlp):
+    for text in ("Brazil was involved in a war of words with Argentina on Monday.",
+                 PAIR_LEAD + "The quarrel has escalated into a diplomatic war that hurts both sides."):
+        events = code(nlp, text)
+        assert {("BRA", "ARG", "ACCUSE"), ("ARG", "BRA", "ACCUSE")} <= {(e["source"], e["target"], e["type"])
+                                                                        for e in events}
+        assert not [e for e in events if e["type"] == "ASSAULT"]
+    # "of" with another object is no war of words
+    events = code(nlp, "Russia's war of aggression against Ukraine entered its third year.")
+    assert not [e for e in events if e["type"] == "ACCUSE"]
+
+
+def test_hostile_rhetoric_by_one_side_is_an_accusation(nlp):
+    the(code(nlp, "Lula's aggressive rhetoric against Argentina alarmed investors."), "BRA", "ARG", "ACCUSE")
+    # rhetoric with no hostile modifier is only talk
+    assert not [e for e in code(nlp, "Lula's rhetoric about Argentina changed.") if e["type"] == "ACCUSE"]
+
+
+MAIN_PAIR_STORY = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+                   "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during negotiations.",  # a bare plural
+    "At the center of discussions were the maritime zones.",
+    "Issues such as fishing rights were discussed.",  # an agentless passive
+])
+def test_talks_with_no_party_named_are_the_main_pairs(nlp, sentence):
+    events = [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
+                                                                      ("TUR", "GRC", "CONSULT")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during such negotiations.",  # talks in general
+    "The issue was raised during multilateral negotiations.",  # others' talks
+])
+def test_talks_in_general_are_not_the_main_pairs(nlp, sentence):
+    assert not [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    # and without a clear main pair, bare talks are nobody's
+    assert not code(nlp, "The issue was raised during negotiations.")
+
+
+def test_the_from_phrase_of_a_thing_said_is_the_speaker_and_the_subject_its_target(nlp):
+    # "from" names the giver of support and the speaker of criticism, threats and demands
+    for text, type_ in (("Brazil faced sharp criticism from Argentina over the dam.", "ACCUSE"),
+                        ("Brazil received demands from Argentina for an apology.", "REQUEST"),
+                        ("Brazil came under threats from Argentina.", "THREATEN")):
+        events = code(nlp, text)
+        the(events, "ARG", "BRA", type_)
+        assert not find(events, "BRA", "ARG", type_)
+
+
+def test_a_deal_struck_is_an_agreement_not_a_strike(nlp):
+    events = code(nlp, "Brazil and Argentina struck a deal in Montevideo.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "AGREE"),
+                                                                      ("ARG", "BRA", "AGREE")}
+    # the participle's noun is its object: no strike by anyone named nearby
+    events = code(nlp, "The deal, struck in Brasilia, is a victory for Argentina over Chile.")
+    assert not [e for e in events if e["type"] == "ASSAULT"]
+    the(code(nlp, "Brazil struck Argentina on Friday."), "BRA", "ARG", "ASSAULT")

@@ -89,6 +89,9 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
+#: things said, whose noun names the speaker in a "from" phrase ("sharp criticism from Beijing",
+#: "threats from Pyongyang", "demands from Washington")
+SAYING_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT", "PROTEST"}
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -139,6 +142,7 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     material: frozenset[str]
+    generic_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -167,6 +171,9 @@ class Trigger:
     mode: str | None = None
     joint: bool = False
     particle: str | None = None
+    #: the object the particle preposition must have ("war_of_words": "a war of words", not "a
+    #: war of aggression")
+    particle_object: str | None = None
     needs_object: bool = False
     needs_modifier: tuple[str, ...] = ()
     needs_joint_subject: bool = False
@@ -201,7 +208,18 @@ class Lexicon:
             # Tuesday" is a call, not "call on"
             words = {c.lower_ for c in token.children if c.dep_ in deps and not (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
-            with_particle = [t for t in found if t.particle and t.particle in words]
+            if "dobj" in deps and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+                # "the deal, struck in Beijing": a participle's noun is its object
+                words.add(token.head.lower_)
+            if "prep" in deps:
+                # "calls for both to calm tensions": the parser makes "for" the marker of the
+                # clause it introduces, not a preposition of the noun
+                words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "acl")
+                          for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i}
+            with_particle = [t for t in found if t.particle and t.particle in words and (
+                t.particle_object is None or any(
+                    c.lower_ == t.particle and g.dep_ == "pobj" and t.particle_object in (g.lower_, g.lemma_.lower())
+                    for c in token.children if c.dep_ == "prep" for g in c.children))]
             if with_particle:
                 return with_particle
         return [t for t in found if not t.particle]
@@ -226,12 +244,13 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
             lex.name = row["name"]
             continue
         lemma = row["lemma"]
-        particle = None
+        particle = particle_object = None
         if "_" in lemma:
             lemma, particle = lemma.split("_", 1)
-            particle = particle.split("_")[0]
+            particle, _, particle_object = particle.partition("_")
         trig = Trigger(lemma=lemma, pos=row["pos"], type=row["type"], mode=row.get("mode"),
-                       joint=bool(row.get("joint")), particle=particle, needs_object=bool(row.get("needs_object")),
+                       joint=bool(row.get("joint")), particle=particle, particle_object=particle_object or None,
+                       needs_object=bool(row.get("needs_object")),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
                        needs_prep=tuple(row.get("needs_prep", ())),
@@ -385,7 +404,8 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS"
+                                                  or t.dep_ == "auxpass" for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -500,10 +520,11 @@ class _DocCoder:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",):
                 continue
             fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
-            if any(t.needs_modifier for t in fitting):
-                # a sense restricted by its modifier, when that modifier is there, is the word's
-                # sense here: a "trade war" is a contest of tariffs, not a use of force
-                fitting = [t for t in fitting if t.needs_modifier]
+            if any(_restricted(t) for t in fitting):
+                # a sense restricted by its modifier, head verb or preposition, when that word is
+                # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
+                # of force; "had an exchange" is a conversation, not an exchange of goods
+                fitting = [t for t in fitting if _restricted(t)]
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -809,6 +830,12 @@ class _DocCoder:
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
+            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(c)):
+                # "the UN welcomed the Saudi-Iranian rapprochement": what is done to a shared act
+                # is done to each of its parties, not only to the one named nearest
+                parties = self._noun_roles(c, Trigger(c.lemma_, "NOUN", "CONSULT"))[2]
+                if len(parties) >= 2:
+                    out += [a for a in parties if a not in out]
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
@@ -846,6 +873,13 @@ class _DocCoder:
                     return _Found(sources, [], how, joint=True)
                 if sources and targets:
                     return _Found(sources, targets, how, joint=True)
+            if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
+                    and _agentless_passive(tok):
+                # "issues such as casus belli were discussed": talks told in the passive with no
+                # party named in the sentence are those of the pair the article is about
+                main = self._main_pair()
+                if main:
+                    return _Found(list(main), [], "main pair", joint=True)
             if trig.needs_joint_subject:
                 return _Found(sources, [], how, joint=True) if len(sources) >= 2 else None
             if sources and targets:
@@ -873,6 +907,13 @@ class _DocCoder:
                 return _Found(givers, [a for a in receivers if a not in givers], "syntax")
             if receivers and not sources:
                 return self._fallback(tok, trig, [], receivers, sent_actors)
+        if trig.type in SAYING_TYPES and sources and not targets and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            # "Egypt faced criticism from Ethiopia", "her comment drew protests from Beijing": the
+            # speaker is in the "from" phrase, the one spoken against is the verb's subject
+            receivers = [a for a in self._governing_subject(tok)[0] if a not in sources]
+            if receivers:
+                return _Found(sources, receivers, "syntax")
         verb = tok.head if tok.dep_ in OBJ else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in OBJ else None
         if not targets and verb is not None and verb.lemma_.lower() in self.w.light_verbs:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
@@ -905,10 +946,12 @@ class _DocCoder:
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
-        if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
+        if not sources and not targets and trig.joint and not sent_actors and (
+                _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
-            # pair the article is about (when it clearly has one)
+            # pair the article is about (when it clearly has one); so are talks named as a bare
+            # plural ("the issue was raised during negotiations"), not "a meeting", "such talks"
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
@@ -930,7 +973,10 @@ class _DocCoder:
         sources: list[str] = []
         targets: list[str] = []
         joint: list[str] = []
-        for c in noun.children:
+        # "a war of words with China": the phrases of the "of" complement that makes the act are the act's
+        complement = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == trig.particle == "of"
+                      and trig.particle_object for g in c.children if g.dep_ == "pobj"]
+        for c in [*noun.children, *(p for g in complement for p in g.children if p.dep_ == "prep")]:
             if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod") and c.i in self.actor_of or (
                     c.dep_ in ("poss", "compound", "nmod") and self._nearest_actor(c, 1, frozenset({"prep"}))):
                 for a in [self.actor_of.get(c.i) or self._nearest_actor(c, 1, frozenset({"prep"}))] + \
@@ -941,8 +987,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES):
-                # "support by China", "aid from China": the giver
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES | SAYING_TYPES):
+                # "support by China", "aid from China": the giver; "criticism from Beijing": the speaker
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
@@ -1643,6 +1689,11 @@ def _purpose_clause(tok: Token) -> bool:
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _restricted(trig: Trigger) -> bool:
+    """A sense that applies only with a given modifier, head verb or preposition."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
+
+
 def _modified_by(tok: Token, words: Set[str]) -> bool:
     return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children
                if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"))
@@ -1656,6 +1707,19 @@ def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
 def _definite(tok: Token) -> bool:
     """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _bare_plural(tok: Token, generic: Set[str]) -> bool:
+    """Talks named as a plural with no determiner, possessor or number ("raised during
+    negotiations", "at the center of discussions"): the talks the story is about, unlike "such
+    talks" (``generic``), "her talks" or "three meetings"."""
+    return tok.tag_ == "NNS" and tok.dep_ != "compound" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") or c.lower_ in generic for c in tok.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("issues were discussed")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
