@@ -89,9 +89,6 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
-#: things said, whose noun names the speaker in a "from" phrase ("sharp criticism from Beijing",
-#: "threats from Pyongyang", "demands from Washington")
-SAYING_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT", "PROTEST"}
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -907,13 +904,6 @@ class _DocCoder:
                 return _Found(givers, [a for a in receivers if a not in givers], "syntax")
             if receivers and not sources:
                 return self._fallback(tok, trig, [], receivers, sent_actors)
-        if trig.type in SAYING_TYPES and sources and not targets and any(
-                c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
-            # "Egypt faced criticism from Ethiopia", "her comment drew protests from Beijing": the
-            # speaker is in the "from" phrase, the one spoken against is the verb's subject
-            receivers = [a for a in self._governing_subject(tok)[0] if a not in sources]
-            if receivers:
-                return _Found(sources, receivers, "syntax")
         verb = tok.head if tok.dep_ in OBJ else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in OBJ else None
         if not targets and verb is not None and verb.lemma_.lower() in self.w.light_verbs:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
@@ -987,8 +977,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES | SAYING_TYPES):
-                # "support by China", "aid from China": the giver; "criticism from Beijing": the speaker
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES):
+                # "support by China", "aid from China": the giver
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
