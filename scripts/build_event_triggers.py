@@ -13,7 +13,8 @@ What it writes, to ``src/dyadwatch/dictionaries/data/dyadwatch.events.v2.jsonl``
 
 - the DICTIONARY line of v1 with the name ``dyadwatch.events.v2``, the description extended
   (v2 = v1 + this supplement) and the sources;
-- every TRIGGER line of v1, byte for byte, in v1's order;
+- every TRIGGER line of v1, byte for byte, in v1's order, but for the joint flag that
+  ``V1_JOINT`` adds (with its reason) to a few agreement words;
 - the rows of ``SUPPLEMENT`` below, grouped by PLOVER type.
 
 The keys are those of v1 and mean what v1's DICTIONARY line says (``lemma``, ``pos`` VERB or
@@ -97,6 +98,17 @@ def verb(lemma: str, type_: str, **keys: Any) -> None:
 def noun(lemma: str, type_: str, **keys: Any) -> None:
     SUPPLEMENT.append({"lemma": lemma, "pos": "NOUN", "type": type_, **keys})
 
+
+#: v1 triggers that v2 codes as joint acts (both directions when a partner is named, "signed an
+#: agreement with Y"), and why; every other v1 line is copied unchanged
+V1_JOINT = {
+    ("sign", "VERB"): "the guide codes 'A and B signed' both ways; 'A signed … with B' is the same shared act",
+    ("agreement", "NOUN"): "an agreement has two parties: 'an agreement with B' is A's and B's",
+    ("deal", "NOUN"): "as 'agreement'",
+    ("treaty", "NOUN"): "as 'agreement'",
+    ("accord", "NOUN"): "as 'agreement'",
+    ("pact", "NOUN"): "as 'agreement'",
+}
 
 #: v1 lemmas that a supplement particle entry takes to another type in one construction, and why
 V1_SENSES_MISSED = {
@@ -857,19 +869,25 @@ def build() -> tuple[str, Counter]:
         "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
         "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
         "object or preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its "
-        f"{len(v1_rows)} triggers, unchanged) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
+        f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
         "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "
         "other senses.")
     header["sources"] = list(header.get("sources", [])) + [
         "supplement hand-written from the PLOVER codebook (PLOVER_structured_codebook_updated.csv, "
         "CAMEO2PLOVER-2021) and the dyadwatch coding guide by scripts/build_event_triggers.py"]
     ordered = sorted(SUPPLEMENT, key=lambda r: PLOVER_TYPES.index(r["type"]))  # stable: table order per type
-    lines = [json.dumps(header, ensure_ascii=False)] + v1_lines[1:] + [row_line(r) for r in ordered]
+    v1_out = [row_line({**r, "joint": True}) if (r["lemma"], r["pos"]) in V1_JOINT and not r.get("joint") else line
+              for r, line in zip(v1_rows, v1_lines[1:])]
+    lines = [json.dumps(header, ensure_ascii=False)] + v1_out + [row_line(r) for r in ordered]
     text = "\n".join(lines) + "\n"
 
-    # v1 unchanged, line for line
-    if text.splitlines()[1:len(v1_lines)] != v1_lines[1:]:
-        raise SystemExit("the v1 lines are not copied unchanged")
+    # v1 unchanged, line for line, but for the joint flag of V1_JOINT
+    joint_keys = {k for k in V1_JOINT if any((r["lemma"], r["pos"]) == k for r in v1_rows)}
+    if joint_keys != set(V1_JOINT):
+        raise SystemExit(f"V1_JOINT names triggers v1 does not have: {sorted(set(V1_JOINT) - joint_keys)}")
+    for r, line, out in zip(v1_rows, v1_lines[1:], text.splitlines()[1:len(v1_lines)]):
+        if (r["lemma"], r["pos"]) not in V1_JOINT and out != line:
+            raise SystemExit("the v1 lines are not copied unchanged")
     # loaded by the coder's own reader: every row back, under the new name, no duplicates
     lex = read_lexicon(text)
     triggers = [t for table in (lex.verbs, lex.nouns) for ts in table.values() for t in ts]

@@ -7,6 +7,7 @@ a small parser cannot get right are marked ``xfail(strict=True)`` with the reaso
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1093,3 +1094,17 @@ def test_a_deal_struck_is_an_agreement_not_a_strike(nlp):
     events = code(nlp, "The deal, struck in Brasilia, is a victory for Argentina over Chile.")
     assert not [e for e in events if e["type"] == "ASSAULT"]
     the(code(nlp, "Brazil struck Argentina on Friday."), "BRA", "ARG", "ASSAULT")
+
+
+def test_the_packaged_v2_lexicon_is_what_its_builder_writes() -> None:
+    # the v2 file is built by scripts/build_event_triggers.py: an edit by hand would be lost (and
+    # undone silently) the next time the script runs
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_event_triggers.py"
+    spec = importlib.util.spec_from_file_location("build_event_triggers", path)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    text, counts = builder.build()
+    assert text == builder.OUT.read_text(encoding="utf-8")
+    assert sum(counts.values()) == len(builder.SUPPLEMENT)
