@@ -139,7 +139,6 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     material: frozenset[str]
-    generic_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -401,8 +400,7 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS"
-                                                  or t.dep_ == "auxpass" for t in sent)):
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -870,13 +868,6 @@ class _DocCoder:
                     return _Found(sources, [], how, joint=True)
                 if sources and targets:
                     return _Found(sources, targets, how, joint=True)
-            if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
-                    and _agentless_passive(tok):
-                # "issues such as casus belli were discussed": talks told in the passive with no
-                # party named in the sentence are those of the pair the article is about
-                main = self._main_pair()
-                if main:
-                    return _Found(list(main), [], "main pair", joint=True)
             if trig.needs_joint_subject:
                 return _Found(sources, [], how, joint=True) if len(sources) >= 2 else None
             if sources and targets:
@@ -936,12 +927,10 @@ class _DocCoder:
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
-        if not sources and not targets and trig.joint and not sent_actors and (
-                _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
+        if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
-            # pair the article is about (when it clearly has one); so are talks named as a bare
-            # plural ("the issue was raised during negotiations"), not "a meeting", "such talks"
+            # pair the article is about (when it clearly has one)
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
@@ -1697,19 +1686,6 @@ def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
 def _definite(tok: Token) -> bool:
     """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-
-
-def _bare_plural(tok: Token, generic: Set[str]) -> bool:
-    """Talks named as a plural with no determiner, possessor or number ("raised during
-    negotiations", "at the center of discussions"): the talks the story is about, unlike "such
-    talks" (``generic``), "her talks" or "three meetings"."""
-    return tok.tag_ == "NNS" and tok.dep_ != "compound" and not any(
-        c.dep_ in ("det", "poss", "nummod", "predet") or c.lower_ in generic for c in tok.children)
-
-
-def _agentless_passive(verb: Token) -> bool:
-    """A passive verb with no "by" agent ("issues were discussed")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
