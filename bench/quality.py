@@ -4,7 +4,8 @@ What it measures, per gold set and (for the wide set) per cluster of three artic
 pair of states, with ``../shared/eval/score.py`` imported as a module and its ``score()`` called:
 
 * events: strict precision / recall / F1 (same sentence, source, target, type, negation), and
-  F1 undirected (unordered pair), dyad only (pair) and type only; event-date accuracy;
+  F1 undirected (unordered pair), dyad only (pair) and type only; event-date accuracy, over strict
+  matches (score.py) and over gold events matched by sentence and pair only (``dates_by_pair``);
 * quotes and figures: precision / recall / F1;
 * published-date, outlet and title accuracy; stance accuracy;
 * cross-document pairs: recall of the gold contradicting and agreeing claim pairs, and how many
@@ -210,6 +211,33 @@ def error_classes(gold: dict[str, Any], pred: dict[str, Any], mentions: dict[str
             "details": details, "spurious_details": spurious}
 
 
+def dates_by_pair(gold: dict[str, Any], pred: dict[str, Any], sc: ModuleType) -> dict[str, Any]:
+    """Event-date accuracy over gold events matched by sentence and unordered pair only.
+
+    score.py's event-date accuracy counts only strict matches (type, direction and negation
+    right too), so it moves whenever the event coding gains or loses a match. Here every gold
+    event with a date is paired, one to one, with a predicted event on its sentence (score.py's
+    ``overlaps``) and its pair, one of the same type and then the same direction preferred; the
+    share of those whose date is the gold's measures the dating alone."""
+    dated = right = 0
+    for key, g in gold.items():
+        text = g["text"]
+        pev = [dict(e, _span=sc.pred_span(text, e)) for e in pred.get(key, {}).get("events", [])]
+        used: set[int] = set()
+        for ge in g.get("events", []):
+            span = sc.span_of(text, ge["sentence"])
+            found = [j for j, p in enumerate(pev) if j not in used and _pair(p) == _pair(ge)
+                     and sc.overlaps(span, p["_span"])]
+            if not found:
+                continue
+            j = min(found, key=lambda j: (pev[j].get("type") != ge["type"], pev[j].get("source") != ge["source"]))
+            used.add(j)
+            if ge.get("date"):
+                dated += 1
+                right += pev[j].get("date") == ge["date"]
+    return {"dated": dated, "right": right, "acc": right / dated if dated else None}
+
+
 # -- scoring one group of gold documents
 
 def rekey_by_url(relations: list[dict[str, Any]], urls: dict[str, str | None]) -> list[dict[str, Any]]:
@@ -274,6 +302,7 @@ def measure(gold: dict[str, Any], pred: dict[str, Any], pairs: list[dict[str, An
         # precision of the relations re-keyed to the document url, as "R url" is measured
         "pairs_precision_by_url": pair_precision(gold, pairs, rekeyed, sc),
         "errors": error_classes(gold, pred, mentions, sc),
+        "event_dates_by_pair": dates_by_pair(gold, pred, sc),
     }
 
 
@@ -435,11 +464,12 @@ def render(res: dict[str, Any]) -> str:
             date = s["event_date_acc"] if s["events_r"] > 0 else None  # no strict match: undefined
             ev.append((name, [s["docs_matched"], m["gold_events"], m["pred_events"], s["events_p"], s["events_r"],
                               s["events_f1"], s["events_undirected_f1"], s["events_dyad_f1"], s["events_type_f1"],
-                              date]))
+                              date, m["event_dates_by_pair"]["acc"]]))
         out += [""] + table("events", [("docs", 5), ("gold", 5), ("pred", 5), ("P", 5), ("R", 5), ("F1", 5),
-                                       ("undir", 5), ("dyad", 5), ("type", 5), ("date", 5)], ev)
+                                       ("undir", 5), ("dyad", 5), ("type", 5), ("date", 5), ("dpair", 5)], ev)
         out.append("  P/R/F1 strict: same sentence, source, target, type, negation; undir/dyad/type: F1")
-        out.append("  date: event-date accuracy over strict matches with a gold date (n/a: no strict match)")
+        out.append("  date: event-date accuracy over strict matches with a gold date (n/a: no strict match);")
+        out.append("  dpair: the same over gold events matched by sentence and pair only (the dating alone)")
         content = []
         for name, m in rows:
             s = m["score"]

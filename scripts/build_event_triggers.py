@@ -13,7 +13,8 @@ What it writes, to ``src/dyadwatch/dictionaries/data/dyadwatch.events.v2.jsonl``
 
 - the DICTIONARY line of v1 with the name ``dyadwatch.events.v2``, the description extended
   (v2 = v1 + this supplement) and the sources;
-- every TRIGGER line of v1, byte for byte, in v1's order;
+- every TRIGGER line of v1, byte for byte, in v1's order, but for the joint flag that
+  ``V1_JOINT`` adds (with its reason) to a few agreement words;
 - the rows of ``SUPPLEMENT`` below, grouped by PLOVER type.
 
 The keys are those of v1 and mean what v1's DICTIONARY line says (``lemma``, ``pos`` VERB or
@@ -31,7 +32,8 @@ with the reason.
 
 Validation, before anything is written: the supplement's keys and values are checked, the
 whole text is loaded with the coder's own reader (``dyadwatch.analyze.events.read_lexicon``),
-which must give every row back, and no (lemma, pos, particle, type) may occur twice.
+which must give every row back, and no (lemma, pos, particle, type) may occur twice with the
+same restrictions (a restricted sense, when it fits, takes the word from the unrestricted ones).
 
     .venv/bin/python scripts/build_event_triggers.py          # write v2 and print the counts
     .venv/bin/python scripts/build_event_triggers.py --check  # only compare with the file on disk
@@ -97,6 +99,17 @@ def noun(lemma: str, type_: str, **keys: Any) -> None:
     SUPPLEMENT.append({"lemma": lemma, "pos": "NOUN", "type": type_, **keys})
 
 
+#: v1 triggers that v2 codes as joint acts (both directions when a partner is named, "signed an
+#: agreement with Y"), and why; every other v1 line is copied unchanged
+V1_JOINT = {
+    ("sign", "VERB"): "the guide codes 'A and B signed' both ways; 'A signed … with B' is the same shared act",
+    ("agreement", "NOUN"): "an agreement has two parties: 'an agreement with B' is A's and B's",
+    ("deal", "NOUN"): "as 'agreement'",
+    ("treaty", "NOUN"): "as 'agreement'",
+    ("accord", "NOUN"): "as 'agreement'",
+    ("pact", "NOUN"): "as 'agreement'",
+}
+
 #: v1 lemmas that a supplement particle entry takes to another type in one construction, and why
 V1_SENSES_MISSED = {
     "welcome": "v1 codes every 'welcome' as a visit (CONSULT); 'welcomed the decision/move/step …' is "
@@ -104,7 +117,8 @@ V1_SENSES_MISSED = {
     "rally": "v1 codes 'rally' as a demonstration; 'rallied behind/around/to X' is rallying support (SUPPORT)",
     "back": "v1 codes 'back' as SUPPORT; 'backed down/off' is yielding (CONCEDE)",
     "call": "v1 codes a transitive 'call' as a phone call; 'called up reservists' mobilises (MOBILIZE), "
-            "'called upon X' is a request like v1's 'call_on'",
+            "'called upon X' is a request like v1's 'call_on'; v1 codes the noun 'call' both as a phone call "
+            "(CONSULT) and a request: 'calls for X' is only the request",
     "vow": "v1 codes 'vow' as a promise (AGREE); 'vowed retaliation/revenge' is a threat (THREATEN)",
     "promise": "as 'vow': 'promised retaliation' is a threat",
     "pledge": "as 'vow': 'pledged retaliation' is a threat",
@@ -114,6 +128,8 @@ V1_SENSES_MISSED = {
     "normalize": "as 'normalise'",
     "halt": "v1 codes 'halt' as a cut-off (SANCTION, 'halted exports'); 'halted the fighting/attacks' ends "
             "force (RETREAT)",
+    "war": "v1 codes 'war' as force (ASSAULT); 'a war of words' is mutual criticism (ACCUSE)",
+    "strike": "v1 codes 'strike' as force (ASSAULT); 'struck a deal' is an agreement (AGREE)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
 }
 
@@ -121,7 +137,11 @@ V1_SENSES_MISSED = {
 V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
     ("war", "NOUN", None): "v1 codes 'war' as force (ASSAULT); a trade, tariff or economic war is a contest of "
                            "tariffs and bans (SANCTION), coded both ways; the coder lets a sense restricted by a "
-                           "modifier, when it fits, take the word from its unrestricted senses",
+                           "modifier, when it fits, take the word from its unrestricted senses; a diplomatic or "
+                           "verbal war, like a war of words, is mutual criticism (ACCUSE)",
+    ("exchange", "NOUN", None): "v1 codes the noun 'exchange' as cooperation (exchanges of goods, students); "
+                                "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
+                                "exchange of views), a sense restricted by its head verb",
 }
 
 # ---- AGREE: agreeing, promising, signing; the documents agreed
@@ -130,6 +150,8 @@ for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "trea
     verb(f"seal_{_obj}", "AGREE")  # "sealed a deal", not "sealed the border"
 for _obj in ("deal", "deals", "agreement", "accord", "pact"):
     verb(f"clinch_{_obj}", "AGREE")  # not "clinched victory"
+for _obj in ("deal", "deals", "agreement", "agreements", "accord", "pact", "bargain", "compromise"):
+    verb(f"strike_{_obj}", "AGREE")  # "struck a deal", "the deal, struck in Beijing": no strike
 for _obj in ("dispute", "disputes", "differences"):
     verb(f"settle_{_obj}", "AGREE")  # not "settled debts", "settled in"
 verb("finalise", "AGREE", needs_object=True)
@@ -192,6 +214,18 @@ noun("banquet", "CONSULT", mode="visit")
 noun("dinner", "CONSULT", mode="visit", needs_modifier=["state", "official", "working"])
 noun("welcome", "CONSULT", mode="visit")  # "gave Kim a lavish welcome"
 noun("contact", "CONSULT", joint=True, needs_prep=["between", "with"])
+# "the two leaders had an honest exchange", "held an exchange of views": a conversation
+noun("exchange", "CONSULT", joint=True, needs_head=["have", "hold"])
+noun("call_for", "REQUEST")  # "US calls for both to calm tensions": the request, not a phone call
+# "a phone call": the conversation, not a request
+noun("call", "CONSULT", joint=True, needs_modifier=["phone", "telephone", "video", "conference"])
+# "he and Mitsotakis addressed the territorial issues": two sides taking up issues together discuss
+# them; one side "addressing" an audience or a problem is no meeting, nor are two speakers
+# addressing the same audience ("Xi and Putin addressed the forum")
+verb("address", "CONSULT", needs_joint_subject=True, needs_object=True,
+     not_objects=["assembly", "forum", "conference", "summit", "parliament", "congress", "session", "meeting",
+                  "audience", "crowd", "rally", "gathering", "reporter", "journalist", "media", "press", "nation",
+                  "delegate", "lawmaker", "legislature", "student", "people", "public", "leader"])
 # a shared appearance: "a joint press conference with Lula", "a news briefing with his counterpart";
 # a conference or briefing with no "with" is one side talking to reporters, no meeting
 noun("conference", "CONSULT", joint=True, needs_modifier=["press", "news", "joint"], needs_prep=["with"])
@@ -208,7 +242,12 @@ noun("engagement", "CONSULT", joint=True, needs_modifier=["diplomatic", "bilater
 # ("Beijing approved construction of a dam"), not approval of another state's act.
 for _obj in ("decision", "decisions", "move", "moves", "step", "steps", "announcement", "proposal", "proposals",
              "initiative", "initiatives", "effort", "efforts", "progress", "outcome", "resolution", "plan",
-             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote"):
+             "plans", "remarks", "news", "idea", "gesture", "willingness", "readiness", "election", "vote",
+             # the acts two states agree on, welcomed by a third: "the UN welcomed the Saudi-Iranian
+             # rapprochement" approves the act (SUPPORT of its parties), it receives no visitor
+             "agreement", "agreements", "deal", "accord", "pact", "treaty", "rapprochement", "reconciliation",
+             "ceasefire", "truce", "normalisation", "normalization", "resumption", "restoration", "breakthrough",
+             "signing", "talks", "dialogue"):
     verb(f"welcome_{_obj}", "SUPPORT")
 verb("salute", "SUPPORT", needs_object=True)
 verb("extol", "SUPPORT")
@@ -473,6 +512,12 @@ verb("spat", "ACCUSE", joint=True, mode="disapprove")
 for _lemma in ("spat", "feud", "quarrel", "squabble", "tiff", "wrangle", "recrimination"):
     noun(_lemma, "ACCUSE", joint=True, mode="disapprove")
 noun("row", "ACCUSE", joint=True, mode="disapprove", needs_prep=["over", "with", "between"])  # not "in a row"
+# a war fought with words: "a war of words with China", "a diplomatic war" (not "a war of aggression")
+noun("war_of_words", "ACCUSE", joint=True, mode="disapprove")
+noun("war", "ACCUSE", joint=True, mode="disapprove", needs_modifier=["diplomatic", "verbal", "rhetorical", "propaganda"])
+# one side's hostile words: "the aggressive rhetoric of 'Mitsotakis yok' by Erdogan"
+noun("rhetoric", "ACCUSE", mode="disapprove", needs_modifier=["aggressive", "hostile", "inflammatory", "bellicose",
+                                                              "belligerent", "confrontational", "harsh", "heated"])
 noun("reprimand", "ACCUSE", mode="disapprove")
 noun("reproach", "ACCUSE", mode="disapprove")
 noun("objection", "ACCUSE", mode="disapprove")
@@ -736,7 +781,8 @@ verb("chant", "PROTEST", mode="demo", target_preps=["against"])  # 6/8 PROTEST; 
 
 
 def split_lemma(lemma: str) -> tuple[str, str | None]:
-    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma)."""
+    """"call_on" -> ("call", "on"), as ``read_lexicon`` reads it (the first word after the lemma; a
+    second, "war_of_words", is the object that preposition must have)."""
     if "_" not in lemma:
         return lemma, None
     head, rest = lemma.split("_", 1)
@@ -823,19 +869,25 @@ def build() -> tuple[str, Counter]:
         "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
         "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
         "object or preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its "
-        f"{len(v1_rows)} triggers, unchanged) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
+        f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
         "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "
         "other senses.")
     header["sources"] = list(header.get("sources", [])) + [
         "supplement hand-written from the PLOVER codebook (PLOVER_structured_codebook_updated.csv, "
         "CAMEO2PLOVER-2021) and the dyadwatch coding guide by scripts/build_event_triggers.py"]
     ordered = sorted(SUPPLEMENT, key=lambda r: PLOVER_TYPES.index(r["type"]))  # stable: table order per type
-    lines = [json.dumps(header, ensure_ascii=False)] + v1_lines[1:] + [row_line(r) for r in ordered]
+    v1_out = [row_line({**r, "joint": True}) if (r["lemma"], r["pos"]) in V1_JOINT and not r.get("joint") else line
+              for r, line in zip(v1_rows, v1_lines[1:])]
+    lines = [json.dumps(header, ensure_ascii=False)] + v1_out + [row_line(r) for r in ordered]
     text = "\n".join(lines) + "\n"
 
-    # v1 unchanged, line for line
-    if text.splitlines()[1:len(v1_lines)] != v1_lines[1:]:
-        raise SystemExit("the v1 lines are not copied unchanged")
+    # v1 unchanged, line for line, but for the joint flag of V1_JOINT
+    joint_keys = {k for k in V1_JOINT if any((r["lemma"], r["pos"]) == k for r in v1_rows)}
+    if joint_keys != set(V1_JOINT):
+        raise SystemExit(f"V1_JOINT names triggers v1 does not have: {sorted(set(V1_JOINT) - joint_keys)}")
+    for r, line, out in zip(v1_rows, v1_lines[1:], text.splitlines()[1:len(v1_lines)]):
+        if (r["lemma"], r["pos"]) not in V1_JOINT and out != line:
+            raise SystemExit("the v1 lines are not copied unchanged")
     # loaded by the coder's own reader: every row back, under the new name, no duplicates
     lex = read_lexicon(text)
     triggers = [t for table in (lex.verbs, lex.nouns) for ts in table.values() for t in ts]
@@ -843,10 +895,13 @@ def build() -> tuple[str, Counter]:
         raise SystemExit(f"read_lexicon gives the name {lex.name!r}, not {NAME!r}")
     if len(triggers) != len(v1_rows) + len(SUPPLEMENT):
         raise SystemExit(f"read_lexicon gives {len(triggers)} triggers for {len(v1_rows) + len(SUPPLEMENT)} rows")
-    keys = Counter((t.lemma, t.pos, t.particle, t.type) for t in triggers)
-    dups = sorted(k for k, n in keys.items() if n > 1)
+    # a restricted sense of a type the word already has is no duplicate: when it fits it takes the
+    # word from the unrestricted senses ("a phone call" is only the conversation, not a request)
+    keys = Counter((t.lemma, t.pos, t.particle, t.type, t.needs_modifier, t.needs_head, t.needs_prep)
+                   for t in triggers)
+    dups = sorted(k[:4] for k, n in keys.items() if n > 1)
     if dups:
-        raise SystemExit(f"duplicate (lemma, pos, particle, type): {dups}")
+        raise SystemExit(f"duplicate (lemma, pos, particle, type) with the same restrictions: {dups}")
     counts = Counter(r["type"] for r in SUPPLEMENT)
     return text, Counter({t: counts.get(t, 0) for t in PLOVER_TYPES})
 

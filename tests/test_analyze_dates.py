@@ -21,6 +21,18 @@ FRIDAY = "2024-05-10"
     ("early on Wednesday", FRIDAY, False, "2024-05-08"),
     # days
     ("yesterday", FRIDAY, False, "2024-05-09"),
+    ("last night", FRIDAY, False, "2024-05-09"),
+    ("last night", "2024-05", False, None),  # no day to count back from
+    # a weekend is two days: the month they fall in ("over the weekend" in Monday's paper)
+    ("over the weekend", "2024-05-13", False, "2024-05"),
+    ("at the weekend", "2024-05-12", False, "2024-05"),  # a Sunday: this weekend
+    ("last weekend", "2024-05-12", False, "2024-05"),  # a Sunday: the one before (4-5 May)
+    ("last weekend", "2024-05-06", False, "2024-05"),
+    ("over the weekend", "2024-09-02", False, "2024"),  # 31 August and 1 September: no one month
+    ("the weekend", "2024-06-03", False, "2024-06"),
+    ("this weekend", "2024-03-01", True, "2024-03"),
+    ("next weekend", "2024-05-11", True, "2024-05"),  # a Saturday: the one after
+    ("the weekend", "2024-05", False, None),
     ("today", FRIDAY, False, "2024-05-10"),
     ("this morning", FRIDAY, False, "2024-05-10"),
     ("tomorrow", FRIDAY, True, "2024-05-11"),

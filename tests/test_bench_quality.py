@@ -101,3 +101,15 @@ def test_pair_precision_counts_relations_matching_a_gold_pair(dev_run) -> None:
     assert got[pair["relation"]] == 0.5
     assert got[other] == 0.0
     assert bench.pair_precision(gold, pairs, [], sc) == {"contradict": None, "agree": None}
+
+
+def test_dates_by_pair_are_measured_over_dated_gold_events_and_shown(dev_run, figures: dict) -> None:
+    by_pair = figures["sets"]["dev"]["all"]["event_dates_by_pair"]
+    gold_dated = sum(1 for f in sorted(GOLD.glob("d*.json"))
+                     for e in json.loads(f.read_text(encoding="utf-8"))["events"] if e.get("date"))
+    # the seeds' dated events have predictions on their pair; no more than the gold dates
+    assert 0 < by_pair["dated"] <= gold_dated
+    assert 0 <= by_pair["right"] <= by_pair["dated"]
+    assert by_pair["acc"] == by_pair["right"] / by_pair["dated"]
+    dev_line = next(line for line in dev_run[2].splitlines() if line.startswith("dev ") and "3/3" in line)
+    assert dev_line.split()[-1] == f"{by_pair['acc']:.2f}"

@@ -437,7 +437,7 @@ def test_only_articles_sharing_a_pair_with_another_group_are_comparable() -> Non
 
 def test_a_judgement_its_own_acts_contradict_neither_contradicts_nor_confirms() -> None:
     """The stance lexicon reads "agreed to restore relations after a seven-year rupture" as apart
-    and "the feud deepens" as closer; the acts those sentences report between the pair say
+    and "the quarrel deepens" as closer; the acts those sentences report between the pair say
     otherwise, so neither opposes a judgement of the other direction."""
     from dyadwatch.analyze.stance import sentence_direction
     from dyadwatch.compare.relations import ClaimItem, acts_direction, decide_direction, judged_direction
@@ -450,7 +450,7 @@ def test_a_judgement_its_own_acts_contradict_neither_contradicts_nor_confirms() 
     agreed = claim("a", "Turkey and Greece agreed to restore diplomatic relations after a seven-year rupture.",
                    (("TUR", "GRC", "AGREE", False), ("GRC", "TUR", "AGREE", False)))
     warming = claim("b", "Relations between Turkey and Greece are warming, and the two neighbours are closer than ever.")
-    feud = claim("c", "The feud between Turkey and Greece deepens as Ankara accuses Athens of provocation.",
+    feud = claim("c", "The quarrel between Turkey and Greece deepens as Ankara accuses Athens of meddling.",
                  (("TUR", "GRC", "ACCUSE", False),))
     apart = claim("d", "Turkey and Greece are drifting further apart.")
     # the lexicon's reading, which the acts contradict

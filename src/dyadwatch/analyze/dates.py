@@ -127,10 +127,26 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
         return None
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", text):
         return ref_day.isoformat() if precision == 3 else None
-    if re.search(r"\byesterday\b", text):
+    if re.search(r"\b(yesterday|last night)\b", text):
         return (ref_day - timedelta(days=1)).isoformat() if precision == 3 else None
     if re.search(r"\btomorrow\b", text):
         return (ref_day + timedelta(days=1)).isoformat() if precision == 3 else None
+    m = re.search(r"\b(?:(last|past|previous|this|next|coming)\s+)?weekend\b", text)
+    if m:
+        # two days: the month they fall in, no single day ("over the weekend" in a Monday's paper)
+        if precision < 3:
+            return None
+        which = m.group(1)
+        ahead = future or which in ("next", "coming")
+        saturday = _weekday_near(ref_day, WEEKDAYS["saturday"], future=ahead)
+        if which in ("last", "past", "previous") and ref_day - saturday < timedelta(days=2):
+            saturday -= timedelta(weeks=1)  # "last weekend" on a Sunday: the one before
+        elif which in ("next", "coming") and saturday == ref_day:
+            saturday += timedelta(weeks=1)
+        sunday = saturday + timedelta(days=1)
+        if sunday.month == saturday.month:
+            return _fmt(saturday.year, saturday.month)
+        return _fmt(saturday.year) if sunday.year == saturday.year else None
     if re.search(r"\bof the year\b", text):
         return _fmt(ref_day.year)
     m = _AGO.search(text)

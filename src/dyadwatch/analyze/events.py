@@ -35,9 +35,14 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   hypothetical (may/might/could/would, if, consider/contemplate, possibility, "against …-ing"),
   intended (will/shall, plan/promise/pledge/aim/seek/prepare, "be set to"), else actual.
 - **date**: a date expression of the trigger's own clause or noun phrase; for an actual event
-  also one of a clause governing it or completing it; never one of an unrelated clause. An
-  actual past event with no date takes the single date of the previous sentence's events
-  (after those are refined). Resolved against ``doc._.dw_ref_date`` by ``dyadwatch.analyze.dates``.
+  also one of a clause governing it or completing it; never one of an unrelated clause, nor the
+  page's own date line ("date 2023-12-20", "Published On …"). An actual past event with no date
+  takes the single date of the previous sentence's events (after those are refined), unless its
+  clause is background or told as of now ("has now escalated"); an event told again by a
+  definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
+  just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
+  Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
+  ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
   the roles were found.
@@ -122,6 +127,8 @@ class EventWords:
     place_preps: frozenset[str]
     relative_pronouns: frozenset[str]
     anaphors: frozenset[str]
+    definite_determiners: frozenset[str]
+    now_words: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -154,7 +161,13 @@ _TIME_EXPRESSION = re.compile(
     r"\b(?:(?:this|last|next|past|previous|coming)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+ago"
-    r"|this\s+(?:morning|afternoon|evening)|tonight|yesterday|today|tomorrow)\b", re.IGNORECASE)
+    r"|this\s+(?:morning|afternoon|evening)|tonight|last\s+night|yesterday|today|tomorrow"
+    r"|(?:(?:this|last|past|previous|next|coming|the)\s+)weekend)\b", re.IGNORECASE)
+#: a page's own date label opening a line ("date 2023-12-20", "Published On 22 Nov 2025"): the
+#: date after it is when the page appeared, no time expression of the sentence it runs into
+_DATE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:first|originally|last)\s+)?(?:published|posted|updated|modified|date)(?:\s+on)?"
+    r"[ \t]*[:\-–—|]?[ \t]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,9 @@ class Trigger:
     mode: str | None = None
     joint: bool = False
     particle: str | None = None
+    #: the object the particle preposition must have ("war_of_words": "a war of words", not "a
+    #: war of aggression")
+    particle_object: str | None = None
     needs_object: bool = False
     needs_modifier: tuple[str, ...] = ()
     needs_joint_subject: bool = False
@@ -199,7 +215,18 @@ class Lexicon:
             # Tuesday" is a call, not "call on"
             words = {c.lower_ for c in token.children if c.dep_ in deps and not (
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
-            with_particle = [t for t in found if t.particle and t.particle in words]
+            if "dobj" in deps and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+                # "the deal, struck in Beijing": a participle's noun is its object
+                words.add(token.head.lower_)
+            if "prep" in deps:
+                # "calls for both to calm tensions": the parser makes "for" the marker of the
+                # clause it introduces, not a preposition of the noun
+                words |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "acl")
+                          for m in c.children if m.dep_ == "mark" and m.i == c.left_edge.i}
+            with_particle = [t for t in found if t.particle and t.particle in words and (
+                t.particle_object is None or any(
+                    c.lower_ == t.particle and g.dep_ == "pobj" and t.particle_object in (g.lower_, g.lemma_.lower())
+                    for c in token.children if c.dep_ == "prep" for g in c.children))]
             if with_particle:
                 return with_particle
         return [t for t in found if not t.particle]
@@ -224,12 +251,13 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
             lex.name = row["name"]
             continue
         lemma = row["lemma"]
-        particle = None
+        particle = particle_object = None
         if "_" in lemma:
             lemma, particle = lemma.split("_", 1)
-            particle = particle.split("_")[0]
+            particle, _, particle_object = particle.partition("_")
         trig = Trigger(lemma=lemma, pos=row["pos"], type=row["type"], mode=row.get("mode"),
-                       joint=bool(row.get("joint")), particle=particle, needs_object=bool(row.get("needs_object")),
+                       joint=bool(row.get("joint")), particle=particle, particle_object=particle_object or None,
+                       needs_object=bool(row.get("needs_object")),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
                        needs_prep=tuple(row.get("needs_prep", ())),
@@ -421,7 +449,10 @@ class _DocCoder:
                     prev_dated = days  # the day the story is at, not a year recalled beside it
                 if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
-                        if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual":
+                        # not to a clause told as of now ("the spat has now escalated") or as
+                        # background ("which Seoul had previously threatened to stop")
+                        if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
+                                and not ev.get("_now") and ev.get("_tense") != "background":
                             ev["date"] = prev_dated[0]["date"]
                             ev["_carried"] = prev_dated
                     # a plan announced by a statement that took the carried day dates from
@@ -443,16 +474,21 @@ class _DocCoder:
             if self.sent_people:
                 self.prev_people = self.sent_people
         out = sorted(_resolve_wars(list(events.values())), key=lambda e: (e["start"], e["trigger_start"] or 0))
-        _refine_dates(out)
+        _refine_dates(out, text)
         for e in out:
             # a carried date follows its source's refinement ("This month's meeting" -> "on September 15")
             carried = {c["date"] for c in e.get("_carried", ())}
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.doc.text)
+        _dates_by_reference(out, [s.start for s in self.doc.sents])
         first = self._headline_start()
-        sents = [s for s in self.doc.sents if s.start >= first]
+        # the headline, then the sentences of the lead: lines of page furniture between them (a
+        # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
+        sents = [s for s in self.doc.sents if s.start >= first and (s.start == first or _ends_sentence(s))]
         _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
+        # and once more for the events told again after news dated by the convention
+        _dates_by_reference(out, [s.start for s in self.doc.sents])
         for e in out:
             e.pop("_tense", None)
             e.pop("_sent", None)
@@ -462,6 +498,8 @@ class _DocCoder:
             e.pop("_name", None)
             e.pop("_how", None)
             e.pop("_noun", None)
+            e.pop("_told_before", None)
+            e.pop("_now", None)
         return out
 
     def _told_days(self, lead: list[Span]) -> list[str]:
@@ -512,10 +550,11 @@ class _DocCoder:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
             fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
-            if any(t.needs_modifier for t in fitting):
-                # a sense restricted by its modifier, when that modifier is there, is the word's
-                # sense here: a "trade war" is a contest of tariffs, not a use of force
-                fitting = [t for t in fitting if t.needs_modifier]
+            if any(_restricted(t) for t in fitting):
+                # a sense restricted by its modifier, head verb or preposition, when that word is
+                # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
+                # of force; "had an exchange" is a conversation, not an exchange of goods
+                fitting = [t for t in fitting if _restricted(t)]
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -563,7 +602,12 @@ class _DocCoder:
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
+            own_verb = _own_verb(tok)
+            now = own_verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.w.now_words
+                                               for c in own_verb.children)
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
+            told_before = trig.pos == "NOUN" and date is None and any(
+                c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
             if trig.pos == "NOUN":
                 # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
@@ -586,7 +630,7 @@ class _DocCoder:
                     "contexts": contexts, "confidence": confidence,
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
-                    "_tense": tense, "_sent": sent.start,
+                    "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                 }
 
     def _headline_start(self) -> int:
@@ -824,6 +868,12 @@ class _DocCoder:
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
+            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(c)):
+                # "the UN welcomed the Saudi-Iranian rapprochement": what is done to a shared act
+                # is done to each of its parties, not only to the one named nearest
+                parties = self._noun_roles(c, Trigger(c.lemma_, "NOUN", "CONSULT"))[2]
+                if len(parties) >= 2:
+                    out += [a for a in parties if a not in out]
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
@@ -957,7 +1007,10 @@ class _DocCoder:
         sources: list[str] = []
         targets: list[str] = []
         joint: list[str] = []
-        for c in noun.children:
+        # "a war of words with China": the phrases of the "of" complement that makes the act are the act's
+        complement = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == trig.particle == "of"
+                      and trig.particle_object for g in c.children if g.dep_ == "pobj"]
+        for c in [*noun.children, *(p for g in complement for p in g.children if p.dep_ == "prep")]:
             if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod") and c.i in self.actor_of or (
                     c.dep_ in ("poss", "compound", "nmod") and self._nearest_actor(c, 1, frozenset({"prep"}))):
                 for a in [self.actor_of.get(c.i) or self._nearest_actor(c, 1, frozenset({"prep"}))] + \
@@ -1278,13 +1331,18 @@ class _DocCoder:
             self._date_starts = [e.start for e in self._date_ents]
         first = bisect.bisect_left(self._date_starts, sent.start)
         dates = []
+        page_dates: set[int] = set()  # tokens of the page's own date line: no time expression
         for e in self._date_ents[first:]:
             if e.start >= sent.end:
                 break
-            if e.end <= sent.end:
+            if e.end > sent.end:
+                continue
+            if _DATE_LABEL.search(self.doc.text, max(0, e.start_char - 40), e.start_char):
+                page_dates.update(range(e.start, e.end))
+            else:
                 dates.append(_with_determiners(e))
         # time expressions the recogniser missed ("This month's meeting")
-        covered = {t.i for e in dates for t in e}
+        covered = {t.i for e in dates for t in e} | page_dates
         for m in _TIME_EXPRESSION.finditer(sent.text):
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not covered & {t.i for t in span}:
@@ -1352,19 +1410,39 @@ class _DocCoder:
         return out
 
 
-def _refine_dates(events: list[dict[str, Any]]) -> None:
+#: "over the weekend": a month-precise date whose two days are known (``resolve_date``)
+_WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
+
+
+def _weekend_day(day: str) -> bool:
+    parsed = parse_iso(day)
+    return parsed is not None and parsed[0].weekday() >= 5
+
+
+def _refine_dates(events: list[dict[str, Any]], text: str = "") -> None:
     """An action told twice in one article is one action: where the same type and pair has a
-    day-precise date in the same month, a month-precise mention takes it."""
+    day-precise date in the same month, a month-precise mention takes it (a mention "over the
+    weekend" only a Saturday or Sunday: Monday's protest is another action)."""
     precise: dict[tuple[Any, ...], set[str]] = {}
     for e in events:
         if e["date"] and len(e["date"]) == 10 and not e["negated"]:
             precise.setdefault((frozenset((e["source"], e["target"])), e["type"]), set()).add(e["date"])
     for e in events:
         if e["date"] and len(e["date"]) == 7:
-            days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ()) if
-                    d.startswith(e["date"])}
+            weekend = _WEEKEND.search(text, e["start"], e["end"]) is not None
+            days = {d for d in precise.get((frozenset((e["source"], e["target"])), e["type"]), ())
+                    if d.startswith(e["date"]) and (not weekend or _weekend_day(d))}
             if len(days) == 1:
                 e["date"] = days.pop()
+
+
+#: how a sentence of prose ends (a closing quote or bracket after the stop included)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def _ends_sentence(sent: Span) -> bool:
+    """A sentence of prose, not a line of page furniture (a subhead, a photo credit, a date line)."""
+    return _SENTENCE_END.search(sent.text) is not None
 
 
 def _event_name(noun: Token) -> str | None:
@@ -1375,6 +1453,31 @@ def _event_name(noun: Token) -> str | None:
         if names:
             return " ".join(t.text for t in names)
     return None
+
+
+#: how many sentences back the event a definite noun refers to may have been told
+REFERENCE_SENTENCES = 2
+
+
+def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) -> None:
+    """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
+    meeting was unsuccessful") is the event of its type and pair told just before (in the same
+    sentence or the REFERENCE_SENTENCES before it), and happened when that one did, whatever the
+    tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
+    index = {start: i for i, start in enumerate(sent_starts)}
+    for e in events:
+        if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"]:
+            continue
+        here = index.get(e.get("_sent", -1))
+        if here is None:
+            continue
+        pair = frozenset((e["source"], e["target"]))
+        days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
+                and not d["negated"] and frozenset((d["source"], d["target"])) == pair
+                and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
+                and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
+        if len(days) == 1:
+            e["date"] = days.pop()
 
 
 #: sentences at the top of an article (headline and lead) that tell its news
@@ -1393,7 +1496,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     perfect ("had met") is background. The news happened on the day the lead dates it (the
     latest day-precise date of an actual event in the lead, or of a past-tense verb there —
     ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
-    at the precision the article gives it. Without a publication date nothing is dated.
+    at the precision the article gives it; a clause told as of now ("has now escalated") on the
+    publication date itself. Without a publication date nothing is dated.
     """
     if not ref:
         return
@@ -1422,7 +1526,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
-            e["date"] = news_date
+            # told as of now: the time of writing, not the day the lead tells its news on
+            e["date"] = ref if e.get("_now") else news_date
 
 
 #: dependencies of a non-finite clause that takes its tense from the clause above it
@@ -1636,6 +1741,11 @@ def _completes(tok: Token, verb: Token) -> bool:
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive of purpose ("sent troops to help"): it stands or falls with its governor."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _restricted(trig: Trigger) -> bool:
+    """A sense that applies only with a given modifier, head verb or preposition."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
 
 
 def _modified_by(tok: Token, words: Set[str]) -> bool:

@@ -36,7 +36,7 @@ COMPONENTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dyadwatch_stance", "dyadwatch.analyze.stance", {"config": {"embeddings": False}}),
 )
 
-for _ext in ("dw_ref_date", "dw_url"):
+for _ext in ("dw_ref_date", "dw_url", "dw_title"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
@@ -121,6 +121,7 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
             doc = nlp.make_doc(d.analysed_text)
             doc._.dw_ref_date = d.published
             doc._.dw_url = d.url
+            doc._.dw_title = d.title  # the stance component weighs the headline's picture more
             docs.append(doc)
         for document, doc in zip(pending, nlp.pipe(docs, batch_size=batch_size, n_process=n_process)):
             yield analysis_from_doc(doc, document, analyzer=version)
