@@ -14,7 +14,8 @@ What it writes, to ``src/dyadwatch/dictionaries/data/dyadwatch.events.v2.jsonl``
 - the DICTIONARY line of v1 with the name ``dyadwatch.events.v2``, the description extended
   (v2 = v1 + this supplement) and the sources;
 - every TRIGGER line of v1, byte for byte, in v1's order, but for the joint flag that
-  ``V1_JOINT`` adds (with its reason) to a few agreement words;
+  ``V1_JOINT`` adds (with its reason) to a few agreement words and the objects that
+  ``V1_NOT_OBJECTS`` (with its reason) takes from a few words' v1 sense;
 - the rows of ``SUPPLEMENT`` below, grouped by PLOVER type.
 
 The keys are those of v1 and mean what v1's DICTIONARY line says (``lemma``, ``pos`` VERB or
@@ -108,6 +109,24 @@ V1_JOINT = {
     ("treaty", "NOUN"): "as 'agreement'",
     ("accord", "NOUN"): "as 'agreement'",
     ("pact", "NOUN"): "as 'agreement'",
+}
+
+#: v1 triggers whose v1 sense does not hold with these objects (``not_objects``), and why
+V1_NOT_OBJECTS: dict[tuple[str, str], tuple[list[str], str]] = {
+    ("meet", "VERB"): (["need", "target", "goal", "demand", "deadline", "requirement", "expectation", "standard",
+                        "criterion", "obligation", "condition", "cost", "quota", "threshold", "challenge",
+                        "benchmark"],
+                       "meeting a need, a target or a demand is fulfilling it, not meeting a party"),
+    ("call", "VERB"): (["move", "step", "decision", "agreement", "deal", "accord", "pact", "treaty", "talk",
+                        "meeting", "summit", "visit", "remark", "comment", "statement", "speech", "claim",
+                        "accusation", "allegation", "action", "act", "measure", "policy", "plan", "proposal",
+                        "idea", "situation", "development", "result", "outcome", "election", "vote", "referendum",
+                        "law", "bill", "ruling", "verdict", "report", "incident", "it", "this", "that", "what"],
+                       "calling a move or an agreement something names it ('called the move reckless'); "
+                       "a phone call is made to a party"),
+    ("provide", "VERB"): (["explanation", "clarification", "answer", "response", "evidence", "proof", "justification",
+                           "reason", "comment", "update", "account", "detail", "reassurance"],
+                          "providing an explanation or an answer is no aid"),
 }
 
 #: v1 lemmas that a supplement particle entry takes to another type in one construction, and why
@@ -869,24 +888,36 @@ def build() -> tuple[str, Counter]:
         "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
         "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
         "object or preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its "
-        f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
+        f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts and {len(V1_NOT_OBJECTS)} "
+        f"words restricted by not_objects) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
         "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "
         "other senses.")
     header["sources"] = list(header.get("sources", [])) + [
         "supplement hand-written from the PLOVER codebook (PLOVER_structured_codebook_updated.csv, "
         "CAMEO2PLOVER-2021) and the dyadwatch coding guide by scripts/build_event_triggers.py"]
     ordered = sorted(SUPPLEMENT, key=lambda r: PLOVER_TYPES.index(r["type"]))  # stable: table order per type
-    v1_out = [row_line({**r, "joint": True}) if (r["lemma"], r["pos"]) in V1_JOINT and not r.get("joint") else line
-              for r, line in zip(v1_rows, v1_lines[1:])]
+    def v1_line(r: dict[str, Any], line: str) -> str:
+        key = (r["lemma"], r["pos"])
+        if key not in V1_JOINT and key not in V1_NOT_OBJECTS:
+            return line
+        row = dict(r)
+        if key in V1_JOINT:
+            row["joint"] = True
+        if key in V1_NOT_OBJECTS:
+            row["not_objects"] = list(V1_NOT_OBJECTS[key][0])
+        return row_line(row)
+
+    v1_out = [v1_line(r, line) for r, line in zip(v1_rows, v1_lines[1:])]
     lines = [json.dumps(header, ensure_ascii=False)] + v1_out + [row_line(r) for r in ordered]
     text = "\n".join(lines) + "\n"
 
-    # v1 unchanged, line for line, but for the joint flag of V1_JOINT
-    joint_keys = {k for k in V1_JOINT if any((r["lemma"], r["pos"]) == k for r in v1_rows)}
-    if joint_keys != set(V1_JOINT):
-        raise SystemExit(f"V1_JOINT names triggers v1 does not have: {sorted(set(V1_JOINT) - joint_keys)}")
+    # v1 unchanged, line for line, but for the joint flag of V1_JOINT and V1_NOT_OBJECTS
+    for name, table in (("V1_JOINT", V1_JOINT), ("V1_NOT_OBJECTS", V1_NOT_OBJECTS)):
+        found = {k for k in table if any((r["lemma"], r["pos"]) == k for r in v1_rows)}
+        if found != set(table):
+            raise SystemExit(f"{name} names triggers v1 does not have: {sorted(set(table) - found)}")
     for r, line, out in zip(v1_rows, v1_lines[1:], text.splitlines()[1:len(v1_lines)]):
-        if (r["lemma"], r["pos"]) not in V1_JOINT and out != line:
+        if (r["lemma"], r["pos"]) not in V1_JOINT and (r["lemma"], r["pos"]) not in V1_NOT_OBJECTS and out != line:
             raise SystemExit("the v1 lines are not copied unchanged")
     # loaded by the coder's own reader: every row back, under the new name, no duplicates
     lex = read_lexicon(text)
