@@ -129,8 +129,6 @@ def test_plover_type(nlp, type_, text, source, target):
     ("Saudi Arabia supports the government, while Iran arms the rebels.", ("SAU", "IRN", "SUPPORT")),
     ("Saudi Arabia supports the government, while Iran arms the rebels.", ("IRN", "SAU", "AID")),
     ("Seoul will compensate the victims with funds that Tokyo refused to provide.", ("KOR", "JPN", "CONCEDE")),
-    ("Takaichi spoke on Friday. Her comment sparked sharp criticisms from Beijing over the weekend.",
-     ("JPN", "CHN", "ACCUSE")),
 ])
 def test_no_spurious_event(nlp, text, wrong):
     assert not find(code(nlp, text), *wrong)
@@ -295,13 +293,9 @@ def test_roles_through_nouns(nlp, text, source, target, type_):
     ("India and Japan face a growing threat from China.", "CHN", "JPN", "THREATEN"),
     ("Ukraine suffered heavy attacks by Russia last week.", "RUS", "UKR", "ASSAULT"),
     ("Russia faces new sanctions from the European Union.", "EU", "RUS", "SANCTION"),
-    # "criticism from Beijing": the from-phrase of a criticism, threat or demand names its doer
-    ("Takaichi spoke on Friday. Her comment sparked sharp criticisms from Beijing over the weekend.",
-     "CHN", "JPN", "ACCUSE"),
 ])
 def test_undergoer_is_the_target(nlp, text, source, target, type_):
-    """The subject of "face", "suffer" undergoes the act its object names; "from"/"by" does it
-    (and a criticism, threat or demand "from" someone is theirs)."""
+    """The subject of "face", "suffer" undergoes the act its object names; "from"/"by" does it."""
     the(code(nlp, text), source, target, type_)
 
 

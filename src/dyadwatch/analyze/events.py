@@ -89,9 +89,6 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
-#: types whose noun names its doer in a "from" phrase: the giver, and who criticises, threatens,
-#: asks or refuses ("criticism from Beijing", "threats from the North", "demands from Kyiv")
-FROM_SOURCE_TYPES = GIVING_TYPES | {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -1021,8 +1018,8 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in FROM_SOURCE_TYPES):
-                # "support by China", "aid from China": the giver; "criticism from Beijing": the critic
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES):
+                # "support by China", "aid from China": the giver
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
