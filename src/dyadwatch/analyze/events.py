@@ -105,6 +105,8 @@ class EventWords:
     """
 
     pair_words: frozenset[str]
+    pair_nouns: frozenset[str]
+    definite_pair_nouns: frozenset[str]
     context_words: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     background_adverbs: frozenset[str]
@@ -812,6 +814,10 @@ class _DocCoder:
                 pair = self._pair(prev_actors, sent_actors)
                 if pair:
                     return _Found(pair, [], "inherited", joint=True)
+            if sources and not targets:
+                pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
+                if pair:
+                    return _Found(sources, pair, how, joint=trig.joint)
             if trig.joint:
                 if len(sources) >= 2 and not targets:
                     return _Found(sources, [], how, joint=True)
@@ -872,6 +878,10 @@ class _DocCoder:
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
+        if sources and not targets:
+            pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
+            if pair:
+                return _Found(sources, pair, how, joint=trig.joint)
         if not sources and not targets and (trig.joint and _has_pair_word(tok, self.w.pair_words) or _names_pair(subj, self.w.pair_words)):
             pair = self._pair(prev_actors, sent_actors)
             if pair:
@@ -1014,6 +1024,59 @@ class _DocCoder:
         ranked = sorted(((a, b) for i, a in enumerate(pool) for b in pool[i + 1:]),
                         key=lambda ab: -self.cooccur.get(ab, 0))
         return list(ranked[0])
+
+    def _pair_target(self, tok: Token, trig: Trigger, doers: list[str], sent_actors: list[str],
+                     prev_actors: list[str]) -> list[str] | None:
+        """The two parties a third party acts on when its act names them by number, not by
+        name ("US calls for both to calm tensions", "congratulations on the two countries'
+        wisdom", "urged the regional foes to talk"): each of the pair is a target.
+
+        The pair is the article's own when the doers are not in it, else the two other actors
+        of this and the previous sentences that the document names together most; none when
+        they were never named together (a pair phrase with no pair in sight is left alone)."""
+        if not any(self._pair_phrase(h) for h in self._target_heads(tok, trig)):
+            return None
+        main = self._main_pair()
+        if main:
+            # "Tokyo's decision destroys the trust the two countries built": a doer of the pair
+            # speaks of its own pair, not of a third party's
+            return None if set(main) & set(doers) else list(main)
+        pool = _ordered_unique(sent_actors + prev_actors)
+        ranked = sorted(((self.cooccur.get((a, b), 0), i, [a, b]) for i, (a, b) in
+                         enumerate((a, b) for j, a in enumerate(pool) for b in pool[j + 1:])),
+                        key=lambda x: (-x[0], x[1]))
+        if not ranked or ranked[0][0] == 0 or set(ranked[0][2]) & set(doers):
+            return None
+        return ranked[0][2]
+
+    def _target_heads(self, tok: Token, trig: Trigger) -> Iterator[Token]:
+        """Heads of the phrases that may name what ``tok``'s act bears on: a verb's objects and
+        the objects of its target prepositions, a noun's prepositional objects, and the subject
+        of a clause either governs ("urged both to talk", "calls for both to calm tensions")."""
+        preps = set(trig.target_preps) or (self.w.target_preps if trig.pos == "VERB" else self.w.noun_target_preps)
+        for c in tok.children:
+            if trig.pos == "VERB" and (c.dep_ in OBJ or c.dep_ == "dative" and c.pos_ != "ADP"):
+                yield c
+            elif c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                yield from (g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+                yield from (g for g in c.children if g.dep_ == "nsubj")
+
+    def _pair_phrase(self, head: Token) -> bool:
+        """A phrase that names two parties by number: "both", "the two countries", "both
+        sides", "the regional foes" (``pair_nouns``, ``definite_pair_nouns``), with no actor
+        named inside it ("both China and Japan" names its parties)."""
+        phrase = list(_phrase(head))
+        if any(t.i in self.actor_of for t in phrase):
+            return False
+        for t in phrase:
+            if t.lower_ == "both" and t.dep_ in SUBJ | OBJ | {"pobj", "dative", "appos", "poss"}:
+                return True
+            if t.lower_ in self.w.pair_nouns and t.tag_ == "NNS":
+                words = {c.lower_ for c in t.children if c.dep_ in ("nummod", "det", "predet")}
+                if words & {"two", "both"} or "the" in words and t.lower_ in self.w.definite_pair_nouns:
+                    return True
+        return False
 
     def _fallback(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str],
                   sent_actors: list[str]) -> _Found | None:
@@ -1562,6 +1625,15 @@ def _purpose_clause(tok: Token) -> bool:
 def _modified_by(tok: Token, words: Set[str]) -> bool:
     return any(c.lower_ in words or c.lemma_.lower() in words for c in tok.children
                if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"))
+
+
+def _phrase(head: Token) -> Iterator[Token]:
+    """The tokens of a noun phrase without the clauses it contains ("the trust that the two
+    countries built" is about trust; who built it is another act)."""
+    yield head
+    for c in head.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct"):
+            yield from _phrase(c)
 
 
 def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
