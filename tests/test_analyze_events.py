@@ -812,6 +812,27 @@ def test_pair_words_stand_for_the_pair_the_article_is_about(nlp):
     assert {e["type"] for e in later} >= {"CONSULT", "COOPERATE"}
 
 
+def test_a_pair_named_by_number_as_a_third_partys_target_is_each_of_the_pair(nlp):
+    # "both", "the two countries", "the regional foes": each of the pair named just before
+    lead = "Egypt and Ethiopia traded barbs over the dam. "
+    for sentence in ("The African Union urged both to return to talks.",
+                     "The African Union praised the two countries for their restraint.",
+                     "The African Union urged the regional foes to return to talks."):
+        events = [e for e in code(nlp, lead + sentence) if e["start"] >= len(lead)]
+        assert {e["target"] for e in events if e["source"] == "AU"} == {"EGY", "ETH"}, sentence
+    # a doer of the pair speaking of its own pair: the pair is not the two others in sight
+    text = "Egypt and Ethiopia traded barbs over the dam, Sudan said. Egypt criticised both sides' mediators."
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Egypt criticised")]
+    assert ("EGY", "ETH", "ACCUSE") not in {(e["source"], e["target"], e["type"]) for e in later}
+    assert ("EGY", "SDN", "ACCUSE") not in {(e["source"], e["target"], e["type"]) for e in later}
+    text = text.replace("Egypt criticised", "Kenya criticised")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Kenya criticised")]
+    assert {e["target"] for e in later if e["source"] == "KEN"} == {"EGY", "ETH"}
+    # with no pair named before, a pair phrase stands for nobody
+    events = code(nlp, "The African Union urged both sides to return to talks.")
+    assert not [e for e in events if e["source"] == "AU"]
+
+
 def test_a_title_case_headline_is_one_sentence(nlp):
     doc = nlp("Türkiye, Greece Target USD10B Trade Deal\n\nThe two leaders met in Ankara on Wednesday.")
     sents = [s.text.strip() for s in doc.sents]
