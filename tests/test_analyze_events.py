@@ -833,6 +833,30 @@ def test_a_pair_named_by_number_as_a_third_partys_target_is_each_of_the_pair(nlp
     assert not [e for e in events if e["source"] == "AU"]
 
 
+def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
+    lead = ("President Aliyev set out the conditions for signing a peace agreement between Azerbaijan and "
+            "Armenia. He said the obstacle must be removed first. ")
+    for later, type_ in (("After that, the peace agreement can be signed at any time, the head of state said.",
+                          "AGREE"),
+                         ("Mitsotakis' meeting with Erdogan was long. The weather was cold. "
+                          "In the end, the meeting proved useful.", "CONSULT")):
+        text = later if type_ == "CONSULT" else lead + later
+        start = text.rindex(later.split(". ")[-1])
+        events = [e for e in code(nlp, text) if e["start"] >= start]
+        pair = {"AZE", "ARM"} if type_ == "AGREE" else {"GRC", "TUR"}
+        assert {(e["source"], e["target"], e["type"]) for e in events} == {
+            (a, b, type_) for a in pair for b in pair if a != b}, later
+    # another instance of the act ("the previous summit", "the Samarkand summit") is not the one told
+    text = ("Xi and Putin held a summit in Astana. The weather was cold. "
+            "The Samarkand summit was their first meeting this year.")
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("The Samarkand") and e["trigger"] == "summit"]
+    text = text.replace("The Samarkand summit was their first meeting this year.", "The summit was useful.")
+    assert [e for e in code(nlp, text) if e["start"] >= text.index("The summit") and e["trigger"] == "summit"]
+    # nor is it when the sentence names a third party
+    text = lead + "Russia said the peace agreement can be signed soon."
+    assert not find([e for e in code(nlp, text) if e["start"] >= len(lead)], "ARM", "AZE", "AGREE")
+
+
 def test_a_title_case_headline_is_one_sentence(nlp):
     doc = nlp("Türkiye, Greece Target USD10B Trade Deal\n\nThe two leaders met in Ankara on Wednesday.")
     sents = [s.text.strip() for s in doc.sents]

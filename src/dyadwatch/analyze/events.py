@@ -89,6 +89,8 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
+#: how many sentences back "the agreement" may look for the agreement whose parties were named
+ANAPHOR_SENTENCES = 4
 #: acts that, with no other party in the sentence, are towards the other side of the article's
 #: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
@@ -350,6 +352,10 @@ class _DocCoder:
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
         self._main: tuple[str, str] | None | Literal[False] = False  # the document's main pair, once known
+        #: shared acts named by a noun with both parties ("a peace agreement between A and B"):
+        #: noun lemma -> (sentence number, the parties), for "the agreement" later on
+        self._shared_nouns: dict[str, tuple[int, list[str]]] = {}
+        self._sent_no = 0
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
             for a in codes:
@@ -363,6 +369,7 @@ class _DocCoder:
         prev_events: list[dict[str, Any]] = []
         text = self.doc.text  # built by joining every token: once, not per sentence
         for sent in self.doc.sents:
+            self._sent_no += 1
             start, end = trim_span(text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
@@ -373,7 +380,8 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
+                    or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -491,7 +499,8 @@ class _DocCoder:
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
                 light_nouns.update(c.i for c in tok.children if c.dep_ in OBJ)
                 continue  # the object noun carries the event ("hold talks", "provide support")
-            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok):
+            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
+                    and not self._told_parties(tok, trig, sent_actors):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
@@ -511,6 +520,10 @@ class _DocCoder:
                     found = _Found(own, [WAR_TARGET], "war")
             if found is None:
                 continue
+            parties = _ordered_unique(found.sources + found.targets)
+            if trig.pos == "NOUN" and trig.type in SHARED_TYPES and found.joint and len(parties) == 2 \
+                    and found.how != "anaphor":
+                self._shared_nouns[tok.lemma_.lower()] = (self._sent_no, parties)
             type_ = trig.type
             if type_ == "SUPPORT" and _modified_by(tok, self.w.material):
                 type_ = "AID"
@@ -886,6 +899,10 @@ class _DocCoder:
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
+        if not sources and not targets:
+            told = self._told_parties(tok, trig, sent_actors)
+            if told:
+                return _Found(told, [], "anaphor", joint=True)
         if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
@@ -894,6 +911,21 @@ class _DocCoder:
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _told_parties(self, noun: Token, trig: Trigger, sent_actors: list[str]) -> list[str] | None:
+        """The parties of a shared act (SHARED_TYPES: not "the strike", which is too often
+        another one) told before, for "the"/"this" same noun with no parties
+        of its own: "a peace agreement between Azerbaijan and Armenia ... the peace agreement
+        can be signed at any time, the head of state noted" (within ANAPHOR_SENTENCES, and only
+        when the sentence names no one else). A noun told apart from the first by a name, a
+        number or an adjective ("the Samarkand summit", "the previous summit") is another act."""
+        if not _definite(noun, demonstrative=True) or any(
+                c.dep_ in ("amod", "compound", "nmod", "nummod", "poss") and c.pos_ != "NOUN" for c in noun.children):
+            return None  # "the previous summit", "the Samarkand summit": another one
+        told = self._shared_nouns.get(noun.lemma_.lower())
+        if told and self._sent_no - told[0] <= ANAPHOR_SENTENCES and set(sent_actors) <= set(told[1]):
+            return list(told[1])
+        return None
 
     def _light_verb_targets(self, verb: Token, trig: Trigger, preps: Iterable[str] = ()) -> list[str]:
         out: list[str] = []
@@ -1641,9 +1673,11 @@ def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
     return subj is not None and any(w.lower_ in pair_words for w in subj.subtree)
 
 
-def _definite(tok: Token) -> bool:
-    """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+def _definite(tok: Token, *, demonstrative: bool = False) -> bool:
+    """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"; with
+    ``demonstrative`` also "this deal", "that meeting"."""
+    words = ("the", "this", "that") if demonstrative else ("the",)
+    return any(c.dep_ == "det" and c.lower_ in words for c in tok.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
