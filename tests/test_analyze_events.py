@@ -833,6 +833,17 @@ def test_a_pair_named_by_number_as_a_third_partys_target_is_each_of_the_pair(nlp
     assert not [e for e in events if e["source"] == "AU"]
 
 
+def test_a_reciprocal_act_goes_each_way_between_the_pair_named_before(nlp):
+    lead = "Japan and South Korea met in Tokyo. "
+    for sentence, type_ in (("Goods will face tighter export controls in both directions.", "SANCTION"),
+                            ("The talks were punctuated with mutual compliments.", "SUPPORT")):
+        events = [e for e in code(nlp, lead + sentence) if e["start"] >= len(lead) and e["type"] == type_]
+        assert {(e["source"], e["target"]) for e in events} == {("JPN", "KOR"), ("KOR", "JPN")}, sentence
+    # without the marker, the act has no parties
+    events = code(nlp, lead + "Goods will face tighter export controls.")
+    assert not [e for e in events if e["start"] >= len(lead) and e["type"] == "SANCTION"]
+
+
 def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
     lead = ("President Aliyev set out the conditions for signing a peace agreement between Azerbaijan and "
             "Armenia. He said the obstacle must be removed first. ")

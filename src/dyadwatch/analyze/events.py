@@ -109,6 +109,8 @@ class EventWords:
     pair_words: frozenset[str]
     pair_nouns: frozenset[str]
     definite_pair_nouns: frozenset[str]
+    reciprocal_words: frozenset[str]
+    reciprocal_nouns: frozenset[str]
     context_words: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     background_adverbs: frozenset[str]
@@ -895,6 +897,12 @@ class _DocCoder:
             pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
             if pair:
                 return _Found(sources, pair, how, joint=trig.joint)
+        if not sources and not targets and not trig.joint and self._reciprocal(tok):
+            # "mutual compliments", "export controls in both directions": each of the pair named
+            # just before does it to the other
+            pair = self._pair(prev_actors, sent_actors)
+            if pair:
+                return _Found(pair, [], "inherited", joint=True)
         if not sources and not targets and (trig.joint and _has_pair_word(tok, self.w.pair_words) or _names_pair(subj, self.w.pair_words)):
             pair = self._pair(prev_actors, sent_actors)
             if pair:
@@ -912,6 +920,20 @@ class _DocCoder:
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _reciprocal(self, noun: Token) -> bool:
+        """A noun whose act goes each way: modified by ``reciprocal_words`` ("mutual
+        compliments") or with "both" ``reciprocal_nouns`` on it or its head ("in both directions")."""
+        if _modified_by(noun, self.w.reciprocal_words):
+            return True
+        for h in (noun, noun.head):
+            for c in h.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in self.w.reciprocal_nouns and any(
+                                d.lower_ == "both" for d in g.children):
+                            return True
+        return False
 
     def _told_parties(self, noun: Token, trig: Trigger, sent_actors: list[str]) -> list[str] | None:
         """The parties of a shared act (SHARED_TYPES: not "the strike", which is too often
