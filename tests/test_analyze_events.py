@@ -885,14 +885,6 @@ def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     events = [e for e in code(nlp, text) if e["start"] >= last]
     assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
                                                                       ("TUR", "GRC", "CONSULT")}
-    # talks in the bare plural are the pair's talks too; relations and ties are not acts
-    for sentence in ("The issue was raised again during negotiations.", "At the center of discussions was the Aegean."):
-        events = [e for e in code(nlp, text.replace("In the end, the meeting proved useful.", sentence))
-                  if e["start"] >= last]
-        assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
-                                                                          ("TUR", "GRC", "CONSULT")}, sentence
-    assert not [e for e in code(nlp, text.replace("In the end, the meeting proved useful.",
-                                                  "Relations have improved since.")) if e["start"] >= last]
     # "a meeting" is not the one told before, and without a clear main pair nothing is coded
     assert not [e for e in code(nlp, text.replace("the meeting", "a meeting")) if e["start"] >= last]
     assert not code(nlp, "In the end, the meeting proved useful.")

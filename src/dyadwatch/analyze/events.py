@@ -382,7 +382,7 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS" for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -911,11 +911,10 @@ class _DocCoder:
             told = self._told_parties(tok, trig, sent_actors)
             if told:
                 return _Found(told, [], "anaphor", joint=True)
-        if not sources and not targets and trig.joint and not sent_actors and (_definite(tok) or _bare_talks(tok, trig)):
+        if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
-            # pair the article is about (when it clearly has one); so are talks named in the
-            # bare plural ("raised even during negotiations", "at the center of discussions")
+            # pair the article is about (when it clearly has one)
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
@@ -1701,14 +1700,6 @@ def _definite(tok: Token, *, demonstrative: bool = False) -> bool:
     ``demonstrative`` also "this deal", "that meeting"."""
     words = ("the", "this", "that") if demonstrative else ("the",)
     return any(c.dep_ == "det" and c.lower_ in words for c in tok.children)
-
-
-def _bare_talks(tok: Token, trig: Trigger) -> bool:
-    """Talks named in the plural with no determiner, possessor or number ("during negotiations",
-    "at the center of discussions"): the talks the story is about, not a kind of act ("ties",
-    "relations" name a state of affairs; only CONSULT nouns)."""
-    return trig.type == "CONSULT" and tok.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
