@@ -272,6 +272,7 @@ verb("salute", "SUPPORT", needs_object=True)
 verb("extol", "SUPPORT")
 verb("acclaim", "SUPPORT")
 verb("compliment", "SUPPORT")
+noun("compliment", "SUPPORT")  # "mutual compliments", "returned the compliment"
 verb("admire", "SUPPORT", needs_object=True)
 verb("appreciate", "SUPPORT", needs_object=True)  # "appreciated China's efforts"
 verb("credit", "SUPPORT", needs_object=True)  # "credited Beijing with"

@@ -472,7 +472,7 @@ def test_actors_country_ending_a_place_address_is_a_place(actor_nlp):
         ("Laos", "LAO"), ("Thailand", "THA")]
     assert codes(actor_nlp, "The ministers met in Hue, Vietnam, on Saturday.") == []
     # the country acts, or states are listed: kept
-    assert codes(actor_nlp, "In Paris, France said it would help.") == ["FRA", "FRA"]
+    assert codes(actor_nlp, "In Paris, France said it would help.") == ["FRA", "FRA", "FRA"]  # and "it"
     assert codes(actor_nlp, "Turkey invited ministers from Greece, Bulgaria, and Romania.") == [
         "TUR", "GRC", "BGR", "ROU"]
     assert codes(actor_nlp, "Iran, Saudi Arabia agree to restore ties") == ["IRN", "SAU"]
@@ -524,6 +524,28 @@ def test_actors_pronoun_gender(actor_nlp):
 def test_actors_pronoun_too_far(actor_nlp):
     doc = analyse(actor_nlp, "Lavrov spoke. The room was cold. Snow fell. Cars were late. He left.")
     assert [m["kind"] for m in doc._.dw_mentions] == ["person"]
+
+
+def test_actors_it_stands_for_the_state_named_as_subject_before(actor_nlp):
+    def its(text):
+        doc = analyse(actor_nlp, text)
+        return [(m["text"], m["code"]) for m in doc._.dw_mentions if m["kind"] == "pronoun"]
+
+    # the subject of the same sentence, or of the previous sentence's main clause
+    assert its("Seoul said it would review the agreement.") == [("it", "KOR")]
+    assert its("China reacted furiously to the remarks. It has reinstated the ban on seafood.") == [("It", "CHN")]
+    assert its("Tokyo, which made the first move, insisted it was acting on security grounds.") == [("it", "JPN")]
+    assert its("South Korea announced that it was dropping its complaint.") == [("it", "KOR")]
+    # not a demonym, a title or a pair; not past a nearer subject; not "it is"
+    assert its("Chinese officials said it would respond.") == []
+    assert its("Japan and China said it was time to talk.") == []
+    assert its("Egypt signed the deal. The deal says it will end the dispute.") == []
+    assert its("Egypt signed the deal. It is a turning point.") == []
+    # the previous sentence's subject of an embedded clause is not its main subject
+    assert its("Gulf states see the United States withdrawing. It also comes as talks resume.") == []
+    # "its" is left alone; an "it" for something else stands in between
+    assert its("The United Nations thanked China for its role.") == []
+    assert its("Egypt built the dam and filled it, and it will open in May.") == []
 
 
 def test_actors_definite_title_refers_to_the_holder_named_before(actor_nlp):

@@ -935,6 +935,62 @@ def test_pair_words_stand_for_the_pair_the_article_is_about(nlp):
     assert {e["type"] for e in later} >= {"CONSULT", "COOPERATE"}
 
 
+def test_a_pair_named_by_number_as_a_third_partys_target_is_each_of_the_pair(nlp):
+    # "both", "the two countries", "the regional foes": each of the pair named just before
+    lead = "Egypt and Ethiopia traded barbs over the dam. "
+    for sentence in ("The African Union urged both to return to talks.",
+                     "The African Union praised the two countries for their restraint.",
+                     "The African Union urged the regional foes to return to talks."):
+        events = [e for e in code(nlp, lead + sentence) if e["start"] >= len(lead)]
+        assert {e["target"] for e in events if e["source"] == "AU"} == {"EGY", "ETH"}, sentence
+    # a doer of the pair speaking of its own pair: the pair is not the two others in sight
+    text = "Egypt and Ethiopia traded barbs over the dam, Sudan said. Egypt criticised both sides' mediators."
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Egypt criticised")]
+    assert ("EGY", "ETH", "ACCUSE") not in {(e["source"], e["target"], e["type"]) for e in later}
+    assert ("EGY", "SDN", "ACCUSE") not in {(e["source"], e["target"], e["type"]) for e in later}
+    text = text.replace("Egypt criticised", "Kenya criticised")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Kenya criticised")]
+    assert {e["target"] for e in later if e["source"] == "KEN"} == {"EGY", "ETH"}
+    # with no pair named before, a pair phrase stands for nobody
+    events = code(nlp, "The African Union urged both sides to return to talks.")
+    assert not [e for e in events if e["source"] == "AU"]
+
+
+def test_a_reciprocal_act_goes_each_way_between_the_pair_named_before(nlp):
+    lead = "Japan and South Korea met in Tokyo. "
+    for sentence, type_ in (("Goods will face tighter export controls in both directions.", "SANCTION"),
+                            ("The talks were punctuated with mutual compliments.", "SUPPORT")):
+        events = [e for e in code(nlp, lead + sentence) if e["start"] >= len(lead) and e["type"] == type_]
+        assert {(e["source"], e["target"]) for e in events} == {("JPN", "KOR"), ("KOR", "JPN")}, sentence
+    # without the marker, the act has no parties
+    events = code(nlp, lead + "Goods will face tighter export controls.")
+    assert not [e for e in events if e["start"] >= len(lead) and e["type"] == "SANCTION"]
+
+
+def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
+    lead = ("President Aliyev set out the conditions for signing a peace agreement between Azerbaijan and "
+            "Armenia. He said the obstacle must be removed first. ")
+    for later, type_ in (("After that, the peace agreement can be signed at any time, the head of state said.",
+                          "AGREE"),
+                         ("Mitsotakis' meeting with Erdogan was long. The weather was cold. "
+                          "In the end, the meeting proved useful.", "CONSULT")):
+        text = later if type_ == "CONSULT" else lead + later
+        start = text.rindex(later.split(". ")[-1])
+        events = [e for e in code(nlp, text) if e["start"] >= start]
+        pair = {"AZE", "ARM"} if type_ == "AGREE" else {"GRC", "TUR"}
+        assert {(e["source"], e["target"], e["type"]) for e in events} == {
+            (a, b, type_) for a in pair for b in pair if a != b}, later
+    # another instance of the act ("the previous summit", "the Samarkand summit") is not the one told
+    text = ("Xi and Putin held a summit in Astana. The weather was cold. "
+            "The Samarkand summit was their first meeting this year.")
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("The Samarkand") and e["trigger"] == "summit"]
+    text = text.replace("The Samarkand summit was their first meeting this year.", "The summit was useful.")
+    assert [e for e in code(nlp, text) if e["start"] >= text.index("The summit") and e["trigger"] == "summit"]
+    # nor is it when the sentence names a third party
+    text = lead + "Russia said the peace agreement can be signed soon."
+    assert not find([e for e in code(nlp, text) if e["start"] >= len(lead)], "ARM", "AZE", "AGREE")
+
+
 def test_a_title_case_headline_is_one_sentence(nlp):
     doc = nlp("Türkiye, Greece Target USD10B Trade Deal\n\nThe two leaders met in Ankara on Wednesday.")
     sents = [s.text.strip() for s in doc.sents]

@@ -89,6 +89,8 @@ _FAR_FUTURE = date(9999, 12, 31).toordinal()
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: forms of a state's name that may end a place's address ("Gyeongju, South Korea")
 _ADDRESS_FORMS = {"name", "short_name", "official_name", "acronym"}
+#: forms of a state's or organisation's name that "it" may stand for (not demonyms: "Chinese officials")
+_PRONOUN_FORMS = {"name", "short_name", "official_name", "acronym", "capital", "seat_of_power", "state_organ"}
 #: how many sentences back "the president" may look for the president named before
 TITLE_SENTENCES = 6
 _HYPHENS = re.compile(r"[-–—]")
@@ -157,6 +159,8 @@ class ActorWords:
     institution_words: frozenset[str]
     honorifics: frozenset[str]
     pronouns: dict[str, str]
+    state_pronouns: frozenset[str]
+    not_referring_heads: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> ActorWords:
@@ -475,6 +479,7 @@ class _DocResolver:
         mentions = self._definite_titles(mentions)
         if self.c.resolve_pronouns:
             mentions = self._pronouns(mentions)
+            mentions = self._state_pronouns(mentions)
         mentions.sort(key=lambda m: (m.start, m.start_char, m.end))
         return mentions
 
@@ -1099,6 +1104,76 @@ class _DocResolver:
             if cand[3] is None or cand[3] == gender:
                 return cand[2]
         return None
+
+    def _state_pronouns(self, mentions: list[_Mention]) -> list[_Mention]:
+        """"it" for a state or organisation named as the subject just before: "Tokyo,
+        which made the first move, insisted it was acting on national security grounds";
+        "China has reacted furiously. It has reinstated the ban on imports".
+
+        Only the nearest antecedent, and only where that is safe: the pronoun is a subject
+        ("its" is left alone: the event coder reads a possessor as a noun's own doer, and
+        "Turkey withdrew its ship" would make the ship Turkey's act); the nearest singular
+        subject before it (``_pronoun_antecedent``) is a name of a state or organisation, not
+        a demonym, person or title ("Chinese officials said it" is left alone); and its verb is
+        not one of ``not_referring_heads`` ("it is", "it seems" refer to nothing).
+        """
+        words = self.c.words
+        if not self.has_dep or not words.state_pronouns:
+            return mentions
+        named: dict[int, _Mention] = {}
+        for m in mentions:
+            if m.kind in ("state", "organisation") and m.form in _PRONOUN_FORMS and m.start_char < 0:
+                for i in range(m.start, m.end):
+                    named[i] = m
+        if not named:
+            return mentions
+        new = []
+        subjects: list[Any] = []  # singular subjects so far, in text order
+        unresolved: list[int] = []  # "it"s that stand for no name
+        for tok in self.doc:
+            if tok.lower_ in words.state_pronouns:
+                m = None
+                if tok.dep_ in ("nsubj", "nsubjpass") and not (
+                        tok.head.lemma_.lower() in words.not_referring_heads
+                        or any(c.dep_ in ("acomp", "attr") for c in tok.head.children)):
+                    # ("it is", "it seems": refers to nothing)
+                    m = self._pronoun_antecedent(tok, subjects, named, unresolved)
+                if m is None:
+                    unresolved.append(tok.i)
+                    continue
+                new.append(_Mention(tok.i, tok.i + 1, m.code, "pronoun",
+                                    f"{tok.text} -> {m.code} (pronoun for {self.doc[m.start:m.end].text})",
+                                    m.dictionary, "pronoun"))
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ not in ("WDT", "WP") and not (
+                    tok.tag_ in ("NNS", "NNPS", "PRP") and tok.i not in named or tok.lower_ == "both"
+                    or any(c.dep_ == "conj" for c in tok.children)):
+                # a plural subject ("both", "officials", "they", "Japan and China") cannot be
+                # what "it" stands for and does not stand between it and its antecedent
+                subjects.append(tok)
+        return mentions + new
+
+    def _pronoun_antecedent(self, pronoun: Any, subjects: list[Any], named: dict[int, _Mention],
+                            unresolved: list[int]) -> _Mention | None:
+        """The name "it"/"its" stands for: the nearest subject before it in its own sentence,
+        else the subject of the previous sentence's main clause ("the Gulf states perceive the
+        United States withdrawing. It also comes ..." looks past the embedded "the United
+        States" to "the Gulf states": no name). None when an "it" that stands for no name
+        comes in between (another thing is being talked about: "China did not start it, and it
+        ...")."""
+        here = self.sent_of[pronoun.i]
+        found = None
+        for subj in reversed(subjects):
+            there = self.sent_of[subj.i]
+            if there < here - 1:
+                break
+            verb = subj.head
+            if there == here or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+                found = subj
+                break
+        if found is None or any(found.i < i < pronoun.i for i in unresolved):
+            return None
+        return named.get(found.i)
 
     def _same_clause_subject(self, cand: tuple[int, int, Any, Any, bool], tok: Any) -> bool:
         if self.has_dep:

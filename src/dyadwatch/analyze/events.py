@@ -97,6 +97,8 @@ SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
+#: how many sentences back "the agreement" may look for the agreement whose parties were named
+ANAPHOR_SENTENCES = 4
 #: acts that, with no other party in the sentence, are towards the other side of the article's
 #: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
@@ -113,6 +115,10 @@ class EventWords:
     """
 
     pair_words: frozenset[str]
+    pair_nouns: frozenset[str]
+    definite_pair_nouns: frozenset[str]
+    reciprocal_words: frozenset[str]
+    reciprocal_nouns: frozenset[str]
     context_words: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     background_adverbs: frozenset[str]
@@ -387,6 +393,10 @@ class _DocCoder:
         # how often two actors share a sentence in this document
         self.cooccur: dict[tuple[str, str], int] = {}
         self._main: tuple[str, str] | None | Literal[False] = False  # the document's main pair, once known
+        #: shared acts named by a noun with both parties ("a peace agreement between A and B"):
+        #: noun lemma -> (sentence number, the parties), for "the agreement" later on
+        self._shared_nouns: dict[str, tuple[int, list[str]]] = {}
+        self._sent_no = 0
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
             for a in codes:
@@ -422,6 +432,7 @@ class _DocCoder:
         prev_events: list[dict[str, Any]] = []
         text = self.doc.text  # built by joining every token: once, not per sentence
         for sent in self.doc.sents:
+            self._sent_no += 1
             start, end = trim_span(text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
@@ -432,7 +443,8 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)):
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
+                    or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -561,7 +573,8 @@ class _DocCoder:
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
                 light_nouns.update(c.i for c in tok.children if c.dep_ in OBJ)
                 continue  # the object noun carries the event ("hold talks", "provide support")
-            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok):
+            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
+                    and not self._told_parties(tok, trig, sent_actors):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
@@ -581,6 +594,10 @@ class _DocCoder:
                     found = _Found(own, [WAR_TARGET], "war")
             if found is None:
                 continue
+            parties = _ordered_unique(found.sources + found.targets)
+            if trig.pos == "NOUN" and trig.type in SHARED_TYPES and found.joint and len(parties) == 2 \
+                    and found.how != "anaphor":
+                self._shared_nouns[tok.lemma_.lower()] = (self._sent_no, parties)
             type_ = trig.type
             if type_ == "SUPPORT" and _modified_by(tok, self.w.material):
                 type_ = "AID"
@@ -903,6 +920,10 @@ class _DocCoder:
                 pair = self._pair(prev_actors, sent_actors)
                 if pair:
                     return _Found(pair, [], "inherited", joint=True)
+            if sources and not targets:
+                pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
+                if pair:
+                    return _Found(sources, pair, how, joint=trig.joint)
             if trig.joint:
                 if len(sources) >= 2 and not targets:
                     return _Found(sources, [], how, joint=True)
@@ -975,10 +996,24 @@ class _DocCoder:
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
+        if sources and not targets:
+            pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
+            if pair:
+                return _Found(sources, pair, how, joint=trig.joint)
+        if not sources and not targets and not trig.joint and self._reciprocal(tok):
+            # "mutual compliments", "export controls in both directions": each of the pair named
+            # just before does it to the other
+            pair = self._pair(prev_actors, sent_actors)
+            if pair:
+                return _Found(pair, [], "inherited", joint=True)
         if not sources and not targets and (trig.joint and _has_pair_word(tok, self.w.pair_words) or _names_pair(subj, self.w.pair_words)):
             pair = self._pair(prev_actors, sent_actors)
             if pair:
                 return _Found(pair, [], "inherited", joint=True)
+        if not sources and not targets:
+            told = self._told_parties(tok, trig, sent_actors)
+            if told:
+                return _Found(told, [], "anaphor", joint=True)
         if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
@@ -987,6 +1022,35 @@ class _DocCoder:
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _reciprocal(self, noun: Token) -> bool:
+        """A noun whose act goes each way: modified by ``reciprocal_words`` ("mutual
+        compliments") or with "both" ``reciprocal_nouns`` on it or its head ("in both directions")."""
+        if _modified_by(noun, self.w.reciprocal_words):
+            return True
+        for h in (noun, noun.head):
+            for c in h.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in self.w.reciprocal_nouns and any(
+                                d.lower_ == "both" for d in g.children):
+                            return True
+        return False
+
+    def _told_parties(self, noun: Token, trig: Trigger, sent_actors: list[str]) -> list[str] | None:
+        """The parties of a shared act (SHARED_TYPES: not "the strike", which is too often
+        another one) told before, for "the"/"this" same noun with no parties
+        of its own: "a peace agreement between Azerbaijan and Armenia ... the peace agreement
+        can be signed at any time, the head of state noted" (within ANAPHOR_SENTENCES, and only
+        when the sentence names no one else). A noun told apart from the first by a name, a
+        number or an adjective ("the Samarkand summit", "the previous summit") is another act."""
+        if not _definite(noun, demonstrative=True) or any(
+                c.dep_ in ("amod", "compound", "nmod", "nummod", "poss") and c.pos_ != "NOUN" for c in noun.children):
+            return None  # "the previous summit", "the Samarkand summit": another one
+        told = self._shared_nouns.get(noun.lemma_.lower())
+        if told and self._sent_no - told[0] <= ANAPHOR_SENTENCES and set(sent_actors) <= set(told[1]):
+            return list(told[1])
+        return None
 
     def _light_verb_targets(self, verb: Token, trig: Trigger, preps: Iterable[str] = ()) -> list[str]:
         out: list[str] = []
@@ -1122,6 +1186,59 @@ class _DocCoder:
         ranked = sorted(((a, b) for i, a in enumerate(pool) for b in pool[i + 1:]),
                         key=lambda ab: -self.cooccur.get(ab, 0))
         return list(ranked[0])
+
+    def _pair_target(self, tok: Token, trig: Trigger, doers: list[str], sent_actors: list[str],
+                     prev_actors: list[str]) -> list[str] | None:
+        """The two parties a third party acts on when its act names them by number, not by
+        name ("US calls for both to calm tensions", "congratulations on the two countries'
+        wisdom", "urged the regional foes to talk"): each of the pair is a target.
+
+        The pair is the article's own when the doers are not in it, else the two other actors
+        of this and the previous sentences that the document names together most; none when
+        they were never named together (a pair phrase with no pair in sight is left alone)."""
+        if not any(self._pair_phrase(h) for h in self._target_heads(tok, trig)):
+            return None
+        main = self._main_pair()
+        if main:
+            # "Tokyo's decision destroys the trust the two countries built": a doer of the pair
+            # speaks of its own pair, not of a third party's
+            return None if set(main) & set(doers) else list(main)
+        pool = _ordered_unique(sent_actors + prev_actors)
+        ranked = sorted(((self.cooccur.get((a, b), 0), i, [a, b]) for i, (a, b) in
+                         enumerate((a, b) for j, a in enumerate(pool) for b in pool[j + 1:])),
+                        key=lambda x: (-x[0], x[1]))
+        if not ranked or ranked[0][0] == 0 or set(ranked[0][2]) & set(doers):
+            return None
+        return ranked[0][2]
+
+    def _target_heads(self, tok: Token, trig: Trigger) -> Iterator[Token]:
+        """Heads of the phrases that may name what ``tok``'s act bears on: a verb's objects and
+        the objects of its target prepositions, a noun's prepositional objects, and the subject
+        of a clause either governs ("urged both to talk", "calls for both to calm tensions")."""
+        preps = set(trig.target_preps) or (self.w.target_preps if trig.pos == "VERB" else self.w.noun_target_preps)
+        for c in tok.children:
+            if trig.pos == "VERB" and (c.dep_ in OBJ or c.dep_ == "dative" and c.pos_ != "ADP"):
+                yield c
+            elif c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                yield from (g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+                yield from (g for g in c.children if g.dep_ == "nsubj")
+
+    def _pair_phrase(self, head: Token) -> bool:
+        """A phrase that names two parties by number: "both", "the two countries", "both
+        sides", "the regional foes" (``pair_nouns``, ``definite_pair_nouns``), with no actor
+        named inside it ("both China and Japan" names its parties)."""
+        phrase = list(_phrase(head))
+        if any(t.i in self.actor_of for t in phrase):
+            return False
+        for t in phrase:
+            if t.lower_ == "both" and t.dep_ in SUBJ | OBJ | {"pobj", "dative", "appos", "poss"}:
+                return True
+            if t.lower_ in self.w.pair_nouns and t.tag_ == "NNS":
+                words = {c.lower_ for c in t.children if c.dep_ in ("nummod", "det", "predet")}
+                if words & {"two", "both"} or "the" in words and t.lower_ in self.w.definite_pair_nouns:
+                    return True
+        return False
 
     def _fallback(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str],
                   sent_actors: list[str]) -> _Found | None:
@@ -1750,14 +1867,25 @@ def _modified_by(tok: Token, words: Set[str]) -> bool:
                if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod"))
 
 
+def _phrase(head: Token) -> Iterator[Token]:
+    """The tokens of a noun phrase without the clauses it contains ("the trust that the two
+    countries built" is about trust; who built it is another act)."""
+    yield head
+    for c in head.children:
+        if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct"):
+            yield from _phrase(c)
+
+
 def _names_pair(subj: Token | None, pair_words: frozenset[str]) -> bool:
     """A subject that stands for two parties ("the two leaders", "both sides", "they")."""
     return subj is not None and any(w.lower_ in pair_words for w in subj.subtree)
 
 
-def _definite(tok: Token) -> bool:
-    """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+def _definite(tok: Token, *, demonstrative: bool = False) -> bool:
+    """A noun with "the" ("the meeting", "the deal"), not "a meeting" or "such talks"; with
+    ``demonstrative`` also "this deal", "that meeting"."""
+    words = ("the", "this", "that") if demonstrative else ("the",)
+    return any(c.dep_ == "det" and c.lower_ in words for c in tok.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
