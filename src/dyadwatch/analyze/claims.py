@@ -91,7 +91,8 @@ def claims_for_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[dict[st
 #: each Doc's scored sentences (``_scored_sentences``), with the inputs they were scored from: the
 #: claims component scores every sentence of an article, and converting its analysis then asks
 #: again for the sentences carrying its stances (``claims_for_spans``), which scored them all a
-#: second time (about 3% of an ingest's CPU). Weak: an entry goes with its Doc.
+#: second time (0.49 s of CPU over 400 synthetic stories, 1.3% of their ingest). Weak: an entry
+#: goes with its Doc.
 _SCORED: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[float, int, dict[str, Any]]], int]] = \
     weakref.WeakKeyDictionary()
 
