@@ -1,9 +1,10 @@
 """Load test of the dashboard: concurrent clients against a real ``dyadwatch serve`` on 127.0.0.1.
 
-Starts ``dyadwatch serve`` (uvicorn, one worker process per core unless ``--workers N``) over the synthetic store of
-``bench/web_pages.py`` and runs CLIENTS concurrent HTTP clients (asyncio + httpx, in this
-process) for SECONDS, each requesting pages one after another from a fixed mix: the overview,
-dyad pages, documents, lists with search, facets and deep pages, and CSV downloads. Reports
+Starts ``dyadwatch serve`` (uvicorn, one worker process per core unless ``--workers N``) over the
+synthetic store of ``bench/web_pages.py`` and runs CLIENTS concurrent HTTP clients (one keep-alive
+HTTP/1.1 connection each, plain asyncio streams in this process: see ``Connection``) for SECONDS,
+each requesting pages one after another from a fixed mix: the overview, dyad pages, documents,
+lists with search, facets and deep pages, and CSV downloads. Reports
 requests per second, latency percentiles and every error (any status but 200, any failed
 request). The loop is bounded in time and in requests and talks only to 127.0.0.1.
 
@@ -80,43 +81,106 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(round(q * (len(sorted_values) - 1))))]
 
 
+class HTTPError(Exception):
+    """A request that got no complete HTTP/1.1 response (connection refused, closed, cut, timed out)."""
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection to the server, as a browser tab holds one: GET requests
+    one after another, each response read whole (Content-Length or chunked). A plain asyncio
+    stream client rather than httpx, whose per-request work (request and response models, header
+    objects, pools) cost the load generator twice the server's CPU per request on the same cores,
+    so that the figures measured the generator as much as the dashboard."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, url: str) -> tuple[int, bytes]:
+        """(status, body) of GET ``url``; reconnects when the server closed the connection."""
+        if self.writer is None or self.writer.is_closing():
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.reader, self.writer
+        assert reader is not None
+        writer.write(f"GET {url} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("latin-1"))
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.split(b"\r\n")
+            status = int(lines[0].split(b" ", 2)[1])
+            headers = {}
+            for line in lines[1:]:
+                name, _, value = line.partition(b":")
+                headers[name.strip().lower()] = value.strip().lower()
+            if b"content-length" in headers:
+                body = await reader.readexactly(int(headers[b"content-length"]))
+            elif headers.get(b"transfer-encoding") == b"chunked":
+                parts = []
+                while True:
+                    size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16)
+                    if size == 0:
+                        while await reader.readuntil(b"\r\n") != b"\r\n":  # trailers, then the blank line
+                            pass
+                        break
+                    parts.append((await reader.readexactly(size + 2))[:-2])
+                body = b"".join(parts)
+            else:
+                raise HTTPError(f"response without Content-Length or chunked body: {head[:200]!r}")
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError) as exc:
+            self.close()
+            raise HTTPError(f"{type(exc).__name__}: {exc}") from exc
+        except BaseException:
+            self.close()
+            raise
+        if headers.get(b"connection") == b"close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
 async def run_clients(base: str, mix: list[tuple[str, str]], *, clients: int, seconds: float, seed: int,
                       max_requests: int, timeout: float) -> dict[str, Any]:
-    import httpx
-
+    host, port = base.removeprefix("http://").rsplit(":", 1)
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
     deadline = time.monotonic() + seconds
     count = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async def client(i: int, http: httpx.AsyncClient) -> None:
+    async def client(i: int) -> None:
         nonlocal count
         rng = random.Random(seed * 1000 + i)
-        while time.monotonic() < deadline and count < max_requests:
-            kind, url = rng.choice(mix)
-            count += 1
-            t0 = time.perf_counter()
-            try:
-                r = await http.get(url)
-                await r.aread()
-                ok = r.status_code == 200
-                if not ok:
-                    errors.append(f"{url}: HTTP {r.status_code} {r.text[:120]!r}")
-            except httpx.HTTPError as exc:
-                cause = exc.__cause__ or exc.__context__
-                errors.append(f"{url}: {type(exc).__name__}: {exc}" + (f" ({cause!r})" if cause else "") +
-                              f" after {time.perf_counter() - t0:.2f} s")
-                ok = False
-            took = (time.perf_counter() - t0) * 1000
-            if ok:
-                latencies.append(took)
-                by_kind.setdefault(kind, []).append(took)
+        conn = Connection(host, int(port))
+        try:
+            while time.monotonic() < deadline and count < max_requests:
+                kind, url = rng.choice(mix)
+                count += 1
+                t0 = time.perf_counter()
+                try:
+                    async with asyncio.timeout(timeout):
+                        status, body = await conn.get(url)
+                    ok = status == 200
+                    if not ok:
+                        errors.append(f"{url}: HTTP {status} {body[:120]!r}")
+                except (HTTPError, OSError, TimeoutError) as exc:
+                    conn.close()
+                    cause = exc.__cause__ or exc.__context__
+                    errors.append(f"{url}: {type(exc).__name__}: {exc}" + (f" ({cause!r})" if cause else "") +
+                                  f" after {time.perf_counter() - t0:.2f} s")
+                    ok = False
+                took = (time.perf_counter() - t0) * 1000
+                if ok:
+                    latencies.append(took)
+                    by_kind.setdefault(kind, []).append(took)
+        finally:
+            conn.close()
 
     started = time.monotonic()
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits, trust_env=False) as http:
-        await asyncio.gather(*(client(i, http) for i in range(clients)))
+    await asyncio.gather(*(client(i) for i in range(clients)))
     elapsed = time.monotonic() - started
     latencies.sort()
     return {

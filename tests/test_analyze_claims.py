@@ -54,3 +54,24 @@ def test_claims_are_stable_attributed_and_normalised(tmp_path: Path, nlp) -> Non
     with Store(tmp_path / "y.db") as store:
         ingest_sources(store, [str(tmp_path)], nlp=nlp)
         assert [c.id for c in store.analysis(doc_id).claims] == [c.id for c in first]
+
+
+def test_claims_sentences_are_scored_once_per_doc_and_again_when_its_findings_change(nlp) -> None:
+    """The claims component scores every sentence; the stance sentences asked for when the
+    analysis is converted (``claims_for_spans``) come from that scoring, not a second one, and
+    are what scoring the Doc afresh gives. A Doc whose mentions are replaced is scored again."""
+    from dyadwatch.analyze import claims as C
+
+    doc = nlp(ARTICLE)
+    kept = C._SCORED.get(doc)
+    assert kept is not None and kept[1], "the claims component scored no sentence"
+    every = C.claims_for_spans(doc, [(0, len(ARTICLE))])
+    assert C._SCORED.get(doc) is kept  # reused
+    fresh, n_sentences = C._score_sentences(doc)
+    assert (fresh, n_sentences) == (kept[1], kept[2])
+    assert {c["start"] for c in every} >= {c["start"] for c in doc._.dw_claims}
+    assert any("rapprochement" in ARTICLE[c["start"]:c["end"]] for c in every)
+
+    doc._.dw_mentions = []  # no actors: no sentence can be a claim
+    assert C.claims_for_spans(doc, [(0, len(ARTICLE))]) == [] and C.find_claims(doc) == []
+    assert C._SCORED.get(doc) is not kept

@@ -630,6 +630,45 @@ def test_web_sees_new_documents_while_ingest_writes(tmp_path: Path, nlp) -> None
     writer.close()
 
 
+def test_web_downloads_are_kept_until_the_store_changes(tmp_path: Path, nlp,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download streamed whole is kept in memory (it costs the server far more than a page):
+    asked for again, the same bytes come from memory, with their length; after a write the
+    download is built again and has the new rows; one past DOWNLOAD_KEEP_BYTES is streamed
+    whole every time and never kept."""
+    from dyadwatch import Store, ingest_sources
+    from dyadwatch.web import make_app, routes
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(ARTICLES[0]) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(ARTICLES[1]) + "\n", encoding="utf-8")
+    db = tmp_path / "kept.db"
+    writer = Store(db)
+    ingest_sources(writer, [str(first)], nlp=nlp)
+    with TestClient(make_app(db, warm=False)) as c:
+        pool = c.app.state.pool
+        streamed = c.get("/events.csv?actor=CHN")
+        assert streamed.status_code == 200 and "content-length" not in streamed.headers
+        assert pool.cached_keys("download") == [("download", "/events.csv", "actor=CHN")]
+        again = c.get("/events.csv?actor=CHN")
+        assert again.content == streamed.content and again.headers["content-length"] == str(len(streamed.content))
+        assert again.headers["content-type"] == streamed.headers["content-type"]
+        assert again.headers["content-disposition"] == streamed.headers["content-disposition"]
+        before = len(list(csv.reader(io.StringIO(streamed.text))))
+
+        ingest_sources(writer, [str(second)], nlp=nlp)
+        after = c.get("/events.csv?actor=CHN")
+        assert "content-length" not in after.headers  # built again, not the kept bytes
+        assert len(list(csv.reader(io.StringIO(after.text)))) > before
+
+        monkeypatch.setattr(routes, "DOWNLOAD_KEEP_BYTES", 100)
+        for _ in range(2):
+            data = c.get("/documents.json").json()
+            assert data["count"] == 2 == len(data["rows"])
+        assert ("download", "/documents.json", "") not in pool.cached_keys("download")
+    writer.close()
+
+
 def test_web_keeps_serving_while_ingest_writes(tmp_path: Path, nlp) -> None:
     """Pages requested over and over while an ingest (in another thread, its own connection)
     writes document after document to the same file: every answer is a page, never an error,

@@ -37,9 +37,12 @@ _EVENTS_SQL = (
 
 def organisation_codes(codes: Iterable[str]) -> frozenset[str]:
     """Those of ``codes`` that the registered actor dictionaries call organisations."""
-    from dyadwatch.dictionaries import actor_type
+    from dyadwatch.dictionaries import known_actor_types
 
-    return frozenset(c for c in codes if actor_type(c) == "organisation")
+    # one look-up of the registry for all the codes: each ``actor_type`` call asks the plugin
+    # manager for its plugins again, and every write asks about every code in the store
+    types = known_actor_types()
+    return frozenset(c for c in codes if types.get(c) == "organisation")
 
 
 def fill_event_terms(conn: sqlite3.Connection, document_id: str | None = None) -> int:

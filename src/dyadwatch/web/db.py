@@ -25,10 +25,16 @@ T = TypeVar("T")
 SEARCH_TABLES = ("documents_fts", "events_fts", "figures_fts", "quotes_fts")
 
 #: entries kept per cache: dyad reports are large (a few MB for a pair with 10,000 events),
-#: facet counts small, rendered pages (``page``) bounded by their bytes as well
-CACHE_SIZES = {"dyad": 16, "facets": 128, "page": 1024}
-#: bytes of rendered pages kept per worker process (a page is 10 kB to about 1 MB)
-CACHE_BYTES = {"page": 32 * 1024 * 1024}
+#: facet counts small, rendered pages (``page``) and downloads (``download``) bounded by their
+#: bytes as well
+CACHE_SIZES = {"dyad": 16, "facets": 128, "page": 1024, "download": 64}
+#: bytes of rendered pages and of downloads kept per worker process (a page is 10 kB to about
+#: 1 MB; a download is kept only up to ``DOWNLOAD_KEEP_BYTES``)
+CACHE_BYTES = {"page": 32 * 1024 * 1024, "download": 32 * 1024 * 1024}
+#: a CSV/JSON download at most this large is kept in memory once streamed whole; larger ones are
+#: streamed from the database on every request (a filtered download of a few thousand rows is
+#: about 0.4 MB and takes the server 100 ms of CPU to write, 150 times a kept page)
+DOWNLOAD_KEEP_BYTES = 4 * 1024 * 1024
 
 
 class ReadPool:
@@ -103,14 +109,28 @@ class ReadPool:
         ``compute`` runs makes the stored result stale, never a stale result look current.
         """
         stamp = self.fingerprint() if stamp is None else stamp
-        cache = self._caches.setdefault(key[0], OrderedDict())
-        with self._lock:
-            hit = cache.get(key)
-            if hit is not None and hit[0] == stamp:
-                cache.move_to_end(key)
-                return hit[1]
+        hit = self.lookup(key, stamp)
+        if hit is not None:
+            return hit[0]
         value = compute()
+        self.keep(key, value, stamp)
+        return value
+
+    def lookup(self, key: tuple[Any, ...], stamp: tuple[int, ...]) -> tuple[Any] | None:
+        """``(value,)`` kept under ``key`` for the database as ``stamp`` saw it, else None."""
         with self._lock:
+            cache = self._caches.get(key[0])
+            hit = cache.get(key) if cache is not None else None
+            if cache is not None and hit is not None and hit[0] == stamp:
+                cache.move_to_end(key)
+                return (hit[1],)
+        return None
+
+    def keep(self, key: tuple[Any, ...], value: Any, stamp: tuple[int, ...]) -> None:
+        """Keep ``value`` under ``key`` for the database as ``stamp`` (taken before the snapshot
+        ``value`` was read from was opened) saw it; the cache's oldest entries make room."""
+        with self._lock:
+            cache = self._caches.setdefault(key[0], OrderedDict())
             cache[key] = (stamp, value)
             cache.move_to_end(key)
             while len(cache) > CACHE_SIZES.get(key[0], 32):
@@ -120,7 +140,6 @@ class ReadPool:
                 held = sum(len(v) for _, v in cache.values())
                 while held > limit and len(cache) > 1:
                     held -= len(cache.popitem(last=False)[1][1])
-        return value
 
     def cached_keys(self, name: str) -> list[tuple[Any, ...]]:
         """Keys held in one cache, most recently used last (fresh or stale)."""

@@ -19,6 +19,7 @@ from dyadwatch.errors import ConfigError
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.web import data, listing
 from dyadwatch.web import params as P
+from dyadwatch.web.db import DOWNLOAD_KEEP_BYTES
 from dyadwatch.web.highlight import highlight_words
 
 NAV = (("overview", "/", "Overview"), ("events", "/events", "Events"), ("quotes", "/quotes", "Quotes"),
@@ -222,6 +223,15 @@ def download(kind_name: str, fmt: str) -> Callable[[Request], Response]:
     def handler(request: Request) -> Response:
         query = listing.parse_query(kind, request.query_params.multi_items(), paged=False)
         pool = request.app.state.pool
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+        headers = {"Content-Disposition": f'attachment; filename="dyadwatch-{kind.name}.{fmt}"'}
+        # a download depends only on its URL and the store, like a page: the same bytes from
+        # memory while the database is unchanged (see DOWNLOAD_KEEP_BYTES)
+        key = ("download", request.url.path, request.url.query)
+        stamp = pool.fingerprint()  # before the download's snapshot is opened: a later commit makes it stale
+        kept = pool.lookup(key, stamp)
+        if kept is not None:
+            return Response(kept[0], media_type=media, headers=headers)
         with pool.snapshot() as store:
             _search_ready(request, store, query)
 
@@ -229,17 +239,29 @@ def download(kind_name: str, fmt: str) -> Callable[[Request], Response]:
             with pool.snapshot() as store:
                 yield from listing.iter_rows(store, query)
 
-        if fmt == "csv":
-            body: Iterator[str] = _csv_stream(kind.columns, rows())
-            media = "text/csv; charset=utf-8"
-        else:
-            body = _json_stream(kind, query, rows())
-            media = "application/json"
-        return StreamingResponse(body, media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="dyadwatch-{kind.name}.{fmt}"'})
+        body = _csv_stream(kind.columns, rows()) if fmt == "csv" else _json_stream(kind, query, rows())
+        return StreamingResponse(_keep_download(pool, key, stamp, body), media_type=media, headers=headers)
 
     handler.__name__ = f"{kind_name}_{fmt}"
     return handler
+
+
+def _keep_download(pool: Any, key: tuple[Any, ...], stamp: tuple[int, ...], chunks: Iterator[str]) -> Iterator[bytes]:
+    """``chunks`` encoded as they come; once they have all been sent, the whole body is kept in
+    ``pool`` under ``key`` unless it grew past ``DOWNLOAD_KEEP_BYTES`` (then it is only streamed)
+    or the client went away before the end (the generator is closed unfinished: nothing is kept)."""
+    parts: list[bytes] | None = []
+    size = 0
+    for chunk in chunks:
+        encoded = chunk.encode("utf-8")
+        if parts is not None:
+            size += len(encoded)
+            parts = parts if size <= DOWNLOAD_KEEP_BYTES else None
+            if parts is not None:
+                parts.append(encoded)
+        yield encoded
+    if parts is not None:
+        pool.keep(key, b"".join(parts), stamp)
 
 
 def _csv_stream(columns: tuple[str, ...], rows: Iterator[dict[str, Any]]) -> Iterator[str]:
