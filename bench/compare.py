@@ -238,15 +238,12 @@ def neighbours_store(source: Path, added: Path, work: Path) -> tuple[Path, int]:
                 picked[r["id"]] = {"text": r["text"], "url": r["url"]}
     db = work / "store-neighbours.db"
     with Store(db) as store:
+        # left as the product leaves them: ingested and compared. The neighbours, one per pair,
+        # met no other article, so their claims are not embedded yet; the added stories' compare
+        # embeds them, as it embeds, in every larger store, the earlier articles that meet a
+        # partner for the first time (the full compare that built those stores embedded only the
+        # articles that shared a pair with another, ``comparable_documents``)
         ingest_sources(store, [str(write_jsonl(work / "neighbours.jsonl", list(picked.values())))])
-        # their claim vectors stored, as the full compare that built every larger store stored its
-        # articles' (the neighbours, one per pair, met no other article and embedded nothing)
-        from dyadwatch.compare import claim_items, claim_vectors
-
-        ids = store.document_ids()
-        claims = claim_items(store, ids, group_of={}, dyad_of=document_pairs(store, ids), direction=None,
-                             judge=False)
-        store.add_claim_vectors(claim_vectors(store, claims, None)[1])
     return db, len(picked)
 
 
