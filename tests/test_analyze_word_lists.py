@@ -14,6 +14,7 @@ import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
+from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
 from dyadwatch.analyze.figures import FigureFinder, FigureWords
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
@@ -46,7 +47,7 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
                                              ("stance", StanceWords), ("quotes", QuoteWords),
-                                             ("actors", ActorWords)])
+                                             ("actors", ActorWords), ("claims", ClaimWords)])
 def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
     data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
@@ -140,6 +141,30 @@ def test_the_actor_resolver_reads_its_language_too(tmp_path, monkeypatch) -> Non
 
     assert codes("en") == ["GHA"]
     assert codes("xx") == ["CHN", "GHA"]
+
+
+def test_the_claim_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:
+    # in xx "illusion" says nothing negative: the same judgement is a positive claim
+    data = _english("claims")
+    data["lang"] = "xx"
+    data["negative_lemmas"] = [w for w in data["negative_lemmas"] if w != "illusion"]
+    _write_language(tmp_path, "xx", data, "claims")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_claims", config={"lang": "xx"})
+    finder = blank.get_pipe("dyadwatch_claims")
+    assert isinstance(finder, ClaimFinder) and finder.lang == "xx"
+    assert finder.words.negative_lemmas == frozenset(data["negative_lemmas"])
+
+    doc = nlp.make_doc("The new partnership between Japan and South Korea is an illusion built on fear of China.")
+    doc._.dw_ref_date = REF
+    doc = nlp(doc)
+
+    def polarities(component: ClaimFinder) -> list[int]:
+        return [c["polarity"] for c in component(doc)._.dw_claims]
+
+    assert polarities(ClaimFinder(nlp)) == [-1]
+    assert polarities(finder) == [1]
 
 
 def test_the_ledger_terms_file_documents_its_lists_and_reads_another_language(tmp_path, monkeypatch) -> None:
