@@ -233,24 +233,24 @@ def test_dyad_report_documents_and_independent_sources(report) -> None:
 
 
 def test_dyad_report_dates_events_by_event_else_publication(report) -> None:
-    months = {m["month"] for m in report.monthly}
+    months = {m.month for m in report.monthly}
     assert "2024-03" in months  # the undated "will continue purchasing" takes its article's date
     # "Trade … reached $65 billion last year" is dated 2023: no month, so counted apart
     assert report.events.undated["IND→RUS"] >= 1
-    total = sum(m["directions"]["IND→RUS"]["events"] for m in report.monthly)
+    total = sum(m.directions["IND→RUS"].events for m in report.monthly)
     assert total + report.events.undated["IND→RUS"] == report.events.by_direction["IND→RUS"]
 
 
 def test_dyad_report_types_quads_and_asymmetry(report) -> None:
     by_type = report.by_type["IND→RUS"]
     assert by_type["SANCTION"]["events"] >= 3 and by_type["SANCTION"]["actual"] == 1  # only "joined" is actual
-    quads = report.totals["IND→RUS"]["quads"]
+    quads = report.totals["IND→RUS"].quads
     assert set(quads) == {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
     assert quads["material conflict"] == 1
     a = report.asymmetry
-    assert a["difference"]["events"] == a["directions"]["IND→RUS"]["events"] - a["directions"]["RUS→IND"]["events"]
+    assert a.difference.events == a.directions["IND→RUS"].events - a.directions["RUS→IND"].events
     for d in ("IND→RUS", "RUS→IND"):
-        share = a["directions"][d]["cooperative_share"]
+        share = a.directions[d].cooperative_share
         assert share is None or 0 <= share <= 1
 
 
@@ -271,7 +271,7 @@ def test_dyad_report_relations_carry_both_sentences(report) -> None:
 
 def test_dyad_report_bounds(store) -> None:
     bounded = build_dyad_report(store, "IND", "RUS", since="2024-03-19")
-    assert all(m["month"] >= "2024-03" for m in bounded.monthly)
+    assert all(m.month >= "2024-03" for m in bounded.monthly)
     for e in bounded.ledger["entries"]:
         assert e["first_date"] >= "2024-03-19", e
     assert {d["outlet"] for d in bounded.documents.list} == {"Moscow Ledger", "Europe Desk"}

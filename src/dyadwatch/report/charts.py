@@ -83,9 +83,9 @@ def monthly_intensity(report: DyadReport) -> Any:
     if not months:
         _empty(ax, "No events dated to the month")
         return fig
-    x = [_month_date(m["month"]) for m in months]
+    x = [_month_date(m.month) for m in months]
     for color, d in zip(COLORS, report.directions):
-        y = [m["directions"][d]["mean_intensity"] for m in months]
+        y = [m.directions[d].mean_intensity for m in months]
         y = [float("nan") if v is None else v for v in y]
         ax.plot(x, y, marker="o" if len(x) <= 36 else None, markersize=5, color=color, label=d)
     ax.axhline(0, color="#999999", linewidth=0.8)

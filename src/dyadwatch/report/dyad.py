@@ -38,8 +38,11 @@ that could grow with the store are capped (the caps are in the result).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import types
+import typing
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
@@ -59,8 +62,9 @@ from dyadwatch.store.queries.dyad import (
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport",
-           "DyadStances", "LedgerSummary", "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "Asymmetry", "AsymmetryDifference", "AsymmetrySide", "Confirmed", "Contradictions",
+           "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "LedgerSummary",
+           "MonthActivity", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -142,9 +146,57 @@ class Contradictions:
     total: int
 
 
-#: the parts of ``DyadReport`` that are dataclasses, by field name
-_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "events": DyadEvents, "stances": DyadStances,
-                           "ledger_summary": LedgerSummary, "confirmed": Confirmed, "contradictions": Contradictions}
+@dataclass(frozen=True)
+class DirectionSummary:
+    """The events of one direction (over the period, or in one month): how many, how many actual
+    and not negated, how many negated, the mean intensity of the actual ones (None when none
+    has one), actual events per PLOVER quad (every quad, in order), the share of them in the two
+    cooperation quads (None when there is no actual event) and events per modality."""
+
+    events: int
+    actual: int
+    negated: int
+    mean_intensity: float | None
+    quads: dict[str, int]
+    cooperative_share: float | None
+    modalities: dict[str, int]
+
+
+@dataclass(frozen=True)
+class MonthActivity:
+    """One month (``YYYY-MM``) with each direction's summary, by direction."""
+
+    month: str
+    directions: dict[str, DirectionSummary]
+
+
+@dataclass(frozen=True)
+class AsymmetrySide:
+    """One direction's side of the asymmetry table."""
+
+    events: int
+    actual: int
+    negated: int
+    mean_intensity: float | None
+    cooperative_share: float | None
+
+
+@dataclass(frozen=True)
+class AsymmetryDifference:
+    """The first direction's figure minus the second's (None when either is unknown)."""
+
+    events: float | None
+    actual: float | None
+    mean_intensity: float | None
+    cooperative_share: float | None
+
+
+@dataclass(frozen=True)
+class Asymmetry:
+    """Both directions side by side, by direction, and their difference."""
+
+    directions: dict[str, AsymmetrySide]
+    difference: AsymmetryDifference
 
 
 @dataclass(frozen=True)
@@ -162,13 +214,13 @@ class DyadReport:
     limits: dict[str, int]
     documents: DyadDocuments
     events: DyadEvents
-    #: ``[{"month", "directions": {direction: summary}}]``, oldest first
-    monthly: list[dict[str, Any]]
+    #: the months with events dated to the month, oldest first
+    monthly: list[MonthActivity]
     #: direction -> PLOVER type -> ``{"events", "actual"}``
     by_type: dict[str, dict[str, dict[str, int]]]
-    #: direction -> summary (events, actual, negated, mean intensity, quads, cooperative share, modalities)
-    totals: dict[str, dict[str, Any]]
-    asymmetry: dict[str, Any]
+    #: direction -> its summary over the period
+    totals: dict[str, DirectionSummary]
+    asymmetry: Asymmetry
     stances: DyadStances
     #: the ledger of terms (``dyadwatch.store.ledger``)
     ledger: dict[str, Any]
@@ -180,18 +232,42 @@ class DyadReport:
     notes: dict[str, str]
 
     def as_dict(self) -> dict[str, Any]:
-        """The whole report as one JSON-ready dict (its parts' lists and dicts are not copied)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        """The whole report as one JSON-ready dict: each part a dict of its fields, in order."""
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, whole: Mapping[str, Any]) -> DyadReport:
         """The report ``as_dict`` gave."""
-        return cls(**{k: _PARTS[k](**v) if k in _PARTS else v for k, v in whole.items()})
+        return _from_plain(cls, whole)
 
 
 def _plain(value: Any) -> Any:
-    if type(value) in _PARTS.values():
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    """A report part as JSON-ready data: a dataclass as a dict of its fields, in order, and the
+    lists and dicts that hold them likewise; anything else as it is."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(hint: Any, value: Any) -> Any:
+    """``value`` (as ``_plain`` gave it) as the type ``hint`` declares: dataclasses built field by
+    field, lists and dicts item by item."""
+    if value is None:
+        return None
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{k: _from_plain(hints[k], v) for k, v in value.items()})
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _from_plain(next(a for a in args if a is not type(None)), value)
+    if origin is list:
+        return [_from_plain(args[0], v) for v in value]
+    if origin is dict:
+        return {k: _from_plain(args[1], v) for k, v in value.items()}
     return value
 
 
@@ -274,17 +350,17 @@ def _by_month(bound: str | None) -> bool:
     return bound is None or len(bound) <= 7
 
 
-def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
+def _summarise(bucket: Mapping[str, Any]) -> DirectionSummary:
     n = bucket["intensity_n"]
     actual = bucket["actual"]
     cooperative = sum(v for q, v in bucket["quads"].items() if q in COOPERATIVE_QUADS)
-    return {
-        "events": bucket["events"], "actual": actual, "negated": bucket["negated"],
-        "mean_intensity": round(bucket["intensity_sum"] / n, 2) if n else None,
-        "quads": {q: bucket["quads"].get(q, 0) for q, _ in QUADS},
-        "cooperative_share": round(cooperative / actual, 3) if actual else None,
-        "modalities": dict(bucket["modalities"]),
-    }
+    return DirectionSummary(
+        events=bucket["events"], actual=actual, negated=bucket["negated"],
+        mean_intensity=round(bucket["intensity_sum"] / n, 2) if n else None,
+        quads={q: bucket["quads"].get(q, 0) for q, _ in QUADS},
+        cooperative_share=round(cooperative / actual, 3) if actual else None,
+        modalities=dict(bucket["modalities"]),
+    )
 
 
 def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
@@ -418,17 +494,17 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         built_ledger = ledger.build(store)
 
     totals = {d: _summarise(activity.totals[d]) for d in dirs}
-    monthly = [{"month": m, "directions": {d: _summarise(v[d]) for d in dirs}}
+    monthly = [MonthActivity(month=m, directions={d: _summarise(v[d]) for d in dirs})
                for m, v in sorted(activity.months.items())]
     by_type = {d: {t: dict(activity.types[d][t]) for t in PLOVER_TYPES if t in activity.types[d]} for d in dirs}
     first, second = totals[dirs[0]], totals[dirs[1]]
 
     def diff(key: str) -> float | None:
-        x, y = first[key], second[key]
+        x, y = getattr(first, key), getattr(second, key)
         return None if x is None or y is None else round(x - y, 3)
 
     notes: dict[str, str] = {}
-    if not first["events"] and not second["events"]:
+    if not first.events and not second.events:
         notes["events"] = f"No events between {a} and {b}" + (" in this period." if since or until else ".")
     if not stance_total:
         notes["stance"] = ("The stances table is empty: no document has a stance yet (the stance component "
@@ -456,18 +532,20 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
             list=documents[:caps["documents"]],
         ),
         events=DyadEvents(
-            total=first["events"] + second["events"],
-            by_direction={d: totals[d]["events"] for d in dirs},
+            total=first.events + second.events,
+            by_direction={d: totals[d].events for d in dirs},
             undated=dict(activity.undated), no_date=dict(activity.no_date),
         ),
         monthly=monthly,
         by_type=by_type,
         totals=totals,
-        asymmetry={
-            "directions": {d: {k: totals[d][k] for k in ("events", "actual", "negated", "mean_intensity",
-                                                          "cooperative_share")} for d in dirs},
-            "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
-        },
+        asymmetry=Asymmetry(
+            directions={d: AsymmetrySide(events=totals[d].events, actual=totals[d].actual, negated=totals[d].negated,
+                                         mean_intensity=totals[d].mean_intensity,
+                                         cooperative_share=totals[d].cooperative_share) for d in dirs},
+            difference=AsymmetryDifference(**{k: diff(k) for k in ("events", "actual", "mean_intensity",
+                                                                  "cooperative_share")}),
+        ),
         stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
         ledger=built_ledger,
         ledger_summary=LedgerSummary(

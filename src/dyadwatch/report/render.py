@@ -130,12 +130,12 @@ def _summary(report: DyadReport) -> list[Block]:
                       f": {_plural(docs.count, 'document')} from "
                       f"{_plural(docs.independent_sources, 'independent source')}{span}.{period}"]))
     undated = sum(ev.undated.values())
-    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1['events']} "
-                      f"({t1['actual']} actual and not negated), {d2} {t2['events']} ({t2['actual']}). "
+    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1.events} "
+                      f"({t1.actual} actual and not negated), {d2} {t2.events} ({t2.actual}). "
                       + (f"{undated} have no date precise to the month." if undated else "")]))
-    out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1['mean_intensity'])}, "
-                      f"{d2} {_num(t2['mean_intensity'])} (−10 conflict … +10 cooperation); cooperative share "
-                      f"{_share(t1['cooperative_share'])} and {_share(t2['cooperative_share'])}."]))
+    out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1.mean_intensity)}, "
+                      f"{d2} {_num(t2.mean_intensity)} (−10 conflict … +10 cooperation); cooperative share "
+                      f"{_share(t1.cooperative_share)} and {_share(t2.cooperative_share)}."]))
     st = report.stances
     if st.count:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(st.labels.items(), key=lambda kv: -kv[1]))
@@ -209,9 +209,9 @@ def _activity(report: DyadReport) -> list[Block]:
     else:
         rows = []
         for m in report.monthly:
-            x, y = m["directions"][d1], m["directions"][d2]
-            rows.append([[m["month"]], [str(x["events"])], [str(x["actual"])], [_num(x["mean_intensity"])],
-                         [str(y["events"])], [str(y["actual"])], [_num(y["mean_intensity"])]])
+            x, y = m.directions[d1], m.directions[d2]
+            rows.append([[m.month], [str(x.events)], [str(x.actual)], [_num(x.mean_intensity)],
+                         [str(y.events)], [str(y.actual)], [_num(y.mean_intensity)]])
         out.append(("table", ["Month", f"{d1} events", f"{d1} actual", f"{d1} mean intensity",
                               f"{d2} events", f"{d2} actual", f"{d2} mean intensity"], rows))
     ev = report.events
@@ -234,7 +234,7 @@ def _types(report: DyadReport) -> list[Block]:
                  [str(by[d2].get(t, {}).get("actual", 0))]] for t in types]
         out.append(("table", ["Type", "Quad", f"{d1} reported", f"{d1} actual", f"{d2} reported", f"{d2} actual"],
                     rows))
-    rows = [[[q], [" ".join(ts)], [str(report.totals[d1]["quads"][q])], [str(report.totals[d2]["quads"][q])]]
+    rows = [[[q], [" ".join(ts)], [str(report.totals[d1].quads[q])], [str(report.totals[d2].quads[q])]]
             for q, ts in QUADS]
     out.append(("table", ["PLOVER quad", "types", f"{d1} actual", f"{d2} actual"], rows))
     return out
@@ -243,28 +243,28 @@ def _types(report: DyadReport) -> list[Block]:
 def _asymmetry(report: DyadReport) -> list[Block]:
     d1, d2 = report.directions
     a = report.asymmetry
-    x, y, diff = a["directions"][d1], a["directions"][d2], a["difference"]
+    x, y, diff = a.directions[d1], a.directions[d2], a.difference
     rows = [
-        [["events reported"], [str(x["events"])], [str(y["events"])], [_num(diff["events"], digits=0)]],
-        [["actual, not negated"], [str(x["actual"])], [str(y["actual"])], [_num(diff["actual"], digits=0)]],
-        [["negated"], [str(x["negated"])], [str(y["negated"])], ["–"]],
-        [["mean intensity"], [_num(x["mean_intensity"])], [_num(y["mean_intensity"])], [_num(diff["mean_intensity"])]],
-        [["cooperative share"], [_share(x["cooperative_share"])], [_share(y["cooperative_share"])],
-         [_num(None if diff["cooperative_share"] is None else diff["cooperative_share"] * 100, digits=0)
-          + (" points" if diff["cooperative_share"] is not None else "")]],
+        [["events reported"], [str(x.events)], [str(y.events)], [_num(diff.events, digits=0)]],
+        [["actual, not negated"], [str(x.actual)], [str(y.actual)], [_num(diff.actual, digits=0)]],
+        [["negated"], [str(x.negated)], [str(y.negated)], ["–"]],
+        [["mean intensity"], [_num(x.mean_intensity)], [_num(y.mean_intensity)], [_num(diff.mean_intensity)]],
+        [["cooperative share"], [_share(x.cooperative_share)], [_share(y.cooperative_share)],
+         [_num(None if diff.cooperative_share is None else diff.cooperative_share * 100, digits=0)
+          + (" points" if diff.cooperative_share is not None else "")]],
     ]
     out: list[Block] = [("table", ["", d1, d2, "difference"], rows)]
     names = _names(report)
     src, tgt = report.pair.a, report.pair.b
-    if x["actual"] or y["actual"]:
-        more = (src, tgt) if x["actual"] >= y["actual"] else (tgt, src)
+    if x.actual or y.actual:
+        more = (src, tgt) if x.actual >= y.actual else (tgt, src)
         sentence = (f"{names[more[0]]} acts toward {names[more[1]]} more often "
-                    f"({max(x['actual'], y['actual'])} actual events against {min(x['actual'], y['actual'])})")
-        if x["mean_intensity"] is not None and y["mean_intensity"] is not None:
-            warmer = (src, tgt) if x["mean_intensity"] >= y["mean_intensity"] else (tgt, src)
+                    f"({max(x.actual, y.actual)} actual events against {min(x.actual, y.actual)})")
+        if x.mean_intensity is not None and y.mean_intensity is not None:
+            warmer = (src, tgt) if x.mean_intensity >= y.mean_intensity else (tgt, src)
             sentence += (f"; {names[warmer[0]]}'s acts toward {names[warmer[1]]} are the more cooperative "
-                         f"(mean intensity {_num(max(x['mean_intensity'], y['mean_intensity']))} against "
-                         f"{_num(min(x['mean_intensity'], y['mean_intensity']))})")
+                         f"(mean intensity {_num(max(x.mean_intensity, y.mean_intensity))} against "
+                         f"{_num(min(x.mean_intensity, y.mean_intensity))})")
         out.append(("p", [sentence + ". Each event behind these numbers is in the terms below, with its sentence."]))
     return out
 
