@@ -228,7 +228,7 @@ def test_dyad_report_documents_and_independent_sources(report) -> None:
     assert report.pair == DyadPair(a="IND", b="RUS", a_name="India", b_name="Russia")
     assert report.documents.count == 4
     assert report.documents.independent_sources == 3
-    assert {d["outlet"] for d in report.documents.list} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
+    assert {d.outlet for d in report.documents.list} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
                                                                   "Europe Desk"}
 
 
@@ -274,7 +274,7 @@ def test_dyad_report_bounds(store) -> None:
     assert all(m.month >= "2024-03" for m in bounded.monthly)
     for e in bounded.ledger["entries"]:
         assert e["first_date"] >= "2024-03-19", e
-    assert {d["outlet"] for d in bounded.documents.list} == {"Moscow Ledger", "Europe Desk"}
+    assert {d.outlet for d in bounded.documents.list} == {"Moscow Ledger", "Europe Desk"}
     early = build_dyad_report(store, "IND", "RUS", until="2023-12").ledger["entries"]
     assert early and {(e["type"], e["first_date"]) for e in early} == {("COOPERATE", "2023")}  # "last year"
 
@@ -405,9 +405,9 @@ def test_render_stance_by_source(tmp_path) -> None:
     with dyadwatch.Store(path, readonly=True) as s:
         result = build_dyad_report(s, "RUS", "CHN")
     rows = result.stances.rows
-    assert [(r["published"], r["label"], r["score"]) for r in rows] == [("2023-05-02", "strengthening", 0.6),
+    assert [(r.published, r.label, r.score) for r in rows] == [("2023-05-02", "strengthening", 0.6),
                                                                         ("2024-01-15", "weakening", -0.5)]
-    assert rows[1]["evidence"][0]["sentence"] == "China and Russia are drifting apart."
+    assert rows[1].evidence[0].sentence == "China and Russia are drifting apart."
     assert "stance" not in result.notes
     files = write_report(result, tmp_path / "stance.md")
     assert (tmp_path / "stance_files" / "stance.png").read_bytes().startswith(PNG_SIGNATURE)
@@ -520,7 +520,7 @@ def test_seeds_report_renders(seeds_report, tmp_path) -> None:
 def test_seeds_report_shows_the_sources_disagree_on_distancing(seeds_report) -> None:
     # the founding example: one author sees Beijing distancing itself from Moscow, another sees
     # no distancing at all, and the report says so before anything else
-    labels = {r["document_id"]: r["label"] for r in seeds_report.stances.rows}
+    labels = {r.document_id: r.label for r in seeds_report.stances.rows}
     assert "weakening" in labels.values() and {"stable", "strengthening"} & set(labels.values()), labels
     distancing = [r for r in seeds_report.contradictions.rows
                   if r["a_document"] != r["b_document"]

@@ -63,8 +63,8 @@ from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "Asymmetry", "AsymmetryDifference", "AsymmetrySide", "Confirmed", "Contradictions",
-           "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "LedgerSummary",
-           "MonthActivity", "build_dyad_report"]
+           "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "EvidenceSentence",
+           "LedgerSummary", "ListedDocument", "MonthActivity", "SourceStance", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -86,6 +86,48 @@ class DyadPair:
 
 
 @dataclass(frozen=True)
+class ListedDocument:
+    """A document about the pair, with the first document of its group of copies
+    (``independent_source``: itself when it is no copy)."""
+
+    document_id: str
+    title: str | None
+    outlet: str | None
+    document_source: str
+    published: str | None
+    independent_source: str
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """A sentence of a document, by its offsets in the text."""
+
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class SourceStance:
+    """One document's stance on the pair, with its document and up to three evidence sentences."""
+
+    document_id: str
+    outlet: str | None
+    title: str | None
+    document_source: str
+    published: str | None
+    independent_source: str
+    label: str
+    score: float
+    evidence: list[EvidenceSentence]
+
+    def as_evidence(self, sentence: EvidenceSentence) -> dict[str, Any]:
+        """One of its sentences as the report cites evidence (the stance's document fields, the
+        sentence, no event date)."""
+        return {**_plain(self), "sentence": sentence.sentence, "date": None}
+
+
+@dataclass(frozen=True)
 class DyadDocuments:
     """The documents about the pair: how many, from how many independent sources, the span of
     their publication dates, how many are undated, and the first ``limits["documents"]``."""
@@ -95,7 +137,7 @@ class DyadDocuments:
     published_from: str | None
     published_to: str | None
     undated: int
-    list: list[dict[str, Any]]
+    list: list[ListedDocument]
 
 
 @dataclass(frozen=True)
@@ -115,7 +157,7 @@ class DyadStances:
     how many of each label among them."""
 
     count: int
-    rows: list[dict[str, Any]]
+    rows: list[SourceStance]
     labels: dict[str, int]
 
 
@@ -364,16 +406,16 @@ def _summarise(bucket: Mapping[str, Any]) -> DirectionSummary:
 
 
 def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
-               until: str | None) -> list[dict[str, Any]]:
-    out = [{"document_id": r.id, "title": r.title, "outlet": r.outlet, "document_source": r.source,
-            "published": r.published, "independent_source": r.source_group}
+               until: str | None) -> list[ListedDocument]:
+    out = [ListedDocument(document_id=r.id, title=r.title, outlet=r.outlet, document_source=r.source,
+                          published=r.published, independent_source=r.source_group)
            for r in dyad_documents(store, a, b, event_docs, since, until)]
-    out.sort(key=lambda d: (d["published"] or "", d["document_id"]), reverse=True)
+    out.sort(key=lambda d: (d.published or "", d.document_id), reverse=True)
     return out
 
 
 def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
-             limit: int) -> tuple[list[dict[str, Any]], int]:
+             limit: int) -> tuple[list[SourceStance], int]:
     rows = dyad_stances(store, a, b, since, until)
     total = len(rows)
     rows = rows[:limit]
@@ -382,12 +424,12 @@ def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
     for r in rows:
         text = texts.get(r.document_id, "")
         spans = [(int(s), int(e)) for s, e in json.loads(r.evidence or "[]")][:3]
-        out.append({
-            "document_id": r.document_id, "outlet": r.outlet, "title": r.title,
-            "document_source": r.source, "published": r.published, "independent_source": r.source_group,
-            "label": r.label, "score": r.score,
-            "evidence": [{"start": s, "end": e, "sentence": text[s:e]} for s, e in spans],
-        })
+        out.append(SourceStance(
+            document_id=r.document_id, outlet=r.outlet, title=r.title,
+            document_source=r.source, published=r.published, independent_source=r.source_group,
+            label=r.label, score=r.score,
+            evidence=[EvidenceSentence(start=s, end=e, sentence=text[s:e]) for s, e in spans],
+        ))
     out.reverse()  # oldest first, as a timeline reads
     return out, total
 
@@ -525,10 +567,10 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         since=since, until=until, directions=list(dirs),
         limits=caps,
         documents=DyadDocuments(
-            count=len(documents), independent_sources=len({d["independent_source"] for d in documents}),
-            published_from=min((d["published"] for d in documents if d["published"]), default=None),
-            published_to=max((d["published"] for d in documents if d["published"]), default=None),
-            undated=sum(1 for d in documents if not d["published"]),
+            count=len(documents), independent_sources=len({d.independent_source for d in documents}),
+            published_from=min((d.published for d in documents if d.published), default=None),
+            published_to=max((d.published for d in documents if d.published), default=None),
+            undated=sum(1 for d in documents if not d.published),
             list=documents[:caps["documents"]],
         ),
         events=DyadEvents(
@@ -546,7 +588,7 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
             difference=AsymmetryDifference(**{k: diff(k) for k in ("events", "actual", "mean_intensity",
                                                                   "cooperative_share")}),
         ),
-        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
+        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s.label for s in stances))),
         ledger=built_ledger,
         ledger_summary=LedgerSummary(
             entries=len(entries),

@@ -169,18 +169,19 @@ _TOWARDS = {"strengthening": 1, "stable": 1, "weakening": -1}
 def _disagreement(report: DyadReport) -> list[Block]:
     """When the authors read the relationship opposite ways, say so first: each source's verdict
     with the sentence that carries it, and the strongest contradiction between them."""
-    rows = [r for r in report.stances.rows if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
-    signs = {_TOWARDS[r["label"]] for r in rows if r["label"] in _TOWARDS}
+    rows = [r for r in report.stances.rows if r.label in _TOWARDS or r.label == "mixed"]
+    signs = {_TOWARDS[r.label] for r in rows if r.label in _TOWARDS}
     if len(signs) < 2:
         return []
     out: list[Block] = [("h", 3, "Where the sources disagree")]
     items = []
     for r in rows:
-        who = r.get("outlet") or r.get("title") or r.get("document_source") or r["document_id"]
-        head: Inline = [("i", _plain(who)), f" reads the relationship as ", ("b", r["label"]),
-                        f" (score {_num(r.get('score'))})"]
-        ev = [dict(e, outlet=r.get("outlet"), document_source=r.get("document_source"),
-                   published=r.get("published"), document_id=r["document_id"]) for e in r.get("evidence", [])[:1]]
+        who = r.outlet or r.title or r.document_source or r.document_id
+        head: Inline = [("i", _plain(who)), f" reads the relationship as ", ("b", r.label),
+                        f" (score {_num(r.score)})"]
+        ev = [{"start": e.start, "end": e.end, "sentence": e.sentence, "outlet": r.outlet,
+               "document_source": r.document_source, "published": r.published, "document_id": r.document_id}
+              for e in r.evidence[:1]]
         items.append((head, [_evidence(e) for e in ev]))
     out.append(("ul", items))
     top = report.contradictions.rows[:1]
@@ -276,9 +277,9 @@ def _stance(report: DyadReport) -> list[Block]:
     out: list[Block] = [("img", "stance")]
     items = []
     for r in st.rows:
-        head: Inline = [f"{r['published'] or 'undated'} · ", ("i", _plain(r["outlet"] or r["document_source"] or "")),
-                        f" · {r['label']} ({_num(r['score'])}) · ", ("code", r["document_id"])]
-        subs = [_evidence({**r, "sentence": e["sentence"], "date": None}) for e in r["evidence"]]
+        head: Inline = [f"{r.published or 'undated'} · ", ("i", _plain(r.outlet or r.document_source or "")),
+                        f" · {r.label} ({_num(r.score)}) · ", ("code", r.document_id)]
+        subs = [_evidence(r.as_evidence(e)) for e in r.evidence]
         items.append((head, subs))
     out.append(("ul", items))
     if st.count > len(st.rows):

@@ -390,9 +390,9 @@ def dyad_charts(report: DyadReport) -> dict[str, Any]:
                      "tooltip": [{"field": "type"}, {"field": "quad"}, {"field": "direction"}, {"field": "events"},
                                  {"field": "actual"}]},
     }
-    stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
-                      "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
-                     for s in report.stances.rows if s.get("published")]
+    stance_values = [{"date": _date10(s.published), "outlet": s.outlet or "(not stated)",
+                      "score": s.score, "label": s.label, "title": s.title or s.document_id}
+                     for s in report.stances.rows if s.published]
     stance = {
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",
