@@ -264,9 +264,9 @@ def test_dyad_report_figures_mention_both(report) -> None:
 def test_dyad_report_relations_carry_both_sentences(report) -> None:
     rows = report.contradictions.rows + report.confirmed.agreements
     for r in rows:
-        assert r["a_sentence"] and r["b_sentence"] and r["why"] and r["a_document"] != r["b_document"]
+        assert r.a_sentence and r.b_sentence and r.why and r.a_document != r.b_document
     for story in report.confirmed.stories:
-        assert story["independent_sources"] >= 2 and story["evidence"]
+        assert story.independent_sources >= 2 and story.evidence
 
 
 def test_dyad_report_bounds(store) -> None:
@@ -523,11 +523,11 @@ def test_seeds_report_shows_the_sources_disagree_on_distancing(seeds_report) -> 
     labels = {r.document_id: r.label for r in seeds_report.stances.rows}
     assert "weakening" in labels.values() and {"stable", "strengthening"} & set(labels.values()), labels
     distancing = [r for r in seeds_report.contradictions.rows
-                  if r["a_document"] != r["b_document"]
-                  and "distan" in r["a_sentence"].lower() and "distan" in r["b_sentence"].lower()]
-    assert distancing, [(r["why"], r["a_sentence"][:60], r["b_sentence"][:60])
+                  if r.a_document != r.b_document
+                  and "distan" in (r.a_sentence or "").lower() and "distan" in (r.b_sentence or "").lower()]
+    assert distancing, [(r.why, (r.a_sentence or "")[:60], (r.b_sentence or "")[:60])
                         for r in seeds_report.contradictions.rows]
-    assert {labels[distancing[0]["a_document"]], labels[distancing[0]["b_document"]]} & {"weakening"}
+    assert {labels[distancing[0].a_document], labels[distancing[0].b_document]} & {"weakening"}
     text = render_markdown(seeds_report)
     summary = text.split("\n## Activity by month\n")[0]
     assert "### Where the sources disagree" in summary

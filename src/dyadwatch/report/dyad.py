@@ -54,7 +54,7 @@ from dyadwatch.report.ledger import (
     LedgerBuilder, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
-from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
+from dyadwatch.store.queries import PLOVER_TYPES, RelationItem, check_code, check_date, list_relations
 from dyadwatch.store.queries.dyad import (
     dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
     dyad_stories, has_rows, has_table, story_events,
@@ -63,8 +63,8 @@ from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
 __all__ = ["QUADS", "QUAD_OF", "Asymmetry", "AsymmetryDifference", "AsymmetrySide", "Confirmed", "Contradictions",
-           "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "EvidenceSentence",
-           "LedgerSummary", "ListedDocument", "MonthActivity", "SourceStance", "build_dyad_report"]
+           "ConfirmedStory", "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "EvidenceSentence",
+           "LedgerSummary", "ListedDocument", "MonthActivity", "SourceStance", "StoryEvidence", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -172,11 +172,48 @@ class LedgerSummary:
 
 
 @dataclass(frozen=True)
+class StoryEvidence:
+    """One report of a story: the event, its document and its sentence."""
+
+    event_id: int
+    document_id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    document_source: str
+    independent_source: str
+    date: str | None
+    trigger: str | None
+    modality: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ConfirmedStory:
+    """A story told by several independent sources: its act, its commonest modality, date,
+    counts, a label (``CHN→RUS AGREE``) and up to five reports."""
+
+    story_id: int
+    source: str
+    target: str
+    type: str
+    negated: bool
+    modality: str
+    date: str | None
+    reports: int
+    independent_sources: int
+    label: str
+    evidence: list[StoryEvidence]
+
+
+@dataclass(frozen=True)
 class Confirmed:
     """Stories told by several independent sources and agreements between sources."""
 
-    stories: list[dict[str, Any]]
-    agreements: list[dict[str, Any]]
+    stories: list[ConfirmedStory]
+    agreements: list[RelationItem]
     agreements_total: int
 
 
@@ -184,7 +221,7 @@ class Confirmed:
 class Contradictions:
     """Contradictions between sources: the strongest rows and how many in all."""
 
-    rows: list[dict[str, Any]]
+    rows: list[RelationItem]
     total: int
 
 
@@ -438,11 +475,11 @@ def _figures(store: Store, a: str, b: str, since: str | None, until: str | None,
     return [f.as_dict() for f in dyad_figures(store, a, b, since, until, limit)]
 
 
-def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
+def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[ConfirmedStory]:
     stories = dyad_stories(store, a, b, since, until, limit)
     out = []
     for st in stories:
-        evidence: list[dict[str, Any]] = []
+        evidence: list[StoryEvidence] = []
         seen: set[tuple[str, int]] = set()
         modalities: Counter[str] = Counter()
         for r in story_events(store, st.id):
@@ -450,32 +487,29 @@ def _stories(store: Store, a: str, b: str, since: str | None, until: str | None,
             if (r.document_id, r.start) in seen or len(evidence) >= 5:
                 continue
             seen.add((r.document_id, r.start))
-            evidence.append({"event_id": r.id, "document_id": r.document_id, "outlet": r.outlet,
-                             "published": r.published, "title": r.title,
-                             "document_source": r.document_source, "independent_source": r.source_group,
-                             "date": r.date, "trigger": r.trigger, "modality": r.modality,
-                             "start": r.start, "end": r.end, "sentence": r.sentence})
+            evidence.append(StoryEvidence(event_id=r.id, document_id=r.document_id, outlet=r.outlet,
+                                          published=r.published, title=r.title, document_source=r.document_source,
+                                          independent_source=r.source_group, date=r.date, trigger=r.trigger,
+                                          modality=r.modality, start=r.start, end=r.end, sentence=r.sentence))
         modality = modalities.most_common(1)[0][0] if modalities else "actual"
         label = f"{st.source}→{st.target} {'not ' if st.negated else ''}{st.type}"
         if modality != "actual":
             label += f" ({modality})"
-        out.append({"story_id": st.id, "source": st.source, "target": st.target, "type": st.type,
-                    "negated": bool(st.negated), "modality": modality, "date": st.date,
-                    "reports": st.reports, "independent_sources": st.independent_sources, "label": label,
-                    "evidence": evidence})
+        out.append(ConfirmedStory(story_id=st.id, source=st.source, target=st.target, type=st.type,
+                                  negated=bool(st.negated), modality=modality, date=st.date, reports=st.reports,
+                                  independent_sources=st.independent_sources, label=label, evidence=evidence))
     return out
 
 
 def _relations(store: Store, a: str, b: str, relation: str, since: str | None, until: str | None,
-               limit: int) -> tuple[list[dict[str, Any]], int]:
-    # the report keeps relations as dicts (its JSON-ready form)
-    rows = [r.as_dict() for r in list_relations(store, relation=relation, dyad=(a, b))]
+               limit: int) -> tuple[list[RelationItem], int]:
+    rows = list_relations(store, relation=relation, dyad=(a, b))
     if since or until:
         def inside(published: str | None) -> bool:
             if not published:
                 return False
             return (not since or published >= since) and (not until or published[:len(until)] <= until)
-        rows = [r for r in rows if inside(r["a_published"]) or inside(r["b_published"])]
+        rows = [r for r in rows if inside(r.a_published) or inside(r.b_published)]
     return rows[:limit], len(rows)
 
 

@@ -24,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import re
 from collections.abc import Mapping, Sequence
@@ -33,7 +34,7 @@ from urllib.parse import quote
 
 from dyadwatch.report.charts import chart_bytes, write_charts
 from dyadwatch.report.dyad import QUAD_OF, QUADS, DyadReport
-from dyadwatch.store.queries import PLOVER_TYPES
+from dyadwatch.store.queries import PLOVER_TYPES, RelationItem
 
 __all__ = ["SECTIONS", "render_html", "render_markdown", "write_report"]
 
@@ -100,10 +101,10 @@ def _agreement(e: Mapping[str, Any]) -> Inline:
     return out
 
 
-def _side(rel: Mapping[str, Any], side: str) -> dict[str, Any]:
-    return {"sentence": rel[f"{side}_sentence"], "outlet": rel[f"{side}_outlet"],
-            "document_source": rel[f"{side}_source"], "published": rel[f"{side}_published"],
-            "document_id": rel[f"{side}_document"]}
+def _side(rel: RelationItem, side: str) -> dict[str, Any]:
+    return {"sentence": rel.side(side, "sentence"), "outlet": rel.side(side, "outlet"),
+            "document_source": rel.side(side, "source"), "published": rel.side(side, "published"),
+            "document_id": rel.side(side, "document")}
 
 
 # -- sections ----------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ def _disagreement(report: DyadReport) -> list[Block]:
     top = report.contradictions.rows[:1]
     if top:
         rel = top[0]
-        out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel["why"]), f" (score {rel['score']:.2f})."]))
+        out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel.why), f" (score {rel.score:.2f})."]))
         out.append(("ul", [(_evidence(_side(rel, "a")), []), (_evidence(_side(rel, "b")), [])]))
     return out
 
@@ -341,9 +342,9 @@ def _confirmed(report: DyadReport) -> list[Block]:
     if c.stories:
         items = []
         for s in c.stories:
-            head: Inline = [("b", s["label"]), f", {s['date'] or 'undated'} — {_plural(s['reports'], 'report')}, "
-                            f"{_plural(s['independent_sources'], 'independent source')}"]
-            items.append((head, [_evidence(e) for e in s["evidence"]]))
+            head: Inline = [("b", s.label), f", {s.date or 'undated'} — {_plural(s.reports, 'report')}, "
+                            f"{_plural(s.independent_sources, 'independent source')}"]
+            items.append((head, [_evidence(dataclasses.asdict(e)) for e in s.evidence]))
         out.append(("ul", items))
     else:
         out.append(("note", ["No story between them is told by two or more independent sources"
@@ -353,7 +354,7 @@ def _confirmed(report: DyadReport) -> list[Block]:
     if c.agreements:
         items = []
         for r in c.agreements:
-            items.append(([("b", _plain(r["why"])), f" (score {r['score']:.2f})"],
+            items.append(([("b", _plain(r.why)), f" (score {r.score:.2f})"],
                           [_evidence(_side(r, "a")), _evidence(_side(r, "b"))]))
         out.append(("ul", items))
         if c.agreements_total > len(c.agreements):
@@ -367,7 +368,7 @@ def _contradictions(report: DyadReport) -> list[Block]:
     cr = report.contradictions
     if not cr.rows:
         return [("note", [report.notes.get("relations") or "No contradiction between sources about this pair."])]
-    rows = [[[_plain(r["why"]), f" (score {r['score']:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
+    rows = [[[_plain(r.why), f" (score {r.score:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
             for r in cr.rows]
     out: list[Block] = [("table", ["Reason", "One source", "The other source"], rows)]
     if cr.total > len(cr.rows):
