@@ -67,7 +67,7 @@ def test_claims_sentences_are_scored_once_per_doc_and_again_when_its_findings_ch
     assert kept is not None and kept[1], "the claims component scored no sentence"
     every = C.claims_for_spans(doc, [(0, len(ARTICLE))])
     assert C._SCORED.get(doc) is kept  # reused
-    fresh, n_sentences = C._score_sentences(doc)
+    fresh, n_sentences = C._score_sentences(doc, C.english_words())
     assert (fresh, n_sentences) == (kept[1], kept[2])
     assert {c["start"] for c in every} >= {c["start"] for c in doc._.dw_claims}
     assert any("rapprochement" in ARTICLE[c["start"]:c["end"]] for c in every)

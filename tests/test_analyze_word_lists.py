@@ -14,11 +14,13 @@ import spacy
 
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
+from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
 from dyadwatch.analyze.figures import FigureFinder, FigureWords
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
 from dyadwatch.dictionaries.words import DATA_DIR, WORDS_ENV_VAR, word_lists
+from dyadwatch.ingest.metadata import MetadataWords
 
 ENGLISH = DATA_DIR / "en" / "events.v1.json"
 REF = "2024-05-10"
@@ -46,7 +48,8 @@ def _events(nlp, coder: EventCoder, text: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("component,words", [("events", EventWords), ("figures", FigureWords),
                                              ("stance", StanceWords), ("quotes", QuoteWords),
-                                             ("actors", ActorWords)])
+                                             ("actors", ActorWords), ("claims", ClaimWords),
+                                             ("metadata", MetadataWords)])
 def test_the_english_file_documents_every_list_the_component_reads(component: str, words: type) -> None:
     data = _english(component)
     lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
@@ -140,6 +143,51 @@ def test_the_actor_resolver_reads_its_language_too(tmp_path, monkeypatch) -> Non
 
     assert codes("en") == ["GHA"]
     assert codes("xx") == ["CHN", "GHA"]
+
+
+def test_the_claim_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:
+    # in xx "illusion" says nothing negative: the same judgement is a positive claim
+    data = _english("claims")
+    data["lang"] = "xx"
+    data["negative_lemmas"] = [w for w in data["negative_lemmas"] if w != "illusion"]
+    _write_language(tmp_path, "xx", data, "claims")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    blank = spacy.blank("en")
+    blank.add_pipe("dyadwatch_claims", config={"lang": "xx"})
+    finder = blank.get_pipe("dyadwatch_claims")
+    assert isinstance(finder, ClaimFinder) and finder.lang == "xx"
+    assert finder.words.negative_lemmas == frozenset(data["negative_lemmas"])
+
+    doc = nlp.make_doc("The new partnership between Japan and South Korea is an illusion built on fear of China.")
+    doc._.dw_ref_date = REF
+    doc = nlp(doc)
+
+    def polarities(component: ClaimFinder) -> list[int]:
+        return [c["polarity"] for c in component(doc)._.dw_claims]
+
+    assert polarities(ClaimFinder(nlp)) == [-1]
+    assert polarities(finder) == [1]
+
+
+def test_the_metadata_reader_and_chrome_filter_read_their_words_as_data(tmp_path, monkeypatch) -> None:
+    # English lists of one's own (DYADWATCH_WORD_LISTS): without the particle "van" a byline
+    # is no name, and without "telegram" a share bar is text
+    from dyadwatch.ingest.chrome import is_chrome_line
+    from dyadwatch.ingest.metadata import extract_metadata
+
+    data = _english("metadata")
+    data["name_particles"] = [w for w in data["name_particles"] if w != "van"]
+    _write_language(tmp_path, "en", data, "metadata")
+    chrome = _english("chrome")
+    chrome["social_words"] = [w for w in chrome["social_words"] if w != "telegram"]
+    (tmp_path / "en" / "chrome.v1.json").write_text(json.dumps(chrome), encoding="utf-8")
+    body = "Ports reopen\nBy Ursula van der Berg\nThe ports reopened on Monday after talks between the two states."
+
+    assert extract_metadata(body).authors == ("Ursula van der Berg",)
+    assert is_chrome_line("Facebook | Telegram | Email")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    assert extract_metadata(body).authors == ()
+    assert not is_chrome_line("Facebook | Telegram | Email")
 
 
 def test_the_ledger_terms_file_documents_its_lists_and_reads_another_language(tmp_path, monkeypatch) -> None:

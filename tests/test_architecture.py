@@ -7,6 +7,7 @@ names, so each module's public names are all that the others depend on."""
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,6 +161,26 @@ def test_cycles_finds_a_loop_and_only_loops() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
     assert cycles(graph) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_import_graph_sees_a_loop_between_modules_of_one_package(tmp_path, monkeypatch) -> None:
+    """The graph is of modules, not packages: two modules of ``jobs`` that import each other (one
+    of them inside a function, where a loop hides from an import at load time) are a loop, and
+    an import for the type checker only is not."""
+    jobs = tmp_path / "dyadwatch" / "jobs"
+    jobs.mkdir(parents=True)
+    (tmp_path / "dyadwatch" / "__init__.py").write_text("")
+    (jobs / "__init__.py").write_text("from dyadwatch.jobs.remote import poll\n")
+    (jobs / "remote.py").write_text("from dyadwatch.jobs.summary import Summary\n\n"
+                                    "def poll():\n    from dyadwatch.jobs.watch import watch\n")
+    (jobs / "watch.py").write_text("from dyadwatch.jobs import remote\n")
+    (jobs / "summary.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                     "    from dyadwatch.jobs.watch import watch\nclass Summary: ...\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "dyadwatch")
+    graph = import_graph()
+    assert graph["dyadwatch.jobs.remote"] == {"dyadwatch.jobs.summary", "dyadwatch.jobs.watch"}
+    assert graph["dyadwatch.jobs.summary"] == set()
+    assert cycles(graph) == [["dyadwatch.jobs.remote", "dyadwatch.jobs.watch"]]
 
 
 def test_no_import_cycle() -> None:

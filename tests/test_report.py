@@ -228,29 +228,29 @@ def test_dyad_report_documents_and_independent_sources(report) -> None:
     assert report.pair == DyadPair(a="IND", b="RUS", a_name="India", b_name="Russia")
     assert report.documents.count == 4
     assert report.documents.independent_sources == 3
-    assert {d["outlet"] for d in report.documents.list} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
+    assert {d.outlet for d in report.documents.list} == {"Delhi Wire", "Gulf Monitor", "Moscow Ledger",
                                                                   "Europe Desk"}
 
 
 def test_dyad_report_dates_events_by_event_else_publication(report) -> None:
-    months = {m["month"] for m in report.monthly}
+    months = {m.month for m in report.monthly}
     assert "2024-03" in months  # the undated "will continue purchasing" takes its article's date
     # "Trade … reached $65 billion last year" is dated 2023: no month, so counted apart
     assert report.events.undated["IND→RUS"] >= 1
-    total = sum(m["directions"]["IND→RUS"]["events"] for m in report.monthly)
+    total = sum(m.directions["IND→RUS"].events for m in report.monthly)
     assert total + report.events.undated["IND→RUS"] == report.events.by_direction["IND→RUS"]
 
 
 def test_dyad_report_types_quads_and_asymmetry(report) -> None:
     by_type = report.by_type["IND→RUS"]
     assert by_type["SANCTION"]["events"] >= 3 and by_type["SANCTION"]["actual"] == 1  # only "joined" is actual
-    quads = report.totals["IND→RUS"]["quads"]
+    quads = report.totals["IND→RUS"].quads
     assert set(quads) == {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
     assert quads["material conflict"] == 1
     a = report.asymmetry
-    assert a["difference"]["events"] == a["directions"]["IND→RUS"]["events"] - a["directions"]["RUS→IND"]["events"]
+    assert a.difference.events == a.directions["IND→RUS"].events - a.directions["RUS→IND"].events
     for d in ("IND→RUS", "RUS→IND"):
-        share = a["directions"][d]["cooperative_share"]
+        share = a.directions[d].cooperative_share
         assert share is None or 0 <= share <= 1
 
 
@@ -264,17 +264,17 @@ def test_dyad_report_figures_mention_both(report) -> None:
 def test_dyad_report_relations_carry_both_sentences(report) -> None:
     rows = report.contradictions.rows + report.confirmed.agreements
     for r in rows:
-        assert r["a_sentence"] and r["b_sentence"] and r["why"] and r["a_document"] != r["b_document"]
+        assert r.a_sentence and r.b_sentence and r.why and r.a_document != r.b_document
     for story in report.confirmed.stories:
-        assert story["independent_sources"] >= 2 and story["evidence"]
+        assert story.independent_sources >= 2 and story.evidence
 
 
 def test_dyad_report_bounds(store) -> None:
     bounded = build_dyad_report(store, "IND", "RUS", since="2024-03-19")
-    assert all(m["month"] >= "2024-03" for m in bounded.monthly)
+    assert all(m.month >= "2024-03" for m in bounded.monthly)
     for e in bounded.ledger["entries"]:
         assert e["first_date"] >= "2024-03-19", e
-    assert {d["outlet"] for d in bounded.documents.list} == {"Moscow Ledger", "Europe Desk"}
+    assert {d.outlet for d in bounded.documents.list} == {"Moscow Ledger", "Europe Desk"}
     early = build_dyad_report(store, "IND", "RUS", until="2023-12").ledger["entries"]
     assert early and {(e["type"], e["first_date"]) for e in early} == {("COOPERATE", "2023")}  # "last year"
 
@@ -405,9 +405,9 @@ def test_render_stance_by_source(tmp_path) -> None:
     with dyadwatch.Store(path, readonly=True) as s:
         result = build_dyad_report(s, "RUS", "CHN")
     rows = result.stances.rows
-    assert [(r["published"], r["label"], r["score"]) for r in rows] == [("2023-05-02", "strengthening", 0.6),
+    assert [(r.published, r.label, r.score) for r in rows] == [("2023-05-02", "strengthening", 0.6),
                                                                         ("2024-01-15", "weakening", -0.5)]
-    assert rows[1]["evidence"][0]["sentence"] == "China and Russia are drifting apart."
+    assert rows[1].evidence[0].sentence == "China and Russia are drifting apart."
     assert "stance" not in result.notes
     files = write_report(result, tmp_path / "stance.md")
     assert (tmp_path / "stance_files" / "stance.png").read_bytes().startswith(PNG_SIGNATURE)
@@ -520,14 +520,14 @@ def test_seeds_report_renders(seeds_report, tmp_path) -> None:
 def test_seeds_report_shows_the_sources_disagree_on_distancing(seeds_report) -> None:
     # the founding example: one author sees Beijing distancing itself from Moscow, another sees
     # no distancing at all, and the report says so before anything else
-    labels = {r["document_id"]: r["label"] for r in seeds_report.stances.rows}
+    labels = {r.document_id: r.label for r in seeds_report.stances.rows}
     assert "weakening" in labels.values() and {"stable", "strengthening"} & set(labels.values()), labels
     distancing = [r for r in seeds_report.contradictions.rows
-                  if r["a_document"] != r["b_document"]
-                  and "distan" in r["a_sentence"].lower() and "distan" in r["b_sentence"].lower()]
-    assert distancing, [(r["why"], r["a_sentence"][:60], r["b_sentence"][:60])
+                  if r.a_document != r.b_document
+                  and "distan" in (r.a_sentence or "").lower() and "distan" in (r.b_sentence or "").lower()]
+    assert distancing, [(r.why, (r.a_sentence or "")[:60], (r.b_sentence or "")[:60])
                         for r in seeds_report.contradictions.rows]
-    assert {labels[distancing[0]["a_document"]], labels[distancing[0]["b_document"]]} & {"weakening"}
+    assert {labels[distancing[0].a_document], labels[distancing[0].b_document]} & {"weakening"}
     text = render_markdown(seeds_report)
     summary = text.split("\n## Activity by month\n")[0]
     assert "### Where the sources disagree" in summary

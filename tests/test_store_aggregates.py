@@ -151,4 +151,4 @@ def test_migration_fills_the_aggregates_of_an_older_store(tmp_path: Path, nlp,
         after = build_dyad_report(store, pair[0], pair[1])
     for key in ("events", "by_type", "documents"):
         assert getattr(after, key) == getattr(before, key), key
-    assert [m["month"] for m in after.monthly] == [m["month"] for m in before.monthly]
+    assert [m.month for m in after.monthly] == [m.month for m in before.monthly]

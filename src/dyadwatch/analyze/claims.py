@@ -22,6 +22,8 @@ import bisect
 import re
 import weakref
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -29,41 +31,54 @@ from spacy.tokens import Doc, Span
 
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.analyze.stance import sentence_direction
+from dyadwatch.dictionaries.words import WordLists, word_lists
 
 for _ext in ("dw_claims", "dw_mentions", "dw_events", "dw_figures", "dw_quotes"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
-#: words of assessment: a sentence using them judges the relationship
-ASSESSMENT = {
-    "partnership", "partner", "relationship", "relations", "ties", "alliance", "ally", "allies", "limits",
-    "limit", "distance", "distancing", "distanced", "dependent", "dependence", "dependency", "junior", "senior",
-    "leverage", "bloc", "axis", "neutral", "neutrality", "balance", "imbalance", "rift", "split", "break",
-    "friendship", "rapprochement", "thaw", "tension", "tensions", "rivalry", "convenience", "strategic",
-    "commitment", "commitments", "resilience", "resilient", "recalculating", "reshape", "deepening", "deepen",
-    "weaken", "weakening", "strengthen", "strengthening", "cooling", "warming", "trust", "mistrust", "asymmetry",
-    "asymmetric", "bound", "unconditional", "unconditionally", "support", "backing", "isolation", "isolated",
-    "shift", "pivot", "recalibration", "reliance", "rely", "abandon", "abandoning", "embrace", "aloofness",
-}
-#: an author asserting, not hedging
-ASSERTIVE = {"clearly", "indeed", "fact", "reality", "evidence", "shows", "show", "reveals", "reflects", "means",
-             "remains", "continue", "continues", "never", "always", "unmistakable", "fundamentally", "truth"}
-NEGATIVE = {"not", "no", "never", "little", "neither", "nor", "without", "hardly", "n't", "none", "lack",
-            "misunderstanding", "illusion", "myth", "unlikely", "fail", "failed", "refuse", "refused"}
-REPORTING = {"say", "write", "tell", "argue", "note", "add", "warn", "insist", "claim", "explain", "believe",
-             "contend", "observe", "conclude", "predict", "suggest"}
+@dataclass(frozen=True)
+class ClaimWords:
+    """The words of one language the claim finder ranks sentences by.
+
+    Read from ``dictionaries/data/<lang>/claims.v<N>.json`` (``dyadwatch.dictionaries.words``),
+    whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
+    made.
+    """
+
+    assessment: frozenset[str]
+    assertive: frozenset[str]
+    reporting: frozenset[str]
+    negative_determiners: frozenset[str]
+    negative_lemmas: frozenset[str]
+
+    @classmethod
+    def of(cls, lists: WordLists) -> ClaimWords:
+        """RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+        return lists.fill(cls)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> ClaimWords:
+    """The English lists, for callers that find claims outside the component (``claims_for_spans``)."""
+    return ClaimWords.of(word_lists("claims", "en"))
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 class ClaimFinder:
     def __init__(self, nlp: Language, name: str = "dyadwatch_claims", *, max_claims: int = 12,
-                 min_claims: int = 3) -> None:
+                 min_claims: int = 3, lang: str = "en") -> None:
+        """lang (str): the language of the word lists (dictionaries/data/<lang>/claims.v<N>.json)."""
         self.name = name
         self.max_claims = max_claims
         self.min_claims = min_claims
+        self.lang = lang
+        self.words = ClaimWords.of(word_lists("claims", lang))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dw_claims = find_claims(doc, max_claims=self.max_claims, min_claims=self.min_claims)
+        doc._.dw_claims = find_claims(doc, max_claims=self.max_claims, min_claims=self.min_claims, words=self.words)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -75,16 +90,18 @@ class ClaimFinder:
 
 
 @Language.factory("dyadwatch_claims", assigns=["doc._.dw_claims"], requires=["doc._.dw_mentions"],
-                  default_config={"max_claims": 12, "min_claims": 3})
-def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int) -> ClaimFinder:
-    return ClaimFinder(nlp, name, max_claims=max_claims, min_claims=min_claims)
+                  default_config={"max_claims": 12, "min_claims": 3, "lang": "en"})
+def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int, lang: str) -> ClaimFinder:
+    return ClaimFinder(nlp, name, max_claims=max_claims, min_claims=min_claims, lang=lang)
 
 
-def claims_for_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[dict[str, Any]]:
+def claims_for_spans(doc: Doc, spans: Iterable[tuple[int, int]], *,
+                     words: ClaimWords | None = None) -> list[dict[str, Any]]:
     """Claim dicts for the sentences holding these spans (for sentences another component found
-    to carry the author's assessment), whatever their score."""
+    to carry the author's assessment), whatever their score. words: the claim finder's (English
+    when not given)."""
     wanted = list(spans)
-    every = find_claims(doc, max_claims=10_000, min_claims=10_000)
+    every = find_claims(doc, max_claims=10_000, min_claims=10_000, words=words)
     return [c for c in every if any(c["start"] <= s < c["end"] or s <= c["start"] < e for s, e in wanted)]
 
 
@@ -97,8 +114,10 @@ _SCORED: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[float,
     weakref.WeakKeyDictionary()
 
 
-def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[dict[str, Any]]:
-    scored, n_sentences = _scored_sentences(doc)
+def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3,
+                words: ClaimWords | None = None) -> list[dict[str, Any]]:
+    """The claims of ``doc``, ranked by ``words`` (the English lists when not given)."""
+    scored, n_sentences = _scored_sentences(doc, words or english_words())
     if not scored:
         return []
     keep = max(min_claims, min(max_claims, n_sentences // 3))
@@ -111,20 +130,22 @@ def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3) -> list[
     return sorted(chosen, key=lambda c: c["start"])
 
 
-def _scored_sentences(doc: Doc) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
+def _scored_sentences(doc: Doc, words_: ClaimWords) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
     """(score, start, claim dict) of every sentence that can be a claim, and the number of
     sentences: from ``_SCORED`` when this Doc was scored from the same mention, event, figure and
-    quote lists (the same objects: no component changes them in place after they are set)."""
-    inputs = (doc._.dw_mentions, doc._.dw_events, doc._.dw_figures, doc._.dw_quotes)
+    quote lists (the same objects: no component changes them in place after they are set) and
+    equal word lists."""
+    inputs = (doc._.dw_mentions, doc._.dw_events, doc._.dw_figures, doc._.dw_quotes, words_)
     kept = _SCORED.get(doc)
-    if kept is not None and all(a is b for a, b in zip(kept[0], inputs)):
+    # the component's word lists and ``english_words()`` are equal, not the same object
+    if kept is not None and all(a is b for a, b in zip(kept[0][:4], inputs[:4])) and kept[0][4] == words_:
         return kept[1], kept[2]
-    scored, n_sentences = _score_sentences(doc)
+    scored, n_sentences = _score_sentences(doc, words_)
     _SCORED[doc] = (inputs, scored, n_sentences)
     return scored, n_sentences
 
 
-def _score_sentences(doc: Doc) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
+def _score_sentences(doc: Doc, words_: ClaimWords) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
     text = doc.text
     mentions = doc._.dw_mentions or []
     events = doc._.dw_events or []
@@ -157,9 +178,9 @@ def _score_sentences(doc: Doc) -> tuple[list[tuple[float, int, dict[str, Any]]],
         score = 1.0 + 0.25 * min(len(actors), 3)
         score += 1.5 * min(len({e["type"] for e in sent_events}), 2)
         score += 1.5 * min(len(sent_figures), 2)
-        assessment = len((lemmas | lowers) & ASSESSMENT)
+        assessment = len((lemmas | lowers) & words_.assessment)
         score += 1.2 * min(assessment, 3)
-        score += 0.6 * min(len(lowers & ASSERTIVE), 2)
+        score += 0.6 * min(len(lowers & words_.assertive), 2)
         # a judgement of which way the relationship is going is what other articles dispute
         direction = sentence_direction(text[start:end])
         score += 3.0 * min(abs(direction), 1.0)
@@ -167,8 +188,8 @@ def _score_sentences(doc: Doc) -> tuple[list[tuple[float, int, dict[str, Any]]],
             score -= 2.0
         if sent.text.strip().startswith(("“", '"')) and not sent_events:
             score -= 0.5
-        speaker = _speaker(sent, quotes, mentions, start, end)
-        polarity = -1 if _negative(sent) else 1
+        speaker = _speaker(sent, quotes, mentions, start, end, words_)
+        polarity = -1 if _negative(sent, words_) else 1
         claim = {
             "start": start, "end": end, "speaker": speaker, "polarity": polarity, "actors": actors,
             "normalized": {
@@ -185,26 +206,26 @@ def _score_sentences(doc: Doc) -> tuple[list[tuple[float, int, dict[str, Any]]],
     return scored, len(sentences)
 
 
-def _negative(sent: Span) -> bool:
+def _negative(sent: Span, words: ClaimWords) -> bool:
     for t in sent:
         if t.dep_ == "neg" and t.head.dep_ in ("ROOT", "ccomp", "conj"):
             return True
-        if t.lower_ in ("no", "little", "neither", "never") and t.dep_ in ("det", "amod", "neg", "advmod"):
+        if t.lower_ in words.negative_determiners and t.dep_ in ("det", "amod", "neg", "advmod"):
             return True
-        if t.lemma_.lower() in ("misunderstanding", "illusion", "myth", "unlikely"):
+        if t.lemma_.lower() in words.negative_lemmas:
             return True
     return False
 
 
 def _speaker(sent: Span, quotes: list[dict[str, Any]], mentions: list[dict[str, Any]], start: int,
-             end: int) -> str | None:
+             end: int, words: ClaimWords) -> str | None:
     for q in quotes:
         if start <= q.get("start", -1) < end and q.get("speaker"):
             covered = (q["end"] - q["start"]) / max(1, end - start)
             if covered > 0.5:
                 return str(q["speaker"])
     for t in sent:
-        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis"):
+        if t.lemma_.lower() in words.reporting and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis"):
             subj = [c for c in t.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ == "PROPN":
                 span = sent.doc[subj[0].left_edge.i: subj[0].i + 1]

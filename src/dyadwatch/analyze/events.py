@@ -57,7 +57,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -71,10 +71,11 @@ from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.events import load_event_dictionaries
 from dyadwatch.dictionaries.plover import codebook
 from dyadwatch.dictionaries.words import WordLists, word_lists
+from dyadwatch.records import Event
 
-EVENT_KEYS = ("start", "end", "source", "target", "type", "mode", "negated", "modality", "date", "intensity",
-              "trigger", "trigger_start", "trigger_end", "contexts", "confidence", "dictionary", "source_type",
-              "target_type")
+#: the keys of an event dict: every field of ``Event`` but the sentence (cut from the text), so a
+#: field added to the record is carried as soon as the coder fills its key
+EVENT_KEYS = tuple(f.name for f in fields(Event) if f.name != "sentence")
 PLOVER_TYPES = codebook().type_names
 
 for _ext in ("dw_events", "dw_mentions", "dw_ref_date"):

@@ -143,15 +143,17 @@ def load_comparison(store: Store, out: Path) -> Any:
     from dyadwatch.compare import CompareSummary
     from dyadwatch.compare.stories import link_stories
     from dyadwatch.records import Relation
+    from dyadwatch.store.queries.compare import (
+        act_events, count_documents, document_order, event_pairs, last_document_rowid,
+    )
 
     manifest = read_cross(out)
     if manifest is None:
         return None
     folder = out / CROSS_DIR
     batch_order = pq.read_table(folder / "documents.parquet", columns=["id"]).column("id").to_pylist()
-    stored = store.conn.execute("SELECT id FROM documents ORDER BY rowid")
-    if any(row[0] != batch_order[i] if i < len(batch_order) else True for i, row in enumerate(stored)) \
-            or store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] != len(batch_order):
+    if any(doc_id != batch_order[i] if i < len(batch_order) else True
+           for i, doc_id in enumerate(document_order(store))) or count_documents(store) != len(batch_order):
         return None
     groups = {d: (d, 1.0) for d in batch_order}
     del batch_order
@@ -159,13 +161,11 @@ def load_comparison(store: Store, out: Path) -> Any:
         groups[r["document_id"]] = (r["group_id"], r["similarity"])
     group_of = {d: g for d, (g, _) in groups.items()}
     stories = []
-    for pair in store.execute("SELECT DISTINCT source, target FROM events"):
-        stories += link_stories([dict(r) for r in store.execute(
-            "SELECT id, document_id, source, target, type, negated, modality, date FROM events "
-            "WHERE source = ? AND target = ?", tuple(pair))], group_of)
+    for source, target in event_pairs(store):
+        stories += link_stories(act_events(store, source, target), group_of)
     relations = [Relation(*(r[c] for c in RELATION_COLUMNS))
                  for p in sorted((folder / "relations").glob("part-*.parquet")) for r in pq.read_table(p).to_pylist()]
-    last = store.conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    last = last_document_rowid(store)
     store.replace_comparison(groups=groups, stories=stories, relations=relations,
                              # read a partition at a time: the store only calls .items()
                              signatures=_Signatures(out, manifest["partitions"]),  # type: ignore[arg-type]

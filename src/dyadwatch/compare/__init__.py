@@ -61,29 +61,29 @@ def compare_store(store: Store, *, embed: Callable[[list[str]], np.ndarray] | No
         summary = compare_new(store, embed=embed, direction=direction, candidates=candidates)
         if summary is not None:
             return summary
+    # the store's queries are imported here: batch workers import this package and never the store
+    from dyadwatch.store.queries.compare import act_events, last_document_rowid, snapshot, stored_texts
+
     # every read below comes from one snapshot: another process (an ingest, a watch) committing
-    # between two of them left claims of a document missing from `texts` (KeyError)
-    store.conn.execute("BEGIN")
-    try:
-        docs = [(r["id"], r["text"]) for r in store.execute("SELECT id, text FROM documents ORDER BY rowid")]
-        last_rowid = max((r[0] for r in store.execute("SELECT max(rowid) FROM documents")), default=None) or 0
-        groups, signatures = near_duplicate_groups(docs, with_signatures=True)
+    # between two of them left claims of a document missing from the store's texts
+    with snapshot(store):
+        # the texts are read once, as they come: a document's text is read again only when its
+        # claims are (claim_items), so the texts of a large store are never all held at once.
+        # groups has every document, in the order they were stored
+        groups, signatures = near_duplicate_groups(((t.id, t.text) for t in stored_texts(store)),
+                                                   with_signatures=True)
+        last_rowid = last_document_rowid(store)
         group_of = {d: g for d, (g, _) in groups.items()}
-        events = [dict(r) for r in store.execute(
-            "SELECT id, document_id, source, target, type, negated, modality, date FROM events")]
-        stories = link_stories(events, group_of)
+        stories = link_stories(act_events(store), group_of)
         if direction is None:
             direction = default_direction()
         dyad_of = document_pairs(store)
         # copies of one story are compared through the first of them only: a copy confirms nothing
-        representatives = [d for d, _ in docs if group_of.get(d, d) == d]
+        representatives = [d for d in groups if group_of.get(d, d) == d]
         # and only articles that share a pair of states with another are read and embedded
         comparable = comparable_documents({d: dyad_of[d] for d in representatives if d in dyad_of}, group_of)
-        claims = claim_items(store, [d for d in representatives if d in comparable], texts=dict(docs),
-                             group_of=group_of, dyad_of=dyad_of, direction=direction)
-        del docs
-    finally:
-        store.conn.execute("COMMIT")
+        claims = claim_items(store, [d for d in representatives if d in comparable], group_of=group_of,
+                             dyad_of=dyad_of, direction=direction)
     vectors, fresh_vectors = claim_vectors(store, claims, embed)
     decided = relate_claims(claims, lambda texts: vectors)
     relations = [Relation(a.document_id, a.start, a.end, b.document_id, b.start, b.end, d.relation, d.score, d.why)

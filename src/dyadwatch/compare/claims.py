@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -75,19 +74,11 @@ def document_pairs(store: Store, doc_ids: Iterable[str] | None = None) -> dict[s
     strongest: the strongest stance is often on a third state's pair (a peace deal signed at the
     White House is strongest on the broker), and two reports of one event then never met.
     """
+    from dyadwatch.store.queries.compare import stance_rows  # here: batch workers never load the store
+
     # in the order the analysis gave the stances (rowid), as batch workers read them
-    if doc_ids is None:
-        rows = store.execute("SELECT document_id, actor_a, actor_b, score FROM stances ORDER BY document_id, rowid")
-    else:
-        ids = list(doc_ids)
-        rows = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows += store.execute(
-                "SELECT document_id, actor_a, actor_b, score FROM stances "
-                f"WHERE document_id IN ({','.join('?' * len(chunk))}) ORDER BY document_id, rowid", chunk)
     by_doc: dict[str, list[Any]] = {}
-    for r in rows:
+    for r in stance_rows(store, doc_ids):
         by_doc.setdefault(r["document_id"], []).append(r)
     return {d: stance_pairs(stances) for d, stances in by_doc.items()}
 
@@ -114,10 +105,11 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
     sentence about one of the article's pairs of states (``dyad_of``: document -> its pairs,
     the main one first, as ``document_pairs`` gives them). judge=False leaves the judgements
     (direction, cues) to ``judged``, for claims that may never need them."""
+    from dyadwatch.store.queries.compare import document_text
+
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
-        text = texts[doc_id] if texts is not None else next(
-            (r["text"] for r in store.execute("SELECT text FROM documents WHERE id = ?", (doc_id,))), None)
+        text = texts[doc_id] if texts is not None else document_text(store, doc_id)
         if text is None:
             continue
         pairs = [(p[0], p[1]) for p in dyad_of.get(doc_id) or []]
@@ -139,22 +131,9 @@ LEAD_SENTENCES, LEAD_WEIGHT, PAIR_WEIGHT = 3, 2.0, 1.5
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
                      direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
-    def rows(sql: str) -> list[Any]:
-        return list(store.execute(sql, (doc_id,)))
+    from dyadwatch.store.queries.compare import claim_rows
 
-    tables: dict[str, list[Any]] = {
-        "events": rows('SELECT start, "end", source, target, type, negated, modality, date FROM events '
-                       "WHERE document_id = ? ORDER BY start"),
-        "claims": [{"start": r["start"], "end": r["end"], "speaker": r["speaker"], "polarity": r["polarity"],
-                    "actors": json.loads(r["actors"]), "normalized": json.loads(r["normalized"])}
-                   for r in rows("SELECT * FROM claims WHERE document_id = ? ORDER BY start")],
-        "mentions": rows('SELECT start, "end", code, entry FROM mentions WHERE document_id = ? ORDER BY start'),
-    }
-    if pairs:  # the other sentences are read only for an article about a pair
-        tables["sentences"] = rows('SELECT start, "end" FROM sentences WHERE document_id = ? ORDER BY idx')
-        tables["figures"] = rows("SELECT sentence_start, value, unit, measure, period FROM figures "
-                                 "WHERE document_id = ?")
-        tables["quotes"] = rows('SELECT start, "end" FROM quotes WHERE document_id = ?')
+    tables = claim_rows(store, doc_id, pair_sentences=bool(pairs))
     return document_claims(doc_id, text, tables, group=group, pairs=pairs, direction=direction, judge=judge)
 
 

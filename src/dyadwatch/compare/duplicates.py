@@ -162,11 +162,12 @@ def copy_groups(order: Sequence[str], pairs: Iterable[tuple[str, str]]) -> dict[
     return {d: find(d) for d in parent}
 
 
-def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: float = COPY_THRESHOLD,
+def near_duplicate_groups(documents: Iterable[tuple[str, str]], *, threshold: float = COPY_THRESHOLD,
                           containment: float = 0.8, with_signatures: bool = False) -> Any:
-    """Map each document id to (group id, similarity to the group's first document).
+    """Map each document id, in the order given, to (group id, similarity to the group's first document).
 
-    documents: (id, text) in ingest order. threshold: the Jaccard similarity of word 5-shingles
+    documents: (id, text) in ingest order, read once (an iterator over the store's texts keeps no
+    text once its shingles are taken). threshold: the Jaccard similarity of word 5-shingles
     around which LSH proposes candidates. containment: the share of the shorter document's
     shingles the longer one must hold for the two to be copies of one story (a syndicated copy
     with a new first line and a trimmed sentence keeps well above 0.8; two stories on the same
@@ -179,7 +180,9 @@ def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: fl
     shingle_sets: dict[str, set[bytes]] = {}
     buckets: dict[int, list[str]] = {}
     pairs: list[tuple[str, str]] = []
+    ids: list[str] = []
     for doc_id, text in documents:
+        ids.append(doc_id)
         shingles = _shingles(text)
         if not shingles:
             continue
@@ -193,9 +196,9 @@ def near_duplicate_groups(documents: Sequence[tuple[str, str]], *, threshold: fl
             buckets.setdefault(k, []).append(doc_id)
         signatures[doc_id] = m
         shingle_sets[doc_id] = shingles
-    group = copy_groups([d for d, _ in documents], pairs)
+    group = copy_groups(ids, pairs)
     out: dict[str, tuple[str, float]] = {}
-    for doc_id, _ in documents:
+    for doc_id in ids:
         root = group.get(doc_id, doc_id)
         sim = 1.0 if root == doc_id else jaccard(signatures[doc_id], signatures[root])
         out[doc_id] = (root, round(sim, 3))

@@ -39,6 +39,10 @@ from dyadwatch.compare.relations import DIRECTION_ALIGN, comparable_documents, r
 from dyadwatch.compare.stories import link_stories
 from dyadwatch.records import Relation
 from dyadwatch.store import Store
+from dyadwatch.store.queries.compare import (
+    StoryEventRow, act_events, band_documents, document_acts, document_group, document_rowid, document_text,
+    pair_candidates, stored_signature, stored_texts,
+)
 
 __all__ = ["compare_new"]
 
@@ -50,8 +54,7 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     through = store.compared_through()
     if through is None:
         return None
-    new = [(r["rowid"], r["id"], r["text"]) for r in store.execute(
-        "SELECT rowid, id, text FROM documents WHERE rowid > ? ORDER BY rowid", (through,))]
+    new = list(stored_texts(store, after=through))
     if not new:
         return CompareSummary(0, 0, 0, 0, 0, 0)
     last = new[-1][0]
@@ -69,8 +72,8 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
         if doc_id in groups:
             g = groups[doc_id][0]
         else:
-            g = next((r[0] for r in store.execute("SELECT group_id FROM document_groups WHERE document_id = ?",
-                                                  (doc_id,))), doc_id)
+            stored = document_group(store, doc_id)
+            g = stored if stored is not None else doc_id
         return regroup.get(g, g)
 
     for rowid, doc_id, text in new:
@@ -81,22 +84,20 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
         values, _, doc_bands = sig
         found: set[str] = set()
         for band, bucket in doc_bands:
-            found.update(r[0] for r in store.execute(
-                "SELECT document_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)))
+            found.update(band_documents(store, band, bucket))
         found |= {d for d, s in signatures.items() if any(b in s[2] for b in doc_bands)}
         found.discard(doc_id)
         copies_of: list[tuple[int, str, np.ndarray]] = []
         for other in found:
             other_text = texts.get(other)
             if other_text is None:
-                other_text = next((r[0] for r in store.execute("SELECT text FROM documents WHERE id = ?", (other,))),
-                                  None)
+                other_text = document_text(store, other)
             if other_text is None or not contained(text, other_text):
                 continue
             group = group_of_doc(other)
             if group not in order:
-                order[group] = next((r[0] for r in store.execute("SELECT rowid FROM documents WHERE id = ?", (group,))),
-                                    rowid)
+                stored_rowid = document_rowid(store, group)
+                order[group] = stored_rowid if stored_rowid is not None else rowid
             copies_of.append((order[group], group, values))
         if copies_of:
             copies_of.sort()
@@ -118,14 +119,11 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
     # -- stories of the acts the new documents report ------------------------------------------
     keys: set[tuple[str, str, str, bool]] = set()
     for doc_id in new_ids:
-        keys |= {(r["source"], r["target"], r["type"], bool(r["negated"])) for r in store.execute(
-            "SELECT source, target, type, negated FROM events WHERE document_id = ?", (doc_id,))}
-    events: list[dict[str, Any]] = []
+        keys |= document_acts(store, doc_id)
+    events: list[StoryEventRow] = []
     for source, target, type_, negated in sorted(keys):
-        events += [dict(r) for r in store.execute(
-            "SELECT id, document_id, source, target, type, negated, modality, date FROM events "
-            "WHERE source = ? AND target = ? AND type = ? AND negated = ?", (source, target, type_, int(negated)))]
-    event_groups = {str(e["document_id"]): group_of_doc(str(e["document_id"])) for e in events}
+        events += act_events(store, source, target, type_, negated)
+    event_groups = {str(e.document_id): group_of_doc(str(e.document_id)) for e in events}
     stories = link_stories(events, event_groups)
 
     # -- relations of the new representatives with candidates of their pair ---------------------
@@ -138,11 +136,8 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
         # the candidates of each pair of states the new document is about (as a full compare
         # relates two documents on every pair they share)
         for dyad in dyad_of.get(doc_id, []):
-            for r in store.execute(
-                    "SELECT s.document_id FROM stances s JOIN documents d ON d.id = s.document_id "
-                    "WHERE s.actor_a = ? AND s.actor_b = ? AND d.rowid <= ? ORDER BY d.rowid DESC LIMIT ?",
-                    (dyad[0], dyad[1], through, candidates)):
-                candidate = group_of_doc(r[0])
+            for other in pair_candidates(store, dyad[0], dyad[1], through=through, limit=candidates):
+                candidate = group_of_doc(other)
                 if candidate not in new_ids:
                     pool[candidate] = None
     dyad_of.update(document_pairs(store, list(pool)))
@@ -182,5 +177,5 @@ def compare_new(store: Store, *, embed: Callable[[list[str]], np.ndarray] | None
 
 
 def _stored_signature(store: Store, doc_id: str) -> np.ndarray | None:
-    row = next(iter(store.execute("SELECT signature FROM minhash_signatures WHERE document_id = ?", (doc_id,))), None)
-    return np.frombuffer(row[0], dtype="<u4") if row is not None else None
+    stored = stored_signature(store, doc_id)
+    return np.frombuffer(stored, dtype="<u4") if stored is not None else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass
@@ -42,29 +43,50 @@ def compatible_dates(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def link_stories(events: Iterable[Mapping[str, object]], groups: Mapping[str, str]) -> list[Story]:
-    """Group event rows (id, document_id, source, target, type, negated, modality, date) into stories.
+class StoryEvent(Protocol):
+    """What linking reads of an event (``dyadwatch.store.queries.compare.StoryEventRow``)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def negated(self) -> int: ...
+    @property
+    def modality(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+def link_stories(events: Iterable[StoryEvent], groups: Mapping[str, str]) -> list[Story]:
+    """Group events (id, document_id, source, target, type, negated, modality, date) into stories.
 
     Only events stated as having happened (modality "actual") or refused/negated are linked
     across documents; intended, hypothetical, alleged and denied events are stories of their own
     kind too, keyed by modality, so a promise never merges with the deed.
     """
-    buckets: dict[tuple[object, ...], list[Mapping[str, object]]] = defaultdict(list)
+    buckets: dict[tuple[object, ...], list[StoryEvent]] = defaultdict(list)
     for e in events:
-        key = (e["source"], e["target"], e["type"], bool(e["negated"]), e["modality"])
+        key = (e.source, e.target, e.type, bool(e.negated), e.modality)
         buckets[key].append(e)
     stories: list[Story] = []
     for (source, target, type_, negated, _modality), rows in buckets.items():
-        dated = sorted((r for r in rows if r["date"]), key=lambda r: (-len(str(r["date"])), str(r["date"])))
+        dated = sorted((r for r in rows if r.date), key=lambda r: (-len(str(r.date)), str(r.date)))
         mine: list[Story] = []
         for r in dated:
-            date = str(r["date"])
+            date = str(r.date)
             home = next((s for s in mine if compatible_dates(s.date, date)), None)
             if home is None:
                 home = Story(str(source), str(target), str(type_), bool(negated), date)
                 mine.append(home)
             _add(home, r, groups)
-        undated = [r for r in rows if not r["date"]]
+        undated = [r for r in rows if not r.date]
         if undated:
             if len(mine) == 1:
                 for r in undated:
@@ -74,7 +96,7 @@ def link_stories(events: Iterable[Mapping[str, object]], groups: Mapping[str, st
                 # they stay separate unless they are copies of one another
                 by_group: dict[str, Story] = {}
                 for r in undated:
-                    g = groups.get(str(r["document_id"]), str(r["document_id"]))
+                    g = groups.get(str(r.document_id), str(r.document_id))
                     if g not in by_group:
                         by_group[g] = Story(str(source), str(target), str(type_), bool(negated), None)
                     _add(by_group[g], r, groups)
@@ -84,8 +106,8 @@ def link_stories(events: Iterable[Mapping[str, object]], groups: Mapping[str, st
     return stories
 
 
-def _add(story: Story, row: Mapping[str, object], groups: Mapping[str, str]) -> None:
-    doc = str(row["document_id"])
-    story.event_ids.append(int(row["id"]))  # type: ignore[call-overload]
+def _add(story: Story, row: StoryEvent, groups: Mapping[str, str]) -> None:
+    doc = str(row.document_id)
+    story.event_ids.append(int(row.id))
     story.documents.add(doc)
     story.groups.add(groups.get(doc, doc))

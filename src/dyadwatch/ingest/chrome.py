@@ -33,7 +33,11 @@ repetition.
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
+
+from dyadwatch.dictionaries.words import WORDS_ENV_VAR, word_lists
 
 __all__ = ["MAX_CHROME_LINE", "find_chrome", "is_chrome_line"]
 
@@ -134,12 +138,17 @@ _PATTERNS: tuple[str, ...] = (
 )
 _CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 
-#: words a share/follow button bar is made of
-_SOCIAL_WORDS = frozenset({
-    "facebook", "twitter", "x", "linkedin", "whatsapp", "email", "e-mail", "mail", "print", "reddit",
-    "pinterest", "telegram", "share", "shares", "tweet", "copylink", "flipboard", "messenger", "threads",
-    "bluesky", "comments", "comment", "save", "sms", "tumblr", "weibo", "wechat", "instagram", "youtube",
-})
+def social_words(lang: str = "en") -> frozenset[str]:
+    """The words a share/follow button bar is made of (``dictionaries/data/<lang>/chrome.v<N>.json``),
+    read once per setting of DYADWATCH_WORD_LISTS."""
+    return _social_words(lang, os.environ.get(WORDS_ENV_VAR) or "")
+
+
+@lru_cache(maxsize=8)
+def _social_words(lang: str, env_value: str) -> frozenset[str]:
+    return word_lists("chrome", lang).words("social_words")
+
+
 _SOCIAL_PREFIX = re.compile(
     r"^(?:share|follow us|share this(?: article| story| page| post)?)(?: (?:on|via|to|with))?\s*:?\s*", re.IGNORECASE
 )
@@ -159,7 +168,8 @@ def _is_social_bar(norm: str) -> bool:
     if not words:
         # "Share", "Share:" or "Share on" alone
         return bool(_SOCIAL_PREFIX.match(norm))
-    return len(words) <= 12 and all(w in _SOCIAL_WORDS for w in words)
+    social = social_words()
+    return len(words) <= 12 and all(w in social for w in words)
 
 
 def is_chrome_line(line: str) -> bool:

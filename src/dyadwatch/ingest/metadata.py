@@ -64,6 +64,7 @@ Published (first rule that applies)
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from dyadwatch.dictionaries.words import read_word_file
+from dyadwatch.dictionaries.words import WORDS_ENV_VAR, read_word_file, word_lists
 from dyadwatch.ingest.outlets import domain_name_label, host_of, name_key, outlet_from_url, site_names
 from dyadwatch.records import PublishedBasis, TextMetadata
 
@@ -381,25 +382,33 @@ def _resolve_relative(match: re.Match[str], anchor: _Date) -> _Date | None:
 
 # ---------------------------------------------------------------- names and outlets
 
-_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
-                        "bin", "binti", "al", "el", "ibn", "ter", "dos", "das", "y"})
 _HONORIFICS = re.compile(r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Amb|Ambassador|Gen|Col|Lt)\.?\s+)+")
-_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "PhD", "Ph.D."})
-_NOT_NAME = frozenset(w.lower() for w in (
-    "The", "This", "That", "These", "Those", "A", "An", "By", "In", "On", "At", "For", "And", "But", "With",
-    "From", "As", "It", "He", "She", "They", "We", "Our", "His", "Her", "Its", "Their", "If", "When", "While",
-    "After", "Before", "During", "Since", "Until", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "September", "October", "November", "December",
-    "President", "Minister", "Secretary", "Chairman",
-    "General", "Prime", "Premier", "Foreign", "Defense", "Defence", "State", "Staff", "News", "Editorial",
-    "Board", "Team", "Desk", "Reuters", "Agencies", "Agency", "Press", "Associated", "Contrast", "Comparison",
-    "Updated", "Published", "Posted", "Photo", "Image", "Video", "Read", "More", "Analysis", "Opinion",
-    "Commentary", "Government", "Ministry", "Office", "Kremlin", "Beijing", "Moscow", "Washington",
-    "China", "Russia", "United", "States", "Kingdom", "Nations", "Union", "European", "Chinese", "Russian",
-    "American", "Ukraine", "Ukrainian", "India", "Indian", "Japan", "Japanese", "Iran", "Israel", "Korea",
-    "Taiwan", "Pakistan", "Turkey", "Germany", "France", "Britain", "British", "NATO", "Western", "West",
-    "East", "North", "South", "Asia", "Europe", "Africa", "America", "Pacific", "Middle",
-))
+
+
+@dataclass(frozen=True)
+class MetadataWords:
+    """The words of one language the metadata reader tells bylines and datelines by, read from
+    ``dictionaries/data/<lang>/metadata.v<N>.json`` (``dyadwatch.dictionaries.words``), whose
+    ``_doc`` says what each list is for."""
+
+    name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
+    not_name_words: frozenset[str]
+    wires: frozenset[str]
+    not_agency_words: frozenset[str]
+
+
+def metadata_words(lang: str = "en") -> MetadataWords:
+    """The lists of ``lang`` (English: what documents are read with), read once per setting of
+    DYADWATCH_WORD_LISTS. RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks."""
+    return _metadata_words(lang, os.environ.get(WORDS_ENV_VAR) or "")
+
+
+@lru_cache(maxsize=8)
+def _metadata_words(lang: str, env_value: str) -> MetadataWords:
+    return word_lists("metadata", lang).fill(MetadataWords)
+
+
 _INITIAL = re.compile(rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.){{0,2}}|[{_UPPER}]")
 _NAME_WORD = re.compile(rf"(?:Mc|Mac|O'|O’|D'|D’)?[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}]?[^\W\d_]+)*")
 
@@ -418,8 +427,9 @@ def _person_name(candidate: str) -> str | None:
     A name is 2-4 capitalised tokens (initials allowed) plus optional particles ("van",
     "bin") and suffixes ("Jr."); ALL-CAPS names are title-cased.
     """
+    words = metadata_words()
     candidate = candidate.strip(" \t*_\"'“”‘’()[]-–—:;,")
-    if candidate.endswith(".") and candidate.rsplit(" ", 1)[-1] not in _SUFFIXES:
+    if candidate.endswith(".") and candidate.rsplit(" ", 1)[-1] not in words.name_suffixes:
         candidate = candidate[:-1]
     candidate = _HONORIFICS.sub("", candidate)
     if not candidate or len(candidate) > 80:
@@ -430,13 +440,13 @@ def _person_name(candidate: str) -> str | None:
     core = 0
     out: list[str] = []
     for i, token in enumerate(tokens):
-        if token.lower() in _PARTICLES and 0 < i < len(tokens) - 1 and token.islower():
+        if token.lower() in words.name_particles and 0 < i < len(tokens) - 1 and token.islower():
             out.append(token)
             continue
-        if i == len(tokens) - 1 and token in _SUFFIXES and core >= 2:
+        if i == len(tokens) - 1 and token in words.name_suffixes and core >= 2:
             out.append(token)
             continue
-        if token.rstrip(".").lower() in _NOT_NAME:
+        if token.rstrip(".").lower() in words.not_name_words:
             return None
         if _INITIAL.fullmatch(token) or _NAME_WORD.fullmatch(token):
             out.append(_title_case_token(token))
@@ -477,12 +487,6 @@ _MEDIA_WORD = re.compile(
     r"|Economist|Insider|Report|Reporter|Standard|Express|Mail|Mirror|Globe|Star|Sun|Week|Today|Online"
     r"|Dispatch|Courier|Bulletin|Digest|Quarterly|Interest|Policy|Conversation|Hook|Agency|Nikkei|Caixin)\b"
 )
-#: wire services and broadcasters that sign bylines without a media word in their name
-_WIRES = frozenset({
-    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "Xinhua", "TASS",
-    "Kyodo", "Yonhap", "dpa", "DPA", "ANI", "PTI", "UPI", "EFE", "ANSA", "Interfax", "RIA Novosti", "CNN",
-    "BBC", "NPR", "PBS", "ABC", "CBS", "NBC", "Al Jazeera", "Sputnik", "Anadolu", "IANS", "RFE/RL", "VOA",
-})
 #: roles whose "for X" names the outlet they write for
 _WRITING_ROLE = (r"(?:columnist|analyst|correspondent|contributor|editor|writer|reporter|journalist|commentator"
                  r"|blogger|producer|critic|contributing (?:writer|editor)|staff writer|bureau chief|writes)")
@@ -560,7 +564,8 @@ def _is_outlet(name: str, *, strict: bool, publisher: bool = False) -> bool:
         return False
     if not strict:
         return True
-    return bare in _WIRES or name in _WIRES or _MEDIA_WORD.search(bare) is not None
+    wires = metadata_words().wires
+    return bare in wires or name in wires or _MEDIA_WORD.search(bare) is not None
 
 
 # ---------------------------------------------------------------- line patterns
@@ -595,12 +600,6 @@ _DATELINE = re.compile(
 )
 #: a wire tag opening the lead without a place: "(MENAFN) Turkish and Greek leaders ..."
 _WIRE_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z.&/ -]{1,30})\)\s*(?:[-–—:]\s*)?(?=[A-Z\"“‘'])")
-#: words that stand in the parentheses of a dateline without being an agency
-_NOT_AGENCY = frozenset({
-    "updated", "update", "corrected", "correction", "live", "video", "videos", "photos", "photo", "watch",
-    "audio", "exclusive", "analysis", "opinion", "breaking", "file", "urgent", "refile", "repeat", "new",
-    "adds", "recasts", "lead", "graphic", "graphics", "podcast", "interview", "explainer", "sponsored",
-})
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
     r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
@@ -800,7 +799,7 @@ def _read_dateline(line: str, found: _Found) -> bool:
 def _is_agency(name: str) -> bool:
     """Whether the words in a dateline's parentheses name an agency ("Reuters"; not "UPDATED")."""
     words = name.lower().replace("/", " ").split()
-    return bool(words) and not set(words) & _NOT_AGENCY and _is_outlet(name, strict=False)
+    return bool(words) and not set(words) & metadata_words().not_agency_words and _is_outlet(name, strict=False)
 
 
 def _read_wire_tag(line: str, found: _Found) -> bool:

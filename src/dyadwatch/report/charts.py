@@ -83,9 +83,9 @@ def monthly_intensity(report: DyadReport) -> Any:
     if not months:
         _empty(ax, "No events dated to the month")
         return fig
-    x = [_month_date(m["month"]) for m in months]
+    x = [_month_date(m.month) for m in months]
     for color, d in zip(COLORS, report.directions):
-        y = [m["directions"][d]["mean_intensity"] for m in months]
+        y = [m.directions[d].mean_intensity for m in months]
         y = [float("nan") if v is None else v for v in y]
         ax.plot(x, y, marker="o" if len(x) <= 36 else None, markersize=5, color=color, label=d)
     ax.axhline(0, color="#999999", linewidth=0.8)
@@ -127,7 +127,7 @@ def event_types(report: DyadReport) -> Any:
 
 def stance(report: DyadReport) -> Any | None:
     """Stance score of each source by publication date (points, −1 … +1); None without dated stances."""
-    rows = [(r, _published_date(r["published"])) for r in report.stances.rows if r["published"]]
+    rows = [(r, _published_date(r.published)) for r in report.stances.rows if r.published]
     rows = [(r, d) for r, d in rows if d is not None]
     if not rows:
         return None
@@ -135,9 +135,9 @@ def stance(report: DyadReport) -> Any | None:
     ax = fig.add_subplot()
     outlets: dict[str, list[tuple[date, float]]] = {}
     for r, d in rows:
-        name = r["outlet"] or r["document_source"] or r["document_id"]
+        name = r.outlet or r.document_source or r.document_id
         # "$" would start matplotlib's mathtext in a legend label
-        outlets.setdefault(name.replace("$", r"\$")[:40], []).append((d, r["score"]))
+        outlets.setdefault(name.replace("$", r"\$")[:40], []).append((d, r.score))
     for i, (outlet, points) in enumerate(sorted(outlets.items(), key=lambda kv: -len(kv[1]))):
         label = outlet if i < 10 else None
         ax.scatter([p[0] for p in points], [p[1] for p in points], label=label, s=36,

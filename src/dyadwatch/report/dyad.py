@@ -38,8 +38,11 @@ that could grow with the store are capped (the caps are in the result).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import types
+import typing
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
@@ -51,7 +54,7 @@ from dyadwatch.report.ledger import (
     LedgerBuilder, has_built_ledgers, has_event_terms, iter_pair_events, organisation_codes, read_ledger,
 )
 from dyadwatch.report.ledger import built_ledger as built_ledger_of
-from dyadwatch.store.queries import PLOVER_TYPES, check_code, check_date, list_relations
+from dyadwatch.store.queries import PLOVER_TYPES, RelationItem, check_code, check_date, list_relations
 from dyadwatch.store.queries.dyad import (
     dyad_aggregate_documents, dyad_documents, dyad_figures, dyad_month_counts, dyad_stances,
     dyad_stories, has_rows, has_table, story_events,
@@ -59,8 +62,9 @@ from dyadwatch.store.queries.dyad import (
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.store import Store
 
-__all__ = ["QUADS", "QUAD_OF", "Confirmed", "Contradictions", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport",
-           "DyadStances", "LedgerSummary", "build_dyad_report"]
+__all__ = ["QUADS", "QUAD_OF", "Asymmetry", "AsymmetryDifference", "AsymmetrySide", "Confirmed", "Contradictions",
+           "ConfirmedStory", "DirectionSummary", "DyadDocuments", "DyadEvents", "DyadPair", "DyadReport", "DyadStances", "EvidenceSentence",
+           "LedgerSummary", "ListedDocument", "MonthActivity", "SourceStance", "StoryEvidence", "build_dyad_report"]
 
 #: PLOVER quads, in order, with their types
 QUADS: tuple[tuple[str, tuple[str, ...]], ...] = codebook().quad_types
@@ -82,6 +86,48 @@ class DyadPair:
 
 
 @dataclass(frozen=True)
+class ListedDocument:
+    """A document about the pair, with the first document of its group of copies
+    (``independent_source``: itself when it is no copy)."""
+
+    document_id: str
+    title: str | None
+    outlet: str | None
+    document_source: str
+    published: str | None
+    independent_source: str
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """A sentence of a document, by its offsets in the text."""
+
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class SourceStance:
+    """One document's stance on the pair, with its document and up to three evidence sentences."""
+
+    document_id: str
+    outlet: str | None
+    title: str | None
+    document_source: str
+    published: str | None
+    independent_source: str
+    label: str
+    score: float
+    evidence: list[EvidenceSentence]
+
+    def as_evidence(self, sentence: EvidenceSentence) -> dict[str, Any]:
+        """One of its sentences as the report cites evidence (the stance's document fields, the
+        sentence, no event date)."""
+        return {**_plain(self), "sentence": sentence.sentence, "date": None}
+
+
+@dataclass(frozen=True)
 class DyadDocuments:
     """The documents about the pair: how many, from how many independent sources, the span of
     their publication dates, how many are undated, and the first ``limits["documents"]``."""
@@ -91,7 +137,7 @@ class DyadDocuments:
     published_from: str | None
     published_to: str | None
     undated: int
-    list: list[dict[str, Any]]
+    list: list[ListedDocument]
 
 
 @dataclass(frozen=True)
@@ -111,7 +157,7 @@ class DyadStances:
     how many of each label among them."""
 
     count: int
-    rows: list[dict[str, Any]]
+    rows: list[SourceStance]
     labels: dict[str, int]
 
 
@@ -126,11 +172,48 @@ class LedgerSummary:
 
 
 @dataclass(frozen=True)
+class StoryEvidence:
+    """One report of a story: the event, its document and its sentence."""
+
+    event_id: int
+    document_id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    document_source: str
+    independent_source: str
+    date: str | None
+    trigger: str | None
+    modality: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ConfirmedStory:
+    """A story told by several independent sources: its act, its commonest modality, date,
+    counts, a label (``CHN→RUS AGREE``) and up to five reports."""
+
+    story_id: int
+    source: str
+    target: str
+    type: str
+    negated: bool
+    modality: str
+    date: str | None
+    reports: int
+    independent_sources: int
+    label: str
+    evidence: list[StoryEvidence]
+
+
+@dataclass(frozen=True)
 class Confirmed:
     """Stories told by several independent sources and agreements between sources."""
 
-    stories: list[dict[str, Any]]
-    agreements: list[dict[str, Any]]
+    stories: list[ConfirmedStory]
+    agreements: list[RelationItem]
     agreements_total: int
 
 
@@ -138,13 +221,61 @@ class Confirmed:
 class Contradictions:
     """Contradictions between sources: the strongest rows and how many in all."""
 
-    rows: list[dict[str, Any]]
+    rows: list[RelationItem]
     total: int
 
 
-#: the parts of ``DyadReport`` that are dataclasses, by field name
-_PARTS: dict[str, type] = {"pair": DyadPair, "documents": DyadDocuments, "events": DyadEvents, "stances": DyadStances,
-                           "ledger_summary": LedgerSummary, "confirmed": Confirmed, "contradictions": Contradictions}
+@dataclass(frozen=True)
+class DirectionSummary:
+    """The events of one direction (over the period, or in one month): how many, how many actual
+    and not negated, how many negated, the mean intensity of the actual ones (None when none
+    has one), actual events per PLOVER quad (every quad, in order), the share of them in the two
+    cooperation quads (None when there is no actual event) and events per modality."""
+
+    events: int
+    actual: int
+    negated: int
+    mean_intensity: float | None
+    quads: dict[str, int]
+    cooperative_share: float | None
+    modalities: dict[str, int]
+
+
+@dataclass(frozen=True)
+class MonthActivity:
+    """One month (``YYYY-MM``) with each direction's summary, by direction."""
+
+    month: str
+    directions: dict[str, DirectionSummary]
+
+
+@dataclass(frozen=True)
+class AsymmetrySide:
+    """One direction's side of the asymmetry table."""
+
+    events: int
+    actual: int
+    negated: int
+    mean_intensity: float | None
+    cooperative_share: float | None
+
+
+@dataclass(frozen=True)
+class AsymmetryDifference:
+    """The first direction's figure minus the second's (None when either is unknown)."""
+
+    events: float | None
+    actual: float | None
+    mean_intensity: float | None
+    cooperative_share: float | None
+
+
+@dataclass(frozen=True)
+class Asymmetry:
+    """Both directions side by side, by direction, and their difference."""
+
+    directions: dict[str, AsymmetrySide]
+    difference: AsymmetryDifference
 
 
 @dataclass(frozen=True)
@@ -162,13 +293,13 @@ class DyadReport:
     limits: dict[str, int]
     documents: DyadDocuments
     events: DyadEvents
-    #: ``[{"month", "directions": {direction: summary}}]``, oldest first
-    monthly: list[dict[str, Any]]
+    #: the months with events dated to the month, oldest first
+    monthly: list[MonthActivity]
     #: direction -> PLOVER type -> ``{"events", "actual"}``
     by_type: dict[str, dict[str, dict[str, int]]]
-    #: direction -> summary (events, actual, negated, mean intensity, quads, cooperative share, modalities)
-    totals: dict[str, dict[str, Any]]
-    asymmetry: dict[str, Any]
+    #: direction -> its summary over the period
+    totals: dict[str, DirectionSummary]
+    asymmetry: Asymmetry
     stances: DyadStances
     #: the ledger of terms (``dyadwatch.store.ledger``)
     ledger: dict[str, Any]
@@ -180,18 +311,42 @@ class DyadReport:
     notes: dict[str, str]
 
     def as_dict(self) -> dict[str, Any]:
-        """The whole report as one JSON-ready dict (its parts' lists and dicts are not copied)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        """The whole report as one JSON-ready dict: each part a dict of its fields, in order."""
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, whole: Mapping[str, Any]) -> DyadReport:
         """The report ``as_dict`` gave."""
-        return cls(**{k: _PARTS[k](**v) if k in _PARTS else v for k, v in whole.items()})
+        return _from_plain(cls, whole)
 
 
 def _plain(value: Any) -> Any:
-    if type(value) in _PARTS.values():
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    """A report part as JSON-ready data: a dataclass as a dict of its fields, in order, and the
+    lists and dicts that hold them likewise; anything else as it is."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(hint: Any, value: Any) -> Any:
+    """``value`` (as ``_plain`` gave it) as the type ``hint`` declares: dataclasses built field by
+    field, lists and dicts item by item."""
+    if value is None:
+        return None
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{k: _from_plain(hints[k], v) for k, v in value.items()})
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _from_plain(next(a for a in args if a is not type(None)), value)
+    if origin is list:
+        return [_from_plain(args[0], v) for v in value]
+    if origin is dict:
+        return {k: _from_plain(args[1], v) for k, v in value.items()}
     return value
 
 
@@ -274,30 +429,30 @@ def _by_month(bound: str | None) -> bool:
     return bound is None or len(bound) <= 7
 
 
-def _summarise(bucket: Mapping[str, Any]) -> dict[str, Any]:
+def _summarise(bucket: Mapping[str, Any]) -> DirectionSummary:
     n = bucket["intensity_n"]
     actual = bucket["actual"]
     cooperative = sum(v for q, v in bucket["quads"].items() if q in COOPERATIVE_QUADS)
-    return {
-        "events": bucket["events"], "actual": actual, "negated": bucket["negated"],
-        "mean_intensity": round(bucket["intensity_sum"] / n, 2) if n else None,
-        "quads": {q: bucket["quads"].get(q, 0) for q, _ in QUADS},
-        "cooperative_share": round(cooperative / actual, 3) if actual else None,
-        "modalities": dict(bucket["modalities"]),
-    }
+    return DirectionSummary(
+        events=bucket["events"], actual=actual, negated=bucket["negated"],
+        mean_intensity=round(bucket["intensity_sum"] / n, 2) if n else None,
+        quads={q: bucket["quads"].get(q, 0) for q, _ in QUADS},
+        cooperative_share=round(cooperative / actual, 3) if actual else None,
+        modalities=dict(bucket["modalities"]),
+    )
 
 
 def _documents(store: Store, a: str, b: str, event_docs: Iterable[str], since: str | None,
-               until: str | None) -> list[dict[str, Any]]:
-    out = [{"document_id": r.id, "title": r.title, "outlet": r.outlet, "document_source": r.source,
-            "published": r.published, "independent_source": r.source_group}
+               until: str | None) -> list[ListedDocument]:
+    out = [ListedDocument(document_id=r.id, title=r.title, outlet=r.outlet, document_source=r.source,
+                          published=r.published, independent_source=r.source_group)
            for r in dyad_documents(store, a, b, event_docs, since, until)]
-    out.sort(key=lambda d: (d["published"] or "", d["document_id"]), reverse=True)
+    out.sort(key=lambda d: (d.published or "", d.document_id), reverse=True)
     return out
 
 
 def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
-             limit: int) -> tuple[list[dict[str, Any]], int]:
+             limit: int) -> tuple[list[SourceStance], int]:
     rows = dyad_stances(store, a, b, since, until)
     total = len(rows)
     rows = rows[:limit]
@@ -306,12 +461,12 @@ def _stances(store: Store, a: str, b: str, since: str | None, until: str | None,
     for r in rows:
         text = texts.get(r.document_id, "")
         spans = [(int(s), int(e)) for s, e in json.loads(r.evidence or "[]")][:3]
-        out.append({
-            "document_id": r.document_id, "outlet": r.outlet, "title": r.title,
-            "document_source": r.source, "published": r.published, "independent_source": r.source_group,
-            "label": r.label, "score": r.score,
-            "evidence": [{"start": s, "end": e, "sentence": text[s:e]} for s, e in spans],
-        })
+        out.append(SourceStance(
+            document_id=r.document_id, outlet=r.outlet, title=r.title,
+            document_source=r.source, published=r.published, independent_source=r.source_group,
+            label=r.label, score=r.score,
+            evidence=[EvidenceSentence(start=s, end=e, sentence=text[s:e]) for s, e in spans],
+        ))
     out.reverse()  # oldest first, as a timeline reads
     return out, total
 
@@ -320,11 +475,11 @@ def _figures(store: Store, a: str, b: str, since: str | None, until: str | None,
     return [f.as_dict() for f in dyad_figures(store, a, b, since, until, limit)]
 
 
-def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[dict[str, Any]]:
+def _stories(store: Store, a: str, b: str, since: str | None, until: str | None, limit: int) -> list[ConfirmedStory]:
     stories = dyad_stories(store, a, b, since, until, limit)
     out = []
     for st in stories:
-        evidence: list[dict[str, Any]] = []
+        evidence: list[StoryEvidence] = []
         seen: set[tuple[str, int]] = set()
         modalities: Counter[str] = Counter()
         for r in story_events(store, st.id):
@@ -332,32 +487,29 @@ def _stories(store: Store, a: str, b: str, since: str | None, until: str | None,
             if (r.document_id, r.start) in seen or len(evidence) >= 5:
                 continue
             seen.add((r.document_id, r.start))
-            evidence.append({"event_id": r.id, "document_id": r.document_id, "outlet": r.outlet,
-                             "published": r.published, "title": r.title,
-                             "document_source": r.document_source, "independent_source": r.source_group,
-                             "date": r.date, "trigger": r.trigger, "modality": r.modality,
-                             "start": r.start, "end": r.end, "sentence": r.sentence})
+            evidence.append(StoryEvidence(event_id=r.id, document_id=r.document_id, outlet=r.outlet,
+                                          published=r.published, title=r.title, document_source=r.document_source,
+                                          independent_source=r.source_group, date=r.date, trigger=r.trigger,
+                                          modality=r.modality, start=r.start, end=r.end, sentence=r.sentence))
         modality = modalities.most_common(1)[0][0] if modalities else "actual"
         label = f"{st.source}→{st.target} {'not ' if st.negated else ''}{st.type}"
         if modality != "actual":
             label += f" ({modality})"
-        out.append({"story_id": st.id, "source": st.source, "target": st.target, "type": st.type,
-                    "negated": bool(st.negated), "modality": modality, "date": st.date,
-                    "reports": st.reports, "independent_sources": st.independent_sources, "label": label,
-                    "evidence": evidence})
+        out.append(ConfirmedStory(story_id=st.id, source=st.source, target=st.target, type=st.type,
+                                  negated=bool(st.negated), modality=modality, date=st.date, reports=st.reports,
+                                  independent_sources=st.independent_sources, label=label, evidence=evidence))
     return out
 
 
 def _relations(store: Store, a: str, b: str, relation: str, since: str | None, until: str | None,
-               limit: int) -> tuple[list[dict[str, Any]], int]:
-    # the report keeps relations as dicts (its JSON-ready form)
-    rows = [r.as_dict() for r in list_relations(store, relation=relation, dyad=(a, b))]
+               limit: int) -> tuple[list[RelationItem], int]:
+    rows = list_relations(store, relation=relation, dyad=(a, b))
     if since or until:
         def inside(published: str | None) -> bool:
             if not published:
                 return False
             return (not since or published >= since) and (not until or published[:len(until)] <= until)
-        rows = [r for r in rows if inside(r["a_published"]) or inside(r["b_published"])]
+        rows = [r for r in rows if inside(r.a_published) or inside(r.b_published)]
     return rows[:limit], len(rows)
 
 
@@ -418,17 +570,17 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         built_ledger = ledger.build(store)
 
     totals = {d: _summarise(activity.totals[d]) for d in dirs}
-    monthly = [{"month": m, "directions": {d: _summarise(v[d]) for d in dirs}}
+    monthly = [MonthActivity(month=m, directions={d: _summarise(v[d]) for d in dirs})
                for m, v in sorted(activity.months.items())]
     by_type = {d: {t: dict(activity.types[d][t]) for t in PLOVER_TYPES if t in activity.types[d]} for d in dirs}
     first, second = totals[dirs[0]], totals[dirs[1]]
 
     def diff(key: str) -> float | None:
-        x, y = first[key], second[key]
+        x, y = getattr(first, key), getattr(second, key)
         return None if x is None or y is None else round(x - y, 3)
 
     notes: dict[str, str] = {}
-    if not first["events"] and not second["events"]:
+    if not first.events and not second.events:
         notes["events"] = f"No events between {a} and {b}" + (" in this period." if since or until else ".")
     if not stance_total:
         notes["stance"] = ("The stances table is empty: no document has a stance yet (the stance component "
@@ -449,26 +601,28 @@ def build_dyad_report(store: Store, a: str, b: str, since: str | None = None, un
         since=since, until=until, directions=list(dirs),
         limits=caps,
         documents=DyadDocuments(
-            count=len(documents), independent_sources=len({d["independent_source"] for d in documents}),
-            published_from=min((d["published"] for d in documents if d["published"]), default=None),
-            published_to=max((d["published"] for d in documents if d["published"]), default=None),
-            undated=sum(1 for d in documents if not d["published"]),
+            count=len(documents), independent_sources=len({d.independent_source for d in documents}),
+            published_from=min((d.published for d in documents if d.published), default=None),
+            published_to=max((d.published for d in documents if d.published), default=None),
+            undated=sum(1 for d in documents if not d.published),
             list=documents[:caps["documents"]],
         ),
         events=DyadEvents(
-            total=first["events"] + second["events"],
-            by_direction={d: totals[d]["events"] for d in dirs},
+            total=first.events + second.events,
+            by_direction={d: totals[d].events for d in dirs},
             undated=dict(activity.undated), no_date=dict(activity.no_date),
         ),
         monthly=monthly,
         by_type=by_type,
         totals=totals,
-        asymmetry={
-            "directions": {d: {k: totals[d][k] for k in ("events", "actual", "negated", "mean_intensity",
-                                                          "cooperative_share")} for d in dirs},
-            "difference": {k: diff(k) for k in ("events", "actual", "mean_intensity", "cooperative_share")},
-        },
-        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s["label"] for s in stances))),
+        asymmetry=Asymmetry(
+            directions={d: AsymmetrySide(events=totals[d].events, actual=totals[d].actual, negated=totals[d].negated,
+                                         mean_intensity=totals[d].mean_intensity,
+                                         cooperative_share=totals[d].cooperative_share) for d in dirs},
+            difference=AsymmetryDifference(**{k: diff(k) for k in ("events", "actual", "mean_intensity",
+                                                                  "cooperative_share")}),
+        ),
+        stances=DyadStances(count=stance_total, rows=stances, labels=dict(Counter(s.label for s in stances))),
         ledger=built_ledger,
         ledger_summary=LedgerSummary(
             entries=len(entries),

@@ -24,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import re
 from collections.abc import Mapping, Sequence
@@ -33,7 +34,7 @@ from urllib.parse import quote
 
 from dyadwatch.report.charts import chart_bytes, write_charts
 from dyadwatch.report.dyad import QUAD_OF, QUADS, DyadReport
-from dyadwatch.store.queries import PLOVER_TYPES
+from dyadwatch.store.queries import PLOVER_TYPES, RelationItem
 
 __all__ = ["SECTIONS", "render_html", "render_markdown", "write_report"]
 
@@ -100,10 +101,10 @@ def _agreement(e: Mapping[str, Any]) -> Inline:
     return out
 
 
-def _side(rel: Mapping[str, Any], side: str) -> dict[str, Any]:
-    return {"sentence": rel[f"{side}_sentence"], "outlet": rel[f"{side}_outlet"],
-            "document_source": rel[f"{side}_source"], "published": rel[f"{side}_published"],
-            "document_id": rel[f"{side}_document"]}
+def _side(rel: RelationItem, side: str) -> dict[str, Any]:
+    return {"sentence": rel.side(side, "sentence"), "outlet": rel.side(side, "outlet"),
+            "document_source": rel.side(side, "source"), "published": rel.side(side, "published"),
+            "document_id": rel.side(side, "document")}
 
 
 # -- sections ----------------------------------------------------------------------------------
@@ -130,12 +131,12 @@ def _summary(report: DyadReport) -> list[Block]:
                       f": {_plural(docs.count, 'document')} from "
                       f"{_plural(docs.independent_sources, 'independent source')}{span}.{period}"]))
     undated = sum(ev.undated.values())
-    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1['events']} "
-                      f"({t1['actual']} actual and not negated), {d2} {t2['events']} ({t2['actual']}). "
+    out.append(("p", [f"{_plural(ev.total, 'event')} reported: {d1} {t1.events} "
+                      f"({t1.actual} actual and not negated), {d2} {t2.events} ({t2.actual}). "
                       + (f"{undated} have no date precise to the month." if undated else "")]))
-    out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1['mean_intensity'])}, "
-                      f"{d2} {_num(t2['mean_intensity'])} (−10 conflict … +10 cooperation); cooperative share "
-                      f"{_share(t1['cooperative_share'])} and {_share(t2['cooperative_share'])}."]))
+    out.append(("p", [f"Mean intensity of actual events: {d1} {_num(t1.mean_intensity)}, "
+                      f"{d2} {_num(t2.mean_intensity)} (−10 conflict … +10 cooperation); cooperative share "
+                      f"{_share(t1.cooperative_share)} and {_share(t2.cooperative_share)}."]))
     st = report.stances
     if st.count:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(st.labels.items(), key=lambda kv: -kv[1]))
@@ -169,24 +170,25 @@ _TOWARDS = {"strengthening": 1, "stable": 1, "weakening": -1}
 def _disagreement(report: DyadReport) -> list[Block]:
     """When the authors read the relationship opposite ways, say so first: each source's verdict
     with the sentence that carries it, and the strongest contradiction between them."""
-    rows = [r for r in report.stances.rows if r.get("label") in _TOWARDS or r.get("label") == "mixed"]
-    signs = {_TOWARDS[r["label"]] for r in rows if r["label"] in _TOWARDS}
+    rows = [r for r in report.stances.rows if r.label in _TOWARDS or r.label == "mixed"]
+    signs = {_TOWARDS[r.label] for r in rows if r.label in _TOWARDS}
     if len(signs) < 2:
         return []
     out: list[Block] = [("h", 3, "Where the sources disagree")]
     items = []
     for r in rows:
-        who = r.get("outlet") or r.get("title") or r.get("document_source") or r["document_id"]
-        head: Inline = [("i", _plain(who)), f" reads the relationship as ", ("b", r["label"]),
-                        f" (score {_num(r.get('score'))})"]
-        ev = [dict(e, outlet=r.get("outlet"), document_source=r.get("document_source"),
-                   published=r.get("published"), document_id=r["document_id"]) for e in r.get("evidence", [])[:1]]
+        who = r.outlet or r.title or r.document_source or r.document_id
+        head: Inline = [("i", _plain(who)), f" reads the relationship as ", ("b", r.label),
+                        f" (score {_num(r.score)})"]
+        ev = [{"start": e.start, "end": e.end, "sentence": e.sentence, "outlet": r.outlet,
+               "document_source": r.document_source, "published": r.published, "document_id": r.document_id}
+              for e in r.evidence[:1]]
         items.append((head, [_evidence(e) for e in ev]))
     out.append(("ul", items))
     top = report.contradictions.rows[:1]
     if top:
         rel = top[0]
-        out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel["why"]), f" (score {rel['score']:.2f})."]))
+        out.append(("p", [("b", "Strongest contradiction:"), " ", _plain(rel.why), f" (score {rel.score:.2f})."]))
         out.append(("ul", [(_evidence(_side(rel, "a")), []), (_evidence(_side(rel, "b")), [])]))
     return out
 
@@ -209,9 +211,9 @@ def _activity(report: DyadReport) -> list[Block]:
     else:
         rows = []
         for m in report.monthly:
-            x, y = m["directions"][d1], m["directions"][d2]
-            rows.append([[m["month"]], [str(x["events"])], [str(x["actual"])], [_num(x["mean_intensity"])],
-                         [str(y["events"])], [str(y["actual"])], [_num(y["mean_intensity"])]])
+            x, y = m.directions[d1], m.directions[d2]
+            rows.append([[m.month], [str(x.events)], [str(x.actual)], [_num(x.mean_intensity)],
+                         [str(y.events)], [str(y.actual)], [_num(y.mean_intensity)]])
         out.append(("table", ["Month", f"{d1} events", f"{d1} actual", f"{d1} mean intensity",
                               f"{d2} events", f"{d2} actual", f"{d2} mean intensity"], rows))
     ev = report.events
@@ -234,7 +236,7 @@ def _types(report: DyadReport) -> list[Block]:
                  [str(by[d2].get(t, {}).get("actual", 0))]] for t in types]
         out.append(("table", ["Type", "Quad", f"{d1} reported", f"{d1} actual", f"{d2} reported", f"{d2} actual"],
                     rows))
-    rows = [[[q], [" ".join(ts)], [str(report.totals[d1]["quads"][q])], [str(report.totals[d2]["quads"][q])]]
+    rows = [[[q], [" ".join(ts)], [str(report.totals[d1].quads[q])], [str(report.totals[d2].quads[q])]]
             for q, ts in QUADS]
     out.append(("table", ["PLOVER quad", "types", f"{d1} actual", f"{d2} actual"], rows))
     return out
@@ -243,28 +245,28 @@ def _types(report: DyadReport) -> list[Block]:
 def _asymmetry(report: DyadReport) -> list[Block]:
     d1, d2 = report.directions
     a = report.asymmetry
-    x, y, diff = a["directions"][d1], a["directions"][d2], a["difference"]
+    x, y, diff = a.directions[d1], a.directions[d2], a.difference
     rows = [
-        [["events reported"], [str(x["events"])], [str(y["events"])], [_num(diff["events"], digits=0)]],
-        [["actual, not negated"], [str(x["actual"])], [str(y["actual"])], [_num(diff["actual"], digits=0)]],
-        [["negated"], [str(x["negated"])], [str(y["negated"])], ["–"]],
-        [["mean intensity"], [_num(x["mean_intensity"])], [_num(y["mean_intensity"])], [_num(diff["mean_intensity"])]],
-        [["cooperative share"], [_share(x["cooperative_share"])], [_share(y["cooperative_share"])],
-         [_num(None if diff["cooperative_share"] is None else diff["cooperative_share"] * 100, digits=0)
-          + (" points" if diff["cooperative_share"] is not None else "")]],
+        [["events reported"], [str(x.events)], [str(y.events)], [_num(diff.events, digits=0)]],
+        [["actual, not negated"], [str(x.actual)], [str(y.actual)], [_num(diff.actual, digits=0)]],
+        [["negated"], [str(x.negated)], [str(y.negated)], ["–"]],
+        [["mean intensity"], [_num(x.mean_intensity)], [_num(y.mean_intensity)], [_num(diff.mean_intensity)]],
+        [["cooperative share"], [_share(x.cooperative_share)], [_share(y.cooperative_share)],
+         [_num(None if diff.cooperative_share is None else diff.cooperative_share * 100, digits=0)
+          + (" points" if diff.cooperative_share is not None else "")]],
     ]
     out: list[Block] = [("table", ["", d1, d2, "difference"], rows)]
     names = _names(report)
     src, tgt = report.pair.a, report.pair.b
-    if x["actual"] or y["actual"]:
-        more = (src, tgt) if x["actual"] >= y["actual"] else (tgt, src)
+    if x.actual or y.actual:
+        more = (src, tgt) if x.actual >= y.actual else (tgt, src)
         sentence = (f"{names[more[0]]} acts toward {names[more[1]]} more often "
-                    f"({max(x['actual'], y['actual'])} actual events against {min(x['actual'], y['actual'])})")
-        if x["mean_intensity"] is not None and y["mean_intensity"] is not None:
-            warmer = (src, tgt) if x["mean_intensity"] >= y["mean_intensity"] else (tgt, src)
+                    f"({max(x.actual, y.actual)} actual events against {min(x.actual, y.actual)})")
+        if x.mean_intensity is not None and y.mean_intensity is not None:
+            warmer = (src, tgt) if x.mean_intensity >= y.mean_intensity else (tgt, src)
             sentence += (f"; {names[warmer[0]]}'s acts toward {names[warmer[1]]} are the more cooperative "
-                         f"(mean intensity {_num(max(x['mean_intensity'], y['mean_intensity']))} against "
-                         f"{_num(min(x['mean_intensity'], y['mean_intensity']))})")
+                         f"(mean intensity {_num(max(x.mean_intensity, y.mean_intensity))} against "
+                         f"{_num(min(x.mean_intensity, y.mean_intensity))})")
         out.append(("p", [sentence + ". Each event behind these numbers is in the terms below, with its sentence."]))
     return out
 
@@ -276,9 +278,9 @@ def _stance(report: DyadReport) -> list[Block]:
     out: list[Block] = [("img", "stance")]
     items = []
     for r in st.rows:
-        head: Inline = [f"{r['published'] or 'undated'} · ", ("i", _plain(r["outlet"] or r["document_source"] or "")),
-                        f" · {r['label']} ({_num(r['score'])}) · ", ("code", r["document_id"])]
-        subs = [_evidence({**r, "sentence": e["sentence"], "date": None}) for e in r["evidence"]]
+        head: Inline = [f"{r.published or 'undated'} · ", ("i", _plain(r.outlet or r.document_source or "")),
+                        f" · {r.label} ({_num(r.score)}) · ", ("code", r.document_id)]
+        subs = [_evidence(r.as_evidence(e)) for e in r.evidence]
         items.append((head, subs))
     out.append(("ul", items))
     if st.count > len(st.rows):
@@ -340,9 +342,9 @@ def _confirmed(report: DyadReport) -> list[Block]:
     if c.stories:
         items = []
         for s in c.stories:
-            head: Inline = [("b", s["label"]), f", {s['date'] or 'undated'} — {_plural(s['reports'], 'report')}, "
-                            f"{_plural(s['independent_sources'], 'independent source')}"]
-            items.append((head, [_evidence(e) for e in s["evidence"]]))
+            head: Inline = [("b", s.label), f", {s.date or 'undated'} — {_plural(s.reports, 'report')}, "
+                            f"{_plural(s.independent_sources, 'independent source')}"]
+            items.append((head, [_evidence(dataclasses.asdict(e)) for e in s.evidence]))
         out.append(("ul", items))
     else:
         out.append(("note", ["No story between them is told by two or more independent sources"
@@ -352,7 +354,7 @@ def _confirmed(report: DyadReport) -> list[Block]:
     if c.agreements:
         items = []
         for r in c.agreements:
-            items.append(([("b", _plain(r["why"])), f" (score {r['score']:.2f})"],
+            items.append(([("b", _plain(r.why)), f" (score {r.score:.2f})"],
                           [_evidence(_side(r, "a")), _evidence(_side(r, "b"))]))
         out.append(("ul", items))
         if c.agreements_total > len(c.agreements):
@@ -366,7 +368,7 @@ def _contradictions(report: DyadReport) -> list[Block]:
     cr = report.contradictions
     if not cr.rows:
         return [("note", [report.notes.get("relations") or "No contradiction between sources about this pair."])]
-    rows = [[[_plain(r["why"]), f" (score {r['score']:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
+    rows = [[[_plain(r.why), f" (score {r.score:.2f})"], _evidence(_side(r, "a")), _evidence(_side(r, "b"))]
             for r in cr.rows]
     out: list[Block] = [("table", ["Reason", "One source", "The other source"], rows)]
     if cr.total > len(cr.rows):

@@ -324,7 +324,7 @@ def _type_table(report: DyadReport) -> list[dict[str, Any]]:
 
 def _quad_table(report: DyadReport) -> list[dict[str, Any]]:
     d1, d2 = report.directions
-    t1, t2 = report.totals[d1]["quads"], report.totals[d2]["quads"]
+    t1, t2 = report.totals[d1].quads, report.totals[d2].quads
     return [{"quad": q, "first": t1.get(q, 0), "second": t2.get(q, 0)} for q in QUAD_ORDER]
 
 
@@ -338,11 +338,10 @@ def dyad_charts(report: DyadReport) -> dict[str, Any]:
     monthly = []
     for m in report.monthly:
         for d in (d1, d2):
-            s = m["directions"].get(d)
-            if s and s["events"]:
-                monthly.append({"month": m["month"] + "-01", "direction": shown[d], "events": s["events"],
-                                "actual": s.get("actual"), "negated": s.get("negated"),
-                                "mean": s.get("mean_intensity")})
+            s = m.directions.get(d)
+            if s and s.events:
+                monthly.append({"month": m.month + "-01", "direction": shown[d], "events": s.events,
+                                "actual": s.actual, "negated": s.negated, "mean": s.mean_intensity})
     month_x = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month",
                "axis": {"format": "%b %Y", "labelOverlap": "greedy", "labelSeparation": 6}}
     tip_month = {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"}
@@ -391,9 +390,9 @@ def dyad_charts(report: DyadReport) -> dict[str, Any]:
                      "tooltip": [{"field": "type"}, {"field": "quad"}, {"field": "direction"}, {"field": "events"},
                                  {"field": "actual"}]},
     }
-    stance_values = [{"date": _date10(s.get("published")), "outlet": s.get("outlet") or "(not stated)",
-                      "score": s.get("score"), "label": s.get("label"), "title": s.get("title") or s["document_id"]}
-                     for s in report.stances.rows if s.get("published")]
+    stance_values = [{"date": _date10(s.published), "outlet": s.outlet or "(not stated)",
+                      "score": s.score, "label": s.label, "title": s.title or s.document_id}
+                     for s in report.stances.rows if s.published]
     stance = {
         "$schema": schema, "width": "container", "height": 180, "data": {"values": stance_values},
         "description": f"Each source's stance on {a}–{b} relations by publication date",

@@ -7,6 +7,8 @@ share, returning typed views, and the checks every value passes before it reache
   ``ClaimItem``, ``DocumentItem``);
 - ``relations``: agreements and contradictions between sources (``RelationItem``);
 - ``stats``: counts over the whole store;
+- ``compare``: what compare reads (the texts as a stream, the copies' indexes, the events stories
+  are linked from, one document's claim rows), imported by compare on use;
 - ``lists``: the lists' SQL, written once (``ListSpec``), run for the CLI (``list_events`` …)
   and for the dashboard's pages, facets and downloads.
 """

@@ -188,7 +188,7 @@ def dyad_figures(store: Store, a: str, b: str, since: str | None, until: str | N
 class StoryRow(Item):
     """A story: one event reported by several documents (``dyadwatch.compare.stories``)."""
 
-    id: str
+    id: int
     source: str
     target: str
     type: str
@@ -212,7 +212,7 @@ def dyad_stories(store: Store, a: str, b: str, since: str | None, until: str | N
 class StoryEvent(Item):
     """An event of a story with its sentence and document."""
 
-    id: str
+    id: int
     document_id: str
     start: int
     end: int
@@ -227,7 +227,7 @@ class StoryEvent(Item):
     sentence: str
 
 
-def story_events(store: Store, story_id: str, limit: int = 20) -> list[StoryEvent]:
+def story_events(store: Store, story_id: int, limit: int = 20) -> list[StoryEvent]:
     """The first ``limit`` events of a story, by document and position."""
     return [StoryEvent.from_row(r) for r in store.execute(
         'SELECT e.id, e.document_id, e.start, e."end", e.trigger, e.modality, e.date, d.outlet, d.published, '
