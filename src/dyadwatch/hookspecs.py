@@ -10,22 +10,20 @@ Each spec below is documented by its docstring; ``docs/dictionaries.md`` shows e
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pluggy import HookimplMarker, HookspecMarker
-
-if TYPE_CHECKING:
-    from dyadwatch.dictionaries import ActorDictionary
 
 hookspec = HookspecMarker("dyadwatch")
 hookimpl = HookimplMarker("dyadwatch")
 
 
 @hookspec
-def register_actor_dictionaries() -> "list[ActorDictionary | str] | None":
+def register_actor_dictionaries() -> "list[Any] | None":
     """Return the actor dictionaries this plugin provides.
 
-    Each item is an ``ActorDictionary`` or the path (``str`` or ``pathlib.Path``) of a JSONL
+    Each item is a ``dyadwatch.dictionaries.ActorDictionary`` (not imported here: the
+    dictionaries read the plugins, and the specs stay at the bottom of the imports) or the path (``str`` or ``pathlib.Path``) of a JSONL
     dictionary file in the format of ``docs/dictionaries.md``. Dictionaries with the same
     pattern as an earlier one override it, so a plugin can correct a built-in entry.
     """

@@ -33,18 +33,26 @@ fetched only for the evidence shown.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from dyadwatch.analyze.terms import (
     GROUPS, KINDS, SENTENCE_SQL, act_terms, entry_phrase, event_area, event_group, event_kind, inflect,
 )
-from dyadwatch.store.queries import check_code, date_bounds
+from dyadwatch.store.queries.checks import check_code, date_bounds
 
-if TYPE_CHECKING:
-    from dyadwatch.store.store import Store
+
+class Store(Protocol):
+    """What the ledger reads of a store (``dyadwatch.store.Store`` is one): the store writes the
+    ledgers after each write, so this module names the store by its shape, not by import."""
+
+    conn: sqlite3.Connection
+
+    def actor_types(self) -> dict[str, str]: ...
+
 
 #: how many evidence sentences an entry shows, and how many disputing ones
 MAX_EVIDENCE = 5
