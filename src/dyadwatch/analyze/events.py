@@ -370,6 +370,8 @@ class _DocCoder:
         self.c = coder
         self.w = coder.words
         self.doc = doc
+        # Doc.text joins every token each time it is read: read once here, never per sentence
+        self.text = doc.text
         self.ref = doc._.dw_ref_date
         self.actor_of: dict[int, str] = {}
         self.kind_of: dict[int, str] = {}
@@ -679,7 +681,7 @@ class _DocCoder:
                 return None
         if len(spans) != 2 or spans[0][2] == spans[1][2]:
             return None
-        gap = self.doc.text[spans[0][1]:spans[1][0]]
+        gap = self.text[spans[0][1]:spans[1][0]]
         if gap.strip() != "," or spans[0][0] != sent.start_char:
             return None
         return spans[0][2], spans[1][2], spans[1][1]
@@ -1452,7 +1454,7 @@ class _DocCoder:
                 break
             if e.end > sent.end:
                 continue
-            if _DATE_LABEL.search(self.doc.text, max(0, e.start_char - 40), e.start_char):
+            if _DATE_LABEL.search(self.text, max(0, e.start_char - 40), e.start_char):
                 page_dates.update(range(e.start, e.end))
             else:
                 dates.append(_with_determiners(e))

@@ -411,11 +411,12 @@ class _Run:
         Ano") that the entity recogniser did not read as a person's: they are people all the same,
         so that "he said" and "Ano said" later find them."""
         out: list[tuple[int, int, str]] = []
-        known = self.person_ents
+        known = sorted((a, b) for a, b, _t in self.person_ents)
         skip = self.w.title_words | self.w.honorifics
         for m in self.w.role_name.finditer(self.text):
             s, e = m.span(1)
-            if any(a < e and s < b for a, b, _t in known) or self._mentions_in(s, e):
+            i = bisect_left(known, (e,)) - 1  # the last person entity starting before the name ends
+            if i >= 0 and known[i][1] > s or self._mentions_in(s, e):
                 continue
             if any(w in skip for w in m.group(1).split()):
                 continue
@@ -1011,6 +1012,9 @@ class _Run:
             # again even where the recogniser saw no one: "he added" after it is that person
             surnames = self._surname_table()
             taken = sorted((s, e) for s, e, _n, _c in people)
+            first_at: dict[str, int] = {}
+            for e_start, _e_end, e_text in self.person_ents:
+                first_at[e_text] = min(e_start, first_at.get(e_text, e_start))
             for t in self.doc:
                 full = surnames.get(t.text) if t.text[:1].isupper() else None
                 if full is None or self.in_quote[t.i]:
@@ -1018,7 +1022,7 @@ class _Run:
                 i = bisect_left(taken, (t.idx + 1,)) - 1
                 if i >= 0 and taken[i][1] > t.idx:
                     continue
-                first = min((s for s, _e, name in self.person_ents if name == full), default=None)
+                first = first_at.get(full)
                 if first is not None and first < t.idx:
                     people.append((t.idx, t.idx + len(t.text), full, self._codes_of.get(full)))
             people.sort()
