@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,3 +210,28 @@ def test_no_module_imports_private_names_of_another() -> None:
                 if name.startswith("_") and not name.startswith("__") and imp.module != me:
                     private.add((me, f"{imp.module}.{name}"))
     assert private == KNOWN_PRIVATE, "\n".join(f"{m} imports {n}" for m, n in sorted(private - KNOWN_PRIVATE))
+
+
+#: a statement as this code base writes them: the keyword in capitals
+_SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|DROP|ALTER|PRAGMA)\s")
+
+
+def test_sql_is_written_in_the_store_only() -> None:
+    # one typed read side: report, web, compare, export, batch and the CLI read the store through
+    # dyadwatch.store.queries (and write through Store); a statement anywhere else is a second
+    # query layer. Docstrings are prose (they may show a duckdb example) and are not counted.
+    found = []
+    for name, path in _modules().items():
+        if name == "dyadwatch.store" or name.startswith("dyadwatch.store."):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            parts = [node] if isinstance(node, ast.Constant) else \
+                [v for v in node.values if isinstance(v, ast.Constant)][:1] if isinstance(node, ast.JoinedStr) else []
+            for c in parts:
+                if isinstance(c.value, str) and id(c) not in docstrings and _SQL.match(c.value):
+                    found.append(f"{name}:{node.lineno}: {c.value[:60]!r}")
+    assert not found, "SQL outside dyadwatch.store:\n" + "\n".join(found)

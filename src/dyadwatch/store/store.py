@@ -426,6 +426,11 @@ class Store:
     def actor_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT code, name FROM actors")}
 
+    def data_version(self) -> int:
+        """SQLite's ``data_version`` as this connection sees it: it changes when another
+        connection commits (a reader's cheap way to know its cached answers are stale)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def actor_types(self) -> dict[str, str]:
         """What each stored actor is ("state", "organisation"), as its analysis found it; codes of
         unknown type are absent. Empty for a database opened read-only before migration

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dyadwatch.store import Store
+from dyadwatch.store.queries import has_search_tables
 
 T = TypeVar("T")
 
-SEARCH_TABLES = ("documents_fts", "events_fts", "figures_fts", "quotes_fts")
 
 #: entries kept per cache: dyad reports are large (a few MB for a pair with 10,000 events),
 #: facet counts small, rendered pages (``page``) and downloads (``download``) bounded by their
@@ -87,7 +87,7 @@ class ReadPool:
         commit: a WAL rewritten from its start after a checkpoint keeps its size, and two
         commits may fall within one tick of the file system's clock)."""
         with self._watch_lock:
-            out: list[int] = [self._watch.conn.execute("PRAGMA data_version").fetchone()[0]]
+            out: list[int] = [self._watch.data_version()]
         for suffix in ("", "-wal"):
             try:
                 st = os.stat(self.path + suffix)
@@ -157,10 +157,7 @@ class ReadPool:
 
     def has_search(self, store: Store) -> bool:
         """Whether the database has the full-text tables (migration m003_search)."""
-        rows = store.execute(
-            f"SELECT count(*) FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_TABLES))})",
-            SEARCH_TABLES)
-        return rows[0][0] == len(SEARCH_TABLES)
+        return has_search_tables(store)
 
     def close(self) -> None:
         with self._lock:

@@ -21,7 +21,7 @@ from dyadwatch.store.queries.checks import (
 )
 from dyadwatch.store.queries.items import ClaimItem, DocumentItem, EventItem, FigureItem, QuoteItem
 from dyadwatch.store.queries.relations import RELATIONS, RelationItem, list_relations
-from dyadwatch.store.queries.stats import language_counts
+from dyadwatch.store.queries.stats import SEARCH_TABLES, has_search_tables, language_counts
 from dyadwatch.store.queries.lists import (
     LISTS, ListSpec, count_items, facet_counts, iter_items, list_claims, list_events, list_figures, list_quotes,
     page_items, select_items,
@@ -30,5 +30,5 @@ from dyadwatch.store.queries.lists import (
 __all__ = ["LISTS", "NO_OUTLET", "PLOVER_TYPES", "RELATIONS", "UNDATED", "ClaimItem", "DocumentItem", "EventItem",
            "FigureItem", "InvalidInput", "ListSpec", "QuoteItem", "RelationItem", "check_choice", "check_code",
            "check_date", "check_month", "check_type", "count_items", "date_bounds", "facet_counts", "iter_items",
-           "language_counts", "list_claims", "list_events", "list_figures", "list_quotes", "list_relations",
+           "SEARCH_TABLES", "has_search_tables", "language_counts", "list_claims", "list_events", "list_figures", "list_quotes", "list_relations",
            "page_items", "select_items"]
