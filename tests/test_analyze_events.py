@@ -358,6 +358,10 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
     ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
     ("Qatar and Bahrain agreed to renew diplomatic relations after a long rupture.", "QAT", "BHR", "COOPERATE"),
+    # a hyphen after "re-" or "de-" keeps the word whole (kept_hyphen_prefixes): split, "de-escalate"
+    # was "escalate" and nothing was coded; "re-establish their embassies" is establishing them
+    ("Iran and Saudi Arabia agreed to de-escalate tensions.", "IRN", "SAU", "RETREAT"),
+    ("Saudi Arabia and Iran agreed to re-establish their embassies.", "SAU", "IRN", "COOPERATE"),
 ])
 def test_agreed_act_has_its_own_type(nlp, text, source, target, type_):
     events = code(nlp, text)
@@ -371,6 +375,17 @@ def test_normalising_a_pact_is_cooperation_vowed(nlp):
     the(events, "KOR", "JPN", "AGREE")
     assert the(events, "KOR", "JPN", "COOPERATE")["modality"] == "intended"
     assert not find(code(nlp, "Israel and Morocco normalized relations in 2020."), "ISR", "MAR", "AGREE")
+
+
+def test_prefixed_word_is_one_token_with_the_lexicon_sense(nlp):
+    doc = nlp("Egypt re-established diplomatic ties with Iran.")
+    assert [t.text for t in doc][1] == "re-established" and doc[1].lemma_ == "re-establish"
+    the(doc._.dw_events, "EGY", "IRN", "COOPERATE")
+    # "re-" repeats the act of the word after it; "de-" undoes it, so it is never that word
+    the(code(nlp, "China re-deployed troops to the border with India."), "CHN", "IND", "MOBILIZE")
+    events = code(nlp, "Turkey de-escalated its row with Greece.")
+    the(events, "TUR", "GRC", "RETREAT")
+    assert not find(events, "TUR", "GRC", "ASSAULT")
 
 
 def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):

@@ -154,6 +154,8 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     material: frozenset[str]
+    kept_hyphen_prefixes: frozenset[str]
+    repeating_prefixes: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -203,12 +205,29 @@ class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
 
-    def lookup(self, token: Token) -> list[Trigger]:
+    def lookup(self, token: Token, prefixes: Set[str] = frozenset(), repeating: Set[str] = frozenset()) -> list[Trigger]:
         table = self.verbs if token.pos_ in ("VERB", "AUX") or _verb_in_function(token) \
             else self.nouns if token.pos_ in ("NOUN", "PROPN") else None
         if table is None:
             return []
         found = table.get(token.lemma_.lower(), []) or table.get(token.lower_, [])
+        if found:
+            return self._senses(token, found)
+        prefix, _, stem = token.lemma_.lower().partition("-")
+        if not stem or prefix not in prefixes:
+            return []
+        # a word the tokenizer keeps whole ("re-establish", "de-escalate"; kept_hyphen_prefixes)
+        # is the lexicon's word without its hyphen ("reestablish"), else, for a prefix that repeats
+        # the act, the word after it ("re-establish their embassies" is "establish_embassies",
+        # "re-deploy" is "deploy"); "de-" undoes the act, so "de-escalate" is never "escalate"
+        senses = self._senses(token, table.get(prefix + stem, []))
+        if not senses and prefix in repeating:
+            senses = self._senses(token, table.get(stem, []))
+        return senses
+
+    @staticmethod
+    def _senses(token: Token, found: list[Trigger]) -> list[Trigger]:
+        """The entries of ``found`` that ``token``'s particle, object or preposition select."""
         if not found:
             return []
         # a particle ("call out") binds tighter than an adverb or object ("come together", "stand
@@ -328,8 +347,10 @@ class EventCoder:
         # the closed-class words of the text's language (dictionaries/data/<lang>/events.v<N>.json)
         self.lang = lang
         self.words = EventWords.of(word_lists("events", lang))
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        self._prefixed_lemmas(doc)
         # roles are read off the dependency parse: without one there is nothing to code
         events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
         # each side's type as the actor resolver found it (so no later stage asks the dictionaries)
@@ -338,6 +359,23 @@ class EventCoder:
             e["source_type"], e["target_type"] = types.get(e["source"]), types.get(e["target"])
         doc._.dw_events = events
         return doc
+
+    def _prefixed_lemmas(self, doc: Doc) -> None:
+        """The lemma of a word kept whole after a prefix ("re-opened", see ``kept_hyphen_prefixes``)
+        is the prefix and the lemma of the word after it ("re-open"): the rule lemmatizer, which
+        does not know the word, cuts its ending wrong ("re-opene")."""
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        for tok in doc:
+            prefix, _, stem = tok.lower_.partition("-")
+            if stem and prefix in self.words.kept_hyphen_prefixes and stem.isalpha() and \
+                    tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+                word = Doc(doc.vocab, words=[stem])
+                word[0].pos_, word[0].tag_ = tok.pos_, tok.tag_
+                lemmas = lemmatizer.rule_lemmatize(word[0]) if hasattr(lemmatizer, "rule_lemmatize") else []
+                if lemmas:
+                    tok.lemma_ = f"{prefix}-{lemmas[0]}"
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
@@ -561,7 +599,8 @@ class _DocCoder:
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
-            fitting = [trig for trig in lexicon.lookup(tok) if self._fits(tok, trig)]
+            fitting = [trig for trig in lexicon.lookup(tok, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes)
+                       if self._fits(tok, trig)]
             if any(_restricted(t) for t in fitting):
                 # a sense restricted by its modifier, head verb or preposition, when that word is
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
@@ -885,7 +924,8 @@ class _DocCoder:
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
-            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(c)):
+            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(
+                    c, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes)):
                 # "the UN welcomed the Saudi-Iranian rapprochement": what is done to a shared act
                 # is done to each of its parties, not only to the one named nearest
                 parties = self._noun_roles(c, Trigger(c.lemma_, "NOUN", "CONSULT"))[2]

@@ -61,6 +61,7 @@ def load_pipeline(model: str = "") -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(Errors.DW201.format(tried=name)) from exc
+    _keep_prefixed_words(nlp)
     for component, module, where in COMPONENTS:
         importlib.import_module(module)  # registers the factory
         if component in nlp.pipe_names:
@@ -72,6 +73,25 @@ def load_pipeline(model: str = "") -> Language:
         else:
             nlp.add_pipe(component, config=config)
     return nlp
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """Keep "re-establish" and "de-escalate" one token (``kept_hyphen_prefixes`` of the English
+    event word lists). The stock tokenizer splits every hyphen between letters; the parser then
+    reads "agreed to re - establish their embassies and exchange ambassadors" as a list of nouns
+    (neither verb finds its object), and "de-escalate" becomes "escalate", a use of force."""
+    from spacy.util import compile_infix_regex
+
+    from dyadwatch.dictionaries.words import word_lists
+
+    if nlp.lang != "en":
+        return
+    prefixes = sorted(word_lists("events", "en").words("kept_hyphen_prefixes"))
+    # the infix rule sees the word after its opening punctuation is cut off: "^" is its start
+    keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})(?<!^{p.upper()})" for p in prefixes)
+    infixes = [keep + pattern if "(?:-|" in pattern else pattern for pattern in nlp.Defaults.infixes]
+    if infixes != list(nlp.Defaults.infixes):
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
