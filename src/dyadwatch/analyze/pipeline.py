@@ -84,14 +84,16 @@ def _keep_prefixed_words(nlp: Language) -> None:
 
     from dyadwatch.dictionaries.words import word_lists
 
-    if nlp.lang != "en":
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (a compiled class without type stubs)
+    if nlp.lang != "en" or not hasattr(tokenizer, "infix_finditer"):
         return
     prefixes = sorted(word_lists("events", "en").words("kept_hyphen_prefixes"))
     # the infix rule sees the word after its opening punctuation is cut off: "^" is its start
     keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})(?<!^{p.upper()})" for p in prefixes)
-    infixes = [keep + pattern if "(?:-|" in pattern else pattern for pattern in nlp.Defaults.infixes]
-    if infixes != list(nlp.Defaults.infixes):
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    stock = [p if isinstance(p, str) else p.pattern for p in (nlp.Defaults.infixes or ())]
+    infixes = [keep + pattern if "(?:-|" in pattern else pattern for pattern in stock]
+    if infixes != stock:
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
