@@ -28,8 +28,6 @@ syndication does): the relations and the independent sources must not change.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import re
@@ -39,33 +37,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
+import synthetic  # bench/synthetic.py: run as a script, bench/ is on the path
+from synthetic import distinct_stories
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-STORIES = SHARED / "external" / "ahalterman-NGEC-2025" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
 CACHE = ROOT / "bench" / "results"
 #: distinct stories stored; the rest are kept for adding, and larger stores are replicas
 DISTINCT = 4400
 
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
-
-
-def stories() -> list[dict[str, str]]:
-    with zipfile.ZipFile(STORIES) as z, z.open(z.namelist()[0]) as fh:
-        rows = list(csv.DictReader(io.TextIOWrapper(fh, "utf-8")))
-    seen: set[str] = set()
-    out = []
-    for r in rows:
-        text = (r.get("text") or "").strip()
-        if len(text.split()) < 40 or text in seen:
-            continue
-        seen.add(text)
-        out.append({"text": text, "url": f"https://bench.example/story/{len(out)}"})
-    return out
 
 
 def write_jsonl(path: Path, items: list[dict[str, str]]) -> Path:
@@ -294,9 +279,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--json", type=Path, default=CACHE / "compare.json")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
-    items = stories()
+    items = distinct_stories()
     if len(items) < DISTINCT + args.add:
-        ap.error(f"{STORIES} has {len(items)} usable stories, {DISTINCT + args.add} are needed")
+        ap.error(f"{synthetic.STORIES} has {len(items)} usable stories, {DISTINCT + args.add} are needed")
     results: dict[str, Any] = {"sizes": [], "rounds": args.rounds}
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)

@@ -18,8 +18,6 @@ wall clock of both sides, but changes their CPU seconds least.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import resource
@@ -28,12 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
+
+import synthetic  # bench/synthetic.py: run as a script, bench/ is on the path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-STORIES = SHARED / "external" / "ahalterman-NGEC-2025" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
 
 # one thread per numerical library, here and in the ingest process: both sides alike
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -60,22 +58,11 @@ def corpus(n_docs: int) -> list[tuple[str, str]]:
 
 
 def distinct_stories(n_docs: int) -> list[dict[str, str]]:
-    """The first ``n_docs`` distinct synthetic stories of at least 40 words (as bench/compare.py)."""
-    if not STORIES.is_file():
-        raise SystemExit(f"{STORIES} is missing: --cli needs the synthetic stories of ../shared/external")
-    with zipfile.ZipFile(STORIES) as z, z.open(z.namelist()[0]) as fh:
-        rows = list(csv.DictReader(io.TextIOWrapper(fh, "utf-8")))
-    seen: set[str] = set()
-    out = []
-    for r in rows:
-        text = (r.get("text") or "").strip()
-        if len(text.split()) < 40 or text in seen:
-            continue
-        seen.add(text)
-        out.append({"text": text, "url": f"https://bench.example/story/{len(out)}"})
-        if len(out) == n_docs:
-            return out
-    raise SystemExit(f"{STORIES} has only {len(out)} usable stories, {n_docs} were asked for")
+    """The first ``n_docs`` distinct synthetic stories (``bench/synthetic.py``, as bench/compare.py)."""
+    out = synthetic.distinct_stories(n_docs)
+    if len(out) < n_docs:
+        raise SystemExit(f"{synthetic.STORIES} has only {len(out)} usable stories, {n_docs} were asked for")
+    return out
 
 
 def bare_rate(texts: list[str], batch_size: int) -> float:
