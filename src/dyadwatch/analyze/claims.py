@@ -98,8 +98,8 @@ def make_claim_finder(nlp: Language, name: str, max_claims: int, min_claims: int
 def claims_for_spans(doc: Doc, spans: Iterable[tuple[int, int]], *,
                      words: ClaimWords | None = None) -> list[dict[str, Any]]:
     """Claim dicts for the sentences holding these spans (for sentences another component found
-    to carry the author's assessment), whatever their score. words: the claim finder's (English
-    when not given)."""
+    to carry the author's assessment), whatever their score. words: the lists to rank by; when
+    not given, those the claim finder scored this Doc with (English if it has not)."""
     wanted = list(spans)
     every = find_claims(doc, max_claims=10_000, min_claims=10_000, words=words)
     return [c for c in every if any(c["start"] <= s < c["end"] or s <= c["start"] < e for s, e in wanted)]
@@ -116,8 +116,9 @@ _SCORED: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[float,
 
 def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3,
                 words: ClaimWords | None = None) -> list[dict[str, Any]]:
-    """The claims of ``doc``, ranked by ``words`` (the English lists when not given)."""
-    scored, n_sentences = _scored_sentences(doc, words or english_words())
+    """The claims of ``doc``, ranked by ``words`` (when not given: the lists this Doc was last
+    scored with, else the English ones)."""
+    scored, n_sentences = _scored_sentences(doc, words)
     if not scored:
         return []
     keep = max(min_claims, min(max_claims, n_sentences // 3))
@@ -130,18 +131,18 @@ def find_claims(doc: Doc, *, max_claims: int = 12, min_claims: int = 3,
     return sorted(chosen, key=lambda c: c["start"])
 
 
-def _scored_sentences(doc: Doc, words_: ClaimWords) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
+def _scored_sentences(doc: Doc, words: ClaimWords | None) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
     """(score, start, claim dict) of every sentence that can be a claim, and the number of
     sentences: from ``_SCORED`` when this Doc was scored from the same mention, event, figure and
     quote lists (the same objects: no component changes them in place after they are set) and
-    equal word lists."""
-    inputs = (doc._.dw_mentions, doc._.dw_events, doc._.dw_figures, doc._.dw_quotes, words_)
+    with ``words`` (or whatever lists, when ``words`` is None: the claim finder's own)."""
+    findings = (doc._.dw_mentions, doc._.dw_events, doc._.dw_figures, doc._.dw_quotes)
     kept = _SCORED.get(doc)
-    # the component's word lists and ``english_words()`` are equal, not the same object
-    if kept is not None and all(a is b for a, b in zip(kept[0][:4], inputs[:4])) and kept[0][4] == words_:
+    if kept is not None and all(a is b for a, b in zip(kept[0], findings)) and words in (None, kept[0][4]):
         return kept[1], kept[2]
-    scored, n_sentences = _score_sentences(doc, words_)
-    _SCORED[doc] = (inputs, scored, n_sentences)
+    words = words or english_words()
+    scored, n_sentences = _score_sentences(doc, words)
+    _SCORED[doc] = ((*findings, words), scored, n_sentences)
     return scored, n_sentences
 
 
