@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dyadwatch.store import Store
-from dyadwatch.store.queries import has_search_tables
 
 T = TypeVar("T")
 
@@ -154,10 +153,6 @@ class ReadPool:
     def clear_cache(self) -> None:
         with self._lock:
             self._caches.clear()
-
-    def has_search(self, store: Store) -> bool:
-        """Whether the database has the full-text tables (migration m003_search)."""
-        return has_search_tables(store)
 
     def close(self) -> None:
         with self._lock:

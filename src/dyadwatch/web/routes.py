@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from dyadwatch.errors import ConfigError
+from dyadwatch.store.queries import has_search_tables
 from dyadwatch.store.queries.pages import document_texts
 from dyadwatch.web import data, listing
 from dyadwatch.web import params as P
@@ -141,7 +142,7 @@ def document(request: Request) -> Response:
 
 
 def _search_ready(request: Request, store: Any, query: listing.Query) -> None:
-    if query.search is not None and not request.app.state.pool.has_search(store):
+    if query.search is not None and not has_search_tables(store):
         raise P.BadRequest("This database has no full-text index yet (it was made by an older dyadwatch). "
                            "Run `dyadwatch serve` or any `dyadwatch ingest` once to add it, then search again.")
 
