@@ -231,6 +231,11 @@ def _government(code: str) -> str:
 # ---------------------------------------------------------------------- component
 
 
+#: a name written right after a title or office: two to four capitalised words, or a hyphenated
+#: given name ("An Ho-young"), as group 1
+_NAME_AFTER_TITLE = r"([A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*|-[a-z]+){1,3})"
+
+
 @dataclass(frozen=True)
 class QuoteWords:
     """The words of one language the quote finder reads the parse by.
@@ -269,7 +274,7 @@ class QuoteWords:
         # an office in lower case, then two to four capitalised words: the name of its holder
         roles = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.person_roles, key=len, reverse=True))
         object.__setattr__(self, "role_name", re.compile(
-            rf"\b(?:{roles})\s+([A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*|-[a-z]+){{1,3}})\b"))
+            rf"\b(?:{roles})\s+{_NAME_AFTER_TITLE}\b"))
 
     @classmethod
     def of(cls, lists: WordLists) -> QuoteWords:
@@ -1163,7 +1168,7 @@ class _Run:
             i -= 1
         # a name the recogniser missed, written after the title ("DP spokesperson An Ho-young")
         lo = max(0, char - 3000)
-        for m in re.finditer(rf"\b(?:{alternatives})\s+([A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*|-[a-z]+){{1,3}})\b",
+        for m in re.finditer(rf"\b(?:{alternatives})\s+{_NAME_AFTER_TITLE}\b",
                              self.text[lo:char]):
             if found is None or lo + m.start(1) > found[0]:
                 name = m.group(1)
