@@ -471,7 +471,7 @@ class _DocCoder:
         events: dict[tuple[Any, ...], dict[str, Any]] = {}
         prev_actors: list[str] = []
         prev_events: list[dict[str, Any]] = []
-        text = self.doc.text  # built by joining every token: once, not per sentence
+        text = self.text
         for sent in self.doc.sents:
             self._sent_no += 1
             start, end = trim_span(text, sent.start_char, sent.end_char)
@@ -530,7 +530,7 @@ class _DocCoder:
             carried = {c["date"] for c in e.get("_carried", ())}
             if len(carried) == 1:
                 e["date"] = carried.pop()
-        _dates_by_name(out, self.doc.text)
+        _dates_by_name(out, self.text)
         _dates_by_reference(out, [s.start for s in self.doc.sents])
         first = self._headline_start()
         # the headline, then the sentences of the lead: lines of page furniture between them (a
