@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-__all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "Item", "QuoteItem"]
+__all__ = ["ClaimItem", "DocumentItem", "EventItem", "FigureItem", "Item", "PartItem", "QuoteItem"]
 
 
 class Item:
@@ -35,12 +35,9 @@ class Item:
 
 
 @dataclass(frozen=True)
-class EventItem(Item):
-    """An event with its document and evidence sentence."""
-
-    columns: ClassVar[tuple[str, ...]] = (
-        "document_id", "document_source", "outlet", "source", "target", "type", "mode", "negated", "modality",
-        "date", "intensity", "trigger", "confidence", "start", "end", "sentence")
+class PartItem(Item):
+    """The fields every part of a document (event, quote, figure) is listed with, first: its id
+    and the document it stands in."""
 
     id: str
     document_id: str
@@ -48,6 +45,16 @@ class EventItem(Item):
     document_source: str
     outlet: str | None
     published: str | None
+
+
+@dataclass(frozen=True)
+class EventItem(PartItem):
+    """An event with its document and evidence sentence."""
+
+    columns: ClassVar[tuple[str, ...]] = (
+        "document_id", "document_source", "outlet", "source", "target", "type", "mode", "negated", "modality",
+        "date", "intensity", "trigger", "confidence", "start", "end", "sentence")
+
     source: str
     target: str
     type: str
@@ -65,7 +72,7 @@ class EventItem(Item):
 
 
 @dataclass(frozen=True)
-class QuoteItem(Item):
+class QuoteItem(PartItem):
     """A quote with its speaker and document; ``sentence`` (the sentence around it) only from
     lists asked for it (the CLI's)."""
 
@@ -73,12 +80,6 @@ class QuoteItem(Item):
         "document_id", "document_source", "published", "speaker", "speaker_actor", "direct", "cue", "text", "start",
         "end", "sentence")
 
-    id: str
-    document_id: str
-    document_title: str | None
-    document_source: str
-    outlet: str | None
-    published: str | None
     speaker: str | None
     speaker_actor: str | None
     direct: bool
@@ -90,19 +91,13 @@ class QuoteItem(Item):
 
 
 @dataclass(frozen=True)
-class FigureItem(Item):
+class FigureItem(PartItem):
     """A figure with its value, unit, document and sentence."""
 
     columns: ClassVar[tuple[str, ...]] = (
         "document_id", "document_source", "published", "raw", "value", "value_high", "unit", "qualifier", "measure",
         "period", "start", "end", "sentence")
 
-    id: str
-    document_id: str
-    document_title: str | None
-    document_source: str
-    outlet: str | None
-    published: str | None
     raw: str
     value: float
     value_high: float | None
