@@ -298,25 +298,21 @@ class DocumentFindings:
 
 def document_findings(store: Store, doc_id: str) -> DocumentFindings:
     """The findings of the document with this (full) id."""
-    def rows(cls: Any, sql: str) -> list[Any]:
-        return [cls.from_row(r) for r in store.execute(sql, (doc_id,))]
+    def rows(cls: Any, table: str, order: str = "start, id") -> list[Any]:
+        # the columns are the view's fields, so a field added to a view is read without a second list
+        columns = ", ".join(f'"{name}"' for name in cls.field_names())
+        return [cls.from_row(r) for r in store.execute(
+            f"SELECT {columns} FROM {table} WHERE document_id = ? ORDER BY {order}", (doc_id,))]
 
     return DocumentFindings(
         document=dict(store.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]),
-        sentences=rows(SentenceSpan, 'SELECT idx, start, "end" FROM sentences WHERE document_id = ? ORDER BY idx'),
-        mentions=rows(MentionRow, 'SELECT id, start, "end", text, code, entry, dictionary, person FROM mentions '
-                      "WHERE document_id = ? ORDER BY start, id"),
-        events=rows(EventRow, 'SELECT id, start, "end", source, target, type, mode, negated, modality, date, '
-                    "intensity, trigger, trigger_start, trigger_end, contexts, confidence, dictionary FROM events "
-                    "WHERE document_id = ? ORDER BY start, id"),
-        quotes=rows(QuoteRow, 'SELECT id, start, "end", text, speaker, speaker_actor, direct, cue FROM quotes '
-                    "WHERE document_id = ? ORDER BY start, id"),
-        figures=rows(FigureRow, 'SELECT id, start, "end", sentence_start, sentence_end, raw, value, value_high, unit, '
-                     "qualifier, measure, period FROM figures WHERE document_id = ? ORDER BY start, id"),
-        claims=rows(ClaimRow, 'SELECT id, start, "end", speaker, polarity, actors, normalized FROM claims '
-                    "WHERE document_id = ? ORDER BY start, id"),
-        stances=rows(StanceRow, "SELECT actor_a, actor_b, label, score, evidence FROM stances WHERE document_id = ? "
-                     "ORDER BY actor_a, actor_b"),
+        sentences=rows(SentenceSpan, "sentences", "idx"),
+        mentions=rows(MentionRow, "mentions"),
+        events=rows(EventRow, "events"),
+        quotes=rows(QuoteRow, "quotes"),
+        figures=rows(FigureRow, "figures"),
+        claims=rows(ClaimRow, "claims"),
+        stances=rows(StanceRow, "stances", "actor_a, actor_b"),
         relations=[DocumentRelation.from_row(r) for r in store.execute(
             "SELECT r.*, da.title AS a_title, da.outlet AS a_outlet, da.source AS a_source, db.title AS b_title, "
             "db.outlet AS b_outlet, db.source AS b_source, "
