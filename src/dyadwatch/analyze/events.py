@@ -38,7 +38,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   also one of a clause governing it or completing it; never one of an unrelated clause, nor the
   page's own date line ("date 2023-12-20", "Published On …"). An actual past event with no date
   takes the single date of the previous sentence's events (after those are refined), unless its
-  clause is background or told as of now ("has now escalated"); an event told again by a
+  clause is background or told as of now ("has now escalated"), or that date moved by the days
+  its own expression counts from it ("the next day", "two days later"); a day counted from another
+  event ("20 days before Russia invaded") leaves it undated; an event told again by a
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
   just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
   Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
