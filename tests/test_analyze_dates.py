@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.analyze.dates import parse_iso, resolve_date
+from dyadwatch.analyze.dates import narrative_offset, parse_iso, resolve_date
 
 FRIDAY = "2024-05-10"
 
@@ -88,7 +88,24 @@ FRIDAY = "2024-05-10"
     ("on Wednesday", "2023-02", False, None),
     ("yesterday", "2023-02", False, None),
     ("last month", "2023-02", False, "2023-01"),
+    # a span of time: the unit its two ends share (GUIDE.md, Conventions: coarser when the text is)
+    ("March 3-5", FRIDAY, False, "2024-03"),
+    ("3-5 March", FRIDAY, False, "2024-03"),
+    ("on March 3 and 4", FRIDAY, False, "2024-03"),
+    ("March 10 and 11, 2023", None, False, "2023-03"),
+    ("from March to May 2023", None, False, "2023"),
+    ("between Monday and Wednesday", FRIDAY, False, "2024-05"),
+    ("between 2019 and 2021", FRIDAY, False, None),
+    ("2019-2021", FRIDAY, False, None),
+    ("1910-45", FRIDAY, False, None),
+    ("late 2022 and early 2023", FRIDAY, False, None),
+    # "the past year" is the twelve months up to the reference, no calendar year
+    ("over the past year", FRIDAY, False, None),
+    ("in the past month", FRIDAY, False, None),
+    ("the past week", FRIDAY, False, "2024-05"),
+    ("the past week", "2024-05-03", False, None),  # 26 April to 2 May
     # not dates, or not precise enough
+    ("two-day", FRIDAY, False, None),
     ("May", FRIDAY, False, None),
     ("the 1990s", FRIDAY, False, None),
     ("in recent days", FRIDAY, False, None),
@@ -114,3 +131,27 @@ def test_parse_iso(value, expected):
 @pytest.mark.parametrize("value", [None, "", "May 2024", "2024-13-01", "2024-02-30"])
 def test_parse_iso_rejects(value):
     assert parse_iso(value) is None
+
+
+@pytest.mark.parametrize("expression,offset", [
+    ("the next day", 1),
+    ("The following day", 1),
+    ("the day after", 1),
+    ("a day later", 1),
+    ("two days later", 2),
+    ("three days earlier", -3),
+    ("a week later", 7),
+    ("the previous day", -1),
+    ("the day before", -1),
+    ("later that day", 0),
+    ("the same day", 0),
+    ("hours later", 0),
+    # counted from the publication, or no day at all: not counted from the story's day
+    ("on Monday", None),
+    ("yesterday", None),
+    ("in recent days", None),
+    ("for two days", None),
+    ("days later", None),
+])
+def test_narrative_offset(expression, offset):
+    assert narrative_offset(expression) == offset

@@ -625,6 +625,32 @@ def test_what_was_told_a_gathering_dates_from_the_telling(nlp):
     assert told and {e["date"] for e in told} == {"2023-03-17"}
 
 
+def test_a_day_counted_from_the_story_s_day(nlp):
+    # "the next day", "two days later", "the day before": from the day told just before, not the
+    # day told itself and not the publication (REF: Friday 10 May; Tuesday is the 7th)
+    first = "Japan imposed export controls on South Korea on Tuesday. "
+    events = code(nlp, first + "The next day, South Korea imposed sanctions on Japan.")
+    assert the(events, "KOR", "JPN", "SANCTION")["date"] == "2024-05-08"
+    events = code(nlp, first + "Two days later, South Korea imposed sanctions on Japan.")
+    assert the(events, "KOR", "JPN", "SANCTION")["date"] == "2024-05-09"
+    events = code(nlp, first + "South Korea had accused Japan of retaliation the day before.")
+    assert the(events, "KOR", "JPN", "ACCUSE")["date"] == "2024-05-06"
+    # with no day told before it there is nothing to count from: no date, not the news day
+    events = code(nlp, "The next day, South Korea imposed sanctions on Japan.")
+    assert the(events, "KOR", "JPN", "SANCTION")["date"] is None
+
+
+def test_a_day_counted_from_another_event_is_not_the_news_day(nlp):
+    text = "Just 20 days before Russia invaded Ukraine in February, Putin and Xi signed a statement."
+    assert {e["date"] for e in find(code(nlp, text), "CHN", "RUS", "AGREE")} == {None}
+    # the clause's own date still dates it
+    text = "In early February 2022, three weeks before launching his invasion of Ukraine, Putin met Xi in Beijing."
+    assert {e["date"] for e in find(code(nlp, text), "RUS", "CHN", "CONSULT")} == {"2022-02"}
+    # "before" with no span of time counted: the news of the day, as before
+    text = "Before leaving Tokyo, Yoon thanked Kishida."
+    assert the(code(nlp, text), "KOR", "JPN", "SUPPORT")["date"] == REF
+
+
 def test_carried_date_follows_refinement(nlp):
     text = ("This month's meeting between Kishida and Yoon went well. Yoon praised Japan. "
             "Kishida met Yoon on May 7 in Tokyo.")

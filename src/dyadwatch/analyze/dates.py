@@ -41,6 +41,18 @@ _AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+
 _RELATIVE = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|spring|summer|autumn|fall|winter)\b")
 _MAY_MONTH = re.compile(r"\b(in|early|late|mid|last|next|this|since|until|till|by|of|during|from|through)[\s-]+may\b")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+#: two points of time joined as a span ("between 2019 and 2021", "March 3-5", "from March to May 2023")
+_RANGE = re.compile(r"^(?:(?:between|from)\s+)?(?P<a>.+?)\s*(?:\s(?:and|to|until|till|through)\s|[-–])\s*(?P<b>.+)$")
+_DATE_LIKE = re.compile(rf"\d|{_MONTH}|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+#: a day counted from the day the story is at, not from the publication ("the next day", "two days later")
+_NARRATIVE = re.compile(
+    r"^(?:just|only|some|about|nearly|barely)?\s*(?:"
+    r"(?P<rel>the|that)\s+(?P<which>next|following|previous|preceding|same)\s+day"
+    r"|the\s+day\s+(?P<side>after|before)"
+    r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>later|earlier|after|before)"
+    r"|(?:later|earlier)\s+(?:that|the\s+same)\s+day|hours\s+(?:later|earlier)"
+    r"|that\s+(?:day|morning|afternoon|evening|night))$")
 
 
 def parse_iso(value: str | None) -> tuple[date, int] | None:
@@ -101,6 +113,8 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
     m = _ISO.search(text)
     if m:
         return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    if (span := _span_of_time(text, reference, future)) is not None:
+        return span or None
     m = _DAY_MONTH_YEAR.search(text)
     if m:
         return _fmt(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
@@ -177,6 +191,13 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
         target = ref_day - timedelta(days=days)
         return target.isoformat() if unit == "day" else _fmt(target.year, target.month)
     m = _RELATIVE.search(text)
+    if m and m.group(1) == "past" and m.group(2) in ("year", "month", "week"):
+        # "the past year": the twelve months up to the reference, no calendar year; a past week
+        # is the month it lies in, when it lies in one
+        if m.group(2) != "week" or precision < 3:
+            return None
+        first = ref_day - timedelta(days=7)
+        return _fmt(first.year, first.month) if (first.year, first.month) == (ref_day.year, ref_day.month) else None
     if m:
         which, unit = m.groups()
         step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
@@ -218,6 +239,65 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
             year = ref_day.year - (1 if month >= ref_day.month else 0)
         return _fmt(year, month)
     return None
+
+
+def _span_of_time(text: str, reference: str | None, future: bool) -> str | None:
+    """Two points of time joined as a span: the unit both share ("March 3-5" -> the month,
+    "from March to May 2023" -> 2023), "" when they share none ("between 2019 and 2021", "1910-45"),
+    None when the text is no such span. The missing half of a point comes from the other one:
+    the month of "3-5 March", the year of "March to May 2023", the century of "1910-45"."""
+    m = _RANGE.match(text)
+    if not m or not (_DATE_LIKE.search(m.group("a")) and _DATE_LIKE.search(m.group("b"))):
+        return None
+    a, b = m.group("a").strip(), m.group("b").strip()
+    if re.fullmatch(r"\d{4}", a) and re.fullmatch(r"\d{2}", b):
+        b = a[:2] + b  # "1910-45"
+    month_a, month_b = _MONTH_ONLY.search(a), _MONTH_ONLY.search(b)
+    day_only = r"\d{1,2}(?:st|nd|rd|th)?"
+    if re.fullmatch(day_only, a) and month_b:
+        a = f"{a} {month_b.group(0)}"  # "3-5 March"
+    elif re.fullmatch(rf"{day_only}(?:,?\s+\d{{4}})?", b) and month_a:
+        b = f"{month_a.group(0)} {b}"  # "March 3-5", "March 10 and 11, 2023"
+    year_a, year_b = _YEAR.search(a), _YEAR.search(b)
+    if year_b and not year_a and (_MONTH_ONLY.search(a)):
+        a = f"{a} {year_b.group(0)}"  # "from March to May 2023"
+    elif year_a and not year_b and _MONTH_ONLY.search(b) and not _YEAR.search(b):
+        b = f"{b} {year_a.group(0)}"
+    if _RANGE.match(a) or _RANGE.match(b):
+        return ""  # more than two points: no one span
+    first, last = _resolve_date(a, reference, future=future), _resolve_date(b, reference, future=future)
+    if not first or not last:
+        return None if not first and not last else ""
+    common = ""
+    for size in (4, 7, 10):
+        if first[:size] == last[:size] and len(first) >= size and len(last) >= size:
+            common = first[:size]
+    return common
+
+
+def narrative_offset(expression: str) -> int | None:
+    """Days from the day the story is at to the day an expression counted from it names ("the next
+    day" +1, "two days earlier" -2, "later that day" 0); None when it is no such expression.
+
+        >>> narrative_offset("the following day")
+        1
+        >>> narrative_offset("on Monday") is None
+        True
+    """
+    m = _NARRATIVE.match(" ".join(expression.lower().split()))
+    if not m:
+        return None
+    if m.group("which"):
+        return {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m.group("which")]
+    if m.group("side"):
+        return 1 if m.group("side") == "after" else -1
+    if m.group("n"):
+        n = NUMBERS.get(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if n is None:
+            return None
+        n *= 7 if m.group("unit") == "week" else 1
+        return n if m.group("dir") in ("later", "after") else -n
+    return 0
 
 
 def _year_for_month(ref_day: date, precision: int, month: int, future: bool) -> int | None:

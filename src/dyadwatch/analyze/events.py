@@ -38,7 +38,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   also one of a clause governing it or completing it; never one of an unrelated clause, nor the
   page's own date line ("date 2023-12-20", "Published On …"). An actual past event with no date
   takes the single date of the previous sentence's events (after those are refined), unless its
-  clause is background or told as of now ("has now escalated"); an event told again by a
+  clause is background or told as of now ("has now escalated"), or that date moved by the days
+  its own expression counts from it ("the next day", "two days later"); a day counted from another
+  event ("20 days before Russia invaded") leaves it undated; an event told again by a
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
   just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
   Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
@@ -57,6 +59,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator, Set
+from datetime import timedelta
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
@@ -65,7 +68,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.analyze.dates import parse_iso, resolve_date
+from dyadwatch.analyze.dates import narrative_offset, parse_iso, resolve_date
 from dyadwatch.analyze.modes import event_mode
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.events import load_event_dictionaries
@@ -418,6 +421,10 @@ class _DocCoder:
         self.sent_people: list[str] = []
         self.prev_people: list[str] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
+        #: triggers whose own time is counted from another day than the publication: the days from
+        #: the story's day ("the next day": 1), or None when counted from another event ("20 days
+        #: before Russia invaded"); ``_date`` fills it
+        self._counted: dict[int, int | None] = {}
         self._headline: int | None = None
         self._date_ents: list[Span] | None = None
         self._date_starts: list[int] = []
@@ -503,8 +510,12 @@ class _DocCoder:
                         # background ("which Seoul had previously threatened to stop")
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
                                 and not ev.get("_now") and ev.get("_tense") != "background":
-                            ev["date"] = prev_dated[0]["date"]
-                            ev["_carried"] = prev_dated
+                            if "_offset" not in ev:
+                                ev["date"] = prev_dated[0]["date"]
+                                ev["_carried"] = prev_dated
+                            else:
+                                # "The next day, Seoul retaliated": counted from the day told before
+                                ev["date"] = _shifted(prev_dated[0]["date"], ev["_offset"])
                     # a plan announced by a statement that took the carried day dates from
                     # then, as when the day is written ("They also agreed to resume talks")
                     said = [ev for ev in found if ev.get("_carried") and ev.get("_speech")]
@@ -550,6 +561,7 @@ class _DocCoder:
             e.pop("_noun", None)
             e.pop("_told_before", None)
             e.pop("_now", None)
+            e.pop("_offset", None)
         return out
 
     def _told_days(self, lead: list[Span]) -> list[str]:
@@ -687,6 +699,7 @@ class _DocCoder:
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
+                    **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
 
     def _headline_start(self) -> int:
@@ -1541,6 +1554,14 @@ class _DocCoder:
             resolved = resolve_date(text, self.ref, future=future and rank == 0)
             if resolved:
                 return resolved
+            counted = self._counted_from(span)
+            if counted is not False:
+                self._counted.setdefault(tok.i, counted)
+        if verb is not None and _measured_from_another(verb):
+            # "Just 20 days before Russia invaded Ukraine, Putin and Xi signed …": a day counted
+            # from another event, not the news of the day
+            self._counted.setdefault(tok.i, None)
+            return None
         if actual and not ranked and (verb is None or verb.dep_ != "relcl") \
                 and (tok.pos_ != "VERB" or verb is not None and verb.tag_ in ("VBD", "VBN")):
             # the parser tied the sentence's one time expression to no clause of the event (a long
@@ -1558,6 +1579,20 @@ class _DocCoder:
                     return day
         return None
 
+    def _counted_from(self, span: Span) -> int | None | Literal[False]:
+        """How a time expression that the publication date does not resolve counts its day: days
+        from the day the story is at ("the next day", "two days later"), None when it counts from
+        another event named after it ("20 days before Russia invaded", "a week after the vote"),
+        False when it counts from neither (a duration, "in recent days")."""
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        text = span.text
+        if after is not None and after.lower_ in ("later", "earlier", "before", "after"):
+            if after.lower_ in ("before", "after") and any(t.is_alpha for t in after.subtree if t.i != after.i):
+                return None if narrative_offset(f"{text} later") is not None else False
+            text = f"{text} {after.text}"
+        offset = narrative_offset(text)
+        return offset if offset is not None else False
+
     def _contexts(self, sent: Span, trig: Trigger) -> list[str]:
         words = {t.lower_ for t in sent}
         out = [name for name, vocab in self.w.context_words.items() if words & vocab]
@@ -1569,6 +1604,14 @@ class _DocCoder:
 
 #: "over the weekend": a month-precise date whose two days are known (``resolve_date``)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
+
+
+def _shifted(day: str, offset: int | None) -> str | None:
+    """A day-precise date moved by ``offset`` days; None for a coarser date or no offset."""
+    parsed = parse_iso(day)
+    if parsed is None or parsed[1] < 3 or offset is None:
+        return None
+    return (parsed[0] + timedelta(days=offset)).isoformat()
 
 
 def _weekend_day(day: str) -> bool:
@@ -1623,7 +1666,8 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
     tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
     index = {start: i for i, start in enumerate(sent_starts)}
     for e in events:
-        if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"]:
+        if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"] \
+                or "_offset" in e:
             continue
         here = index.get(e.get("_sent", -1))
         if here is None:
@@ -1679,7 +1723,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     if lead_days:
         news_date = max(lead_days)
     for e in events:
-        if e["date"] is not None or e["modality"] != "actual":
+        # a day counted from another ("the next day", "20 days before the invasion") is not today
+        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e:
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
@@ -1850,6 +1895,27 @@ def _with_determiners(ent: Span) -> Span:
             start = c.i
             break
     return ent.doc[start:ent.end] if start < ent.start else ent
+
+
+def _measured_from_another(verb: Token) -> bool:
+    """The clause is dated by a span of time counted from another event ("20 days before Russia
+    invaded", "a week after the vote"): a "before"/"after" phrase or clause on the verb that
+    carries a measure of days, weeks, months or years."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("before", "after"):
+            anchor = c
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("before", "after") for m in c.children):
+            anchor = c
+        else:
+            continue
+        if any(m.dep_ == "npadvmod" and m.ent_type_ == "DATE" and m.lemma_.lower() in _MEASURES
+               for m in anchor.children):
+            return True
+    return False
+
+
+#: units a span of time is measured in ("20 days before …")
+_MEASURES = frozenset({"day", "week", "month", "year", "days", "weeks", "months", "years"})
 
 
 def _clause_verb(tok: Token) -> Token | None:
