@@ -1,8 +1,13 @@
-"""``dyadwatch_paragraphs``: a line break always ends a sentence.
+"""``dyadwatch_paragraphs``: a line break ends a sentence, unless the text is hard-wrapped.
 
 Headlines, section headings and bylines have no final full stop; without this the parser
 often glues them to the next paragraph's first sentence. Runs before the parser, which keeps
 sentence starts that are already set.
+
+Some texts arrive hard-wrapped: wire copy, plain-text newsletters and pages saved as text break
+every line at a fixed width, in the middle of sentences. There a line break that merely fills the
+line is no sentence end: a line of such a text that runs to (nearly) the width the text is
+wrapped at continues on the next line; a shorter line ends its paragraph, as it does in any text.
 """
 
 from __future__ import annotations
@@ -15,13 +20,25 @@ from spacy.tokens import Doc
 HEADLINE_TOKENS = 24
 _ENDS = frozenset({".", "!", "?", ";", ":"})
 
+#: hard wrapping: a text wraps at most this wide (characters; paragraphs typed as one line run longer)
+WRAP_WIDTH_MAX = 100
+#: ... and has at least this many lines followed by another line of the same paragraph
+WRAP_MIN_LINES = 6
+#: ... most of which (this share) fill the width to within WRAP_FILL of it
+WRAP_SHARE = 0.6
+WRAP_FILL = 0.75
+
 
 @Language.component("dyadwatch_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
+    wraps = wrapped_line_breaks(doc.text)
     after_break = False
     line_start = 0
     for token in doc:
         if token.is_space and "\n" in token.text:
+            if token.idx in wraps:
+                after_break = False
+                continue
             _keep_together(doc, line_start, token.i)
             after_break = True
             line_start = token.i + 1
@@ -30,9 +47,46 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             _keep_together(doc, line_start, token.i)
             token.is_sent_start = True
             line_start = token.i
-        after_break = "\n" in token.whitespace_
+        after_break = "\n" in token.whitespace_ and token.idx + len(token.text) not in wraps
     _keep_together(doc, line_start, len(doc))
     return doc
+
+
+def wrapped_line_breaks(text: str) -> frozenset[int]:
+    """The offsets of the line breaks of ``text`` that only wrap a line: none unless the text is
+    hard-wrapped (most lines inside its paragraphs end near one width of at most
+    ``WRAP_WIDTH_MAX``), and then each single line break after a line that reaches that width.
+
+    >>> sorted(wrapped_line_breaks("Title\\n\\n" + "a" * 58 + "\\n" + ("b" * 60 + "\\n") * 6 + "end."))
+    [65, 126, 187, 248, 309, 370, 431]
+    >>> wrapped_line_breaks("One paragraph.\\nAnother paragraph.\\n")
+    frozenset()
+    """
+    inner: list[tuple[int, int]] = []  # (length, offset of its line break) of lines a line follows
+    start = 0
+    for end in _line_ends(text):
+        nxt = end + 1
+        if text[start:end].strip() and nxt < len(text) and text[nxt] != "\n" and text[nxt:].split("\n", 1)[0].strip():
+            inner.append((len(text[start:end].rstrip()), end))
+        start = nxt
+    if len(inner) < WRAP_MIN_LINES:
+        return frozenset()
+    lengths = sorted(n for n, _ in inner)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > WRAP_WIDTH_MAX or lengths[-1] > WRAP_WIDTH_MAX + 10:
+        return frozenset()
+    filled = [end for n, end in inner if n >= WRAP_FILL * width]
+    if len(filled) < WRAP_SHARE * len(inner):
+        return frozenset()
+    return frozenset(filled)
+
+
+def _line_ends(text: str) -> list[int]:
+    out, i = [], text.find("\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n", i + 1)
+    return out
 
 
 def _keep_together(doc: Doc, start: int, end: int) -> None:
