@@ -63,3 +63,23 @@ def test_ordinary_line_breaks_still_end_sentences(nlp, text):
     got = sentences(nlp(text))
     # every line starts a sentence
     assert all(any(s.startswith(line[:25]) for s in got) for line in lines)
+
+
+def test_figure_measure_read_across_a_wrapped_line(nlp):
+    words = ("Trade between the two neighbours has slowed since the crossing was closed in the spring, "
+             "and exporters on both sides of the frontier have asked for a quick settlement. "
+             "The ministry said on Monday that talks with Bolivia on the border crossing would resume "
+             "next week after customs officers seized cargo from companies based in Lima, and that "
+             "the government was ready to discuss compensation for the").split()
+    lines, line = [], ""
+    for word in words:  # wrapped at 60, then the figure split over a line break by hand
+        if len(line) + len(word) + 1 > 60:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    text = "\n".join(lines + [line + " 14 Peruvian", "truck drivers held at the crossing for three days."])
+    assert wrapped_line_breaks(text)
+    figures = [f for f in nlp(text)._.dw_figures if f["value"] == 14]
+    assert figures and "\n" in figures[0]["raw"]
+    assert figures[0]["measure"] == "Peruvian truck drivers"

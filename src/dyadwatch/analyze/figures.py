@@ -905,6 +905,9 @@ class _DocFigures:
                 continue
             if t.ent_type_ in ("DATE", "TIME"):
                 break
+            if t.is_space and i - 2 >= lower:
+                i -= 1  # the line break of a hard-wrapped text: "6 American\ncitizens"
+                continue
             if t.pos_ in ("ADJ", "NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod") or \
                     (t.text == "-" and not t.whitespace_) or (t.dep_ == "poss" and t.pos_ == "PROPN"):
                 if t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
@@ -912,9 +915,9 @@ class _DocFigures:
                 i -= 1
                 continue
             break
-        while i < head.i and (doc[i].text in "-–—" or doc[i].is_punct):
+        while i < head.i and (doc[i].text in "-–—" or doc[i].is_punct or doc[i].is_space):
             i += 1
-        words = doc[i:head.i + 1].text
+        words = " ".join(doc[i:head.i + 1].text.split())
         if with_prep and self.parsed:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "for", "against", "from", "with", "between",
