@@ -7,7 +7,8 @@ then a pair is decided by explicit rules, each of which says why:
   agree, values more than 5 % apart contradict. Different or unknown periods decide nothing
   (a 2023 figure does not contradict a 2024 one).
 - **events**: the same action (source, target, type) reported as done by one and as not done by
-  the other contradicts; reported alike by both agrees.
+  the other contradicts; reported alike by both agrees, ranked by how specific the act is to the
+  two claims (an act each article tells once above the summit both tell in every sentence).
 - **assessments**: two judgements about the same pair of states that point in opposite
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
