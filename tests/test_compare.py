@@ -240,6 +240,47 @@ def test_decide_events_the_same_act_has_the_same_source_and_target() -> None:
     assert agreed is not None and agreed.relation == "agree"
 
 
+def test_an_act_both_documents_tell_throughout_ranks_an_agreement_below_one_each_tells_once() -> None:
+    """Two summit reports tell the meeting in sentence after sentence: two of those sentences
+    sharing it is weak evidence of one point; the exchange of ambassadors each tells once is
+    strong. The counts are per document, so the ranking is the same in any block."""
+    from dyadwatch.compare.relations import ClaimItem, act_frequencies, act_specificity, decide
+
+    meeting, envoys = ("SAU", "IRN", "CONSULT", False), ("SAU", "IRN", "COOPERATE", False)
+
+    def claim(doc: str, start: int, events: tuple) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=start, end=start + 10, sentence="s", actors=("IRN", "SAU"),
+                         polarity=1, events=events, extra={"dyad": ("IRN", "SAU")})
+
+    a = [claim("a", 0, (meeting,)), claim("a", 20, (meeting,)), claim("a", 40, (meeting, envoys))]
+    b = [claim("b", 0, (meeting,)), claim("b", 20, (meeting,)), claim("b", 40, (meeting, envoys))]
+    acts = act_frequencies(a + b)
+    assert act_specificity(meeting, a[0], b[0], acts) == pytest.approx(1 / 3)
+    assert act_specificity(envoys, a[2], b[2], acts) == 1.0
+    generic = decide(a[0], b[0], 0.8, ("IRN", "SAU"), 1.0, (), acts)
+    specific = decide(a[2], b[2], 0.8, ("IRN", "SAU"), 1.0, (), acts)
+    assert generic is not None and specific is not None
+    assert generic.relation == specific.relation == "agree"
+    assert "COOPERATE" in specific.why and specific.score > generic.score
+
+
+def test_the_same_undated_act_agrees_on_less_than_a_denial_needs() -> None:
+    """The same source, target and type on both sides is evidence of one point in itself: an
+    agreement on it needs less textual strength (SAME_ACT) than a denial (SAME_PROPOSITION)."""
+    from dyadwatch.compare.relations import SAME_ACT, SAME_PROPOSITION, ClaimItem, agree_strength, decide_events
+
+    def claim(doc: str, negated: bool) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=10, sentence="s", actors=("AZE", "USA"), polarity=1,
+                         events=(("USA", "AZE", "CONCEDE", negated),), extra={"dyad": ("AZE", "USA")})
+
+    similarity = (SAME_ACT + SAME_PROPOSITION) / 2
+    assert SAME_ACT <= agree_strength(similarity, 0.0) < SAME_PROPOSITION
+    agreed = decide_events(claim("a", False), claim("b", False), similarity)
+    assert agreed is not None and agreed.relation == "agree"
+    assert decide_events(claim("a", False), claim("b", True), similarity) is None
+    assert decide_events(claim("a", False), claim("b", False), SAME_ACT - 0.05) is None
+
+
 def test_a_denial_contradicts_only_when_it_denies_what_the_two_share() -> None:
     """A "not" in a clause about something else is not a denial of the other's point; one in
     the clause that names the shared point is."""

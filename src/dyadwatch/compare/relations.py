@@ -7,7 +7,8 @@ then a pair is decided by explicit rules, each of which says why:
   agree, values more than 5 % apart contradict. Different or unknown periods decide nothing
   (a 2023 figure does not contradict a 2024 one).
 - **events**: the same action (source, target, type) reported as done by one and as not done by
-  the other contradicts; reported alike by both agrees.
+  the other contradicts; reported alike by both agrees, ranked by how specific the act is to the
+  two claims (an act each article tells once above the summit both tell in every sentence).
 - **assessments**: two judgements about the same pair of states that point in opposite
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
@@ -44,6 +45,11 @@ DIRECTION_ALIGN = 0.3
 #: an undated action reported done by one and not done by the other must be the same proposition:
 #: this close in meaning once shared specific content is counted (``agree_strength``)
 SAME_PROPOSITION = 0.7
+#: an undated act both report alike needs less: the same source, target and type on both sides
+#: is itself evidence that the two tell one point, which two outlets' wording ("lifted
+#: restrictions on US military cooperation" / "the release of American military aid") hides from
+#: sentence vectors; a denial keeps the higher bar
+SAME_ACT = 0.65
 #: the same report in other words: at least this similar, and this strong once the specific
 #: content the two share is added (``agree_strength``)
 REPORT_SIMILARITY = 0.35
@@ -53,12 +59,15 @@ DENIAL_SIMILARITY = 0.45
 REPORT_STRENGTH = 0.8
 #: what an agreement's reason adds to its rank (``decide``): a figure given alike is the most
 #: checkable, then a judgement of the pair's direction made alike, then the same act (more when
-#: both date it alike); the same words alone add nothing
-AGREE_BONUS = {"give": 0.3, "see": 0.25, "report": 0.1}
+#: both date it alike, and as much as the act is specific to the two claims: ``act_specificity``);
+#: the same words alone add nothing
+AGREE_BONUS = {"give": 0.3, "see": 0.25}
 DATED_BONUS = 0.1
-#: what each side being one of its article's central claims (the claims component's) adds to
-#: an agreement
-CENTRAL_BONUS = 0.05
+#: what the same act adds to an agreement's rank, for an act each document reports in that
+#: claim only; an act both documents tell in sentence after sentence (the summit two summit
+#: reports are about) adds little: that two of those sentences share it says little about
+#: whether they tell the same point
+SPECIFIC_ACT_WEIGHT = 0.15
 #: what one unit of shared specific content (a term each document uses once) adds to similarity
 SPECIFIC_WEIGHT = 0.15
 
@@ -85,6 +94,9 @@ class Decision:
     relation: Literal["agree", "contradict"]
     score: float
     why: str
+    #: for an agreement on the same act: how specific that act is to the two claims in their
+    #: documents (``act_specificity``); it ranks the agreement and is not stored
+    specific_act: float = field(default=0.0, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +181,26 @@ def term_frequencies(claims: Iterable[ClaimItem]) -> dict[str, Counter[str]]:
     return out
 
 
+def act_frequencies(claims: Iterable[ClaimItem]) -> dict[str, Counter[tuple[str, str, str, bool]]]:
+    """Per document, in how many of its claims each act (source, target, type, negated) is reported."""
+    out: dict[str, Counter[tuple[str, str, str, bool]]] = {}
+    for c in claims:
+        out.setdefault(c.document_id, Counter()).update(set(c.events))
+    return out
+
+
+def act_specificity(act: tuple[str, str, str, bool], a: ClaimItem, b: ClaimItem,
+                    acts: Mapping[str, Counter[tuple[str, str, str, bool]]] | None) -> float:
+    """How specific an act two claims both report is to those two claims: 1 when each document
+    reports it in that claim only, less the more of their claims report it. As for
+    ``shared_specific``, it depends on the two documents only (a full, an incremental and a
+    batch compare weigh it alike). Without counts every act is taken as specific."""
+    if acts is None:
+        return 1.0
+    na, nb = acts.get(a.document_id, Counter())[act], acts.get(b.document_id, Counter())[act]
+    return 2.0 / (max(1, na) + max(1, nb))
+
+
 def shared_specific(a: ClaimItem, b: ClaimItem, df: dict[str, Counter[str]]) -> tuple[float, list[str]]:
     """The content terms two claims share, weighted by how specific they are to these two
     sentences: a term each document uses once weighs 1, one the documents repeat in many
@@ -226,10 +258,13 @@ def _same_time(a: str | None, b: str | None) -> bool | None:
 
 
 def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
-                  pair: tuple[str, str] | None = None, specific: float = 0.0) -> Decision | None:
+                  pair: tuple[str, str] | None = None, specific: float = 0.0,
+                  acts: Mapping[str, Counter[tuple[str, str, str, bool]]] | None = None) -> Decision | None:
     """The same act (source, target, type) reported by both: done by one and not done by the other
     contradicts, alike agrees. Acts dated to different times are different acts; when neither
-    date is known the two sentences must say nearly the same thing (``SAME_PROPOSITION``)."""
+    date is known the two sentences must say nearly the same thing (``SAME_PROPOSITION`` to
+    contradict, ``SAME_ACT`` to agree). An agreement names the most specific act the two share
+    (``act_specificity`` over ``acts``, each document's ``act_frequencies``) and carries it."""
     # only acts between the pair an article is about: two analyses of China and Russia that
     # both mention the invasion of Ukraine do not thereby confirm each other on China and Russia
     pairs = [frozenset(pair)] if pair else [frozenset(d) for d in (a.extra.get("dyad"), b.extra.get("dyad")) if d]
@@ -256,7 +291,8 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
         same_time = _same_time(date_a, dates_b.get((s, t, ty, neg)))
         if same_time is False:
             continue  # another occasion ("met in March" vs "met in June")
-        if same_time is None and agree_strength(similarity, specific) < SAME_PROPOSITION:
+        if same_time is None and agree_strength(similarity, specific) < (
+                SAME_PROPOSITION if neg_a != neg else SAME_ACT):
             continue
         when = f" ({date_a if date_a and len(date_a) >= len(dates_b.get((s, t, ty, neg)) or '') else dates_b.get((s, t, ty, neg))})" \
             if same_time else ""
@@ -265,8 +301,10 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
             return Decision("contradict", 0.85 if same_time else 0.75,
                             f"{sa}→{ta} {ty}{when}: reported as done by {done}, as not done by {undone}")
         score = 0.8 if same_time else 0.7
-        if agreed is None or score > agreed.score:
-            agreed = Decision("agree", score, f"both report {sa}→{ta} {ty}{when}{' as not done' if neg else ''}")
+        spec = act_specificity((s, t, ty, neg), a, b, acts)
+        if agreed is None or (score, spec) > (agreed.score, agreed.specific_act):
+            agreed = Decision("agree", score, f"both report {sa}→{ta} {ty}{when}{' as not done' if neg else ''}",
+                              specific_act=spec)
     return agreed
 
 
@@ -428,13 +466,16 @@ def _agree_score(strength: float, bonus: float) -> float:
 
 
 def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] | None,
-           specific: float = 0.0, terms: Sequence[str] = ()) -> Decision | None:
+           specific: float = 0.0, terms: Sequence[str] = (),
+           acts: Mapping[str, Counter[tuple[str, str, str, bool]]] | None = None) -> Decision | None:
     """Every reason in turn: figures, acts, assessments, then the same report in other words.
     An agreement's score ranks it by how surely the two say the same thing (similarity and
-    shared specific content) plus what its reason adds (a figure or a dated act is checkable)."""
+    shared specific content) plus what its reason adds (a figure or a dated act is checkable,
+    an act the two documents tell in these claims only more than one they tell throughout:
+    ``acts``, each document's ``act_frequencies``)."""
     decision = decide_figures(a, b)
     if decision is None and similarity >= ALIGN:
-        decision = decide_events(a, b, similarity, pair, specific)
+        decision = decide_events(a, b, similarity, pair, specific, acts)
     if decision is None and similarity >= DIRECTION_ALIGN:
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
@@ -447,15 +488,15 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_report(a, b, similarity, specific, terms)
     if decision is None:
         return None
-    # a point the claims component ranked among an article's central ones is what another
-    # article confirms more often than a passing sentence
-    central = CENTRAL_BONUS * sum(1 for c in (a, b) if not c.extra.get("sentence"))
+    # whether a side is one of the claims component's central claims adds nothing: on the wide
+    # set's look clusters the pairs annotators match are central as often as those they do not
     if decision.relation == "agree":
         dated = re.search(r"\(\d{4}", decision.why) is not None
-        bonus = AGREE_BONUS.get(decision.why.split(" ", 2)[1], 0.0) + (DATED_BONUS if dated else 0.0)
+        bonus = (AGREE_BONUS.get(decision.why.split(" ", 2)[1], 0.0) + (DATED_BONUS if dated else 0.0)
+                 + SPECIFIC_ACT_WEIGHT * decision.specific_act)
         if decision.why.startswith("both report it in other words"):
             bonus = 0.0
-        return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus + central), decision.why)
+        return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus), decision.why)
     # a contradiction keeps the score its reason gave: how clearly the two cannot both be true
     return decision
 
@@ -548,6 +589,7 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         if "terms" not in c.extra:
             c.extra["terms"] = content_terms(c.sentence)
     df = term_frequencies([*claims, *(others or ())])
+    acts = act_frequencies([*claims, *(others or ())])
     pairs_left = [claim_pairs(c) for c in claims]
     pairs_right = [claim_pairs(c) for c in right] if cross else pairs_left
     sims = np.asarray(vectors) @ np.asarray(other_vectors if cross else vectors).T
@@ -573,7 +615,7 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         specific, terms = shared_specific(a, b, df)
         decision = None
         for p in shared or [None]:
-            decision = decide(a, b, sim, p, specific, terms)
+            decision = decide(a, b, sim, p, specific, terms, acts)
             if decision is not None:
                 break
         if decision is None:
