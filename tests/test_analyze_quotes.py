@@ -473,3 +473,23 @@ def test_a_name_after_an_office_is_a_person_even_unrecognised(qnlp) -> None:
             "“We did not agree on anything that will undermine our position,” he added.")
     direct = [q for q in quotes(qnlp, text) if q["direct"]]
     assert [(q["speaker"], q["speaker_actor"]) for q in direct] == [("Eduardo Ano", "PHL")] * 2
+
+
+def test_a_quoted_name_for_a_thing_is_not_the_speakers_words(qnlp) -> None:
+    # "so-called", a quoted noun modifying the noun after it and a quoted term in the subject of
+    # the reported clause name what the speech is about; the predicate is what the speaker says
+    text = ("“The cabinet approved the new export rules today,” Trade Minister Kenji Aoki told reporters, "
+            "referring to a so-called “green list.” "
+            "President Lula told Albanese that the “fortress economy” mindset, “friend-shoring” or "
+            "“onshoring” are forms of protectionism. "
+            "Foreign Minister Maria Santos said the accord excludes “joint patrol” missions. "
+            "She called the proposal “deeply flawed”.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("The cabinet approved the new export rules today", "Kenji Aoki"),
+                   ("deeply flawed", "Maria Santos")]
+
+
+def test_a_quoted_adjective_before_a_noun_is_the_speakers_judgement(qnlp) -> None:
+    text = "Foreign Minister Maria Santos described the accord as a “historic” step for both navies."
+    q = one(direct(quotes(qnlp, text)), "historic")
+    assert q["speaker"] == "Maria Santos"

@@ -29,8 +29,10 @@ Direct quotes
        (``the Russia-China “…” partnership``) frame it jointly.
 
     Quotes whose speaker is unnamed (``what some called “…”``, ``critics say``), titles of
-    programmes and books, and the author's own scare quotes are left out. Identical repeated
-    quotes are listed once.
+    programmes and books, and the author's own scare quotes are left out, as is a short quote
+    that a speech verb governs but that names the thing spoken of (``a so-called “white list”``,
+    ``“on-site” inspections``, ``X said the “Y” mindset is …``) unless rule 9 or 10 claims it.
+    Identical repeated quotes are listed once.
 
 Reported speech (``direct: False``)
     ``<speaker> said (that) <clause>``, ``<speaker> denied <object>`` and ``according to
@@ -263,6 +265,7 @@ class QuoteWords:
     title_holders: dict[str, frozenset[str]]
     named_bodies: frozenset[str]
     person_roles: frozenset[str]
+    label_words: frozenset[str]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -478,6 +481,8 @@ class _Run:
             if rule not in (self._right_cue, self._left_cue) and short and self._is_title(q):
                 q.excluded = True
                 return
+            if rule not in (self._right_cue, self._left_cue) and short and self._is_label(q):
+                return  # a name for a thing the speech is about; a repeat or a state's framing may still claim it
             if subj is None and v.lower_ != "according":
                 continue
             who = self._speaker(subj, v)
@@ -496,6 +501,37 @@ class _Run:
             return True
         k = q.open_tok - 1
         return k >= 0 and self.doc[k].lower_ in self.w.title_nouns
+
+    def _is_label(self, q: _Q) -> bool:
+        """A short quote that names the thing a speech is about rather than giving its words: written
+        after 'so-called' ('referring to a so-called “white list”'), modifying a noun after the
+        closing mark as a name ('vessels conducting “on-site” inspections', 'the “small yard and high
+        fence” mentality'; not an adjective, which judges it) or standing in the subject of the reported clause ('Xi told Albanese that …,
+        “decoupling” or “de-risking” are forms of protectionism'). A speech verb that governs the
+        clause does not make those the speaker's words: what the speaker says of them is the
+        predicate ('Moon called the move “very reckless”')."""
+        before = self.text[max(0, q.open - 20):q.open].lower()
+        if any(before.rstrip().endswith(w) for w in self.w.label_words):
+            return True
+        if not self.has_dep:
+            return False
+        doc = self.doc
+        roots = [t for t in doc[q.t0:q.t1] if not (q.t0 <= t.head.i < q.t1) and not t.is_punct]
+        if not roots:
+            return False
+        for t in roots:
+            for _ in range(4):  # up the conjuncts and appositions: "“decoupling” or “de-risking”"
+                if t.dep_ not in ("conj", "appos") or t.head.i == t.i:
+                    break
+                t = t.head
+            if t.dep_ in ("nmod", "compound", "npadvmod") and t.head.i > q.close_tok \
+                    and t.head.pos_ in ("NOUN", "PROPN") and not self.in_quote[t.head.i]:
+                continue  # a name modifying the noun after it (a quoted adjective is a judgement: the
+                # partnership's “unprecedented” character)
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and not self._is_cue(t.head):
+                continue  # the subject of the reported clause
+            return False
+        return True
 
     def _is_cue(self, t: Token) -> bool:
         if self.in_quote[t.i]:
