@@ -493,3 +493,19 @@ def test_a_quoted_adjective_before_a_noun_is_the_speakers_judgement(qnlp) -> Non
     text = "Foreign Minister Maria Santos described the accord as a “historic” step for both navies."
     q = one(direct(quotes(qnlp, text)), "historic")
     assert q["speaker"] == "Maria Santos"
+
+
+def test_words_named_as_someones_in_brackets_or_put_out_by_them_are_theirs(qnlp) -> None:
+    # "(to borrow X's phrase)" right after the quote names its author; a narrative or slogan an
+    # actor promotes or launches is that actor's words
+    text = ("Even the “hard questions” (to borrow Lula’s phrase) were settled quietly in Brasilia. "
+            "Russia is pushing the narrative that “Ukraine is the aggressor” at the United Nations.")
+    got = [(q["text"], q["speaker"], q["speaker_actor"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("hard questions", "Luiz Inácio Lula da Silva", "BRA"),
+                   ("Ukraine is the aggressor", "Russia", "RUS")]
+
+
+def test_words_someone_opposes_are_not_theirs(qnlp) -> None:
+    # only who puts a narrative out speaks it; rejecting one does not make it yours
+    text = "Kenya rejected the narrative that “Africa needs saving” at the summit in Nairobi."
+    assert direct(quotes(qnlp, text)) == []

@@ -16,8 +16,10 @@ Direct quotes
 
     1. a cue right after the closing mark (``…,” said Kevin Rudd`` / ``…,” Gabuev wrote``);
     2. a cue right before the opening mark (``he said, “…`` / ``saying “…`` / ``wrote: “…``);
-    3. the speech verb that governs the quoted words (``X called it “…”``, ``X described Y as
-       “…”``, ``what X calls “…”``, ``X praised China's “…”``, ``a statement proclaiming “…”``);
+    3. a noun for words with its author in brackets right after the quote (``“…” (to borrow
+       Erdogan’s expression)``); the speech verb that governs the quoted words (``X called it
+       “…”``, ``X described Y as “…”``, ``what X calls “…”``, ``X praised China's “…”``, ``a
+       statement proclaiming “…”``, ``X is promoting the narrative that “…”``);
     4. ``…, as X noted in a speech, … “…”``; 5. ``according to X``; 6. a previous sentence
        ending ``X wrote:``; 7. a cue shortly before the quote in the same clause;
     8. a quote that opens a sentence with no cue continues the speaker of the quote just before
@@ -470,7 +472,7 @@ class _Run:
     # ------------------------------------------------------------------ direct quotes
 
     def _attribute(self, q: _Q) -> None:
-        rules = (self._right_cue, self._left_cue, self._governing_cue, self._as_parenthetical,
+        rules = (self._right_cue, self._left_cue, self._bracketed_author, self._governing_cue, self._as_parenthetical,
                  self._according_to, self._colon_before, self._near_left_cue)
         short = len(_words(self.text[q.start:q.end])) <= 6
         for rule in rules:
@@ -481,7 +483,7 @@ class _Run:
             if rule not in (self._right_cue, self._left_cue) and short and self._is_title(q):
                 q.excluded = True
                 return
-            if rule not in (self._right_cue, self._left_cue) and short and self._is_label(q):
+            if rule not in (self._right_cue, self._left_cue) and short and self._is_label(q, v):
                 return  # a name for a thing the speech is about; a repeat or a state's framing may still claim it
             if subj is None and v.lower_ != "according":
                 continue
@@ -502,7 +504,7 @@ class _Run:
         k = q.open_tok - 1
         return k >= 0 and self.doc[k].lower_ in self.w.title_nouns
 
-    def _is_label(self, q: _Q) -> bool:
+    def _is_label(self, q: _Q, v: Token) -> bool:
         """A short quote that names the thing a speech is about rather than giving its words: written
         after 'so-called' ('referring to a so-called “white list”'), modifying a noun after the
         closing mark as a name ('vessels conducting “on-site” inspections', 'the “small yard and high
@@ -528,8 +530,9 @@ class _Run:
                     and t.head.pos_ in ("NOUN", "PROPN") and not self.in_quote[t.head.i]:
                 continue  # a name modifying the noun after it (a quoted adjective is a judgement: the
                 # partnership's “unprecedented” character)
-            if t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and not self._is_cue(t.head):
-                continue  # the subject of the reported clause
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and t.head.i != v.i \
+                    and any(a.i == v.i for a in t.head.ancestors):
+                continue  # the subject of the clause the speech verb reports
             return False
         return True
 
@@ -598,6 +601,21 @@ class _Run:
             return self._cue_and_subject(t)
         return None
 
+    def _bracketed_author(self, q: _Q) -> tuple[Token, Token | None] | None:
+        """'the “thorny issues” (to borrow Erdogan’s expression…)', '“…” (in Xi's words)': words
+        someone is said to have used, named in brackets right after the quote, are theirs."""
+        k = q.close_tok + 1
+        while k < self.n and (self.doc[k].is_space or self.doc[k].text == ","):
+            k += 1
+        if k >= self.n or self.doc[k].text != "(":
+            return None
+        for t in self.doc[k + 1:min(self.n, k + 12)]:
+            if t.text == ")":
+                break
+            if t.lemma_.lower() in self.w.doc_nouns and any(c.dep_ == "poss" for c in t.children):
+                return t, t
+        return None
+
     def _governing_cue(self, q: _Q) -> tuple[Token, Token | None] | None:
         """The speech verb above the quoted words in the parse."""
         if not self.has_dep:
@@ -617,6 +635,10 @@ class _Run:
                     # "Takaichi's remarks regarding a “…”", "the rhetoric of “…” by Erdogan": the
                     # author of the words the quote is part of
                     return t, t
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.w.doc_nouns and t.dep_ == "dobj" \
+                        and t.head.lemma_.lower() in self.w.initiative:
+                    # "China is promoting the narrative that “…”": who puts the words out
+                    return t.head, self._subject(t.head)
                 for c in t.children:
                     if self.in_quote[c.i]:
                         continue
