@@ -509,3 +509,12 @@ def test_words_someone_opposes_are_not_theirs(qnlp) -> None:
     # only who puts a narrative out speaks it; rejecting one does not make it yours
     text = "Kenya rejected the narrative that “Africa needs saving” at the summit in Nairobi."
     assert direct(quotes(qnlp, text)) == []
+
+
+def test_a_slogan_with_a_name_is_not_a_title_and_by_names_its_author(qnlp) -> None:
+    # a title leaves only small words in lower case; "the rhetoric of “…” by X" is X's, not the
+    # words' own name
+    text = ("Relations warmed after the angry rhetoric of “Tsipras yok” by Erdogan in 2017. "
+            "The minister later appeared on “Meet the Press” with Erdogan’s aides.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("Tsipras yok", "Recep Tayyip Erdogan")]  # as the text spells him

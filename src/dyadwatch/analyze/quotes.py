@@ -198,13 +198,15 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _looks_like_title(text: str) -> bool:
-    """'Meet the Press', 'The Art of War': every longer word capitalised."""
+def _looks_like_title(text: str, small_words: frozenset[str]) -> bool:
+    """'Meet the Press', 'The Art of War': every longer word capitalised, and the words in lower
+    case only the small ones a title leaves so ('Mitsotakis yok' is a slogan, not a title)."""
     words = text.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    long_words = [w for w in words if len(w.strip(".,:;!?'’\"")) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+    bare = [w.strip(".,:;!?'’\"") for w in words]
+    long_words = [w for w in bare if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() or w.lower() in small_words for w in bare if w)
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +269,7 @@ class QuoteWords:
     title_holders: dict[str, frozenset[str]]
     named_bodies: frozenset[str]
     person_roles: frozenset[str]
+    title_small_words: frozenset[str]
     label_words: frozenset[str]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -499,7 +502,7 @@ class _Run:
             return
 
     def _is_title(self, q: _Q) -> bool:
-        if _looks_like_title(self.text[q.start:q.end]):
+        if _looks_like_title(self.text[q.start:q.end], self.w.title_small_words):
             return True
         k = q.open_tok - 1
         return k >= 0 and self.doc[k].lower_ in self.w.title_nouns
@@ -925,9 +928,13 @@ class _Run:
         if subj.lemma_.lower() in self.w.doc_nouns:  # "a statement from the foreign ministry", "Xi's speech"
             author = next((c for c in subj.children if c.dep_ == "poss"), None)
             if author is None:
-                for c in subj.children:
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                        author = next((g for g in c.children if g.dep_ == "pobj"), None)
+                # "by"/"from" name the author before "of", which may hold the words themselves
+                # ("the rhetoric of “Mitsotakis yok” by Erdogan")
+                preps = sorted((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")),
+                               key=lambda c: c.lower_ == "of")
+                for c in preps:
+                    author = next((g for g in c.children if g.dep_ == "pobj" and not self.in_quote[g.i]), None)
+                    if author is not None:
                         break
             if author is None:
                 return None
