@@ -518,3 +518,17 @@ def test_a_slogan_with_a_name_is_not_a_title_and_by_names_its_author(qnlp) -> No
             "The minister later appeared on “Meet the Press” with Erdogan’s aides.")
     got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
     assert got == [("Tsipras yok", "Recep Tayyip Erdogan")]  # as the text spells him
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("“We will not back down,” Kamikawa continued.", "We will not back down"),
+    ("Kamikawa slammed the move as “reckless and dangerous”.", "reckless and dangerous"),
+    ("Kamikawa likened the drills to “a rehearsal for invasion”.", "a rehearsal for invasion"),
+    ("Kamikawa reaffirmed that Tokyo would “never accept” the change.", "never accept"),
+    ("Kamikawa revealed that both sides talked “frankly and openly”.", "frankly and openly"),
+    ("Kamikawa pointed out that “the ban hurts both economies”.", "the ban hurts both economies"),
+])
+def test_more_verbs_of_saying_attribute_the_quote(qnlp, sentence, words) -> None:
+    text = "Japanese Foreign Minister Yoko Kamikawa met her Chinese counterpart in Beijing on Monday. " + sentence
+    q = one(direct(quotes(qnlp, text)), words)
+    assert (q["speaker"], q["speaker_actor"]) == ("Yoko Kamikawa", "JPN")
