@@ -532,3 +532,18 @@ def test_more_verbs_of_saying_attribute_the_quote(qnlp, sentence, words) -> None
     text = "Japanese Foreign Minister Yoko Kamikawa met her Chinese counterpart in Beijing on Monday. " + sentence
     q = one(direct(quotes(qnlp, text)), words)
     assert (q["speaker"], q["speaker_actor"]) == ("Yoko Kamikawa", "JPN")
+
+
+def test_the_statement_is_the_one_last_mentioned_and_speaks_for_its_authors(qnlp) -> None:
+    # "the (joint) statement" with no author named is the statement mentioned last: its authors
+    # are whoever put it out, two parties for a joint one
+    text = ("Talks between Kenya and Somalia ended in Nairobi on Friday.\n\n"
+            "The two countries released a joint communique on the maritime border.\n\n"
+            "The joint statement calls for reopening the border crossings “within three weeks.”\n\n"
+            "Ethiopia's foreign ministry issued a statement later that day. The statement said Addis Ababa "
+            "“welcomes every step towards calm”.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert [w for w, _ in got] == ["within three weeks", "welcomes every step towards calm"]
+    # the pair in the order last named ("… Somalia ended in Nairobi")
+    assert got[0][1] in ("Kenya and Somalia (joint statement)", "Somalia and Kenya (joint statement)")
+    assert got[1][1] == "Ethiopia's foreign ministry"

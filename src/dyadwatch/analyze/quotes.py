@@ -926,16 +926,9 @@ class _Run:
         if subj.lower_ in self.w.not_speakers and subj.tag_ in ("PRP", "DT", "WP", "WDT", "EX"):
             return None
         if subj.lemma_.lower() in self.w.doc_nouns:  # "a statement from the foreign ministry", "Xi's speech"
-            author = next((c for c in subj.children if c.dep_ == "poss"), None)
-            if author is None:
-                # "by"/"from" name the author before "of", which may hold the words themselves
-                # ("the rhetoric of “Mitsotakis yok” by Erdogan")
-                preps = sorted((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")),
-                               key=lambda c: c.lower_ == "of")
-                for c in preps:
-                    author = next((g for g in c.children if g.dep_ == "pobj" and not self.in_quote[g.i]), None)
-                    if author is not None:
-                        break
+            author = self._author_of(subj)
+            if author is None and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                author = self._earlier_author(subj)
             if author is None:
                 return None
             subj = author
@@ -1041,6 +1034,40 @@ class _Run:
             return _clean_phrase(phrase), None  # an outlet or organisation
         if subj.lower_ in self.w.speaker_nouns and any(t.lower_ in ("a", "an", "the", "one") for t in doc[lo:hi]):
             return _clean_phrase(phrase), None  # "a Western diplomat", "the ministry"
+        return None
+
+    def _author_of(self, noun: Token) -> Token | None:
+        """The author a noun for words names: 'Xi's speech', 'a statement from the ministry'."""
+        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None:
+            # "by"/"from" name the author before "of", which may hold the words themselves
+            # ("the rhetoric of “Mitsotakis yok” by Erdogan")
+            preps = sorted((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")),
+                           key=lambda c: c.lower_ == "of")
+            for c in preps:
+                author = next((g for g in c.children if g.dep_ == "pobj" and not self.in_quote[g.i]), None)
+                if author is not None:
+                    break
+        return author
+
+    def _earlier_author(self, noun: Token) -> Token | None:
+        """'The statement said …' with no author: the statement last mentioned, within five
+        sentences, and whoever it named as its author or put it out ('The two countries released
+        a joint communiqué … The joint statement calls for …'; the joint kinds count as one)."""
+        lemma = noun.lemma_.lower()
+        joint = lemma in self.w.joint_nouns
+        lo = self.sent_bounds[max(0, self.sent_of[noun.i] - 5)][0]
+        for j in range(noun.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            other = t.lemma_.lower()
+            if self.in_quote[j] or t.pos_ != "NOUN" or not (other == lemma or (joint and other in self.w.joint_nouns)):
+                continue
+            author = self._author_of(t)
+            if author is None and t.dep_ == "dobj" and t.head.lemma_.lower() not in self.w.speech:
+                author = self._subject(t.head)  # "X released / issued / signed a statement"
+            if author is None and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i != t.head.i:
+                author = self._subject(t.head.head)  # "in a statement, X said"
+            return author
         return None
 
     def _possessive_at(self, char: int) -> bool:
