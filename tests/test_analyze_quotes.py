@@ -547,3 +547,12 @@ def test_the_statement_is_the_one_last_mentioned_and_speaks_for_its_authors(qnlp
     # the pair in the order last named ("… Somalia ended in Nairobi")
     assert got[0][1] in ("Kenya and Somalia (joint statement)", "Somalia and Kenya (joint statement)")
     assert got[1][1] == "Ethiopia's foreign ministry"
+
+
+def test_a_short_phrase_given_to_two_speakers_is_the_name_of_a_thing(qnlp) -> None:
+    text = ("Kenya's foreign ministry said on Monday that it would reopen the crossing, a day after the two "
+            "sides agreed on a “border protocol” for traders.\n\n"
+            "But Somalia's foreign ministry said the parties had agreed on a “border protocol” without dates.\n\n"
+            "“We expect the crossing to open within weeks,” Kenya's foreign ministry said.")
+    got = [q["text"] for q in direct(quotes(qnlp, text))]
+    assert got == ["We expect the crossing to open within weeks"]
