@@ -33,7 +33,8 @@ Direct quotes
     Quotes whose speaker is unnamed (``what some called “…”``, ``critics say``), titles of
     programmes and books, and the author's own scare quotes are left out, as is a short quote
     that a speech verb governs but that names the thing spoken of (``a so-called “white list”``,
-    ``“on-site” inspections``, ``X said the “Y” mindset is …``) unless rule 9 or 10 claims it.
+    ``“on-site” inspections``, ``X said the “Y” mindset is …``) unless rule 9 or 10 claims it,
+    and a short phrase the rules give to two different speakers (the story's name for a thing).
     Identical repeated quotes are listed once.
 
 Reported speech (``direct: False``)
@@ -47,7 +48,8 @@ Speakers
     including people named by title ("China's top diplomat" -> "Yang Jiechi") through
     ``doc._.dw_mentions``; he/she resolve to the most recent person; "the two leaders" /
     "both sides" resolve to the two actors named last (``"Russia and China (both sides)"``,
-    or ``"… (joint statement)"`` when a statement is the cue). Otherwise the speaker phrase as
+    or ``"… (joint statement)"`` when a statement is the cue); "the statement said" with no
+    author is the statement last mentioned, spoken by whoever put it out. Otherwise the speaker phrase as
     written ("Chinese officials and state media", an outlet). ``speaker_actor`` is the code the
     speaker acts for, null for analysts, journalists, think-tank people, outlets and for
     speakers that are two different actors.
@@ -483,8 +485,8 @@ class _Run:
     # ------------------------------------------------------------------ direct quotes
 
     def _attribute(self, q: _Q) -> None:
-        rules = (self._right_cue, self._left_cue, self._bracketed_author, self._governing_cue, self._as_parenthetical,
-                 self._according_to, self._colon_before, self._near_left_cue)
+        rules = (self._right_cue, self._left_cue, self._bracketed_author, self._governing_cue,
+                 self._as_parenthetical, self._according_to, self._colon_before, self._near_left_cue)
         short = len(_words(self.text[q.start:q.end])) <= 6
         for rule in rules:
             found = rule(q)
@@ -519,8 +521,9 @@ class _Run:
         """A short quote that names the thing a speech is about rather than giving its words: written
         after 'so-called' ('referring to a so-called “white list”'), modifying a noun after the
         closing mark as a name ('vessels conducting “on-site” inspections', 'the “small yard and high
-        fence” mentality'; not an adjective, which judges it) or standing in the subject of the reported clause ('Xi told Albanese that …,
-        “decoupling” or “de-risking” are forms of protectionism'). A speech verb that governs the
+        fence” mentality'; not an adjective, which judges it) or standing in the subject of the
+        reported clause ('Xi told Albanese that …, “decoupling” or “de-risking” are forms of
+        protectionism'). A speech verb that governs the
         clause does not make those the speaker's words: what the speaker says of them is the
         predicate ('Moon called the move “very reckless”')."""
         before = self.text[max(0, q.open - 20):q.open].lower()
