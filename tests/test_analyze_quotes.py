@@ -556,3 +556,10 @@ def test_a_short_phrase_given_to_two_speakers_is_the_name_of_a_thing(qnlp) -> No
             "“We expect the crossing to open within weeks,” Kenya's foreign ministry said.")
     got = [q["text"] for q in direct(quotes(qnlp, text))]
     assert got == ["We expect the crossing to open within weeks"]
+
+
+def test_one_word_two_speakers_share_stays_theirs(qnlp) -> None:
+    text = ("Kenyan President William Ruto called the talks “productive” on Monday. "
+            "Somali President Hassan Sheikh Mohamud also described them as “productive”.")
+    got = sorted((q["text"], q["speaker"]) for q in direct(quotes(qnlp, text)))
+    assert got == [("productive", "Hassan Sheikh Mohamud"), ("productive", "William Ruto")]

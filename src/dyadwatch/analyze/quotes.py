@@ -403,14 +403,16 @@ class _Run:
             for q in quotes:
                 if q.speaker is None and not q.excluded:
                     self._framing(q)
-        # a short phrase that two different speakers are each given is the name the story uses for
-        # a thing ("they agreed on a “provisional arrangement”" … "the DFA said the parties had
-        # agreed on a “provisional arrangement”"), nobody's own words
+        # a short phrase (two or three words) that two different speakers are each given is the
+        # name the story uses for a thing ("they agreed on a “provisional arrangement”" … "the DFA
+        # said the parties had agreed on a “provisional arrangement”"), nobody's own words; one
+        # word is a judgement two speakers may share ("Modi called the talks “productive”. Xi
+        # called them “productive” too")
         speakers_of: dict[str, set[str]] = {}
         for q in quotes:
             if q.speaker is not None and not q.excluded and q.how not in ("framing", "repeated"):
                 speakers_of.setdefault(text[q.start:q.end].lower(), set()).add(q.speaker)
-        shared = {k for k, v in speakers_of.items() if len(v) > 1 and len(_words(k)) <= 3}
+        shared = {k for k, v in speakers_of.items() if len(v) > 1 and 2 <= len(_words(k)) <= 3}
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str | None]] = set()
         for q in quotes:
