@@ -473,3 +473,93 @@ def test_a_name_after_an_office_is_a_person_even_unrecognised(qnlp) -> None:
             "“We did not agree on anything that will undermine our position,” he added.")
     direct = [q for q in quotes(qnlp, text) if q["direct"]]
     assert [(q["speaker"], q["speaker_actor"]) for q in direct] == [("Eduardo Ano", "PHL")] * 2
+
+
+def test_a_quoted_name_for_a_thing_is_not_the_speakers_words(qnlp) -> None:
+    # "so-called", a quoted noun modifying the noun after it and a quoted term in the subject of
+    # the reported clause name what the speech is about; the predicate is what the speaker says
+    text = ("“The cabinet approved the new export rules today,” Trade Minister Kenji Aoki told reporters, "
+            "referring to a so-called “green list.” "
+            "President Lula told Albanese that the “fortress economy” mindset, “friend-shoring” or "
+            "“onshoring” are forms of protectionism. "
+            "Foreign Minister Maria Santos said the accord excludes “joint patrol” missions. "
+            "She called the proposal “deeply flawed”.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("The cabinet approved the new export rules today", "Kenji Aoki"),
+                   ("deeply flawed", "Maria Santos")]
+
+
+def test_a_quoted_adjective_before_a_noun_is_the_speakers_judgement(qnlp) -> None:
+    text = "Foreign Minister Maria Santos described the accord as a “historic” step for both navies."
+    q = one(direct(quotes(qnlp, text)), "historic")
+    assert q["speaker"] == "Maria Santos"
+
+
+def test_words_named_as_someones_in_brackets_or_put_out_by_them_are_theirs(qnlp) -> None:
+    # "(to borrow X's phrase)" right after the quote names its author; a narrative or slogan an
+    # actor promotes or launches is that actor's words
+    text = ("Even the “hard questions” (to borrow Lula’s phrase) were settled quietly in Brasilia. "
+            "Russia is pushing the narrative that “Ukraine is the aggressor” at the United Nations.")
+    got = [(q["text"], q["speaker"], q["speaker_actor"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("hard questions", "Luiz Inácio Lula da Silva", "BRA"),
+                   ("Ukraine is the aggressor", "Russia", "RUS")]
+
+
+def test_words_someone_opposes_are_not_theirs(qnlp) -> None:
+    # only who puts a narrative out speaks it; rejecting one does not make it yours
+    text = "Kenya rejected the narrative that “Africa needs saving” at the summit in Nairobi."
+    assert direct(quotes(qnlp, text)) == []
+
+
+def test_a_slogan_with_a_name_is_not_a_title_and_by_names_its_author(qnlp) -> None:
+    # a title leaves only small words in lower case; "the rhetoric of “…” by X" is X's, not the
+    # words' own name
+    text = ("Relations warmed after the angry rhetoric of “Tsipras yok” by Erdogan in 2017. "
+            "The minister later appeared on “Meet the Press” with Erdogan’s aides.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert got == [("Tsipras yok", "Recep Tayyip Erdogan")]  # as the text spells him
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("“We will not back down,” Kamikawa continued.", "We will not back down"),
+    ("Kamikawa slammed the move as “reckless and dangerous”.", "reckless and dangerous"),
+    ("Kamikawa likened the drills to “a rehearsal for invasion”.", "a rehearsal for invasion"),
+    ("Kamikawa reaffirmed that Tokyo would “never accept” the change.", "never accept"),
+    ("Kamikawa revealed that both sides talked “frankly and openly”.", "frankly and openly"),
+    ("Kamikawa pointed out that “the ban hurts both economies”.", "the ban hurts both economies"),
+])
+def test_more_verbs_of_saying_attribute_the_quote(qnlp, sentence, words) -> None:
+    text = "Japanese Foreign Minister Yoko Kamikawa met her Chinese counterpart in Beijing on Monday. " + sentence
+    q = one(direct(quotes(qnlp, text)), words)
+    assert (q["speaker"], q["speaker_actor"]) == ("Yoko Kamikawa", "JPN")
+
+
+def test_the_statement_is_the_one_last_mentioned_and_speaks_for_its_authors(qnlp) -> None:
+    # "the (joint) statement" with no author named is the statement mentioned last: its authors
+    # are whoever put it out, two parties for a joint one
+    text = ("Talks between Kenya and Somalia ended in Nairobi on Friday.\n\n"
+            "The two countries released a joint communique on the maritime border.\n\n"
+            "The joint statement calls for reopening the border crossings “within three weeks.”\n\n"
+            "Ethiopia's foreign ministry issued a statement later that day. The statement said Addis Ababa "
+            "“welcomes every step towards calm”.")
+    got = [(q["text"], q["speaker"]) for q in direct(quotes(qnlp, text))]
+    assert [w for w, _ in got] == ["within three weeks", "welcomes every step towards calm"]
+    # the pair in the order last named ("… Somalia ended in Nairobi")
+    assert got[0][1] in ("Kenya and Somalia (joint statement)", "Somalia and Kenya (joint statement)")
+    assert got[1][1] == "Ethiopia's foreign ministry"
+
+
+def test_a_short_phrase_given_to_two_speakers_is_the_name_of_a_thing(qnlp) -> None:
+    text = ("Kenya's foreign ministry said on Monday that it would reopen the crossing, a day after the two "
+            "sides agreed on a “border protocol” for traders.\n\n"
+            "But Somalia's foreign ministry said the parties had agreed on a “border protocol” without dates.\n\n"
+            "“We expect the crossing to open within weeks,” Kenya's foreign ministry said.")
+    got = [q["text"] for q in direct(quotes(qnlp, text))]
+    assert got == ["We expect the crossing to open within weeks"]
+
+
+def test_one_word_two_speakers_share_stays_theirs(qnlp) -> None:
+    text = ("Kenyan President William Ruto called the talks “productive” on Monday. "
+            "Somali President Hassan Sheikh Mohamud also described them as “productive”.")
+    got = sorted((q["text"], q["speaker"]) for q in direct(quotes(qnlp, text)))
+    assert got == [("productive", "Hassan Sheikh Mohamud"), ("productive", "William Ruto")]

@@ -16,8 +16,10 @@ Direct quotes
 
     1. a cue right after the closing mark (``…,” said Kevin Rudd`` / ``…,” Gabuev wrote``);
     2. a cue right before the opening mark (``he said, “…`` / ``saying “…`` / ``wrote: “…``);
-    3. the speech verb that governs the quoted words (``X called it “…”``, ``X described Y as
-       “…”``, ``what X calls “…”``, ``X praised China's “…”``, ``a statement proclaiming “…”``);
+    3. a noun for words with its author in brackets right after the quote (``“…” (to borrow
+       Erdogan’s expression)``); the speech verb that governs the quoted words (``X called it
+       “…”``, ``X described Y as “…”``, ``what X calls “…”``, ``X praised China's “…”``, ``a
+       statement proclaiming “…”``, ``X is promoting the narrative that “…”``);
     4. ``…, as X noted in a speech, … “…”``; 5. ``according to X``; 6. a previous sentence
        ending ``X wrote:``; 7. a cue shortly before the quote in the same clause;
     8. a quote that opens a sentence with no cue continues the speaker of the quote just before
@@ -29,8 +31,11 @@ Direct quotes
        (``the Russia-China “…” partnership``) frame it jointly.
 
     Quotes whose speaker is unnamed (``what some called “…”``, ``critics say``), titles of
-    programmes and books, and the author's own scare quotes are left out. Identical repeated
-    quotes are listed once.
+    programmes and books, and the author's own scare quotes are left out, as is a short quote
+    that a speech verb governs but that names the thing spoken of (``a so-called “white list”``,
+    ``“on-site” inspections``, ``X said the “Y” mindset is …``) unless rule 9 or 10 claims it,
+    and a short phrase the rules give to two different speakers (the story's name for a thing).
+    Identical repeated quotes are listed once.
 
 Reported speech (``direct: False``)
     ``<speaker> said (that) <clause>``, ``<speaker> denied <object>`` and ``according to
@@ -43,7 +48,8 @@ Speakers
     including people named by title ("China's top diplomat" -> "Yang Jiechi") through
     ``doc._.dw_mentions``; he/she resolve to the most recent person; "the two leaders" /
     "both sides" resolve to the two actors named last (``"Russia and China (both sides)"``,
-    or ``"… (joint statement)"`` when a statement is the cue). Otherwise the speaker phrase as
+    or ``"… (joint statement)"`` when a statement is the cue); "the statement said" with no
+    author is the statement last mentioned, spoken by whoever put it out. Otherwise the speaker phrase as
     written ("Chinese officials and state media", an outlet). ``speaker_actor`` is the code the
     speaker acts for, null for analysts, journalists, think-tank people, outlets and for
     speakers that are two different actors.
@@ -194,13 +200,15 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _looks_like_title(text: str) -> bool:
-    """'Meet the Press', 'The Art of War': every longer word capitalised."""
+def _looks_like_title(text: str, small_words: frozenset[str]) -> bool:
+    """'Meet the Press', 'The Art of War': every longer word capitalised, and the words in lower
+    case only the small ones a title leaves so ('Mitsotakis yok' is a slogan, not a title)."""
     words = text.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    long_words = [w for w in words if len(w.strip(".,:;!?'’\"")) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+    bare = [w.strip(".,:;!?'’\"") for w in words]
+    long_words = [w for w in bare if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() or w.lower() in small_words for w in bare if w)
 
 
 @lru_cache(maxsize=1)
@@ -263,6 +271,8 @@ class QuoteWords:
     title_holders: dict[str, frozenset[str]]
     named_bodies: frozenset[str]
     person_roles: frozenset[str]
+    title_small_words: frozenset[str]
+    label_words: frozenset[str]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -393,10 +403,20 @@ class _Run:
             for q in quotes:
                 if q.speaker is None and not q.excluded:
                     self._framing(q)
+        # a short phrase (two or three words) that two different speakers are each given is the
+        # name the story uses for a thing ("they agreed on a “provisional arrangement”" … "the DFA
+        # said the parties had agreed on a “provisional arrangement”"), nobody's own words; one
+        # word is a judgement two speakers may share ("Modi called the talks “productive”. Xi
+        # called them “productive” too")
+        speakers_of: dict[str, set[str]] = {}
+        for q in quotes:
+            if q.speaker is not None and not q.excluded and q.how not in ("framing", "repeated"):
+                speakers_of.setdefault(text[q.start:q.end].lower(), set()).add(q.speaker)
+        shared = {k for k, v in speakers_of.items() if len(v) > 1 and 2 <= len(_words(k)) <= 3}
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str | None]] = set()
         for q in quotes:
-            if q.excluded or q.speaker is None:
+            if q.excluded or q.speaker is None or text[q.start:q.end].lower() in shared:
                 continue
             key = (text[q.start:q.end], q.speaker)
             if key in seen:
@@ -467,8 +487,8 @@ class _Run:
     # ------------------------------------------------------------------ direct quotes
 
     def _attribute(self, q: _Q) -> None:
-        rules = (self._right_cue, self._left_cue, self._governing_cue, self._as_parenthetical,
-                 self._according_to, self._colon_before, self._near_left_cue)
+        rules = (self._right_cue, self._left_cue, self._bracketed_author, self._governing_cue,
+                 self._as_parenthetical, self._according_to, self._colon_before, self._near_left_cue)
         short = len(_words(self.text[q.start:q.end])) <= 6
         for rule in rules:
             found = rule(q)
@@ -478,6 +498,8 @@ class _Run:
             if rule not in (self._right_cue, self._left_cue) and short and self._is_title(q):
                 q.excluded = True
                 return
+            if rule not in (self._right_cue, self._left_cue) and short and self._is_label(q, v):
+                return  # a name for a thing the speech is about; a repeat or a state's framing may still claim it
             if subj is None and v.lower_ != "according":
                 continue
             who = self._speaker(subj, v)
@@ -492,10 +514,43 @@ class _Run:
             return
 
     def _is_title(self, q: _Q) -> bool:
-        if _looks_like_title(self.text[q.start:q.end]):
+        if _looks_like_title(self.text[q.start:q.end], self.w.title_small_words):
             return True
         k = q.open_tok - 1
         return k >= 0 and self.doc[k].lower_ in self.w.title_nouns
+
+    def _is_label(self, q: _Q, v: Token) -> bool:
+        """A short quote that names the thing a speech is about rather than giving its words: written
+        after 'so-called' ('referring to a so-called “white list”'), modifying a noun after the
+        closing mark as a name ('vessels conducting “on-site” inspections', 'the “small yard and high
+        fence” mentality'; not an adjective, which judges it) or standing in the subject of the
+        reported clause ('Xi told Albanese that …, “decoupling” or “de-risking” are forms of
+        protectionism'). A speech verb that governs the
+        clause does not make those the speaker's words: what the speaker says of them is the
+        predicate ('Moon called the move “very reckless”')."""
+        before = self.text[max(0, q.open - 20):q.open].lower()
+        if any(before.rstrip().endswith(w) for w in self.w.label_words):
+            return True
+        if not self.has_dep:
+            return False
+        doc = self.doc
+        roots = [t for t in doc[q.t0:q.t1] if not (q.t0 <= t.head.i < q.t1) and not t.is_punct]
+        if not roots:
+            return False
+        for t in roots:
+            for _ in range(4):  # up the conjuncts and appositions: "“decoupling” or “de-risking”"
+                if t.dep_ not in ("conj", "appos") or t.head.i == t.i:
+                    break
+                t = t.head
+            if t.dep_ in ("nmod", "compound", "npadvmod") and t.head.i > q.close_tok \
+                    and t.head.pos_ in ("NOUN", "PROPN") and not self.in_quote[t.head.i]:
+                continue  # a name modifying the noun after it (a quoted adjective is a judgement: the
+                # partnership's “unprecedented” character)
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and t.head.i != v.i \
+                    and any(a.i == v.i for a in t.head.ancestors):
+                continue  # the subject of the clause the speech verb reports
+            return False
+        return True
 
     def _is_cue(self, t: Token) -> bool:
         if self.in_quote[t.i]:
@@ -562,6 +617,21 @@ class _Run:
             return self._cue_and_subject(t)
         return None
 
+    def _bracketed_author(self, q: _Q) -> tuple[Token, Token | None] | None:
+        """'the “thorny issues” (to borrow Erdogan’s expression…)', '“…” (in Xi's words)': words
+        someone is said to have used, named in brackets right after the quote, are theirs."""
+        k = q.close_tok + 1
+        while k < self.n and (self.doc[k].is_space or self.doc[k].text == ","):
+            k += 1
+        if k >= self.n or self.doc[k].text != "(":
+            return None
+        for t in self.doc[k + 1:min(self.n, k + 12)]:
+            if t.text == ")":
+                break
+            if t.lemma_.lower() in self.w.doc_nouns and any(c.dep_ == "poss" for c in t.children):
+                return t, t
+        return None
+
     def _governing_cue(self, q: _Q) -> tuple[Token, Token | None] | None:
         """The speech verb above the quoted words in the parse."""
         if not self.has_dep:
@@ -581,6 +651,10 @@ class _Run:
                     # "Takaichi's remarks regarding a “…”", "the rhetoric of “…” by Erdogan": the
                     # author of the words the quote is part of
                     return t, t
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.w.doc_nouns and t.dep_ == "dobj" \
+                        and t.head.lemma_.lower() in self.w.initiative:
+                    # "China is promoting the narrative that “…”": who puts the words out
+                    return t.head, self._subject(t.head)
                 for c in t.children:
                     if self.in_quote[c.i]:
                         continue
@@ -865,12 +939,9 @@ class _Run:
         if subj.lower_ in self.w.not_speakers and subj.tag_ in ("PRP", "DT", "WP", "WDT", "EX"):
             return None
         if subj.lemma_.lower() in self.w.doc_nouns:  # "a statement from the foreign ministry", "Xi's speech"
-            author = next((c for c in subj.children if c.dep_ == "poss"), None)
-            if author is None:
-                for c in subj.children:
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                        author = next((g for g in c.children if g.dep_ == "pobj"), None)
-                        break
+            author = self._author_of(subj)
+            if author is None and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                author = self._earlier_author(subj)
             if author is None:
                 return None
             subj = author
@@ -976,6 +1047,40 @@ class _Run:
             return _clean_phrase(phrase), None  # an outlet or organisation
         if subj.lower_ in self.w.speaker_nouns and any(t.lower_ in ("a", "an", "the", "one") for t in doc[lo:hi]):
             return _clean_phrase(phrase), None  # "a Western diplomat", "the ministry"
+        return None
+
+    def _author_of(self, noun: Token) -> Token | None:
+        """The author a noun for words names: 'Xi's speech', 'a statement from the ministry'."""
+        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None:
+            # "by"/"from" name the author before "of", which may hold the words themselves
+            # ("the rhetoric of “Mitsotakis yok” by Erdogan")
+            preps = sorted((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")),
+                           key=lambda c: c.lower_ == "of")
+            for c in preps:
+                author = next((g for g in c.children if g.dep_ == "pobj" and not self.in_quote[g.i]), None)
+                if author is not None:
+                    break
+        return author
+
+    def _earlier_author(self, noun: Token) -> Token | None:
+        """'The statement said …' with no author: the statement last mentioned, within five
+        sentences, and whoever it named as its author or put it out ('The two countries released
+        a joint communiqué … The joint statement calls for …'; the joint kinds count as one)."""
+        lemma = noun.lemma_.lower()
+        joint = lemma in self.w.joint_nouns
+        lo = self.sent_bounds[max(0, self.sent_of[noun.i] - 5)][0]
+        for j in range(noun.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            other = t.lemma_.lower()
+            if self.in_quote[j] or t.pos_ != "NOUN" or not (other == lemma or (joint and other in self.w.joint_nouns)):
+                continue
+            author = self._author_of(t)
+            if author is None and t.dep_ == "dobj" and t.head.lemma_.lower() not in self.w.speech:
+                author = self._subject(t.head)  # "X released / issued / signed a statement"
+            if author is None and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i != t.head.i:
+                author = self._subject(t.head.head)  # "in a statement, X said"
+            return author
         return None
 
     def _possessive_at(self, char: int) -> bool:
