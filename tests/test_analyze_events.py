@@ -1028,6 +1028,26 @@ def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     assert not code(nlp, "In the end, the meeting proved useful.")
 
 
+
+def test_a_shared_act_with_no_party_right_after_a_side_is_named_is_the_main_pairs(nlp):
+    lead = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
+            "Mitsotakis raised the question of the islands. ")
+    for later, trigger in (("The question was repeatedly raised during negotiations.", "negotiations"),
+                           ("Consultations in Cyprus and Libya have not produced results.", "Consultations")):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == trigger]
+        assert {(e["source"], e["target"], e["type"]) for e in events} == {
+            ("GRC", "TUR", "CONSULT"), ("TUR", "GRC", "CONSULT")}, later
+    # a third party in the sentence may be a party, so may one side alone; "a meeting" may be any;
+    # and with no side named just before, the act is not placed
+    for later in ("Russia said the question was raised during negotiations.",
+                  "Ahead of negotiations, Greek business lobbies announced a plan.",
+                  "The question was raised at a meeting."):
+        assert not [e for e in code(nlp, lead + later) if e["start"] >= len(lead)], later
+    text = lead + "The weather was cold. The question was repeatedly raised during negotiations."
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("The question")]
+
+
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
                     "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
 

@@ -25,7 +25,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
   between A and B") and an agreement, meeting or cooperation with two doers ("the deal inked by
   A and B"); a pair word stands for the people just named, else the pair of recent actors the document
-  names together most (a capital named as a place is not a party).
+  names together most (a capital named as a place is not a party). A shared act named with no
+  party at all ("the meeting proved useful"; "raised during negotiations" right after a sentence
+  naming one side) is the act of the pair the article is about.
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
   it or on its subject (not "no limits to"), "without", and governing verbs such as
   avoid/refuse/fail — but a noun with its own doer is not negated by what someone else refuses,
@@ -417,6 +419,8 @@ class _DocCoder:
         # codes of the people named in this sentence and in the last sentence that named any
         self.sent_people: list[str] = []
         self.prev_people: list[str] = []
+        # codes of the actors of the sentence before this one (none when it named no one)
+        self.prev_sent_actors: list[str] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
         self._headline: int | None = None
         self._date_ents: list[Span] | None = None
@@ -484,7 +488,7 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -521,6 +525,7 @@ class _DocCoder:
                 if sent_actors:
                     prev_actors = (sent_actors + [a for a in prev_actors if a not in sent_actors])[:4]
             prev_events = found
+            self.prev_sent_actors = sent_actors
             if self.sent_people:
                 self.prev_people = self.sent_people
         out = sorted(_resolve_wars(list(events.values())), key=lambda e: (e["start"], e["trigger_start"] or 0))
@@ -1064,7 +1069,34 @@ class _DocCoder:
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
+        if not sources and not targets and trig.joint and trig.type in SHARED_TYPES and self._unnamed_shared_act(tok):
+            return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _unnamed_shared_act(self, noun: Token) -> bool:
+        """A shared act named with no party at all and no determiner, or "the" ("raised even
+        during negotiations", "at the center of discussions were …", "conversations … haven't
+        translated into agreements"), right after a sentence that names a side of the article's
+        main pair: it is the pair's act. A state named as the place ("the situations in Yemen")
+        is no party. Not "a meeting" or "such talks", which may be any; not with anyone named
+        in the sentence, who may be a third party or one side's act alone ("Russia said the
+        talks …", "ahead of the summit, business lobbies of A and B announced …")."""
+        main = self._main_pair()
+        if main is None or any(c.dep_ in ("det", "poss") and c.lower_ != "the" for c in noun.children):
+            return False
+        if noun.tag_ != "NNS" and not _definite(noun):
+            return False
+        if any(t.i in self.actor_of and not self._place(t) for t in noun.sent):
+            return False
+        return bool(set(main) & set(self.prev_sent_actors))
+
+    def _place(self, tok: Token) -> bool:
+        """An actor named as where something happens: the object of a place preposition ("in
+        Beijing", "the situations in Yemen and Lebanon")."""
+        top = tok
+        while top.dep_ in ("conj", "compound", "appos") and top.head.i != top.i:
+            top = top.head
+        return top.dep_ == "pobj" and top.head.lower_ in self.w.place_preps
 
     def _reciprocal(self, noun: Token) -> bool:
         """A noun whose act goes each way: modified by ``reciprocal_words`` ("mutual
