@@ -1048,6 +1048,24 @@ def test_a_shared_act_with_no_party_right_after_a_side_is_named_is_the_main_pair
     assert not [e for e in code(nlp, text) if e["start"] >= text.index("The question")]
 
 
+
+def test_a_shared_act_told_in_the_passive_with_no_party_is_the_main_pairs(nlp):
+    lead = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+    for later, trigger, negated in (
+            ("Mitsotakis raised the question of the islands. Fishing rights were also discussed.", "discussed", False),
+            ("A new accord cannot be signed before the election, Mitsotakis said.", "signed", True)):
+        start = len(lead) + later.rindex(". ") + 2 if later.count(". ") else len(lead)
+        events = [e for e in code(nlp, lead + later) if e["start"] >= start and e["trigger"] == trigger]
+        assert {(e["source"], e["target"], e["negated"]) for e in events} == {
+            ("GRC", "TUR", negated), ("TUR", "GRC", negated)}, later
+    # an agent names the parties; a third party speaking is not a side of the pair
+    for later in ("Fishing rights were discussed by the Italian and Maltese ministers.",
+                  "A new accord cannot be signed before the election, Lavrov said."):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead)]
+        assert not find(events, "GRC", "TUR", "AGREE") and not find(events, "GRC", "TUR", "CONSULT"), later
+
+
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
                     "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
 

@@ -27,7 +27,8 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   A and B"); a pair word stands for the people just named, else the pair of recent actors the document
   names together most (a capital named as a place is not a party). A shared act named with no
   party at all ("the meeting proved useful"; "raised during negotiations" right after a sentence
-  naming one side) is the act of the pair the article is about.
+  naming one side; "issues were discussed", "a treaty cannot be signed, Aliyev said") is the act
+  of the pair the article is about.
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
   it or on its subject (not "no limits to"), "without", and governing verbs such as
   avoid/refuse/fail — but a noun with its own doer is not negated by what someone else refuses,
@@ -963,6 +964,9 @@ class _DocCoder:
                             for a in _ordered_unique(self.actor_of[t.i] for t in c.subtree if t.i in self.actor_of)]
                 if len(set(patients)) >= 2:
                     return _Found(_ordered_unique(patients), [], "syntax", joint=True)
+            if trig.joint and trig.type in SHARED_TYPES and not sources and not targets \
+                    and self._unnamed_shared_act(tok):
+                return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
             if not sources and (trig.joint or not targets) and _names_pair(subj, self.w.pair_words):
                 # "The two leaders met", "the two sides declared": the pair named just before
                 pair = self._pair(prev_actors, sent_actors)
@@ -1073,22 +1077,51 @@ class _DocCoder:
             return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
 
-    def _unnamed_shared_act(self, noun: Token) -> bool:
-        """A shared act named with no party at all and no determiner, or "the" ("raised even
-        during negotiations", "at the center of discussions were …", "conversations … haven't
-        translated into agreements"), right after a sentence that names a side of the article's
-        main pair: it is the pair's act. A state named as the place ("the situations in Yemen")
-        is no party. Not "a meeting" or "such talks", which may be any; not with anyone named
-        in the sentence, who may be a third party or one side's act alone ("Russia said the
-        talks …", "ahead of the summit, business lobbies of A and B announced …")."""
+    def _unnamed_shared_act(self, tok: Token) -> bool:
+        """A shared act told with no party at all: a noun with no determiner or "the" ("raised
+        even during negotiations", "at the center of discussions were …", "conversations …
+        haven't translated into agreements") or a passive verb with no agent ("issues such as
+        casus belli were discussed", "a peace treaty cannot be signed, Aliyev said"), right
+        after a sentence that names a side of the article's main pair or said by one: it is the
+        pair's act. A state named as the place ("the situations in Yemen") is no party. Not "a
+        meeting" or "such talks", which may be any; not with anyone else named in the sentence,
+        who may be a third party or one side acting alone ("Russia said the talks …", "ahead of
+        the summit, business lobbies of A and B announced …")."""
         main = self._main_pair()
-        if main is None or any(c.dep_ in ("det", "poss") and c.lower_ != "the" for c in noun.children):
+        if main is None:
             return False
-        if noun.tag_ != "NNS" and not _definite(noun):
+        if tok.pos_ == "VERB":
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+                    any(c.dep_ == "agent" for c in tok.children):
+                return False
+        elif any(c.dep_ in ("det", "poss") and c.lower_ != "the" for c in tok.children) or \
+                tok.tag_ != "NNS" and not _definite(tok):
             return False
-        if any(t.i in self.actor_of and not self._place(t) for t in noun.sent):
+        speakers: set[str] = set()
+        for t in tok.sent:
+            if t.i not in self.actor_of or self._place(t):
+                continue
+            if not self._speaker(t, tok):
+                return False
+            speakers.add(self.actor_of[t.i])
+        if not speakers <= set(main):
             return False
-        return bool(set(main) & set(self.prev_sent_actors))
+        return bool(set(main) & (speakers | set(self.prev_sent_actors)))
+
+    def _speaker(self, tok: Token, act: Token) -> bool:
+        """An actor named as who says the clause of ``act`` ("…, President Aliyev stated"): in
+        the subject of a speech verb that the act's clause completes; not the subject of a
+        speech verb the act only modifies ("ahead of the talks, Greek lobbies announced …")."""
+        top = tok
+        while top.dep_ in ("compound", "appos", "conj", "amod", "poss") and top.head.i != top.i:
+            top = top.head
+        verb = top.head
+        if top.dep_ != "nsubj" or verb.lemma_.lower() not in self.w.speech_verbs:
+            return False
+        step = act
+        while step.head.i != step.i and step.head.i != verb.i:
+            step = step.head
+        return step.head.i == verb.i and step.dep_ in ("ccomp", "parataxis")
 
     def _place(self, tok: Token) -> bool:
         """An actor named as where something happens: the object of a place preposition ("in
