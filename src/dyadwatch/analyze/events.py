@@ -449,6 +449,21 @@ class _DocCoder:
                 for b in codes:
                     if a != b:
                         self.cooccur[(a, b)] = self.cooccur.get((a, b), 0) + 1
+        # how often two actors are named as the two parties of one phrase: coordinated ("Iran
+        # and Saudi Arabia", "between Greece and Turkey") or hyphenated ("Japan-China")
+        self.joined: dict[tuple[str, str], int] = {}
+        for t in doc:
+            a = self.actor_of.get(t.i)
+            if a is None:
+                continue
+            others = [c for c in t.children if c.dep_ == "conj"]
+            if t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–"):
+                others.append(doc[t.i + 2])
+            for o in others:
+                b = self.actor_of.get(o.i)
+                if b is not None and b != a:
+                    key = (min(a, b), max(a, b))
+                    self.joined[key] = self.joined.get(key, 0) + 1
 
     def _drop_venues(self, doc: Doc) -> None:
         """Organisations named only as the forum of a gathering are no parties to it ("after the
@@ -1419,10 +1434,14 @@ class _DocCoder:
         return {code for code, only in named.items() if only}
 
     def _main_pair(self) -> tuple[str, str] | None:
-        """The pair the document names together most (at least COUNTERPART_MIN sentences, and
-        more than twice as often as any other pair); worked out once per document."""
+        """The pair the document names together most (at least COUNTERPART_MIN times, and more
+        than twice as often as any other pair): the sentences naming both, and once more each
+        time they are named as the two parties of one phrase ("Iran and Saudi Arabia agreed",
+        "Greek-Turkish relations"), which a third party named beside them rarely is; worked out
+        once per document."""
         if self._main is False:
-            ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
+            ranked = sorted(((n + self.joined.get(ab, 0), ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]),
+                            reverse=True)
             second = ranked[1][0] if len(ranked) > 1 else 0
             self._main = ranked[0][1] if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second \
                 else None
