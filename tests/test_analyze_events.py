@@ -1066,6 +1066,26 @@ def test_a_shared_act_told_in_the_passive_with_no_party_is_the_main_pairs(nlp):
         assert not find(events, "GRC", "TUR", "AGREE") and not find(events, "GRC", "TUR", "CONSULT"), later
 
 
+
+def test_the_main_pair_counts_the_pair_named_as_the_two_parties_of_a_phrase(nlp):
+    # two sentences name both, one of them as "Greece and Turkey": that is the article's pair
+    text = ("Mitsotakis met Erdogan on Monday. Greece and Turkey agreed to talk again. "
+            "In the end, the meeting proved useful.")
+    events = [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
+    assert {(e["source"], e["target"]) for e in events} == {("GRC", "TUR"), ("TUR", "GRC")}
+    # named together twice, never as a pair: no clear main pair, the meeting is not placed
+    text = "Mitsotakis met Erdogan on Monday. Mitsotakis praised Erdogan. In the end, the meeting proved useful."
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
+
+
+def test_a_meeting_postponed_or_stalled_did_not_happen(nlp):
+    lead = "Mitsotakis met Erdogan on Monday. Greece and Turkey agreed to talk again. "
+    for later in ("The previous summit had been postponed.", "The talks between Greece and Turkey stalled.",
+                  "The meeting with Greece was cancelled by Turkey."):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["type"] == "CONSULT"]
+        assert events and all(e["negated"] for e in events), later
+
+
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
                     "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
 
