@@ -1086,6 +1086,18 @@ def test_a_meeting_postponed_or_stalled_did_not_happen(nlp):
         assert events and all(e["negated"] for e in events), later
 
 
+
+def test_a_joint_statement_is_a_shared_act(nlp):
+    events = code(nlp, "Russia and China issued a joint statement on Ukraine.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("RUS", "CHN", "AGREE"), ("CHN", "RUS", "AGREE")}
+    # with no party named, the article's pair's; a statement that is not joint is no event
+    lead = "Iran and Saudi Arabia met in Beijing. Iran and Saudi Arabia agreed to restore ties. "
+    for later, found in (("The joint statement calls for reopening embassies.", True),
+                         ("The statement calls for reopening embassies.", False)):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == "statement"]
+        assert bool(events) == found and all({e["source"], e["target"]} == {"IRN", "SAU"} for e in events), later
+
+
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
                     "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
 
