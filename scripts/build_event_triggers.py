@@ -109,6 +109,8 @@ V1_JOINT = {
     ("treaty", "NOUN"): "as 'agreement'",
     ("accord", "NOUN"): "as 'agreement'",
     ("pact", "NOUN"): "as 'agreement'",
+    ("statement", "NOUN"): "only a 'joint statement' (needs_modifier) is an event, and the guide codes it both ways",
+    ("declaration", "NOUN"): "as 'statement': only a 'joint declaration'",
 }
 
 #: v1 triggers whose v1 sense does not hold with these objects (``not_objects``), and why

@@ -1054,6 +1054,76 @@ def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     assert not code(nlp, "In the end, the meeting proved useful.")
 
 
+
+def test_a_shared_act_with_no_party_right_after_a_side_is_named_is_the_main_pairs(nlp):
+    lead = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
+            "Mitsotakis raised the question of the islands. ")
+    for later, trigger in (("The question was repeatedly raised during negotiations.", "negotiations"),
+                           ("Consultations in Cyprus and Libya have not produced results.", "Consultations")):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == trigger]
+        assert {(e["source"], e["target"], e["type"]) for e in events} == {
+            ("GRC", "TUR", "CONSULT"), ("TUR", "GRC", "CONSULT")}, later
+    # a third party in the sentence may be a party, so may one side alone; "a meeting" may be any;
+    # and with no side named just before, the act is not placed
+    for later in ("Russia said the question was raised during negotiations.",
+                  "Ahead of negotiations, Greek business lobbies announced a plan.",
+                  "The question was raised at a meeting."):
+        assert not [e for e in code(nlp, lead + later) if e["start"] >= len(lead)], later
+    text = lead + "The weather was cold. The question was repeatedly raised during negotiations."
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("The question")]
+
+
+
+def test_a_shared_act_told_in_the_passive_with_no_party_is_the_main_pairs(nlp):
+    lead = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+    for later, trigger, negated in (
+            ("Mitsotakis raised the question of the islands. Fishing rights were also discussed.", "discussed", False),
+            ("A new accord cannot be signed before the election, Mitsotakis said.", "signed", True)):
+        start = len(lead) + later.rindex(". ") + 2 if later.count(". ") else len(lead)
+        events = [e for e in code(nlp, lead + later) if e["start"] >= start and e["trigger"] == trigger]
+        assert {(e["source"], e["target"], e["negated"]) for e in events} == {
+            ("GRC", "TUR", negated), ("TUR", "GRC", negated)}, later
+    # an agent names the parties; a third party speaking is not a side of the pair
+    for later in ("Fishing rights were discussed by the Italian and Maltese ministers.",
+                  "A new accord cannot be signed before the election, Lavrov said."):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead)]
+        assert not find(events, "GRC", "TUR", "AGREE") and not find(events, "GRC", "TUR", "CONSULT"), later
+
+
+
+def test_the_main_pair_counts_the_pair_named_as_the_two_parties_of_a_phrase(nlp):
+    # two sentences name both, one of them as "Greece and Turkey": that is the article's pair
+    text = ("Mitsotakis met Erdogan on Monday. Greece and Turkey agreed to talk again. "
+            "In the end, the meeting proved useful.")
+    events = [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
+    assert {(e["source"], e["target"]) for e in events} == {("GRC", "TUR"), ("TUR", "GRC")}
+    # named together twice, never as a pair: no clear main pair, the meeting is not placed
+    text = "Mitsotakis met Erdogan on Monday. Mitsotakis praised Erdogan. In the end, the meeting proved useful."
+    assert not [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
+
+
+def test_a_meeting_postponed_or_stalled_did_not_happen(nlp):
+    lead = "Mitsotakis met Erdogan on Monday. Greece and Turkey agreed to talk again. "
+    for later in ("The previous summit had been postponed.", "The talks between Greece and Turkey stalled.",
+                  "The meeting with Greece was cancelled by Turkey."):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["type"] == "CONSULT"]
+        assert events and all(e["negated"] for e in events), later
+
+
+
+def test_a_joint_statement_is_a_shared_act(nlp):
+    events = code(nlp, "Russia and China issued a joint statement on Ukraine.")
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("RUS", "CHN", "AGREE"), ("CHN", "RUS", "AGREE")}
+    # with no party named, the article's pair's; a statement that is not joint is no event
+    lead = "Iran and Saudi Arabia met in Beijing. Iran and Saudi Arabia agreed to restore ties. "
+    for later, found in (("The joint statement calls for reopening embassies.", True),
+                         ("The statement calls for reopening embassies.", False)):
+        events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == "statement"]
+        assert bool(events) == found and all({e["source"], e["target"]} == {"IRN", "SAU"} for e in events), later
+
+
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
                     "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
 

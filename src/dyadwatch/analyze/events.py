@@ -25,7 +25,10 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
   between A and B") and an agreement, meeting or cooperation with two doers ("the deal inked by
   A and B"); a pair word stands for the people just named, else the pair of recent actors the document
-  names together most (a capital named as a place is not a party).
+  names together most (a capital named as a place is not a party). A shared act named with no
+  party at all ("the meeting proved useful"; "raised during negotiations" right after a sentence
+  naming one side; "issues were discussed", "a treaty cannot be signed, Aliyev said") is the act
+  of the pair the article is about.
 - **negation**: a ``neg`` on the trigger or on the verbs that govern it, a "no" determiner on
   it or on its subject (not "no limits to"), "without", and governing verbs such as
   avoid/refuse/fail — but a noun with its own doer is not negated by what someone else refuses,
@@ -420,6 +423,8 @@ class _DocCoder:
         # codes of the people named in this sentence and in the last sentence that named any
         self.sent_people: list[str] = []
         self.prev_people: list[str] = []
+        # codes of the actors of the sentence before this one (none when it named no one)
+        self.prev_sent_actors: list[str] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
         #: triggers whose own time is counted from another day than the publication: the days from
         #: the story's day ("the next day": 1), or None when counted from another event ("20 days
@@ -451,6 +456,21 @@ class _DocCoder:
                 for b in codes:
                     if a != b:
                         self.cooccur[(a, b)] = self.cooccur.get((a, b), 0) + 1
+        # how often two actors are named as the two parties of one phrase: coordinated ("Iran
+        # and Saudi Arabia", "between Greece and Turkey") or hyphenated ("Japan-China")
+        self.joined: dict[tuple[str, str], int] = {}
+        for t in doc:
+            a = self.actor_of.get(t.i)
+            if a is None:
+                continue
+            others = [c for c in t.children if c.dep_ == "conj"]
+            if t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–"):
+                others.append(doc[t.i + 2])
+            for o in others:
+                b = self.actor_of.get(o.i)
+                if b is not None and b != a:
+                    key = (min(a, b), max(a, b))
+                    self.joined[key] = self.joined.get(key, 0) + 1
 
     def _drop_venues(self, doc: Doc) -> None:
         """Organisations named only as the forum of a gathering are no parties to it ("after the
@@ -491,7 +511,7 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -532,6 +552,7 @@ class _DocCoder:
                 if sent_actors:
                     prev_actors = (sent_actors + [a for a in prev_actors if a not in sent_actors])[:4]
             prev_events = found
+            self.prev_sent_actors = sent_actors
             if self.sent_people:
                 self.prev_people = self.sent_people
         out = sorted(_resolve_wars(list(events.values())), key=lambda e: (e["start"], e["trigger_start"] or 0))
@@ -971,6 +992,9 @@ class _DocCoder:
                             for a in _ordered_unique(self.actor_of[t.i] for t in c.subtree if t.i in self.actor_of)]
                 if len(set(patients)) >= 2:
                     return _Found(_ordered_unique(patients), [], "syntax", joint=True)
+            if trig.joint and trig.type in SHARED_TYPES and not sources and not targets \
+                    and self._unnamed_shared_act(tok):
+                return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
             if not sources and (trig.joint or not targets) and _names_pair(subj, self.w.pair_words):
                 # "The two leaders met", "the two sides declared": the pair named just before
                 pair = self._pair(prev_actors, sent_actors)
@@ -1077,7 +1101,63 @@ class _DocCoder:
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
+        if not sources and not targets and trig.joint and trig.type in SHARED_TYPES and self._unnamed_shared_act(tok):
+            return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
+
+    def _unnamed_shared_act(self, tok: Token) -> bool:
+        """A shared act told with no party at all: a noun with no determiner or "the" ("raised
+        even during negotiations", "at the center of discussions were …", "conversations …
+        haven't translated into agreements") or a passive verb with no agent ("issues such as
+        casus belli were discussed", "a peace treaty cannot be signed, Aliyev said"), right
+        after a sentence that names a side of the article's main pair or said by one: it is the
+        pair's act. A state named as the place ("the situations in Yemen") is no party. Not "a
+        meeting" or "such talks", which may be any; not with anyone else named in the sentence,
+        who may be a third party or one side acting alone ("Russia said the talks …", "ahead of
+        the summit, business lobbies of A and B announced …")."""
+        main = self._main_pair()
+        if main is None:
+            return False
+        if tok.pos_ == "VERB":
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+                    any(c.dep_ == "agent" for c in tok.children):
+                return False
+        elif any(c.dep_ in ("det", "poss") and c.lower_ != "the" for c in tok.children) or \
+                tok.tag_ != "NNS" and not _definite(tok):
+            return False
+        speakers: set[str] = set()
+        for t in tok.sent:
+            if t.i not in self.actor_of or self._place(t):
+                continue
+            if not self._speaker(t, tok):
+                return False
+            speakers.add(self.actor_of[t.i])
+        if not speakers <= set(main):
+            return False
+        return bool(set(main) & (speakers | set(self.prev_sent_actors)))
+
+    def _speaker(self, tok: Token, act: Token) -> bool:
+        """An actor named as who says the clause of ``act`` ("…, President Aliyev stated"): in
+        the subject of a speech verb that the act's clause completes; not the subject of a
+        speech verb the act only modifies ("ahead of the talks, Greek lobbies announced …")."""
+        top = tok
+        while top.dep_ in ("compound", "appos", "conj", "amod", "poss") and top.head.i != top.i:
+            top = top.head
+        verb = top.head
+        if top.dep_ != "nsubj" or verb.lemma_.lower() not in self.w.speech_verbs:
+            return False
+        step = act
+        while step.head.i != step.i and step.head.i != verb.i:
+            step = step.head
+        return step.head.i == verb.i and step.dep_ in ("ccomp", "parataxis")
+
+    def _place(self, tok: Token) -> bool:
+        """An actor named as where something happens: the object of a place preposition ("in
+        Beijing", "the situations in Yemen and Lebanon")."""
+        top = tok
+        while top.dep_ in ("conj", "compound", "appos") and top.head.i != top.i:
+            top = top.head
+        return top.dep_ == "pobj" and top.head.lower_ in self.w.place_preps
 
     def _reciprocal(self, noun: Token) -> bool:
         """A noun whose act goes each way: modified by ``reciprocal_words`` ("mutual
@@ -1367,10 +1447,14 @@ class _DocCoder:
         return {code for code, only in named.items() if only}
 
     def _main_pair(self) -> tuple[str, str] | None:
-        """The pair the document names together most (at least COUNTERPART_MIN sentences, and
-        more than twice as often as any other pair); worked out once per document."""
+        """The pair the document names together most (at least COUNTERPART_MIN times, and more
+        than twice as often as any other pair): the sentences naming both, and once more each
+        time they are named as the two parties of one phrase ("Iran and Saudi Arabia agreed",
+        "Greek-Turkish relations"), which a third party named beside them rarely is; worked out
+        once per document."""
         if self._main is False:
-            ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
+            ranked = sorted(((n + self.joined.get(ab, 0), ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]),
+                            reverse=True)
             second = ranked[1][0] if len(ranked) > 1 else 0
             self._main = ranked[0][1] if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second \
                 else None
