@@ -154,6 +154,9 @@ NEGATION_CASES = [
     # "have yet to" / "is yet to": not done so far
     ("Kenya and Somalia have yet to sign a maritime agreement.", "KEN", "SOM", "AGREE", "actual"),
     ("Serbia is yet to condemn Russia.", "SRB", "RUS", "ACCUSE", "actual"),
+    # a postponed act has not happened
+    ("The summit between Greece and Turkey was postponed.", "GRC", "TUR", "CONSULT", "actual"),
+    ("India and Pakistan deferred the signing of the agreement.", "IND", "PAK", "AGREE", "actual"),
 ]
 
 
@@ -1026,6 +1029,27 @@ def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     # "a meeting" is not the one told before, and without a clear main pair nothing is coded
     assert not [e for e in code(nlp, text.replace("the meeting", "a meeting")) if e["start"] >= last]
     assert not code(nlp, "In the end, the meeting proved useful.")
+
+
+LEAD_PAIR_TEXT = ("Iran and Saudi Arabia agreed on Friday to restore ties. The deal was brokered by China. China's top "
+                  "diplomat Wang Yi welcomed the Iranian and Saudi delegations in Beijing. Iran thanked China. "
+                  "Saudi Arabia and Iran will reopen embassies. ")
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("In the end, the meeting proved useful.", "CONSULT"),
+    ("Tehran unveiled plans to expand trade.", "COOPERATE"),
+])
+def test_a_story_is_about_the_pair_it_leads_with_though_a_mediator_is_named_often(nlp, sentence, type_):
+    # Iran and Saudi Arabia share three sentences, the mediator China two with Iran: not twice as
+    # many, but the pair the story leads with and named together most
+    events = [e for e in code(nlp, LEAD_PAIR_TEXT + sentence) if e["start"] >= len(LEAD_PAIR_TEXT)]
+    assert ("IRN", "SAU", type_) in {(e["source"], e["target"], e["type"]) for e in events}
+    assert not [e for e in events if "CHN" in (e["source"], e["target"])]
+    # a lead naming another pair, as often named together, leaves the story without a clear pair
+    lead = "China and Iran discussed the deal. "
+    events = [e for e in code(nlp, lead + LEAD_PAIR_TEXT + sentence) if e["start"] >= len(lead + LEAD_PAIR_TEXT)]
+    assert not events
 
 
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "

@@ -98,6 +98,8 @@ SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
+#: sentences the pair of a story's lead must share to be its pair when a third party is named often too
+LEAD_PAIR_MIN = 2
 #: how many sentences back "the agreement" may look for the agreement whose parties were named
 ANAPHOR_SENTENCES = 4
 #: acts that, with no other party in the sentence, are towards the other side of the article's
@@ -438,8 +440,13 @@ class _DocCoder:
         #: noun lemma -> (sentence number, the parties), for "the agreement" later on
         self._shared_nouns: dict[str, tuple[int, list[str]]] = {}
         self._sent_no = 0
+        #: the two actors of the first sentence that names exactly two: the pair a story leads with
+        self._lead: tuple[str, str] | None = None
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
+            if self._lead is None and len(codes) == 2:
+                a, b = sorted(codes)
+                self._lead = (a, b)
             for a in codes:
                 for b in codes:
                     if a != b:
@@ -1355,12 +1362,23 @@ class _DocCoder:
 
     def _main_pair(self) -> tuple[str, str] | None:
         """The pair the document names together most (at least COUNTERPART_MIN sentences, and
-        more than twice as often as any other pair); worked out once per document."""
+        more than twice as often as any other pair); worked out once per document.
+
+        A story that leads with its pair may name a mediator or a third party almost as often
+        ("Iran and Saudi Arabia agreed … The breakthrough negotiated with China …"), or name the
+        pair together only a few times and each side by its leader apart ("Mitsotakis' meeting
+        with Erdogan was a must."): the pair of its lead (the first sentence that names exactly
+        two actors) is its pair too when the document names that pair together more often than
+        any other, and at least twice."""
         if self._main is False:
             ranked = sorted(((n, ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]), reverse=True)
             second = ranked[1][0] if len(ranked) > 1 else 0
-            self._main = ranked[0][1] if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second \
-                else None
+            if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second:
+                self._main = ranked[0][1]
+            elif ranked and ranked[0][1] == self._lead and ranked[0][0] >= LEAD_PAIR_MIN and ranked[0][0] > second:
+                self._main = ranked[0][1]
+            else:
+                self._main = None
         return self._main
 
     def _counterpart(self, actor: str) -> str | None:
@@ -1372,7 +1390,11 @@ class _DocCoder:
             return None
         best = counts[0]
         second = counts[1][0] if len(counts) > 1 else 0
-        return best[1] if best[0] >= COUNTERPART_MIN and best[0] > 2 * second else None
+        if best[0] >= COUNTERPART_MIN and best[0] > 2 * second:
+            return best[1]
+        # one side of the pair the story is about (``_main_pair``): the other side
+        main = self._main_pair()
+        return (main[1] if main[0] == actor else main[0]) if main and actor in main else None
 
     # -- negation, modality, date, contexts
 
