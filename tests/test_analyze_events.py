@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import spacy
 
-from dyadwatch.analyze.events import PLOVER_TYPES, EventCoder, read_lexicon
+from dyadwatch.analyze.events import MAIN_PAIR_CONFIDENCE, PLOVER_TYPES, EventCoder, read_lexicon
 
 REF = "2024-05-10"  # a Friday
 
@@ -1046,10 +1046,39 @@ def test_a_story_is_about_the_pair_it_leads_with_though_a_mediator_is_named_ofte
     events = [e for e in code(nlp, LEAD_PAIR_TEXT + sentence) if e["start"] >= len(LEAD_PAIR_TEXT)]
     assert ("IRN", "SAU", type_) in {(e["source"], e["target"], e["type"]) for e in events}
     assert not [e for e in events if "CHN" in (e["source"], e["target"])]
+    # a lead that tells no act between its two ("A storm swept across Ireland and Britain") names no pair
+    storm = LEAD_PAIR_TEXT.replace("agreed on Friday to restore ties", "were swept by a storm on Friday")
+    assert not [e for e in code(nlp, storm + sentence) if e["start"] >= len(storm)]
     # a lead naming another pair, as often named together, leaves the story without a clear pair
     lead = "China and Iran discussed the deal. "
     events = [e for e in code(nlp, lead + LEAD_PAIR_TEXT + sentence) if e["start"] >= len(lead + LEAD_PAIR_TEXT)]
     assert not events
+
+
+@pytest.mark.parametrize("sentence,coded", [
+    # the actors of the sentence are a place and a judge, not the deal's parties
+    ("The deal, struck in Beijing this week, is a victory for the Chinese.", True),
+    # an actor that speaks of it may mean another deal
+    ("China said the deal would hold.", False),
+])
+def test_a_shared_act_the_named_actors_have_no_hand_in_is_the_main_pairs(nlp, sentence, coded):
+    events = [e for e in code(nlp, LEAD_PAIR_TEXT + sentence)
+              if e["start"] >= len(LEAD_PAIR_TEXT) and e["trigger"] == "deal"]
+    pairs = {(e["source"], e["target"], e["type"]) for e in events}
+    assert pairs == ({("IRN", "SAU", "AGREE"), ("SAU", "IRN", "AGREE")} if coded else set())
+    # the coder's weakest reading of who acted
+    assert all(e["confidence"] == MAIN_PAIR_CONFIDENCE for e in events)
+
+
+def test_an_act_of_the_main_pair_dates_no_other_event(nlp):
+    # "the meeting" takes its parties from the main pair; the act told after it takes no date from it
+    text = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
+            "The meeting on May 3 proved useful. Mitsotakis praised Erdogan.")
+    events = code(nlp, text)
+    meeting = [e for e in events if e["trigger"] == "meeting"]
+    assert meeting and all(e["confidence"] == MAIN_PAIR_CONFIDENCE and e["date"] == "2024-05-03" for e in meeting)
+    assert the(events, "GRC", "TUR", "SUPPORT")["date"] != "2024-05-03"
 
 
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
