@@ -1226,6 +1226,31 @@ def test_hostile_rhetoric_by_one_side_is_an_accusation(nlp):
     assert not [e for e in code(nlp, "Lula's rhetoric about Argentina changed.") if e["type"] == "ACCUSE"]
 
 
+MAIN_PAIR_STORY = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+                   "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during negotiations.",  # a bare plural
+    "At the center of discussions were the maritime zones.",
+    "Issues such as fishing rights were discussed.",  # an agentless passive
+])
+def test_talks_with_no_party_named_are_the_main_pairs(nlp, sentence):
+    events = [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
+                                                                      ("TUR", "GRC", "CONSULT")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during such negotiations.",  # talks in general
+    "The issue was raised during multilateral negotiations.",  # others' talks
+])
+def test_talks_in_general_are_not_the_main_pairs(nlp, sentence):
+    assert not [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    # and without a clear main pair, bare talks are nobody's
+    assert not code(nlp, "The issue was raised during negotiations.")
+
+
 def test_a_deal_struck_is_an_agreement_not_a_strike(nlp):
     events = code(nlp, "Brazil and Argentina struck a deal in Montevideo.")
     assert {(e["source"], e["target"], e["type"]) for e in events} == {("BRA", "ARG", "AGREE"),

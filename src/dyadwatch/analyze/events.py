@@ -162,6 +162,7 @@ class EventWords:
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
+    generic_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -500,7 +501,8 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS"
+                                                  or t.dep_ == "auxpass" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -989,6 +991,13 @@ class _DocCoder:
                     return _Found(sources, [], how, joint=True)
                 if sources and targets:
                     return _Found(sources, targets, how, joint=True)
+            if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
+                    and _agentless_passive(tok):
+                # "issues such as casus belli were discussed": talks told in the passive with no
+                # party named in the sentence are those of the pair the article is about
+                main = self._main_pair()
+                if main:
+                    return _Found(list(main), [], "main pair", joint=True)
             if trig.needs_joint_subject:
                 return _Found(sources, [], how, joint=True) if len(sources) >= 2 else None
             if sources and targets:
@@ -1074,14 +1083,17 @@ class _DocCoder:
             told = self._told_parties(tok, trig, sent_actors)
             if told:
                 return _Found(told, [], "anaphor", joint=True)
-        if not sources and not targets and trig.joint and _definite(tok) and (
-                not sent_actors or self._no_actor_governs(tok)):
+        if not sources and not targets and trig.joint and (
+                _definite(tok) and (not sent_actors or self._no_actor_governs(tok))
+                or not sent_actors and trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
             # pair the article is about (when it clearly has one); so it is when the actors the
             # sentence names have no hand in it ("The deal, struck in Beijing, represents a
             # victory for the Chinese", "Since the reconciliation, talks between the Saudis and
-            # the Houthis have progressed"), unlike "Russia said the agreement can be signed"
+            # the Houthis have progressed"), unlike "Russia said the agreement can be signed";
+            # so are talks named as a bare plural in a sentence that names no actor ("the issue
+            # was raised during negotiations"), not "a meeting", "such talks"
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
@@ -1996,6 +2008,19 @@ def _definite(tok: Token, *, demonstrative: bool = False) -> bool:
     ``demonstrative`` also "this deal", "that meeting"."""
     words = ("the", "this", "that") if demonstrative else ("the",)
     return any(c.dep_ == "det" and c.lower_ in words for c in tok.children)
+
+
+def _bare_plural(tok: Token, generic: Set[str]) -> bool:
+    """Talks named as a plural with no determiner, possessor or number ("raised during
+    negotiations", "at the center of discussions"): the talks the story is about, unlike "such
+    talks" (``generic``), "her talks" or "three meetings"."""
+    return tok.tag_ == "NNS" and tok.dep_ != "compound" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") or c.lower_ in generic for c in tok.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("issues were discussed")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:
