@@ -1244,6 +1244,7 @@ def test_talks_with_no_party_named_are_the_main_pairs(nlp, sentence):
 @pytest.mark.parametrize("sentence", [
     "The issue was raised during such negotiations.",  # talks in general
     "The issue was raised during multilateral negotiations.",  # others' talks
+    "Meetings like this are the best response to the critics.",  # meetings of a kind
 ])
 def test_talks_in_general_are_not_the_main_pairs(nlp, sentence):
     assert not [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
