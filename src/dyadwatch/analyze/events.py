@@ -1083,17 +1083,17 @@ class _DocCoder:
             told = self._told_parties(tok, trig, sent_actors)
             if told:
                 return _Found(told, [], "anaphor", joint=True)
-        if not sources and not targets and trig.joint and (
-                _definite(tok) and (not sent_actors or self._no_actor_governs(tok))
-                or not sent_actors and trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
+        if not sources and not targets and trig.joint and (not sent_actors or self._no_actor_governs(tok)) and (
+                _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
             # pair the article is about (when it clearly has one); so it is when the actors the
             # sentence names have no hand in it ("The deal, struck in Beijing, represents a
             # victory for the Chinese", "Since the reconciliation, talks between the Saudis and
             # the Houthis have progressed"), unlike "Russia said the agreement can be signed";
-            # so are talks named as a bare plural in a sentence that names no actor ("the issue
-            # was raised during negotiations"), not "a meeting", "such talks"
+            # so are talks named as a bare plural ("the issue was raised during negotiations",
+            # "conversations have not translated into agreements over the situation in Yemen"),
+            # not "a meeting", "such talks"
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
