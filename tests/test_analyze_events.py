@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import spacy
 
-from dyadwatch.analyze.events import PLOVER_TYPES, EventCoder, read_lexicon
+from dyadwatch.analyze.events import MAIN_PAIR_CONFIDENCE, PLOVER_TYPES, EventCoder, read_lexicon
 
 REF = "2024-05-10"  # a Friday
 
@@ -154,6 +154,9 @@ NEGATION_CASES = [
     # "have yet to" / "is yet to": not done so far
     ("Kenya and Somalia have yet to sign a maritime agreement.", "KEN", "SOM", "AGREE", "actual"),
     ("Serbia is yet to condemn Russia.", "SRB", "RUS", "ACCUSE", "actual"),
+    # a postponed act has not happened
+    ("The summit between Greece and Turkey was postponed.", "GRC", "TUR", "CONSULT", "actual"),
+    ("India and Pakistan deferred the signing of the agreement.", "IND", "PAK", "AGREE", "actual"),
 ]
 
 
@@ -1064,14 +1067,16 @@ def test_a_shared_act_with_no_party_right_after_a_side_is_named_is_the_main_pair
         events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == trigger]
         assert {(e["source"], e["target"], e["type"]) for e in events} == {
             ("GRC", "TUR", "CONSULT"), ("TUR", "GRC", "CONSULT")}, later
-    # a third party in the sentence may be a party, so may one side alone; "a meeting" may be any;
-    # and with no side named just before, the act is not placed
+    # a third party in the sentence may be a party, so may one side alone; "a meeting" may be any
     for later in ("Russia said the question was raised during negotiations.",
                   "Ahead of negotiations, Greek business lobbies announced a plan.",
                   "The question was raised at a meeting."):
         assert not [e for e in code(nlp, lead + later) if e["start"] >= len(lead)], later
+    # with no side named just before, only the rule for bare talks of the main pair places the act,
+    # with the low confidence of a pair inferred from the story (no weight in stance, no date passed on)
     text = lead + "The weather was cold. The question was repeatedly raised during negotiations."
-    assert not [e for e in code(nlp, text) if e["start"] >= text.index("The question")]
+    got = [e for e in code(nlp, text) if e["start"] >= text.index("The question")]
+    assert got and all(e["confidence"] == MAIN_PAIR_CONFIDENCE for e in got)
 
 
 
@@ -1099,8 +1104,10 @@ def test_the_main_pair_counts_the_pair_named_as_the_two_parties_of_a_phrase(nlp)
             "In the end, the meeting proved useful.")
     events = [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
     assert {(e["source"], e["target"]) for e in events} == {("GRC", "TUR"), ("TUR", "GRC")}
-    # named together twice, never as a pair: no clear main pair, the meeting is not placed
-    text = "Mitsotakis met Erdogan on Monday. Mitsotakis praised Erdogan. In the end, the meeting proved useful."
+    # named together twice, never as a pair, after a lead about another pair: no clear main pair,
+    # the meeting is not placed
+    text = ("Greece and Italy signed a fisheries deal. Mitsotakis met Erdogan on Monday. Mitsotakis praised "
+            "Erdogan. In the end, the meeting proved useful.")
     assert not [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
 
 
@@ -1122,6 +1129,59 @@ def test_a_joint_statement_is_a_shared_act(nlp):
                          ("The statement calls for reopening embassies.", False)):
         events = [e for e in code(nlp, lead + later) if e["start"] >= len(lead) and e["trigger"] == "statement"]
         assert bool(events) == found and all({e["source"], e["target"]} == {"IRN", "SAU"} for e in events), later
+
+
+LEAD_PAIR_TEXT = ("Iran and Saudi Arabia agreed on Friday to restore ties. The deal was brokered by China. China's top "
+                  "diplomat Wang Yi welcomed the Iranian and Saudi delegations in Beijing. Iran thanked China. "
+                  "Saudi Arabia and Iran will reopen embassies. ")
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("In the end, the meeting proved useful.", "CONSULT"),
+    ("Tehran unveiled plans to expand trade.", "COOPERATE"),
+])
+def test_a_story_is_about_the_pair_it_leads_with_though_a_mediator_is_named_often(nlp, sentence, type_):
+    # Iran and Saudi Arabia share three sentences, the mediator China two with Iran: not twice as
+    # many, but the pair the story leads with and named together most
+    events = [e for e in code(nlp, LEAD_PAIR_TEXT + sentence) if e["start"] >= len(LEAD_PAIR_TEXT)]
+    assert ("IRN", "SAU", type_) in {(e["source"], e["target"], e["type"]) for e in events}
+    assert not [e for e in events if "CHN" in (e["source"], e["target"])]
+    # a lead that tells no act between its two ("A storm swept across Ireland and Britain") names no
+    # pair (in a story whose counts alone do not single the pair out: named as a pair once more only)
+    storm = LEAD_PAIR_TEXT.replace("agreed on Friday to restore ties", "were swept by a storm on Friday").replace(
+        "Saudi Arabia and Iran will reopen embassies.", "Saudi Arabia will reopen its embassy in Iran.").replace(
+        "the Iranian and Saudi delegations", "the Iranian delegation")
+    assert not [e for e in code(nlp, storm + sentence) if e["start"] >= len(storm)]
+    # a lead naming another pair, as often named together, leaves the story without a clear pair
+    lead = "China and Iran discussed the deal. "
+    events = [e for e in code(nlp, lead + LEAD_PAIR_TEXT + sentence) if e["start"] >= len(lead + LEAD_PAIR_TEXT)]
+    assert not events
+
+
+@pytest.mark.parametrize("sentence,coded", [
+    # the actors of the sentence are a place and a judge, not the deal's parties
+    ("The deal, struck in Beijing this week, is a victory for the Chinese.", True),
+    # an actor that speaks of it may mean another deal
+    ("China said the deal would hold.", False),
+])
+def test_a_shared_act_the_named_actors_have_no_hand_in_is_the_main_pairs(nlp, sentence, coded):
+    events = [e for e in code(nlp, LEAD_PAIR_TEXT + sentence)
+              if e["start"] >= len(LEAD_PAIR_TEXT) and e["trigger"] == "deal"]
+    pairs = {(e["source"], e["target"], e["type"]) for e in events}
+    assert pairs == ({("IRN", "SAU", "AGREE"), ("SAU", "IRN", "AGREE")} if coded else set())
+    # the coder's weakest reading of who acted
+    assert all(e["confidence"] == MAIN_PAIR_CONFIDENCE for e in events)
+
+
+def test_an_act_of_the_main_pair_dates_no_other_event(nlp):
+    # "the meeting" takes its parties from the main pair; the act told after it takes no date from it
+    text = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+            "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
+            "The meeting on May 3 proved useful. Mitsotakis praised Erdogan.")
+    events = code(nlp, text)
+    meeting = [e for e in events if e["trigger"] == "meeting"]
+    assert meeting and all(e["confidence"] == MAIN_PAIR_CONFIDENCE and e["date"] == "2024-05-03" for e in meeting)
+    assert the(events, "GRC", "TUR", "SUPPORT")["date"] != "2024-05-03"
 
 
 COUNTERPART_TEXT = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
@@ -1267,6 +1327,34 @@ def test_hostile_rhetoric_by_one_side_is_an_accusation(nlp):
     the(code(nlp, "Lula's aggressive rhetoric against Argentina alarmed investors."), "BRA", "ARG", "ACCUSE")
     # rhetoric with no hostile modifier is only talk
     assert not [e for e in code(nlp, "Lula's rhetoric about Argentina changed.") if e["type"] == "ACCUSE"]
+
+
+MAIN_PAIR_STORY = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
+                   "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during negotiations.",  # a bare plural
+    "At the center of discussions were the maritime zones.",
+    "Issues such as fishing rights were discussed.",  # an agentless passive
+    # the actor the sentence names is a place, with no hand in the talks
+    "Conversations have not eased the situation in Cyprus.",
+])
+def test_talks_with_no_party_named_are_the_main_pairs(nlp, sentence):
+    events = [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
+                                                                      ("TUR", "GRC", "CONSULT")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The issue was raised during such negotiations.",  # talks in general
+    "The issue was raised during multilateral negotiations.",  # others' talks
+    "Meetings like this are the best response to the critics.",  # meetings of a kind
+])
+def test_talks_in_general_are_not_the_main_pairs(nlp, sentence):
+    assert not [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]
+    # and without a clear main pair, bare talks are nobody's
+    assert not code(nlp, "The issue was raised during negotiations.")
 
 
 def test_a_deal_struck_is_an_agreement_not_a_strike(nlp):

@@ -178,3 +178,25 @@ def test_features_need_two_different_codes(nlp: Language) -> None:
     features = stance_features({}, {}, {}, Counter(), assessed=0, report=False, pair_share=0.0,
                                style={"contrast": 0.0, "concession": 0.0, "continuing": 0.0}, rules="none")
     assert features["total"] == 0.0 and features["rules_none"] == 1.0
+
+
+def test_acts_the_coder_gives_to_the_main_pair_are_not_counted_again(nlp: Language) -> None:
+    """"The deal, struck in Beijing this week, …" tells again the agreement the lead reports; its
+    parties come from the article's main pair (MAIN_PAIR_CONFIDENCE), and the picture of the pair
+    counts the agreement once: the features are the same with or without those events."""
+    from dyadwatch.analyze.events import MAIN_PAIR_CONFIDENCE
+
+    text = ("Iran and Saudi Arabia agreed on Friday to restore ties. The deal was brokered by China. China's top "
+            "diplomat Wang Yi welcomed the Iranian and Saudi delegations in Beijing. Iran thanked China. "
+            "Saudi Arabia and Iran will reopen embassies. The deal, struck in Beijing this week, is a victory "
+            "for the Chinese.")
+    doc = nlp(text)
+    inferred = [e for e in doc._.dw_events if e["confidence"] <= MAIN_PAIR_CONFIDENCE]
+    assert {(e["source"], e["target"], e["type"]) for e in inferred} == {("IRN", "SAU", "AGREE"),
+                                                                        ("SAU", "IRN", "AGREE")}
+    with_them = article_features(doc, ["IRN", "SAU"])
+    doc._.dw_events = [e for e in doc._.dw_events if e not in inferred]
+    assert article_features(doc, ["IRN", "SAU"]) == with_them
+    # an act whose parties the sentence names does count
+    doc._.dw_events = [e for e in doc._.dw_events if e["trigger"] != "reopen"]
+    assert article_features(doc, ["IRN", "SAU"]) != with_them

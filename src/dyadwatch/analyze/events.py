@@ -104,6 +104,12 @@ SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
+#: confidence of a shared act whose parties no word of its sentence names ("In the end, the meeting
+#: proved useful"): the article's main pair, the weakest reading of who acted; the stance reads the
+#: picture from the acts whose parties are named (``dyadwatch.analyze.stance``)
+MAIN_PAIR_CONFIDENCE = 0.2
+#: sentences the pair of a story's lead must share to be its pair when a third party is named often too
+LEAD_PAIR_MIN = 2
 #: how many sentences back "the agreement" may look for the agreement whose parties were named
 ANAPHOR_SENTENCES = 4
 #: acts that, with no other party in the sentence, are towards the other side of the article's
@@ -162,6 +168,7 @@ class EventWords:
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
+    generic_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -450,8 +457,18 @@ class _DocCoder:
         #: noun lemma -> (sentence number, the parties), for "the agreement" later on
         self._shared_nouns: dict[str, tuple[int, list[str]]] = {}
         self._sent_no = 0
+        #: the two actors of the first sentence of the headline and lead (LEAD_SENTENCES from the
+        #: headline) that names exactly two, and that sentence: the pair a story leads with
+        self._lead: tuple[str, str] | None = None
+        self._lead_sent: Span | None = None
+        lead_left = LEAD_SENTENCES
         for sent in doc.sents:
             codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
+            if lead_left > 0 and sent.start >= self._headline_start():
+                lead_left -= 1
+                if self._lead is None and len(codes) == 2:
+                    a, b = sorted(codes)
+                    self._lead, self._lead_sent = (a, b), sent
             for a in codes:
                 for b in codes:
                     if a != b:
@@ -511,7 +528,8 @@ class _DocCoder:
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
             if sent_actors or ((len(prev_actors) >= 2 or self._main_pair()) and any(t.lower_ in self.w.pair_words for t in sent)) \
-                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS" for t in sent)) \
+                    or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS"
+                                                  or t.dep_ == "auxpass" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
@@ -520,7 +538,7 @@ class _DocCoder:
                 # (the story's own actions: not a background one told beside them, "which had
                 # stalled since 2011")
                 prev_dated = [e for e in prev_events if e["date"] and e["modality"] == "actual"
-                              and e.get("_tense") not in ("pluperfect", "background")]
+                              and e.get("_tense") not in ("pluperfect", "background") and not _told_of_main_pair(e)]
                 days = [e for e in prev_dated if len(e["date"]) == 10]
                 if len({e["date"] for e in days}) == 1:
                     prev_dated = days  # the day the story is at, not a year recalled beside it
@@ -687,7 +705,8 @@ class _DocCoder:
             date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
-            base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35}.get(found.how, 0.3)
+            base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35,
+                    "main pair": MAIN_PAIR_CONFIDENCE}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
@@ -1009,6 +1028,13 @@ class _DocCoder:
                     return _Found(sources, [], how, joint=True)
                 if sources and targets:
                     return _Found(sources, targets, how, joint=True)
+            if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
+                    and _agentless_passive(tok):
+                # "issues such as casus belli were discussed": talks told in the passive with no
+                # party named in the sentence are those of the pair the article is about
+                main = self._main_pair()
+                if main:
+                    return _Found(list(main), [], "main pair", joint=True)
             if trig.needs_joint_subject:
                 return _Found(sources, [], how, joint=True) if len(sources) >= 2 else None
             if sources and targets:
@@ -1094,10 +1120,17 @@ class _DocCoder:
             told = self._told_parties(tok, trig, sent_actors)
             if told:
                 return _Found(told, [], "anaphor", joint=True)
-        if not sources and not targets and trig.joint and not sent_actors and _definite(tok):
+        if not sources and not targets and trig.joint and (not sent_actors or self._no_actor_governs(tok)) and (
+                _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
             # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
-            # pair the article is about (when it clearly has one)
+            # pair the article is about (when it clearly has one); so it is when the actors the
+            # sentence names have no hand in it ("The deal, struck in Beijing, represents a
+            # victory for the Chinese", "Since the reconciliation, talks between the Saudis and
+            # the Houthis have progressed"), unlike "Russia said the agreement can be signed";
+            # so are talks named as a bare plural ("the issue was raised during negotiations",
+            # "conversations have not translated into agreements over the situation in Yemen"),
+            # not "a meeting", "such talks"
             main = self._main_pair()
             if main:
                 return _Found(list(main), [], "main pair", joint=True)
@@ -1122,8 +1155,8 @@ class _DocCoder:
             if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
                     any(c.dep_ == "agent" for c in tok.children):
                 return False
-        elif any(c.dep_ in ("det", "poss") and c.lower_ != "the" for c in tok.children) or \
-                tok.tag_ != "NNS" and not _definite(tok):
+        elif any(c.dep_ in ("det", "poss") and c.lower_ != "the" or c.lower_ in self.w.generic_modifiers
+                 for c in tok.children) or not (_definite(tok) or _bare_plural(tok, self.w.generic_modifiers)):
             return False
         speakers: set[str] = set()
         for t in tok.sent:
@@ -1424,6 +1457,21 @@ class _DocCoder:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
 
+    def _no_actor_governs(self, tok: Token) -> bool:
+        """No actor in the noun's own phrase but a place ("struck in Beijing"), nor in the subject
+        or agent of any verb above it: the actors of its sentence do not name who did the act,
+        and do not speak of it."""
+        if any(t.i in self.actor_of and not (t.head.pos_ == "ADP" and t.head.lower_ in self.w.place_preps)
+               for t in tok.subtree):
+            return False
+        path = {tok.i, *(a.i for a in tok.ancestors)}
+        for anc in tok.ancestors:
+            if anc.pos_ in ("VERB", "AUX") and any(
+                    t.i in self.actor_of for c in anc.children
+                    if (c.dep_ in SUBJ or c.dep_ == "agent") and c.i not in path for t in c.subtree):
+                return False
+        return True
+
     def _judges(self, tok: Token) -> set[str]:
         """Who judges the clause ``tok`` stands in without doing it: the subject of an evaluating
         verb whose object noun that to-clause belongs to ("France welcomed efforts to send aid
@@ -1451,14 +1499,34 @@ class _DocCoder:
         than twice as often as any other pair): the sentences naming both, and once more each
         time they are named as the two parties of one phrase ("Iran and Saudi Arabia agreed",
         "Greek-Turkish relations"), which a third party named beside them rarely is; worked out
-        once per document."""
+        once per document.
+
+        A story that leads with its pair may name a mediator or a third party almost as often
+        ("Iran and Saudi Arabia agreed … The breakthrough negotiated with China …"), or name the
+        pair together only a few times and each side by its leader apart ("Mitsotakis' meeting
+        with Erdogan was a must."): the pair of its lead (the first sentence of the headline and
+        lead that names exactly two actors, and tells an act: a word of the event lexicon) is its
+        pair too when the document names that pair together more often than any other, and at
+        least twice. A lead that only places something ("A storm swept across Ireland and
+        Britain") names no pair."""
         if self._main is False:
             ranked = sorted(((n + self.joined.get(ab, 0), ab) for ab, n in self.cooccur.items() if ab[0] < ab[1]),
                             reverse=True)
             second = ranked[1][0] if len(ranked) > 1 else 0
-            self._main = ranked[0][1] if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second \
-                else None
+            if ranked and ranked[0][0] >= COUNTERPART_MIN and ranked[0][0] > 2 * second:
+                self._main = ranked[0][1]
+            elif ranked and ranked[0][1] == self._lead and ranked[0][0] >= LEAD_PAIR_MIN and ranked[0][0] > second \
+                    and self._lead_tells_an_act():
+                self._main = ranked[0][1]
+            else:
+                self._main = None
         return self._main
+
+    def _lead_tells_an_act(self) -> bool:
+        """A word of the event lexicon, in a sense that fits it, in the lead's sentence."""
+        return self._lead_sent is not None and any(
+            self._fits(t, trig) for t in self._lead_sent
+            for trig in self.c.lexicon.lookup(t, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _counterpart(self, actor: str) -> str | None:
         """The other side of the pair an article is about, for ``actor`` on one side: the actor
@@ -1469,7 +1537,11 @@ class _DocCoder:
             return None
         best = counts[0]
         second = counts[1][0] if len(counts) > 1 else 0
-        return best[1] if best[0] >= COUNTERPART_MIN and best[0] > 2 * second else None
+        if best[0] >= COUNTERPART_MIN and best[0] > 2 * second:
+            return best[1]
+        # one side of the pair the story is about (``_main_pair``): the other side
+        main = self._main_pair()
+        return (main[1] if main[0] == actor else main[0]) if main and actor in main else None
 
     # -- negation, modality, date, contexts
 
@@ -1743,6 +1815,13 @@ def _event_name(noun: Token) -> str | None:
 REFERENCE_SENTENCES = 2
 
 
+def _told_of_main_pair(e: dict[str, Any]) -> bool:
+    """A shared act whose parties the coder took from the article's main pair (no word of its
+    sentence names them; ``MAIN_PAIR_CONFIDENCE``): it tells again an act named elsewhere, so it
+    dates no other event (the next sentence's, a later mention's, the lead's news day)."""
+    return float(e.get("confidence", 1.0)) <= MAIN_PAIR_CONFIDENCE
+
+
 def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) -> None:
     """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
     meeting was unsuccessful") is the event of its type and pair told just before (in the same
@@ -1758,7 +1837,7 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
             continue
         pair = frozenset((e["source"], e["target"]))
         days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
-                and not d["negated"] and frozenset((d["source"], d["target"])) == pair
+                and not d["negated"] and frozenset((d["source"], d["target"])) == pair and not _told_of_main_pair(d)
                 and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
                 and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
         if len(days) == 1:
@@ -1796,7 +1875,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     news_date = ref
     lead_days = []
     for e in events:
-        if e.get("_sent", never) < lead_limit and e["modality"] == "actual" and e["date"] and len(e["date"]) == 10:
+        if e.get("_sent", never) < lead_limit and e["modality"] == "actual" and e["date"] and len(e["date"]) == 10 \
+                and not _told_of_main_pair(e):
             day = parse_iso(e["date"])
             if day is not None and 0 <= (published - day[0]).days <= NEWS_WINDOW_DAYS:
                 lead_days.append(e["date"])
@@ -2079,6 +2159,19 @@ def _definite(tok: Token, *, demonstrative: bool = False) -> bool:
     ``demonstrative`` also "this deal", "that meeting"."""
     words = ("the", "this", "that") if demonstrative else ("the",)
     return any(c.dep_ == "det" and c.lower_ in words for c in tok.children)
+
+
+def _bare_plural(tok: Token, generic: Set[str]) -> bool:
+    """Talks named as a plural with no determiner, possessor or number ("raised during
+    negotiations", "at the center of discussions"): the talks the story is about, unlike "such
+    talks" (``generic``), "her talks" or "three meetings"."""
+    return tok.tag_ == "NNS" and tok.dep_ != "compound" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") or c.lower_ in generic for c in tok.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("issues were discussed")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _has_pair_word(tok: Token, pair_words: frozenset[str]) -> bool:

@@ -1137,7 +1137,7 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
     ``counts``, if given, receives what the learned combination reads besides the masses: the
     masses of the headline and lead alone, and the numbers of actual non-negated acts each way
     and of negated acts."""
-    from dyadwatch.analyze.events import intensity_of
+    from dyadwatch.analyze.events import MAIN_PAIR_CONFIDENCE, intensity_of
 
     pair = set(dyad)
     starts = [s.start for s in sents]
@@ -1147,6 +1147,11 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
     seen: set[tuple[int, str, frozenset[str]]] = set()
     for e in events:
         if {e.get("source"), e.get("target")} != pair:
+            continue
+        if float(e.get("confidence", 1.0)) <= MAIN_PAIR_CONFIDENCE:
+            # a shared act whose parties its sentence does not name ("the deal, struck in Beijing
+            # this week, …"): the coder took them from the article's main pair; it tells again an
+            # act the article names elsewhere, and counting it would weigh that act twice
             continue
         key = (int(e["start"]), str(e.get("type")), frozenset(pair))
         if key in seen:
