@@ -592,6 +592,8 @@ def test_two_judgements_of_the_relationship_in_other_words_agree() -> None:
     assert relationship_assessment("The talks were held in a cordial atmosphere.") == 1
     assert relationship_assessment("The accord lowers the risk of armed conflict between the two rivals.") == 1
     assert relationship_assessment("Ties have not improved since the election.") == -1
+    assert relationship_assessment("The visit helped to ease tensions between them.") == 1
+    assert relationship_assessment("The visit failed to ease tensions between them.") == -1
     # restored but tense: both ways, no judgement; an act, or someone's quoted words: none
     assert relationship_assessment("Relations were restored last year but remain tense.") == 0
     assert relationship_assessment("Vietnam and the Philippines signed a fisheries agreement.") == 0

@@ -344,7 +344,10 @@ def _assessments() -> dict[str, re.Pattern[str]]:
             for k, v in _lists()["assessments"].items()}
 
 
-_FLIP = re.compile(r"\b(?:not|never|no longer|hardly)\b|n[’']t\b", re.IGNORECASE)
+_FLIP = re.compile(r"\b(?:not|never|no longer|hardly|(?:failed|fail|fails|unable|refused|declined) to)\b|n[’']t\b",
+                   re.IGNORECASE)
+#: how far before an assessment phrase a denial still turns it ("failed to ease tensions")
+FLIP_BEFORE = 20
 _NOT_SMOOTH = re.compile(r"\bnot (?:be )?(?:smooth|easy)\b", re.IGNORECASE)
 
 
@@ -352,8 +355,8 @@ def relationship_assessment(sentence: str) -> int:
     """How a sentence judges the relationship of two states itself, from the relations word list
     (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "lowers the
     chance of armed conflict between them"), -1 apart ("ties plunged to their lowest", "relations
-    may not be smooth", "tensions deepened"), 0 for none or both. A "not" inside the phrase turns
-    it ("ties have not improved"). Words inside quote marks are someone's words and are left out,
+    may not be smooth", "tensions deepened"), 0 for none or both. A denial inside the phrase or
+    just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside quote marks are someone's words and are left out,
     as for ``negated``.
 
     The stance lexicon reads the direction of acts and cues anywhere in a sentence; this reads
@@ -365,7 +368,8 @@ def relationship_assessment(sentence: str) -> int:
     for kind, pattern in _assessments().items():
         sign = 1 if kind == "closer" else -1
         for m in pattern.finditer(bare):
-            flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", m.group(0))))
+            before = re.split(r"[,;:.!?()—–]", bare[max(0, m.start() - FLIP_BEFORE):m.start()])[-1]
+            flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", before + m.group(0))))
             seen.add(-sign if flipped else sign)
     return next(iter(seen)) if len(seen) == 1 else 0
 
