@@ -13,6 +13,11 @@ then a pair is decided by explicit rules, each of which says why:
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
   agreement) is a misreading and decides nothing (``judged_direction``).
+- **judgements of the relationship**: two sentences that judge the pair's relationship itself
+  the same way ("relations may not be smooth" / "ties plunged to their lowest"; "a courteous
+  atmosphere" / "a change in atmosphere") agree, compared by that direction rather than by their
+  vectors, which two such wordings rarely bring close (``relationship_assessment``, from the
+  relations word list).
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
