@@ -577,3 +577,46 @@ def test_minhash_signatures_are_datasketchs_to_the_bit() -> None:
     for threshold in np.arange(0.2, 1.01, 0.05):
         lsh = datasketch.MinHashLSH(threshold=max(0.2, float(threshold) - 0.3), num_perm=NUM_PERM)
         assert _lsh_shape(float(threshold)) == (lsh.b, lsh.r), threshold
+
+
+def test_two_judgements_of_the_relationship_in_other_words_agree() -> None:
+    """"Ties may not be smooth" and "relations sank to a new low" share no word and little
+    meaning as vectors, but judge the same relationship the same way; an act between the pair
+    or a judgement of another pair is no judgement of the relationship."""
+    from dyadwatch.analyze.embeddings import Embedder
+    from dyadwatch.compare.relations import ClaimItem, decide_assessment, relate_claims, relationship_assessment
+
+    assert relationship_assessment("The dispute suggests that ties between Hanoi and Manila may not be smooth.") == -1
+    assert relationship_assessment("Relations have plunged to their lowest point in a decade.") == -1
+    assert relationship_assessment("Tensions between the neighbours deepened over the weekend.") == -1
+    assert relationship_assessment("The talks were held in a cordial atmosphere.") == 1
+    assert relationship_assessment("The accord lowers the risk of armed conflict between the two rivals.") == 1
+    assert relationship_assessment("Ties have not improved since the election.") == -1
+    assert relationship_assessment("The visit helped to ease tensions between them.") == 1
+    assert relationship_assessment("The visit failed to ease tensions between them.") == -1
+    # restored but tense: both ways, no judgement; an act, or someone's quoted words: none
+    assert relationship_assessment("Relations were restored last year but remain tense.") == 0
+    assert relationship_assessment("Vietnam and the Philippines signed a fisheries agreement.") == 0
+    assert relationship_assessment('The minister said the move "poisons relations for years".') == 0
+
+    def claim(doc: str, sentence: str, actors: tuple[str, ...] = ("PHL", "VNM")) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=actors,
+                         polarity=1, extra={"dyad": ("PHL", "VNM"), "pairs": [("PHL", "VNM")]})
+
+    rough = claim("a", "The row suggests that Philippine-Vietnamese relations may not be smooth under the new president.")
+    low = claim("b", "Manila took its quarrel with Hanoi to the United Nations as ties sank to their lowest in years.")
+    cordial = claim("c", "Hanoi and Manila held their talks in a cordial atmosphere of mutual respect.")
+    decided = decide_assessment(rough, low, 0.5, ("PHL", "VNM"))
+    assert decided is not None and decided.relation == "agree" and "apart" in decided.why
+    assert decide_assessment(rough, cordial, 0.5, ("PHL", "VNM")) is None
+    assert decide_assessment(rough, low, 0.2, ("PHL", "VNM")) is None  # not even loosely about one thing
+    other_pair = claim("d", "Ties between Manila and Beijing sank to their lowest in years.", ("CHN", "PHL"))
+    assert decide_assessment(rough, other_pair, 0.5, ("PHL", "VNM")) is None
+
+    # a claim whose only actor is a broker still judges "the two rivals"
+    broker = claim("e", "The accord brokered by Japan lowers the chance of armed conflict between the two rivals.",
+                   ("JPN",))
+    benefit = claim("f", "Vietnam and the Philippines have benefited from resumed ties that let them contain their "
+                         "security risks at sea.")
+    kept = relate_claims([broker, benefit], Embedder().encode)
+    assert [(d.relation, d.why) for _, _, d in kept] == [("agree", "both judge PHL–VNM ties closer")]

@@ -13,6 +13,11 @@ then a pair is decided by explicit rules, each of which says why:
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
   agreement) is a misreading and decides nothing (``judged_direction``).
+- **judgements of the relationship**: two sentences that judge the pair's relationship itself
+  the same way ("relations may not be smooth" / "ties plunged to their lowest"; "a courteous
+  atmosphere" / "a change in atmosphere") agree, compared by that direction rather than by their
+  vectors, which two such wordings rarely bring close (``relationship_assessment``, from the
+  relations word list).
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
@@ -61,7 +66,7 @@ REPORT_STRENGTH = 0.8
 #: checkable, then a judgement of the pair's direction made alike, then the same act (more when
 #: both date it alike, and as much as the act is specific to the two claims: ``act_specificity``);
 #: the same words alone add nothing
-AGREE_BONUS = {"give": 0.3, "see": 0.25}
+AGREE_BONUS = {"give": 0.3, "see": 0.25, "judge": 0.25}
 DATED_BONUS = 0.1
 #: what the same act adds to an agreement's rank, for an act each document reports in that
 #: claim only; an act both documents tell in sentence after sentence (the summit two summit
@@ -338,6 +343,70 @@ def judged_direction(claim: ClaimItem, pair: tuple[str, str] | None = None) -> f
     return claim.direction
 
 
+@lru_cache(maxsize=1)
+def _assessments() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+            for k, v in _lists()["assessments"].items()}
+
+
+_FLIP = re.compile(r"\b(?:not|never|no longer|hardly|(?:failed|fail|fails|unable|refused|declined) to)\b|n[’']t\b",
+                   re.IGNORECASE)
+#: how far before an assessment phrase a denial still turns it ("failed to ease tensions")
+FLIP_BEFORE = 20
+_NOT_SMOOTH = re.compile(r"\bnot (?:be )?(?:smooth|easy)\b", re.IGNORECASE)
+
+
+def relationship_assessment(sentence: str) -> int:
+    """How a sentence judges the relationship of two states itself, from the relations word list
+    (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "lowers the
+    chance of armed conflict between them"), -1 apart ("ties plunged to their lowest", "relations
+    may not be smooth", "tensions deepened"), 0 for none or both. A denial inside the phrase or
+    just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside quote marks are someone's words and are left out,
+    as for ``negated``.
+
+    The stance lexicon reads the direction of acts and cues anywhere in a sentence; this reads
+    only a judgement of the relationship, which two sources make in words that share nothing
+    ("may not be smooth" / "ties plunged"), so two such judgements are compared by direction
+    rather than by their sentence vectors (``decide_assessment``)."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    seen = set()
+    for kind, pattern in _assessments().items():
+        sign = 1 if kind == "closer" else -1
+        for m in pattern.finditer(bare):
+            before = re.split(r"[,;:.!?()—–]", bare[max(0, m.start() - FLIP_BEFORE):m.start()])[-1]
+            flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", before + m.group(0))))
+            seen.add(-sign if flipped else sign)
+    return next(iter(seen)) if len(seen) == 1 else 0
+
+
+def _assessment(claim: ClaimItem) -> int:
+    if "assessment" not in claim.extra:
+        claim.extra["assessment"] = relationship_assessment(claim.sentence)
+    return int(claim.extra["assessment"])
+
+
+def about_pair(claim: ClaimItem, pair: tuple[str, str] | None) -> bool:
+    """Whether a claim speaks of the pair itself: it names both states, or speaks of the two
+    ("the Mideast rivals", "bilateral") while naming no other pair."""
+    if pair is None:
+        return False
+    return set(pair) <= set(claim.actors) or bool(pair_reference().search(claim.sentence))
+
+
+def decide_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
+                      pair: tuple[str, str] | None) -> Decision | None:
+    """Two judgements of the relationship of the pair itself (``relationship_assessment``): the
+    same direction agrees. Sentences judging one relationship in other words are often far apart
+    as vectors ("may not be smooth" / "ties plunged to their lowest"), so only the loosest
+    alignment is asked (``DIRECTION_ALIGN``)."""
+    if similarity < DIRECTION_ALIGN or pair is None:
+        return None
+    da, db = _assessment(a), _assessment(b)
+    if not da or da != db or not about_pair(a, pair) or not about_pair(b, pair):
+        return None
+    return Decision("agree", 0.6, f"both judge {'–'.join(sorted(pair))} ties {'closer' if da > 0 else 'apart'}")
+
+
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
                      pair: tuple[str, str] | None = None) -> Decision | None:
     dir_a, dir_b = judged_direction(a, pair), judged_direction(b, pair)
@@ -476,6 +545,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
     decision = decide_figures(a, b)
     if decision is None and similarity >= ALIGN:
         decision = decide_events(a, b, similarity, pair, specific, acts)
+    if decision is None:
+        decision = decide_assessment(a, b, similarity, pair)
     if decision is None and similarity >= DIRECTION_ALIGN:
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
@@ -609,15 +680,23 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         shared: list[tuple[str, str] | None] = [*sorted(set(pairs_left[x]) & set(pairs_right[y]))]
         if pair is not None and shared and shared[0] != pair:
             continue  # decided in the block of the first pair the two share
-        if not set(a.actors).intersection(b.actors):
+        # claims naming no actor in common are compared only as judgements of the pair itself
+        # ("lowers the chance of armed conflict between the Mideast rivals", a claim whose only
+        # actor is the broker, and "ties allowed them to contain their security risks")
+        judgements_only = not set(a.actors).intersection(b.actors)
+        if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):
             continue
         sim = float(sims[x, y])
         specific, terms = shared_specific(a, b, df)
         decision = None
         for p in shared or [None]:
-            decision = decide(a, b, sim, p, specific, terms, acts)
+            decision = (decide_assessment(a, b, sim, p) if judgements_only
+                        else decide(a, b, sim, p, specific, terms, acts))
             if decision is not None:
                 break
+        if decision is not None and judgements_only:
+            decision = Decision("agree", _agree_score(agree_strength(sim, specific), AGREE_BONUS["judge"]),
+                                decision.why)
         if decision is None:
             continue
         out.append((a, b, decision))
