@@ -648,6 +648,12 @@ noun("quota", "SANCTION", needs_modifier=["import", "export"])
 noun("countermeasure", "SANCTION")
 noun("penalty", "SANCTION")
 noun("measure", "SANCTION", needs_modifier=["punitive", "retaliatory", "restrictive"])
+# hostile acts of commerce: the modifier names the trade the act restricts ("trade retaliation",
+# "tit-for-tat export blows", "trade barriers"); the trade word itself is then no cooperation
+_TRADE_WORDS = ["trade", "export", "import", "economic", "tariff", "commercial"]
+noun("retaliation", "SANCTION", needs_modifier=_TRADE_WORDS)
+noun("blow", "SANCTION", needs_modifier=_TRADE_WORDS)
+noun("barrier", "SANCTION", needs_modifier=_TRADE_WORDS + ["non-tariff"])
 noun("prohibition", "SANCTION")
 noun("revocation", "SANCTION")
 noun("blacklisting", "SANCTION")

@@ -388,6 +388,51 @@ def test_prefixed_word_is_one_token_with_the_lexicon_sense(nlp):
     assert not find(events, "TUR", "GRC", "ASSAULT")
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a promise of an act with a target is an agreement with that target, done when told
+    ("The US Congress agreed to lift embargoes on medicine sales to Iran.", "USA", "IRN", "CONCEDE"),
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "SYR", "LBN", "RETREAT"),
+    ("Japan pledged to send emergency aid to the Philippines.", "JPN", "PHL", "AID"),
+])
+def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["modality"] == "intended"
+    agreed = the(events, source, target, "AGREE")
+    assert agreed["modality"] == "actual" and not agreed["negated"]
+
+
+def test_a_promise_is_the_promisers_alone(nlp):
+    events = code(nlp, "Kishida thanked Yoon for his work, pledging to work with him toward better ties.")
+    the(events, "JPN", "KOR", "AGREE")
+    the(events, "KOR", "JPN", "COOPERATE")  # working together is joint ...
+    assert not find(events, "KOR", "JPN", "AGREE")  # ... the pledge is Japan's
+    # a refused promise is no agreement, and a promise of force is none
+    assert the(code(nlp, "Israel did not agree to withdraw its troops from Lebanon."), "ISR", "LBN", "AGREE")["negated"]
+    assert not find(code(nlp, "Russia is ready to attack Ukraine."), "RUS", "UKR", "AGREE")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Tokyo did not apologize to Seoul for the trade retaliation that it imposed in 2019.", "JPN", "KOR"),
+    ("Beijing criticised Washington's trade barriers against China.", "USA", "CHN"),
+])
+def test_hostile_trade_words_are_sanctions(nlp, text, source, target):
+    events = code(nlp, text)
+    assert not the(events, source, target, "SANCTION")["negated"]
+    assert not find(events, source, target, "COOPERATE")
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # the commerce a restriction bears on, or a grievance it names, is no cooperation
+    ("Washington said China must drop barriers to U.S. exports.", ("USA", "CHN", "COOPERATE")),
+    ("Seoul complained to the WTO about Japan's unfair trade practices.", ("KOR", "JPN", "COOPERATE")),
+    ("Japan imposed curbs on trade with South Korea.", ("JPN", "KOR", "COOPERATE")),
+])
+def test_restricted_commerce_is_no_cooperation(nlp, text, wrong):
+    assert not find(code(nlp, text), *wrong)
+    # with no restriction, trade is cooperation
+    the(code(nlp, "Japan and South Korea said there were no barriers to their trade."), "JPN", "KOR", "COOPERATE")
+
+
 def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
     the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
     assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")

@@ -96,6 +96,13 @@ SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
 #: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
+#: acts of commerce that a restricting act's noun may name as the thing it restricts ("barriers to
+#: exports"), and the types of those restricting acts
+RESTRICTED_TYPES = frozenset({"COOPERATE"})
+#: acts whose promise is an agreement with their target (PLOVER AGREE: agree to, promise or offer
+#: help, talks, concessions); a promise of force or penalties is a threat, not coded here
+PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: how many sentences back "the agreement" may look for the agreement whose parties were named
@@ -144,6 +151,9 @@ class EventWords:
     negating_adverbs: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
+    restricting_nouns: frozenset[str]
+    hostile_modifiers: frozenset[str]
+    promising_governors: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -618,8 +628,10 @@ class _DocCoder:
             if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
                     and not self._told_parties(tok, trig, sent_actors):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
-            if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
+            if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
+            if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
+                continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
             if trig.type == "REJECT" and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
@@ -677,8 +689,9 @@ class _DocCoder:
                 joined_mod = self._modality(tok)
                 pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
                           for t in found.targets if s != t and s not in found.sources]
+            promiser = self._promiser(tok) if type_ in PROMISED_TYPES else None
             for source, target, negated, modality, type_, mode in pairs:
-                yield {
+                ev = {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
@@ -688,6 +701,19 @@ class _DocCoder:
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                 }
+                yield ev
+                if promiser is not None and type_ != "AGREE" and mode != "third-party" and source in found.sources:
+                    # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon":
+                    # the promise is an agreement with the act's target, told as done (by the
+                    # act's doers: "pledging to work with him" is one side's promise)
+                    p_neg = self._negated(promiser, trig)
+                    p_mod = self._modality(promiser)
+                    yield {**ev, "type": "AGREE", "mode": None, "negated": p_neg, "modality": p_mod,
+                           "date": self._date(promiser, sent, future=p_mod == "intended", actual=p_mod == "actual"),
+                           "intensity": 0.0 if p_neg else intensity_of("AGREE", None),
+                           "trigger": promiser.text, "trigger_start": promiser.idx,
+                           "trigger_end": promiser.idx + len(promiser.text), "confidence": round(confidence - 0.1, 2),
+                           "_past": _past_tense(promiser), "_tense": _tense(promiser, self.w), "_noun": False}
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -752,6 +778,39 @@ class _DocCoder:
         asked = {t.i: trig.type for t, trig in candidates if trig.type in ("REQUEST", "THREATEN")}.get(head.head.head.i)
         return head.head.lower_ in (("for", "against") if asked == "REQUEST" else ("for", "against", "with", "of")
                                     if asked == "THREATEN" else ())
+
+    def _restricted_thing(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
+        """The noun is the object of a restricting act's noun ("barriers to U.S. exports", "curbs
+        on trade", "a ban on imports from Japan") or modifies a grievance ("unfair trade
+        practices"): what is restricted or complained of, not an act of its own."""
+        if noun.dep_ in ("compound", "nmod") and _modified_by(noun.head, self.w.hostile_modifiers):
+            return True  # "unfair trade practices": a grievance about the trade
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in ("on", "to", "of", "against"):
+            return False
+        restricting = {t.i for t, trig in candidates if trig.type in RESTRICTING_TYPES}
+        owner = head.head.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in owner.children):
+            return False  # "no barriers to trade": the trade goes on
+        def restricts(t: Token) -> bool:
+            return t.i in restricting or t.pos_ == "NOUN" and t.lemma_.lower() in self.w.restricting_nouns
+
+        # the parser often hangs the phrase on the verb that imposes the restriction ("imposed
+        # curbs on trade")
+        return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
+
+    def _promiser(self, tok: Token) -> Token | None:
+        """The word that promises the act ``tok`` names through its infinitive ("agreed to lift",
+        "willing to withdraw", "pledged to boost and expand"; ``promising_governors``)."""
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "xcomp" or head.tag_ != "VB":
+            return None
+        gov = head.head
+        return gov if gov.lemma_.lower() in self.w.promising_governors else None
 
     def _own_roles(self, noun: Token) -> bool:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
@@ -1407,6 +1466,11 @@ class _DocCoder:
             return True
         if any(c.dep_ in SUBJ and _no_determiner(c) for c in tok.children):
             return True
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and
+                                      not any(g.dep_ == "neg" for g in c.children) for c in tok.children):
+            # its own clause tells it was done: "did not apologize for the trade retaliation that it
+            # imposed" leaves the retaliation done
+            return False
         prev = tok
         for gov in self._governors(tok, 4):
             if stop is not None and gov.i == stop.i:
