@@ -411,6 +411,18 @@ def test_a_promise_is_the_promisers_alone(nlp):
     assert not find(code(nlp, "Russia is ready to attack Ukraine."), "RUS", "UKR", "AGREE")
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # refusing a cooperative act rejects its target; the act itself is negated
+    ("Israel's president has refused to meet Jordan's king in Tel Aviv.", "ISR", "JOR", "CONSULT"),
+    ("The Israeli government is refusing to lift the curfew on Palestinians.", "ISR", "PSE", "CONCEDE"),
+])
+def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["negated"]
+    rejected = the(events, source, target, "REJECT")
+    assert rejected["modality"] == "actual" and not rejected["negated"]
+
+
 @pytest.mark.parametrize("text,source,target", [
     ("Tokyo did not apologize to Seoul for the trade retaliation that it imposed in 2019.", "JPN", "KOR"),
     ("Beijing criticised Washington's trade barriers against China.", "USA", "CHN"),

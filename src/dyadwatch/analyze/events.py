@@ -102,6 +102,9 @@ RESTRICTED_TYPES = frozenset({"COOPERATE"})
 #: acts whose promise is an agreement with their target (PLOVER AGREE: agree to, promise or offer
 #: help, talks, concessions); a promise of force or penalties is a threat, not coded here
 PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+#: acts whose refusal is a rejection of their target (PLOVER REJECT: refuse to meet, yield, change
+#: or agree); refusing to use force, or to send troops or aid, is only the act negated (as before)
+REFUSED_TYPES = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
 RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
@@ -154,6 +157,7 @@ class EventWords:
     restricting_nouns: frozenset[str]
     hostile_modifiers: frozenset[str]
     promising_governors: frozenset[str]
+    refusing_governors: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -689,7 +693,9 @@ class _DocCoder:
                 joined_mod = self._modality(tok)
                 pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
                           for t in found.targets if s != t and s not in found.sources]
-            promiser = self._promiser(tok) if type_ in PROMISED_TYPES else None
+            promiser = self._governing_word(tok, self.w.promising_governors) if type_ in PROMISED_TYPES else None
+            refuser = self._governing_word(tok, self.w.refusing_governors) if type_ in REFUSED_TYPES else None
+            said = [(gov, kind) for gov, kind in ((promiser, "AGREE"), (refuser, "REJECT")) if gov is not None]
             for source, target, negated, modality, type_, mode in pairs:
                 ev = {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
@@ -702,18 +708,21 @@ class _DocCoder:
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                 }
                 yield ev
-                if promiser is not None and type_ != "AGREE" and mode != "third-party" and source in found.sources:
-                    # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon":
-                    # the promise is an agreement with the act's target, told as done (by the
-                    # act's doers: "pledging to work with him" is one side's promise)
-                    p_neg = self._negated(promiser, trig)
-                    p_mod = self._modality(promiser)
-                    yield {**ev, "type": "AGREE", "mode": None, "negated": p_neg, "modality": p_mod,
-                           "date": self._date(promiser, sent, future=p_mod == "intended", actual=p_mod == "actual"),
-                           "intensity": 0.0 if p_neg else intensity_of("AGREE", None),
-                           "trigger": promiser.text, "trigger_start": promiser.idx,
-                           "trigger_end": promiser.idx + len(promiser.text), "confidence": round(confidence - 0.1, 2),
-                           "_past": _past_tense(promiser), "_tense": _tense(promiser, self.w), "_noun": False}
+                for gov, kind in said:
+                    if kind == type_ or mode == "third-party" or source not in found.sources:
+                        continue
+                    # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon": the
+                    # promise is an agreement with the act's target; "refused to meet Jordan's king":
+                    # the refusal is a rejection of it; either told as done, by the act's doers
+                    # ("pledging to work with him" is one side's promise)
+                    g_neg = self._negated(gov, trig)
+                    g_mod = self._modality(gov)
+                    yield {**ev, "type": kind, "mode": None, "negated": g_neg, "modality": g_mod,
+                           "date": self._date(gov, sent, future=g_mod == "intended", actual=g_mod == "actual"),
+                           "intensity": 0.0 if g_neg else intensity_of(kind, None),
+                           "trigger": gov.text, "trigger_start": gov.idx,
+                           "trigger_end": gov.idx + len(gov.text), "confidence": round(confidence - 0.1, 2),
+                           "_past": _past_tense(gov), "_tense": _tense(gov, self.w), "_noun": False}
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -801,16 +810,18 @@ class _DocCoder:
         # curbs on trade")
         return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
 
-    def _promiser(self, tok: Token) -> Token | None:
-        """The word that promises the act ``tok`` names through its infinitive ("agreed to lift",
-        "willing to withdraw", "pledged to boost and expand"; ``promising_governors``)."""
+    @staticmethod
+    def _governing_word(tok: Token, words: Set[str]) -> Token | None:
+        """The word of ``words`` that governs the act ``tok`` names through its infinitive
+        ("agreed to lift", "willing to withdraw", "pledged to boost and expand", "refused to meet";
+        ``promising_governors``, ``refusing_governors``)."""
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         if head.dep_ != "xcomp" or head.tag_ != "VB":
             return None
         gov = head.head
-        return gov if gov.lemma_.lower() in self.w.promising_governors else None
+        return gov if gov.lemma_.lower() in words else None
 
     def _own_roles(self, noun: Token) -> bool:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
