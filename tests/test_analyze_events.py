@@ -411,6 +411,23 @@ def test_a_promise_is_the_promisers_alone(nlp):
     assert not find(code(nlp, "Russia is ready to attack Ukraine."), "RUS", "UKR", "AGREE")
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Russia said on Tuesday that Sudan must return the captured helicopter.", "RUS", "SDN"),
+    ("Washington declared that China must drop its barriers to U.S. exports.", "USA", "CHN"),
+    ("Egyptian President Hosni Mubarak said that the US should be ready to mediate between Israelis and Palestinians.", "EGY", "USA"),
+])
+def test_told_obligation_is_a_demand(nlp, text, source, target):
+    demand = the(code(nlp, text), source, target, "REQUEST")
+    assert demand["modality"] == "actual" and not demand["negated"]
+
+
+def test_own_obligation_is_no_demand(nlp):
+    # what the speaker's own side must do, or what both sides should do, is no demand on another
+    assert not find(code(nlp, "Erdogan said Turkey must defend its rights against Greece."), "TUR", "GRC", "REQUEST")
+    events = code(nlp, "Yoon told business leaders that Japan and South Korea should collaborate more.")
+    assert not [e for e in events if e["type"] == "REQUEST"]
+
+
 @pytest.mark.parametrize("text,source,target,type_", [
     # refusing a cooperative act rejects its target; the act itself is negated
     ("Israel's president has refused to meet Jordan's king in Tel Aviv.", "ISR", "JOR", "CONSULT"),

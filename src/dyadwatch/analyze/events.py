@@ -158,6 +158,8 @@ class EventWords:
     hostile_modifiers: frozenset[str]
     promising_governors: frozenset[str]
     refusing_governors: frozenset[str]
+    demanding_verbs: frozenset[str]
+    obligation_aux: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -610,6 +612,7 @@ class _DocCoder:
         lexicon = self.c.lexicon
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
+        told_demands: set[int] = set()
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
@@ -620,6 +623,11 @@ class _DocCoder:
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
+            if not any(t.type == "REQUEST" for t in fitting) and self._obliged(tok):
+                # "Russia said Sudan must return the helicopter": a demand on the clause's subject
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
+                                       dictionary=lexicon.name))
+                told_demands.add(tok.i)
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -640,6 +648,14 @@ class _DocCoder:
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            if tok.i in told_demands and trig.type == "REQUEST":
+                # a demand told by a verb of saying is on those its clause says must act, not on the
+                # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
+                # Korea should collaborate": no demand on anyone)
+                speakers = self._subject(tok)[0]
+                obliged = self._obliged(tok)
+                found = _Found(speakers, obliged, "syntax") if speakers and obliged and \
+                    not set(speakers) & set(obliged) else None
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -809,6 +825,15 @@ class _DocCoder:
         # the parser often hangs the phrase on the verb that imposes the restriction ("imposed
         # curbs on trade")
         return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
+
+    def _obliged(self, tok: Token) -> list[str]:
+        """The actors a verb of saying says must or should act ("declared that China must drop
+        barriers"; ``demanding_verbs``, ``obligation_aux``): its clause's subject."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.demanding_verbs:
+            return []
+        return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
+                               any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
+                               for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
 
     @staticmethod
     def _governing_word(tok: Token, words: Set[str]) -> Token | None:
