@@ -393,6 +393,8 @@ def test_prefixed_word_is_one_token_with_the_lexicon_sense(nlp):
     ("The US Congress agreed to lift embargoes on medicine sales to Iran.", "USA", "IRN", "CONCEDE"),
     ("Syria says it is willing to withdraw its troops from Lebanon.", "SYR", "LBN", "RETREAT"),
     ("Japan pledged to send emergency aid to the Philippines.", "JPN", "PHL", "AID"),
+    ("Japan's pledge to send aid to the Philippines surprised China.", "JPN", "PHL", "AID"),
+    ("Canada has committed to supporting Indonesia's efforts to end the conflict.", "CAN", "IDN", "SUPPORT"),
 ])
 def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
     events = code(nlp, text)
@@ -432,6 +434,7 @@ def test_own_obligation_is_no_demand(nlp):
     # refusing a cooperative act rejects its target; the act itself is negated
     ("Israel's president has refused to meet Jordan's king in Tel Aviv.", "ISR", "JOR", "CONSULT"),
     ("The Israeli government is refusing to lift the curfew on Palestinians.", "ISR", "PSE", "CONCEDE"),
+    ("India's refusal to meet Pakistan's envoy angered Islamabad.", "IND", "PAK", "CONSULT"),
 ])
 def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
     events = code(nlp, text)

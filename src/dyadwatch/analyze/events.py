@@ -837,15 +837,19 @@ class _DocCoder:
 
     @staticmethod
     def _governing_word(tok: Token, words: Set[str]) -> Token | None:
-        """The word of ``words`` that governs the act ``tok`` names through its infinitive
-        ("agreed to lift", "willing to withdraw", "pledged to boost and expand", "refused to meet";
+        """The word of ``words`` that governs the act ``tok`` names through its infinitive or a
+        "to" gerund ("agreed to lift", "willing to withdraw", "pledged to boost and expand", "its
+        pledge to send aid", "committed to supporting", "refused to meet", "a refusal to meet";
         ``promising_governors``, ``refusing_governors``)."""
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head.dep_ != "xcomp" or head.tag_ != "VB":
+        if head.dep_ in ("xcomp", "acl") and head.tag_ == "VB":
+            gov = head.head
+        elif head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ == "to":
+            gov = head.head.head
+        else:
             return None
-        gov = head.head
         return gov if gov.lemma_.lower() in words else None
 
     def _own_roles(self, noun: Token) -> bool:
