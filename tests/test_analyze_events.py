@@ -444,6 +444,18 @@ def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
 
 
 @pytest.mark.parametrize("text,source,target", [
+    ("Demonstrators in Baghdad blocked a road to show their disapproval of the United States' policies.", "IRQ", "USA"),
+    ("Hundreds of thousands of people marched in Hong Kong in defiance of Chinese authorities.", "HKG", "CHN"),
+])
+def test_a_crowds_disapproval_is_a_protest(nlp, text, source, target):
+    events = code(nlp, text)
+    the(events, source, target, "PROTEST")
+    assert not find(events, source, target, "ACCUSE") and not find(events, source, target, "REJECT")
+    # a government's disapproval stays a criticism
+    the(code(nlp, "Beijing showed its disapproval of Japan's policies."), "CHN", "JPN", "ACCUSE")
+
+
+@pytest.mark.parametrize("text,source,target", [
     ("Tokyo did not apologize to Seoul for the trade retaliation that it imposed in 2019.", "JPN", "KOR"),
     ("Beijing criticised Washington's trade barriers against China.", "USA", "CHN"),
 ])

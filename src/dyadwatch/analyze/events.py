@@ -159,6 +159,7 @@ class EventWords:
     promising_governors: frozenset[str]
     refusing_governors: frozenset[str]
     demanding_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
@@ -677,6 +678,8 @@ class _DocCoder:
                 type_ = "AID"
             if type_ == "PROTEST" and self._protest_by_government(tok, trig):
                 type_ = "ACCUSE"  # a government's protest is a formal complaint, not a demonstration
+            elif type_ in ("ACCUSE", "REJECT") and self._by_crowd(tok, trig):
+                type_ = "PROTEST"  # a crowd's disapproval or defiance is a demonstration
             own_source = trig.pos == "NOUN" and found.how != "inherited" and bool(self._noun_roles(tok, trig)[0])
             # a third party's verb does not change an act with its own doer: in "the EU will not
             # join the American boycott" the boycott is neither negated nor future
@@ -788,6 +791,25 @@ class _DocCoder:
             return False
         forms = {self.form_of[t.i] for t in subj.subtree if t.i in self.form_of}
         return bool(forms) and "demonym" not in forms
+
+    def _by_crowd(self, tok: Token, trig: Trigger) -> bool:
+        """The doer is named as a crowd ("demonstrators in Baghdad", "hundreds of thousands of
+        people"; ``crowd_nouns``), not as a state, body or person."""
+        if trig.pos == "VERB":
+            subj = self._subject(tok)[1]
+        else:
+            owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in self.actor_of]
+            subj = owners[0] if owners else self._governing_subject(tok)[1]
+        if subj is None or subj.i in self.actor_of and self.form_of.get(subj.i) != "demonym":
+            return False
+        head = subj
+        # "hundreds of thousands of people": the crowd is the last "of" object
+        while True:
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if not of or head.lemma_.lower() not in self.w.crowd_nouns:
+                break
+            head = of[0]
+        return head.lemma_.lower() in self.w.crowd_nouns
 
     def _object_of_trigger(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
         head = noun
