@@ -403,6 +403,13 @@ def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
     assert agreed["modality"] == "actual" and not agreed["negated"]
 
 
+def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
+    events = code(nlp, "China refused US demands to release the crew.")
+    the(events, "CHN", "USA", "REJECT")
+    the(events, "USA", "CHN", "REQUEST")
+    assert not find(events, "USA", "CHN", "REJECT")  # the act the parser gave the demander is not refused by it
+
+
 def test_a_promise_is_the_promisers_alone(nlp):
     events = code(nlp, "Kishida thanked Yoon for his work, pledging to work with him toward better ties.")
     the(events, "JPN", "KOR", "AGREE")

@@ -645,9 +645,11 @@ class _DocCoder:
                 continue  # "export controls", "trade sanctions": the head noun names the act
             if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
                 continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
-            if trig.type == "REJECT" and any(
+            if trig.type == "REJECT" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
-                continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
+                # "refused to send troops": the refusal negates the sending, it is not a REJECT (but
+                # "refused US demands to release the crew" refuses the demands)
+                continue
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
             if tok.i in told_demands and trig.type == "REQUEST":
                 # a demand told by a verb of saying is on those its clause says must act, not on the
@@ -728,8 +730,10 @@ class _DocCoder:
                 }
                 yield ev
                 for gov, kind in said:
-                    if kind == type_ or mode == "third-party" or source not in found.sources:
-                        continue
+                    promisers = self._promisers(gov)
+                    if kind == type_ or mode == "third-party" or source not in found.sources or \
+                            promisers and source not in promisers:
+                        continue  # (an unresolved "it" promises for the doer the act inherited)
                     # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon": the
                     # promise is an agreement with the act's target; "refused to meet Jordan's king":
                     # the refusal is a rejection of it; either told as done, by the act's doers
@@ -856,6 +860,14 @@ class _DocCoder:
         return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+
+    def _promisers(self, gov: Token) -> list[str]:
+        """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
+        the verb an adjective completes), a noun's possessor or its verb's subject."""
+        if gov.pos_ == "NOUN":
+            owners = [c for c in gov.children if c.dep_ == "poss"]
+            return self._actors(owners[0]) if owners else self._governing_subject(gov)[0]
+        return self._subject(gov.head if gov.pos_ == "ADJ" and gov.dep_ == "acomp" else gov)[0]
 
     @staticmethod
     def _governing_word(tok: Token, words: Set[str]) -> Token | None:
