@@ -18,8 +18,17 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   Qatar", "a US-brokered deal", ``mediating_verbs``) is no party to the act: it consults each
   party (CONSULT, third-party).
 - **not events**: what is asked for or threatened ("demand for talks", "threatened X with
-  sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
-  complement is itself a trigger ("refused to send troops": only the sending, negated).
+  sanctions"), a noun modifying another trigger noun ("export controls"), a refusal whose
+  complement is itself a trigger ("refused to send troops": only the sending, negated), and
+  commerce that a restriction bears on or a grievance names ("barriers to U.S. exports", "unfair
+  trade practices": ``restricting_nouns``, ``hostile_modifiers``).
+- **acts about acts**: a cooperative act promised ("agreed to lift embargoes on Iran", "is
+  willing to withdraw from Lebanon", ``promising_governors``) is also the promiser's AGREE with
+  its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
+  refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
+  saying whose clause says another actor must or should act ("said that Sudan must return the
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
+  defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
