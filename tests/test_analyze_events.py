@@ -484,6 +484,14 @@ def test_restricted_commerce_is_no_cooperation(nlp, text, wrong):
     the(code(nlp, "Japan and South Korea said there were no barriers to their trade."), "JPN", "KOR", "COOPERATE")
 
 
+def test_extradition_to_a_state_is_cooperation_with_it(nlp):
+    events = code(nlp, "Thailand extradited a Russian arms dealer to the United States.")
+    the(events, "THA", "USA", "COOPERATE")
+    assert not find(events, "THA", "RUS", "COOPERATE")  # the preposition's object, not the verb's
+    # with no receiving state it is an arrest
+    the(code(nlp, "Pakistan extradited two Afghan suspects."), "PAK", "AFG", "COERCE")
+
+
 def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
     the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
     assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")

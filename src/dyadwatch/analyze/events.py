@@ -1058,6 +1058,14 @@ class _DocCoder:
         return []
 
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
+        if trig.particle:
+            # a sense chosen by its preposition bears on that preposition's object, not on the
+            # verb's object ("extradited a Russian dealer to the United States": cooperation with
+            # the United States)
+            named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == trig.particle
+                     for g in c.children if g.dep_ == "pobj" for a in self._actors(g)]
+            if named:
+                return _ordered_unique(named)
         out: list[str] = []
         preps = set(trig.target_preps) or (self.w.target_preps | self.w.place_preps if trig.type in PLACE_TARGET_TYPES
                                            else self.w.target_preps - self.w.topic_preps
