@@ -18,8 +18,17 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   Qatar", "a US-brokered deal", ``mediating_verbs``) is no party to the act: it consults each
   party (CONSULT, third-party).
 - **not events**: what is asked for or threatened ("demand for talks", "threatened X with
-  sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
-  complement is itself a trigger ("refused to send troops": only the sending, negated).
+  sanctions"), a noun modifying another trigger noun ("export controls"), a refusal whose
+  complement is itself a trigger ("refused to send troops": only the sending, negated), and
+  commerce that a restriction bears on or a grievance names ("barriers to U.S. exports", "unfair
+  trade practices": ``restricting_nouns``, ``hostile_modifiers``).
+- **acts about acts**: a cooperative act promised ("agreed to lift embargoes on Iran", "is
+  willing to withdraw from Lebanon", ``promising_governors``) is also the promiser's AGREE with
+  its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
+  refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
+  saying whose clause says another actor must or should act ("said that Sudan must return the
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
+  defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
@@ -102,6 +111,16 @@ SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
 #: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
+#: acts of commerce that a restricting act's noun may name as the thing it restricts ("barriers to
+#: exports"), and the types of those restricting acts
+RESTRICTED_TYPES = frozenset({"COOPERATE"})
+#: acts whose promise is an agreement with their target (PLOVER AGREE: agree to, promise or offer
+#: help, talks, concessions); a promise of force or penalties is a threat, not coded here
+PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+#: acts whose refusal is a rejection of their target (PLOVER REJECT: refuse to meet, yield, change
+#: or agree); refusing to use force, or to send troops or aid, is only the act negated (as before)
+REFUSED_TYPES = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
+RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: confidence of a shared act whose parties no word of its sentence names ("In the end, the meeting
@@ -156,6 +175,13 @@ class EventWords:
     negating_adverbs: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
+    restricting_nouns: frozenset[str]
+    hostile_modifiers: frozenset[str]
+    promising_governors: frozenset[str]
+    refusing_governors: frozenset[str]
+    demanding_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
+    obligation_aux: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -647,6 +673,7 @@ class _DocCoder:
         lexicon = self.c.lexicon
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
+        told_demands: set[int] = set()
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
@@ -657,6 +684,11 @@ class _DocCoder:
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
+            if not any(t.type == "REQUEST" for t in fitting) and self._obliged(tok):
+                # "Russia said Sudan must return the helicopter": a demand on the clause's subject
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
+                                       dictionary=lexicon.name))
+                told_demands.add(tok.i)
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -669,12 +701,24 @@ class _DocCoder:
             if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
                     and not self._told_parties(tok, trig, sent_actors):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
-            if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
+            if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
-            if trig.type == "REJECT" and any(
+            if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
+                continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
+            if trig.type == "REJECT" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
-                continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
+                # "refused to send troops": the refusal negates the sending, it is not a REJECT (but
+                # "refused US demands to release the crew" refuses the demands)
+                continue
             found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            if tok.i in told_demands and trig.type == "REQUEST":
+                # a demand told by a verb of saying is on those its clause says must act, not on the
+                # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
+                # Korea should collaborate": no demand on anyone)
+                speakers = self._subject(tok)[0]
+                obliged = self._obliged(tok)
+                found = _Found(speakers, obliged, "syntax") if speakers and obliged and \
+                    not set(speakers) & set(obliged) else None
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -696,6 +740,8 @@ class _DocCoder:
                 type_ = "AID"
             if type_ == "PROTEST" and self._protest_by_government(tok, trig):
                 type_ = "ACCUSE"  # a government's protest is a formal complaint, not a demonstration
+            elif type_ in ("ACCUSE", "REJECT") and self._by_crowd(tok, trig):
+                type_ = "PROTEST"  # a crowd's disapproval or defiance is a demonstration
             own_source = trig.pos == "NOUN" and found.how != "inherited" and bool(self._noun_roles(tok, trig)[0])
             # a third party's verb does not change an act with its own doer: in "the EU will not
             # join the American boycott" the boycott is neither negated nor future
@@ -729,8 +775,11 @@ class _DocCoder:
                 joined_mod = self._modality(tok)
                 pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
                           for t in found.targets if s != t and s not in found.sources]
+            promiser = self._governing_word(tok, self.w.promising_governors) if type_ in PROMISED_TYPES else None
+            refuser = self._governing_word(tok, self.w.refusing_governors) if type_ in REFUSED_TYPES else None
+            said = [(gov, kind) for gov, kind in ((promiser, "AGREE"), (refuser, "REJECT")) if gov is not None]
             for source, target, negated, modality, type_, mode in pairs:
-                yield {
+                ev = {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
@@ -741,6 +790,24 @@ class _DocCoder:
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
+                yield ev
+                for gov, kind in said:
+                    promisers = self._promisers(gov)
+                    if kind == type_ or mode == "third-party" or source not in found.sources or \
+                            promisers and source not in promisers:
+                        continue  # (an unresolved "it" promises for the doer the act inherited)
+                    # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon": the
+                    # promise is an agreement with the act's target; "refused to meet Jordan's king":
+                    # the refusal is a rejection of it; either told as done, by the act's doers
+                    # ("pledging to work with him" is one side's promise)
+                    g_neg = self._negated(gov, trig)
+                    g_mod = self._modality(gov)
+                    yield {**ev, "type": kind, "mode": None, "negated": g_neg, "modality": g_mod,
+                           "date": self._date(gov, sent, future=g_mod == "intended", actual=g_mod == "actual"),
+                           "intensity": 0.0 if g_neg else intensity_of(kind, None),
+                           "trigger": gov.text, "trigger_start": gov.idx,
+                           "trigger_end": gov.idx + len(gov.text), "confidence": round(confidence - 0.1, 2),
+                           "_past": _past_tense(gov), "_tense": _tense(gov, self.w), "_noun": False}
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -791,6 +858,25 @@ class _DocCoder:
         forms = {self.form_of[t.i] for t in subj.subtree if t.i in self.form_of}
         return bool(forms) and "demonym" not in forms
 
+    def _by_crowd(self, tok: Token, trig: Trigger) -> bool:
+        """The doer is named as a crowd ("demonstrators in Baghdad", "hundreds of thousands of
+        people"; ``crowd_nouns``), not as a state, body or person."""
+        if trig.pos == "VERB":
+            subj = self._subject(tok)[1]
+        else:
+            owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in self.actor_of]
+            subj = owners[0] if owners else self._governing_subject(tok)[1]
+        if subj is None or subj.i in self.actor_of and self.form_of.get(subj.i) != "demonym":
+            return False
+        head = subj
+        # "hundreds of thousands of people": the crowd is the last "of" object
+        while True:
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if not of or head.lemma_.lower() not in self.w.crowd_nouns:
+                break
+            head = of[0]
+        return head.lemma_.lower() in self.w.crowd_nouns
+
     def _object_of_trigger(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
         head = noun
         while head.dep_ == "conj":
@@ -805,6 +891,62 @@ class _DocCoder:
         asked = {t.i: trig.type for t, trig in candidates if trig.type in ("REQUEST", "THREATEN")}.get(head.head.head.i)
         return head.head.lower_ in (("for", "against") if asked == "REQUEST" else ("for", "against", "with", "of")
                                     if asked == "THREATEN" else ())
+
+    def _restricted_thing(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
+        """The noun is the object of a restricting act's noun ("barriers to U.S. exports", "curbs
+        on trade", "a ban on imports from Japan") or modifies a grievance ("unfair trade
+        practices"): what is restricted or complained of, not an act of its own."""
+        if noun.dep_ in ("compound", "nmod") and _modified_by(noun.head, self.w.hostile_modifiers):
+            return True  # "unfair trade practices": a grievance about the trade
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in ("on", "to", "of", "against"):
+            return False
+        restricting = {t.i for t, trig in candidates if trig.type in RESTRICTING_TYPES}
+        owner = head.head.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in owner.children):
+            return False  # "no barriers to trade": the trade goes on
+        def restricts(t: Token) -> bool:
+            return t.i in restricting or t.pos_ == "NOUN" and t.lemma_.lower() in self.w.restricting_nouns
+
+        # the parser often hangs the phrase on the verb that imposes the restriction ("imposed
+        # curbs on trade")
+        return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
+
+    def _obliged(self, tok: Token) -> list[str]:
+        """The actors a verb of saying says must or should act ("declared that China must drop
+        barriers"; ``demanding_verbs``, ``obligation_aux``): its clause's subject."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.demanding_verbs:
+            return []
+        return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
+                               any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
+                               for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+
+    def _promisers(self, gov: Token) -> list[str]:
+        """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
+        the verb an adjective completes), a noun's possessor or its verb's subject."""
+        if gov.pos_ == "NOUN":
+            owners = [c for c in gov.children if c.dep_ == "poss"]
+            return self._actors(owners[0]) if owners else self._governing_subject(gov)[0]
+        return self._subject(gov.head if gov.pos_ == "ADJ" and gov.dep_ == "acomp" else gov)[0]
+
+    @staticmethod
+    def _governing_word(tok: Token, words: Set[str]) -> Token | None:
+        """The word of ``words`` that governs the act ``tok`` names through its infinitive or a
+        "to" gerund ("agreed to lift", "willing to withdraw", "pledged to boost and expand", "its
+        pledge to send aid", "committed to supporting", "refused to meet", "a refusal to meet";
+        ``promising_governors``, ``refusing_governors``)."""
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("xcomp", "acl") and head.tag_ == "VB":
+            gov = head.head
+        elif head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ == "to":
+            gov = head.head.head
+        else:
+            return None
+        return gov if gov.lemma_.lower() in words else None
 
     def _own_roles(self, noun: Token) -> bool:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
@@ -969,6 +1111,14 @@ class _DocCoder:
         return []
 
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
+        if trig.particle:
+            # a sense chosen by its preposition bears on that preposition's object, not on the
+            # verb's object ("extradited a Russian dealer to the United States": cooperation with
+            # the United States)
+            named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == trig.particle
+                     for g in c.children if g.dep_ == "pobj" for a in self._actors(g)]
+            if named:
+                return _ordered_unique(named)
         out: list[str] = []
         preps = set(trig.target_preps) or (self.w.target_preps | self.w.place_preps if trig.type in PLACE_TARGET_TYPES
                                            else self.w.target_preps - self.w.topic_preps
@@ -1576,6 +1726,11 @@ class _DocCoder:
             return True
         if any(c.dep_ in SUBJ and _no_determiner(c) for c in tok.children):
             return True
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and
+                                      not any(g.dep_ == "neg" for g in c.children) for c in tok.children):
+            # its own clause tells it was done: "did not apologize for the trade retaliation that it
+            # imposed" leaves the retaliation done
+            return False
         prev = tok
         for gov in self._governors(tok, 4):
             if stop is not None and gov.i == stop.i:
