@@ -48,7 +48,10 @@ The author's voice
     someone else says, insists, reports, believes or pledges ("X said", "according to",
     "officials insist", "the two sides vowed to deepen ties"), reported speech found by the
     quotes component, claims the claims component attributes to a speaker and events the event
-    coder marks alleged, hypothetical or denied are down-weighted. The headline and the first
+    coder marks alleged, hypothetical or denied are down-weighted. A news report tells its news
+    as what the two sides say ("the ministers said relations remained stable"), so there what
+    someone says counts twice as much as in commentary (``REPORT_ATTRIBUTION_LIFT``), and its
+    headline and lead rank first among the evidence. The headline and the first
     and last sentences (where an author states the thesis) weigh a little more. An article most
     of whose sentences quote or report others (a news report) needs much more unattributed
     assessment to get a label.
@@ -689,6 +692,7 @@ class _Sent:
     span: Any = None  # the spaCy sentence
     title: bool = False  # part of the headline the ingest found (``doc._.dw_title``)
     heads: list[tuple[int, str]] | None = None  # each token's head (index into toks, -1: none), relation
+    attributed: set[int] = field(default_factory=set)  # tokens lowered as someone else's words
 
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
@@ -839,6 +843,9 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
                 if s <= t.start < e:
                     factor[i] = 0.25
         _attribution(sent, toks, factor, near_mentions, lex)
+        # what someone says (reported speech, "X said …": 0.25), not what they intend (0.35) or a
+        # view under discussion (0.5)
+        attributed = {i for i, v in factor.items() if v <= 0.25}
         words = [t.lower for t in toks]
         if "according" in words and "to" in words:
             voice = min(voice, 0.3)
@@ -857,7 +864,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i in range(len(toks)):
                 factor[i] = min(factor.get(i, 1.0), 0.5)
         out.append(_Sent(start, end, text[start:end], codes, toks, voice, factor, skip, actor_at, relational,
-                         heading or in_title, negated, is_reported, sent, in_title, _heads(toks, sent)))
+                         heading or in_title, negated, is_reported, sent, in_title, _heads(toks, sent), attributed))
     return out
 
 
@@ -1115,6 +1122,9 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
     return chosen
 
 
+#: in a news report, the weight of words attributed to someone (reported speech, "X said …")
+#: is multiplied by this (0.25 -> 0.5): the report's news is what the two sides say and do
+REPORT_ATTRIBUTION_LIFT = 2.0
 #: weight of what an article reports (its events) against how it assesses (its cue words)
 EVENT_WEIGHT = 0.6
 #: position weights of reported events: the headline and the lead carry the picture
@@ -1256,7 +1266,12 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         else:
             relevance = 0.15
         skip = set(s.skip) | _cues_about_others(s, dyad, lex)
-        cues = _score_tokens(s.toks, skip, lex, s.factor, s.dep_negated, s.heads)
+        factor = s.factor
+        if report and s.attributed:
+            # a news report tells its news as what the two sides say ("the ministers said relations
+            # remained stable"): their words about the relationship count more than in commentary
+            factor = {k: min(1.0, v * REPORT_ATTRIBUTION_LIFT) if k in s.attributed else v for k, v in factor.items()}
+        cues = _score_tokens(s.toks, skip, lex, factor, s.dep_negated, s.heads)
         if s.heading:
             relevance *= 0.85
         relevance *= thesis.get(s.start, 1.0)
@@ -1341,7 +1356,9 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
                       "lexical": {k: round(v, 2) for k, v in lexical_masses.items()},
                       "events": {k: round(v, 2) for k, v in reported.items()},
                       "masses": {k: round(v, 2) for k, v in masses.items()}, "label": label})
-    evidence = _evidence(per_sentence, label, max_evidence)
+    headline, lead = _headline_and_lead(sents)
+    front = {sents[i].start for i in headline | lead} if report else set()
+    evidence = _evidence(per_sentence, label, max_evidence, front)
     return {"dyad": [a, b], "label": label, "score": round(score, 3),
             "evidence": [[s.start, s.end] for s in evidence]}
 
@@ -1608,14 +1625,23 @@ def _decide_picture(m: dict[str, float], strong: Counter[str]) -> tuple[str, flo
     return ("strengthening" if c > a else "weakening"), score
 
 
-def _evidence(per_sentence: list[tuple[float, str, _Sent]], label: str, k: int) -> list[_Sent]:
-    """The strongest sentences for the label (for ``mixed``, alternately from each side)."""
+#: in a news report, the headline's and the lead's evidence ranks as if this much stronger: they
+#: tell the news, the officials' words further down comment on it
+FRONT_EVIDENCE_RANK = 1.5
+
+
+def _evidence(per_sentence: list[tuple[float, str, _Sent]], label: str, k: int,
+              front: set[int] | None = None) -> list[_Sent]:
+    """The strongest sentences for the label (for ``mixed``, alternately from each side);
+    ``front``: starts of sentences ranked ``FRONT_EVIDENCE_RANK`` times stronger."""
     if label == "none":
         return []
     want = {"strengthening": (CLOSER,), "weakening": (APART,), "stable": (PERSIST, CLOSER),
             "mixed": (CLOSER, APART)}[label]
     ranked = sorted((x for x in per_sentence if x[1] in want),
-                    key=lambda x: (want.index(x[1]) if label == "stable" else 0, -x[0], x[2].start))
+                    key=lambda x: (want.index(x[1]) if label == "stable" else 0,
+                                   -x[0] * (FRONT_EVIDENCE_RANK if front and x[2].start in front else 1.0),
+                                   x[2].start))
     if label == "mixed":
         pos = [x for x in ranked if x[1] == CLOSER]
         neg = [x for x in ranked if x[1] == APART]
