@@ -1203,14 +1203,14 @@ def _stopped(s: _Sent, event: dict[str, Any], lex: StanceWords) -> bool:
 
 def _continues(s: _Sent, event: dict[str, Any], continuity: frozenset[str]) -> bool:
     """A friendly act told as the continuation of what exists: a continuity word
-    (``StanceWords.continuity``) modifies it, or is (or modifies) the verb it is the object of
-    ("renewed a treaty", "their regular annual talks", "reaffirmed ties", "confirmed existing
-    arrangements"). The act's own word does not count: "agreed to renew relations" after a
+    (``StanceWords.continuity``) modifies it or is its object, or is (or modifies) the verb it
+    is the object of ("renewed a treaty", "their regular annual talks", "reaffirmed ties",
+    "confirmed existing arrangements", "signed the renewal"). The act's own word does not count: "agreed to renew relations" after a
     rupture is a step closer."""
     trigger = _trigger(s, event)
     if trigger is None:
         return False
-    near = [c for c in trigger.children if c.dep_ in _MODIFIERS]
+    near = [c for c in trigger.children if c.dep_ in _MODIFIERS or c.dep_ == "dobj"]
     if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger:
         near += [trigger.head, *(c for c in trigger.head.children if c.dep_ in _MODIFIERS)]
     return any(t.lemma_.lower() in continuity or t.lower_ in continuity for t in near)
