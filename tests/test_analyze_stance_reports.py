@@ -101,3 +101,24 @@ def test_imports_under_a_ban_point_apart_and_imports_freed_from_it_closer(snlp: 
     lifted = _trace(snlp, BAN.format(verb="lifted"))
     assert lifted["events"]["closer"] > 0.0 and lifted["events"]["apart"] == 0.0
     assert lifted["label"] == "strengthening"
+
+
+PORT_DEAL = """Uruguay and Paraguay sign river port deal{turn} fishing row lingers
+
+MONTEVIDEO - Uruguay and Paraguay signed an agreement on Friday to expand the river port at Nueva Palmira and to share its customs checks, the two foreign ministries said. The presidents of both countries attended the signing and promised to cooperate on river dredging.
+
+Fishing crews from both countries have clashed on the Uruguay river for months, and Paraguayan officials again accused Uruguayan patrol boats of harassing their boats.
+
+The port works are due to start next year.
+"""
+
+
+def test_a_headline_turning_on_but_makes_a_smaller_second_side_mixed(snlp: Language) -> None:
+    # the same article: the headline that turns on "but" states a two-sided picture, so the
+    # weaker direction (the clashes) need not be as heavy as the deal to make it mixed
+    turned = _trace(snlp, PORT_DEAL.format(turn=", but"))
+    plain = _trace(snlp, PORT_DEAL.format(turn=" as"))
+    assert turned["masses"] == plain["masses"]
+    assert turned["two_sided"] and not plain["two_sided"]
+    assert turned["label"] == "mixed"
+    assert plain["label"] == "strengthening"
