@@ -1212,8 +1212,8 @@ def _continues(s: _Sent, event: dict[str, Any], continuity: frozenset[str]) -> b
     """A friendly act told as the continuation of what exists: a continuity word
     (``StanceWords.continuity``) modifies it or is its object, or is (or modifies) the verb it
     is the object of ("renewed a treaty", "their regular annual talks", "reaffirmed ties",
-    "confirmed existing arrangements", "signed the renewal"). The act's own word does not count: "agreed to renew relations" after a
-    rupture is a step closer."""
+    "confirmed existing arrangements", "signed the renewal"). The act's own word does not
+    count: "agreed to renew relations" after a rupture is a step closer."""
     trigger = _trigger(s, event)
     if trigger is None:
         return False
