@@ -85,7 +85,7 @@ def test_a_suspension_of_imports_is_weakening(snlp: Language) -> None:
     assert st["label"] == "weakening"
 
 
-BAN = """Ghana and Togo: new step in trade dispute
+BAN = """Ghana and Togo: new step on imports
 
 ACCRA - Ghana {verb} its ban on imports from Togo on Monday, the trade ministry said.
 
