@@ -1724,16 +1724,28 @@ class _DocCoder:
             # opening phrase misread: "Following a meeting with X …, Y announced on Friday that …"):
             # a single date in the sentence governs its actual events (GUIDE.md, Conventions)
             # not a date of a relative clause ("China, which has sparred with Manila this past
-            # year, has reached a deal"), nor one ahead of the article
+            # year, has reached a deal") or of a participle on another act's noun ("follow an
+            # agreement reached last month"), nor one ahead of the article
             resolved = {resolve_date(span.text, self.ref, future=False) for span, head in dates
                         if not any(t.lower_ in ("next", "coming", "until", "by") for t in span)
-                        and not (head >= 0 and self.doc[head].dep_ == "relcl")}
+                        and not (head >= 0 and self._describes_another(self.doc[head], tok))}
             resolved.discard(None)
             if len(resolved) == 1 and len(dates) == 1:
                 day = resolved.pop()
                 if self.ref is None or day <= self.ref:  # an actual event lies before the article
                     return day
         return None
+
+    def _describes_another(self, clause: Token, tok: Token) -> bool:
+        """A clause about a noun other than the event's: a relative clause ("China, which has
+        sparred with Manila this past year"), or a participle on another act's noun ("The talks
+        follow an agreement reached last month": last month is when the agreement was reached,
+        not when the talks are held)."""
+        if clause.dep_ == "relcl":
+            return True
+        noun = clause.head
+        return clause.dep_ == "acl" and noun.i != tok.i and noun.pos_ == "NOUN" and bool(
+            self.c.lexicon.lookup(noun, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _counted_from(self, span: Span) -> int | None | Literal[False]:
         """How a time expression that the publication date does not resolve counts its day: days
