@@ -599,6 +599,7 @@ class _DocCoder:
             e.pop("_how", None)
             e.pop("_noun", None)
             e.pop("_told_before", None)
+            e.pop("_since", None)
             e.pop("_now", None)
             e.pop("_offset", None)
         return out
@@ -739,6 +740,7 @@ class _DocCoder:
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
+                    "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
 
@@ -1838,7 +1840,10 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
     """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
     meeting was unsuccessful") is the event of its type and pair told just before (in the same
     sentence or the REFERENCE_SENTENCES before it), and happened when that one did, whatever the
-    tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
+    tense of its own clause; when those earlier mentions carry more than one date, it keeps none.
+    A shared act that names no party ("The present negotiations strive …", ``_told_of_main_pair``)
+    can only re-tell an act of the article's pair, told anywhere before it: it looks back to the
+    start of the article."""
     index = {start: i for i, start in enumerate(sent_starts)}
     for e in events:
         if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"] \
@@ -1848,10 +1853,11 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
         if here is None:
             continue
         pair = frozenset((e["source"], e["target"]))
+        back = len(sent_starts) if _told_of_main_pair(e) else REFERENCE_SENTENCES
         days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
                 and not d["negated"] and frozenset((d["source"], d["target"])) == pair and not _told_of_main_pair(d)
                 and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
-                and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
+                and 0 <= here - index.get(d.get("_sent", -1), -99) <= back}
         if len(days) == 1:
             e["date"] = days.pop()
 
@@ -1874,6 +1880,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
     at the precision the article gives it; a clause told as of now ("has now escalated") on the
     publication date itself. Without a publication date nothing is dated.
+
+    Not the news: an act named as the start of a span ("Since the reconciliation, talks have
+    progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
+    the date of its earlier telling, ``_dates_by_reference``, or none).
     """
     if not ref:
         return
@@ -1900,7 +1910,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         news_date = max(lead_days)
     for e in events:
         # a day counted from another ("the next day", "20 days before the invasion") is not today
-        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e:
+        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e or e.get("_since"):
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
