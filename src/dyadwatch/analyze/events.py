@@ -45,8 +45,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its own expression counts from it ("the next day", "two days later"); a day counted from another
   event ("20 days before Russia invaded") leaves it undated; an event told again by a
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
-  just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
-  Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
+  just before (a shared act naming no party: told anywhere before); the article's news takes the
+  lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
+  act named as the start of a span ("since the reconciliation"). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
