@@ -1483,3 +1483,44 @@ def test_the_packaged_v2_lexicon_is_what_its_builder_writes() -> None:
     text, counts = builder.build()
     assert text == builder.OUT.read_text(encoding="utf-8")
     assert sum(counts.values()) == len(builder.SUPPLEMENT)
+
+
+def test_a_participle_on_another_acts_noun_does_not_date_the_event(nlp):
+    # "last month" is when the agreement was reached, not when the talks are held: the talks
+    # told again take the day of the talks told before them
+    text = ("Greece and Turkey resumed talks on Wednesday.\n\n"
+            "The talks between Greece and Turkey follow an agreement reached last month.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("The talks")]
+    assert {e["date"] for e in later if e["type"] == "CONSULT"} == {"2024-05-08"}
+    # alone, the headline's talks are the article's news, not last month's
+    events = code(nlp, "The talks between Greece and Turkey follow an agreement reached last month.")
+    assert {e["date"] for e in find(events, "GRC", "TUR", "CONSULT")} == {REF}
+    # a participle on the event's own noun still dates it
+    events = code(nlp, "The agreement between Greece and Turkey reached last month has held.")
+    assert {e["date"] for e in find(events, "GRC", "TUR", "AGREE")} == {"2024-04"}
+
+
+def test_an_act_named_as_the_start_of_a_span_is_not_the_news(nlp):
+    # "has grown" is the span's; the reconciliation lies before it, on a day the text does not give
+    events = code(nlp, "Since the reconciliation between Iran and Saudi Arabia, trade has grown.")
+    assert {e["date"] for e in find(events, "IRN", "SAU", "COOPERATE")} == {None}
+    # told before, it is that act, on its day
+    text = "Greece and Turkey held talks in Ankara on Wednesday. Since the talks, trade between them has grown."
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Since")]
+    assert {e["date"] for e in later if e["type"] == "CONSULT"} == {"2024-05-08"}
+
+
+def test_a_main_pair_act_told_again_takes_the_date_of_its_telling_further_back(nlp):
+    # "The present talks" names no party: it can only be the talks of the article's pair, told
+    # four sentences before
+    opening = ("Greece and Turkey held talks in Ankara on Wednesday. The Aegean sea lies between them. "
+               "Fishermen watched from the shore. Tourism has grown on both coasts. ")
+    text = opening + "The present talks strive to calm the sea."
+    later = [e for e in code(nlp, text) if e["start"] >= len(opening)]
+    assert later and all(e["confidence"] == MAIN_PAIR_CONFIDENCE for e in later)
+    assert {e["date"] for e in later} == {"2024-05-08"}
+    # two talks on two days before it: which one it re-tells is unknown
+    opening = ("Greece and Turkey held talks in Ankara on Wednesday. Greece and Turkey held talks in Athens "
+               "in March. The Aegean sea lies between them. Fishermen watched from the shore. ")
+    later = [e for e in code(nlp, opening + "The present talks strive to calm the sea.") if e["start"] >= len(opening)]
+    assert later and {e["date"] for e in later} == {None}

@@ -54,8 +54,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its own expression counts from it ("the next day", "two days later"); a day counted from another
   event ("20 days before Russia invaded") leaves it undated; an event told again by a
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
-  just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
-  Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
+  just before (a shared act naming no party: told anywhere before); the article's news takes the
+  lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
+  act named as the start of a span ("since the reconciliation"). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -625,6 +626,7 @@ class _DocCoder:
             e.pop("_how", None)
             e.pop("_noun", None)
             e.pop("_told_before", None)
+            e.pop("_since", None)
             e.pop("_now", None)
             e.pop("_offset", None)
         return out
@@ -788,6 +790,7 @@ class _DocCoder:
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
+                    "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
                 yield ev
@@ -1879,16 +1882,28 @@ class _DocCoder:
             # opening phrase misread: "Following a meeting with X …, Y announced on Friday that …"):
             # a single date in the sentence governs its actual events (GUIDE.md, Conventions)
             # not a date of a relative clause ("China, which has sparred with Manila this past
-            # year, has reached a deal"), nor one ahead of the article
+            # year, has reached a deal") or of a participle on another act's noun ("follow an
+            # agreement reached last month"), nor one ahead of the article
             resolved = {resolve_date(span.text, self.ref, future=False) for span, head in dates
                         if not any(t.lower_ in ("next", "coming", "until", "by") for t in span)
-                        and not (head >= 0 and self.doc[head].dep_ == "relcl")}
+                        and not (head >= 0 and self._describes_another(self.doc[head], tok))}
             resolved.discard(None)
             if len(resolved) == 1 and len(dates) == 1:
                 day = resolved.pop()
                 if self.ref is None or day <= self.ref:  # an actual event lies before the article
                     return day
         return None
+
+    def _describes_another(self, clause: Token, tok: Token) -> bool:
+        """A clause about a noun other than the event's: a relative clause ("China, which has
+        sparred with Manila this past year"), or a participle on another act's noun ("The talks
+        follow an agreement reached last month": last month is when the agreement was reached,
+        not when the talks are held)."""
+        if clause.dep_ == "relcl":
+            return True
+        noun = clause.head
+        return clause.dep_ == "acl" and noun.i != tok.i and noun.pos_ == "NOUN" and bool(
+            self.c.lexicon.lookup(noun, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _counted_from(self, span: Span) -> int | None | Literal[False]:
         """How a time expression that the publication date does not resolve counts its day: days
@@ -1981,7 +1996,10 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
     """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
     meeting was unsuccessful") is the event of its type and pair told just before (in the same
     sentence or the REFERENCE_SENTENCES before it), and happened when that one did, whatever the
-    tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
+    tense of its own clause; when those earlier mentions carry more than one date, it keeps none.
+    A shared act that names no party ("The present negotiations strive …", ``_told_of_main_pair``)
+    can only re-tell an act of the article's pair, told anywhere before it: it looks back to the
+    start of the article."""
     index = {start: i for i, start in enumerate(sent_starts)}
     for e in events:
         if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"] \
@@ -1991,10 +2009,11 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
         if here is None:
             continue
         pair = frozenset((e["source"], e["target"]))
+        back = len(sent_starts) if _told_of_main_pair(e) else REFERENCE_SENTENCES
         days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
                 and not d["negated"] and frozenset((d["source"], d["target"])) == pair and not _told_of_main_pair(d)
                 and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
-                and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
+                and 0 <= here - index.get(d.get("_sent", -1), -99) <= back}
         if len(days) == 1:
             e["date"] = days.pop()
 
@@ -2017,6 +2036,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
     at the precision the article gives it; a clause told as of now ("has now escalated") on the
     publication date itself. Without a publication date nothing is dated.
+
+    Not the news: an act named as the start of a span ("Since the reconciliation, talks have
+    progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
+    the date of its earlier telling, ``_dates_by_reference``, or none).
     """
     if not ref:
         return
@@ -2043,7 +2066,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         news_date = max(lead_days)
     for e in events:
         # a day counted from another ("the next day", "20 days before the invasion") is not today
-        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e:
+        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e or e.get("_since"):
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
