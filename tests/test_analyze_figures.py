@@ -77,6 +77,12 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("HK$ 5m", 5e6, "HKD"),
     ("A$7bn", 7e9, "AUD"),
     ("NT$5bn", 5e9, "TWD"),
+    ("₱5 billion", 5e9, "PHP"),
+    ("E£30 billion", 30e9, "EGP"),
+    ("EGP 12 billion", 12e9, "EGP"),
+    ("AED 5 billion", 5e9, "AED"),
+    ("Dh2bn", 2e9, "AED"),
+    ("SAR 10 billion", 10e9, "SAR"),
     # currency words after the number
     ("240 billion yuan", 240e9, "CNY"),
     ("80 billion renminbi", 80e9, "CNY"),
@@ -94,6 +100,15 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("3 million pounds sterling", 3e6, "GBP"),
     ("2 trillion won", 2e12, "KRW"),
     ("1 trillion yen", 1e12, "JPY"),
+    # a nationality before the currency word names whose pound, peso or dollar it is
+    ("20 billion Egyptian pounds", 20e9, "EGP"),
+    ("40 billion Philippine pesos", 40e9, "PHP"),
+    ("100 billion birr", 100e9, "ETB"),
+    ("3 billion Ethiopian birr", 3e9, "ETB"),
+    ("50 bolivars", 50, "VES"),
+    ("3 million manats", 3e6, "AZN"),
+    ("500 million Armenian drams", 500e6, "AMD"),
+    ("2 billion Turkish liras", 2e9, "TRY"),
     # scale words and abbreviations
     ("$300k", 300e3, "USD"),
     ("$5m", 5e6, "USD"),
@@ -108,6 +123,8 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("29 percent", 29, "percent"),
     ("29%", 29, "percent"),
     ("29 per cent", 29, "percent"),
+    ("12pc", 12, "percent"),
+    ("8.5 pc", 8.5, "percent"),
     ("4.5 percentage points", 4.5, "percent"),
     ("a 25-percent", 25, "percent"),
     # distances
@@ -119,6 +136,8 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     # counts written in words and digits
     ("50,000", 50_000, "count"),
     ("5,00,000", 500_000, "count"),
+    ("50 000", 50_000, "count"),  # thousands grouped by spaces
+    ("1\u00a0250\u00a0000", 1_250_000, "count"),
     ("twenty-five thousand", 25_000, "count"),
     ("one hundred and fifty", 150, "count"),
     ("two dozen", 24, "count"),
@@ -188,6 +207,22 @@ def test_normaliser_keeps_qualifiers_outside_the_expression(text, qualifier):
 def test_absurd_magnitudes_are_dropped_not_infinite(text):
     for f in find_quantities(text):
         assert math.isfinite(f["value"]) and abs(f["value"]) <= MAX_VALUE
+
+
+def test_pesos_are_the_peso_of_the_country_in_the_sentence(fig_nlp):
+    assert values(run(fig_nlp, "Manila set aside 5 billion pesos for the outposts.")) == [(5e9, "PHP")]
+    assert values(run(fig_nlp, "Mexico City paid 3 million pesos in fines.")) == [(3e6, "MXN")]
+    assert run(fig_nlp, "The fine was 300 million pesos.") == []  # whose peso: not known
+
+
+@pytest.mark.parametrize("text, want", [
+    ("On March 10 200 people protested outside the embassy.", [(200, "count")]),
+    ("Roughly 60 000 soldiers remain on each side of the border.", [(60_000, "count")]),
+    ("India raised duties on 50\u00a0000 tonnes of Chinese steel.", [(50_000, "other")]),
+    ("The ministry bought 2 PCs.", []),
+])
+def test_thousands_grouped_by_spaces_and_what_is_not(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
 
 
 def test_yen_sign_is_yuan_in_a_chinese_context(fig_nlp):
@@ -267,7 +302,8 @@ def test_distances_are_in_km(fig_nlp):
 def test_counts_of_relevant_things(fig_nlp):
     text = ("Between 40,000 and 45,000 troops gathered near the frontier. "
             "Artillery fire killed at least 14 civilians and wounded 30 people. "
-            "Washington blacklisted six Turkish companies.")
+            "Washington blacklisted six Turkish companies. "
+            "Coast guard cutters rammed two Vietnamese boats.")
     figures = run(fig_nlp, text)
     troops = only(figures, value=40_000)
     assert (troops["value_high"], troops["unit"], troops["measure"]) == (45_000, "count", "troops")
@@ -277,12 +313,21 @@ def test_counts_of_relevant_things(fig_nlp):
     assert only(figures, value=30)["measure"] == "people"
     firms = only(figures, value=6)
     assert (firms["unit"], firms["measure"], firms["raw"]) == ("count", "Turkish companies", "six Turkish companies")
+    assert only(figures, value=2)["measure"] == "Vietnamese boats"
 
 
 def test_ordinal_meeting_counts(fig_nlp):
     text = "Monday's talks in Ankara were the two presidents' 17th meeting since 2018."
     f = only(run(fig_nlp, text), unit="count")
     assert (f["value"], f["measure"], f["raw"]) == (17, "meetings", "17th meeting")
+
+
+def test_sessions_of_a_joint_body_count_meetings(fig_nlp):
+    text = "The two leaders chaired the fourth session of the Norway-Sweden Joint Economic Commission."
+    f = only(run(fig_nlp, text), unit="count")
+    assert (f["value"], f["raw"]) == (4, "fourth session")
+    assert "Joint Economic Commission" in f["measure"]
+    assert run(fig_nlp, "The 78th session of the UN General Assembly opened after the accord was signed.") == []
 
 
 def test_met_n_times_is_a_meeting_count(fig_nlp):
@@ -300,6 +345,7 @@ def test_met_n_times_is_a_meeting_count(fig_nlp):
     "Diplomats hope there will be a ninth round one day, and that a tenth would follow.",
     "NATO's Article 5 and Resolution 2231 were cited.",
     "COVID-19 disrupted the delivery of F-16 jets and S-400 systems.",
+    "The new border wall is 145 metres high and 30 feet thick.",
 ])
 def test_not_counts(fig_nlp, text):
     assert run(fig_nlp, text) == []
@@ -339,6 +385,9 @@ def test_hyphenated_duration_names_its_noun(fig_nlp):
     "The 71-year-old president met the 64-year-old premier to discuss trade.",
     "In the first nine months of the year, officials said little.",
     "The ministers, aged 58 and 61, discussed the war.",
+    # a term of office or a sentence is no span of the relations, in a sentence about them
+    "Xi began a third five-year term as leader as Beijing brokered the agreement.",
+    "The spy got a 10-year prison sentence after the attack on the embassy.",
 ])
 def test_not_durations(fig_nlp, text):
     assert [f for f in run(fig_nlp, text, ref="2024-05-05") if f["unit"] == "other"] == []

@@ -96,6 +96,9 @@ _PREFIX_CURRENCIES = {
     "£": "GBP", "gbp": "GBP", "cn¥": "CNY", "rmb¥": "CNY", "rmb": "CNY", "cny": "CNY", "jp¥": "JPY", "jpy": "JPY",
     "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB", "₩": "KRW", "krw": "KRW",
     "₺": "TRY", "₴": "UAH", "chf": "CHF", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "twd": "TWD",
+    "₱": "PHP", "e£": "EGP", "egp": "EGP", "aed": "AED", "dh": "AED", "dhs": "AED", "sar": "SAR", "etb": "ETB",
+    "ves": "VES", "php": "PHP", "mxn": "MXN", "azn": "AZN", "amd": "AMD", "irr": "IRR", "try": "TRY", "idr": "IDR",
+    "myr": "MYR", "thb": "THB", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "zar": "ZAR",
 }
 _SUFFIX_CURRENCIES = {
     "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
@@ -106,8 +109,17 @@ _SUFFIX_CURRENCIES = {
     "pakistani rupee": "PKR", "rouble": "RUB", "ruble": "RUB", "pound sterling": "GBP", "sterling": "GBP",
     "pound": "GBP", "yen": "JPY", "won": "KRW", "korean won": "KRW", "south korean won": "KRW", "hryvnia": "UAH",
     "lira": "TRY", "rial": "IRR", "iranian rial": "IRR", "riyal": "SAR", "saudi riyal": "SAR", "shekel": "ILS",
-    "dirham": "AED",
+    "dirham": "AED", "egyptian pound": "EGP", "sudanese pound": "SDG", "lebanese pound": "LBP",
+    "syrian pound": "SYP", "birr": "ETB", "ethiopian birr": "ETB", "bolivar": "VES", "bolívar": "VES",
+    "venezuelan bolivar": "VES", "venezuelan bolívar": "VES", "philippine peso": "PHP", "mexican peso": "MXN",
+    "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP", "manat": "AZN",
+    "azerbaijani manat": "AZN", "dram": "AMD", "armenian dram": "AMD", "turkish lira": "TRY", "rupiah": "IDR",
+    "ringgit": "MYR", "baht": "THB", "taka": "BDT", "naira": "NGN",
 }
+#: a bare "pesos" is the peso of the country the sentence is about (else not known: no figure)
+_PESO_CONTEXT = (("PHP", re.compile(r"\b(philippin\w*|filipino\w*|manila)", re.I)),
+                 ("MXN", re.compile(r"\bmexic\w*", re.I)), ("ARS", re.compile(r"\bargentin\w*", re.I)),
+                 ("COP", re.compile(r"\bcolombi\w*", re.I)), ("CLP", re.compile(r"\bchile\w*", re.I)))
 #: qualifiers and range words between a number and its determiner ("the nearly 40 ...")
 _SKIPPED_BEFORE = frozenset(("nearly", "about", "some", "around", "roughly", "almost", "over", "more", "than", "at",
                              "least", "up", "to", "just", "only"))
@@ -119,18 +131,27 @@ _U = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _T = "|".join(_TENS_WORDS)
 _W = rf"(?:(?:{_T})(?:[-\s](?:{_U})\b)?|(?:{_U}))\b"
 _WORDNUM = rf"{_W}(?:\s+hundred\b(?:\s+(?:and\s+)?{_W})?)?"
-_DIGITS = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,5}(?!\d))?"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+#: thousands grouped by spaces ("50 000", the SI and much of the non-US press), not after a
+#: month name ("March 10 200 people" is a date and a count)
+_SPACED = "".join(rf"(?<!{m} )(?<!{m}\. )" for m in _MONTHS) + r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴"
-           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|Rs\.?)[ \u00a0]?(?=\d))")
+_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|(?-i:E)?£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴|₱"
+           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|EGP|AED|SAR|ETB|VES|PHP|MXN|AZN|AMD|IRR|"
+           r"TRY|IDR|MYR|THB|SGD|NZD|BRL|ZAR|Dhs?|Rs\.?)[ \u00a0]?(?=\d))")
 _CURRENCY_SUFFIX = (
     r"(?:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|New\s+Taiwan|Taiwan(?:ese)?|"
     r"New\s+Zealand)\s+dollars?|dollars?|euros?|yuan|renminbi|(?-i:RMB|USD|EUR|GBP|CNY|JPY|INR|RUB|KRW)|"
-    r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|pounds?(?!\s+of\b)|"
+    r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|"
+    r"(?:Egyptian|Sudanese|Lebanese|Syrian)\s+pounds?|pounds?(?!\s+of\b)|(?:Ethiopian\s+)?birr|"
+    r"(?:Venezuelan\s+)?bol[ií]vars?|(?:(?:Philippine|Mexican|Argentine|Colombian|Chilean)\s+)?pesos?|"
+    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|"
     r"yen|(?:(?:South\s+)?Korean\s+)?won(?=\W|$)|hryvnias?|liras?|(?:Iranian\s+)?rials?|(?:Saudi\s+)?riyals?|"
     r"shekels?|dirhams?)")
-_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b)"
+_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
 _AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
 _DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
 _PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
@@ -210,7 +231,7 @@ def _number_value(text: str) -> float | None:
         return None
     if s[0].isdigit():
         try:
-            value = float(s.replace(",", ""))
+            value = float(re.sub(r"[,\s]", "", s))  # "50,000", "50 000"
         except ValueError:
             return None
         return value if math.isfinite(value) else None
@@ -284,7 +305,7 @@ def _currency_of(symbol: str, context: str, home_dollar: str | None = None) -> s
 def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
     """(kind, currency, factor, unit word) of a unit written after the number."""
     s = _norm_space(suffix)
-    if s == "%" or s.startswith(("per", "percent", "pct")):
+    if s == "%" or s == "pc" or s.startswith(("per", "percent", "pct")):
         return "percent", None, 1.0, "percent"
     if re.match(r"(sq|square|km2|km²)", s):
         return "area", None, (2.589988 if "mile" in s else 1.0), "square km"
@@ -302,6 +323,8 @@ def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         words[-1] = words[-1][:-1]  # "roubles" → "rouble"; codes (RUB, USD) stay
     key = " ".join(words)
+    if words[-1] == "peso" and key not in _SUFFIX_CURRENCIES:
+        return "money", "peso", 1.0, s  # which peso: the sentence tells (``_atoms``)
     currency = _SUFFIX_CURRENCIES.get(key) or _SUFFIX_CURRENCIES.get(words[-1]) or "USD"
     return "money", currency, 1.0, s
 
@@ -324,6 +347,10 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
         abbr = m.group("abbr") or m.group("abbr2")
         suffix = m.group("suf")
         suffix_kind = _classify_suffix(suffix) if suffix else None
+        if suffix_kind is not None and suffix_kind[1] == "peso":
+            context = context_of(start) if context_of else text[max(0, start - 300):end + 300]
+            peso = next((code for code, rx in _PESO_CONTEXT if rx.search(context)), None)
+            suffix_kind = ("money", peso, 1.0, suffix_kind[3])
         if abbr:
             a = abbr.lower()
             money_next = currency is not None or (suffix_kind is not None and suffix_kind[0] == "money")
@@ -524,6 +551,9 @@ class FigureWords:
     uncountable_plurals: frozenset[str]
     count_blacklist: frozenset[str]
     meeting_nouns: frozenset[str]
+    session_nouns: frozenset[str]
+    joint_body_words: frozenset[str]
+    not_relation_durations: frozenset[str]
     meet_verbs: frozenset[str]
     definite: frozenset[str]
     hypothetical: frozenset[str]
@@ -810,7 +840,10 @@ class _DocFigures:
                 return None
         if lemma == "phone":
             lemma = "call"
-        if lemma not in self.w.meeting_nouns:
+        if lemma in self.w.session_nouns:
+            if not self._of_joint_body(noun, sent):
+                return None  # "the 78th session of the General Assembly": one body's own sittings
+        elif lemma not in self.w.meeting_nouns:
             return None
         if self._hypothetical(span, sent):
             return None
@@ -818,6 +851,20 @@ class _DocFigures:
         if measure.lower() == noun.text.lower():
             measure = _plural(noun.lemma_.lower())
         return measure, noun.idx + len(noun.text)
+
+    def _of_joint_body(self, noun: Token, sent: Span) -> bool:
+        """Whether the "of" phrase after a session noun names a body two states hold together
+        ("the sixth session of the Greece-Turkey High-Level Cooperation Council")."""
+        doc = self.doc
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "of":
+            return False
+        words = doc[noun.i + 2:min(sent.end, noun.i + 14)]
+        for t in words:
+            if t.is_punct and t.text not in "-–":
+                break
+            if t.lower_ in self.w.joint_body_words or t.lemma_.lower() in self.w.joint_body_words:
+                return True
+        return False
 
     def _hypothetical(self, span: Span, sent: Span) -> bool:
         """Under would/could/might/may/if in its clause ("to make sure there would be a 40th")."""
@@ -834,6 +881,10 @@ class _DocFigures:
         unit = (c.unit_word or "period").rstrip("s")
         if _DATEISH_AFTER.match(self.text, c.end, min(len(self.text), c.end + 15)):
             return None  # "a year ago", "70 years old", "three days later"
+        if "-" in self.text[c.start:c.end] and span.end < sent.end:
+            noun = self._noun_after(span, sent)
+            if noun is not None and noun.lemma_.lower() in self.w.not_relation_durations:
+                return None  # "a third five-year term", "a 10-year prison sentence"
         before = self.text[max(sent.start_char, c.start - 40):c.start]
         if c.qualifier is None and _DATEISH_BEFORE.search(before):
             return None  # "the first seven months", "the past three years", "aged 70"
