@@ -71,6 +71,9 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("¥500 million", 500e6, "JPY"),
     ("₹500 crore", 5e9, "INR"),
     ("Rs. 500 crore", 5e9, "INR"),
+    ("Rs 5,000 cr", 5e10, "INR"),
+    ("₹450cr", 4.5e9, "INR"),
+    ("₹1 lakh crore", 1e12, "INR"),
     ("₽3.5 trillion", 3.5e12, "RUB"),
     ("RMB 240 billion", 240e9, "CNY"),
     ("CNY240bn", 240e9, "CNY"),
@@ -314,6 +317,17 @@ def test_counts_of_relevant_things(fig_nlp):
     firms = only(figures, value=6)
     assert (firms["unit"], firms["measure"], firms["raw"]) == ("count", "Turkish companies", "six Turkish companies")
     assert only(figures, value=2)["measure"] == "Vietnamese boats"
+
+
+def test_a_strong_force_counts_its_members(fig_nlp):
+    f = only(run(fig_nlp, "A 5,000-strong peacekeeping force will deploy along the border."), unit="count")
+    assert (f["value"], f["measure"]) == (5000, "peacekeeping force")
+
+
+def test_ships_and_people_of_the_sea_are_counted(fig_nlp):
+    text = "The navy seized two oil tankers and detained three Vietnamese fishermen."
+    assert [(f["value"], f["measure"]) for f in run(fig_nlp, text)] == [(2, "oil tankers"),
+                                                                        (3, "Vietnamese fishermen")]
 
 
 def test_ordinal_meeting_counts(fig_nlp):

@@ -86,9 +86,10 @@ _ORDINAL_TENS = {w: 10 * i for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
 _SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
-#: single-letter scale abbreviations are only trusted next to a currency ("$5m", "500k euros")
-_LETTER_SCALES = {"k", "m", "b"}
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "cr": 1e7}
+#: single-letter scale abbreviations, and "cr" (crore: "Rs 500 cr"), are only trusted next to a
+#: currency ("$5m", "500k euros")
+_LETTER_SCALES = {"k", "m", "b", "cr"}
 
 _PREFIX_CURRENCIES = {
     "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
@@ -161,8 +162,8 @@ _SUFFIX = rf"(?:{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}|{_CURRENC
 
 _ATOM = re.compile(
     rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{_PREFIX})[ \u00a0]?|(?<![A-Za-z]-))(?P<num>{_NUM})"
-    rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|m|M|k|K|b|B))(?![A-Za-z0-9])"
-    rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn))\b"
+    rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|cr|m|M|k|K|b|B))(?![A-Za-z0-9])"
+    rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn|cr))\b"
     rf"|[\s-]+(?P<scale>(?:{_SCALE_WORDS})(?:[\s-]+(?:{_SCALE_WORDS}))?)\b)?"
     rf"(?:[\s-]*(?P<suf>{_SUFFIX})(?![A-Za-z0-9]))?"
     r"(?![0-9])(?!\.\d)(?![A-Za-z])",
@@ -792,8 +793,10 @@ class _DocFigures:
             return None
         if c.value < 2 and c.value_high is None:
             return None  # "one of", "one country"
+        # "a 5,000-strong force" counts the members of the force
+        strong = re.match(r"-strong\b", self.text[c.end:c.end + 8], re.I) is not None
         plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower() in self.w.uncountable_plurals or \
-            noun.text.lower() != noun.lemma_.lower()
+            noun.text.lower() != noun.lemma_.lower() or strong
         if not plural:
             return None
         prev = self._determiner_before(span)
@@ -808,7 +811,7 @@ class _DocFigures:
             return None  # "the 27 member states": a referring expression
         if lemma not in self.w.relevant_count and not nationals and not (c.value >= 10 or c.has_scale):
             return None
-        measure = self._noun_phrase(noun, lower=span.end)
+        measure = self._noun_phrase(noun, lower=span.end + (2 if strong else 0))
         return measure, noun.idx + len(noun.text)
 
     def _determiner_before(self, span: Span) -> str:
