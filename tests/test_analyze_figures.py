@@ -149,6 +149,7 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("20 days", 20, "other"),
     ("1.5 million barrels per day", 1.5e6, "other"),
     ("38 bcm", 38, "other"),
+    ("1,400 cubic km", 1400, "other"),
 ])
 def test_normaliser_reads_every_form(text, value, unit):
     got = parse_quantity(text)
@@ -317,6 +318,12 @@ def test_counts_of_relevant_things(fig_nlp):
     firms = only(figures, value=6)
     assert (firms["unit"], firms["measure"], firms["raw"]) == ("count", "Turkish companies", "six Turkish companies")
     assert only(figures, value=2)["measure"] == "Vietnamese boats"
+
+
+def test_a_range_of_bare_numbers_the_recogniser_calls_a_date_is_a_count(fig_nlp):
+    # the small model tags "Between 10 and 15" DATE; no month, year or day in it: not a date
+    f = only(run(fig_nlp, "Between 10 and 15 Chinese vessels were spotted near the reef."), unit="count")
+    assert (f["value"], f["value_high"], f["measure"]) == (10, 15, "Chinese vessels")
 
 
 def test_a_strong_force_counts_its_members(fig_nlp):

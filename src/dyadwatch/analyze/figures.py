@@ -156,7 +156,7 @@ _PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:p
 _AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
 _DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
 _PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
-             r"cubic\s+met(?:re|er)s|megawatts?|gigawatts?|(?-i:MW|GW))")
+             r"cubic\s+(?:met(?:re|er)s|km|kilomet(?:re|er)s)|megawatts?|gigawatts?|(?-i:MW|GW))")
 _DURATION = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
 _SUFFIX = rf"(?:{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}|{_CURRENCY_SUFFIX})"
 
@@ -203,6 +203,11 @@ _RELATION_WORDS = re.compile(
     r"blockade|exercises?|drills?|relations|ties|tensions|conflict|crisis|border|diplomat\w*|embass\w*|"
     r"nuclear|missiles?|weapons?|military|energy|gas|oil|pipeline|investment\w*|exports?|imports?|"
     r"debt|recogni[sz]\w*|normali[sz]\w*|restor\w*|sever\w*|expel\w*|election interference)\b", re.I)
+#: what makes a DATE entity a date: a month, weekday, season, calendar unit, year or day ordinal
+_DATE_WORDS = re.compile(
+    r"(?<![\w])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year|month|week|day|"
+    r"decade|centur|quarter|ago|today|yesterday|tomorrow|now|spring|summer|autumn|fall|winter|night|morning|"
+    r"evening|season|period|time|era|age|\d{4}|\d{2}s\b|'\d\d|\d+(?:st|nd|rd|th)\b)", re.I)
 _DATEISH_AFTER = re.compile(r"[\s-]*(ago|old|later|earlier|of age|after that|before that|hence)\b", re.I)
 _DATEISH_BEFORE = re.compile(
     r"(?<![\w])(the\s+(?:first|last|past|next|previous|coming|recent|following|initial|final|same|preceding|"
@@ -732,7 +737,20 @@ class _DocFigures:
     # --- kinds
 
     def _skip_as_date(self, span: Span) -> bool:
-        return any(t.ent_type_ in ("DATE", "TIME") for t in span)
+        """In a date or time the recogniser found; a "date" of bare numbers is its mistake
+        ("Between 10 and 15 vessels" tagged DATE), not a date."""
+        for t in span:
+            if t.ent_type_ == "TIME":
+                return True
+            if t.ent_type_ == "DATE":
+                doc, j, k = self.doc, t.i, t.i + 1  # the entity's bounds, by its IOB tags
+                while j > 0 and doc[j].ent_iob_ == "I":
+                    j -= 1
+                while k < len(doc) and doc[k].ent_iob_ == "I":
+                    k += 1
+                if _DATE_WORDS.search(doc[j:k].text):
+                    return True
+        return False
 
     def _noun_after(self, span: Span, sent: Span) -> Token | None:
         """The noun a number counts: the head of the noun phrase right after it ("five Chinese firms")."""
