@@ -229,6 +229,24 @@ def test_thousands_grouped_by_spaces_and_what_is_not(fig_nlp, text, want):
     assert values(run(fig_nlp, text)) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Oil exports to China are worth over $30m (£17.6m) a day.", [(30e6, "USD")]),
+    ("Trade with Chile was worth $1.24 billion (1.8 billion euros, 1.4 billion pounds) in 2016.", [(1.24e9, "USD")]),
+    ("India cleared Chinese investments of Rs 5,000 crore (about $600 million).", [(5e10, "INR")]),
+    ("The convoy drove 740 kilometers (460 miles) to the border.", [(740, "km")]),
+    # a bracket that adds or compares a figure is no conversion
+    ("Trade with Japan fell to $30 billion (from $35 billion) in 2020.", [(30e9, "USD"), (35e9, "USD")]),
+    ("Exports to Korea rose 12% (to $5bn) last year.", [(12, "percent"), (5e9, "USD")]),
+])
+def test_a_conversion_in_brackets_is_the_same_figure(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
+
+
+def test_unknown_currencies_are_not_counts(fig_nlp):
+    assert values(run(fig_nlp, "Bern froze three million Swiss francs of Russian assets.")) == [(3e6, "CHF")]
+    assert run(fig_nlp, "Nairobi paid 40 million shillings and 500 million dinars in fees.") == []
+
+
 def test_yen_sign_is_yuan_in_a_chinese_context(fig_nlp):
     figures = run(fig_nlp, "Beijing offered Moscow a ¥100 billion credit line.")
     assert values(figures) == [(100e9, "CNY")]

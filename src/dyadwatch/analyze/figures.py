@@ -115,7 +115,7 @@ _SUFFIX_CURRENCIES = {
     "venezuelan bolivar": "VES", "venezuelan bolívar": "VES", "philippine peso": "PHP", "mexican peso": "MXN",
     "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP", "manat": "AZN",
     "azerbaijani manat": "AZN", "dram": "AMD", "armenian dram": "AMD", "turkish lira": "TRY", "rupiah": "IDR",
-    "ringgit": "MYR", "baht": "THB", "taka": "BDT", "naira": "NGN",
+    "ringgit": "MYR", "baht": "THB", "taka": "BDT", "naira": "NGN", "swiss franc": "CHF", "cedi": "GHS",
 }
 #: a bare "pesos" is the peso of the country the sentence is about (else not known: no figure)
 _PESO_CONTEXT = (("PHP", re.compile(r"\b(philippin\w*|filipino\w*|manila)", re.I)),
@@ -149,7 +149,7 @@ _CURRENCY_SUFFIX = (
     r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|"
     r"(?:Egyptian|Sudanese|Lebanese|Syrian)\s+pounds?|pounds?(?!\s+of\b)|(?:Ethiopian\s+)?birr|"
     r"(?:Venezuelan\s+)?bol[ií]vars?|(?:(?:Philippine|Mexican|Argentine|Colombian|Chilean)\s+)?pesos?|"
-    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|"
+    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|Swiss\s+francs?|cedis?|"
     r"yen|(?:(?:South\s+)?Korean\s+)?won(?=\W|$)|hryvnias?|liras?|(?:Iranian\s+)?rials?|(?:Saudi\s+)?riyals?|"
     r"shekels?|dirhams?)")
 _PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
@@ -691,7 +691,23 @@ class _DocFigures:
             figure = self._figure(c)
             if figure is not None:
                 out.append(figure)
-        return out
+        return self._without_conversions(out)
+
+    def _without_conversions(self, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Drop the conversions a text puts in brackets after a figure: "$30m (£17.6m)",
+        "100 million rupiah ($4,000)", "740 km (460 miles)", "$1.2bn (€1.1bn, £0.9bn)" are one
+        figure each, told in the writer's unit and restated in the reader's."""
+        out: list[dict[str, Any]] = []
+        for f in figures:
+            prev = out[-1] if out else None
+            if prev is not None and _same_family(prev["unit"], f["unit"]):
+                gap = self.text[prev["end"]:f["start"]]
+                if _CONVERSION_GAP.fullmatch(gap) and "(" in gap:
+                    f = {**f, "_conversion_of": prev}  # marks a figure inside the bracket
+                elif prev.get("_conversion_of") is not None and _CONVERSION_NEXT.fullmatch(gap):
+                    f = {**f, "_conversion_of": prev["_conversion_of"]}
+            out.append(f)
+        return [f for f in out if f.get("_conversion_of") is None]
 
     def _figure(self, c: _Candidate) -> dict[str, Any] | None:
         span = self._span(c.start, c.end)
@@ -1148,6 +1164,19 @@ class _DocFigures:
             if not options:
                 return None
         return min(options, key=distance)[2]
+
+
+#: what stands between a figure and its conversion: an opening bracket, perhaps a qualifier
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|almost|over|"
+                             r"more\s+than|or|equivalent\s+to|equal\s+to|c\.|ca\.)\s+)?", re.I)
+#: between two conversions in one bracket
+_CONVERSION_NEXT = re.compile(r"\s*(?:,|;|/|or|and)\s*(?:(?:about|around|roughly|some)\s+)?", re.I)
+_NON_MONEY_UNITS = frozenset(("percent", "count", "km", "other"))
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Money in two currencies, or one unit twice (km after a conversion from miles)."""
+    return a == b or (a not in _NON_MONEY_UNITS and b not in _NON_MONEY_UNITS)
 
 
 def _plural(word: str) -> str:
