@@ -344,6 +344,17 @@ def test_a_range_of_bare_numbers_the_recogniser_calls_a_date_is_a_count(fig_nlp)
     assert (f["value"], f["value_high"], f["measure"]) == (10, 15, "Chinese vessels")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("About 1.5m people fled the fighting.", [(1.5e6, "count")]),
+    ("Moscow sent 20k troops to the border.", [(20e3, "count")]),
+    ("Australia sold 1.2m tonnes of barley to China.", [(1.2e6, "other")]),
+    ("He won the 400m hurdles at the games.", []),
+    ("The wall on the border is 5m high.", []),
+])
+def test_a_lone_m_or_k_is_millions_or_thousands_only_of_what_is_counted(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
+
+
 def test_a_strong_force_counts_its_members(fig_nlp):
     f = only(run(fig_nlp, "A 5,000-strong peacekeeping force will deploy along the border."), unit="count")
     assert (f["value"], f["measure"]) == (5000, "peacekeeping force")

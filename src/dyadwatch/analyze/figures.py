@@ -293,6 +293,7 @@ class _Atom:
     unit_word: str | None = None
     wordy: bool = False
     has_scale: bool = False
+    letter: bool = False  # its scale is a lone "m" or "k" with no currency: a count only of what matters
 
     @property
     def value(self) -> float:
@@ -349,7 +350,7 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
             context = (context_of(start) if context_of else text[max(0, start - 300):end + 300]) \
                 if "¥" in m.group("pre") else ""
             currency = _currency_of(m.group("pre"), context, home_dollar)
-        scale, has_scale = 1.0, False
+        scale, has_scale, letter = 1.0, False, False
         abbr = m.group("abbr") or m.group("abbr2")
         suffix = m.group("suf")
         suffix_kind = _classify_suffix(suffix) if suffix else None
@@ -360,10 +361,15 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
         if abbr:
             a = abbr.lower()
             money_next = currency is not None or (suffix_kind is not None and suffix_kind[0] == "money")
+            letter = False
             if a in _LETTER_SCALES and not money_next:
-                continue  # "5m" with no currency may be metres, "5k" a race: not a figure
-            else:
-                scale, has_scale = _SCALES[a], True
+                # "5m" with no currency may be metres, "5k" a race: a figure only before a physical
+                # unit ("1.2m tonnes") or a word the component then checks ("1.5m people")
+                measured = suffix_kind is not None and suffix_kind[0] == "physical"
+                if not measured and (a == "cr" or not re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2])):
+                    continue
+                letter = not measured
+            scale, has_scale = _SCALES[a], True
         elif m.group("scale"):
             scale = 1.0
             for w in re.split(r"[\s-]+", m.group("scale").lower()):
@@ -382,7 +388,7 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
             if kind != "money":
                 currency = None
         wordy = not m.group("num")[0].isdigit()
-        yield _Atom(start, end, number, scale, kind, currency, factor, unit_word, wordy, has_scale)
+        yield _Atom(start, end, number, scale, kind, currency, factor, unit_word, wordy, has_scale, letter)
 
 
 @dataclass
@@ -399,6 +405,7 @@ class _Candidate:
     has_scale: bool
     ordinal: bool = False
     number_start: int = 0  # where the number itself starts (after "between"/currency)
+    letter: bool = False  # see ``_Atom.letter``
 
     @property
     def unit(self) -> str:
@@ -458,13 +465,13 @@ def _candidates(text: str, context_of: Any = None, home_dollar: str | None = Non
             q, _ = _qualifier(text, start, b.end)
             out.append(_Candidate(start, b.end, a.value, b.value, b.kind, b.currency or a.currency,
                                   b.unit_word or a.unit_word, q, a.wordy and b.wordy, a.has_scale or b.has_scale,
-                                  number_start=a.start))
+                                  number_start=a.start, letter=a.letter or b.letter))
             i += 2
             continue
         a = atoms[i]
         q, _ = _qualifier(text, a.start, a.end)
         out.append(_Candidate(a.start, a.end, a.value, None, a.kind, a.currency, a.unit_word, q, a.wordy,
-                              a.has_scale, number_start=a.start))
+                              a.has_scale, number_start=a.start, letter=a.letter))
         i += 1
     taken_starts = [c.start for c in out]  # sorted, non-overlapping
     for m in _ORDINAL.finditer(text):
@@ -526,6 +533,8 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
     for c in _candidates(text):
         if not _finite(c.value) or (c.value_high is not None and not _finite(c.value_high)):
             continue
+        if c.letter:
+            continue  # "5m" before a word: millions or metres, which only the parse can tell
         out.append({"start": c.start, "end": c.end, "raw": text[c.start:c.end], "value": float(c.value),
                     "value_high": None if c.value_high is None else float(c.value_high), "unit": c.unit,
                     "qualifier": c.qualifier})
@@ -843,6 +852,9 @@ class _DocFigures:
             return None
         if lemma in self.w.party_nouns and lemma not in self.w.pair_party_nouns and prev in self.w.definite:
             return None  # "the 27 member states": a referring expression
+        if c.letter and lemma not in self.w.relevant_count and not nationals and \
+                noun.text.lower() not in self.w.uncountable_plurals:
+            return None  # "the 400m hurdles": metres, not millions
         if lemma not in self.w.relevant_count and not nationals and not (c.value >= 10 or c.has_scale):
             return None
         measure = self._noun_phrase(noun, lower=span.end + (2 if strong else 0))
