@@ -136,7 +136,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 #: thousands grouped by spaces ("50 000", the SI and much of the non-US press), not after a
 #: month name ("March 10 200 people" is a date and a count)
-_SPACED = "".join(rf"(?<!{m} )(?<!{m}\. )" for m in _MONTHS) + r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
+_SPACED = (r"(?=\d{1,3}[ \u00a0\u202f]\d{3})" + "".join(rf"(?<!{m} )(?<!{m}\. )" for m in _MONTHS)
+           + r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)")
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
