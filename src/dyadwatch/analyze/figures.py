@@ -7,17 +7,21 @@ relations between states (trade, aid, sanctions, troops, casualties, meetings co
 prices, percentages) and to describe them:
 
 - **money** in its ISO 4217 currency as a plain number: symbols and codes before the number
-  (``$``, ``US$``, ``US $``, ``€``, ``£``, ``¥``, ``₹``, ``₽``, ``Rs``, ``RMB``, ``USD`` …) or
-  words after it (dollars, euros, yuan, renminbi, rupees, roubles/rubles, pounds, yen …), with
-  scale words and abbreviations (thousand, million, billion, trillion, crore, lakh, ``bn``,
-  ``mn``, ``m``, ``k``, ``tn``): "€1.5bn" → 1500000000 EUR, "240 billion yuan" → 240000000000 CNY;
-- **percent** ("29 percent", "29%", "29 per cent" → 29);
+  (``$``, ``US$``, ``US $``, ``€``, ``£``, ``E£``, ``¥``, ``₹``, ``₽``, ``₱``, ``Rs``, ``RMB``,
+  ``USD``, ``AED`` …) or words after it (dollars, euros, yuan, renminbi, rupees, roubles/rubles,
+  pounds, Egyptian pounds, yen, birr, bolivars, manats, drams …; a bare "pesos" is the peso of
+  the country its sentence names), with scale words and abbreviations (thousand, million,
+  billion, trillion, crore, lakh, ``bn``, ``mn``, ``m``, ``k``, ``tn``, ``cr``): "€1.5bn" →
+  1500000000 EUR, "240 billion yuan" → 240000000000 CNY. A conversion in brackets after a
+  figure ("$30m (£17.6m)") is the same figure and is dropped;
+- **percent** ("29 percent", "29%", "29 per cent", "29pc" → 29);
 - **km** (miles and nautical miles are converted), and **other** for durations that matter
   ("20 days before the invasion") and physical quantities (tonnes, barrels, bcm …);
-- **count**: numbers of something relevant ("50,000 troops", "five firms") and ordinal
-  meeting counts ("their 39th meeting" → 39). Years, dates, ages, times, page chrome,
-  definite small numbers that refer to the parties ("the two leaders", "one of"), ordinals
-  of congresses or sessions, and hypothetical ordinals are skipped;
+- **count**: numbers of something relevant ("50,000 troops", "50 000 troops", "1.5m people",
+  "a 5,000-strong force", "five firms") and ordinal meeting counts ("their 39th meeting" → 39,
+  "the sixth session of the joint commission" → 6). Years, dates, ages, times, page chrome,
+  lengths, definite small numbers that refer to the parties ("the two leaders", "one of"),
+  ordinals of congresses or of one body's sessions, and hypothetical ordinals are skipped;
 - **ranges** ("between 50,000 and 60,000", "$2–3 billion", "three to five years") keep both
   ends (``value`` and ``value_high``); **qualifiers** ("about", "nearly", "more than" …) are kept.
 
