@@ -90,7 +90,8 @@ _ORDINAL_TENS = {w: 10 * i for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
 _SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "cr": 1e7}
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+           "cr": 1e7}
 #: single-letter scale abbreviations, and "cr" (crore: "Rs 500 cr"), are only trusted next to a
 #: currency ("$5m", "500k euros")
 _LETTER_SCALES = {"k", "m", "b", "cr"}
@@ -145,7 +146,8 @@ _SPACED = (r"(?=\d{1,3}[ \u00a0\u202f]\d{3})" + "".join(rf"(?<!{m} )(?<!{m}\. )"
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|(?-i:E)?£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴|₱"
+_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|(?-i:E)?£|(?-i:CN|RMB|JP)?¥"
+           r"|₹|₽|₩|₺|₴|₱"
            r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|EGP|AED|SAR|ETB|VES|PHP|MXN|AZN|AMD|IRR|"
            r"TRY|IDR|MYR|THB|SGD|NZD|BRL|ZAR|Dhs?|Rs\.?)[ \u00a0]?(?=\d))")
 _CURRENCY_SUFFIX = (
@@ -154,7 +156,8 @@ _CURRENCY_SUFFIX = (
     r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|"
     r"(?:Egyptian|Sudanese|Lebanese|Syrian)\s+pounds?|pounds?(?!\s+of\b)|(?:Ethiopian\s+)?birr|"
     r"(?:Venezuelan\s+)?bol[ií]vars?|(?:(?:Philippine|Mexican|Argentine|Colombian|Chilean)\s+)?pesos?|"
-    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|Swiss\s+francs?|cedis?|"
+    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|"
+    r"Swiss\s+francs?|cedis?|"
     r"yen|(?:(?:South\s+)?Korean\s+)?won(?=\W|$)|hryvnias?|liras?|(?:Iranian\s+)?rials?|(?:Saudi\s+)?riyals?|"
     r"shekels?|dirhams?)")
 _PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
