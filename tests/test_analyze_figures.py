@@ -71,12 +71,21 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("¥500 million", 500e6, "JPY"),
     ("₹500 crore", 5e9, "INR"),
     ("Rs. 500 crore", 5e9, "INR"),
+    ("Rs 5,000 cr", 5e10, "INR"),
+    ("₹450cr", 4.5e9, "INR"),
+    ("₹1 lakh crore", 1e12, "INR"),
     ("₽3.5 trillion", 3.5e12, "RUB"),
     ("RMB 240 billion", 240e9, "CNY"),
     ("CNY240bn", 240e9, "CNY"),
     ("HK$ 5m", 5e6, "HKD"),
     ("A$7bn", 7e9, "AUD"),
     ("NT$5bn", 5e9, "TWD"),
+    ("₱5 billion", 5e9, "PHP"),
+    ("E£30 billion", 30e9, "EGP"),
+    ("EGP 12 billion", 12e9, "EGP"),
+    ("AED 5 billion", 5e9, "AED"),
+    ("Dh2bn", 2e9, "AED"),
+    ("SAR 10 billion", 10e9, "SAR"),
     # currency words after the number
     ("240 billion yuan", 240e9, "CNY"),
     ("80 billion renminbi", 80e9, "CNY"),
@@ -94,6 +103,15 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("3 million pounds sterling", 3e6, "GBP"),
     ("2 trillion won", 2e12, "KRW"),
     ("1 trillion yen", 1e12, "JPY"),
+    # a nationality before the currency word names whose pound, peso or dollar it is
+    ("20 billion Egyptian pounds", 20e9, "EGP"),
+    ("40 billion Philippine pesos", 40e9, "PHP"),
+    ("100 billion birr", 100e9, "ETB"),
+    ("3 billion Ethiopian birr", 3e9, "ETB"),
+    ("50 bolivars", 50, "VES"),
+    ("3 million manats", 3e6, "AZN"),
+    ("500 million Armenian drams", 500e6, "AMD"),
+    ("2 billion Turkish liras", 2e9, "TRY"),
     # scale words and abbreviations
     ("$300k", 300e3, "USD"),
     ("$5m", 5e6, "USD"),
@@ -108,6 +126,8 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("29 percent", 29, "percent"),
     ("29%", 29, "percent"),
     ("29 per cent", 29, "percent"),
+    ("12pc", 12, "percent"),
+    ("8.5 pc", 8.5, "percent"),
     ("4.5 percentage points", 4.5, "percent"),
     ("a 25-percent", 25, "percent"),
     # distances
@@ -119,6 +139,8 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     # counts written in words and digits
     ("50,000", 50_000, "count"),
     ("5,00,000", 500_000, "count"),
+    ("50 000", 50_000, "count"),  # thousands grouped by spaces
+    ("1\u00a0250\u00a0000", 1_250_000, "count"),
     ("twenty-five thousand", 25_000, "count"),
     ("one hundred and fifty", 150, "count"),
     ("two dozen", 24, "count"),
@@ -127,6 +149,7 @@ def values(figures: list[dict]) -> list[tuple[float, str]]:
     ("20 days", 20, "other"),
     ("1.5 million barrels per day", 1.5e6, "other"),
     ("38 bcm", 38, "other"),
+    ("1,400 cubic km", 1400, "other"),
 ])
 def test_normaliser_reads_every_form(text, value, unit):
     got = parse_quantity(text)
@@ -188,6 +211,40 @@ def test_normaliser_keeps_qualifiers_outside_the_expression(text, qualifier):
 def test_absurd_magnitudes_are_dropped_not_infinite(text):
     for f in find_quantities(text):
         assert math.isfinite(f["value"]) and abs(f["value"]) <= MAX_VALUE
+
+
+def test_pesos_are_the_peso_of_the_country_in_the_sentence(fig_nlp):
+    assert values(run(fig_nlp, "Manila set aside 5 billion pesos for the outposts.")) == [(5e9, "PHP")]
+    assert values(run(fig_nlp, "Mexico City paid 3 million pesos in fines.")) == [(3e6, "MXN")]
+    assert run(fig_nlp, "The fine was 300 million pesos.") == []  # whose peso: not known
+
+
+@pytest.mark.parametrize("text, want", [
+    ("On March 10 200 people protested outside the embassy.", [(200, "count")]),
+    ("Roughly 60 000 soldiers remain on each side of the border.", [(60_000, "count")]),
+    ("India raised duties on 50\u00a0000 tonnes of Chinese steel.", [(50_000, "other")]),
+    ("The ministry bought 2 PCs.", []),
+])
+def test_thousands_grouped_by_spaces_and_what_is_not(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Oil exports to China are worth over $30m (£17.6m) a day.", [(30e6, "USD")]),
+    ("Trade with Chile was worth $1.24 billion (1.8 billion euros, 1.4 billion pounds) in 2016.", [(1.24e9, "USD")]),
+    ("India cleared Chinese investments of Rs 5,000 crore (about $600 million).", [(5e10, "INR")]),
+    ("The convoy drove 740 kilometers (460 miles) to the border.", [(740, "km")]),
+    # a bracket that adds or compares a figure is no conversion
+    ("Trade with Japan fell to $30 billion (from $35 billion) in 2020.", [(30e9, "USD"), (35e9, "USD")]),
+    ("Exports to Korea rose 12% (to $5bn) last year.", [(12, "percent"), (5e9, "USD")]),
+])
+def test_a_conversion_in_brackets_is_the_same_figure(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
+
+
+def test_unknown_currencies_are_not_counts(fig_nlp):
+    assert values(run(fig_nlp, "Bern froze three million Swiss francs of Russian assets.")) == [(3e6, "CHF")]
+    assert run(fig_nlp, "Nairobi paid 40 million shillings and 500 million dinars in fees.") == []
 
 
 def test_yen_sign_is_yuan_in_a_chinese_context(fig_nlp):
@@ -267,7 +324,8 @@ def test_distances_are_in_km(fig_nlp):
 def test_counts_of_relevant_things(fig_nlp):
     text = ("Between 40,000 and 45,000 troops gathered near the frontier. "
             "Artillery fire killed at least 14 civilians and wounded 30 people. "
-            "Washington blacklisted six Turkish companies.")
+            "Washington blacklisted six Turkish companies. "
+            "Coast guard cutters rammed two Vietnamese boats.")
     figures = run(fig_nlp, text)
     troops = only(figures, value=40_000)
     assert (troops["value_high"], troops["unit"], troops["measure"]) == (45_000, "count", "troops")
@@ -277,12 +335,49 @@ def test_counts_of_relevant_things(fig_nlp):
     assert only(figures, value=30)["measure"] == "people"
     firms = only(figures, value=6)
     assert (firms["unit"], firms["measure"], firms["raw"]) == ("count", "Turkish companies", "six Turkish companies")
+    assert only(figures, value=2)["measure"] == "Vietnamese boats"
+
+
+def test_a_range_of_bare_numbers_the_recogniser_calls_a_date_is_a_count(fig_nlp):
+    # the small model tags "Between 10 and 15" DATE; no month, year or day in it: not a date
+    f = only(run(fig_nlp, "Between 10 and 15 Chinese vessels were spotted near the reef."), unit="count")
+    assert (f["value"], f["value_high"], f["measure"]) == (10, 15, "Chinese vessels")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("About 1.5m people fled the fighting.", [(1.5e6, "count")]),
+    ("Moscow sent 20k troops to the border.", [(20e3, "count")]),
+    ("Australia sold 1.2m tonnes of barley to China.", [(1.2e6, "other")]),
+    ("He won the 400m hurdles at the games.", []),
+    ("The wall on the border is 5m high.", []),
+])
+def test_a_lone_m_or_k_is_millions_or_thousands_only_of_what_is_counted(fig_nlp, text, want):
+    assert values(run(fig_nlp, text)) == want
+
+
+def test_a_strong_force_counts_its_members(fig_nlp):
+    f = only(run(fig_nlp, "A 5,000-strong peacekeeping force will deploy along the border."), unit="count")
+    assert (f["value"], f["measure"]) == (5000, "peacekeeping force")
+
+
+def test_ships_and_people_of_the_sea_are_counted(fig_nlp):
+    text = "The navy seized two oil tankers and detained three Vietnamese fishermen."
+    assert [(f["value"], f["measure"]) for f in run(fig_nlp, text)] == [(2, "oil tankers"),
+                                                                        (3, "Vietnamese fishermen")]
 
 
 def test_ordinal_meeting_counts(fig_nlp):
     text = "Monday's talks in Ankara were the two presidents' 17th meeting since 2018."
     f = only(run(fig_nlp, text), unit="count")
     assert (f["value"], f["measure"], f["raw"]) == (17, "meetings", "17th meeting")
+
+
+def test_sessions_of_a_joint_body_count_meetings(fig_nlp):
+    text = "The two leaders chaired the fourth session of the Norway-Sweden Joint Economic Commission."
+    f = only(run(fig_nlp, text), unit="count")
+    assert (f["value"], f["raw"]) == (4, "fourth session")
+    assert "Joint Economic Commission" in f["measure"]
+    assert run(fig_nlp, "The 78th session of the UN General Assembly opened after the accord was signed.") == []
 
 
 def test_met_n_times_is_a_meeting_count(fig_nlp):
@@ -300,6 +395,7 @@ def test_met_n_times_is_a_meeting_count(fig_nlp):
     "Diplomats hope there will be a ninth round one day, and that a tenth would follow.",
     "NATO's Article 5 and Resolution 2231 were cited.",
     "COVID-19 disrupted the delivery of F-16 jets and S-400 systems.",
+    "The new border wall is 145 metres high and 30 feet thick.",
 ])
 def test_not_counts(fig_nlp, text):
     assert run(fig_nlp, text) == []
@@ -339,6 +435,9 @@ def test_hyphenated_duration_names_its_noun(fig_nlp):
     "The 71-year-old president met the 64-year-old premier to discuss trade.",
     "In the first nine months of the year, officials said little.",
     "The ministers, aged 58 and 61, discussed the war.",
+    # a term of office or a sentence is no span of the relations, in a sentence about them
+    "Xi began a third five-year term as leader as Beijing brokered the agreement.",
+    "The spy got a 10-year prison sentence after the attack on the embassy.",
 ])
 def test_not_durations(fig_nlp, text):
     assert [f for f in run(fig_nlp, text, ref="2024-05-05") if f["unit"] == "other"] == []

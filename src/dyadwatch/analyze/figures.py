@@ -7,17 +7,21 @@ relations between states (trade, aid, sanctions, troops, casualties, meetings co
 prices, percentages) and to describe them:
 
 - **money** in its ISO 4217 currency as a plain number: symbols and codes before the number
-  (``$``, ``US$``, ``US $``, ``€``, ``£``, ``¥``, ``₹``, ``₽``, ``Rs``, ``RMB``, ``USD`` …) or
-  words after it (dollars, euros, yuan, renminbi, rupees, roubles/rubles, pounds, yen …), with
-  scale words and abbreviations (thousand, million, billion, trillion, crore, lakh, ``bn``,
-  ``mn``, ``m``, ``k``, ``tn``): "€1.5bn" → 1500000000 EUR, "240 billion yuan" → 240000000000 CNY;
-- **percent** ("29 percent", "29%", "29 per cent" → 29);
+  (``$``, ``US$``, ``US $``, ``€``, ``£``, ``E£``, ``¥``, ``₹``, ``₽``, ``₱``, ``Rs``, ``RMB``,
+  ``USD``, ``AED`` …) or words after it (dollars, euros, yuan, renminbi, rupees, roubles/rubles,
+  pounds, Egyptian pounds, yen, birr, bolivars, manats, drams …; a bare "pesos" is the peso of
+  the country its sentence names), with scale words and abbreviations (thousand, million,
+  billion, trillion, crore, lakh, ``bn``, ``mn``, ``m``, ``k``, ``tn``, ``cr``): "€1.5bn" →
+  1500000000 EUR, "240 billion yuan" → 240000000000 CNY. A conversion in brackets after a
+  figure ("$30m (£17.6m)") is the same figure and is dropped;
+- **percent** ("29 percent", "29%", "29 per cent", "29pc" → 29);
 - **km** (miles and nautical miles are converted), and **other** for durations that matter
   ("20 days before the invasion") and physical quantities (tonnes, barrels, bcm …);
-- **count**: numbers of something relevant ("50,000 troops", "five firms") and ordinal
-  meeting counts ("their 39th meeting" → 39). Years, dates, ages, times, page chrome,
-  definite small numbers that refer to the parties ("the two leaders", "one of"), ordinals
-  of congresses or sessions, and hypothetical ordinals are skipped;
+- **count**: numbers of something relevant ("50,000 troops", "50 000 troops", "1.5m people",
+  "a 5,000-strong force", "five firms") and ordinal meeting counts ("their 39th meeting" → 39,
+  "the sixth session of the joint commission" → 6). Years, dates, ages, times, page chrome,
+  lengths, definite small numbers that refer to the parties ("the two leaders", "one of"),
+  ordinals of congresses or of one body's sessions, and hypothetical ordinals are skipped;
 - **ranges** ("between 50,000 and 60,000", "$2–3 billion", "three to five years") keep both
   ends (``value`` and ``value_high``); **qualifiers** ("about", "nearly", "more than" …) are kept.
 
@@ -86,9 +90,11 @@ _ORDINAL_TENS = {w: 10 * i for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
 _SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
-#: single-letter scale abbreviations are only trusted next to a currency ("$5m", "500k euros")
-_LETTER_SCALES = {"k", "m", "b"}
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+           "cr": 1e7}
+#: single-letter scale abbreviations, and "cr" (crore: "Rs 500 cr"), are only trusted next to a
+#: currency ("$5m", "500k euros")
+_LETTER_SCALES = {"k", "m", "b", "cr"}
 
 _PREFIX_CURRENCIES = {
     "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
@@ -96,6 +102,9 @@ _PREFIX_CURRENCIES = {
     "£": "GBP", "gbp": "GBP", "cn¥": "CNY", "rmb¥": "CNY", "rmb": "CNY", "cny": "CNY", "jp¥": "JPY", "jpy": "JPY",
     "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB", "₩": "KRW", "krw": "KRW",
     "₺": "TRY", "₴": "UAH", "chf": "CHF", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "twd": "TWD",
+    "₱": "PHP", "e£": "EGP", "egp": "EGP", "aed": "AED", "dh": "AED", "dhs": "AED", "sar": "SAR", "etb": "ETB",
+    "ves": "VES", "php": "PHP", "mxn": "MXN", "azn": "AZN", "amd": "AMD", "irr": "IRR", "try": "TRY", "idr": "IDR",
+    "myr": "MYR", "thb": "THB", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "zar": "ZAR",
 }
 _SUFFIX_CURRENCIES = {
     "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
@@ -106,8 +115,17 @@ _SUFFIX_CURRENCIES = {
     "pakistani rupee": "PKR", "rouble": "RUB", "ruble": "RUB", "pound sterling": "GBP", "sterling": "GBP",
     "pound": "GBP", "yen": "JPY", "won": "KRW", "korean won": "KRW", "south korean won": "KRW", "hryvnia": "UAH",
     "lira": "TRY", "rial": "IRR", "iranian rial": "IRR", "riyal": "SAR", "saudi riyal": "SAR", "shekel": "ILS",
-    "dirham": "AED",
+    "dirham": "AED", "egyptian pound": "EGP", "sudanese pound": "SDG", "lebanese pound": "LBP",
+    "syrian pound": "SYP", "birr": "ETB", "ethiopian birr": "ETB", "bolivar": "VES", "bolívar": "VES",
+    "venezuelan bolivar": "VES", "venezuelan bolívar": "VES", "philippine peso": "PHP", "mexican peso": "MXN",
+    "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP", "manat": "AZN",
+    "azerbaijani manat": "AZN", "dram": "AMD", "armenian dram": "AMD", "turkish lira": "TRY", "rupiah": "IDR",
+    "ringgit": "MYR", "baht": "THB", "taka": "BDT", "naira": "NGN", "swiss franc": "CHF", "cedi": "GHS",
 }
+#: a bare "pesos" is the peso of the country the sentence is about (else not known: no figure)
+_PESO_CONTEXT = (("PHP", re.compile(r"\b(philippin\w*|filipino\w*|manila)", re.I)),
+                 ("MXN", re.compile(r"\bmexic\w*", re.I)), ("ARS", re.compile(r"\bargentin\w*", re.I)),
+                 ("COP", re.compile(r"\bcolombi\w*", re.I)), ("CLP", re.compile(r"\bchile\w*", re.I)))
 #: qualifiers and range words between a number and its determiner ("the nearly 40 ...")
 _SKIPPED_BEFORE = frozenset(("nearly", "about", "some", "around", "roughly", "almost", "over", "more", "than", "at",
                              "least", "up", "to", "just", "only"))
@@ -119,29 +137,41 @@ _U = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _T = "|".join(_TENS_WORDS)
 _W = rf"(?:(?:{_T})(?:[-\s](?:{_U})\b)?|(?:{_U}))\b"
 _WORDNUM = rf"{_W}(?:\s+hundred\b(?:\s+(?:and\s+)?{_W})?)?"
-_DIGITS = r"(?:\d{1,3}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,5}(?!\d))?"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+#: thousands grouped by spaces ("50 000", the SI and much of the non-US press), not after a
+#: month name ("March 10 200 people" is a date and a count)
+_SPACED = (r"(?=\d{1,3}[ \u00a0\u202f]\d{3})" + "".join(rf"(?<!{m} )(?<!{m}\. )" for m in _MONTHS)
+           + r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)")
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|£|(?-i:CN|RMB|JP)?¥|₹|₽|₩|₺|₴"
-           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|Rs\.?)[ \u00a0]?(?=\d))")
+_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|(?-i:E)?£|(?-i:CN|RMB|JP)?¥"
+           r"|₹|₽|₩|₺|₴|₱"
+           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|EGP|AED|SAR|ETB|VES|PHP|MXN|AZN|AMD|IRR|"
+           r"TRY|IDR|MYR|THB|SGD|NZD|BRL|ZAR|Dhs?|Rs\.?)[ \u00a0]?(?=\d))")
 _CURRENCY_SUFFIX = (
     r"(?:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|New\s+Taiwan|Taiwan(?:ese)?|"
     r"New\s+Zealand)\s+dollars?|dollars?|euros?|yuan|renminbi|(?-i:RMB|USD|EUR|GBP|CNY|JPY|INR|RUB|KRW)|"
-    r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|pounds?(?!\s+of\b)|"
+    r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|"
+    r"(?:Egyptian|Sudanese|Lebanese|Syrian)\s+pounds?|pounds?(?!\s+of\b)|(?:Ethiopian\s+)?birr|"
+    r"(?:Venezuelan\s+)?bol[ií]vars?|(?:(?:Philippine|Mexican|Argentine|Colombian|Chilean)\s+)?pesos?|"
+    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|"
+    r"Swiss\s+francs?|cedis?|"
     r"yen|(?:(?:South\s+)?Korean\s+)?won(?=\W|$)|hryvnias?|liras?|(?:Iranian\s+)?rials?|(?:Saudi\s+)?riyals?|"
     r"shekels?|dirhams?)")
-_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b)"
+_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
 _AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
 _DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
 _PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
-             r"cubic\s+met(?:re|er)s|megawatts?|gigawatts?|(?-i:MW|GW))")
+             r"cubic\s+(?:met(?:re|er)s|km|kilomet(?:re|er)s)|megawatts?|gigawatts?|(?-i:MW|GW))")
 _DURATION = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
 _SUFFIX = rf"(?:{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}|{_CURRENCY_SUFFIX})"
 
 _ATOM = re.compile(
     rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{_PREFIX})[ \u00a0]?|(?<![A-Za-z]-))(?P<num>{_NUM})"
-    rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|m|M|k|K|b|B))(?![A-Za-z0-9])"
-    rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn))\b"
+    rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|cr|m|M|k|K|b|B))(?![A-Za-z0-9])"
+    rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn|cr))\b"
     rf"|[\s-]+(?P<scale>(?:{_SCALE_WORDS})(?:[\s-]+(?:{_SCALE_WORDS}))?)\b)?"
     rf"(?:[\s-]*(?P<suf>{_SUFFIX})(?![A-Za-z0-9]))?"
     r"(?![0-9])(?!\.\d)(?![A-Za-z])",
@@ -181,6 +211,11 @@ _RELATION_WORDS = re.compile(
     r"blockade|exercises?|drills?|relations|ties|tensions|conflict|crisis|border|diplomat\w*|embass\w*|"
     r"nuclear|missiles?|weapons?|military|energy|gas|oil|pipeline|investment\w*|exports?|imports?|"
     r"debt|recogni[sz]\w*|normali[sz]\w*|restor\w*|sever\w*|expel\w*|election interference)\b", re.I)
+#: what makes a DATE entity a date: a month, weekday, season, calendar unit, year or day ordinal
+_DATE_WORDS = re.compile(
+    r"(?<![\w])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year|month|week|day|"
+    r"decade|centur|quarter|ago|today|yesterday|tomorrow|now|spring|summer|autumn|fall|winter|night|morning|"
+    r"evening|season|period|time|era|age|\d{4}|\d{2}s\b|'\d\d|\d+(?:st|nd|rd|th)\b)", re.I)
 _DATEISH_AFTER = re.compile(r"[\s-]*(ago|old|later|earlier|of age|after that|before that|hence)\b", re.I)
 _DATEISH_BEFORE = re.compile(
     r"(?<![\w])(the\s+(?:first|last|past|next|previous|coming|recent|following|initial|final|same|preceding|"
@@ -210,7 +245,7 @@ def _number_value(text: str) -> float | None:
         return None
     if s[0].isdigit():
         try:
-            value = float(s.replace(",", ""))
+            value = float(re.sub(r"[,\s]", "", s))  # "50,000", "50 000"
         except ValueError:
             return None
         return value if math.isfinite(value) else None
@@ -266,6 +301,7 @@ class _Atom:
     unit_word: str | None = None
     wordy: bool = False
     has_scale: bool = False
+    letter: bool = False  # its scale is a lone "m" or "k" with no currency: a count only of what matters
 
     @property
     def value(self) -> float:
@@ -284,7 +320,7 @@ def _currency_of(symbol: str, context: str, home_dollar: str | None = None) -> s
 def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
     """(kind, currency, factor, unit word) of a unit written after the number."""
     s = _norm_space(suffix)
-    if s == "%" or s.startswith(("per", "percent", "pct")):
+    if s == "%" or s == "pc" or s.startswith(("per", "percent", "pct")):
         return "percent", None, 1.0, "percent"
     if re.match(r"(sq|square|km2|km²)", s):
         return "area", None, (2.589988 if "mile" in s else 1.0), "square km"
@@ -302,6 +338,8 @@ def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         words[-1] = words[-1][:-1]  # "roubles" → "rouble"; codes (RUB, USD) stay
     key = " ".join(words)
+    if words[-1] == "peso" and key not in _SUFFIX_CURRENCIES:
+        return "money", "peso", 1.0, s  # which peso: the sentence tells (``_atoms``)
     currency = _SUFFIX_CURRENCIES.get(key) or _SUFFIX_CURRENCIES.get(words[-1]) or "USD"
     return "money", currency, 1.0, s
 
@@ -320,17 +358,26 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
             context = (context_of(start) if context_of else text[max(0, start - 300):end + 300]) \
                 if "¥" in m.group("pre") else ""
             currency = _currency_of(m.group("pre"), context, home_dollar)
-        scale, has_scale = 1.0, False
+        scale, has_scale, letter = 1.0, False, False
         abbr = m.group("abbr") or m.group("abbr2")
         suffix = m.group("suf")
         suffix_kind = _classify_suffix(suffix) if suffix else None
+        if suffix_kind is not None and suffix_kind[1] == "peso":
+            context = context_of(start) if context_of else text[max(0, start - 300):end + 300]
+            peso = next((code for code, rx in _PESO_CONTEXT if rx.search(context)), None)
+            suffix_kind = ("money", peso, 1.0, suffix_kind[3])
         if abbr:
             a = abbr.lower()
             money_next = currency is not None or (suffix_kind is not None and suffix_kind[0] == "money")
+            letter = False
             if a in _LETTER_SCALES and not money_next:
-                continue  # "5m" with no currency may be metres, "5k" a race: not a figure
-            else:
-                scale, has_scale = _SCALES[a], True
+                # "5m" with no currency may be metres, "5k" a race: a figure only before a physical
+                # unit ("1.2m tonnes") or a word the component then checks ("1.5m people")
+                measured = suffix_kind is not None and suffix_kind[0] == "physical"
+                if not measured and (a == "cr" or not re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2])):
+                    continue
+                letter = not measured
+            scale, has_scale = _SCALES[a], True
         elif m.group("scale"):
             scale = 1.0
             for w in re.split(r"[\s-]+", m.group("scale").lower()):
@@ -349,7 +396,7 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
             if kind != "money":
                 currency = None
         wordy = not m.group("num")[0].isdigit()
-        yield _Atom(start, end, number, scale, kind, currency, factor, unit_word, wordy, has_scale)
+        yield _Atom(start, end, number, scale, kind, currency, factor, unit_word, wordy, has_scale, letter)
 
 
 @dataclass
@@ -366,6 +413,7 @@ class _Candidate:
     has_scale: bool
     ordinal: bool = False
     number_start: int = 0  # where the number itself starts (after "between"/currency)
+    letter: bool = False  # see ``_Atom.letter``
 
     @property
     def unit(self) -> str:
@@ -425,13 +473,13 @@ def _candidates(text: str, context_of: Any = None, home_dollar: str | None = Non
             q, _ = _qualifier(text, start, b.end)
             out.append(_Candidate(start, b.end, a.value, b.value, b.kind, b.currency or a.currency,
                                   b.unit_word or a.unit_word, q, a.wordy and b.wordy, a.has_scale or b.has_scale,
-                                  number_start=a.start))
+                                  number_start=a.start, letter=a.letter or b.letter))
             i += 2
             continue
         a = atoms[i]
         q, _ = _qualifier(text, a.start, a.end)
         out.append(_Candidate(a.start, a.end, a.value, None, a.kind, a.currency, a.unit_word, q, a.wordy,
-                              a.has_scale, number_start=a.start))
+                              a.has_scale, number_start=a.start, letter=a.letter))
         i += 1
     taken_starts = [c.start for c in out]  # sorted, non-overlapping
     for m in _ORDINAL.finditer(text):
@@ -493,6 +541,8 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
     for c in _candidates(text):
         if not _finite(c.value) or (c.value_high is not None and not _finite(c.value_high)):
             continue
+        if c.letter:
+            continue  # "5m" before a word: millions or metres, which only the parse can tell
         out.append({"start": c.start, "end": c.end, "raw": text[c.start:c.end], "value": float(c.value),
                     "value_high": None if c.value_high is None else float(c.value_high), "unit": c.unit,
                     "qualifier": c.qualifier})
@@ -524,6 +574,9 @@ class FigureWords:
     uncountable_plurals: frozenset[str]
     count_blacklist: frozenset[str]
     meeting_nouns: frozenset[str]
+    session_nouns: frozenset[str]
+    joint_body_words: frozenset[str]
+    not_relation_durations: frozenset[str]
     meet_verbs: frozenset[str]
     definite: frozenset[str]
     hypothetical: frozenset[str]
@@ -655,7 +708,23 @@ class _DocFigures:
             figure = self._figure(c)
             if figure is not None:
                 out.append(figure)
-        return out
+        return self._without_conversions(out)
+
+    def _without_conversions(self, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Drop the conversions a text puts in brackets after a figure: "$30m (£17.6m)",
+        "100 million rupiah ($4,000)", "740 km (460 miles)", "$1.2bn (€1.1bn, £0.9bn)" are one
+        figure each, told in the writer's unit and restated in the reader's."""
+        out: list[dict[str, Any]] = []
+        for f in figures:
+            prev = out[-1] if out else None
+            if prev is not None and _same_family(prev["unit"], f["unit"]):
+                gap = self.text[prev["end"]:f["start"]]
+                if _CONVERSION_GAP.fullmatch(gap) and "(" in gap:
+                    f = {**f, "_conversion_of": prev}  # marks a figure inside the bracket
+                elif prev.get("_conversion_of") is not None and _CONVERSION_NEXT.fullmatch(gap):
+                    f = {**f, "_conversion_of": prev["_conversion_of"]}
+            out.append(f)
+        return [f for f in out if f.get("_conversion_of") is None]
 
     def _figure(self, c: _Candidate) -> dict[str, Any] | None:
         span = self._span(c.start, c.end)
@@ -701,7 +770,20 @@ class _DocFigures:
     # --- kinds
 
     def _skip_as_date(self, span: Span) -> bool:
-        return any(t.ent_type_ in ("DATE", "TIME") for t in span)
+        """In a date or time the recogniser found; a "date" of bare numbers is its mistake
+        ("Between 10 and 15 vessels" tagged DATE), not a date."""
+        for t in span:
+            if t.ent_type_ == "TIME":
+                return True
+            if t.ent_type_ == "DATE":
+                doc, j, k = self.doc, t.i, t.i + 1  # the entity's bounds, by its IOB tags
+                while j > 0 and doc[j].ent_iob_ == "I":
+                    j -= 1
+                while k < len(doc) and doc[k].ent_iob_ == "I":
+                    k += 1
+                if _DATE_WORDS.search(doc[j:k].text):
+                    return True
+        return False
 
     def _noun_after(self, span: Span, sent: Span) -> Token | None:
         """The noun a number counts: the head of the noun phrase right after it ("five Chinese firms")."""
@@ -762,8 +844,10 @@ class _DocFigures:
             return None
         if c.value < 2 and c.value_high is None:
             return None  # "one of", "one country"
+        # "a 5,000-strong force" counts the members of the force
+        strong = re.match(r"-strong\b", self.text[c.end:c.end + 8], re.I) is not None
         plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower() in self.w.uncountable_plurals or \
-            noun.text.lower() != noun.lemma_.lower()
+            noun.text.lower() != noun.lemma_.lower() or strong
         if not plural:
             return None
         prev = self._determiner_before(span)
@@ -776,9 +860,12 @@ class _DocFigures:
             return None
         if lemma in self.w.party_nouns and lemma not in self.w.pair_party_nouns and prev in self.w.definite:
             return None  # "the 27 member states": a referring expression
+        if c.letter and lemma not in self.w.relevant_count and not nationals and \
+                noun.text.lower() not in self.w.uncountable_plurals:
+            return None  # "the 400m hurdles": metres, not millions
         if lemma not in self.w.relevant_count and not nationals and not (c.value >= 10 or c.has_scale):
             return None
-        measure = self._noun_phrase(noun, lower=span.end)
+        measure = self._noun_phrase(noun, lower=span.end + (2 if strong else 0))
         return measure, noun.idx + len(noun.text)
 
     def _determiner_before(self, span: Span) -> str:
@@ -810,7 +897,10 @@ class _DocFigures:
                 return None
         if lemma == "phone":
             lemma = "call"
-        if lemma not in self.w.meeting_nouns:
+        if lemma in self.w.session_nouns:
+            if not self._of_joint_body(noun, sent):
+                return None  # "the 78th session of the General Assembly": one body's own sittings
+        elif lemma not in self.w.meeting_nouns:
             return None
         if self._hypothetical(span, sent):
             return None
@@ -818,6 +908,20 @@ class _DocFigures:
         if measure.lower() == noun.text.lower():
             measure = _plural(noun.lemma_.lower())
         return measure, noun.idx + len(noun.text)
+
+    def _of_joint_body(self, noun: Token, sent: Span) -> bool:
+        """Whether the "of" phrase after a session noun names a body two states hold together
+        ("the sixth session of the Greece-Turkey High-Level Cooperation Council")."""
+        doc = self.doc
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "of":
+            return False
+        words = doc[noun.i + 2:min(sent.end, noun.i + 14)]
+        for t in words:
+            if t.is_punct and t.text not in "-–":
+                break
+            if t.lower_ in self.w.joint_body_words or t.lemma_.lower() in self.w.joint_body_words:
+                return True
+        return False
 
     def _hypothetical(self, span: Span, sent: Span) -> bool:
         """Under would/could/might/may/if in its clause ("to make sure there would be a 40th")."""
@@ -834,6 +938,10 @@ class _DocFigures:
         unit = (c.unit_word or "period").rstrip("s")
         if _DATEISH_AFTER.match(self.text, c.end, min(len(self.text), c.end + 15)):
             return None  # "a year ago", "70 years old", "three days later"
+        if "-" in self.text[c.start:c.end] and span.end < sent.end:
+            noun = self._noun_after(span, sent)
+            if noun is not None and noun.lemma_.lower() in self.w.not_relation_durations:
+                return None  # "a third five-year term", "a 10-year prison sentence"
         before = self.text[max(sent.start_char, c.start - 40):c.start]
         if c.qualifier is None and _DATEISH_BEFORE.search(before):
             return None  # "the first seven months", "the past three years", "aged 70"
@@ -1076,6 +1184,19 @@ class _DocFigures:
             if not options:
                 return None
         return min(options, key=distance)[2]
+
+
+#: what stands between a figure and its conversion: an opening bracket, perhaps a qualifier
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|almost|over|"
+                             r"more\s+than|or|equivalent\s+to|equal\s+to|c\.|ca\.)\s+)?", re.I)
+#: between two conversions in one bracket
+_CONVERSION_NEXT = re.compile(r"\s*(?:,|;|/|or|and)\s*(?:(?:about|around|roughly|some)\s+)?", re.I)
+_NON_MONEY_UNITS = frozenset(("percent", "count", "km", "other"))
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Money in two currencies, or one unit twice (km after a conversion from miles)."""
+    return a == b or (a not in _NON_MONEY_UNITS and b not in _NON_MONEY_UNITS)
 
 
 def _plural(word: str) -> str:
