@@ -1379,3 +1379,29 @@ def test_the_packaged_v2_lexicon_is_what_its_builder_writes() -> None:
     text, counts = builder.build()
     assert text == builder.OUT.read_text(encoding="utf-8")
     assert sum(counts.values()) == len(builder.SUPPLEMENT)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Japan said on Friday that China must stop its military drills near the islands.", "JPN", "CHN"),
+    ("The Turkish foreign minister told reporters that Greece must withdraw its troops from the islands.",
+     "TUR", "GRC"),
+    ("Canada declared that Mexico must end the tariffs by March.", "CAN", "MEX"),
+])
+def test_a_state_told_what_it_must_do_is_asked_to_do_it(nlp, text, source, target):
+    event = the(code(nlp, text), source, target, "REQUEST")
+    assert not event["negated"]
+    # the speaker's own resolve is no demand on anyone
+    assert not find(code(nlp, "Azerbaijan said it must defend its territory against Armenia."),
+                    "AZE", "ARM", "REQUEST")
+    # and a clause told without "must" is no demand
+    assert not find(code(nlp, "Japan said on Friday that China stopped its military drills."), "JPN", "CHN",
+                    "REQUEST")
+
+
+def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
+    # several actors named: the threatened are those of the announced act, not a bystander
+    events = code(nlp, "Brazil threatened to cut diplomatic relations with Paraguay over its ties with Chile.")
+    the(events, "BRA", "PRY", "THREATEN")
+    assert not find(events, "BRA", "CHL", "THREATEN")
+    the(code(nlp, "Turkey threatened on Monday to impose tariffs on Greek olive oil as Italy watched."),
+        "TUR", "GRC", "THREATEN")

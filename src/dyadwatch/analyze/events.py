@@ -165,6 +165,8 @@ class EventWords:
     hypothetical_governors: frozenset[str]
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
+    demanding_modals: frozenset[str]
+    intent_target_types: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -658,6 +660,8 @@ class _DocCoder:
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
             candidates.extend((tok, trig) for trig in fitting)
+        demands = self._demands(sent, candidates)
+        candidates.extend((tok, trig) for tok, (trig, _) in demands.items())
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
@@ -674,7 +678,8 @@ class _DocCoder:
             if trig.type == "REJECT" and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
-            found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            found = demands[tok][1] if tok in demands and trig is demands[tok][0] else \
+                self._roles(tok, trig, sent, sent_actors, prev_actors)
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -741,6 +746,29 @@ class _DocCoder:
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
+
+    def _demands(self, sent: Span, candidates: list[tuple[Token, Trigger]]) -> dict[Token, tuple[Trigger, _Found]]:
+        """Demands told as what another state must do: "Russia said Sudan must return the
+        helicopter", "Beijing declared that Tokyo must stop the drills". The speaker asks the
+        clause's subject to act (PLOVER REQUEST) whatever the clause's verb, so the verb of saying
+        carries the event, its subject the source and the clause's subject the target. Only a
+        named subject on each side: "it must defend itself" is the speaker's own resolve."""
+        out: dict[Token, tuple[Trigger, _Found]] = {}
+        for tok in sent:
+            if tok.lower_ not in self.w.demanding_modals or tok.dep_ != "aux":
+                continue
+            clause = tok.head
+            speaker = clause.head
+            if clause.dep_ != "ccomp" or speaker.pos_ != "VERB" or speaker.lemma_.lower() not in self.w.speech_verbs \
+                    or speaker in out or any(t.i == speaker.i and trig.type == "REQUEST" for t, trig in candidates):
+                continue
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self._actors(subj[0]) if subj else []
+            sources = [a for a in self._subject(speaker)[0] if a not in targets]
+            if sources and targets:
+                trig = Trigger(tok.lower_, "VERB", "REQUEST", dictionary=self.c.lexicon.name)
+                out[speaker] = (trig, _Found(sources, targets, "syntax"))
+        return out
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -955,6 +983,23 @@ class _DocCoder:
             break
         return [], None, False
 
+    def _intended_targets(self, verb: Token, trig: Trigger, sources: list[str]) -> list[str]:
+        """The target of the act an intent announces: "threatened to break off relations with
+        Congo and Costa Rica" threatens Congo and Costa Rica. The announced verb's own objects and
+        target prepositions count, and so do those of its object noun ("relations with Congo",
+        "tariffs on Australian wine"), as the light verb's noun carries its target."""
+        out: list[str] = []
+        # (the parser sometimes hangs the infinitive on as an adverbial clause: "threatened on
+        # Monday to impose tariffs")
+        for act in (c for c in verb.children if c.pos_ == "VERB" and (
+                c.dep_ == "xcomp" or c.dep_ == "advcl" and _purpose_clause(c))):
+            found = self._verb_targets(act, Trigger(act.lemma_.lower(), "VERB", trig.type))
+            for obj in (c for c in act.children if c.dep_ == "dobj"):
+                found += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in self.w.noun_target_preps
+                          for g in p.children if g.dep_ == "pobj" for a in self._actors(g)]
+            out += [a for a in found if a not in out and a not in sources]
+        return out
+
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
         hop, hops = tok, 0
@@ -1000,6 +1045,8 @@ class _DocCoder:
         if trig.pos == "VERB":
             sources, subj, own = self._subject(tok)
             targets = self._verb_targets(tok, trig)
+            if not targets and trig.type in self.w.intent_target_types:
+                targets = self._intended_targets(tok, trig, sources)
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
