@@ -1405,3 +1405,18 @@ def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
     assert not find(events, "BRA", "CHL", "THREATEN")
     the(code(nlp, "Turkey threatened on Monday to impose tariffs on Greek olive oil as Italy watched."),
         "TUR", "GRC", "THREATEN")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Brazil is willing to send engineers to help rebuild Haiti, the minister said.", "BRA", "HTI"),
+    # the act offered is told through the infinitives it is done for, a condition beside it aside
+    ("Chile is willing to send aid to help defend Peru if it is attacked, the minister said.", "CHL", "PER"),
+    ("Egypt is prepared to resume talks with Ethiopia on the dam.", "EGY", "ETH"),
+])
+def test_willingness_to_help_or_cooperate_is_an_offer(nlp, text, source, target):
+    event = the(code(nlp, text), source, target, "AGREE")
+    assert not event["negated"]
+    assert the(code(nlp, "Japan is not willing to apologise to South Korea."), "JPN", "KOR", "AGREE")["negated"]
+    # readiness to use force, or to do what the lexicon does not code, is no offer
+    assert not find(code(nlp, "China is ready to use force against Taiwan."), "CHN", "TWN", "AGREE")
+    assert not find(code(nlp, "Russia is ready to strike Ukraine."), "RUS", "UKR", "AGREE")

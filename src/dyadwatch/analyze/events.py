@@ -101,6 +101,9 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
 #: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
+#: acts whose offer ("willing to withdraw", "ready to help") PLOVER codes as AGREE; an intent to
+#: do anything else ("ready to strike") is left to the verb that tells it
+OFFERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
@@ -167,6 +170,7 @@ class EventWords:
     future_aux: frozenset[str]
     demanding_modals: frozenset[str]
     intent_target_types: frozenset[str]
+    willing_words: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -661,6 +665,7 @@ class _DocCoder:
                 fitting = [t for t in fitting if _restricted(t)]
             candidates.extend((tok, trig) for trig in fitting)
         demands = self._demands(sent, candidates)
+        demands.update(self._offers(sent, candidates))
         candidates.extend((tok, trig) for tok, (trig, _) in demands.items())
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -768,6 +773,38 @@ class _DocCoder:
             if sources and targets:
                 trig = Trigger(tok.lower_, "VERB", "REQUEST", dictionary=self.c.lexicon.name)
                 out[speaker] = (trig, _Found(sources, targets, "syntax"))
+        return out
+
+    def _offers(self, sent: Span, candidates: list[tuple[Token, Trigger]]) -> dict[Token, tuple[Trigger, _Found]]:
+        """Willingness told with an adjective: "Norway is willing to send material to help defend
+        Saudi Arabia", "France is ready to contribute troops to the force in Liberia". PLOVER
+        codes the expressed intent to cooperate, help or yield as AGREE, from the subject to the
+        target of the act offered; no entry of the lexicon can carry it, as the word is no verb
+        or noun. An intent to use force or to punish ("ready to strike") is a threat the verb
+        it governs codes, so only acts the lexicon codes, all of the ``OFFERED_TYPES``, are offers
+        ("ready to use force" is none)."""
+        out: dict[Token, tuple[Trigger, _Found]] = {}
+        lexicon = self.c.lexicon
+        for tok in sent:
+            if tok.lower_ not in self.w.willing_words or tok.dep_ not in ("acomp", "xcomp", "ROOT", "conj"):
+                continue
+            acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _purpose_clause(c)]
+            if not acts:
+                continue
+            chain = {t.i for a in acts for t in _infinitive_chain(a)}
+            offered = {trig.type for t, trig in candidates if t.i in chain}
+            if not offered or offered - OFFERED_TYPES:
+                continue
+            trig = Trigger(tok.lower_, "VERB", "AGREE", dictionary=lexicon.name)
+            sources = self._subject(tok)[0] if tok.dep_ in ("ROOT", "conj") else self._subject(tok.head)[0]
+            if not sources:
+                continue
+            targets = [a for a in self._intended_targets(tok, trig, sources)]
+            found = _Found(sources, targets, "syntax") if targets else \
+                self._fallback(tok, trig, sources, [], [a for a in _ordered_unique(
+                    self.actor_of[t.i] for t in sent if t.i in self.actor_of)])
+            if found is not None:
+                out[tok] = (trig, found)
         return out
 
     def _headline_start(self) -> int:
@@ -983,7 +1020,7 @@ class _DocCoder:
             break
         return [], None, False
 
-    def _intended_targets(self, verb: Token, trig: Trigger, sources: list[str]) -> list[str]:
+    def _intended_targets(self, verb: Token, trig: Trigger, sources: list[str], depth: int = 2) -> list[str]:
         """The target of the act an intent announces: "threatened to break off relations with
         Congo and Costa Rica" threatens Congo and Costa Rica. The announced verb's own objects and
         target prepositions count, and so do those of its object noun ("relations with Congo",
@@ -997,7 +1034,12 @@ class _DocCoder:
             for obj in (c for c in act.children if c.dep_ == "dobj"):
                 found += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in self.w.noun_target_preps
                           for g in p.children if g.dep_ == "pobj" for a in self._actors(g)]
-            out += [a for a in found if a not in out and a not in sources]
+            found = [a for a in found if a not in sources]
+            if not found and depth:
+                # "willing to send material to help defend Saudi Arabia": the act offered is
+                # told through the infinitives it is done for
+                found = self._intended_targets(act, trig, sources, depth - 1)
+            out += [a for a in found if a not in out]
         return out
 
     def _attributed_doer(self, tok: Token) -> list[str]:
@@ -2175,6 +2217,18 @@ def _completes(tok: Token, verb: Token) -> bool:
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive of purpose ("sent troops to help"): it stands or falls with its governor."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _infinitive_chain(act: Token) -> Iterator[Token]:
+    """The words of an act told in the infinitive and of the infinitives it is done for ("to send
+    material to help defend Saudi Arabia"), not of a condition or clause beside it ("if it is
+    attacked")."""
+    yield act
+    for c in act.children:
+        if c.dep_ in ("advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "punct") and not (
+                c.dep_ == "advcl" and _purpose_clause(c)):
+            continue
+        yield from _infinitive_chain(c)
 
 
 def _restricted(trig: Trigger) -> bool:
