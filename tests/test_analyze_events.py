@@ -1420,3 +1420,21 @@ def test_willingness_to_help_or_cooperate_is_an_offer(nlp, text, source, target)
     # readiness to use force, or to do what the lexicon does not code, is no offer
     assert not find(code(nlp, "China is ready to use force against Taiwan."), "CHN", "TWN", "AGREE")
     assert not find(code(nlp, "Russia is ready to strike Ukraine."), "RUS", "UKR", "AGREE")
+
+
+def test_who_is_asked_is_the_subject_of_the_clause_that_tells_what_to_do(nlp):
+    # several actors named: the demand is on the clause's subject, not on whoever is nearest
+    events = code(nlp, "Bolivian officials demanded on Friday that Chile match Peru's offer of access to the sea.")
+    the(events, "BOL", "CHL", "REQUEST")
+    assert not find(events, "BOL", "PER", "REQUEST")
+    # a clause that tells a thing, not a party asked, names no target
+    assert not find(code(nlp, "Russia continued to demand what Japan views as its islands, Chile said."),
+                    "RUS", "JPN", "REQUEST")
+
+
+def test_a_stance_told_with_a_participle_is_its_subjects(nlp):
+    events = code(nlp, "Morocco is opposed to Spanish mediation in the talks with Algeria, an aide said.")
+    the(events, "MAR", "ESP", "REJECT")
+    assert not find(events, "ESP", "MAR", "REJECT")
+    # a true passive keeps its agent as the doer
+    the(code(nlp, "Morocco was opposed by Spain at the summit."), "ESP", "MAR", "REJECT")

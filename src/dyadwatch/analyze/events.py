@@ -171,6 +171,8 @@ class EventWords:
     demanding_modals: frozenset[str]
     intent_target_types: frozenset[str]
     willing_words: frozenset[str]
+    clause_target_types: frozenset[str]
+    stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -978,7 +980,11 @@ class _DocCoder:
                 # "Biden, who met Xi in November, ...": the relative pronoun stands for its noun
                 return self._actors(hop.head, 1), hop.head, hop.i == verb.i
             if subj:
-                if subj[0].dep_ == "nsubjpass" and hop.i == verb.i:
+                if subj[0].dep_ == "nsubjpass" and hop.i == verb.i and not (
+                        verb.lemma_.lower() in self.w.stative_participles and any(
+                            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)):
+                    # (a state told with a participle is its subject's: "Israel is opposed to
+                    # French mediation" is Israel opposing it, no one opposing Israel)
                     return [], subj[0], True
                 return self._actors(subj[0]), subj[0], hop.i == verb.i
             infinitive = hop.dep_ in ("acl", "relcl") and _purpose_clause(hop)
@@ -1089,6 +1095,14 @@ class _DocCoder:
             targets = self._verb_targets(tok, trig)
             if not targets and trig.type in self.w.intent_target_types:
                 targets = self._intended_targets(tok, trig, sources)
+            if not targets and trig.type in self.w.clause_target_types:
+                # "demanded that the United States match the EU's support": who is asked is the
+                # subject of the clause that tells what to do (a clause opened by its subject or
+                # "that", not "demand what it views as its place")
+                targets = [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") and (g.left_edge.i == c.left_edge.i or
+                                                                  c.left_edge.lower_ == "that")
+                           for a in self._actors(g) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
