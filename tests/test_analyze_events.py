@@ -1438,3 +1438,11 @@ def test_a_stance_told_with_a_participle_is_its_subjects(nlp):
     assert not find(events, "ESP", "MAR", "REJECT")
     # a true passive keeps its agent as the doer
     the(code(nlp, "Morocco was opposed by Spain at the summit."), "ESP", "MAR", "REJECT")
+
+
+def test_sexual_violence_is_an_assault_and_abuse_of_power_is_none(nlp):
+    event = the(code(nlp, "Turkish border guards sexually abused Syrian refugees, a rights group charged on Monday."),
+                "TUR", "SYR", "ASSAULT")
+    assert event["mode"] == "sexual"
+    assert not [e for e in code(nlp, "The Chinese envoy abused his position in talks with Japan.")
+                if e["type"] == "ASSAULT"]
