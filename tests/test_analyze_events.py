@@ -1412,6 +1412,8 @@ def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
     # the act offered is told through the infinitives it is done for, a condition beside it aside
     ("Chile is willing to send aid to help defend Peru if it is attacked, the minister said.", "CHL", "PER"),
     ("Egypt is prepared to resume talks with Ethiopia on the dam.", "EGY", "ETH"),
+    # the speaker names itself by a pronoun the actors leave unresolved
+    ("Chile says it is willing to withdraw its troops from Peru.", "CHL", "PER"),
 ])
 def test_willingness_to_help_or_cooperate_is_an_offer(nlp, text, source, target):
     event = the(code(nlp, text), source, target, "AGREE")

@@ -172,6 +172,7 @@ class EventWords:
     intent_target_types: frozenset[str]
     willing_words: frozenset[str]
     clause_target_types: frozenset[str]
+    speaker_pronouns: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -798,7 +799,12 @@ class _DocCoder:
             if not offered or offered - OFFERED_TYPES:
                 continue
             trig = Trigger(tok.lower_, "VERB", "AGREE", dictionary=lexicon.name)
-            sources = self._subject(tok)[0] if tok.dep_ in ("ROOT", "conj") else self._subject(tok.head)[0]
+            clause = tok if tok.dep_ in ("ROOT", "conj") else tok.head
+            sources, subj, _ = self._subject(clause)
+            if not sources and subj is not None and subj.lower_ in self.w.speaker_pronouns and clause.dep_ == "ccomp" and \
+                    clause.head.lemma_.lower() in self.w.speech_verbs:
+                # "Syria says it is willing to withdraw": the speaker offers for itself
+                sources = self._subject(clause.head)[0]
             if not sources:
                 continue
             targets = [a for a in self._intended_targets(tok, trig, sources)]
