@@ -152,6 +152,8 @@ V1_SENSES_MISSED = {
     "war": "v1 codes 'war' as force (ASSAULT); 'a war of words' is mutual criticism (ACCUSE)",
     "strike": "v1 codes 'strike' as force (ASSAULT); 'struck a deal' is an agreement (AGREE)",
     "escalate": "v1 codes 'escalate' as force (ASSAULT); 'escalate trade/commerce/cooperation' raises it (COOPERATE)",
+    "extradite": "v1 codes 'extradite' as an arrest (COERCE); 'extradited X to Britain' is judicial cooperation "
+                 "with the receiving state (COOPERATE, codebook: cooperation on judicial matters, such as extraditions)",
 }
 
 #: (lemma, pos, particle) of v1 given a second type here, and why
@@ -360,6 +362,10 @@ for _verb in ("restore", "reestablish", "establish", "resume", "mend", "repair",
     for _obj in ("ties", "relations"):
         verb(f"{_verb}_{_obj}", "COOPERATE", joint=True)  # "restored diplomatic ties with"
 verb("mend_fences", "COOPERATE", joint=True)
+# extraditing someone to a state is judicial cooperation with it (codebook: "cooperation on judicial
+# matters, such as extraditions"); without a receiving state it stays v1's arrest (COERCE)
+verb("extradite_to", "COOPERATE", target_preps=["to"])
+noun("extradition_to", "COOPERATE", target_preps=["to"])
 # "vowed to normalize the intelligence-sharing pact": putting an agreement back into force
 for _obj in ("pact", "agreement", "accord", "treaty"):
     verb(f"normalise_{_obj}", "COOPERATE", joint=True)
@@ -650,6 +656,12 @@ noun("quota", "SANCTION", needs_modifier=["import", "export"])
 noun("countermeasure", "SANCTION")
 noun("penalty", "SANCTION")
 noun("measure", "SANCTION", needs_modifier=["punitive", "retaliatory", "restrictive"])
+# hostile acts of commerce: the modifier names the trade the act restricts ("trade retaliation",
+# "tit-for-tat export blows", "trade barriers"); the trade word itself is then no cooperation
+_TRADE_WORDS = ["trade", "export", "import", "economic", "tariff", "commercial"]
+noun("retaliation", "SANCTION", needs_modifier=_TRADE_WORDS)
+noun("blow", "SANCTION", needs_modifier=_TRADE_WORDS)
+noun("barrier", "SANCTION", needs_modifier=_TRADE_WORDS + ["non-tariff"])
 noun("prohibition", "SANCTION")
 noun("revocation", "SANCTION")
 noun("blacklisting", "SANCTION")

@@ -391,6 +391,110 @@ def test_prefixed_word_is_one_token_with_the_lexicon_sense(nlp):
     assert not find(events, "TUR", "GRC", "ASSAULT")
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a promise of an act with a target is an agreement with that target, done when told
+    ("The US Congress agreed to lift embargoes on medicine sales to Iran.", "USA", "IRN", "CONCEDE"),
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "SYR", "LBN", "RETREAT"),
+    ("Japan pledged to send emergency aid to the Philippines.", "JPN", "PHL", "AID"),
+    ("Japan's pledge to send aid to the Philippines surprised China.", "JPN", "PHL", "AID"),
+    ("Canada has committed to supporting Indonesia's efforts to end the conflict.", "CAN", "IDN", "SUPPORT"),
+])
+def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["modality"] == "intended"
+    agreed = the(events, source, target, "AGREE")
+    assert agreed["modality"] == "actual" and not agreed["negated"]
+
+
+def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
+    events = code(nlp, "China refused US demands to release the crew.")
+    the(events, "CHN", "USA", "REJECT")
+    the(events, "USA", "CHN", "REQUEST")
+    assert not find(events, "USA", "CHN", "REJECT")  # the act the parser gave the demander is not refused by it
+
+
+def test_a_promise_is_the_promisers_alone(nlp):
+    events = code(nlp, "Kishida thanked Yoon for his work, pledging to work with him toward better ties.")
+    the(events, "JPN", "KOR", "AGREE")
+    the(events, "KOR", "JPN", "COOPERATE")  # working together is joint ...
+    assert not find(events, "KOR", "JPN", "AGREE")  # ... the pledge is Japan's
+    # a refused promise is no agreement, and a promise of force is none
+    assert the(code(nlp, "Israel did not agree to withdraw its troops from Lebanon."), "ISR", "LBN", "AGREE")["negated"]
+    assert not find(code(nlp, "Russia is ready to attack Ukraine."), "RUS", "UKR", "AGREE")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Russia said on Tuesday that Sudan must return the captured helicopter.", "RUS", "SDN"),
+    ("Washington declared that China must drop its barriers to U.S. exports.", "USA", "CHN"),
+    ("Egyptian President Hosni Mubarak said that the US should be ready to mediate between Israelis and Palestinians.", "EGY", "USA"),
+])
+def test_told_obligation_is_a_demand(nlp, text, source, target):
+    demand = the(code(nlp, text), source, target, "REQUEST")
+    assert demand["modality"] == "actual" and not demand["negated"]
+
+
+def test_own_obligation_is_no_demand(nlp):
+    # what the speaker's own side must do, or what both sides should do, is no demand on another
+    assert not find(code(nlp, "Erdogan said Turkey must defend its rights against Greece."), "TUR", "GRC", "REQUEST")
+    events = code(nlp, "Yoon told business leaders that Japan and South Korea should collaborate more.")
+    assert not [e for e in events if e["type"] == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # refusing a cooperative act rejects its target; the act itself is negated
+    ("Israel's president has refused to meet Jordan's king in Tel Aviv.", "ISR", "JOR", "CONSULT"),
+    ("The Israeli government is refusing to lift the curfew on Palestinians.", "ISR", "PSE", "CONCEDE"),
+    ("India's refusal to meet Pakistan's envoy angered Islamabad.", "IND", "PAK", "CONSULT"),
+])
+def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    assert the(events, source, target, type_)["negated"]
+    rejected = the(events, source, target, "REJECT")
+    assert rejected["modality"] == "actual" and not rejected["negated"]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Demonstrators in Baghdad blocked a road to show their disapproval of the United States' policies.", "IRQ", "USA"),
+    ("Hundreds of thousands of people marched in Hong Kong in defiance of Chinese authorities.", "HKG", "CHN"),
+])
+def test_a_crowds_disapproval_is_a_protest(nlp, text, source, target):
+    events = code(nlp, text)
+    the(events, source, target, "PROTEST")
+    assert not find(events, source, target, "ACCUSE") and not find(events, source, target, "REJECT")
+    # a government's disapproval stays a criticism
+    the(code(nlp, "Beijing showed its disapproval of Japan's policies."), "CHN", "JPN", "ACCUSE")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Tokyo did not apologize to Seoul for the trade retaliation that it imposed in 2019.", "JPN", "KOR"),
+    ("Beijing criticised Washington's trade barriers against China.", "USA", "CHN"),
+])
+def test_hostile_trade_words_are_sanctions(nlp, text, source, target):
+    events = code(nlp, text)
+    assert not the(events, source, target, "SANCTION")["negated"]
+    assert not find(events, source, target, "COOPERATE")
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # the commerce a restriction bears on, or a grievance it names, is no cooperation
+    ("Washington said China must drop barriers to U.S. exports.", ("USA", "CHN", "COOPERATE")),
+    ("Seoul complained to the WTO about Japan's unfair trade practices.", ("KOR", "JPN", "COOPERATE")),
+    ("Japan imposed curbs on trade with South Korea.", ("JPN", "KOR", "COOPERATE")),
+])
+def test_restricted_commerce_is_no_cooperation(nlp, text, wrong):
+    assert not find(code(nlp, text), *wrong)
+    # with no restriction, trade is cooperation
+    the(code(nlp, "Japan and South Korea said there were no barriers to their trade."), "JPN", "KOR", "COOPERATE")
+
+
+def test_extradition_to_a_state_is_cooperation_with_it(nlp):
+    events = code(nlp, "Thailand extradited a Russian arms dealer to the United States.")
+    the(events, "THA", "USA", "COOPERATE")
+    assert not find(events, "THA", "RUS", "COOPERATE")  # the preposition's object, not the verb's
+    # with no receiving state it is an arrest
+    the(code(nlp, "Pakistan extradited two Afghan suspects."), "PAK", "AFG", "COERCE")
+
+
 def test_halting_attacks_is_retreat_halting_exports_a_sanction(nlp):
     the(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "RETREAT")
     assert not find(code(nlp, "Russia halted its attacks on Ukraine."), "RUS", "UKR", "ASSAULT")
@@ -1407,23 +1511,6 @@ def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
         "TUR", "GRC", "THREATEN")
 
 
-@pytest.mark.parametrize("text,source,target", [
-    ("Brazil is willing to send engineers to help rebuild Haiti, the minister said.", "BRA", "HTI"),
-    # the act offered is told through the infinitives it is done for, a condition beside it aside
-    ("Chile is willing to send aid to help defend Peru if it is attacked, the minister said.", "CHL", "PER"),
-    ("Egypt is prepared to resume talks with Ethiopia on the dam.", "EGY", "ETH"),
-    # the speaker names itself by a pronoun the actors leave unresolved
-    ("Chile says it is willing to withdraw its troops from Peru.", "CHL", "PER"),
-])
-def test_willingness_to_help_or_cooperate_is_an_offer(nlp, text, source, target):
-    event = the(code(nlp, text), source, target, "AGREE")
-    assert not event["negated"]
-    assert the(code(nlp, "Japan is not willing to apologise to South Korea."), "JPN", "KOR", "AGREE")["negated"]
-    # readiness to use force, or to do what the lexicon does not code, is no offer
-    assert not find(code(nlp, "China is ready to use force against Taiwan."), "CHN", "TWN", "AGREE")
-    assert not find(code(nlp, "Russia is ready to strike Ukraine."), "RUS", "UKR", "AGREE")
-
-
 def test_who_is_asked_is_the_subject_of_the_clause_that_tells_what_to_do(nlp):
     # several actors named: the demand is on the clause's subject, not on whoever is nearest
     events = code(nlp, "Bolivian officials demanded on Friday that Chile match Peru's offer of access to the sea.")
@@ -1448,3 +1535,44 @@ def test_sexual_violence_is_an_assault_and_abuse_of_power_is_none(nlp):
     assert event["mode"] == "sexual"
     assert not [e for e in code(nlp, "The Chinese envoy abused his position in talks with Japan.")
                 if e["type"] == "ASSAULT"]
+
+
+def test_a_participle_on_another_acts_noun_does_not_date_the_event(nlp):
+    # "last month" is when the agreement was reached, not when the talks are held: the talks
+    # told again take the day of the talks told before them
+    text = ("Greece and Turkey resumed talks on Wednesday.\n\n"
+            "The talks between Greece and Turkey follow an agreement reached last month.")
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("The talks")]
+    assert {e["date"] for e in later if e["type"] == "CONSULT"} == {"2024-05-08"}
+    # alone, the headline's talks are the article's news, not last month's
+    events = code(nlp, "The talks between Greece and Turkey follow an agreement reached last month.")
+    assert {e["date"] for e in find(events, "GRC", "TUR", "CONSULT")} == {REF}
+    # a participle on the event's own noun still dates it
+    events = code(nlp, "The agreement between Greece and Turkey reached last month has held.")
+    assert {e["date"] for e in find(events, "GRC", "TUR", "AGREE")} == {"2024-04"}
+
+
+def test_an_act_named_as_the_start_of_a_span_is_not_the_news(nlp):
+    # "has grown" is the span's; the reconciliation lies before it, on a day the text does not give
+    events = code(nlp, "Since the reconciliation between Iran and Saudi Arabia, trade has grown.")
+    assert {e["date"] for e in find(events, "IRN", "SAU", "COOPERATE")} == {None}
+    # told before, it is that act, on its day
+    text = "Greece and Turkey held talks in Ankara on Wednesday. Since the talks, trade between them has grown."
+    later = [e for e in code(nlp, text) if e["start"] >= text.index("Since")]
+    assert {e["date"] for e in later if e["type"] == "CONSULT"} == {"2024-05-08"}
+
+
+def test_a_main_pair_act_told_again_takes_the_date_of_its_telling_further_back(nlp):
+    # "The present talks" names no party: it can only be the talks of the article's pair, told
+    # four sentences before
+    opening = ("Greece and Turkey held talks in Ankara on Wednesday. The Aegean sea lies between them. "
+               "Fishermen watched from the shore. Tourism has grown on both coasts. ")
+    text = opening + "The present talks strive to calm the sea."
+    later = [e for e in code(nlp, text) if e["start"] >= len(opening)]
+    assert later and all(e["confidence"] == MAIN_PAIR_CONFIDENCE for e in later)
+    assert {e["date"] for e in later} == {"2024-05-08"}
+    # two talks on two days before it: which one it re-tells is unknown
+    opening = ("Greece and Turkey held talks in Ankara on Wednesday. Greece and Turkey held talks in Athens "
+               "in March. The Aegean sea lies between them. Fishermen watched from the shore. ")
+    later = [e for e in code(nlp, opening + "The present talks strive to calm the sea.") if e["start"] >= len(opening)]
+    assert later and {e["date"] for e in later} == {None}

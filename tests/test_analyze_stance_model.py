@@ -104,7 +104,9 @@ def test_shipped_model_loads_and_reads_the_components_features(nlp: Language) ->
 def test_shipped_model_reproduces_its_held_out_score(nlp: Language) -> None:
     """The held-out ids in the model file are every fourth article of each label (the split of
     scripts/train_stance.py), and scoring them again gives the accuracy the file records, which
-    is above the rules' on the same articles."""
+    is not below the rules' on the same articles (it takes the rules' labels among its features;
+    since the rules learned to weigh contact, renewals and stopped acts, the two tie on these
+    articles, and the model stays opt-in)."""
     model = stance_model("en")
     assert model is not None
     data = json.loads(Path(model.path).read_text(encoding="utf-8"))
@@ -124,7 +126,7 @@ def test_shipped_model_reproduces_its_held_out_score(nlp: Language) -> None:
         rules_right += features[f"rules_{r['label']}"] == 1.0
     assert round(right / len(held), 4) == data["heldout"]["accuracy"]
     assert round(rules_right / len(held), 4) == data["heldout"]["rules_accuracy"]
-    assert right > rules_right
+    assert right >= rules_right
 
 
 @pytest.mark.parametrize("text, dyad, label", [

@@ -18,8 +18,17 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   Qatar", "a US-brokered deal", ``mediating_verbs``) is no party to the act: it consults each
   party (CONSULT, third-party).
 - **not events**: what is asked for or threatened ("demand for talks", "threatened X with
-  sanctions"), a noun modifying another trigger noun ("export controls"), and a refusal whose
-  complement is itself a trigger ("refused to send troops": only the sending, negated).
+  sanctions"), a noun modifying another trigger noun ("export controls"), a refusal whose
+  complement is itself a trigger ("refused to send troops": only the sending, negated), and
+  commerce that a restriction bears on or a grievance names ("barriers to U.S. exports", "unfair
+  trade practices": ``restricting_nouns``, ``hostile_modifiers``).
+- **acts about acts**: a cooperative act promised ("agreed to lift embargoes on Iran", "is
+  willing to withdraw from Lebanon", ``promising_governors``) is also the promiser's AGREE with
+  its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
+  refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
+  saying whose clause says another actor must or should act ("said that Sudan must return the
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
+  defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
@@ -45,8 +54,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its own expression counts from it ("the next day", "two days later"); a day counted from another
   event ("20 days before Russia invaded") leaves it undated; an event told again by a
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
-  just before; the article's news takes the lead's news day or the publication date (GUIDE.md,
-  Conventions; ``_news_of_the_day``). Resolved against ``doc._.dw_ref_date`` by
+  just before (a shared act naming no party: told anywhere before); the article's news takes the
+  lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
+  act named as the start of a span ("since the reconciliation"). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -101,10 +111,17 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
 #: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
-#: acts whose offer ("willing to withdraw", "ready to help") PLOVER codes as AGREE; an intent to
-#: do anything else ("ready to strike") is left to the verb that tells it
-OFFERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
+#: acts of commerce that a restricting act's noun may name as the thing it restricts ("barriers to
+#: exports"), and the types of those restricting acts
+RESTRICTED_TYPES = frozenset({"COOPERATE"})
+#: acts whose promise is an agreement with their target (PLOVER AGREE: agree to, promise or offer
+#: help, talks, concessions); a promise of force or penalties is a threat, not coded here
+PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+#: acts whose refusal is a rejection of their target (PLOVER REJECT: refuse to meet, yield, change
+#: or agree); refusing to use force, or to send troops or aid, is only the act negated (as before)
+REFUSED_TYPES = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"})
+RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: confidence of a shared act whose parties no word of its sentence names ("In the end, the meeting
@@ -159,6 +176,13 @@ class EventWords:
     negating_adverbs: frozenset[str]
     negating_nouns: frozenset[str]
     limit_nouns: frozenset[str]
+    restricting_nouns: frozenset[str]
+    hostile_modifiers: frozenset[str]
+    promising_governors: frozenset[str]
+    refusing_governors: frozenset[str]
+    demanding_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
+    obligation_aux: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     party_nouns: frozenset[str]
@@ -168,11 +192,8 @@ class EventWords:
     hypothetical_governors: frozenset[str]
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
-    demanding_modals: frozenset[str]
     intent_target_types: frozenset[str]
-    willing_words: frozenset[str]
     clause_target_types: frozenset[str]
-    speaker_pronouns: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -608,6 +629,7 @@ class _DocCoder:
             e.pop("_how", None)
             e.pop("_noun", None)
             e.pop("_told_before", None)
+            e.pop("_since", None)
             e.pop("_now", None)
             e.pop("_offset", None)
         return out
@@ -656,6 +678,7 @@ class _DocCoder:
         lexicon = self.c.lexicon
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
+        told_demands: set[int] = set()
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
@@ -666,10 +689,12 @@ class _DocCoder:
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
+            if not any(t.type == "REQUEST" for t in fitting) and self._obliged(tok):
+                # "Russia said Sudan must return the helicopter": a demand on the clause's subject
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
+                                       dictionary=lexicon.name))
+                told_demands.add(tok.i)
             candidates.extend((tok, trig) for trig in fitting)
-        demands = self._demands(sent, candidates)
-        demands.update(self._offers(sent, candidates))
-        candidates.extend((tok, trig) for tok, (trig, _) in demands.items())
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
@@ -681,13 +706,24 @@ class _DocCoder:
             if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
                     and not self._told_parties(tok, trig, sent_actors):
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
-            if trig.pos == "NOUN" and tok.dep_ == "compound" and tok.head.i in noun_objects:
+            if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
-            if trig.type == "REJECT" and any(
+            if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
+                continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
+            if trig.type == "REJECT" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
-                continue  # "refused to send troops": the refusal negates the sending, it is not a REJECT
-            found = demands[tok][1] if tok in demands and trig is demands[tok][0] else \
-                self._roles(tok, trig, sent, sent_actors, prev_actors)
+                # "refused to send troops": the refusal negates the sending, it is not a REJECT (but
+                # "refused US demands to release the crew" refuses the demands)
+                continue
+            found = self._roles(tok, trig, sent, sent_actors, prev_actors)
+            if tok.i in told_demands and trig.type == "REQUEST":
+                # a demand told by a verb of saying is on those its clause says must act, not on the
+                # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
+                # Korea should collaborate": no demand on anyone)
+                speakers = self._subject(tok)[0]
+                obliged = self._obliged(tok)
+                found = _Found(speakers, obliged, "syntax") if speakers and obliged and \
+                    not set(speakers) & set(obliged) else None
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -709,6 +745,8 @@ class _DocCoder:
                 type_ = "AID"
             if type_ == "PROTEST" and self._protest_by_government(tok, trig):
                 type_ = "ACCUSE"  # a government's protest is a formal complaint, not a demonstration
+            elif type_ in ("ACCUSE", "REJECT") and self._by_crowd(tok, trig):
+                type_ = "PROTEST"  # a crowd's disapproval or defiance is a demonstration
             own_source = trig.pos == "NOUN" and found.how != "inherited" and bool(self._noun_roles(tok, trig)[0])
             # a third party's verb does not change an act with its own doer: in "the EU will not
             # join the American boycott" the boycott is neither negated nor future
@@ -742,8 +780,11 @@ class _DocCoder:
                 joined_mod = self._modality(tok)
                 pairs += [(s, t, joined_neg, joined_mod, type_, mode) for s in self._subject(stop)[0]
                           for t in found.targets if s != t and s not in found.sources]
+            promiser = self._governing_word(tok, self.w.promising_governors) if type_ in PROMISED_TYPES else None
+            refuser = self._governing_word(tok, self.w.refusing_governors) if type_ in REFUSED_TYPES else None
+            said = [(gov, kind) for gov, kind in ((promiser, "AGREE"), (refuser, "REJECT")) if gov is not None]
             for source, target, negated, modality, type_, mode in pairs:
-                yield {
+                ev = {
                     "start": start, "end": end, "source": source, "target": target, "type": type_,
                     "mode": mode, "negated": negated, "modality": modality, "date": date,
                     "intensity": 0.0 if negated else intensity_of(type_, mode),
@@ -752,68 +793,27 @@ class _DocCoder:
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
+                    "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
-
-    def _demands(self, sent: Span, candidates: list[tuple[Token, Trigger]]) -> dict[Token, tuple[Trigger, _Found]]:
-        """Demands told as what another state must do: "Russia said Sudan must return the
-        helicopter", "Beijing declared that Tokyo must stop the drills". The speaker asks the
-        clause's subject to act (PLOVER REQUEST) whatever the clause's verb, so the verb of saying
-        carries the event, its subject the source and the clause's subject the target. Only a
-        named subject on each side: "it must defend itself" is the speaker's own resolve."""
-        out: dict[Token, tuple[Trigger, _Found]] = {}
-        for tok in sent:
-            if tok.lower_ not in self.w.demanding_modals or tok.dep_ != "aux":
-                continue
-            clause = tok.head
-            speaker = clause.head
-            if clause.dep_ != "ccomp" or speaker.pos_ != "VERB" or speaker.lemma_.lower() not in self.w.speech_verbs \
-                    or speaker in out or any(t.i == speaker.i and trig.type == "REQUEST" for t, trig in candidates):
-                continue
-            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            targets = self._actors(subj[0]) if subj else []
-            sources = [a for a in self._subject(speaker)[0] if a not in targets]
-            if sources and targets:
-                trig = Trigger(tok.lower_, "VERB", "REQUEST", dictionary=self.c.lexicon.name)
-                out[speaker] = (trig, _Found(sources, targets, "syntax"))
-        return out
-
-    def _offers(self, sent: Span, candidates: list[tuple[Token, Trigger]]) -> dict[Token, tuple[Trigger, _Found]]:
-        """Willingness told with an adjective: "Norway is willing to send material to help defend
-        Saudi Arabia", "France is ready to contribute troops to the force in Liberia". PLOVER
-        codes the expressed intent to cooperate, help or yield as AGREE, from the subject to the
-        target of the act offered; no entry of the lexicon can carry it, as the word is no verb
-        or noun. An intent to use force or to punish ("ready to strike") is a threat the verb
-        it governs codes, so only acts the lexicon codes, all of the ``OFFERED_TYPES``, are offers
-        ("ready to use force" is none)."""
-        out: dict[Token, tuple[Trigger, _Found]] = {}
-        lexicon = self.c.lexicon
-        for tok in sent:
-            if tok.lower_ not in self.w.willing_words or tok.dep_ not in ("acomp", "xcomp", "ROOT", "conj"):
-                continue
-            acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _purpose_clause(c)]
-            if not acts:
-                continue
-            chain = {t.i for a in acts for t in _infinitive_chain(a)}
-            offered = {trig.type for t, trig in candidates if t.i in chain}
-            if not offered or offered - OFFERED_TYPES:
-                continue
-            trig = Trigger(tok.lower_, "VERB", "AGREE", dictionary=lexicon.name)
-            clause = tok if tok.dep_ in ("ROOT", "conj") else tok.head
-            sources, subj, _ = self._subject(clause)
-            if not sources and subj is not None and subj.lower_ in self.w.speaker_pronouns and clause.dep_ == "ccomp" and \
-                    clause.head.lemma_.lower() in self.w.speech_verbs:
-                # "Syria says it is willing to withdraw": the speaker offers for itself
-                sources = self._subject(clause.head)[0]
-            if not sources:
-                continue
-            targets = [a for a in self._intended_targets(tok, trig, sources)]
-            found = _Found(sources, targets, "syntax") if targets else \
-                self._fallback(tok, trig, sources, [], [a for a in _ordered_unique(
-                    self.actor_of[t.i] for t in sent if t.i in self.actor_of)])
-            if found is not None:
-                out[tok] = (trig, found)
-        return out
+                yield ev
+                for gov, kind in said:
+                    promisers = self._promisers(gov)
+                    if kind == type_ or mode == "third-party" or source not in found.sources or \
+                            promisers and source not in promisers:
+                        continue  # (an unresolved "it" promises for the doer the act inherited)
+                    # "agreed to lift embargoes on Iran", "is willing to withdraw from Lebanon": the
+                    # promise is an agreement with the act's target; "refused to meet Jordan's king":
+                    # the refusal is a rejection of it; either told as done, by the act's doers
+                    # ("pledging to work with him" is one side's promise)
+                    g_neg = self._negated(gov, trig)
+                    g_mod = self._modality(gov)
+                    yield {**ev, "type": kind, "mode": None, "negated": g_neg, "modality": g_mod,
+                           "date": self._date(gov, sent, future=g_mod == "intended", actual=g_mod == "actual"),
+                           "intensity": 0.0 if g_neg else intensity_of(kind, None),
+                           "trigger": gov.text, "trigger_start": gov.idx,
+                           "trigger_end": gov.idx + len(gov.text), "confidence": round(confidence - 0.1, 2),
+                           "_past": _past_tense(gov), "_tense": _tense(gov, self.w), "_noun": False}
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -864,6 +864,25 @@ class _DocCoder:
         forms = {self.form_of[t.i] for t in subj.subtree if t.i in self.form_of}
         return bool(forms) and "demonym" not in forms
 
+    def _by_crowd(self, tok: Token, trig: Trigger) -> bool:
+        """The doer is named as a crowd ("demonstrators in Baghdad", "hundreds of thousands of
+        people"; ``crowd_nouns``), not as a state, body or person."""
+        if trig.pos == "VERB":
+            subj = self._subject(tok)[1]
+        else:
+            owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i in self.actor_of]
+            subj = owners[0] if owners else self._governing_subject(tok)[1]
+        if subj is None or subj.i in self.actor_of and self.form_of.get(subj.i) != "demonym":
+            return False
+        head = subj
+        # "hundreds of thousands of people": the crowd is the last "of" object
+        while True:
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if not of or head.lemma_.lower() not in self.w.crowd_nouns:
+                break
+            head = of[0]
+        return head.lemma_.lower() in self.w.crowd_nouns
+
     def _object_of_trigger(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
         head = noun
         while head.dep_ == "conj":
@@ -878,6 +897,62 @@ class _DocCoder:
         asked = {t.i: trig.type for t, trig in candidates if trig.type in ("REQUEST", "THREATEN")}.get(head.head.head.i)
         return head.head.lower_ in (("for", "against") if asked == "REQUEST" else ("for", "against", "with", "of")
                                     if asked == "THREATEN" else ())
+
+    def _restricted_thing(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
+        """The noun is the object of a restricting act's noun ("barriers to U.S. exports", "curbs
+        on trade", "a ban on imports from Japan") or modifies a grievance ("unfair trade
+        practices"): what is restricted or complained of, not an act of its own."""
+        if noun.dep_ in ("compound", "nmod") and _modified_by(noun.head, self.w.hostile_modifiers):
+            return True  # "unfair trade practices": a grievance about the trade
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in ("on", "to", "of", "against"):
+            return False
+        restricting = {t.i for t, trig in candidates if trig.type in RESTRICTING_TYPES}
+        owner = head.head.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in owner.children):
+            return False  # "no barriers to trade": the trade goes on
+        def restricts(t: Token) -> bool:
+            return t.i in restricting or t.pos_ == "NOUN" and t.lemma_.lower() in self.w.restricting_nouns
+
+        # the parser often hangs the phrase on the verb that imposes the restriction ("imposed
+        # curbs on trade")
+        return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
+
+    def _obliged(self, tok: Token) -> list[str]:
+        """The actors a verb of saying says must or should act ("declared that China must drop
+        barriers"; ``demanding_verbs``, ``obligation_aux``): its clause's subject."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.demanding_verbs:
+            return []
+        return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
+                               any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
+                               for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+
+    def _promisers(self, gov: Token) -> list[str]:
+        """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
+        the verb an adjective completes), a noun's possessor or its verb's subject."""
+        if gov.pos_ == "NOUN":
+            owners = [c for c in gov.children if c.dep_ == "poss"]
+            return self._actors(owners[0]) if owners else self._governing_subject(gov)[0]
+        return self._subject(gov.head if gov.pos_ == "ADJ" and gov.dep_ == "acomp" else gov)[0]
+
+    @staticmethod
+    def _governing_word(tok: Token, words: Set[str]) -> Token | None:
+        """The word of ``words`` that governs the act ``tok`` names through its infinitive or a
+        "to" gerund ("agreed to lift", "willing to withdraw", "pledged to boost and expand", "its
+        pledge to send aid", "committed to supporting", "refused to meet", "a refusal to meet";
+        ``promising_governors``, ``refusing_governors``)."""
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("xcomp", "acl") and head.tag_ == "VB":
+            gov = head.head
+        elif head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ == "to":
+            gov = head.head.head
+        else:
+            return None
+        return gov if gov.lemma_.lower() in words else None
 
     def _own_roles(self, noun: Token) -> bool:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
@@ -1068,6 +1143,14 @@ class _DocCoder:
         return []
 
     def _verb_targets(self, verb: Token, trig: Trigger) -> list[str]:
+        if trig.particle:
+            # a sense chosen by its preposition bears on that preposition's object, not on the
+            # verb's object ("extradited a Russian dealer to the United States": cooperation with
+            # the United States)
+            named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == trig.particle
+                     for g in c.children if g.dep_ == "pobj" for a in self._actors(g)]
+            if named:
+                return _ordered_unique(named)
         out: list[str] = []
         preps = set(trig.target_preps) or (self.w.target_preps | self.w.place_preps if trig.type in PLACE_TARGET_TYPES
                                            else self.w.target_preps - self.w.topic_preps
@@ -1685,6 +1768,11 @@ class _DocCoder:
             return True
         if any(c.dep_ in SUBJ and _no_determiner(c) for c in tok.children):
             return True
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and
+                                      not any(g.dep_ == "neg" for g in c.children) for c in tok.children):
+            # its own clause tells it was done: "did not apologize for the trade retaliation that it
+            # imposed" leaves the retaliation done
+            return False
         prev = tok
         for gov in self._governors(tok, 4):
             if stop is not None and gov.i == stop.i:
@@ -1833,16 +1921,28 @@ class _DocCoder:
             # opening phrase misread: "Following a meeting with X …, Y announced on Friday that …"):
             # a single date in the sentence governs its actual events (GUIDE.md, Conventions)
             # not a date of a relative clause ("China, which has sparred with Manila this past
-            # year, has reached a deal"), nor one ahead of the article
+            # year, has reached a deal") or of a participle on another act's noun ("follow an
+            # agreement reached last month"), nor one ahead of the article
             resolved = {resolve_date(span.text, self.ref, future=False) for span, head in dates
                         if not any(t.lower_ in ("next", "coming", "until", "by") for t in span)
-                        and not (head >= 0 and self.doc[head].dep_ == "relcl")}
+                        and not (head >= 0 and self._describes_another(self.doc[head], tok))}
             resolved.discard(None)
             if len(resolved) == 1 and len(dates) == 1:
                 day = resolved.pop()
                 if self.ref is None or day <= self.ref:  # an actual event lies before the article
                     return day
         return None
+
+    def _describes_another(self, clause: Token, tok: Token) -> bool:
+        """A clause about a noun other than the event's: a relative clause ("China, which has
+        sparred with Manila this past year"), or a participle on another act's noun ("The talks
+        follow an agreement reached last month": last month is when the agreement was reached,
+        not when the talks are held)."""
+        if clause.dep_ == "relcl":
+            return True
+        noun = clause.head
+        return clause.dep_ == "acl" and noun.i != tok.i and noun.pos_ == "NOUN" and bool(
+            self.c.lexicon.lookup(noun, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _counted_from(self, span: Span) -> int | None | Literal[False]:
         """How a time expression that the publication date does not resolve counts its day: days
@@ -1935,7 +2035,10 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
     """An undated event told by a definite noun ("The diplomatic engagement unfolds …", "the
     meeting was unsuccessful") is the event of its type and pair told just before (in the same
     sentence or the REFERENCE_SENTENCES before it), and happened when that one did, whatever the
-    tense of its own clause; when those earlier mentions carry more than one date, it keeps none."""
+    tense of its own clause; when those earlier mentions carry more than one date, it keeps none.
+    A shared act that names no party ("The present negotiations strive …", ``_told_of_main_pair``)
+    can only re-tell an act of the article's pair, told anywhere before it: it looks back to the
+    start of the article."""
     index = {start: i for i, start in enumerate(sent_starts)}
     for e in events:
         if e["date"] is not None or not e.get("_told_before") or e["modality"] != "actual" or e["negated"] \
@@ -1945,10 +2048,11 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
         if here is None:
             continue
         pair = frozenset((e["source"], e["target"]))
+        back = len(sent_starts) if _told_of_main_pair(e) else REFERENCE_SENTENCES
         days = {d["date"] for d in events if d["date"] and d["type"] == e["type"] and d["modality"] == "actual"
                 and not d["negated"] and frozenset((d["source"], d["target"])) == pair and not _told_of_main_pair(d)
                 and (d["trigger_start"] or 0) < (e["trigger_start"] or 0)
-                and 0 <= here - index.get(d.get("_sent", -1), -99) <= REFERENCE_SENTENCES}
+                and 0 <= here - index.get(d.get("_sent", -1), -99) <= back}
         if len(days) == 1:
             e["date"] = days.pop()
 
@@ -1971,6 +2075,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
     at the precision the article gives it; a clause told as of now ("has now escalated") on the
     publication date itself. Without a publication date nothing is dated.
+
+    Not the news: an act named as the start of a span ("Since the reconciliation, talks have
+    progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
+    the date of its earlier telling, ``_dates_by_reference``, or none).
     """
     if not ref:
         return
@@ -1997,7 +2105,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         news_date = max(lead_days)
     for e in events:
         # a day counted from another ("the next day", "20 days before the invasion") is not today
-        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e:
+        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e or e.get("_since"):
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
@@ -2237,18 +2345,6 @@ def _completes(tok: Token, verb: Token) -> bool:
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive of purpose ("sent troops to help"): it stands or falls with its governor."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _infinitive_chain(act: Token) -> Iterator[Token]:
-    """The words of an act told in the infinitive and of the infinitives it is done for ("to send
-    material to help defend Saudi Arabia"), not of a condition or clause beside it ("if it is
-    attacked")."""
-    yield act
-    for c in act.children:
-        if c.dep_ in ("advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "punct") and not (
-                c.dep_ == "advcl" and _purpose_clause(c)):
-            continue
-        yield from _infinitive_chain(c)
 
 
 def _restricted(trig: Trigger) -> bool:

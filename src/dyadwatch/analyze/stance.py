@@ -15,9 +15,16 @@ Dyads
 What the article reports (GUIDE.md, Conventions: stance is the picture of the whole article)
     Every event between the pair adds to the *closer* or *apart* mass by its PLOVER intensity
     (Goldstein / 10), weighted by where it stands (headline x2, lead x1.5), by modality
-    (intended, alleged, hypothetical count less; denied nothing) and by type (a request is
-    mostly routine diplomacy); a negated act points weakly the other way; a joint act told in
-    both directions counts once. A straight news report of a strike is therefore ``weakening``
+    (intended, alleged, hypothetical count less; denied nothing), by type (a request is
+    mostly routine diplomacy, a meeting or talks are contact more than direction) and by how
+    the event coder found its parties (an act whose parties were inherited from another clause
+    or guessed from the sentence counts less than one that names them); a friendly act told as
+    the continuation of what exists ("renewed the treaty", "their regular annual talks") is
+    persist evidence, the tie holding; a negated act points weakly the other way, and so does
+    a friendly act that a stopping word governs ("suspended all imports", "the ban on imports
+    of seafood", "the suspension of aid": the event coder codes the noun as cooperation, the
+    article reports its end); a joint act
+    told in both directions counts once. A straight news report of a strike is therefore ``weakening``
     and of a summit with agreements ``strengthening``. When the article reports acts between
     the pair, reports and assessments (below) are weighed together (``_decide_picture``).
 
@@ -44,7 +51,12 @@ The author's voice
     someone else says, insists, reports, believes or pledges ("X said", "according to",
     "officials insist", "the two sides vowed to deepen ties"), reported speech found by the
     quotes component, claims the claims component attributes to a speaker and events the event
-    coder marks alleged, hypothetical or denied are down-weighted. The headline and the first
+    coder marks alleged, hypothetical or denied are down-weighted. A news report tells its news
+    as what the two sides say ("the ministers said relations remained stable"), so there what
+    someone says counts twice as much as in commentary (``REPORT_ATTRIBUTION_LIFT``), the
+    assessment words of its headline weigh as its headline's acts do ("sign power deal, but map
+    dispute resurfaces" is the two-sided picture of ``mixed``), and its headline and lead rank
+    first among the evidence. The headline and the first
     and last sentences (where an author states the thesis) weigh a little more. An article most
     of whose sentences quote or report others (a news report) needs much more unattributed
     assessment to get a label.
@@ -61,6 +73,8 @@ Label
     From the three masses: little authorial evidence -> ``none``; persistence at least as strong
     as either direction -> ``stable``; substantial evidence both ways, in at least two strong
     sentences on the weaker side -> ``mixed``; otherwise ``strengthening`` or ``weakening``.
+    With acts reported between the pair (``_decide_picture``) a headline that turns on "but",
+    "despite", "amid" … (``StanceWords.headline_turns``) lowers the bar for ``mixed``.
 
 Learned combination (opt-in: ``config={"learned": True}``)
     ``stance_features`` turns the masses above, the headline-and-lead masses, counts of actual
@@ -69,10 +83,10 @@ Learned combination (opt-in: ``config={"learned": True}``)
     vector; ``StanceModel``, a multinomial logistic regression trained by
     ``scripts/train_stance.py`` on articles written for this project
     (``scripts/data/stance_articles.v1.jsonl``; features read lexicon-only, ``embeddings=False``,
-    as in the ingest pipeline), reads it and decides the label. It beats the
-    rules on the held-out quarter of those articles (0.82 against 0.62) but not on real coverage:
-    on the wide gold set's clusters and the dev set it is at best level with them (it reads long
-    analyses that weigh both directions as ``mixed``), so the rules stay the default.
+    as in the ingest pipeline), reads it and decides the label. It ties the
+    rules on the held-out quarter of those articles (0.78 each) and does not beat them on real
+    coverage: on the wide gold set's clusters and the dev set it is at best level with them (it
+    reads long analyses that weigh both directions as ``mixed``), so the rules stay the default.
 
 Sets ``doc._.dw_stances``: a list of plain dicts::
 
@@ -197,6 +211,10 @@ class StanceWords:
     amplifiers: frozenset[str]
     amplifier_gaps: frozenset[str]
     tie_nouns: frozenset[str]
+    continuity: frozenset[str]
+    headline_turns: frozenset[str]
+    stoppers: frozenset[str]
+    undoers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -684,6 +702,7 @@ class _Sent:
     span: Any = None  # the spaCy sentence
     title: bool = False  # part of the headline the ingest found (``doc._.dw_title``)
     heads: list[tuple[int, str]] | None = None  # each token's head (index into toks, -1: none), relation
+    attributed: set[int] = field(default_factory=set)  # tokens lowered as someone else's words
 
 
 def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evidence: int = 5,
@@ -834,6 +853,9 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
                 if s <= t.start < e:
                     factor[i] = 0.25
         _attribution(sent, toks, factor, near_mentions, lex)
+        # what someone says (reported speech, "X said …": 0.25), not what they intend (0.35) or a
+        # view under discussion (0.5)
+        attributed = {i for i, v in factor.items() if v <= 0.25}
         words = [t.lower for t in toks]
         if "according" in words and "to" in words:
             voice = min(voice, 0.3)
@@ -852,7 +874,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
             for i in range(len(toks)):
                 factor[i] = min(factor.get(i, 1.0), 0.5)
         out.append(_Sent(start, end, text[start:end], codes, toks, voice, factor, skip, actor_at, relational,
-                         heading or in_title, negated, is_reported, sent, in_title, _heads(toks, sent)))
+                         heading or in_title, negated, is_reported, sent, in_title, _heads(toks, sent), attributed))
     return out
 
 
@@ -1110,29 +1132,107 @@ def choose_dyads(sents: list[_Sent], mentions: list[dict[str, Any]], *, max_dyad
     return chosen
 
 
+#: in a news report, the weight of words attributed to someone (reported speech, "X said …")
+#: is multiplied by this (0.25 -> 0.5): the report's news is what the two sides say and do
+REPORT_ATTRIBUTION_LIFT = 2.0
 #: weight of what an article reports (its events) against how it assesses (its cue words)
 EVENT_WEIGHT = 0.6
 #: position weights of reported events: the headline and the lead carry the picture
 HEADLINE_WEIGHT, LEAD_WEIGHT, LEAD_SENTENCES = 2.0, 1.5, 3
+#: in a news report, the weight of the headline's assessment words (as of its reported acts)
+REPORT_HEADLINE_WEIGHT = HEADLINE_WEIGHT
 #: how much an event of each modality counts; denied acts count nothing
 MODALITY_WEIGHT = {"actual": 1.0, "intended": 0.5, "hypothetical": 0.25, "alleged": 0.5, "denied": 0.0}
 #: a negated act points the other way, weakly ("no deal was signed", "will not join sanctions")
 NEGATED_WEIGHT = 0.4
-#: a request between the two is mostly routine diplomacy ("urged Beijing to explain"), not a rift
-TYPE_WEIGHT = {"REQUEST": 0.3}
+#: a request between the two is mostly routine diplomacy ("urged Beijing to explain"), not a rift;
+#: a meeting or talks are contact, not a direction: with agreements the AGREE events carry the
+#: picture, without them the guide calls it "mixed" or "stable" (GUIDE.md, Conventions)
+TYPE_WEIGHT = {"REQUEST": 0.3, "CONSULT": 0.5}
+#: how far an act's parties are the event coder's own reading of the sentence (its confidence:
+#: 0.75-0.85 roles by syntax, 0.55-0.65 inherited from a clause, 0.3-0.45 the sentence's actors
+#: only): an act whose parties were inherited or guessed ("the talks" with no party named) is
+#: weaker evidence of the pair's direction than one that names them
+ROLE_FULL_CONFIDENCE, ROLE_MIN_WEIGHT = 0.75, 0.4
 #: an act told in a sentence that quotes or reports someone's words: a news report tells its news that way, so it counts fully
 REPORTED_EVENT_WEIGHT = 1.0
 #: the weaker direction must be at least this share of the stronger for `mixed`
 MIXED_RATIO = 0.6
+#: a headline that turns ("sign power deal, but map dispute resurfaces": StanceWords.headline_turns)
+#: with at least this much of each direction of its own states the two-sided picture, and then
+#: the weaker direction of the whole article need only be this share of the stronger for `mixed`
+HEADLINE_SIDE_MIN, HEADLINE_MIXED_RATIO = 0.2, 0.3
 #: below this much evidence an article that reports acts between the pair still takes no view
 PICTURE_MIN = 0.25
 
 
+def _role_weight(event: dict[str, Any]) -> float:
+    """How much an act counts by how its parties were found (``ROLE_FULL_CONFIDENCE``)."""
+    try:
+        confidence = float(event.get("confidence", 0.5))
+    except (TypeError, ValueError):
+        confidence = 0.5
+    return min(1.0, max(ROLE_MIN_WEIGHT, confidence / ROLE_FULL_CONFIDENCE))
+
+
+def _trigger(s: _Sent, event: dict[str, Any]) -> Any:
+    """The event's trigger token in the sentence's parse (None without a parse)."""
+    if s.span is None:
+        return None
+    span = s.span.doc.char_span(event.get("trigger_start", 0), event.get("trigger_end", 0), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+#: the relations climbed from a friendly act to the word that stops it
+_STOP_PATH = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "conj", "nsubjpass", "appos", "xcomp"})
+
+
+def _stopped(s: _Sent, event: dict[str, Any], lex: StanceWords) -> bool:
+    """A friendly act that a stopping word governs (``StanceWords.stoppers``): "suspended all
+    exports to and imports from Israel", "reinstated the ban on imports of Japanese seafood",
+    "the suspension of American aid", "stopped cooperating". The event coder codes the act's
+    noun as cooperation; the article reports its end. Not when the stopper is itself undone
+    ("lifted the ban on imports") or when a verb that is not a stopper stands between them."""
+    cur = _trigger(s, event)
+    for _ in range(6):
+        if cur is None or cur.head is cur or cur.dep_ not in _STOP_PATH:
+            return False
+        head = cur.head
+        if head.lemma_.lower() in lex.stoppers or head.lower_ in lex.stoppers:
+            undo = head.head
+            return not (undo is not head and head.dep_ in ("dobj", "nsubjpass", "pobj", "xcomp")
+                        and undo.lemma_.lower() in lex.undoers)
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        cur = head
+    return False
+
+
+def _continues(s: _Sent, event: dict[str, Any], continuity: frozenset[str]) -> bool:
+    """A friendly act told as the continuation of what exists: a continuity word
+    (``StanceWords.continuity``) modifies it or is its object, or is (or modifies) the verb it
+    is the object of ("renewed a treaty", "their regular annual talks", "reaffirmed ties",
+    "confirmed existing arrangements", "signed the renewal"). The act's own word does not
+    count: "agreed to renew relations" after a rupture is a step closer."""
+    trigger = _trigger(s, event)
+    if trigger is None:
+        return False
+    near = [c for c in trigger.children if c.dep_ in _MODIFIERS or c.dep_ == "dobj"]
+    if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head is not trigger:
+        near += [trigger.head, *(c for c in trigger.head.children if c.dep_ in _MODIFIERS)]
+    return any(t.lemma_.lower() in continuity or t.lower_ in continuity for t in near)
+
+
+#: the relations by which a word modifies an act or its verb ("regular talks", "renewed … unchanged")
+_MODIFIERS = frozenset({"amod", "advmod", "compound", "nmod", "acomp", "oprd"})
+
+
 def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[str, Any]],
-                   counts: dict[str, float] | None = None
+                   counts: dict[str, float] | None = None, lex: StanceWords | None = None
                    ) -> tuple[dict[str, float], dict[int, tuple[float, str]]]:
-    """What the article reports between the pair: the closer and apart masses of its events on
-    the dyad (PLOVER intensity / 10, by position and modality; a joint act told in both
+    """What the article reports between the pair: the closer, apart and persist masses of its
+    events on the dyad (PLOVER intensity / 10, by position, modality, type and how the parties
+    were found; a friendly act that continues what exists is persist; a joint act told in both
     directions counts once), and each sentence's strongest contribution (for the evidence).
     ``counts``, if given, receives what the learned combination reads besides the masses: the
     masses of the headline and lead alone, and the numbers of actual non-negated acts each way
@@ -1142,7 +1242,7 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
     pair = set(dyad)
     starts = [s.start for s in sents]
     headline, lead = _headline_and_lead(sents)
-    masses = {CLOSER: 0.0, APART: 0.0}
+    masses = {CLOSER: 0.0, APART: 0.0, PERSIST: 0.0}
     per_sentence: dict[int, tuple[float, str]] = {}
     seen: set[tuple[int, str, frozenset[str]]] = set()
     for e in events:
@@ -1161,24 +1261,30 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
         if not sents or sents[i].voice <= 0 and i not in headline:
             continue  # inside someone's quoted words
         intensity = float(e.get("intensity") or 0.0)
-        if e.get("negated"):
+        stopped = lex is not None and intensity > 0 and not e.get("negated") and _stopped(sents[i], e, lex)
+        if e.get("negated") or stopped:
             try:
                 intensity = -NEGATED_WEIGHT * intensity_of(str(e["type"]), e.get("mode"))
             except KeyError:
                 continue
         weight = min(abs(intensity) / 10.0, 1.0) * MODALITY_WEIGHT.get(str(e.get("modality")), 0.5)
         weight *= TYPE_WEIGHT.get(str(e.get("type")), 1.0)
+        weight *= _role_weight(e)
         weight *= HEADLINE_WEIGHT if i in headline else LEAD_WEIGHT if i in lead else 1.0
         if sents[i].reported and i not in headline:
             weight *= REPORTED_EVENT_WEIGHT  # acts someone says happened, or their own words about them
         if weight <= 0:
             continue
         kind = CLOSER if intensity > 0 else APART
+        if kind == CLOSER and lex is not None and _continues(sents[i], e, lex.continuity):
+            kind = PERSIST  # "renewed the treaty", "their regular annual talks": the tie holds
         masses[kind] += weight
         if counts is not None:
             if i in headline or i in lead:
                 counts[f"lead_{kind}"] = counts.get(f"lead_{kind}", 0.0) + weight
-            if e.get("negated"):
+            if i in headline:
+                counts[f"head_{kind}"] = counts.get(f"head_{kind}", 0.0) + weight
+            if e.get("negated") or stopped:
                 counts["negated"] = counts.get("negated", 0.0) + 1
             elif e.get("modality") in ("actual", None):
                 counts[f"acts_{kind}"] = counts.get(f"acts_{kind}", 0.0) + 1
@@ -1195,7 +1301,12 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
     a, b = dyad
     scored: list[tuple[_Sent, _SentenceCues, float]] = []
     previous: _Sent | None = None
-    thesis = {} if report else _thesis_positions(sents)
+    if report:
+        # a news report's headline is its picture, assessment words included ("sign power deal,
+        # but map dispute resurfaces"): they weigh as its reported acts do
+        thesis = {sents[i].start: REPORT_HEADLINE_WEIGHT for i in _headline_and_lead(sents)[0]}
+    else:
+        thesis = _thesis_positions(sents)
     for s in sents:
         if s.voice <= 0:
             previous = None
@@ -1213,7 +1324,12 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         else:
             relevance = 0.15
         skip = set(s.skip) | _cues_about_others(s, dyad, lex)
-        cues = _score_tokens(s.toks, skip, lex, s.factor, s.dep_negated, s.heads)
+        factor = s.factor
+        if report and s.attributed:
+            # a news report tells its news as what the two sides say ("the ministers said relations
+            # remained stable"): their words about the relationship count more than in commentary
+            factor = {k: min(1.0, v * REPORT_ATTRIBUTION_LIFT) if k in s.attributed else v for k, v in factor.items()}
+        cues = _score_tokens(s.toks, skip, lex, factor, s.dep_negated, s.heads)
         if s.heading:
             relevance *= 0.85
         relevance *= thesis.get(s.start, 1.0)
@@ -1241,6 +1357,8 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
                                                  for name, pv in protos.items()}
         sims = {i: sim_cache[scored[i][0].start] for i in candidates}
     masses = {CLOSER: 0.0, APART: 0.0, PERSIST: 0.0}
+    head = {CLOSER: 0.0, APART: 0.0}  # the headline's own picture
+    headline_at = {sents[i].start for i in _headline_and_lead(sents)[0]}
     per_sentence: list[tuple[float, str, _Sent]] = []
     assessed = 0
     for i, (s, c, r) in enumerate(scored):
@@ -1258,6 +1376,9 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         for k in contrib:
             contrib[k] = min(contrib[k], 1.6) * r
             masses[k] += contrib[k]
+        if s.start in headline_at:
+            head[CLOSER] += contrib[CLOSER]
+            head[APART] += contrib[APART]
         strength = sum(contrib.values())
         if trace is not None and (c.cues or sim is not None):
             trace.append({"dyad": [a, b], "start": s.start, "text": s.text, "relevance": round(r, 2),
@@ -1270,7 +1391,7 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
             per_sentence.append((strength, dominant, s))
     # what the article reports between the pair, beside how it assesses it
     event_counts: dict[str, float] = {}
-    reported, event_sentences = _event_picture(sents, dyad, events or [], event_counts)
+    reported, event_sentences = _event_picture(sents, dyad, events or [], event_counts, lex)
     lexical_masses = dict(masses)
     for kind, mass in reported.items():
         masses[kind] += EVENT_WEIGHT * mass
@@ -1283,8 +1404,12 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         elif d == kind:
             per_sentence = [(x + EVENT_WEIGHT * weight, y, z) if z is s else (x, y, z) for x, y, z in per_sentence]
     strong = Counter(d for st, d, _ in per_sentence if st >= 0.5)
+    for kind in head:
+        head[kind] += EVENT_WEIGHT * event_counts.get(f"head_{kind}", 0.0)
+    turns = any(t.lower in lex.headline_turns for s in sents if s.start in headline_at for t in s.toks)
+    two_sided = turns and max(head.values()) >= HEADLINE_SIDE_MIN
     if sum(reported.values()) > 0:
-        label, score = _decide_picture(masses, strong)
+        label, score = _decide_picture(masses, strong, two_sided=two_sided)
     else:
         label, score = _decide(masses, assessed, strong, report=report)
     features = stance_features(lexical_masses, reported, event_counts, strong, assessed=assessed, report=report,
@@ -1294,11 +1419,14 @@ def _assess(sents: list[_Sent], dyad: tuple[str, str], embedder: Any, lex: Stanc
         score = _score(masses) if label != "none" else 0.0
     if trace is not None:
         trace.append({"dyad": [a, b], "report": report, "strong": dict(strong), "assessed": assessed,
+                      "headline": {k: round(v, 2) for k, v in head.items()}, "two_sided": two_sided,
                       "features": features,
                       "lexical": {k: round(v, 2) for k, v in lexical_masses.items()},
                       "events": {k: round(v, 2) for k, v in reported.items()},
                       "masses": {k: round(v, 2) for k, v in masses.items()}, "label": label})
-    evidence = _evidence(per_sentence, label, max_evidence)
+    headline, lead = _headline_and_lead(sents)
+    front = {sents[i].start for i in headline | lead} if report else set()
+    evidence = _evidence(per_sentence, label, max_evidence, front)
     return {"dyad": [a, b], "label": label, "score": round(score, 3),
             "evidence": [[s.start, s.end] for s in evidence]}
 
@@ -1360,6 +1488,7 @@ def stance_features(lexical: dict[str, float], reported: dict[str, float], count
     out = {
         "lex_closer": np.log1p(lc), "lex_apart": np.log1p(la), "lex_persist": np.log1p(lp),
         "event_closer": np.log1p(ec), "event_apart": np.log1p(ea),
+        "event_persist": np.log1p(reported.get(PERSIST, 0.0)),
         "lead_closer": np.log1p(counts.get(f"lead_{CLOSER}", 0.0)),
         "lead_apart": np.log1p(counts.get(f"lead_{APART}", 0.0)),
         "acts_closer": np.log1p(counts.get(f"acts_{CLOSER}", 0.0)),
@@ -1546,32 +1675,44 @@ def _decide(m: dict[str, float], assessed: int, strong: Counter[str], *, report:
     return ("strengthening" if c > a else "weakening"), score
 
 
-def _decide_picture(m: dict[str, float], strong: Counter[str]) -> tuple[str, float]:
+def _decide_picture(m: dict[str, float], strong: Counter[str], *, two_sided: bool = False) -> tuple[str, float]:
     """Label and score when the article reports acts between the pair: reports and assessments
     together. Little of either -> ``none``; persistence at least as strong as either direction
-    -> ``stable``; both directions with real weight (the weaker at least half the stronger) ->
-    ``mixed``; else the stronger direction."""
+    (and either substantial or twice the stronger direction: a short piece that says the tie
+    holds and reports one meeting is not about a step closer) -> ``stable``; both directions
+    with real weight (the weaker at least ``MIXED_RATIO`` of the stronger; ``HEADLINE_MIXED_RATIO``
+    when the headline turns from one side to the other, ``two_sided``: "sign power deal, but map
+    dispute resurfaces") -> ``mixed``; else the stronger direction."""
     c, a, p = m[CLOSER], m[APART], m[PERSIST]
     total = c + a + p
     if total < PICTURE_MIN:
         return "none", 0.0
     score = float(np.clip((c + 0.3 * p - a) / (total + 0.75), -1.0, 1.0))
     hi, lo = max(c, a), min(c, a)
-    if p >= hi and p >= 1.0:
+    if p >= hi and (p >= 1.0 or p >= 2.0 * hi):
         return "stable", score
-    if lo >= MIXED_RATIO * hi and lo >= 0.6:
+    if lo >= (HEADLINE_MIXED_RATIO if two_sided else MIXED_RATIO) * hi and lo >= 0.6:
         return "mixed", score
     return ("strengthening" if c > a else "weakening"), score
 
 
-def _evidence(per_sentence: list[tuple[float, str, _Sent]], label: str, k: int) -> list[_Sent]:
-    """The strongest sentences for the label (for ``mixed``, alternately from each side)."""
+#: in a news report, the headline's and the lead's evidence ranks as if this much stronger: they
+#: tell the news, the officials' words further down comment on it
+FRONT_EVIDENCE_RANK = 1.5
+
+
+def _evidence(per_sentence: list[tuple[float, str, _Sent]], label: str, k: int,
+              front: set[int] | None = None) -> list[_Sent]:
+    """The strongest sentences for the label (for ``mixed``, alternately from each side);
+    ``front``: starts of sentences ranked ``FRONT_EVIDENCE_RANK`` times stronger."""
     if label == "none":
         return []
     want = {"strengthening": (CLOSER,), "weakening": (APART,), "stable": (PERSIST, CLOSER),
             "mixed": (CLOSER, APART)}[label]
     ranked = sorted((x for x in per_sentence if x[1] in want),
-                    key=lambda x: (want.index(x[1]) if label == "stable" else 0, -x[0], x[2].start))
+                    key=lambda x: (want.index(x[1]) if label == "stable" else 0,
+                                   -x[0] * (FRONT_EVIDENCE_RANK if front and x[2].start in front else 1.0),
+                                   x[2].start))
     if label == "mixed":
         pos = [x for x in ranked if x[1] == CLOSER]
         neg = [x for x in ranked if x[1] == APART]
