@@ -29,6 +29,11 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   saying whose clause says another actor must or should act ("said that Sudan must return the
   helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
   defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
+- **targets told elsewhere**: a threat with no target of its own threatens the target of the act
+  it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
+  request with no object asks the subject of its that-clause ("demanded that the United States
+  match the offer", ``clause_target_types``); a stance told with a participle and "to" is its
+  passive subject's ("Israel is opposed to French mediation", ``stative_participles``).
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
