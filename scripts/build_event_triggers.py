@@ -797,6 +797,15 @@ noun("torture", "ASSAULT", mode="torture")
 noun("abduction", "ASSAULT", mode="abduct")
 noun("hijacking", "ASSAULT", mode="abduct")
 noun("sabotage", "ASSAULT", mode="destroy")
+# codebook ASSAULT mode "sexual": sexual violence ("border guards sexually abused migrants"); a bare
+# "abuse" is as often of power or trust, so only with its adverb (no verb "rape": the tagger's lemma
+# of "raped" is "rap", v1's reprimand)
+noun("rape", "ASSAULT", mode="sexual")
+verb("molest", "ASSAULT", needs_object=True, mode="sexual")
+verb("abuse_sexually", "ASSAULT", mode="sexual")
+verb("abuse_physically", "ASSAULT", mode="beat")
+verb("assault_sexually", "ASSAULT", mode="sexual")
+noun("violence", "ASSAULT", mode="sexual", needs_modifier=["sexual"])
 
 
 # ---- from the synthetic stories: words that ``scripts/mine_synthetic_triggers.py`` finds tied to

@@ -1485,6 +1485,58 @@ def test_the_packaged_v2_lexicon_is_what_its_builder_writes() -> None:
     assert sum(counts.values()) == len(builder.SUPPLEMENT)
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Japan said on Friday that China must stop its military drills near the islands.", "JPN", "CHN"),
+    ("The Turkish foreign minister told reporters that Greece must withdraw its troops from the islands.",
+     "TUR", "GRC"),
+    ("Canada declared that Mexico must end the tariffs by March.", "CAN", "MEX"),
+])
+def test_a_state_told_what_it_must_do_is_asked_to_do_it(nlp, text, source, target):
+    event = the(code(nlp, text), source, target, "REQUEST")
+    assert not event["negated"]
+    # the speaker's own resolve is no demand on anyone
+    assert not find(code(nlp, "Azerbaijan said it must defend its territory against Armenia."),
+                    "AZE", "ARM", "REQUEST")
+    # and a clause told without "must" is no demand
+    assert not find(code(nlp, "Japan said on Friday that China stopped its military drills."), "JPN", "CHN",
+                    "REQUEST")
+
+
+def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
+    # several actors named: the threatened are those of the announced act, not a bystander
+    events = code(nlp, "Brazil threatened to cut diplomatic relations with Paraguay over its ties with Chile.")
+    the(events, "BRA", "PRY", "THREATEN")
+    assert not find(events, "BRA", "CHL", "THREATEN")
+    the(code(nlp, "Turkey threatened on Monday to impose tariffs on Greek olive oil as Italy watched."),
+        "TUR", "GRC", "THREATEN")
+
+
+def test_who_is_asked_is_the_subject_of_the_clause_that_tells_what_to_do(nlp):
+    # several actors named: the demand is on the clause's subject, not on whoever is nearest
+    events = code(nlp, "Bolivian officials demanded on Friday that Chile match Peru's offer of access to the sea.")
+    the(events, "BOL", "CHL", "REQUEST")
+    assert not find(events, "BOL", "PER", "REQUEST")
+    # a clause that tells a thing, not a party asked, names no target
+    assert not find(code(nlp, "Russia continued to demand what Japan views as its islands, Chile said."),
+                    "RUS", "JPN", "REQUEST")
+
+
+def test_a_stance_told_with_a_participle_is_its_subjects(nlp):
+    events = code(nlp, "Morocco is opposed to Spanish mediation in the talks with Algeria, an aide said.")
+    the(events, "MAR", "ESP", "REJECT")
+    assert not find(events, "ESP", "MAR", "REJECT")
+    # a true passive keeps its agent as the doer
+    the(code(nlp, "Morocco was opposed by Spain at the summit."), "ESP", "MAR", "REJECT")
+
+
+def test_sexual_violence_is_an_assault_and_abuse_of_power_is_none(nlp):
+    event = the(code(nlp, "Turkish border guards sexually abused Syrian refugees, a rights group charged on Monday."),
+                "TUR", "SYR", "ASSAULT")
+    assert event["mode"] == "sexual"
+    assert not [e for e in code(nlp, "The Chinese envoy abused his position in talks with Japan.")
+                if e["type"] == "ASSAULT"]
+
+
 def test_a_participle_on_another_acts_noun_does_not_date_the_event(nlp):
     # "last month" is when the agreement was reached, not when the talks are held: the talks
     # told again take the day of the talks told before them

@@ -29,6 +29,11 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   saying whose clause says another actor must or should act ("said that Sudan must return the
   helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
   defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
+- **targets told elsewhere**: a threat with no target of its own threatens the target of the act
+  it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
+  request with no object asks the subject of its that-clause ("demanded that the United States
+  match the offer", ``clause_target_types``); a stance told with a participle and "to" is its
+  passive subject's ("Israel is opposed to French mediation", ``stative_participles``).
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
@@ -192,6 +197,9 @@ class EventWords:
     hypothetical_governors: frozenset[str]
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
+    intent_target_types: frozenset[str]
+    clause_target_types: frozenset[str]
+    stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -1058,7 +1066,11 @@ class _DocCoder:
                 # "Biden, who met Xi in November, ...": the relative pronoun stands for its noun
                 return self._actors(hop.head, 1), hop.head, hop.i == verb.i
             if subj:
-                if subj[0].dep_ == "nsubjpass" and hop.i == verb.i:
+                if subj[0].dep_ == "nsubjpass" and hop.i == verb.i and not (
+                        verb.lemma_.lower() in self.w.stative_participles and any(
+                            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)):
+                    # (a state told with a participle is its subject's: "Israel is opposed to
+                    # French mediation" is Israel opposing it, no one opposing Israel)
                     return [], subj[0], True
                 return self._actors(subj[0]), subj[0], hop.i == verb.i
             infinitive = hop.dep_ in ("acl", "relcl") and _purpose_clause(hop)
@@ -1099,6 +1111,28 @@ class _DocCoder:
                 continue
             break
         return [], None, False
+
+    def _intended_targets(self, verb: Token, trig: Trigger, sources: list[str], depth: int = 2) -> list[str]:
+        """The target of the act an intent announces: "threatened to break off relations with
+        Congo and Costa Rica" threatens Congo and Costa Rica. The announced verb's own objects and
+        target prepositions count, and so do those of its object noun ("relations with Congo",
+        "tariffs on Australian wine"), as the light verb's noun carries its target."""
+        out: list[str] = []
+        # (the parser sometimes hangs the infinitive on as an adverbial clause: "threatened on
+        # Monday to impose tariffs")
+        for act in (c for c in verb.children if c.pos_ == "VERB" and (
+                c.dep_ == "xcomp" or c.dep_ == "advcl" and _purpose_clause(c))):
+            found = self._verb_targets(act, Trigger(act.lemma_.lower(), "VERB", trig.type))
+            for obj in (c for c in act.children if c.dep_ == "dobj"):
+                found += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in self.w.noun_target_preps
+                          for g in p.children if g.dep_ == "pobj" for a in self._actors(g)]
+            found = [a for a in found if a not in sources]
+            if not found and depth:
+                # "willing to send material to help defend Saudi Arabia": the act offered is
+                # told through the infinitives it is done for
+                found = self._intended_targets(act, trig, sources, depth - 1)
+            out += [a for a in found if a not in out]
+        return out
 
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
@@ -1153,6 +1187,16 @@ class _DocCoder:
         if trig.pos == "VERB":
             sources, subj, own = self._subject(tok)
             targets = self._verb_targets(tok, trig)
+            if not targets and trig.type in self.w.intent_target_types:
+                targets = self._intended_targets(tok, trig, sources)
+            if not targets and trig.type in self.w.clause_target_types:
+                # "demanded that the United States match the EU's support": who is asked is the
+                # subject of the clause that tells what to do (a clause opened by its subject or
+                # "that", not "demand what it views as its place")
+                targets = [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") and (g.left_edge.i == c.left_edge.i or
+                                                                  c.left_edge.lower_ == "that")
+                           for a in self._actors(g) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
