@@ -1511,16 +1511,6 @@ def test_a_threat_takes_the_target_of_the_act_it_announces(nlp):
         "TUR", "GRC", "THREATEN")
 
 
-def test_who_is_asked_is_the_subject_of_the_clause_that_tells_what_to_do(nlp):
-    # several actors named: the demand is on the clause's subject, not on whoever is nearest
-    events = code(nlp, "Bolivian officials demanded on Friday that Chile match Peru's offer of access to the sea.")
-    the(events, "BOL", "CHL", "REQUEST")
-    assert not find(events, "BOL", "PER", "REQUEST")
-    # a clause that tells a thing, not a party asked, names no target
-    assert not find(code(nlp, "Russia continued to demand what Japan views as its islands, Chile said."),
-                    "RUS", "JPN", "REQUEST")
-
-
 def test_a_stance_told_with_a_participle_is_its_subjects(nlp):
     events = code(nlp, "Morocco is opposed to Spanish mediation in the talks with Algeria, an aide said.")
     the(events, "MAR", "ESP", "REJECT")

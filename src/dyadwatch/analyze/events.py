@@ -31,9 +31,8 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
-  request with no object asks the subject of its that-clause ("demanded that the United States
-  match the offer", ``clause_target_types``); a stance told with a participle and "to" is its
-  passive subject's ("Israel is opposed to French mediation", ``stative_participles``).
+  stance told with a participle and "to" is its passive subject's ("Israel is opposed to French
+  mediation", ``stative_participles``).
 - **joint actions** ("A and B met", "A and B signed an agreement", "the Sino-Russian summit",
   "talks between A and B", "the two leaders met", "their meeting") are coded in both directions,
   as is any act whose noun names its two parties in a "between" phrase ("a peace agreement
@@ -198,7 +197,6 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     intent_target_types: frozenset[str]
-    clause_target_types: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -1189,14 +1187,6 @@ class _DocCoder:
             targets = self._verb_targets(tok, trig)
             if not targets and trig.type in self.w.intent_target_types:
                 targets = self._intended_targets(tok, trig, sources)
-            if not targets and trig.type in self.w.clause_target_types:
-                # "demanded that the United States match the EU's support": who is asked is the
-                # subject of the clause that tells what to do (a clause opened by its subject or
-                # "that", not "demand what it views as its place")
-                targets = [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
-                           if g.dep_ in ("nsubj", "nsubjpass") and (g.left_edge.i == c.left_edge.i or
-                                                                  c.left_edge.lower_ == "that")
-                           for a in self._actors(g) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
