@@ -11,7 +11,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from dyadwatch.analyze.pipeline import model_name
-from dyadwatch.analyze.tagrules import TableMatcher, match_by_table
+from dyadwatch.analyze.tagrules import TableLemmatizer, TableMatcher, lemmatize_by_table, match_by_table
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -62,16 +62,32 @@ def test_same_matches_as_the_stock_matcher(stock) -> None:
 def test_pipeline_docs_identical_to_the_stock_pipeline(stock) -> None:
     fast = spacy.load(model_name())
     match_by_table(fast)
+    lemmatize_by_table(fast)
     assert isinstance(fast.get_pipe("attribute_ruler").matcher, TableMatcher)
+    assert type(fast.get_pipe("lemmatizer")) is TableLemmatizer
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
     texts = _texts()
     for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
         assert (a.to_array(attrs) == b.to_array(attrs)).all()
         assert [t.morph.to_json() for t in a] == [t.morph.to_json() for t in b]
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    # a second pass answers every lemma from the table
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
 
 
-def test_load_pipeline_uses_the_table(nlp) -> None:
+def test_load_pipeline_uses_the_tables(nlp) -> None:
     assert isinstance(nlp.get_pipe("attribute_ruler").matcher, TableMatcher)
+    assert type(nlp.get_pipe("lemmatizer")) is TableLemmatizer
+
+
+def test_lemmatizer_keeps_lemmas_set_before_it(stock) -> None:
+    """Lemmas the attribute ruler set ("gets" -> "get") are not overwritten; the rest are filled."""
+    fast = spacy.load(model_name())
+    lemmatize_by_table(fast)
+    text = "It gets worse: they got it wrong and the envoys were leaving."
+    assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in stock(text)]
+    assert "get" in [t.lemma_ for t in fast(text)] and "envoy" in [t.lemma_ for t in fast(text)]
 
 
 def test_added_rule_falls_back_to_the_stock_matcher() -> None:
