@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS  # type: ignore[import-not-found]
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -79,7 +79,7 @@ class TableLemmatizer(EnglishLemmatizer):
         try:
             table: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_lemma_table", {})
             strings = doc.vocab.strings
-            rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+            rows: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
             lemmas = rows[:, 3:4].copy()
             for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
                 if self.overwrite or lemma == 0:
@@ -104,8 +104,8 @@ class TableMatcher:
     keys: the match ids of the ruler's rules.
     """
 
-    def __init__(self, matcher: Matcher, keys: Sequence[int]) -> None:
-        self.stock = matcher
+    def __init__(self, matcher: Any, keys: Sequence[int]) -> None:
+        self.stock: Any = matcher  # spaCy's Matcher (its type stubs lack ``vocab``)
         self.rest = Matcher(matcher.vocab, validate=False)
         self.columns: list[str] = []
         #: (match id, tests) for each one-token pattern answered by the table
