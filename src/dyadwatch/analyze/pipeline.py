@@ -19,6 +19,7 @@ from dyadwatch import __version__
 from dyadwatch.errors import Errors, ModelNotInstalled
 from dyadwatch.analyze.actors import mentions_from_doc
 from dyadwatch.analyze.events import EVENT_KEYS
+from dyadwatch.analyze.tagrules import lemmatize_by_table, match_by_table
 from dyadwatch.records import Analysis, Claim, Document, Event, Figure, Quote, Sentence, Stance
 
 #: tried in order when no model is named: Explosion's package, then its PyPI mirror
@@ -62,6 +63,9 @@ def load_pipeline(model: str = "") -> Language:
     except OSError as exc:
         raise ModelNotInstalled(Errors.DW201.format(tried=name)) from exc
     _keep_prefixed_words(nlp)
+    # the model's attribute ruler and lemmatizer give the same attributes through tables, for less
+    match_by_table(nlp)
+    lemmatize_by_table(nlp)
     for component, module, where in COMPONENTS:
         importlib.import_module(module)  # registers the factory
         if component in nlp.pipe_names:

@@ -8,6 +8,14 @@ Short texts (a headline, one sentence) carry little evidence, and names weigh he
 language only when the detector is sure of it (confidence at least ``SURE``) and finds almost
 nothing English in it; otherwise it is analysed as English and the doubt is recorded
 (``detect_language_with_doubt``).
+
+A long text whose words are mostly English function words ("the", "of", "that", …: at least
+``ENGLISH_SHARE`` of its words, and ``ENGLISH_KINDS`` different ones) is English without asking
+the detector, which would say so too (it did on every such text tried: 4,468 synthetic stories,
+the gold sets and the examples) and costs about 1.5 ms an article (0.6 to 0.8 CPU s of the 400
+articles of ``bench/throughput.py --cli``); the count costs a tenth of that. The word list is
+data (``dictionaries/data/en/language.v1.json``), chosen so that other languages' prose scores
+0 to 2%. Anything short or less clearly English goes to the detector as before.
 """
 
 from __future__ import annotations
@@ -31,6 +39,11 @@ SHORT_LETTERS = 300
 SURE = 0.9
 #: English confidence at or above which a short text is not called another language
 ENGLISH_FLOOR = 0.05
+#: share of a long text's words that are English function words for it to be English unasked
+ENGLISH_SHARE = 0.15
+#: and how many different ones of them it must use
+ENGLISH_KINDS = 6
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +69,8 @@ def detect_language_with_doubt(text: str) -> tuple[str | None, str | None]:
     letters = len(_LETTERS.findall(sample))
     if letters < 20:
         return None, None
+    if letters >= SHORT_LETTERS and _plainly_english(sample):
+        return "en", None
     detector = _detector()
     lang = detector.detect_language_of(sample)
     if lang is None:
@@ -70,3 +85,20 @@ def detect_language_with_doubt(text: str) -> tuple[str | None, str | None]:
         return code, None
     name = lang.name.capitalize()
     return "en", f"looks most like {name} ({top:.2f}; English {english:.2f})"
+
+
+def _plainly_english(sample: str) -> bool:
+    """At least ``ENGLISH_SHARE`` of the words, and ``ENGLISH_KINDS`` different words, are
+    English function words."""
+    words = _WORDS.findall(sample.lower())
+    if not words:
+        return False
+    common = _function_words()
+    found = [w for w in words if w in common]
+    return len(found) >= ENGLISH_SHARE * len(words) and len(set(found)) >= ENGLISH_KINDS
+
+
+def _function_words() -> frozenset[str]:
+    from dyadwatch.dictionaries.words import word_lists
+
+    return word_lists("language", "en").words("function_words")
