@@ -924,7 +924,7 @@ class _DocFigures:
         return False
 
     def _hypothetical(self, span: Span, sent: Span) -> bool:
-        """Under would/could/might/may/if in its clause ("to make sure there would be a 40th")."""
+        """Under would/could/might/may/if in its clause ("so that a fifth round could be held")."""
         if not self.parsed:
             return False
         head = span.root

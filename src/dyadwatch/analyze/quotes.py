@@ -618,7 +618,7 @@ class _Run:
         return None
 
     def _bracketed_author(self, q: _Q) -> tuple[Token, Token | None] | None:
-        """'the “thorny issues” (to borrow Erdogan’s expression…)', '“…” (in Xi's words)': words
+        """'the “hard questions” (to use Lula’s phrase…)', '“…” (in Xi's words)': words
         someone is said to have used, named in brackets right after the quote, are theirs."""
         k = q.close_tok + 1
         while k < self.n and (self.doc[k].is_space or self.doc[k].text == ","):
@@ -1240,7 +1240,7 @@ class _Run:
 
     def _named_body(self, head: str, char: int) -> tuple[str, str | None] | None:
         """(name, code) of the body of kind ``head`` named last in full before ``char`` ("the
-        Ministry of Water Resources and Irrigation", "China's Foreign Ministry" -> "Foreign
+        Ministry of Fisheries and Ocean Affairs", "China's Foreign Ministry" -> "Foreign
         Ministry"), at most 3,000 characters back; None when none is."""
         word = head.capitalize()
         found = None
