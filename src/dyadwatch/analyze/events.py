@@ -1337,14 +1337,14 @@ class _DocCoder:
 
     def _unnamed_shared_act(self, tok: Token) -> bool:
         """A shared act told with no party at all: a noun with no determiner or "the" ("raised
-        even during negotiations", "at the center of discussions were …", "conversations …
-        haven't translated into agreements") or a passive verb with no agent ("issues such as
-        casus belli were discussed", "a peace treaty cannot be signed, Aliyev said"), right
+        repeatedly during negotiations", "at the heart of discussions were …", "conversations
+        have not eased …") or a passive verb with no agent ("issues such as fishing rights were
+        discussed", "a new accord cannot be signed before the election, Mitsotakis said"), right
         after a sentence that names a side of the article's main pair or said by one: it is the
         pair's act. A state named as the place ("the situations in Yemen") is no party. Not "a
         meeting" or "such talks", which may be any; not with anyone else named in the sentence,
-        who may be a third party or one side acting alone ("Russia said the talks …", "ahead of
-        the summit, business lobbies of A and B announced …")."""
+        who may be a third party or one side acting alone ("Russia said the talks …", "before
+        the summit, trade groups of A and B announced …")."""
         main = self._main_pair()
         if main is None:
             return False
@@ -1406,8 +1406,8 @@ class _DocCoder:
     def _told_parties(self, noun: Token, trig: Trigger, sent_actors: list[str]) -> list[str] | None:
         """The parties of a shared act (SHARED_TYPES: not "the strike", which is too often
         another one) told before, for "the"/"this" same noun with no parties
-        of its own: "a peace agreement between Azerbaijan and Armenia ... the peace agreement
-        can be signed at any time, the head of state noted" (within ANAPHOR_SENTENCES, and only
+        of its own: "a peace treaty between Armenia and Azerbaijan ... the peace treaty could
+        be signed quickly, the prime minister said" (within ANAPHOR_SENTENCES, and only
         when the sentence names no one else). A noun told apart from the first by a name, a
         number or an adjective ("the Samarkand summit", "the previous summit") is another act."""
         if not _definite(noun, demonstrative=True) or any(
@@ -1556,8 +1556,8 @@ class _DocCoder:
     def _pair_target(self, tok: Token, trig: Trigger, doers: list[str], sent_actors: list[str],
                      prev_actors: list[str]) -> list[str] | None:
         """The two parties a third party acts on when its act names them by number, not by
-        name ("US calls for both to calm tensions", "congratulations on the two countries'
-        wisdom", "urged the regional foes to talk"): each of the pair is a target.
+        name ("US calls for both to lower tensions", "congratulations on the two countries'
+        restraint", "urged the regional foes to talk"): each of the pair is a target.
 
         The pair is the article's own when the doers are not in it, else the two other actors
         of this and the previous sentences that the document names together most; none when
@@ -1701,7 +1701,7 @@ class _DocCoder:
         A story that leads with its pair may name a mediator or a third party almost as often
         ("Iran and Saudi Arabia agreed … The breakthrough negotiated with China …"), or name the
         pair together only a few times and each side by its leader apart ("Mitsotakis' meeting
-        with Erdogan was a must."): the pair of its lead (the first sentence of the headline and
+        with Erdogan was long."): the pair of its lead (the first sentence of the headline and
         lead that names exactly two actors, and tells an act: a word of the event lexicon) is its
         pair too when the document names that pair together more often than any other, and at
         least twice. A lead that only places something ("A storm swept across Ireland and
@@ -1940,9 +1940,9 @@ class _DocCoder:
 
     def _describes_another(self, clause: Token, tok: Token) -> bool:
         """A clause about a noun other than the event's: a relative clause ("China, which has
-        sparred with Manila this past year"), or a participle on another act's noun ("The talks
-        follow an agreement reached last month": last month is when the agreement was reached,
-        not when the talks are held)."""
+        sparred with Manila this past year"), or a participle on another act's noun ("The visit
+        comes after an accord signed last month": last month is when the accord was signed,
+        not when the visit takes place)."""
         if clause.dep_ == "relcl":
             return True
         noun = clause.head
@@ -2016,8 +2016,8 @@ def _ends_sentence(sent: Span) -> bool:
 
 
 def _event_name(noun: Token) -> str | None:
-    """The proper name an event noun is known by ("the Samarkand summit"), also across a copula
-    ("The Samarkand summit was their 39th meeting")."""
+    """The proper name an event noun is known by ("the Astana summit"), also across a copula
+    ("The Astana summit was their first meeting this year")."""
     for n in (noun, *(c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "attr")):
         names = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
