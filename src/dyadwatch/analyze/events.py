@@ -130,7 +130,7 @@ RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: confidence of a shared act whose parties no word of its sentence names ("In the end, the meeting
-#: proved useful"): the article's main pair, the weakest reading of who acted; the stance reads the
+#: went well"): the article's main pair, the weakest reading of who acted; the stance reads the
 #: picture from the acts whose parties are named (``dyadwatch.analyze.stance``)
 MAIN_PAIR_CONFIDENCE = 0.2
 #: sentences the pair of a story's lead must share to be its pair when a third party is named often too
@@ -580,7 +580,7 @@ class _DocCoder:
                 if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
                         # not to a clause told as of now ("the spat has now escalated") or as
-                        # background ("which Seoul had previously threatened to stop")
+                        # background ("which Seoul had earlier threatened to scrap")
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
                                 and not ev.get("_now") and ev.get("_tense") != "background":
                             if "_offset" not in ev:
@@ -1128,7 +1128,7 @@ class _DocCoder:
                           for g in p.children if g.dep_ == "pobj" for a in self._actors(g)]
             found = [a for a in found if a not in sources]
             if not found and depth:
-                # "willing to send material to help defend Saudi Arabia": the act offered is
+                # "ready to ship equipment to help protect Jordan": the act offered is
                 # told through the infinitives it is done for
                 found = self._intended_targets(act, trig, sources, depth - 1)
             out += [a for a in found if a not in out]
@@ -1227,7 +1227,7 @@ class _DocCoder:
                     return _Found(sources, targets, how, joint=True)
             if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
                     and _agentless_passive(tok):
-                # "issues such as casus belli were discussed": talks told in the passive with no
+                # "issues such as fishing rights were discussed": talks told in the passive with no
                 # party named in the sentence are those of the pair the article is about
                 main = self._main_pair()
                 if main:
@@ -1319,14 +1319,14 @@ class _DocCoder:
                 return _Found(told, [], "anaphor", joint=True)
         if not sources and not targets and trig.joint and (not sent_actors or self._no_actor_governs(tok)) and (
                 _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
-            # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
+            # "In the end, the meeting went well", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
             # pair the article is about (when it clearly has one); so it is when the actors the
-            # sentence names have no hand in it ("The deal, struck in Beijing, represents a
-            # victory for the Chinese", "Since the reconciliation, talks between the Saudis and
+            # sentence names have no hand in it ("The deal, struck in Beijing, is a win for
+            # the Chinese", "Since the reconciliation, talks between the Saudis and
             # the Houthis have progressed"), unlike "Russia said the agreement can be signed";
             # so are talks named as a bare plural ("the issue was raised during negotiations",
-            # "conversations have not translated into agreements over the situation in Yemen"),
+            # "conversations have not eased the situation in Cyprus"),
             # not "a meeting", "such talks"
             main = self._main_pair()
             if main:
@@ -1614,7 +1614,7 @@ class _DocCoder:
         if len(sources) == 1 and not targets and trig.pos == "VERB" and not trig.joint and any(
                 c.dep_ == "dobj" and c.lower_ in self.w.party_nouns and
                 not any(t.i in self.actor_of for t in c.subtree) for c in tok.children):
-            # "Saudi Arabia supports the government against the rebels": the verb names its
+            # "Saudi Arabia backs the government, while Iran arms the rebels": the verb names its
             # target, one the actors do not resolve; another actor of the sentence is not it
             return None
         if len(sources) == 1 and not targets:
@@ -1916,7 +1916,7 @@ class _DocCoder:
             if counted is not False:
                 self._counted.setdefault(tok.i, counted)
         if verb is not None and _measured_from_another(verb):
-            # "Just 20 days before Russia invaded Ukraine, Putin and Xi signed …": a day counted
+            # "Only 15 days before China blockaded Taiwan, Putin and Xi signed …": a day counted
             # from another event, not the news of the day
             self._counted.setdefault(tok.i, None)
             return None

@@ -1250,7 +1250,7 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
             continue
         if float(e.get("confidence", 1.0)) <= MAIN_PAIR_CONFIDENCE:
             # a shared act whose parties its sentence does not name ("the deal, struck in Beijing
-            # this week, …"): the coder took them from the article's main pair; it tells again an
+            # over the weekend, …"): the coder took them from the article's main pair; it tells again an
             # act the article names elsewhere, and counting it would weigh that act twice
             continue
         key = (int(e["start"]), str(e.get("type")), frozenset(pair))
@@ -1626,8 +1626,8 @@ def _cues_about_others(s: _Sent, dyad: tuple[str, str], lex: StanceWords) -> set
     if not any(code not in dyad for _, code in actors):
         return out
     if s.span is not None:
-        # a noun's own phrase naming a third party and not both partners: "strain on Russian
-        # business ties to Europe", "US-China trade tensions"
+        # a noun's own phrase naming a third party and not both partners: "pressure on Iranian
+        # trade links with Asia", "US-China trade tensions"
         by_i = {t.i: k for k, t in enumerate(s.toks)}
         third_chars = [s.toks[j].start for j, code in actors if code not in dyad]
         for tok in s.span:

@@ -681,7 +681,7 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         if pair is not None and shared and shared[0] != pair:
             continue  # decided in the block of the first pair the two share
         # claims naming no actor in common are compared only as judgements of the pair itself
-        # ("lowers the chance of armed conflict between the Mideast rivals", a claim whose only
+        # ("reduces the risk of armed clashes between the two rivals", a claim whose only
         # actor is the broker, and "ties allowed them to contain their security risks")
         judgements_only = not set(a.actors).intersection(b.actors)
         if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):
