@@ -102,7 +102,7 @@ def test_plover_type(nlp, type_, text, source, target):
     # releasing a document is not a concession
     ("Japan released a statement with South Korea on Friday.", ("JPN", "KOR", "CONCEDE")),
     # a participle modifying a noun has that noun as its object: a deal struck is no strike
-    ("The deal, struck in Beijing this week, surprised the United States.", ("USA", "CHN", "ASSAULT")),
+    ("The accord, struck in Beijing on Monday, alarmed the United States.", ("USA", "CHN", "ASSAULT")),
     ("The agreement, struck in Moscow, angered Ukraine.", ("UKR", "RUS", "ASSAULT")),
     # meeting a target, a need or a demand is no meeting of two parties
     ("Japan met its climate targets while China missed them.", ("JPN", "CHN", "CONSULT")),
@@ -111,20 +111,20 @@ def test_plover_type(nlp, type_, text, source, target):
     ("Leaders of France and Germany met on the sidelines of the G20 summit in India.", ("FRA", "G20", "CONSULT")),
     ("Greece will host the NATO meeting next year.", ("GRC", "NATO", "CONSULT")),
     # those who face a threat together are no parties to it with each other
-    ("Seoul and Tokyo face common geopolitical threats from the nuclear-armed North.", ("KOR", "JPN", "THREATEN")),
+    ("Seoul and Tokyo face mounting military threats from the North.", ("KOR", "JPN", "THREATEN")),
     ("India and Japan face a growing threat from China.", ("IND", "JPN", "THREATEN")),
     ("India and Japan face a growing threat from China.", ("IND", "CHN", "THREATEN")),
     # who welcomes efforts to do something does not do it
-    ("The U.S. also welcomed any efforts to help end the war in Yemen.", ("USA", "YEM", "RETREAT")),
+    ("Britain welcomed every effort to help end the fighting in Yemen.", ("GBR", "YEM", "RETREAT")),
     ("France welcomed efforts to send aid to Syria.", ("FRA", "SYR", "AID")),
     # the topic of a talk, deal or dispute is no party to it
-    ("China spat with Japan on Taiwan deepens, reaches UN: What's it all about?", ("CHN", "TWN", "ACCUSE")),
+    ("China's spat with Japan over Taiwan widens, reaches UN: what to know", ("CHN", "TWN", "ACCUSE")),
     ("The United States held talks with Russia on Ukraine.", ("USA", "UKR", "CONSULT")),
     ("China's feud with Tokyo over Taiwan deepened.", ("CHN", "TWN", "ACCUSE")),
     # calling a move or an agreement something names it: no phone call; an explanation is no aid
-    ("South Korean President Moon Jae-in called the move \"very reckless,\" warning Japan.", ("KOR", "JPN", "CONSULT")),
+    ("Chinese Premier Li Qiang called the decision \"deeply irresponsible,\" warning Australia.", ("CHN", "AUS", "CONSULT")),
     ("China called Japan's remarks irresponsible.", ("CHN", "JPN", "CONSULT")),
-    ("Kihara urged China to provide an explanation.", ("CHN", "JPN", "AID")),
+    ("Tokyo urged Beijing to provide a full explanation.", ("CHN", "JPN", "AID")),
     # an unresolved party named as the object is the target: no other actor of the sentence is
     ("Saudi Arabia supports the government, while Iran arms the rebels.", ("SAU", "IRN", "SUPPORT")),
     ("Saudi Arabia supports the government, while Iran arms the rebels.", ("IRN", "SAU", "AID")),
@@ -268,7 +268,7 @@ NOUN_CASES = [
     ("India's ban on Chinese apps remains in force.", "IND", "CHN", "SANCTION"),
     ("The United Nations condemned Israel's attack on Iran.", "ISR", "IRN", "ASSAULT"),
     ("The EU imposed sanctions on Iran.", "EU", "IRN", "SANCTION"),
-    ("Xi may decide that sending more aid to Russia is the only way.", "CHN", "RUS", "AID"),
+    ("Beijing may judge that sending fresh aid to Moscow is its best option.", "CHN", "RUS", "AID"),
     ("The sanctions imposed by the EU on Russia remain in place.", "EU", "RUS", "SANCTION"),
     ("Japan's decision to impose sanctions on North Korea angered Pyongyang.", "JPN", "PRK", "SANCTION"),
 ]
@@ -360,7 +360,7 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
     ("Qatar and Bahrain agreed to exchange ambassadors.", "BHR", "QAT", "COOPERATE"),
     ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
     ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
-    ("Qatar and Bahrain agreed to renew diplomatic relations after a long rupture.", "QAT", "BHR", "COOPERATE"),
+    ("Kenya and Somalia agreed to renew their diplomatic relations following a long rupture.", "KEN", "SOM", "COOPERATE"),
     # a hyphen after "re-" or "de-" keeps the word whole (kept_hyphen_prefixes): split, "de-escalate"
     # was "escalate" and nothing was coded; "re-establish their embassies" is establishing them
     ("Iran and Saudi Arabia agreed to de-escalate tensions.", "IRN", "SAU", "RETREAT"),
@@ -393,8 +393,8 @@ def test_prefixed_word_is_one_token_with_the_lexicon_sense(nlp):
 
 @pytest.mark.parametrize("text,source,target,type_", [
     # a promise of an act with a target is an agreement with that target, done when told
-    ("The US Congress agreed to lift embargoes on medicine sales to Iran.", "USA", "IRN", "CONCEDE"),
-    ("Syria says it is willing to withdraw its troops from Lebanon.", "SYR", "LBN", "RETREAT"),
+    ("The Canadian parliament agreed to lift its embargo on grain sales to Cuba.", "CAN", "CUB", "CONCEDE"),
+    ("Vietnam says it is ready to withdraw its forces from Cambodia.", "VNM", "KHM", "RETREAT"),
     ("Japan pledged to send emergency aid to the Philippines.", "JPN", "PHL", "AID"),
     ("Japan's pledge to send aid to the Philippines surprised China.", "JPN", "PHL", "AID"),
     ("Canada has committed to supporting Indonesia's efforts to end the conflict.", "CAN", "IDN", "SUPPORT"),
@@ -414,19 +414,20 @@ def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
 
 
 def test_a_promise_is_the_promisers_alone(nlp):
-    events = code(nlp, "Kishida thanked Yoon for his work, pledging to work with him toward better ties.")
-    the(events, "JPN", "KOR", "AGREE")
-    the(events, "KOR", "JPN", "COOPERATE")  # working together is joint ...
-    assert not find(events, "KOR", "JPN", "AGREE")  # ... the pledge is Japan's
+    events = code(nlp, "Macron thanked Scholz for his support, pledging to work with him toward closer ties.")
+    the(events, "FRA", "DEU", "AGREE")
+    the(events, "DEU", "FRA", "COOPERATE")  # working together is joint ...
+    assert not find(events, "DEU", "FRA", "AGREE")  # ... the pledge is France's
     # a refused promise is no agreement, and a promise of force is none
     assert the(code(nlp, "Israel did not agree to withdraw its troops from Lebanon."), "ISR", "LBN", "AGREE")["negated"]
     assert not find(code(nlp, "Russia is ready to attack Ukraine."), "RUS", "UKR", "AGREE")
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("Russia said on Tuesday that Sudan must return the captured helicopter.", "RUS", "SDN"),
+    ("Turkey said on Wednesday that Greece must return the seized fishing boat.", "TUR", "GRC"),
     ("Washington declared that China must drop its barriers to U.S. exports.", "USA", "CHN"),
-    ("Egyptian President Hosni Mubarak said that the US should be ready to mediate between Israelis and Palestinians.", "EGY", "USA"),
+    ("Jordanian Foreign Minister Ayman Safadi said that France should be ready to broker talks between Armenians "
+     "and Azerbaijanis.", "JOR", "FRA"),
 ])
 def test_told_obligation_is_a_demand(nlp, text, source, target):
     demand = the(code(nlp, text), source, target, "REQUEST")
@@ -443,7 +444,7 @@ def test_own_obligation_is_no_demand(nlp):
 @pytest.mark.parametrize("text,source,target,type_", [
     # refusing a cooperative act rejects its target; the act itself is negated
     ("Israel's president has refused to meet Jordan's king in Tel Aviv.", "ISR", "JOR", "CONSULT"),
-    ("The Israeli government is refusing to lift the curfew on Palestinians.", "ISR", "PSE", "CONCEDE"),
+    ("The Turkish government is refusing to lift the blockade on Armenia.", "TUR", "ARM", "CONCEDE"),
     ("India's refusal to meet Pakistan's envoy angered Islamabad.", "IND", "PAK", "CONSULT"),
 ])
 def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
@@ -454,8 +455,8 @@ def test_refused_act_is_also_a_rejection(nlp, text, source, target, type_):
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("Demonstrators in Baghdad blocked a road to show their disapproval of the United States' policies.", "IRQ", "USA"),
-    ("Hundreds of thousands of people marched in Hong Kong in defiance of Chinese authorities.", "HKG", "CHN"),
+    ("Protesters in Tehran blocked a highway to show their disapproval of Britain's policies.", "IRN", "GBR"),
+    ("Thousands of students marched in Tbilisi in defiance of Russian authorities.", "GEO", "RUS"),
 ])
 def test_a_crowds_disapproval_is_a_protest(nlp, text, source, target):
     events = code(nlp, text)
@@ -477,7 +478,7 @@ def test_hostile_trade_words_are_sanctions(nlp, text, source, target):
 
 @pytest.mark.parametrize("text,wrong", [
     # the commerce a restriction bears on, or a grievance it names, is no cooperation
-    ("Washington said China must drop barriers to U.S. exports.", ("USA", "CHN", "COOPERATE")),
+    ("Canberra said Beijing must remove barriers to Australian exports.", ("AUS", "CHN", "COOPERATE")),
     ("Seoul complained to the WTO about Japan's unfair trade practices.", ("KOR", "JPN", "COOPERATE")),
     ("Japan imposed curbs on trade with South Korea.", ("JPN", "KOR", "COOPERATE")),
 ])
@@ -554,11 +555,11 @@ def test_pair_word_takes_the_people_not_the_place(nlp):
 
 
 def test_pair_subject_inherited_by_infinitive(nlp):
-    text = ("Putin stood side by side with Xi in Beijing. The two autocrats had come together to declare in a "
-            "joint statement that their friendship had no limits.")
-    events = [e for e in code(nlp, text) if e["start"] > 40]
-    the(events, "RUS", "CHN", "AGREE")
-    the(events, "CHN", "RUS", "AGREE")
+    text = ("Lula stood beside Xi at the Great Hall in Beijing. The two presidents had come together to announce "
+            "in a joint statement that their partnership would deepen.")
+    events = [e for e in code(nlp, text) if e["start"] >= text.index("The two")]
+    the(events, "BRA", "CHN", "AGREE")
+    the(events, "CHN", "BRA", "AGREE")
 
 
 # ------------------------------------------------------------------ metonyms, titles, pronouns
@@ -687,11 +688,10 @@ def test_date_of_another_clause_is_not_taken(nlp):
 def test_a_sentences_one_date_governs_an_event_the_parser_left_without_one(nlp):
     # a long opening phrase the parser misreads: the sentence's single time expression still
     # dates its actual events (GUIDE.md, Conventions: "in or governing the sentence")
-    text = ("Following a meeting with Venezuelan President Nicolás Maduro in Caracas to discuss, in part, "
-            "the release of Americans being held in the country, Richard Grenell, President Donald Trump's "
-            "envoy for special missions announced on X Friday night that he was returning to the U.S. "
-            "with six of them.")
-    meetings = find(code(nlp, text, "2025-02-01"), "USA", "VEN", "CONSULT")
+    text = ("After talks with Iranian Foreign Minister Abbas Araghchi in Muscat to discuss, among other things, "
+            "the fate of Europeans detained in the country, Jean-Noel Barrot, the French foreign minister, said "
+            "in a post on X late on Friday that he was flying back to Paris with two of them.")
+    meetings = find(code(nlp, text, "2025-02-01"), "FRA", "IRN", "CONSULT")
     assert meetings and all(e["date"] == "2025-01-31" for e in meetings)
     # never a date ahead of the article, and never a relative clause's
     plan = code(nlp, "After the meeting in Caracas, the two sides said talks would resume next month.")
@@ -711,10 +711,10 @@ def test_date_carried_from_the_previous_sentence(nlp):
 
 
 def test_carried_date_is_the_day_the_story_is_at(nlp):
-    # the previous sentence also recalls a year ("since 2011"): the day it tells is carried
-    text = ("During Thursday's talks, Xi and Putin agreed to resume their regular visits, which had "
-            "stalled since 2011. They also agreed to expand trade.")
-    second = [e for e in find(code(nlp, text), "CHN", "RUS", "AGREE") if e["start"] > 0]
+    # the previous sentence also recalls a year ("since 2019"): the day it tells is carried
+    text = ("At Thursday's meeting, Modi and Putin agreed to revive their annual summits, which had "
+            "lapsed since 2019. They also agreed to boost trade.")
+    second = [e for e in find(code(nlp, text), "IND", "RUS", "AGREE") if e["start"] > 0]
     assert second and {e["date"] for e in second} == {"2024-05-09"}
 
 
@@ -726,9 +726,9 @@ def test_a_plan_agreed_on_a_carried_day_dates_from_then(nlp):
 
 def test_what_was_told_a_gathering_dates_from_the_telling(nlp):
     # "told a gathering … that the two sides should …": the parser hangs the clause on the noun
-    text = ("On Friday in Tokyo, Yoon told a gathering of business leaders from South Korea and Japan "
-            "that the two sides should collaborate more on advanced technologies.")
-    told = find(code(nlp, text, "2023-03-18"), "KOR", "JPN", "COOPERATE")
+    text = ("On Friday in Canberra, Albanese told a gathering of executives from Australia and India "
+            "that the two countries should cooperate more on critical minerals.")
+    told = find(code(nlp, text, "2023-03-18"), "AUS", "IND", "COOPERATE")
     assert told and {e["date"] for e in told} == {"2023-03-17"}
 
 
@@ -748,11 +748,11 @@ def test_a_day_counted_from_the_story_s_day(nlp):
 
 
 def test_a_day_counted_from_another_event_is_not_the_news_day(nlp):
-    text = "Just 20 days before Russia invaded Ukraine in February, Putin and Xi signed a statement."
+    text = "Only 15 days before China blockaded Taiwan in April, Putin and Xi signed a declaration."
     assert {e["date"] for e in find(code(nlp, text), "CHN", "RUS", "AGREE")} == {None}
     # the clause's own date still dates it
-    text = "In early February 2022, three weeks before launching his invasion of Ukraine, Putin met Xi in Beijing."
-    assert {e["date"] for e in find(code(nlp, text), "RUS", "CHN", "CONSULT")} == {"2022-02"}
+    text = "In mid-March 2023, two weeks before announcing his plan to station nuclear arms in Belarus, Putin met Xi in Moscow."
+    assert {e["date"] for e in find(code(nlp, text), "RUS", "CHN", "CONSULT")} == {"2023-03"}
     # "before" with no span of time counted: the news of the day, as before
     text = "Before leaving Tokyo, Yoon thanked Kishida."
     assert the(code(nlp, text), "KOR", "JPN", "SUPPORT")["date"] == REF
@@ -939,7 +939,7 @@ def test_voicing_concern_to_a_state_is_a_complaint_but_having_concerns_is_not(nl
 
 
 def test_agreeing_to_disagree_is_no_agreement(nlp) -> None:
-    events = code(nlp, "The leaders of Russia and China agree to disagree over the issues that divide them.")
+    events = code(nlp, "The foreign ministers of India and Pakistan agreed to disagree on Kashmir.")
     assert not [e for e in events if e["type"] == "AGREE"], events
 
 
@@ -1011,21 +1011,21 @@ def test_an_event_told_again_by_a_definite_noun_keeps_its_date(nlp):
 def test_a_clause_told_as_of_now_is_dated_by_the_publication(nlp):
     # the lead tells its news on Friday; "has now escalated" is the state at the time of writing
     # (Saturday's paper), neither Friday's nor a past date carried from the sentence before
-    lead = ("China on Friday took its feud with Japan to the United Nations.\n\n"
-            "The diplomatic spat between China and Japan began earlier in November, when Japan's prime "
-            "minister criticized China.\n\n")
-    now = code(nlp, lead + "However, the spat has now rapidly escalated into a trade war involving businesses "
-               "on both sides.", ref="2024-11-23")
-    assert {e["date"] for e in find(now, "CHN", "JPN", "SANCTION")} == {"2024-11-23"}
-    told = code(nlp, lead + "However, the spat has rapidly escalated into a trade war involving businesses "
-                "on both sides.", ref="2024-11-23")
-    assert {e["date"] for e in find(told, "CHN", "JPN", "SANCTION")} == {"2024-11-22"}
+    lead = ("South Korea on Friday took its dispute with Japan to the World Trade Organization.\n\n"
+            "The row between South Korea and Japan began earlier in November, when Japan's trade "
+            "minister criticized Seoul.\n\n")
+    now = code(nlp, lead + "However, the row has now quickly turned into a trade war hurting companies "
+               "in both countries.", ref="2024-11-23")
+    assert {e["date"] for e in find(now, "KOR", "JPN", "SANCTION")} == {"2024-11-23"}
+    told = code(nlp, lead + "However, the row has quickly turned into a trade war hurting companies "
+                "in both countries.", ref="2024-11-23")
+    assert {e["date"] for e in find(told, "KOR", "JPN", "SANCTION")} == {"2024-11-22"}
 
 
 def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp):
     text = ("During Thursday's talks, Japan and South Korea agreed to restart shuttle diplomacy.\n\n"
-            "They also agreed to resume security dialogues, and South Korea kept intelligence-sharing with "
-            "Japan, which Seoul had previously threatened to stop.")
+            "They also agreed to resume security dialogues, and South Korea maintained the military information "
+            "pact with Japan, which Seoul had earlier threatened to scrap.")
     events = code(nlp, text)
     assert {e["date"] for e in find(events, "KOR", "JPN", "AGREE")} == {"2024-05-09"}
     assert the(events, "KOR", "JPN", "THREATEN")["date"] is None
@@ -1116,12 +1116,12 @@ def test_a_reciprocal_act_goes_each_way_between_the_pair_named_before(nlp):
 
 
 def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
-    lead = ("President Aliyev set out the conditions for signing a peace agreement between Azerbaijan and "
-            "Armenia. He said the obstacle must be removed first. ")
-    for later, type_ in (("After that, the peace agreement can be signed at any time, the head of state said.",
+    lead = ("Prime Minister Pashinyan described the conditions for concluding a peace treaty between Armenia and "
+            "Azerbaijan. He said the borders must be recognised first. ")
+    for later, type_ in (("After that, the peace treaty could be signed quickly, the prime minister said.",
                           "AGREE"),
                          ("Mitsotakis' meeting with Erdogan was long. The weather was cold. "
-                          "In the end, the meeting proved useful.", "CONSULT")):
+                          "In the end, the meeting went well.", "CONSULT")):
         text = later if type_ == "CONSULT" else lead + later
         start = text.rindex(later.split(". ")[-1])
         events = [e for e in code(nlp, text) if e["start"] >= start]
@@ -1135,14 +1135,14 @@ def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
     text = text.replace("The Samarkand summit was their first meeting this year.", "The summit was useful.")
     assert [e for e in code(nlp, text) if e["start"] >= text.index("The summit") and e["trigger"] == "summit"]
     # nor is it when the sentence names a third party
-    text = lead + "Russia said the peace agreement can be signed soon."
+    text = lead + "Russia said the peace treaty could be signed soon."
     assert not find([e for e in code(nlp, text) if e["start"] >= len(lead)], "ARM", "AZE", "AGREE")
 
 
 def test_a_title_case_headline_is_one_sentence(nlp):
-    doc = nlp("Türkiye, Greece Target USD10B Trade Deal\n\nThe two leaders met in Ankara on Wednesday.")
+    doc = nlp("Hungary, Serbia Target USD10B Trade Deal\n\nThe two leaders met in Belgrade on Wednesday.")
     sents = [s.text.strip() for s in doc.sents]
-    assert sents[0] == "Türkiye, Greece Target USD10B Trade Deal"
+    assert sents[0] == "Hungary, Serbia Target USD10B Trade Deal"
     # a line with a sentence end inside still splits there
     doc = nlp("Talks end. Leaders leave\n\nThe two leaders met in Ankara.")
     assert [s.text.strip() for s in doc.sents][:2] == ["Talks end.", "Leaders leave"]
@@ -1151,14 +1151,14 @@ def test_a_title_case_headline_is_one_sentence(nlp):
 def test_the_shared_act_of_a_sentence_without_parties_is_the_main_pairs(nlp):
     text = ("Greece and Turkey held talks in Ankara. Greek Prime Minister Mitsotakis met Turkish President "
             "Erdogan. Mitsotakis and Erdogan discussed the Aegean. Greece and Turkey agreed to talk again. "
-            "In the end, the meeting proved useful.")
+            "In the end, the meeting went well.")
     last = text.index("In the end")
     events = [e for e in code(nlp, text) if e["start"] >= last]
     assert {(e["source"], e["target"], e["type"]) for e in events} == {("GRC", "TUR", "CONSULT"),
                                                                       ("TUR", "GRC", "CONSULT")}
     # "a meeting" is not the one told before, and without a clear main pair nothing is coded
     assert not [e for e in code(nlp, text.replace("the meeting", "a meeting")) if e["start"] >= last]
-    assert not code(nlp, "In the end, the meeting proved useful.")
+    assert not code(nlp, "In the end, the meeting went well.")
 
 
 
@@ -1205,13 +1205,13 @@ def test_a_shared_act_told_in_the_passive_with_no_party_is_the_main_pairs(nlp):
 def test_the_main_pair_counts_the_pair_named_as_the_two_parties_of_a_phrase(nlp):
     # two sentences name both, one of them as "Greece and Turkey": that is the article's pair
     text = ("Mitsotakis met Erdogan on Monday. Greece and Turkey agreed to talk again. "
-            "In the end, the meeting proved useful.")
+            "In the end, the meeting went well.")
     events = [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
     assert {(e["source"], e["target"]) for e in events} == {("GRC", "TUR"), ("TUR", "GRC")}
     # named together twice, never as a pair, after a lead about another pair: no clear main pair,
     # the meeting is not placed
     text = ("Greece and Italy signed a fisheries deal. Mitsotakis met Erdogan on Monday. Mitsotakis praised "
-            "Erdogan. In the end, the meeting proved useful.")
+            "Erdogan. In the end, the meeting went well.")
     assert not [e for e in code(nlp, text) if e["start"] >= text.index("In the end")]
 
 
@@ -1241,7 +1241,7 @@ LEAD_PAIR_TEXT = ("Iran and Saudi Arabia agreed on Friday to restore ties. The d
 
 
 @pytest.mark.parametrize("sentence,type_", [
-    ("In the end, the meeting proved useful.", "CONSULT"),
+    ("In the end, the meeting went well.", "CONSULT"),
     ("Tehran unveiled plans to expand trade.", "COOPERATE"),
 ])
 def test_a_story_is_about_the_pair_it_leads_with_though_a_mediator_is_named_often(nlp, sentence, type_):
@@ -1264,7 +1264,7 @@ def test_a_story_is_about_the_pair_it_leads_with_though_a_mediator_is_named_ofte
 
 @pytest.mark.parametrize("sentence,coded", [
     # the actors of the sentence are a place and a judge, not the deal's parties
-    ("The deal, struck in Beijing this week, is a victory for the Chinese.", True),
+    ("The deal, struck in Beijing over the weekend, is a win for the Chinese.", True),
     # an actor that speaks of it may mean another deal
     ("China said the deal would hold.", False),
 ])
@@ -1308,11 +1308,11 @@ def test_a_one_sided_act_in_a_pair_article_is_towards_the_other_side(nlp, senten
 
 @pytest.mark.parametrize("text,type_", [
     # a verb the tagger read as a noun, in a headline
-    ("Japan and China exchange barbs after remarks over Taiwan", "ACCUSE"),
+    ("China and Japan exchange barbs over fishing boats", "ACCUSE"),
     # the pair named in a passive subject
     ("Diplomatic relations between Iran and Saudi Arabia were restored in March.", "COOPERATE"),
     # the act in a participle ("a year of resumed ties")
-    ("Iran and Saudi Arabia have benefitted from a year of resumed diplomatic ties.", "COOPERATE"),
+    ("Iran and Saudi Arabia have gained from eighteen months of resumed diplomatic ties.", "COOPERATE"),
 ])
 def test_shared_acts_in_forms_the_parser_bends(nlp, text, type_):
     pairs = {(e["source"], e["target"], e["type"]) for e in code(nlp, text)}
@@ -1322,8 +1322,8 @@ def test_shared_acts_in_forms_the_parser_bends(nlp, text, type_):
 
 
 def test_the_headline_under_page_furniture_is_the_headline(nlp):
-    text = ("ADVERTISEMENT\n\nJapan and China exchange barbs after remarks over Taiwan\n\n"
-            "Japan's prime minister spoke in parliament.")
+    text = ("ADVERTISEMENT\n\nChina and Japan exchange barbs over fishing boats\n\n"
+            "Japan's foreign minister spoke to reporters.")
     events = find(code(nlp, text), "JPN", "CHN", "ACCUSE")
     assert events and {e["date"] for e in events} == {REF}  # the headline's present tense is the news
 
@@ -1334,8 +1334,8 @@ def test_no_choice_but_to_act_is_no_negation(nlp):
 
 
 def test_a_body_named_as_what_both_belong_to_is_no_party(nlp):
-    text = COUNTERPART_TEXT + ("Erdogan unveiled plans to escalate bilateral commerce to $10 billion, "
-                               "a cornerstone of the relationship between the two NATO members.")
+    text = COUNTERPART_TEXT + ("Erdogan announced a goal to escalate two-way commerce to $15 billion, "
+                               "a pillar of ties between the two NATO allies.")
     events = [e for e in code(nlp, text) if e["start"] >= len(COUNTERPART_TEXT)]
     pairs = {(e["source"], e["target"], e["type"]) for e in events}
     assert ("TUR", "GRC", "COOPERATE") in pairs  # raising trade is no use of force
@@ -1382,7 +1382,7 @@ def test_an_engagement_without_its_diplomatic_sense_is_no_meeting(nlp):
 
 def test_an_exchange_two_sides_had_is_a_conversation(nlp):
     # "exchange" is cooperation in v1 (exchanges of goods, students); had or held, it is a talk
-    events = code(nlp, PAIR_LEAD + "The two leaders had an honest exchange in which they laid out their positions.")
+    events = code(nlp, PAIR_LEAD + "The two presidents had a frank exchange in which they set out their views.")
     pairs = {(e["source"], e["target"], e["type"]) for e in events if e["start"] >= len(PAIR_LEAD)}
     assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= pairs
     assert not {p for p in pairs if p[2] == "COOPERATE"}
@@ -1399,7 +1399,7 @@ def test_two_sides_addressing_issues_discuss_them_one_side_addressing_is_no_meet
 
 def test_calls_for_an_act_are_a_request_and_a_phone_call_no_request(nlp):
     # the parser makes "for" the marker of the clause: still the request sense, not a phone call
-    events = code(nlp, "Brazil ignored US calls for both to calm tensions.")
+    events = code(nlp, "Brazil brushed aside US calls for both to lower tensions.")
     the(events, "USA", "BRA", "REQUEST")
     assert not [e for e in events if e["type"] == "CONSULT"]
     events = code(nlp, "Lula and Milei held a phone call on Monday.")
@@ -1416,7 +1416,7 @@ def test_a_third_party_welcoming_a_shared_act_supports_both_parties(nlp):
 
 
 def test_a_war_of_words_or_a_diplomatic_war_is_mutual_criticism(nlp):
-    for text in ("Brazil was involved in a war of words with Argentina on Monday.",
+    for text in ("Brazil became embroiled in a war of words with Argentina this week.",
                  PAIR_LEAD + "The quarrel has escalated into a diplomatic war that hurts both sides."):
         events = code(nlp, text)
         assert {("BRA", "ARG", "ACCUSE"), ("ARG", "BRA", "ACCUSE")} <= {(e["source"], e["target"], e["type"])
@@ -1439,7 +1439,7 @@ MAIN_PAIR_STORY = ("Greece and Turkey held talks in Ankara. Greek Prime Minister
 
 @pytest.mark.parametrize("sentence", [
     "The issue was raised during negotiations.",  # a bare plural
-    "At the center of discussions were the maritime zones.",
+    "At the heart of discussions were fishing quotas.",
     "Issues such as fishing rights were discussed.",  # an agentless passive
     # the actor the sentence names is a place, with no hand in the talks
     "Conversations have not eased the situation in Cyprus.",
@@ -1453,7 +1453,7 @@ def test_talks_with_no_party_named_are_the_main_pairs(nlp, sentence):
 @pytest.mark.parametrize("sentence", [
     "The issue was raised during such negotiations.",  # talks in general
     "The issue was raised during multilateral negotiations.",  # others' talks
-    "Meetings like this are the best response to the critics.",  # meetings of a kind
+    "Meetings like these are the surest answer to sceptics.",  # meetings of a kind
 ])
 def test_talks_in_general_are_not_the_main_pairs(nlp, sentence):
     assert not [e for e in code(nlp, MAIN_PAIR_STORY + sentence) if e["start"] >= len(MAIN_PAIR_STORY)]

@@ -381,21 +381,21 @@ def test_diplomatic_speech_acts_attribute_their_words(nlp, text, speaker, words)
 
 
 def test_a_quoted_paragraph_continues_the_speaker_of_the_paragraph_before(nlp) -> None:
-    text = ('"The cabinet approved a revision to the export control law today," Trade Minister Hiroshi Tanaka '
-            'told reporters, referring to a so-called "white list."\n\n'
-            '"South Korea, the only Asian nation on the list, will be removed."\n\n'
-            'Seoul called the move reckless.\n\n\n\n"We will not give in."')
+    text = ('"The ministry approved new limits on chip equipment sales today," Economy Minister Kenta Mori '
+            'told journalists, referring to a so-called "entity list."\n\n'
+            '"Thailand, the sole Asian member of the group, will be dropped."\n\n'
+            'Bangkok called the move unfair.\n\n\n\n"We will not give in."')
     quotes = {q["text"]: q["speaker"] for q in nlp(text)._.dw_quotes if q["direct"]}
-    assert quotes["South Korea, the only Asian nation on the list, will be removed"] == "Hiroshi Tanaka"
+    assert quotes["Thailand, the sole Asian member of the group, will be dropped"] == "Kenta Mori"
     # a quote several paragraphs later, after another subject, is not his
-    assert quotes.get("We will not give in") != "Hiroshi Tanaka"
+    assert quotes.get("We will not give in") != "Kenta Mori"
 
 
 def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
-    text = ("Ties plunged to their lowest since 2023.\n“If Japan dares to attempt an armed intervention, it would "
-            "be an act of aggression,” China’s permanent representative to the UN, Fu Cong, wrote in a letter.")
+    text = ("Relations fell to a new low last month.\n“If Washington dares to launch a strike on our territory, it "
+            "would be an act of war,” Iran’s permanent representative to the UN, Amir Saeid Iravani, wrote in a letter.")
     quotes = [(q["speaker"], q["text"][:20]) for q in nlp(text)._.dw_quotes if q["direct"]]
-    assert quotes == [("Fu Cong", "If Japan dares to at")]
+    assert quotes == [("Amir Saeid Iravani", "If Washington dares ")]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -403,8 +403,8 @@ def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
     ('Azerbaijan\'s President Aliyev arrived. The deal was signed by President Ilham Aliyev and Prime '
      'Minister Nikol Pashinyan. Aliyev said: "We are writing a new chapter."', "Ilham Aliyev"),
     # a family name first with a hyphenated given name the recogniser may miss
-    ('Hours later his finance minister, Hong Nam-ki, announced Seoul would reciprocate. The decision '
-     '"destroys the relations of trust," Hong said.', "Hong Nam-ki"),
+    ('Minutes later his trade minister, Ahn Duk-geun, said Seoul would respond in kind. The measure '
+     '"undermines years of mutual trust," Ahn said.', "Ahn Duk-geun"),
 ])
 def test_a_speaker_named_by_one_word_takes_the_full_name(nlp, text, speaker):
     quotes = nlp(text)._.dw_quotes
@@ -465,20 +465,20 @@ def test_the_spokesperson_is_the_one_named_with_that_title_even_unrecognised(qnl
 
 def test_a_name_after_an_office_is_a_person_even_unrecognised(qnlp) -> None:
     # the recogniser may read an unfamiliar name as a product or an organisation; written after
-    # an office it is a person, and "Ano said" and "he added" later are that person
-    text = ("Philippine national security adviser Eduardo Ano said the deal excludes inspections.\n\n"
+    # an office it is a person, and "Ebdane said" and "he added" later are that person
+    text = ("Philippine national security adviser Ricardo Ebdane said the deal excludes inspections.\n\n"
             "Officials in Manila declined to give details on Wednesday.\n\n"
             "Talks with Beijing are expected to continue next month in Manila.\n\n"
-            "“Both sides agreed the tension will be reduced,” Ano said.\n\n"
-            "“We did not agree on anything that will undermine our position,” he added.")
+            "“The two sides pledged to keep the peace at sea,” Ebdane said.\n\n"
+            "“We gave up nothing that weakens our claims,” he added.")
     direct = [q for q in quotes(qnlp, text) if q["direct"]]
-    assert [(q["speaker"], q["speaker_actor"]) for q in direct] == [("Eduardo Ano", "PHL")] * 2
+    assert [(q["speaker"], q["speaker_actor"]) for q in direct] == [("Ricardo Ebdane", "PHL")] * 2
 
 
 def test_a_quoted_name_for_a_thing_is_not_the_speakers_words(qnlp) -> None:
     # "so-called", a quoted noun modifying the noun after it and a quoted term in the subject of
     # the reported clause name what the speech is about; the predicate is what the speaker says
-    text = ("“The cabinet approved the new export rules today,” Trade Minister Kenji Aoki told reporters, "
+    text = ("“The cabinet approved the new export rules today,” Trade Minister Kenji Aoki told journalists, "
             "referring to a so-called “green list.” "
             "President Lula told Albanese that the “fortress economy” mindset, “friend-shoring” or "
             "“onshoring” are forms of protectionism. "
@@ -538,7 +538,7 @@ def test_the_statement_is_the_one_last_mentioned_and_speaks_for_its_authors(qnlp
     # "the (joint) statement" with no author named is the statement mentioned last: its authors
     # are whoever put it out, two parties for a joint one
     text = ("Talks between Kenya and Somalia ended in Nairobi on Friday.\n\n"
-            "The two countries released a joint communique on the maritime border.\n\n"
+            "The two governments issued a joint communique on the maritime border.\n\n"
             "The joint statement calls for reopening the border crossings “within three weeks.”\n\n"
             "Ethiopia's foreign ministry issued a statement later that day. The statement said Addis Ababa "
             "“welcomes every step towards calm”.")
@@ -552,7 +552,7 @@ def test_the_statement_is_the_one_last_mentioned_and_speaks_for_its_authors(qnlp
 def test_a_short_phrase_given_to_two_speakers_is_the_name_of_a_thing(qnlp) -> None:
     text = ("Kenya's foreign ministry said on Monday that it would reopen the crossing, a day after the two "
             "sides agreed on a “border protocol” for traders.\n\n"
-            "But Somalia's foreign ministry said the parties had agreed on a “border protocol” without dates.\n\n"
+            "But Somalia's foreign ministry said the two sides had agreed on a “border protocol” without dates.\n\n"
             "“We expect the crossing to open within weeks,” Kenya's foreign ministry said.")
     got = [q["text"] for q in direct(quotes(qnlp, text))]
     assert got == ["We expect the crossing to open within weeks"]

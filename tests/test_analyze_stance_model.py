@@ -183,14 +183,14 @@ def test_features_need_two_different_codes(nlp: Language) -> None:
 
 
 def test_acts_the_coder_gives_to_the_main_pair_are_not_counted_again(nlp: Language) -> None:
-    """"The deal, struck in Beijing this week, …" tells again the agreement the lead reports; its
+    """"The deal, struck in Beijing over the weekend, …" tells again the agreement the lead reports; its
     parties come from the article's main pair (MAIN_PAIR_CONFIDENCE), and the picture of the pair
     counts the agreement once: the features are the same with or without those events."""
     from dyadwatch.analyze.events import MAIN_PAIR_CONFIDENCE
 
     text = ("Iran and Saudi Arabia agreed on Friday to restore ties. The deal was brokered by China. China's top "
             "diplomat Wang Yi welcomed the Iranian and Saudi delegations in Beijing. Iran thanked China. "
-            "Saudi Arabia and Iran will reopen embassies. The deal, struck in Beijing this week, is a victory "
+            "Saudi Arabia and Iran will reopen embassies. The deal, struck in Beijing over the weekend, is a win "
             "for the Chinese.")
     doc = nlp(text)
     inferred = [e for e in doc._.dw_events if e["confidence"] <= MAIN_PAIR_CONFIDENCE]

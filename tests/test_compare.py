@@ -286,7 +286,7 @@ def test_a_denial_contradicts_only_when_it_denies_what_the_two_share() -> None:
     the clause that names the shared point is."""
     from dyadwatch.compare.relations import ClaimItem, content_terms, decide_denial, denied
 
-    assert {"signi", "peace"} <= denied("Their constitution did not allow for the signing of a peace agreement today.")
+    assert {"signi", "peace"} <= denied("Their parliament would not permit the signing of a peace treaty this week.")
     assert "summi" in denied("The opposition said Yoon came away empty-handed from the summit.")
     assert denied('He said "we will not sign" and left.') == frozenset()
 
@@ -488,7 +488,7 @@ def test_a_judgement_its_own_acts_contradict_neither_contradicts_nor_confirms() 
                          polarity=1, events=events, direction=sentence_direction(sentence),
                          extra={"dyad": ("GRC", "TUR")})
 
-    agreed = claim("a", "Turkey and Greece agreed to restore diplomatic relations after a seven-year rupture.",
+    agreed = claim("a", "Turkey and Greece agreed to mend diplomatic relations after a bitter nine-year rupture.",
                    (("TUR", "GRC", "AGREE", False), ("GRC", "TUR", "AGREE", False)))
     warming = claim("b", "Relations between Turkey and Greece are warming, and the two neighbours are closer than ever.")
     feud = claim("c", "The quarrel between Turkey and Greece deepens as Ankara accuses Athens of meddling.",
@@ -529,7 +529,7 @@ def test_a_title_mention_keeps_its_office_as_shared_content() -> None:
 CURBS_WIRE = """Japan tightens chip exports to South Korea
 
 TOKYO, July 4, 2019 (Sample Wire) - Japan tightened controls on exports of chip materials to South Korea on Thursday.
-Tokyo insisted it was acting on national security grounds rather than retaliation for the Korean court rulings on wartime labour.
+Tokyo said the step was taken on grounds of export management rather than retaliation for the Korean court rulings on wartime labour.
 """
 CURBS_ANALYSIS = """The export row is about history
 
@@ -543,7 +543,7 @@ The dispute between the two neighbours will outlast the curbs.
 def test_a_characterisation_set_aside_by_one_and_asserted_by_the_other_contradicts(tmp_path: Path, nlp) -> None:
     from dyadwatch.compare.relations import set_aside
 
-    assert set_aside("It acted on national security grounds rather than retaliation.") == {"retal"}
+    assert set_aside("The ministry said it moved for safety reasons rather than retaliation.") == {"retal"}
     assert set_aside("Instead of peace, the deal leaves the seeds of war.") == {"peace"}
     assert set_aside('The minister said "not retaliation, but security" was the reason.') == frozenset()
     d = tmp_path / "curbs"
@@ -614,7 +614,7 @@ def test_two_judgements_of_the_relationship_in_other_words_agree() -> None:
     assert decide_assessment(rough, other_pair, 0.5, ("PHL", "VNM")) is None
 
     # a claim whose only actor is a broker still judges "the two rivals"
-    broker = claim("e", "The accord brokered by Japan lowers the chance of armed conflict between the two rivals.",
+    broker = claim("e", "The deal mediated by Japan reduces the risk of armed clashes between the two rivals.",
                    ("JPN",))
     benefit = claim("f", "Vietnam and the Philippines have benefited from resumed ties that let them contain their "
                          "security risks at sea.")

@@ -13,7 +13,7 @@ from dyadwatch.ingest.chrome import find_chrome, is_chrome_line
     "line",
     [
         # browser and JavaScript warnings
-        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+        "IE 11 is not supported. For a better experience, open this site in another browser.",
         "Internet Explorer is no longer supported. Please use a different browser.",
         "Your browser is out of date. Please update your browser to view this site.",
         "Please enable JavaScript to view this page.",

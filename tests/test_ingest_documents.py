@@ -22,7 +22,7 @@ def test_document_id_ignores_spacing_line_endings_case_and_bom() -> None:
 
 
 def test_chrome_is_blanked_for_analysis_with_offsets_kept() -> None:
-    text = "IE 11 is not supported. For an optimal experience visit our site on another browser.\n\n" + BODY
+    text = "IE 11 is not supported. For a better experience, open this site in another browser.\n\n" + BODY
     doc = build_document(RawDocument(source="x.txt", text=text))
     assert doc.text == text
     assert doc.chrome and doc.chrome[0][0] == 0

@@ -58,7 +58,7 @@ def test_readable_names_from_domains(label: str, name: str) -> None:
 
 
 def test_the_sites_own_spelling_wins_over_a_made_up_name() -> None:
-    text = "Talks resume\nAny use of materials is allowed only with a hyperlink to Caliber.az\nBody."
+    text = "Talks resume\nReproduction of materials is permitted only with a hyperlink to Caliber.az\nBody."
     assert outlet_from_url("https://caliber.az/en/post/x", text, outlets={})[0] == "Caliber.az"
     assert outlet_from_url("https://www.examplenewsdigest.com/x", "Read the Example News Digest daily.",
                            outlets={})[0] == "Example News Digest"
@@ -227,7 +227,7 @@ def test_a_place_name_domain_takes_no_brand_word_from_a_phrase() -> None:
 @pytest.mark.parametrize("url,text,name", [
     # a reuse line names the site
     ("https://velmorapost.az/en/news/1", "Harbour talks resume\nVelmora and Korvala agreed on Tuesday to reopen "
-     "the harbour.\nAny use of materials is allowed only if there is a hyperlink to VelmoraPost.az",
+     "the harbour.\nCopying of our content is permitted only when it carries a link to VelmoraPost.az",
      "VelmoraPost.az"),
     # a copyright line names an acronym site
     ("https://www.kcss.example/analysis/x", "Harbour talks resume\nVelmora and Korvala agreed on Tuesday to reopen "

@@ -202,8 +202,8 @@ def test_ledger_ongoing_intention_is_done() -> None:
 
 
 def test_ledger_area_comes_from_the_triggers_clause() -> None:
-    sentence = ("China will continue purchasing Russian energy at heavily discounted rates, will maintain "
-                "diplomatic cover at the UN Security Council, and will not join any formal sanctions regime.")
+    sentence = ("India will keep purchasing Russian oil at steep discounts, will offer diplomatic cover at "
+                "the UN General Assembly, and will not back any Western sanctions regime.")
     contexts = ["economic", "diplomatic", "natural_resource", "legal"]
     at = sentence.index("purchasing")
     assert event_group("COOPERATE", contexts, sentence=sentence, trigger_at=at, trigger_end=at + 10) == "energy"

@@ -542,7 +542,7 @@ class _DocResolver:
 
     def _addresses(self, mentions: list[_Mention]) -> None:
         """A country named as the second half of a place's address is a place, not a party:
-        the dateline "DUBAI, United Arab Emirates -- Iran and Saudi Arabia agreed" and "the
+        the dateline "DOHA, Qatar -- Egypt and Turkey agreed" and "the
         summit in Gyeongju, South Korea, on Saturday" name where something happened.
 
         The address is "<place>, <country name>" with the country followed by punctuation or the
@@ -984,8 +984,8 @@ class _DocResolver:
     # -- step 3b: "the president", "the head of state": the holder named before
 
     def _definite_titles(self, mentions: list[_Mention]) -> list[_Mention]:
-        """A person title with "the" and no state ("the head of state noted", "The President
-        stressed") stands for the person of that office named earlier in the text.
+        """A person title with "the" and no state ("the head of state added", "The Prime
+        Minister replied") stands for the person of that office named earlier in the text.
 
         The antecedent is a person or titled mention in the last ``TITLE_SENTENCES`` sentences
         whose offices (its title's, and its dictionary roles for that state) include the title's;
@@ -1106,9 +1106,9 @@ class _DocResolver:
         return None
 
     def _state_pronouns(self, mentions: list[_Mention]) -> list[_Mention]:
-        """"it" for a state or organisation named as the subject just before: "Tokyo,
-        which made the first move, insisted it was acting on national security grounds";
-        "China has reacted furiously. It has reinstated the ban on imports".
+        """"it" for a state or organisation named as the subject just before: "Canberra,
+        which acted first, said it was responding to a security risk";
+        "China reacted angrily. It has restored the ban on wine imports".
 
         Only the nearest antecedent, and only where that is safe: the pronoun is a subject
         ("its" is left alone: the event coder reads a possessor as a noun's own doer, and

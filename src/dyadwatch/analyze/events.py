@@ -129,7 +129,7 @@ RESTRICTING_TYPES = frozenset({"SANCTION", "COERCE"})
 #: sentences an actor and its counterpart share before a one-sided act is read as towards it
 COUNTERPART_MIN = 3
 #: confidence of a shared act whose parties no word of its sentence names ("In the end, the meeting
-#: proved useful"): the article's main pair, the weakest reading of who acted; the stance reads the
+#: went well"): the article's main pair, the weakest reading of who acted; the stance reads the
 #: picture from the acts whose parties are named (``dyadwatch.analyze.stance``)
 MAIN_PAIR_CONFIDENCE = 0.2
 #: sentences the pair of a story's lead must share to be its pair when a third party is named often too
@@ -578,7 +578,7 @@ class _DocCoder:
                 if len({e["date"] for e in prev_dated}) == 1:
                     for ev in found:
                         # not to a clause told as of now ("the spat has now escalated") or as
-                        # background ("which Seoul had previously threatened to stop")
+                        # background ("which Seoul had earlier threatened to scrap")
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
                                 and not ev.get("_now") and ev.get("_tense") != "background":
                             if "_offset" not in ev:
@@ -1126,7 +1126,7 @@ class _DocCoder:
                           for g in p.children if g.dep_ == "pobj" for a in self._actors(g)]
             found = [a for a in found if a not in sources]
             if not found and depth:
-                # "willing to send material to help defend Saudi Arabia": the act offered is
+                # "ready to ship equipment to help protect Jordan": the act offered is
                 # told through the infinitives it is done for
                 found = self._intended_targets(act, trig, sources, depth - 1)
             out += [a for a in found if a not in out]
@@ -1217,7 +1217,7 @@ class _DocCoder:
                     return _Found(sources, targets, how, joint=True)
             if trig.joint and trig.type == "CONSULT" and not sources and not targets and not sent_actors \
                     and _agentless_passive(tok):
-                # "issues such as casus belli were discussed": talks told in the passive with no
+                # "issues such as fishing rights were discussed": talks told in the passive with no
                 # party named in the sentence are those of the pair the article is about
                 main = self._main_pair()
                 if main:
@@ -1309,14 +1309,14 @@ class _DocCoder:
                 return _Found(told, [], "anaphor", joint=True)
         if not sources and not targets and trig.joint and (not sent_actors or self._no_actor_governs(tok)) and (
                 _definite(tok) or trig.type == "CONSULT" and _bare_plural(tok, self.w.generic_modifiers)):
-            # "In the end, the meeting proved useful", "the deal, struck this week, …": a shared
+            # "In the end, the meeting went well", "the deal, struck this week, …": a shared
             # act named with "the" in a sentence that names no party is the one between the
             # pair the article is about (when it clearly has one); so it is when the actors the
-            # sentence names have no hand in it ("The deal, struck in Beijing, represents a
-            # victory for the Chinese", "Since the reconciliation, talks between the Saudis and
+            # sentence names have no hand in it ("The deal, struck in Beijing, is a win for
+            # the Chinese", "Since the reconciliation, talks between the Saudis and
             # the Houthis have progressed"), unlike "Russia said the agreement can be signed";
             # so are talks named as a bare plural ("the issue was raised during negotiations",
-            # "conversations have not translated into agreements over the situation in Yemen"),
+            # "conversations have not eased the situation in Cyprus"),
             # not "a meeting", "such talks"
             main = self._main_pair()
             if main:
@@ -1327,14 +1327,14 @@ class _DocCoder:
 
     def _unnamed_shared_act(self, tok: Token) -> bool:
         """A shared act told with no party at all: a noun with no determiner or "the" ("raised
-        even during negotiations", "at the center of discussions were …", "conversations …
-        haven't translated into agreements") or a passive verb with no agent ("issues such as
-        casus belli were discussed", "a peace treaty cannot be signed, Aliyev said"), right
+        repeatedly during negotiations", "at the heart of discussions were …", "conversations
+        have not eased …") or a passive verb with no agent ("issues such as fishing rights were
+        discussed", "a new accord cannot be signed before the election, Mitsotakis said"), right
         after a sentence that names a side of the article's main pair or said by one: it is the
         pair's act. A state named as the place ("the situations in Yemen") is no party. Not "a
         meeting" or "such talks", which may be any; not with anyone else named in the sentence,
-        who may be a third party or one side acting alone ("Russia said the talks …", "ahead of
-        the summit, business lobbies of A and B announced …")."""
+        who may be a third party or one side acting alone ("Russia said the talks …", "before
+        the summit, trade groups of A and B announced …")."""
         main = self._main_pair()
         if main is None:
             return False
@@ -1396,8 +1396,8 @@ class _DocCoder:
     def _told_parties(self, noun: Token, trig: Trigger, sent_actors: list[str]) -> list[str] | None:
         """The parties of a shared act (SHARED_TYPES: not "the strike", which is too often
         another one) told before, for "the"/"this" same noun with no parties
-        of its own: "a peace agreement between Azerbaijan and Armenia ... the peace agreement
-        can be signed at any time, the head of state noted" (within ANAPHOR_SENTENCES, and only
+        of its own: "a peace treaty between Armenia and Azerbaijan ... the peace treaty could
+        be signed quickly, the prime minister said" (within ANAPHOR_SENTENCES, and only
         when the sentence names no one else). A noun told apart from the first by a name, a
         number or an adjective ("the Samarkand summit", "the previous summit") is another act."""
         if not _definite(noun, demonstrative=True) or any(
@@ -1546,8 +1546,8 @@ class _DocCoder:
     def _pair_target(self, tok: Token, trig: Trigger, doers: list[str], sent_actors: list[str],
                      prev_actors: list[str]) -> list[str] | None:
         """The two parties a third party acts on when its act names them by number, not by
-        name ("US calls for both to calm tensions", "congratulations on the two countries'
-        wisdom", "urged the regional foes to talk"): each of the pair is a target.
+        name ("US calls for both to lower tensions", "congratulations on the two countries'
+        restraint", "urged the regional foes to talk"): each of the pair is a target.
 
         The pair is the article's own when the doers are not in it, else the two other actors
         of this and the previous sentences that the document names together most; none when
@@ -1604,7 +1604,7 @@ class _DocCoder:
         if len(sources) == 1 and not targets and trig.pos == "VERB" and not trig.joint and any(
                 c.dep_ == "dobj" and c.lower_ in self.w.party_nouns and
                 not any(t.i in self.actor_of for t in c.subtree) for c in tok.children):
-            # "Saudi Arabia supports the government against the rebels": the verb names its
+            # "Saudi Arabia backs the government, while Iran arms the rebels": the verb names its
             # target, one the actors do not resolve; another actor of the sentence is not it
             return None
         if len(sources) == 1 and not targets:
@@ -1691,7 +1691,7 @@ class _DocCoder:
         A story that leads with its pair may name a mediator or a third party almost as often
         ("Iran and Saudi Arabia agreed … The breakthrough negotiated with China …"), or name the
         pair together only a few times and each side by its leader apart ("Mitsotakis' meeting
-        with Erdogan was a must."): the pair of its lead (the first sentence of the headline and
+        with Erdogan was long."): the pair of its lead (the first sentence of the headline and
         lead that names exactly two actors, and tells an act: a word of the event lexicon) is its
         pair too when the document names that pair together more often than any other, and at
         least twice. A lead that only places something ("A storm swept across Ireland and
@@ -1906,7 +1906,7 @@ class _DocCoder:
             if counted is not False:
                 self._counted.setdefault(tok.i, counted)
         if verb is not None and _measured_from_another(verb):
-            # "Just 20 days before Russia invaded Ukraine, Putin and Xi signed …": a day counted
+            # "Only 15 days before China blockaded Taiwan, Putin and Xi signed …": a day counted
             # from another event, not the news of the day
             self._counted.setdefault(tok.i, None)
             return None
@@ -1930,9 +1930,9 @@ class _DocCoder:
 
     def _describes_another(self, clause: Token, tok: Token) -> bool:
         """A clause about a noun other than the event's: a relative clause ("China, which has
-        sparred with Manila this past year"), or a participle on another act's noun ("The talks
-        follow an agreement reached last month": last month is when the agreement was reached,
-        not when the talks are held)."""
+        sparred with Manila this past year"), or a participle on another act's noun ("The visit
+        comes after an accord signed last month": last month is when the accord was signed,
+        not when the visit takes place)."""
         if clause.dep_ == "relcl":
             return True
         noun = clause.head
@@ -2006,8 +2006,8 @@ def _ends_sentence(sent: Span) -> bool:
 
 
 def _event_name(noun: Token) -> str | None:
-    """The proper name an event noun is known by ("the Samarkand summit"), also across a copula
-    ("The Samarkand summit was their 39th meeting")."""
+    """The proper name an event noun is known by ("the Astana summit"), also across a copula
+    ("The Astana summit was their first meeting this year")."""
     for n in (noun, *(c for c in noun.head.children if c.dep_ == "nsubj" and noun.dep_ == "attr")):
         names = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:

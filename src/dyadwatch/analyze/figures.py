@@ -685,7 +685,7 @@ class _DocFigures:
             if _SO_FAR.fullmatch(expr.strip()):
                 resolved = resolve_date("this year", self.ref)
             else:
-                # "the first seven months of the year" → "of the year"; drop durations like "20 days"
+                # "the first nine months of the year" → "of the year"; drop durations like "20 days"
                 resolved = resolve_date(expr, self.ref)
             if not resolved:
                 continue
@@ -924,7 +924,7 @@ class _DocFigures:
         return False
 
     def _hypothetical(self, span: Span, sent: Span) -> bool:
-        """Under would/could/might/may/if in its clause ("to make sure there would be a 40th")."""
+        """Under would/could/might/may/if in its clause ("so that a fifth round could be held")."""
         if not self.parsed:
             return False
         head = span.root
@@ -957,7 +957,7 @@ class _DocFigures:
         if anchor:
             found = _RELATION_WORDS.search(anchor.group(2))
             if not found:
-                return None  # "30 years after the collapse of the Soviet Union"
+                return None  # "25 years after the fall of the Berlin Wall"
             noun = self._nominal(found.group(1).lower())
             at = self._span(anchor.start(2) + found.start(1), anchor.start(2) + found.end(1))
             if at is not None and at[0].pos_ == "NOUN":

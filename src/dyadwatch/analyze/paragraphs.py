@@ -91,7 +91,7 @@ def _line_ends(text: str) -> list[int]:
 
 def _keep_together(doc: Doc, start: int, end: int) -> None:
     """A short line with no sentence end before its last token is one sentence: the parser
-    otherwise splits a title-case headline ("Türkiye, Greece Target USD10B | Trade Deal")."""
+    otherwise splits a title-case headline ("Hungary, Serbia Target USD10B | Trade Deal")."""
     if end - start < 2 or end - start > HEADLINE_TOKENS:
         return
     if any(doc[i].text in _ENDS for i in range(start, end - 1)):

@@ -82,7 +82,7 @@ def load_pipeline(model: str = "") -> Language:
 def _keep_prefixed_words(nlp: Language) -> None:
     """Keep "re-establish" and "de-escalate" one token (``kept_hyphen_prefixes`` of the English
     event word lists). The stock tokenizer splits every hyphen between letters; the parser then
-    reads "agreed to re - establish their embassies and exchange ambassadors" as a list of nouns
+    reads "agreed to re - establish their consulates and restore direct flights" as a list of nouns
     (neither verb finds its object), and "de-escalate" becomes "escalate", a use of force."""
     from spacy.util import compile_infix_regex
 

@@ -404,8 +404,8 @@ class _Run:
                 if q.speaker is None and not q.excluded:
                     self._framing(q)
         # a short phrase (two or three words) that two different speakers are each given is the
-        # name the story uses for a thing ("they agreed on a “provisional arrangement”" … "the DFA
-        # said the parties had agreed on a “provisional arrangement”"), nobody's own words; one
+        # name the story uses for a thing ("they agreed on a “border protocol”" … "the ministry
+        # said the two sides had agreed on a “border protocol”"), nobody's own words; one
         # word is a judgement two speakers may share ("Modi called the talks “productive”. Xi
         # called them “productive” too")
         speakers_of: dict[str, set[str]] = {}
@@ -471,7 +471,7 @@ class _Run:
                     for end in {_fold(words[-1]), _fold(words[0])}:
                         table.setdefault(end, set()).add(" ".join(words))
             # a family name first with a hyphenated given name the recogniser missed ("his
-            # finance minister, Hong Nam-ki, announced …" … "Hong said")
+            # trade minister, Ahn Duk-geun, said …" … "Ahn said")
             hyphenated: dict[str, set[str]] = {}
             for m in _HYPHENATED_NAME.finditer(self.text):
                 hyphenated.setdefault(_fold(m.group(1)), set()).add(m.group(0))
@@ -618,7 +618,7 @@ class _Run:
         return None
 
     def _bracketed_author(self, q: _Q) -> tuple[Token, Token | None] | None:
-        """'the “thorny issues” (to borrow Erdogan’s expression…)', '“…” (in Xi's words)': words
+        """'the “hard questions” (to use Lula’s phrase…)', '“…” (in Xi's words)': words
         someone is said to have used, named in brackets right after the quote, are theirs."""
         k = q.close_tok + 1
         while k < self.n and (self.doc[k].is_space or self.doc[k].text == ","):
@@ -1240,7 +1240,7 @@ class _Run:
 
     def _named_body(self, head: str, char: int) -> tuple[str, str | None] | None:
         """(name, code) of the body of kind ``head`` named last in full before ``char`` ("the
-        Ministry of Water Resources and Irrigation", "China's Foreign Ministry" -> "Foreign
+        Ministry of Fisheries and Ocean Affairs", "China's Foreign Ministry" -> "Foreign
         Ministry"), at most 3,000 characters back; None when none is."""
         word = head.capitalize()
         found = None

@@ -35,7 +35,7 @@ Evidence, sentence by sentence
     climate of talks that news reports of meetings use (cordial, constructive, a new chapter;
     barbs, impasse, acrimony; stabilise, lines of communication); unequal ties
     (junior partner, dependence) count a little both ways. A resolving word before an apart cue
-    ("agreed to resolve a long-running dispute") points closer. Scope and negation: a negator
+    ("vowed to settle their decades-old quarrel") points closer. Scope and negation: a negator
     before a cue in its clause, a negated verb (or the negated verb it completes: "don't have to
     behave like enemies") or a "no …"/"little …" noun governing it flips it ("little
     evidence of Xi's distancing" and "unlikely to distance himself" are persist evidence; "neither
@@ -434,7 +434,7 @@ def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
 
 def _resolved(words: Sequence[str], cue: _Cue, lex: StanceWords) -> bool:
     """A word that ends what the cue names stands up to six words before it in its clause
-    ("agreed to resolve a long-running dispute", "ending the freeze"), with no negator between
+    ("vowed to settle their decades-old quarrel", "ending the freeze"), with no negator between
     them ("the talks ended without acrimony" is a negated cue, not a resolved one) and no word
     making it a result ("the talks ended in acrimony")."""
     for j in range(cue.start - 1, max(-1, cue.start - 7), -1):
@@ -1188,8 +1188,8 @@ _STOP_PATH = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "con
 
 
 def _stopped(s: _Sent, event: dict[str, Any], lex: StanceWords) -> bool:
-    """A friendly act that a stopping word governs (``StanceWords.stoppers``): "suspended all
-    exports to and imports from Israel", "reinstated the ban on imports of Japanese seafood",
+    """A friendly act that a stopping word governs (``StanceWords.stoppers``): "halted all
+    shipments to and from Qatar", "restored the ban on Australian wine imports",
     "the suspension of American aid", "stopped cooperating". The event coder codes the act's
     noun as cooperation; the article reports its end. Not when the stopper is itself undone
     ("lifted the ban on imports") or when a verb that is not a stopper stands between them."""
@@ -1250,7 +1250,7 @@ def _event_picture(sents: list[_Sent], dyad: tuple[str, str], events: list[dict[
             continue
         if float(e.get("confidence", 1.0)) <= MAIN_PAIR_CONFIDENCE:
             # a shared act whose parties its sentence does not name ("the deal, struck in Beijing
-            # this week, …"): the coder took them from the article's main pair; it tells again an
+            # over the weekend, …"): the coder took them from the article's main pair; it tells again an
             # act the article names elsewhere, and counting it would weigh that act twice
             continue
         key = (int(e["start"]), str(e.get("type")), frozenset(pair))
@@ -1626,8 +1626,8 @@ def _cues_about_others(s: _Sent, dyad: tuple[str, str], lex: StanceWords) -> set
     if not any(code not in dyad for _, code in actors):
         return out
     if s.span is not None:
-        # a noun's own phrase naming a third party and not both partners: "strain on Russian
-        # business ties to Europe", "US-China trade tensions"
+        # a noun's own phrase naming a third party and not both partners: "pressure on Iranian
+        # trade links with Asia", "US-China trade tensions"
         by_i = {t.i: k for k, t in enumerate(s.toks)}
         third_chars = [s.toks[j].start for j, code in actors if code not in dyad]
         for tok in s.span:

@@ -305,7 +305,7 @@ def _refers_to_pair(sentence: str) -> bool:
 
 
 def _reports_others(sentence: str) -> bool:
-    """"Many observers jumped to the conclusion that …": a view the author reports, not holds."""
+    """"Some commentators were quick to conclude that …": a view the author reports, not holds."""
     return bool(_OTHERS.search(sentence))
 
 

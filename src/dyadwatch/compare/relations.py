@@ -140,7 +140,7 @@ CONTRAST_WORDS = 4
 
 def set_aside(sentence: str) -> frozenset[str]:
     """The content terms a sentence says are not the case: the few words after "rather than",
-    "instead of", ", not" ("on national security grounds rather than retaliation": "retal").
+    "instead of", ", not" ("for reasons of safety rather than retaliation": "retal").
     Words inside quote marks are someone's words and are left out, as for ``negated``."""
     bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
     out: set[str] = set()
@@ -358,8 +358,8 @@ _NOT_SMOOTH = re.compile(r"\bnot (?:be )?(?:smooth|easy)\b", re.IGNORECASE)
 
 def relationship_assessment(sentence: str) -> int:
     """How a sentence judges the relationship of two states itself, from the relations word list
-    (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "lowers the
-    chance of armed conflict between them"), -1 apart ("ties plunged to their lowest", "relations
+    (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "reduces the
+    risk of war between them"), -1 apart ("ties plunged to their lowest", "relations
     may not be smooth", "tensions deepened"), 0 for none or both. A denial inside the phrase or
     just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside quote marks are someone's words and are left out,
     as for ``negated``.
@@ -473,7 +473,7 @@ def decide_report(a: ClaimItem, b: ClaimItem, similarity: float, specific: float
 
 
 def decide_contrast(a: ClaimItem, b: ClaimItem, similarity: float, terms: Sequence[str]) -> Decision | None:
-    """One sets a characterisation aside ("acting on national security grounds rather than
+    """One sets a characterisation aside ("acting for reasons of safety rather than
     retaliation", "instead of peace") and the other, on the same point, asserts it ("the trade
     retaliation it imposed"): they cannot both be true. ``terms``: the specific content the two
     share (``shared_specific``); the sentences must be as close in meaning as for a denial."""
@@ -508,8 +508,8 @@ def decide_denial(a: ClaimItem, b: ClaimItem, similarity: float, specific: float
     """One says a thing and the other says it did not happen ("signed" vs "did not sign", "came
     away with a deal" vs "empty-handed"): the two sentences tell the same point, as for
     ``decide_report``, with opposite polarity, and what the denying one denies is part of what
-    they share: a "not" in a clause about something else ("…, and is not envisioned between
-    Japan and Taiwan, are omitted") does not deny the other's point."""
+    they share: a "not" in a clause about something else ("…, which is not planned for the
+    border, goes unmentioned") does not deny the other's point."""
     if a.polarity == b.polarity or similarity < DENIAL_SIMILARITY or specific < 1.0:
         return None
     strength = agree_strength(similarity, specific)
@@ -681,7 +681,7 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         if pair is not None and shared and shared[0] != pair:
             continue  # decided in the block of the first pair the two share
         # claims naming no actor in common are compared only as judgements of the pair itself
-        # ("lowers the chance of armed conflict between the Mideast rivals", a claim whose only
+        # ("reduces the risk of armed clashes between the two rivals", a claim whose only
         # actor is the broker, and "ties allowed them to contain their security risks")
         judgements_only = not set(a.actors).intersection(b.actors)
         if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):

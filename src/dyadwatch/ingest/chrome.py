@@ -126,7 +126,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\d{4}(?: ?[-–] ?\d{4})? ?©.{0,300}",
     r".{0,250}\ball rights reserved" + _END,
     r"[\w .&'-]{1,60} ?(?:©|ⓒ|\(c\)) ?\d{4}.{0,250}",
-    # reuse terms: "Any use of materials is allowed only with a hyperlink to …"
+    # reuse terms: "Reproduction of materials is permitted only with a hyperlink to …"
     r"(?:any |the )?(?:use|reproduction|copying|republication|reprinting) of (?:the |our |this )?"
     r"(?:materials?|content|articles?|texts?)\b.{0,120}\b(?:prohibited|forbidden|not allowed|allowed only"
     r"|permitted only|only with|only if|without (?:the )?(?:written )?permission)\b.{0,200}",

@@ -1110,7 +1110,7 @@ def _section_names() -> frozenset[str]:
 
 
 def _is_menu(words: list[str]) -> bool:
-    """A row of section names: "California & Local U.S. World Business Lifestyle"."""
+    """A row of section names: "Texas & Local U.S. World Business Sports"."""
     names = _section_names()
     tokens = [w.strip("|·•,").lower() for w in words]
     tokens = [t for t in tokens if t]

@@ -8,8 +8,8 @@ For a pair A, B and each direction (A to B, B to A), every coded event becomes p
   diplomatic and UN (``diplomatic``, or an international organisation named in the sentence),
   sanctions (type SANCTION), technology (``technology``, ``cyber``), territory, other. An
   event's contexts come from its whole sentence; when they name several areas, the area whose
-  words stand in the trigger's own clause wins ("will continue purchasing Russian energy …,
-  will maintain diplomatic cover at the UN" puts the purchase under energy and the cover under
+  words stand in the trigger's own clause wins ("will keep purchasing Russian oil …, will
+  offer diplomatic cover at the UN" puts the purchase under energy and the cover under
   diplomatic), then the most specific (energy, trade, military, technology, territory,
   diplomatic).
 - kinds: **does** (actual and not negated; also intended events governed by continue, keep,
