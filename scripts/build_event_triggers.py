@@ -406,7 +406,7 @@ for _obj in ("ties", "relations"):
 noun("detente", "COOPERATE", joint=True)
 # "thaw" left out: mostly a commentator's word for a mood, not an act
 noun("reconciliation", "COOPERATE", joint=True)
-# "the two sides seek to turn the page on the row": putting a dispute behind them
+# "both capitals hope to turn the page on their quarrel": putting a dispute behind them
 verb("turn_page", "COOPERATE", joint=True)
 noun("entente", "COOPERATE", joint=True)
 noun("commerce", "COOPERATE", joint=True, contexts=["economic"])
