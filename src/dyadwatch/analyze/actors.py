@@ -56,6 +56,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import ensure_path
 
+from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.dictionaries import (
     ActorDictionary,
     actor_name,
@@ -331,7 +332,7 @@ class ActorResolver:
         mentions = _DocResolver(self, doc).run()
         group = []
         out = []
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc_text(doc)  # built from the tokens on each access: read it once per Doc
         for m in mentions:
             span = Span(doc, m.start, m.end, label=m.code, kb_id=m.person or "", span_id=m.entry)
             group.append(span)
@@ -457,7 +458,7 @@ class _DocResolver:
         self.has_dep = doc.has_annotation("DEP")
         self.sent_of = [0] * self.n
         if doc.has_annotation("SENT_START"):
-            for s_idx, sent in enumerate(doc.sents):
+            for s_idx, sent in enumerate(doc_sents(doc)):
                 for i in range(sent.start, sent.end):
                     self.sent_of[i] = s_idx
             self.has_sents = True
@@ -661,7 +662,7 @@ class _DocResolver:
             if self.doc.has_annotation("ENT_IOB"):
                 texts = [ent.text for ent in self.doc.ents if ent.label_ == "DATE"]
             else:
-                texts = [self.doc.text]
+                texts = [doc_text(self.doc)]
             for text in texts:
                 for y in _YEAR.findall(text):
                     counts[int(y)] = counts.get(int(y), 0) + 1
