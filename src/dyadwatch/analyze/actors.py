@@ -56,7 +56,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import ensure_path
 
-from dyadwatch.analyze.docview import doc_sents, doc_text
+from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.dictionaries import (
     ActorDictionary,
     actor_name,
@@ -523,7 +523,7 @@ class _DocResolver:
             mentions.append(_Mention(s, e, entry.code, kind, self._actor_entry(doc[s:e].text, entry),
                                      entry.dictionary, entry.form))
         # parts of tokens the tokenizer keeps whole: "U.S.-China", "U.K.-based"
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if taken[tok.i] or len(tok.text) < 4 or not _HYPHENS.search(tok.text):
                 continue
             offset = 0
@@ -931,7 +931,7 @@ class _DocResolver:
         table: dict[str, _Mention] = {}
         p = 0
         new = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             while p < len(people) and people[p].end <= tok.i:
                 m = people[p]
                 if m.person_idx >= 0:
@@ -1052,7 +1052,7 @@ class _DocResolver:
         new = []
         ci = 0
         window: list[tuple[int, int, _Mention | None, str | None, bool]] = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             gender = self.c.words.pronouns.get(tok.lower_)
             while ci < len(candidates) and candidates[ci][1] <= tok.i:
                 window.append(candidates[ci])
@@ -1131,7 +1131,7 @@ class _DocResolver:
         new = []
         subjects: list[Any] = []  # singular subjects so far, in text order
         unresolved: list[int] = []  # "it"s that stand for no name
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             if tok.lower_ in words.state_pronouns:
                 m = None
                 if tok.dep_ in ("nsubj", "nsubjpass") and not (

@@ -7,7 +7,8 @@ sentence (ten times), and ``doc[i]`` or ``token.head`` makes a new ``Token`` obj
 ``bench/throughput.py --cli``). None of them changes once the parser has run, since no
 dyadwatch component retokenises or moves a sentence boundary, so they are worked out once and
 kept for the few Docs in flight: the components run one Doc at a time through the whole
-pipeline, then ``analysis_from_doc`` reads it.
+pipeline, then ``analysis_from_doc`` reads it. ``Token`` objects are views of the Doc, so those
+made before the parser (``dyadwatch_paragraphs``) read its later annotations.
 
 The cache holds the Docs themselves (their Tokens and Spans refer to them, so a weak mapping
 would never let them go), at most ``KEEP`` of them, by identity. Call these only after the
@@ -27,16 +28,19 @@ __all__ = ["doc_heads", "doc_sents", "doc_text", "doc_tokens"]
 #: Docs whose views are kept; more only costs a recomputation, never a wrong answer
 KEEP = 4
 
-_VIEWS: OrderedDict[int, tuple[Doc, dict[str, Any]]] = OrderedDict()
+_VIEWS: OrderedDict[int, tuple[Doc, int, dict[str, Any]]] = OrderedDict()
 
 
 def _views(doc: Doc) -> dict[str, Any]:
     hit = _VIEWS.get(id(doc))
-    if hit is not None and hit[0] is doc:
+    # a retokeniser added to the pipeline (merging entities, say) changes the number of tokens:
+    # then everything is worked out again
+    if hit is not None and hit[0] is doc and hit[1] == len(doc):
         _VIEWS.move_to_end(id(doc))
-        return hit[1]
+        return hit[2]
     views: dict[str, Any] = {}
-    _VIEWS[id(doc)] = (doc, views)
+    _VIEWS[id(doc)] = (doc, len(doc), views)
+    _VIEWS.move_to_end(id(doc))
     while len(_VIEWS) > KEEP:
         _VIEWS.popitem(last=False)
     return views

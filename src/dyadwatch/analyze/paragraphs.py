@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyadwatch.analyze.docview import doc_text
+from dyadwatch.analyze.docview import doc_text, doc_tokens
 
 
 #: a line of at most this many tokens with no sentence end inside is one sentence (a headline)
@@ -36,7 +36,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     wraps = wrapped_line_breaks(doc_text(doc))
     after_break = False
     line_start = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.is_space and "\n" in token.text:
             if token.idx in wraps:
                 after_break = False
