@@ -56,6 +56,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import ensure_path
 
+from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.dictionaries import (
     ActorDictionary,
     actor_name,
@@ -331,7 +332,7 @@ class ActorResolver:
         mentions = _DocResolver(self, doc).run()
         group = []
         out = []
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc_text(doc)  # built from the tokens on each access: read it once per Doc
         for m in mentions:
             span = Span(doc, m.start, m.end, label=m.code, kb_id=m.person or "", span_id=m.entry)
             group.append(span)
@@ -457,7 +458,7 @@ class _DocResolver:
         self.has_dep = doc.has_annotation("DEP")
         self.sent_of = [0] * self.n
         if doc.has_annotation("SENT_START"):
-            for s_idx, sent in enumerate(doc.sents):
+            for s_idx, sent in enumerate(doc_sents(doc)):
                 for i in range(sent.start, sent.end):
                     self.sent_of[i] = s_idx
             self.has_sents = True
@@ -522,7 +523,7 @@ class _DocResolver:
             mentions.append(_Mention(s, e, entry.code, kind, self._actor_entry(doc[s:e].text, entry),
                                      entry.dictionary, entry.form))
         # parts of tokens the tokenizer keeps whole: "U.S.-China", "U.K.-based"
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if taken[tok.i] or len(tok.text) < 4 or not _HYPHENS.search(tok.text):
                 continue
             offset = 0
@@ -661,7 +662,7 @@ class _DocResolver:
             if self.doc.has_annotation("ENT_IOB"):
                 texts = [ent.text for ent in self.doc.ents if ent.label_ == "DATE"]
             else:
-                texts = [self.doc.text]
+                texts = [doc_text(self.doc)]
             for text in texts:
                 for y in _YEAR.findall(text):
                     counts[int(y)] = counts.get(int(y), 0) + 1
@@ -930,7 +931,7 @@ class _DocResolver:
         table: dict[str, _Mention] = {}
         p = 0
         new = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             while p < len(people) and people[p].end <= tok.i:
                 m = people[p]
                 if m.person_idx >= 0:
@@ -1051,7 +1052,7 @@ class _DocResolver:
         new = []
         ci = 0
         window: list[tuple[int, int, _Mention | None, str | None, bool]] = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             gender = self.c.words.pronouns.get(tok.lower_)
             while ci < len(candidates) and candidates[ci][1] <= tok.i:
                 window.append(candidates[ci])
@@ -1130,7 +1131,7 @@ class _DocResolver:
         new = []
         subjects: list[Any] = []  # singular subjects so far, in text order
         unresolved: list[int] = []  # "it"s that stand for no name
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             if tok.lower_ in words.state_pronouns:
                 m = None
                 if tok.dep_ in ("nsubj", "nsubjpass") and not (

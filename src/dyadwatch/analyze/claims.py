@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.analyze.stance import sentence_direction
 from dyadwatch.dictionaries.words import WordLists, word_lists
@@ -147,13 +148,13 @@ def _scored_sentences(doc: Doc, words: ClaimWords | None) -> tuple[list[tuple[fl
 
 
 def _score_sentences(doc: Doc, words_: ClaimWords) -> tuple[list[tuple[float, int, dict[str, Any]]], int]:
-    text = doc.text
+    text = doc_text(doc)
     mentions = doc._.dw_mentions or []
     events = doc._.dw_events or []
     figures = doc._.dw_figures or []
     quotes = doc._.dw_quotes or []
     scored: list[tuple[float, int, dict[str, Any]]] = []
-    sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
+    sentences = [s for s in doc_sents(doc) if text[s.start_char:s.end_char].strip()]
     # looked up by offset per sentence rather than scanned (long documents were quadratic)
     m_sorted = sorted(mentions, key=lambda m: m["start"])
     m_starts = [m["start"] for m in m_sorted]
@@ -164,7 +165,7 @@ def _score_sentences(doc: Doc, words_: ClaimWords) -> tuple[list[tuple[float, in
         events_at.setdefault(e["start"], []).append(e)
     for sent in sentences:
         start, end = trim_span(text, sent.start_char, sent.end_char)
-        words = [t for t in sent if not t.is_punct and not t.is_space]
+        words = [t for t in doc_tokens(sent.doc)[sent.start:sent.end] if not t.is_punct and not t.is_space]
         if len(words) < 6 or len(words) > 80:
             continue
         actors = sorted({m["code"] for m in m_sorted[bisect.bisect_left(m_starts, start):

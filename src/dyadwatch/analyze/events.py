@@ -86,6 +86,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import narrative_offset, parse_iso, resolve_date
+from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.modes import event_mode
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.events import load_event_dictionaries
@@ -413,7 +414,7 @@ class EventCoder:
         if "lemmatizer" not in self.nlp.pipe_names:
             return
         lemmatizer = self.nlp.get_pipe("lemmatizer")
-        for tok in doc:
+        for tok in doc_tokens(doc):
             prefix, _, stem = tok.lower_.partition("-")
             if stem and prefix in self.words.kept_hyphen_prefixes and stem.isalpha() and \
                     tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
@@ -455,7 +456,7 @@ class _DocCoder:
         self.w = coder.words
         self.doc = doc
         # Doc.text joins every token each time it is read: read once here, never per sentence
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ref = doc._.dw_ref_date
         self.actor_of: dict[int, str] = {}
         self.kind_of: dict[int, str] = {}
@@ -495,8 +496,8 @@ class _DocCoder:
         self._lead: tuple[str, str] | None = None
         self._lead_sent: Span | None = None
         lead_left = LEAD_SENTENCES
-        for sent in doc.sents:
-            codes = {self.actor_of[t.i] for t in sent if t.i in self.actor_of}
+        for sent in doc_sents(doc):
+            codes = {self.actor_of[i] for i in range(sent.start, sent.end) if i in self.actor_of}
             if lead_left > 0 and sent.start >= self._headline_start():
                 lead_left -= 1
                 if self._lead is None and len(codes) == 2:
@@ -509,7 +510,7 @@ class _DocCoder:
         # how often two actors are named as the two parties of one phrase: coordinated ("Iran
         # and Saudi Arabia", "between Greece and Turkey") or hyphenated ("Japan-China")
         self.joined: dict[tuple[str, str], int] = {}
-        for t in doc:
+        for t in doc_tokens(doc):
             a = self.actor_of.get(t.i)
             if a is None:
                 continue
@@ -528,7 +529,7 @@ class _DocCoder:
         beside them ("the South Korea APEC summit"): their mentions are no actors for events.
         Two actors joined by a hyphen name the two sides of a bilateral gathering ("the
         EU-China summit") and stay."""
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lemma_.lower() not in self.w.forum_nouns or tok.pos_ not in ("NOUN", "PROPN") or \
                     tok.i in self.actor_of:
                 continue
@@ -549,14 +550,15 @@ class _DocCoder:
         prev_actors: list[str] = []
         prev_events: list[dict[str, Any]] = []
         text = self.text
-        for sent in self.doc.sents:
+        for sent in doc_sents(self.doc):
             self._sent_no += 1
             start, end = trim_span(text, sent.start_char, sent.end_char)
             if end <= start:
                 continue
-            sent_actors = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of)
-            self.sent_people = _ordered_unique(self.actor_of[t.i] for t in sent if t.i in self.actor_of and
-                                               self.kind_of.get(t.i) in ("person", "title", "pronoun"))
+            # by token index: iterating the Span makes a new Token object per token
+            sent_actors = _ordered_unique(self.actor_of[i] for i in range(sent.start, sent.end) if i in self.actor_of)
+            self.sent_people = _ordered_unique(self.actor_of[i] for i in range(sent.start, sent.end) if i in self.actor_of
+                                               and self.kind_of.get(i) in ("person", "title", "pronoun"))
             found: list[dict[str, Any]] = []
             # a sentence without actors can still code a shared act of the pair named just
             # before ("The two leaders met for three hours.")
@@ -614,14 +616,14 @@ class _DocCoder:
             if len(carried) == 1:
                 e["date"] = carried.pop()
         _dates_by_name(out, self.text)
-        _dates_by_reference(out, [s.start for s in self.doc.sents])
+        _dates_by_reference(out, [s.start for s in doc_sents(self.doc)])
         first = self._headline_start()
         # the headline, then the sentences of the lead: lines of page furniture between them (a
         # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
-        sents = [s for s in self.doc.sents if s.start >= first and (s.start == first or _ends_sentence(s))]
+        sents = [s for s in doc_sents(self.doc) if s.start >= first and (s.start == first or _ends_sentence(s))]
         _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
         # and once more for the events told again after news dated by the convention
-        _dates_by_reference(out, [s.start for s in self.doc.sents])
+        _dates_by_reference(out, [s.start for s in doc_sents(self.doc)])
         for e in out:
             e.pop("_tense", None)
             e.pop("_sent", None)
@@ -823,7 +825,7 @@ class _DocCoder:
         such as "ADVERTISEMENT" or a bare date line above it is not the headline)."""
         if self._headline is None:
             self._headline = 0
-            for sent in self.doc.sents:
+            for sent in doc_sents(self.doc):
                 if sum(t.is_alpha for t in sent) >= 3:
                     self._headline = sent.start
                     break

@@ -63,6 +63,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import resolve_date
+from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
 __all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "figure_records", "find_quantities", "parse_quantity"]
@@ -634,12 +635,12 @@ class _DocFigures:
         self.finder = finder
         self.w = finder.words
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ref = doc._.dw_ref_date
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
         if doc.has_annotation("SENT_START"):
-            self.sents = [(s.start_char, s.end_char, s) for s in doc.sents]
+            self.sents = [(s.start_char, s.end_char, s) for s in doc_sents(doc)]
         else:
             self.sents = [(0, len(self.text), doc[:])]
         self.sent_starts = [s[0] for s in self.sents]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyadwatch.analyze.docview import doc_text, doc_tokens
+
 
 #: a line of at most this many tokens with no sentence end inside is one sentence (a headline)
 HEADLINE_TOKENS = 24
@@ -31,10 +33,10 @@ WRAP_FILL = 0.75
 
 @Language.component("dyadwatch_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    wraps = wrapped_line_breaks(doc.text)
+    wraps = wrapped_line_breaks(doc_text(doc))
     after_break = False
     line_start = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.is_space and "\n" in token.text:
             if token.idx in wraps:
                 after_break = False

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyadwatch import __version__
+from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.errors import Errors, ModelNotInstalled
 from dyadwatch.analyze.actors import mentions_from_doc
 from dyadwatch.analyze.events import EVENT_KEYS
@@ -174,7 +175,7 @@ def analyze_documents(nlp: Language, documents: Iterable[Document], *, batch_siz
 
 def analysis_from_doc(doc: Doc, document: Document, *, analyzer: str) -> Analysis:
     """Convert a processed ``Doc`` into an ``Analysis`` record."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = mentions_from_doc(doc)
     # the event coder's dicts carry every field of ``Event`` but the sentence (``EVENT_KEYS``)
     events = tuple(
@@ -230,8 +231,8 @@ def _event_fields(e: dict[str, Any]) -> dict[str, Any]:
 
 def sentence_spans(doc: Doc) -> Iterator[Sentence]:
     """Sentence offsets with surrounding whitespace trimmed; blank sentences dropped."""
-    text = doc.text
-    for sent in doc.sents:
+    text = doc_text(doc)
+    for sent in doc_sents(doc):
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
             start += 1

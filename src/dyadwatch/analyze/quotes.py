@@ -66,6 +66,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.dictionaries.words import WordLists, word_lists
 from dyadwatch.records import Quote
 
@@ -351,14 +352,14 @@ class _Run:
         self.c = comp
         self.w = comp.words
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.n = len(doc)
         self.has_dep = doc.has_annotation("DEP")
-        self.starts = [t.idx for t in doc]
+        self.starts = [t.idx for t in doc_tokens(doc)]
         self.sent_of = [0] * self.n
         self.sent_bounds: list[tuple[int, int]] = []
         if doc.has_annotation("SENT_START") or self.has_dep:
-            for s_idx, sent in enumerate(doc.sents):
+            for s_idx, sent in enumerate(doc_sents(doc)):
                 self.sent_bounds.append((sent.start, sent.end))
                 for i in range(sent.start, sent.end):
                     self.sent_of[i] = s_idx

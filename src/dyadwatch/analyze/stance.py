@@ -112,6 +112,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dyadwatch.analyze.docview import doc_heads, doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
@@ -319,7 +320,7 @@ def _tokens_from_text(text: str, offset: int = 0) -> list[_Tok]:
 
 def _tokens_from_span(sent: Span) -> list[_Tok]:
     out = []
-    for t in sent:
+    for t in doc_tokens(sent.doc)[sent.start:sent.end]:
         if t.is_space:
             continue
         lower = t.lower_.replace("’", "'")
@@ -715,7 +716,7 @@ def find_stances(doc: Doc, *, embedder: Any = None, max_dyads: int = 2, max_evid
     default), or no model shipped, leaves it to the rules."""
     lex = words or stance_words()
     model = stance_model(lex.lang) if learned else None
-    text = doc.text
+    text = doc_text(doc)
     mentions = [m for m in (doc._.dw_mentions or []) if m.get("code")]
     quotes = doc._.dw_quotes if Doc.has_extension("dw_quotes") else None
     quotes = list(quotes or [])
@@ -748,7 +749,7 @@ def article_features(doc: Doc, dyad: Sequence[str], *, words: StanceWords | None
     claims = [c for c in (doc._.dw_claims or []) if isinstance(c, dict)]
     sents = _sentences(doc, mentions, quotes, lex, events, claims)
     trace: list[dict[str, Any]] = []
-    _assess(sents, pair, None, lex, main=True, report=is_news_report(doc.text, sents), max_evidence=0,
+    _assess(sents, pair, None, lex, main=True, report=is_news_report(doc_text(doc), sents), max_evidence=0,
             max_embedded=0, sim_cache={}, trace=trace, events=events)
     return dict(trace[-1]["features"])
 
@@ -800,7 +801,7 @@ def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]], lex: StanceWords,
                events: list[dict[str, Any]] | None = None, claims: list[dict[str, Any]] | None = None) -> list[_Sent]:
-    text = doc.text
+    text = doc_text(doc)
     events = events or []
     attributed_claims = {c["start"] for c in claims or [] if c.get("speaker") and isinstance(c.get("start"), int)}
     direct, reported = _quote_regions(text, quotes)
@@ -823,7 +824,7 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         return sorted(order[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)])
 
     out = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start, end = trim_span(text, sent.start_char, sent.end_char)
         if end <= start:
             continue
@@ -883,7 +884,8 @@ def _heads(toks: list[_Tok], sent: Span) -> list[tuple[int, str]]:
     its relation to it."""
     index = {t.i: k for k, t in enumerate(toks)}
     doc = sent.doc
-    return [(index.get(doc[t.i].head.i, -1) if doc[t.i].head.i != t.i else -1, doc[t.i].dep_) for t in toks]
+    heads, tokens = doc_heads(doc), doc_tokens(doc)
+    return [(index.get(heads[t.i], -1) if heads[t.i] != t.i else -1, tokens[t.i].dep_) for t in toks]
 
 
 def _title_span(text: str, title: Any) -> tuple[int, int] | None:
@@ -935,25 +937,29 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     verdict: dict[int, tuple[bool, bool]] = {}
     negated_out: set[int] = set()
     past_out: set[int] = set()
-    for tok in sent:
-        if tok.i not in index:
+    # the walk up the heads goes by token index over the Doc's shared Tokens and heads: reading
+    # ``token.head`` makes a new Token object each time
+    tokens, heads = doc_tokens(sent.doc), doc_heads(sent.doc)
+    for i in range(sent.start, sent.end):
+        if i not in index:
             continue
-        cur, seen, flags = tok, 0, (False, False)
+        cur, seen, flags = i, 0, (False, False)
         while seen < 8:
-            if cur.i in verdict:
-                flags = verdict[cur.i]
+            if cur in verdict:
+                flags = verdict[cur]
                 break
-            if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-                flags = (_verb_negated(cur) or _clause_of_negated_noun(cur, lex), dated and _past_clause(cur))
-                verdict[cur.i] = flags
+            verb = tokens[cur]
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+                flags = (_verb_negated(verb) or _clause_of_negated_noun(verb, lex), dated and _past_clause(verb))
+                verdict[cur] = flags
                 break
-            if cur.head is cur:
+            if heads[cur] == cur:
                 break
-            cur, seen = cur.head, seen + 1
+            cur, seen = heads[cur], seen + 1
         if flags[0]:
-            negated_out.add(index[tok.i])
+            negated_out.add(index[i])
         if flags[1]:
-            past_out.add(index[tok.i])
+            past_out.add(index[i])
     return negated_out, past_out
 
 
@@ -1004,7 +1010,7 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
     whose subject is not the author, and the plan an actor announces ("vowed to deepen ties")."""
     by_char = {t.start: i for i, t in enumerate(toks)}
     mention_chars = [(m["start"], m["end"]) for m in mentions]
-    for t in sent:
+    for t in doc_tokens(sent.doc)[sent.start:sent.end]:
         lemma = t.lemma_.lower()
         if t.pos_ == "NOUN" and lemma in lex.view_nouns:
             # "the conclusion that …", "hopes for …": a view under discussion, not yet the author's
