@@ -42,3 +42,21 @@ def test_a_retokenised_doc_gets_new_views(nlp):
     assert doc_tokens(doc)[0].text == "China and Russia"
     assert doc_heads(doc) == [t.head.i for t in doc]
     assert doc_text(doc) == TEXT
+
+
+def test_threads_running_the_pipeline_at_once_each_read_their_own_docs(nlp):
+    """A Dask worker or the web server may run the pipeline in several threads: each thread's
+    Docs get their own views, and no thread sees another's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Chile and Peru held talks in Lima on day {i}. Both sides praised the meeting." for i in range(24)]
+
+    def analyse(text: str) -> tuple[str, str, list[int]]:
+        doc = nlp(text)
+        return doc_text(doc), "".join(t.text_with_ws for t in doc_tokens(doc)), doc_heads(doc)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(analyse, texts))
+    for text, (seen, joined, heads) in zip(texts, results):
+        assert seen == joined == text
+        assert heads == [t.head.i for t in nlp(text)]

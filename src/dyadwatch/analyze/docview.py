@@ -11,13 +11,15 @@ pipeline, then ``analysis_from_doc`` reads it. ``Token`` objects are views of th
 made before the parser (``dyadwatch_paragraphs``) read its later annotations.
 
 The cache holds the Docs themselves (their Tokens and Spans refer to them, so a weak mapping
-would never let them go), at most ``KEEP`` of them, by identity. Call these only after the
+would never let them go), at most ``KEEP`` of them, by identity, one cache per thread (a Dask
+worker or a web server may run the pipeline in several threads at once). Call these only after the
 parser: the sentence boundaries before it are not final (``dyadwatch_paragraphs`` runs first
 and reads ``Doc.text`` directly).
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -28,21 +30,24 @@ __all__ = ["doc_heads", "doc_sents", "doc_text", "doc_tokens"]
 #: Docs whose views are kept; more only costs a recomputation, never a wrong answer
 KEEP = 4
 
-_VIEWS: OrderedDict[int, tuple[Doc, int, dict[str, Any]]] = OrderedDict()
+_LOCAL = threading.local()
 
 
 def _views(doc: Doc) -> dict[str, Any]:
-    hit = _VIEWS.get(id(doc))
+    cache: OrderedDict[int, tuple[Doc, int, dict[str, Any]]] | None = getattr(_LOCAL, "views", None)
+    if cache is None:
+        cache = _LOCAL.views = OrderedDict()
+    hit = cache.get(id(doc))
     # a retokeniser added to the pipeline (merging entities, say) changes the number of tokens:
     # then everything is worked out again
     if hit is not None and hit[0] is doc and hit[1] == len(doc):
-        _VIEWS.move_to_end(id(doc))
+        cache.move_to_end(id(doc))
         return hit[2]
     views: dict[str, Any] = {}
-    _VIEWS[id(doc)] = (doc, len(doc), views)
-    _VIEWS.move_to_end(id(doc))
-    while len(_VIEWS) > KEEP:
-        _VIEWS.popitem(last=False)
+    cache[id(doc)] = (doc, len(doc), views)
+    cache.move_to_end(id(doc))
+    while len(cache) > KEEP:
+        cache.popitem(last=False)
     return views
 
 
