@@ -65,12 +65,13 @@ def wrapped_line_breaks(text: str) -> frozenset[int]:
     frozenset()
     """
     inner: list[tuple[int, int]] = []  # (length, offset of its line break) of lines a line follows
+    lines = text.split("\n")
     start = 0
-    for end in _line_ends(text):
-        nxt = end + 1
-        if text[start:end].strip() and nxt < len(text) and text[nxt] != "\n" and text[nxt:].split("\n", 1)[0].strip():
-            inner.append((len(text[start:end].rstrip()), end))
-        start = nxt
+    for line, following in zip(lines, lines[1:]):
+        end = start + len(line)
+        if line.strip() and following.strip():
+            inner.append((len(line.rstrip()), end))
+        start = end + 1
     if len(inner) < WRAP_MIN_LINES:
         return frozenset()
     lengths = sorted(n for n, _ in inner)
@@ -81,14 +82,6 @@ def wrapped_line_breaks(text: str) -> frozenset[int]:
     if len(filled) < WRAP_SHARE * len(inner):
         return frozenset()
     return frozenset(filled)
-
-
-def _line_ends(text: str) -> list[int]:
-    out, i = [], text.find("\n")
-    while i >= 0:
-        out.append(i)
-        i = text.find("\n", i + 1)
-    return out
 
 
 def _keep_together(doc: Doc, start: int, end: int) -> None:
