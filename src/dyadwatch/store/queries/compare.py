@@ -48,7 +48,7 @@ class StoryEventRow(Item):
     date: str | None
 
 
-_STORY_EVENT = "SELECT id, document_id, source, target, type, negated, modality, date FROM events"
+_STORY_EVENT = f"SELECT {StoryEventRow.select_list()} FROM events"
 
 
 @contextmanager

@@ -29,6 +29,12 @@ class Item:
         return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
     @classmethod
+    def select_list(cls) -> str:
+        """The view's fields as the column list of a SELECT (quoted: "end" is a keyword), so a
+        field added to a view is read without a second list to keep in step."""
+        return ", ".join(f'"{name}"' for name in cls.field_names())
+
+    @classmethod
     def from_row(cls, row: Any) -> Any:
         """The view of one query row whose columns are named as its fields."""
         return cls(**{name: row[name] for name in cls.field_names()})

@@ -299,10 +299,8 @@ class DocumentFindings:
 def document_findings(store: Store, doc_id: str) -> DocumentFindings:
     """The findings of the document with this (full) id."""
     def rows(cls: Any, table: str, order: str = "start, id") -> list[Any]:
-        # the columns are the view's fields, so a field added to a view is read without a second list
-        columns = ", ".join(f'"{name}"' for name in cls.field_names())
         return [cls.from_row(r) for r in store.execute(
-            f"SELECT {columns} FROM {table} WHERE document_id = ? ORDER BY {order}", (doc_id,))]
+            f"SELECT {cls.select_list()} FROM {table} WHERE document_id = ? ORDER BY {order}", (doc_id,))]
 
     return DocumentFindings(
         document=dict(store.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]),
