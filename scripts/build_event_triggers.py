@@ -20,7 +20,8 @@ What it writes, to ``src/dyadwatch/dictionaries/data/dyadwatch.events.v2.jsonl``
 
 The keys are those of v1 and mean what v1's DICTIONARY line says (``lemma``, ``pos`` VERB or
 NOUN, ``type``, ``mode``, ``joint``, ``needs_object``, ``target_preps``, ``needs_modifier``,
-``needs_prep``, ``not_objects``, ``needs_head``, ``contexts``). A particle or fixed word is
+``needs_prep``, ``not_objects``, ``needs_head``, ``contexts``; and v2's ``particle_on_object``: the
+particle may be a preposition of the verb's direct object, where the parser often hangs it). A particle or fixed word is
 written into the lemma after an underscore, as v1 does ("call_on", "cut_ties"): the coder
 takes the first word after the underscore and matches it against the trigger's particle, then
 its adverbs and objects, then its prepositions ("back_down", "restore_ties", "rally_behind");
@@ -62,10 +63,10 @@ NAME = "dyadwatch.events.v2"
 OUT = DATA / f"{NAME}.jsonl"
 
 #: keys a TRIGGER row may carry, in the order they are written (v1's order)
-KEYS = ("label", "lemma", "pos", "type", "mode", "joint", "needs_object", "needs_joint_subject", "target_preps",
+KEYS = ("label", "lemma", "pos", "type", "mode", "joint", "needs_object", "needs_joint_subject", "particle_on_object", "target_preps",
         "needs_modifier", "needs_prep", "not_objects", "needs_head", "contexts")
 LIST_KEYS = {"target_preps", "needs_modifier", "needs_prep", "not_objects", "needs_head", "contexts"}
-BOOL_KEYS = {"joint", "needs_object", "needs_joint_subject"}
+BOOL_KEYS = {"joint", "needs_object", "needs_joint_subject", "particle_on_object"}
 CONTEXTS = {"military", "economic", "diplomatic", "natural_resource", "technology", "territory", "cyber",
             "humanitarian", "legal"}
 #: the codebook's mode names per type; a new row may use these and those v1 uses for the type
@@ -353,6 +354,10 @@ noun("climbdown", "CONCEDE")
 noun("gesture", "CONCEDE", needs_modifier=["goodwill", "conciliatory"])
 noun("compensation", "CONCEDE")
 noun("reparation", "CONCEDE")
+# compensation sought or demanded is asked for, not given ("sought compensation from
+# Japan": a request to Japan; the restricted sense wins where it fits)
+for _lemma in ("compensation", "reparation", "reimbursement"):
+    noun(_lemma, "REQUEST", needs_head=["seek", "demand", "claim", "request"])
 noun("handover", "CONCEDE", needs_prep=["of"])
 
 # ---- COOPERATE: material and diplomatic cooperation, trade, partnerships (joint: GUIDE.md)
@@ -474,6 +479,9 @@ for _verb in ("stop", "end", "cease", "halt"):
     for _obj in ("fighting", "hostilities", "war", "attacks", "shelling"):
         verb(f"{_verb}_{_obj}", "RETREAT", mode="ceasefire")
 verb("cease_fire", "RETREAT", mode="ceasefire")
+# "bringing peace between Armenia and Azerbaijan": the end of a conflict between the two named;
+# only with its "between" phrase ("peace talks", "the peace process" name other acts)
+noun("peace", "RETREAT", joint=True, needs_prep=["between"])
 noun("armistice", "RETREAT", joint=True, mode="ceasefire")
 noun("surrender", "RETREAT")
 noun("disarmament", "RETREAT", mode="disarm")
@@ -510,6 +518,9 @@ noun("urging", "REQUEST")
 noun("application", "REQUEST", needs_prep=["for"])
 noun("bid", "REQUEST", needs_prep=["for"])
 noun("push", "REQUEST", needs_prep=["for"])
+# "seek compensation from Japan": asking the state named after "from" (not "seek to", "seek
+# re-election"); the sense chosen by its preposition bears on that preposition's object
+verb("seek_from", "REQUEST", particle_on_object=True)
 
 # ---- ACCUSE: criticism, accusation, complaint, legal action, investigation; rows and spats are mutual
 for _lemma in ("berate", "excoriate", "assail", "deplore", "reproach", "admonish", "reprimand", "upbraid",
@@ -781,6 +792,9 @@ noun("barrage", "ASSAULT", mode="heavy-weapons")
 noun("salvo", "ASSAULT")
 noun("raid", "ASSAULT")
 noun("ambush", "ASSAULT")
+# "Chinese use of force around Taiwan": force used by the state named on the noun, against the
+# state named after it (a target preposition of the noun or of its "of force")
+noun("use_of_force", "ASSAULT", target_preps=["against", "on", "around", "near"])
 noun("siege", "ASSAULT")
 noun("onslaught", "ASSAULT")
 noun("counterattack", "ASSAULT")
@@ -911,7 +925,8 @@ def build() -> tuple[str, Counter]:
         header["description"] + " 'needs_joint_subject': only with two or more subjects (coded both ways); "
         "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
         "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
-        "object or preposition, and then only such entries apply. v2 = dyadwatch.events.v1 (its "
+        "object or preposition, and then only such entries apply; 'particle_on_object': the preposition may also "
+        "hang on the verb's direct object (\"seek compensation from Japan\"). v2 = dyadwatch.events.v1 (its "
         f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts and {len(V1_NOT_OBJECTS)} "
         f"words restricted by not_objects) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
         "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "

@@ -1566,3 +1566,37 @@ def test_a_main_pair_act_told_again_takes_the_date_of_its_telling_further_back(n
                "in March. The Aegean sea lies between them. Fishermen watched from the shore. ")
     later = [e for e in code(nlp, opening + "The present talks strive to calm the sea.") if e["start"] >= len(opening)]
     assert later and {e["date"] for e in later} == {None}
+
+
+def test_peace_between_two_named_states_is_a_joint_retreat(nlp):
+    events = code(nlp, 'The envoy said: "We have helped to bring peace between Ethiopia and Eritrea after years of war."')
+    assert the(events, "ETH", "ERI", "RETREAT") and the(events, "ERI", "ETH", "RETREAT")
+    # "peace" with no "between" phrase names no act of its own
+    events = code(nlp, "Ethiopia and Eritrea discussed the peace process.")
+    assert not find(events, "ETH", "ERI", "RETREAT")
+
+
+def test_seeking_something_from_a_state_is_a_request_to_it(nlp):
+    # the parser hangs "from" on the object: the verb's sense is still chosen by it
+    ev = the(code(nlp, "Kenya sought reimbursement from Uganda for the damaged trucks."), "KEN", "UGA", "REQUEST")
+    assert (ev["negated"], ev["modality"]) == (False, "actual")
+    ev = the(code(nlp, "Poland has no plans to seek reimbursement from Germany."), "POL", "DEU", "REQUEST")
+    assert (ev["negated"], ev["modality"]) == (True, "intended")
+    # compensation sought is asked for, compensation paid is given
+    assert the(code(nlp, "Greece demanded compensation from Germany."), "GRC", "DEU", "REQUEST")
+    assert the(code(nlp, "Germany paid compensation to Greece."), "DEU", "GRC", "CONCEDE")
+    # "seek to" is an intent to do the act it governs, no request
+    events = code(nlp, "Kenya will seek to improve ties with Uganda.")
+    assert the(events, "KEN", "UGA", "COOPERATE")["modality"] == "intended"
+    assert not find(events, "KEN", "UGA", "REQUEST")
+
+
+def test_the_use_of_force_against_a_state_is_an_assault(nlp):
+    ev = the(code(nlp, "Ankara said Greek use of force around Cyprus would be a grave mistake."),
+             "GRC", "CYP", "ASSAULT")
+    assert ev["modality"] == "hypothetical"
+    assert the(code(nlp, "Russia's use of force against Georgia was condemned."), "RUS", "GEO", "ASSAULT")
+    # force threatened is a threat, not a use of it
+    events = code(nlp, "Russia threatened the use of force against Georgia.")
+    assert the(events, "RUS", "GEO", "THREATEN") and not find(events, "RUS", "GEO", "ASSAULT")
+

@@ -235,6 +235,9 @@ class Trigger:
     #: war of aggression")
     particle_object: str | None = None
     needs_object: bool = False
+    #: the particle may hang on the verb's direct object, where the parser often puts it ("seek
+    #: compensation from Japan" is "seek_from")
+    particle_on_object: bool = False
     needs_modifier: tuple[str, ...] = ()
     needs_joint_subject: bool = False
     needs_prep: tuple[str, ...] = ()
@@ -299,7 +302,19 @@ class Lexicon:
                     for c in token.children if c.dep_ == "prep" for g in c.children))]
             if with_particle:
                 return with_particle
+        if token.pos_ in ("VERB", "AUX"):
+            # "seek compensation from Japan": the parser hangs the verb's preposition on its
+            # object; the verb takes a preposition of its object that it has not itself
+            words = {p.lower_ for p in _object_preps(token)} - {c.lower_ for c in token.children if c.dep_ == "prep"}
+            with_particle = [t for t in found if t.particle_on_object and t.particle in words]
+            if with_particle:
+                return with_particle
         return [t for t in found if not t.particle]
+
+
+def _object_preps(verb: Token) -> list[Token]:
+    """The prepositions hung on a verb's direct object ("sought compensation from Japan")."""
+    return [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"]
 
 
 def _verb_in_function(token: Token) -> bool:
@@ -328,6 +343,7 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
         trig = Trigger(lemma=lemma, pos=row["pos"], type=row["type"], mode=row.get("mode"),
                        joint=bool(row.get("joint")), particle=particle, particle_object=particle_object or None,
                        needs_object=bool(row.get("needs_object")),
+                       particle_on_object=bool(row.get("particle_on_object")),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
                        needs_joint_subject=bool(row.get("needs_joint_subject")),
                        needs_prep=tuple(row.get("needs_prep", ())),
@@ -757,7 +773,8 @@ class _DocCoder:
             # join the American boycott" the boycott is neither negated nor future
             stop = self._third_party_verb(tok, set(found.sources) | set(found.targets)) if own_source else None
             negated = self._negated(tok, trig, own_source=own_source, stop=stop)
-            modality = self._modality(tok, stop=stop)
+            carrier = tok.head if trig.needs_head and tok.dep_ in OBJ else None
+            modality = self._modality(tok, stop=stop, carrier=carrier)
             date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
@@ -1152,7 +1169,9 @@ class _DocCoder:
             # a sense chosen by its preposition bears on that preposition's object, not on the
             # verb's object ("extradited a Russian dealer to the United States": cooperation with
             # the United States)
-            named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == trig.particle
+            own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == trig.particle]
+            named = [a for c in own or [p for p in _object_preps(verb) if p.lower_ == trig.particle
+                                        and trig.particle_on_object]
                      for g in c.children if g.dep_ == "pobj" for a in self._actors(g)]
             if named:
                 return _ordered_unique(named)
@@ -1447,7 +1466,7 @@ class _DocCoder:
                         sources += [a for a in self._actors(g) if a not in sources]
             elif c.dep_ == "prep" and trig.joint and trig.type in TOPIC_TYPES and c.lower_ in self.w.topic_preps:
                 continue  # the topic of the talk, deal or dispute is no party to it
-            elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or
+            elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or c.lower_ in trig.target_preps or
                                        c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -1797,7 +1816,9 @@ class _DocCoder:
             prev = gov
         return False
 
-    def _modality(self, tok: Token, *, stop: Token | None = None) -> str:
+    def _modality(self, tok: Token, *, stop: Token | None = None, carrier: Token | None = None) -> str:
+        """``carrier``: the verb a noun's sense is restricted to, which tells the act itself, not
+        an intent to act ("sought compensation from Japan" is a request made)."""
         lemmas: list[str] = []
         aux: set[str] = set()
         clause_marks: set[str] = set()
@@ -1811,7 +1832,8 @@ class _DocCoder:
         for gov in self._governors(tok, 5):
             if stop is not None and gov.i == stop.i:
                 break
-            lemmas.append(gov.lemma_.lower())
+            if carrier is None or gov.i != carrier.i:
+                lemmas.append(gov.lemma_.lower())
             if not crossed:
                 for c in gov.children:
                     if c.dep_ in ("aux", "auxpass"):
