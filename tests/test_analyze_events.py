@@ -1600,3 +1600,10 @@ def test_the_use_of_force_against_a_state_is_an_assault(nlp):
     events = code(nlp, "Russia threatened the use of force against Georgia.")
     assert the(events, "RUS", "GEO", "THREATEN") and not find(events, "RUS", "GEO", "ASSAULT")
 
+
+def test_a_shared_act_with_two_listed_leaders_is_with_each(nlp):
+    # the parser makes the first leader a modifier of the second; both are partners of the act
+    events = code(nlp, "Macron attended the signing of the accord with Serbia's President Vucic and "
+                       "Kosovo's Prime Minister Kurti, in Brussels.")
+    for partner in ("SRB", "XKX"):
+        assert the(events, "FRA", partner, "AGREE") and the(events, partner, "FRA", "AGREE")

@@ -1013,10 +1013,16 @@ class _DocCoder:
         if own:
             out.append(own)
             # "the Chinese and Russian presidents": every coordinated modifier names a party
+            # (and the modifier itself when both are people: "with Armenia's PM Pashinyan and
+            # Azerbaijan's President Aliyev", which the parser makes "Pashinyan (and Azerbaijan)" a
+            # modifier of "Aliyev")
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.actor_of:
-                    for g in c.children:
-                        if g.dep_ == "conj" and g.i in self.actor_of and self.actor_of[g.i] not in out:
+                    conjuncts = [g for g in c.children if g.dep_ == "conj" and g.i in self.actor_of]
+                    # (a person named as a modifier of another person is a misparsed list)
+                    listed = bool(conjuncts) and all(self.kind_of.get(t.i) in ("person", "title") for t in (tok, c))
+                    for g in [c] * listed + conjuncts:
+                        if self.actor_of[g.i] not in out:
                             out.append(self.actor_of[g.i])
         for c in tok.children:
             if c.dep_ == "conj" or c.dep_ == "appos" and self._listed_state(tok) and self._listed_state(c):
@@ -1645,7 +1651,9 @@ class _DocCoder:
                 counterpart = self._counterpart(sources[0])
                 if counterpart:
                     return _Found(sources, [counterpart], "counterpart", joint=trig.joint)
-        if len(targets) == 1 and not sources:
+        if (len(targets) == 1 or len(targets) >= 2 and trig.joint) and not sources:
+            # (a shared act with several partners, "the signing of the accord with Pashinyan and
+            # Aliyev", is the other actor's with each)
             # the doer is not named inside the phrase that names the target ("No country has
             # condemned Russia's invasion of Ukraine": Ukraine does not condemn), nor is it who
             # judges the act from outside ("welcomed efforts to send aid to Syria")
