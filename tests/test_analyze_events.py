@@ -1607,3 +1607,11 @@ def test_a_shared_act_with_two_listed_leaders_is_with_each(nlp):
                        "Kosovo's Prime Minister Kurti, in Brussels.")
     for partner in ("SRB", "XKX"):
         assert the(events, "FRA", partner, "AGREE") and the(events, partner, "FRA", "AGREE")
+
+
+def test_the_passive_subject_of_involved_in_takes_part_in_the_shared_act(nlp):
+    # a third actor in the sentence leaves no single "other actor" to pair with: the parse must
+    # name the party
+    events = code(nlp, "Serbia was embroiled in a war of words with Croatia after Kosovo's prime minister spoke.")
+    assert the(events, "SRB", "HRV", "ACCUSE") and the(events, "HRV", "SRB", "ACCUSE")
+    assert not find(events, "XKX", "HRV", "ACCUSE")

@@ -199,6 +199,7 @@ class EventWords:
     future_aux: frozenset[str]
     intent_target_types: frozenset[str]
     stative_participles: frozenset[str]
+    participating_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -1531,6 +1532,11 @@ class _DocCoder:
             hops += 1
         if head.pos_ in ("VERB", "AUX") and noun.dep_ != "nsubj":
             actors, subj, _ = self._subject(head)
+            if not actors and subj is not None and subj.dep_ == "nsubjpass" and noun.dep_ == "pobj" \
+                    and noun.head.lower_ == "in" and noun.head.head.i == head.i \
+                    and head.lemma_.lower() in self.w.participating_participles:
+                # "Japan was involved in a war of words with China": the passive subject takes part
+                actors = self._actors(subj)
             return actors, subj
         return [], None
 
