@@ -1615,3 +1615,12 @@ def test_the_passive_subject_of_involved_in_takes_part_in_the_shared_act(nlp):
     events = code(nlp, "Serbia was embroiled in a war of words with Croatia after Kosovo's prime minister spoke.")
     assert the(events, "SRB", "HRV", "ACCUSE") and the(events, "HRV", "SRB", "ACCUSE")
     assert not find(events, "XKX", "HRV", "ACCUSE")
+
+
+def test_a_target_after_coordinated_acts_is_the_target_of_each(nlp):
+    events = code(nlp, "Belgrade said a Serbian naval blockade or other action against Croatia would be illegal, "
+                       "Kosovo's prime minister said.")
+    assert the(events, "SRB", "HRV", "COERCE")["modality"] == "hypothetical"
+    # an act with its own doer keeps its phrase to itself
+    events = code(nlp, "The Russian blockade and Israel's strikes on Syria worried the Turkish government.")
+    assert the(events, "ISR", "SYR", "ASSAULT") and not find(events, "RUS", "SYR", "COERCE")

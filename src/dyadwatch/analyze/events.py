@@ -1499,6 +1499,14 @@ class _DocCoder:
             joint = _ordered_unique(joint + mod_actors)
         if len(joint) < 2 and noun.dep_ in ("nsubj", "dobj", "pobj") and len(sources) >= 2:
             joint = sources
+        if not targets:
+            # "a naval blockade or other action against Taiwan", "the invasion and occupation of
+            # Ukraine": the phrase after the last of coordinated acts is the target of each (not
+            # when that act has its own doer: "China's sanctions and its trade with Japan")
+            for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not any(
+                    g.dep_ == "poss" or g.i in self.actor_of for g in c.children)):
+                targets += [a for p in conj.children if p.dep_ == "prep" and p.lower_ in self.w.noun_target_preps
+                            for g in p.children if g.dep_ == "pobj" for a in self._actors(g) if a not in targets]
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
 
