@@ -1624,3 +1624,31 @@ def test_a_target_after_coordinated_acts_is_the_target_of_each(nlp):
     # an act with its own doer keeps its phrase to itself
     events = code(nlp, "The Russian blockade and Israel's strikes on Syria worried the Turkish government.")
     assert the(events, "ISR", "SYR", "ASSAULT") and not find(events, "RUS", "SYR", "COERCE")
+
+
+def test_a_shared_act_its_own_parties_call_for_is_theirs_and_intended(nlp):
+    events = code(nlp, "Serbia and Croatia called for sustained dialogue and closer cooperation.")
+    for a, b in (("SRB", "HRV"), ("HRV", "SRB")):
+        assert the(events, a, b, "CONSULT")["modality"] == "intended"
+        assert the(events, a, b, "COOPERATE")["modality"] == "intended"
+        # two who call together ask nothing of each other
+        assert not find(events, a, b, "REQUEST")
+    # a third party's call is a request and the parties' talks are not its own
+    events = code(nlp, "Germany called on Serbia to hold talks.")
+    assert the(events, "DEU", "SRB", "REQUEST")
+
+
+def test_a_participle_on_the_root_noun_is_the_misread_verb_of_the_sentence(nlp):
+    # the parser reads "called" as a participle on "leadership" (and the two adjectives as one
+    # actor): the leadership of both calls
+    events = code(nlp, "Serbian and Croatian leadership called Wednesday for sustained dialogue and expanded "
+                       "cooperation despite old disputes.")
+    assert the(events, "SRB", "HRV", "CONSULT") and the(events, "HRV", "SRB", "CONSULT")
+    # a participle with its agent is passive: "the deal signed by Aliyev" is not signed by the deal
+    events = code(nlp, "The deal signed by Aliyev and Pashinyan on Friday.")
+    assert the(events, "AZE", "ARM", "AGREE")
+
+
+def test_who_act_together_on_an_unnamed_third_do_not_act_on_each_other(nlp):
+    events = code(nlp, "American and Israeli forces launched strikes on the compound.")
+    assert not find(events, "USA", "ISR", "ASSAULT") and not find(events, "ISR", "USA", "ASSAULT")

@@ -200,6 +200,7 @@ class EventWords:
     intent_target_types: frozenset[str]
     stative_participles: frozenset[str]
     participating_participles: frozenset[str]
+    exchanging_verbs: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
@@ -311,6 +312,19 @@ class Lexicon:
             if with_particle:
                 return with_particle
         return [t for t in found if not t.particle]
+
+
+def _misread_finite(verb: Token) -> bool:
+    """A participle the parser hangs on the root noun of a sentence that has no verb of its own
+    and ends with a full stop: the sentence's finite verb, misread ("Turkish and Greek leadership
+    called Wednesday for dialogue.") — not a headline's participle ("Deal signed Wednesday")
+    nor a passive one ("the deal signed by Aliyev")."""
+    root = verb.head
+    return verb.tag_ in ("VBN", "VBD") and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ == "agent" for c in verb.children) \
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and t.head.i == root.i
+                    and t.i != verb.i for t in root.children) \
+        and _ends_sentence(verb.sent)
 
 
 def _object_preps(verb: Token) -> list[Token]:
@@ -725,8 +739,10 @@ class _DocCoder:
                     c.i in noun_objects for c in tok.children if c.dep_ in OBJ):
                 light_nouns.update(c.i for c in tok.children if c.dep_ in OBJ)
                 continue  # the object noun carries the event ("hold talks", "provide support")
+            own_call = self._own_call(tok, candidates) if trig.pos == "NOUN" and trig.joint \
+                and trig.type in SHARED_TYPES else None
             if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
-                    and not self._told_parties(tok, trig, sent_actors):
+                    and not self._told_parties(tok, trig, sent_actors) and not own_call:
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
                 continue  # "export controls", "trade sanctions": the head noun names the act
@@ -758,6 +774,11 @@ class _DocCoder:
                     found = _Found(own, [WAR_TARGET], "war")
             if found is None:
                 continue
+            if trig.type == "REQUEST" and trig.pos == "VERB" and found.joint and not found.targets \
+                    and len(found.sources) >= 2 and found.how == "syntax":
+                # "Turkey and Greece called for dialogue": two who ask together ask no one of each
+                # other (what they ask for of themselves is their own act, ``_own_call``)
+                continue
             parties = _ordered_unique(found.sources + found.targets)
             if trig.pos == "NOUN" and trig.type in SHARED_TYPES and found.joint and len(parties) == 2 \
                     and found.how != "anaphor":
@@ -776,6 +797,8 @@ class _DocCoder:
             negated = self._negated(tok, trig, own_source=own_source, stop=stop)
             carrier = tok.head if trig.needs_head and tok.dep_ in OBJ else None
             modality = self._modality(tok, stop=stop, carrier=carrier)
+            if own_call and modality == "actual" and set(parties) <= set(own_call):
+                modality = "intended"  # the act its own parties call for is yet to come
             date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
@@ -921,6 +944,24 @@ class _DocCoder:
         return head.head.lower_ in (("for", "against") if asked == "REQUEST" else ("for", "against", "with", "of")
                                     if asked == "THREATEN" else ())
 
+    def _own_call(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> list[str] | None:
+        """The two or more who call for a shared act of theirs ("Turkey and Greece called for
+        dialogue and cooperation": the act of the callers, intended), when the noun is the
+        "for" object of a request verb (or, misparsed, coordinated with that verb) whose subject
+        names them."""
+        head = noun
+        while head.dep_ == "conj" and head.head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        requests = {t.i for t, trig in candidates if trig.type == "REQUEST" and trig.pos == "VERB"}
+        if head.dep_ == "conj" and head.head.i in requests:
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i in requests:
+            verb = head.head.head
+        else:
+            return None
+        callers = _ordered_unique(self._subject(verb)[0])
+        return callers if len(callers) >= 2 else None
+
     def _restricted_thing(self, noun: Token, candidates: list[tuple[Token, Trigger]]) -> bool:
         """The noun is the object of a restricting act's noun ("barriers to U.S. exports", "curbs
         on trade", "a ban on imports from Japan") or modifies a grievance ("unfair trade
@@ -1020,8 +1061,11 @@ class _DocCoder:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.actor_of:
                     conjuncts = [g for g in c.children if g.dep_ == "conj" and g.i in self.actor_of]
-                    # (a person named as a modifier of another person is a misparsed list)
-                    listed = bool(conjuncts) and all(self.kind_of.get(t.i) in ("person", "title") for t in (tok, c))
+                    # (a person named as a modifier of another person is a misparsed list; so are
+                    # coordinated adjectives on a noun the actors resolve to the last of them:
+                    # "Turkish and Greek leadership")
+                    listed = bool(conjuncts) and (c.dep_ == "amod" or all(
+                        self.kind_of.get(t.i) in ("person", "title") for t in (tok, c)))
                     for g in [c] * listed + conjuncts:
                         if self.actor_of[g.i] not in out:
                             out.append(self.actor_of[g.i])
@@ -1097,6 +1141,10 @@ class _DocCoder:
                     # French mediation" is Israel opposing it, no one opposing Israel)
                     return [], subj[0], True
                 return self._actors(subj[0]), subj[0], hop.i == verb.i
+            if hop.dep_ == "acl" and _misread_finite(hop):
+                # "Turkish and Greek leadership called Wednesday for dialogue": the sentence's
+                # verb, read as a participle on its subject
+                return self._actors(hop.head), hop.head, hop.i == verb.i
             infinitive = hop.dep_ in ("acl", "relcl") and _purpose_clause(hop)
             noun = hop.head if hop.dep_ == "acl" or infinitive else hop.head.head if hop.dep_ == "pcomp" and \
                 hop.head.dep_ == "prep" else None
@@ -1312,8 +1360,11 @@ class _DocCoder:
             how = "syntax"
         if trig.joint and sources and targets:
             return _Found(sources, targets, how, joint=True)
-        if len(sources) >= 2 and not targets and (trig.joint or how == "inherited"):
-            # "India and Pakistan signed an agreement": the subject pair shares the act
+        if len(sources) >= 2 and not targets and (trig.joint or how == "inherited" and (
+                trig.type in SHARED_TYPES or subj is not None and subj.head.lemma_.lower() in self.w.exchanging_verbs)):
+            # "India and Pakistan signed an agreement": the subject pair shares the act, and
+            # "traded accusations" each does to the other (``exchanging_verbs``); not "American
+            # and Israeli forces launched strikes", acts of the two together on a third
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
