@@ -172,6 +172,7 @@ class EventWords:
     now_words: frozenset[str]
     result_preps: frozenset[str]
     planned_modifiers: frozenset[str]
+    ahead_words: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -667,7 +668,8 @@ class _DocCoder:
         """A day written before the noun of an act, as its modifier ("Wednesday's talks", "the
         May 3 treaty signing"): the day that act was done on, told as a past verb's day would be
         (a comment piece days later opens on the summit it is about); not an act still ahead
-        ("Friday's planned summit", ``planned_modifiers``). Coded or not: the act's parties may be
+        ("Friday's planned summit", ``planned_modifiers``; "ahead of Friday's summit",
+        ``ahead_words``). Coded or not: the act's parties may be
         named nowhere in its sentence."""
         root = span.root
         act = root.head
@@ -675,6 +677,8 @@ class _DocCoder:
             return False
         if any(c.lower_ in self.w.planned_modifiers for c in act.children):
             return False
+        if act.dep_ == "pobj" and (act.head.lower_ in self.w.ahead_words or act.head.head.lower_ in self.w.ahead_words):
+            return False  # "ahead of Friday's summit", "before Wednesday's vote"
         return bool(self.c.lexicon.lookup(act, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
