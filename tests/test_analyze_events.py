@@ -1017,9 +1017,34 @@ def test_a_clause_told_as_of_now_is_dated_by_the_publication(nlp):
     now = code(nlp, lead + "However, the row has now quickly turned into a trade war hurting companies "
                "in both countries.", ref="2024-11-23")
     assert {e["date"] for e in find(now, "KOR", "JPN", "SANCTION")} == {"2024-11-23"}
-    told = code(nlp, lead + "However, the row has quickly turned into a trade war hurting companies "
+    # so is the state a change has led to by now, without "now": the trade war is today's
+    perfect = code(nlp, lead + "However, the row has quickly turned into a trade war hurting companies "
+                   "in both countries.", ref="2024-11-23")
+    assert {e["date"] for e in find(perfect, "KOR", "JPN", "SANCTION")} == {"2024-11-23"}
+    # told in the simple past, the change happened on the day the lead tells its news on
+    told = code(nlp, lead + "However, the row quickly turned into a trade war hurting companies "
                 "in both countries.", ref="2024-11-23")
     assert {e["date"] for e in find(told, "KOR", "JPN", "SANCTION")} == {"2024-11-22"}
+    # and an act told in the present perfect is that day's news too ("has imposed tariffs")
+    acted = code(nlp, lead + "Japan has imposed tariffs on Korean steel.", ref="2024-11-23")
+    assert the(acted, "JPN", "KOR", "SANCTION")["date"] == "2024-11-22"
+
+
+def test_an_act_the_lead_names_by_its_day_is_the_news_day(nlp):
+    # a comment piece on Monday opens on Friday's summit: the news it reports in the past happened
+    # then, though no event of its sentence is coded (its parties are named nowhere in it)
+    later = "Azerbaijan obtained the release of military aid from the United States."
+    for opening, day in (("In the wake of Friday's summit in Washington", "2024-05-10"),
+                         ("In the wake of the May 8 peace signing in Washington", "2024-05-08")):
+        events = code(nlp, f"{opening}, officials in Yerevan remain wary.\n\n{later}", ref="2024-05-13")
+        assert the(events, "AZE", "USA", "CONCEDE")["date"] == day, opening
+    events = code(nlp, "After Wednesday's talks in Baku, the mood in Yerevan is gloomy.\n\n"
+                  "Armenia accused Azerbaijan of stalling.", ref="2024-05-13")
+    assert the(events, "ARM", "AZE", "ACCUSE")["date"] == "2024-05-08"
+    # an act still ahead is no news day: the news is the publication's
+    for opening in ("Before Friday's planned summit in Washington", "Ahead of Friday's summit in Washington"):
+        events = code(nlp, f"{opening}, officials in Yerevan remain wary.\n\n{later}", ref="2024-05-13")
+        assert the(events, "AZE", "USA", "CONCEDE")["date"] == "2024-05-13", opening
 
 
 def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp):

@@ -170,6 +170,9 @@ class EventWords:
     anaphors: frozenset[str]
     definite_determiners: frozenset[str]
     now_words: frozenset[str]
+    result_preps: frozenset[str]
+    planned_modifiers: frozenset[str]
+    ahead_words: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -641,7 +644,8 @@ class _DocCoder:
 
     def _told_days(self, lead: list[Span]) -> list[str]:
         """Days the lead tells its news on, from any verb in the past tense, coded or not
-        ("Turkish and Greek leaders called Wednesday for dialogue")."""
+        ("Turkish and Greek leaders called Wednesday for dialogue"), or from an act the lead
+        names by its day ("In the wake of the May 3 summit, …": ``_names_act``)."""
         days = []
         for sent in lead:
             for span, head in self._sentence_dates(sent):
@@ -650,7 +654,8 @@ class _DocCoder:
                 # parser misread as one: "leaders called Wednesday for …"); not a day ahead
                 # ("scheduled for Friday")
                 before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
-                if verb is None or verb.dep_ == "relcl" or verb.tag_ not in ("VBD", "VBN") \
+                told = verb is not None and verb.dep_ != "relcl" and verb.tag_ in ("VBD", "VBN")
+                if not (told or self._names_act(span)) \
                         or before in ("for", "until", "by", "next", "before") \
                         or any(t.lower_ in ("next", "coming") for t in span):
                     continue
@@ -658,6 +663,23 @@ class _DocCoder:
                 if day is not None and len(day) == 10:
                     days.append(day)
         return days
+
+    def _names_act(self, span: Span) -> bool:
+        """A day written before the noun of an act, as its modifier ("Wednesday's talks", "the
+        May 3 treaty signing"): the day that act was done on, told as a past verb's day would be
+        (a comment piece days later opens on the summit it is about); not an act still ahead
+        ("Friday's planned summit", ``planned_modifiers``; "ahead of Friday's summit",
+        ``ahead_words``). Coded or not: the act's parties may be
+        named nowhere in its sentence."""
+        root = span.root
+        act = root.head
+        if root.dep_ not in ("compound", "poss", "nmod", "npadvmod") or act.pos_ != "NOUN" or act.i < span.end:
+            return False
+        if any(c.lower_ in self.w.planned_modifiers for c in act.children):
+            return False
+        if act.dep_ == "pobj" and (act.head.lower_ in self.w.ahead_words or act.head.head.lower_ in self.w.ahead_words):
+            return False  # "ahead of Friday's summit", "before Wednesday's vote"
+        return bool(self.c.lexicon.lookup(act, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"China has denied this": the previous sentence's actions by the denier, now denied."""
@@ -767,8 +789,13 @@ class _DocCoder:
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
             own_verb = _own_verb(tok)
+            # told as of the time of writing: "has now escalated", or the state a change has led
+            # to by now ("the row has escalated into a trade war": the war is today's, whatever
+            # day the lead tells the row's latest step on; "has said that the talks have failed"
+            # is that day's news)
             now = own_verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.w.now_words
-                                               for c in own_verb.children)
+                                               for c in own_verb.children) \
+                or tense == "perfect" and tok.dep_ == "pobj" and tok.head.lower_ in self.w.result_preps
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
             told_before = trig.pos == "NOUN" and date is None and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
@@ -2068,10 +2095,11 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     ("India has suspended the treaty"), or in the simple past within the headline and lead, or
     in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
     perfect ("had met") is background. The news happened on the day the lead dates it (the
-    latest day-precise date of an actual event in the lead, or of a past-tense verb there —
-    ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
-    at the precision the article gives it; a clause told as of now ("has now escalated") on the
-    publication date itself. Without a publication date nothing is dated.
+    latest day-precise date of an actual event in the lead, of a past-tense verb there or of an
+    act it names by its day — ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else
+    on the publication date at the precision the article gives it; a clause told as of now ("has
+    now escalated", "has escalated into a trade war") on the publication date itself. Without a
+    publication date nothing is dated.
 
     Not the news: an act named as the start of a span ("Since the reconciliation, talks have
     progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
