@@ -406,6 +406,20 @@ def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
     assert agreed["modality"] == "actual" and not agreed["negated"]
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a predicate adjective ("is willing to", "is ready to") passes on its copula's subject: with a
+    # third actor in the sentence no fallback pairs the doer, so the subject must reach the act
+    ("A member of the Nordic Council, Finland is willing to send radar equipment to Estonia, the EU's "
+     "foreign policy chief said.", "FIN", "EST", "AID"),
+    ("Poland is prepared to send engineers to Ukraine, NATO officials said.", "POL", "UKR", "AID"),
+])
+def test_promiser_adjective_passes_on_its_subject(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    agreed = the(events, source, target, "AGREE")
+    assert agreed["modality"] == "actual" and not agreed["negated"]
+
+
 def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
     events = code(nlp, "China refused US demands to release the crew.")
     the(events, "CHN", "USA", "REJECT")

@@ -1100,7 +1100,10 @@ class _DocCoder:
                 if objs and self._actors(objs[0]):
                     return self._actors(objs[0]), objs[0], False
             if hop.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "csubj") or (
-                    hop.dep_ == "pobj" and hop.head.dep_ == "prep"):
+                    hop.dep_ == "pobj" and hop.head.dep_ == "prep") or (
+                    hop.dep_ == "acomp" and hop.pos_ == "ADJ" and hop.i != verb.i):
+                # (a predicate adjective passes on its copula's subject: in "Norway is willing to
+                # send aid" Norway sends)
                 came_from = hop.i
                 hop = hop.head if hop.dep_ != "pobj" else hop.head.head
                 if hop.dep_ == "prep":
