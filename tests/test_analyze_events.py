@@ -448,6 +448,27 @@ def test_told_obligation_is_a_demand(nlp, text, source, target):
     assert demand["modality"] == "actual" and not demand["negated"]
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a demand or complaint whose that-clause names who is to act or acted: that clause's subject is
+    # the target, also when the clause names a third actor (no sentence fallback can pair them)
+    ("Greek diplomats demanded on Tuesday that Turkey honour the ceasefire brokered by the UN.", "GRC", "TUR",
+     "REQUEST"),
+    ("Armenia complained that Azerbaijan was blocking food convoys, the EU mission said.", "ARM", "AZE", "ACCUSE"),
+])
+def test_that_clause_subject_is_the_target(nlp, text, source, target, type_):
+    the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # an object of the verb's own: the clause tells about that object, not who is criticised
+    ("Beijing criticized comments by Tokyo lawmakers that Taiwan's security is Japan's concern.", ("CHN", "TWN")),
+    # a clause opened by a wh-word names what is demanded, not who is to act
+    ("Russia has continued to demand what China sees as a bigger role, the EU said.", ("RUS", "CHN")),
+])
+def test_that_clause_of_an_object_or_wh_word_names_no_target(nlp, text, wrong):
+    assert not [e for e in code(nlp, text) if (e["source"], e["target"]) == wrong and e["type"] in ("REQUEST", "ACCUSE")]
+
+
 def test_own_obligation_is_no_demand(nlp):
     # what the speaker's own side must do, or what both sides should do, is no demand on another
     assert not find(code(nlp, "Erdogan said Turkey must defend its rights against Greece."), "TUR", "GRC", "REQUEST")

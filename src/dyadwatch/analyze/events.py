@@ -198,6 +198,7 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     intent_target_types: frozenset[str]
+    clause_target_types: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -1137,6 +1138,23 @@ class _DocCoder:
             out += [a for a in found if a not in out]
         return out
 
+    def _clause_subjects(self, verb: Token) -> list[str]:
+        """The actors a demand or a charge is made of, named as the subject of its that-clause
+        ("demanded that the United States withdraw", "charged that Iran had armed the rebels";
+        ``clause_target_types``): with a third actor in the sentence (the thing demanded names
+        another party) no fallback can pair the speaker with them. Only when the clause is the
+        verb's complement: with an object of its own ("criticised remarks that ...") the clause
+        tells about that object; nor a clause opened by a wh-word ("demand what it views as its
+        place"), which names the thing demanded, not who is to act."""
+        if any(c.dep_ in OBJ for c in verb.children):
+            return []
+        return _ordered_unique(a for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                               and c.doc[c.left_edge.i].tag_ not in ("WP", "WDT", "WRB", "WP$")
+                               # (a misparse hangs a subjunctive's subject on it as a compound:
+                               # "demanded that Turkey honour the truce")
+                               for g in c.children if g.dep_ == "nsubj" or g.dep_ == "compound" and g.i < c.i
+                               and g.i in self.actor_of for a in self._actors(g))
+
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
         hop, hops = tok, 0
@@ -1192,6 +1210,8 @@ class _DocCoder:
             targets = self._verb_targets(tok, trig)
             if not targets and trig.type in self.w.intent_target_types:
                 targets = self._intended_targets(tok, trig, sources)
+            if not targets and trig.type in self.w.clause_target_types:
+                targets = [a for a in self._clause_subjects(tok) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
