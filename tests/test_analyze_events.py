@@ -143,6 +143,9 @@ NEGATION_CASES = [
     ("France did not condemn Germany's decision.", "FRA", "DEU", "ACCUSE", "actual"),
     ("Japan refused to send troops to South Korea.", "JPN", "KOR", "AID", "actual"),
     ("India refused to send troops to help Pakistan.", "IND", "PAK", "AID", "actual"),
+    # a predicate adjective of unwillingness negates the act its subject would do, with a third actor too
+    ("Finland is unwilling to send troops to Estonia, the EU said.", "FIN", "EST", "AID", "actual"),
+    ("Canada was unable to deliver the aid to Haiti, UN officials said.", "CAN", "HTI", "AID", "actual"),
     ("No Japanese warship will visit South Korea this year.", "JPN", "KOR", "CONSULT", "intended"),
     ("No Indian minister will meet Pakistani officials.", "IND", "PAK", "CONSULT", "intended"),
     ("Turkey launched the operation without consulting Greece.", "TUR", "GRC", "CONSULT", "actual"),
