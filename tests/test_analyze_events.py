@@ -143,6 +143,9 @@ NEGATION_CASES = [
     ("France did not condemn Germany's decision.", "FRA", "DEU", "ACCUSE", "actual"),
     ("Japan refused to send troops to South Korea.", "JPN", "KOR", "AID", "actual"),
     ("India refused to send troops to help Pakistan.", "IND", "PAK", "AID", "actual"),
+    # a predicate adjective of unwillingness negates the act its subject would do, with a third actor too
+    ("Finland is unwilling to send troops to Estonia, the EU said.", "FIN", "EST", "AID", "actual"),
+    ("Canada was unable to deliver the aid to Haiti, UN officials said.", "CAN", "HTI", "AID", "actual"),
     ("No Japanese warship will visit South Korea this year.", "JPN", "KOR", "CONSULT", "intended"),
     ("No Indian minister will meet Pakistani officials.", "IND", "PAK", "CONSULT", "intended"),
     ("Turkey launched the operation without consulting Greece.", "TUR", "GRC", "CONSULT", "actual"),
@@ -406,6 +409,20 @@ def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
     assert agreed["modality"] == "actual" and not agreed["negated"]
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a predicate adjective ("is willing to", "is ready to") passes on its copula's subject: with a
+    # third actor in the sentence no fallback pairs the doer, so the subject must reach the act
+    ("A member of the Nordic Council, Finland is willing to send radar equipment to Estonia, the EU's "
+     "foreign policy chief said.", "FIN", "EST", "AID"),
+    ("Poland is prepared to send engineers to Ukraine, NATO officials said.", "POL", "UKR", "AID"),
+])
+def test_promiser_adjective_passes_on_its_subject(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    agreed = the(events, source, target, "AGREE")
+    assert agreed["modality"] == "actual" and not agreed["negated"]
+
+
 def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
     events = code(nlp, "China refused US demands to release the crew.")
     the(events, "CHN", "USA", "REJECT")
@@ -432,6 +449,27 @@ def test_a_promise_is_the_promisers_alone(nlp):
 def test_told_obligation_is_a_demand(nlp, text, source, target):
     demand = the(code(nlp, text), source, target, "REQUEST")
     assert demand["modality"] == "actual" and not demand["negated"]
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a demand or complaint whose that-clause names who is to act or acted: that clause's subject is
+    # the target, also when the clause names a third actor (no sentence fallback can pair them)
+    ("Greek diplomats demanded on Tuesday that Turkey honour the ceasefire brokered by the UN.", "GRC", "TUR",
+     "REQUEST"),
+    ("Armenia complained that Azerbaijan was blocking food convoys, the EU mission said.", "ARM", "AZE", "ACCUSE"),
+])
+def test_that_clause_subject_is_the_target(nlp, text, source, target, type_):
+    the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # an object of the verb's own: the clause tells about that object, not who is criticised
+    ("Beijing criticized comments by Tokyo lawmakers that Taiwan's security is Japan's concern.", ("CHN", "TWN")),
+    # a clause opened by a wh-word names what is demanded, not who is to act
+    ("Russia has continued to demand what China sees as a bigger role, the EU said.", ("RUS", "CHN")),
+])
+def test_that_clause_of_an_object_or_wh_word_names_no_target(nlp, text, wrong):
+    assert not [e for e in code(nlp, text) if (e["source"], e["target"]) == wrong and e["type"] in ("REQUEST", "ACCUSE")]
 
 
 def test_own_obligation_is_no_demand(nlp):

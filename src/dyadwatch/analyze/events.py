@@ -201,6 +201,7 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     intent_target_types: frozenset[str]
+    clause_target_types: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -1127,7 +1128,10 @@ class _DocCoder:
                 if objs and self._actors(objs[0]):
                     return self._actors(objs[0]), objs[0], False
             if hop.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "csubj") or (
-                    hop.dep_ == "pobj" and hop.head.dep_ == "prep"):
+                    hop.dep_ == "pobj" and hop.head.dep_ == "prep") or (
+                    hop.dep_ == "acomp" and hop.pos_ == "ADJ" and hop.i != verb.i):
+                # (a predicate adjective passes on its copula's subject: in "Norway is willing to
+                # send aid" Norway sends)
                 came_from = hop.i
                 hop = hop.head if hop.dep_ != "pobj" else hop.head.head
                 if hop.dep_ == "prep":
@@ -1160,6 +1164,23 @@ class _DocCoder:
                 found = self._intended_targets(act, trig, sources, depth - 1)
             out += [a for a in found if a not in out]
         return out
+
+    def _clause_subjects(self, verb: Token) -> list[str]:
+        """The actors a demand or a charge is made of, named as the subject of its that-clause
+        ("demanded that the United States withdraw", "charged that Iran had armed the rebels";
+        ``clause_target_types``): with a third actor in the sentence (the thing demanded names
+        another party) no fallback can pair the speaker with them. Only when the clause is the
+        verb's complement: with an object of its own ("criticised remarks that ...") the clause
+        tells about that object; nor a clause opened by a wh-word ("demand what it views as its
+        place"), which names the thing demanded, not who is to act."""
+        if any(c.dep_ in OBJ for c in verb.children):
+            return []
+        return _ordered_unique(a for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                               and c.doc[c.left_edge.i].tag_ not in ("WP", "WDT", "WRB", "WP$")
+                               # (a misparse hangs a subjunctive's subject on it as a compound:
+                               # "demanded that Turkey honour the truce")
+                               for g in c.children if g.dep_ == "nsubj" or g.dep_ == "compound" and g.i < c.i
+                               and g.i in self.actor_of for a in self._actors(g))
 
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
@@ -1216,6 +1237,8 @@ class _DocCoder:
             targets = self._verb_targets(tok, trig)
             if not targets and trig.type in self.w.intent_target_types:
                 targets = self._intended_targets(tok, trig, sources)
+            if not targets and trig.type in self.w.clause_target_types:
+                targets = [a for a in self._clause_subjects(tok) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
