@@ -15,7 +15,7 @@ import spacy
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
 from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
-from dyadwatch.analyze.figures import FigureFinder, FigureWords
+from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
@@ -88,6 +88,8 @@ def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) ->
     data["lang"] = "xx"
     data["meet_verbs"] = [w for w in data["meet_verbs"] if w != "meet"]
     _write_language(tmp_path, "xx", data, "figures")
+    money = dict(_english("money"), lang="xx")  # its currencies: a language has both files
+    (tmp_path / "xx" / "money.v1.json").write_text(json.dumps(money, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
     blank = spacy.blank("en")
     blank.add_pipe("dyadwatch_figures", config={"lang": "xx"})
@@ -103,6 +105,62 @@ def test_the_figure_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) ->
 
     assert counts(FigureFinder(nlp)) == [(15.0, "meetings")]
     assert counts(finder) == []
+
+
+def test_the_money_file_documents_every_list_the_figure_finder_builds_its_pattern_from() -> None:
+    data = _english("money")
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert lists == {"prefixes", "names", "codes_after", "invariant", "by_context", "not_money_before"}
+    assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
+    assert (data["name"], data["lang"], data["version"]) == ("money", "en", 1)
+    # every code is an ISO 4217 code: three capital letters
+    codes = [*data["prefixes"].values(), *data["names"].values(), *data["codes_after"].values(),
+             *(group.rsplit(" ", 1)[1] for group in data["by_context"])]
+    assert all(len(c) == 3 and c.isupper() and c.isalpha() for c in codes)
+
+
+def test_a_user_adds_a_currency_in_a_word_list_of_their_own(nlp, tmp_path, monkeypatch) -> None:
+    # the Kenyan shilling is not built in; a newer English money file in the user's directory
+    # adds it as a mark before the number and as words after it, and the figure finder reads both
+    text = "Kenya lent Ethiopia KSh 3.5bn and promised 200 million Kenyan shillings more in trade credit."
+
+    def money() -> list[tuple[float, str]]:
+        doc = nlp.make_doc(text)
+        doc._.dw_ref_date = REF
+        with nlp.select_pipes(disable=["dyadwatch_figures"]):
+            doc = nlp(doc)
+        return [(f["value"], f["unit"]) for f in FigureFinder(nlp)(doc)._.dw_figures]
+
+    built_in = money()
+    assert not any(unit == "KES" for _, unit in built_in)
+    assert [(q["value"], q["unit"]) for q in find_quantities("KSh 3.5bn")] != [(3.5e9, "KES")]
+
+    data = _english("money")
+    data["version"] = 2
+    data["prefixes"]["KSh"] = "KES"
+    data["names"]["kenyan shilling"] = "KES"
+    path = tmp_path / "en" / "money.v2.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+
+    assert [(q["value"], q["unit"]) for q in find_quantities("KSh 3.5bn")] == [(3.5e9, "KES")]
+    # letters of a mark keep their case: "ksh" is no shilling
+    assert [q["unit"] for q in find_quantities("ksh 3.5bn")] != ["KES"]
+    assert money() == [(3.5e9, "KES"), (2e8, "KES")]
+    # and the built-in currencies still read as before
+    assert [(q["value"], q["unit"]) for q in find_quantities("E£3 billion and 40 yuan")] == [
+        (3e9, "EGP"), (40.0, "CNY")]
+
+
+def test_a_money_context_group_without_its_code_names_the_file(tmp_path, monkeypatch) -> None:
+    data = _english("money")
+    data["by_context"]["peso"] = ["manila"]
+    path = _write_language(tmp_path, "en", data, "money")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        find_quantities("5 billion pesos")
+    assert str(path) in str(info.value) and "'by_context.peso'" in str(info.value)
 
 
 def test_the_quote_finder_reads_its_language_too(nlp, tmp_path, monkeypatch) -> None:

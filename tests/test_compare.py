@@ -264,6 +264,31 @@ def test_an_act_both_documents_tell_throughout_ranks_an_agreement_below_one_each
     assert "COOPERATE" in specific.why and specific.score > generic.score
 
 
+def test_an_agreement_about_the_pair_itself_ranks_above_one_on_a_third_partys_affairs() -> None:
+    """Two reports on Hanoi and Manila both touch a third party's war; a point both make about the
+    two (naming both, or "the two neighbours") ranks above an equally close one where a side names
+    only one of them, and takes the last place two documents have (keep_strongest)."""
+    from dyadwatch.compare.relations import ClaimItem, decide, keep_strongest
+
+    pair = ("PHL", "VNM")
+
+    def claim(doc: str, start: int, sentence: str, actors: tuple[str, ...]) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=start, end=start + len(sentence), sentence=sentence, actors=actors,
+                         polarity=1, extra={"dyad": pair, "pairs": [pair]})
+
+    both = claim("a", 100, "Vietnam and the Philippines agreed on joint coast guard patrols.", ("PHL", "VNM"))
+    the_two = claim("b", 100, "The two neighbours will patrol the reef together from June.", ("PHL", "VNM"))
+    proxy = claim("a", 0, "Fighting in Myanmar, where Hanoi backs the junta, spilled over the border.",
+                  ("MMR", "VNM"))
+    war = claim("b", 0, "Manila warned that the war in Myanmar threatens the region.", ("MMR", "PHL"))
+    about = decide(both, the_two, 0.6, pair, 1.5, ("patrol",))
+    third = decide(proxy, war, 0.6, pair, 1.5, ("myanm",))
+    assert about is not None and third is not None and about.relation == third.relation == "agree"
+    assert about.score > third.score
+    assert [(a.start, b.start) for a, b, _ in keep_strongest([(proxy, war, third), (both, the_two, about)],
+                                                             max_contradictions_per_pair=1)] == [(100, 100)]
+
+
 def test_the_same_undated_act_agrees_on_less_than_a_denial_needs() -> None:
     """The same source, target and type on both sides is evidence of one point in itself: an
     agreement on it needs less textual strength (SAME_ACT) than a denial (SAME_PROPOSITION)."""

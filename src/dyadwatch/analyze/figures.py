@@ -64,9 +64,11 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.analyze.dates import resolve_date
 from dyadwatch.analyze.docview import doc_sents, doc_text
+from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
-__all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "figure_records", "find_quantities", "parse_quantity"]
+__all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "Money", "figure_records", "find_quantities", "money_of",
+           "parse_quantity"]
 
 #: Keys of each dict in ``doc._.dw_figures``.
 FIGURE_KEYS = ("start", "end", "sentence_start", "sentence_end", "raw", "value", "value_high", "unit", "qualifier",
@@ -97,40 +99,9 @@ _SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "bill
 #: currency ("$5m", "500k euros")
 _LETTER_SCALES = {"k", "m", "b", "cr"}
 
-_PREFIX_CURRENCIES = {
-    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "nt": "TWD", "r$": "BRL", "€": "EUR", "eur": "EUR",
-    "£": "GBP", "gbp": "GBP", "cn¥": "CNY", "rmb¥": "CNY", "rmb": "CNY", "cny": "CNY", "jp¥": "JPY", "jpy": "JPY",
-    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB", "₩": "KRW", "krw": "KRW",
-    "₺": "TRY", "₴": "UAH", "chf": "CHF", "aud": "AUD", "cad": "CAD", "hkd": "HKD", "twd": "TWD",
-    "₱": "PHP", "e£": "EGP", "egp": "EGP", "aed": "AED", "dh": "AED", "dhs": "AED", "sar": "SAR", "etb": "ETB",
-    "ves": "VES", "php": "PHP", "mxn": "MXN", "azn": "AZN", "amd": "AMD", "irr": "IRR", "try": "TRY", "idr": "IDR",
-    "myr": "MYR", "thb": "THB", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "zar": "ZAR",
-}
-_SUFFIX_CURRENCIES = {
-    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
-    "hong kong dollar": "HKD", "australian dollar": "AUD", "canadian dollar": "CAD", "singapore dollar": "SGD",
-    "new taiwan dollar": "TWD", "taiwan dollar": "TWD", "taiwanese dollar": "TWD", "new zealand dollar": "NZD",
-    "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-    "cny": "CNY", "jpy": "JPY", "inr": "INR", "rub": "RUB", "krw": "KRW", "rupee": "INR", "indian rupee": "INR",
-    "pakistani rupee": "PKR", "rouble": "RUB", "ruble": "RUB", "pound sterling": "GBP", "sterling": "GBP",
-    "pound": "GBP", "yen": "JPY", "won": "KRW", "korean won": "KRW", "south korean won": "KRW", "hryvnia": "UAH",
-    "lira": "TRY", "rial": "IRR", "iranian rial": "IRR", "riyal": "SAR", "saudi riyal": "SAR", "shekel": "ILS",
-    "dirham": "AED", "egyptian pound": "EGP", "sudanese pound": "SDG", "lebanese pound": "LBP",
-    "syrian pound": "SYP", "birr": "ETB", "ethiopian birr": "ETB", "bolivar": "VES", "bolívar": "VES",
-    "venezuelan bolivar": "VES", "venezuelan bolívar": "VES", "philippine peso": "PHP", "mexican peso": "MXN",
-    "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP", "manat": "AZN",
-    "azerbaijani manat": "AZN", "dram": "AMD", "armenian dram": "AMD", "turkish lira": "TRY", "rupiah": "IDR",
-    "ringgit": "MYR", "baht": "THB", "taka": "BDT", "naira": "NGN", "swiss franc": "CHF", "cedi": "GHS",
-}
-#: a bare "pesos" is the peso of the country the sentence is about (else not known: no figure)
-_PESO_CONTEXT = (("PHP", re.compile(r"\b(philippin\w*|filipino\w*|manila)", re.I)),
-                 ("MXN", re.compile(r"\bmexic\w*", re.I)), ("ARS", re.compile(r"\bargentin\w*", re.I)),
-                 ("COP", re.compile(r"\bcolombi\w*", re.I)), ("CLP", re.compile(r"\bchile\w*", re.I)))
 #: qualifiers and range words between a number and its determiner ("the nearly 40 ...")
 _SKIPPED_BEFORE = frozenset(("nearly", "about", "some", "around", "roughly", "almost", "over", "more", "than", "at",
                              "least", "up", "to", "just", "only"))
-_CHINA_CONTEXT = re.compile(r"\b(yuan|renminbi|rmb|china|chinese|beijing|sino)", re.I)
 
 # ------------------------------------------------------------------------------ patterns
 
@@ -147,37 +118,14 @@ _SPACED = (r"(?=\d{1,3}[ \u00a0\u202f]\d{3})" + "".join(rf"(?<!{m} )(?<!{m}\. )"
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
 _SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PREFIX = (r"(?:(?-i:US|U\.S\.|AU|CA|HK|NZ|NT)[ \u00a0]?\$|(?-i:A|C|S|R)\$|\$|€|(?-i:E)?£|(?-i:CN|RMB|JP)?¥"
-           r"|₹|₽|₩|₺|₴|₱"
-           r"|(?-i:USD|EUR|GBP|CNY|RMB|JPY|INR|RUB|KRW|CHF|AUD|CAD|HKD|TWD|EGP|AED|SAR|ETB|VES|PHP|MXN|AZN|AMD|IRR|"
-           r"TRY|IDR|MYR|THB|SGD|NZD|BRL|ZAR|Dhs?|Rs\.?)[ \u00a0]?(?=\d))")
-_CURRENCY_SUFFIX = (
-    r"(?:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|New\s+Taiwan|Taiwan(?:ese)?|"
-    r"New\s+Zealand)\s+dollars?|dollars?|euros?|yuan|renminbi|(?-i:RMB|USD|EUR|GBP|CNY|JPY|INR|RUB|KRW)|"
-    r"(?:Indian|Pakistani)\s+rupees?|rupees?|roubles?|rubles?|pounds?\s+sterling|sterling|"
-    r"(?:Egyptian|Sudanese|Lebanese|Syrian)\s+pounds?|pounds?(?!\s+of\b)|(?:Ethiopian\s+)?birr|"
-    r"(?:Venezuelan\s+)?bol[ií]vars?|(?:(?:Philippine|Mexican|Argentine|Colombian|Chilean)\s+)?pesos?|"
-    r"(?:Azerbaijani\s+)?manats?|(?:Armenian\s+)?drams?|Turkish\s+liras?|rupiahs?|ringgits?|baht|taka|nairas?|"
-    r"Swiss\s+francs?|cedis?|"
-    r"yen|(?:(?:South\s+)?Korean\s+)?won(?=\W|$)|hryvnias?|liras?|(?:Iranian\s+)?rials?|(?:Saudi\s+)?riyals?|"
-    r"shekels?|dirhams?)")
 _PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
 _AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
 _DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
 _PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
              r"cubic\s+(?:met(?:re|er)s|km|kilomet(?:re|er)s)|megawatts?|gigawatts?|(?-i:MW|GW))")
 _DURATION = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
-_SUFFIX = rf"(?:{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}|{_CURRENCY_SUFFIX})"
+_UNITS = rf"{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}"
 
-_ATOM = re.compile(
-    rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{_PREFIX})[ \u00a0]?|(?<![A-Za-z]-))(?P<num>{_NUM})"
-    rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|cr|m|M|k|K|b|B))(?![A-Za-z0-9])"
-    rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn|cr))\b"
-    rf"|[\s-]+(?P<scale>(?:{_SCALE_WORDS})(?:[\s-]+(?:{_SCALE_WORDS}))?)\b)?"
-    rf"(?:[\s-]*(?P<suf>{_SUFFIX})(?![A-Za-z0-9]))?"
-    r"(?![0-9])(?!\.\d)(?![A-Za-z])",
-    re.I,
-)
 _ORD_WORDS = (rf"(?:(?:{_T})-)?(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'zeroth')})|"
               rf"{'|'.join(_ORDINAL_TENS)}")
 _ORDINAL = re.compile(rf"(?<![\w.,])(?P<ord>\d{{1,4}}(?:st|nd|rd|th)|(?:{_ORD_WORDS}))\b", re.I)
@@ -236,6 +184,98 @@ _FALLBACK_DATES = re.compile(
     r"the\s+first\s+\w+\s+months\s+of\s+(?:the\s+year|(?:1[89]\d\d|20\d\d)))", re.I)
 
 
+# ------------------------------------------------------------------------------ money
+
+class Money:
+    """The currencies of one language, and the number pattern built from them.
+
+    Read from ``dictionaries/data/<lang>/money.v<N>.json`` (``dyadwatch.dictionaries.words``;
+    its ``_doc`` says what each list is for), so that a user adds a currency ("Kenyan shilling",
+    "KSh") in a word-list directory of their own instead of in this module's regular expressions.
+    Built once per language and word-list setting (``money_of``).
+    """
+
+    def __init__(self, lists: WordLists) -> None:
+        self.prefixes = {re.sub(r"\s+", "", form.lower()): code for form, code in lists.mapping("prefixes").items()}
+        self.names = dict(lists.mapping("names"))
+        codes_after = lists.mapping("codes_after")
+        for code, iso in codes_after.items():
+            self.names.setdefault(code.lower(), iso)
+        invariant = lists.words("invariant")
+        #: a mark or word -> its (ISO code, pattern of its context words) in the file's order
+        self.by_context: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for group, stems in lists.sequences("by_context").items():
+            mark, _, code = group.rpartition(" ")
+            if not mark or not code:
+                raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                    path=lists.path, reason=f"'by_context.{group}' must be named '<mark or word> <ISO code>'"))
+            rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in stems) + ")", re.I)
+            self.by_context.setdefault(re.sub(r"\s+", "", mark.lower()), []).append((code, rx))
+        not_before = lists.groups("not_money_before")
+
+        marks = []
+        for form in sorted(lists.mapping("prefixes"), key=len, reverse=True):
+            letters = form[:len(form) - len(form.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."))]
+            symbol = form[len(letters):]
+            if letters and symbol:  # "US$", "E£": the letters in their case, apart when two or more
+                marks.append(rf"(?-i:{re.escape(letters)})" + (r"[ \u00a0]?" if len(letters) > 1 else "")
+                             + re.escape(symbol))
+            elif symbol:
+                marks.append(re.escape(symbol))
+            else:  # "USD", "Rs": only right before a digit
+                marks.append(rf"(?-i:{re.escape(letters)})[ \u00a0]?(?=\d)")
+        words = []
+        for name in sorted(self.names.keys() - {c.lower() for c in codes_after}
+                           | {m for m in self.by_context if m.isalpha()}, key=len, reverse=True):
+            *first, last = name.split()
+            rx = "".join(re.escape(w) + r"\s+" for w in first) + re.escape(last)
+            if last not in invariant:
+                rx += "s?"
+            if name in not_before:
+                rx += r"(?!\s+(?:" + "|".join(re.escape(w) for w in sorted(not_before[name])) + r")\b)"
+            words.append(rx)
+        codes = [rf"(?-i:{re.escape(c)})" for c in sorted(codes_after, key=len, reverse=True)]
+        suffix = "|".join(words + codes + [_UNITS])
+        self.atom = re.compile(
+            rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{'|'.join(marks)})[ \u00a0]?|(?<![A-Za-z]-))(?P<num>{_NUM})"
+            rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|cr|m|M|k|K|b|B))(?![A-Za-z0-9])"
+            rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn|cr))\b"
+            rf"|[\s-]+(?P<scale>(?:{_SCALE_WORDS})(?:[\s-]+(?:{_SCALE_WORDS}))?)\b)?"
+            rf"(?:[\s-]*(?P<suf>{suffix})(?![A-Za-z0-9]))?"
+            r"(?![0-9])(?!\.\d)(?![A-Za-z])",
+            re.I,
+        )
+
+    def of_mark(self, mark: str, context: str, home_dollar: str | None = None) -> str | None:
+        """The currency of a mark written before a number; "$" is ``home_dollar`` when given."""
+        key = re.sub(r"\s+", "", mark.lower())
+        if key == "$" and home_dollar:
+            return home_dollar
+        return self.in_context(key, context) or self.prefixes.get(key)
+
+    def in_context(self, key: str, context: str) -> str | None:
+        """The code an ambiguous mark or word takes in this sentence, or None."""
+        return next((code for code, rx in self.by_context.get(key, ()) if rx.search(context)), None)
+
+
+def money_of(lang: str = "en") -> Money:
+    """The currencies of ``lang`` (``dictionaries/data/<lang>/money.v<N>.json``), built once.
+
+    RAISES: DictionaryNotFound (DW257) when no such file exists; DictionaryFormatError (DW258,
+        DW259) when it lacks a list or is malformed.
+    """
+    lists = word_lists("money", lang)
+    key = (lists.path, lists.version)
+    money = _MONEY.get(key)
+    if money is None:
+        money = _MONEY[key] = Money(lists)
+    return money
+
+
+#: built grammars by the word-list file they come from (``word_lists`` reads each file once)
+_MONEY: dict[tuple[str, int], Money] = {}
+
+
 # ------------------------------------------------------------------------------ normaliser
 
 
@@ -290,7 +330,7 @@ def _norm_space(s: str) -> str:
 
 @dataclass
 class _Atom:
-    """One number with its currency, scale and unit, as found by ``_ATOM``."""
+    """One number with its currency, scale and unit, as found by ``Money.atom``."""
 
     start: int
     end: int
@@ -309,64 +349,56 @@ class _Atom:
         return self.number * self.scale * self.factor
 
 
-def _currency_of(symbol: str, context: str, home_dollar: str | None = None) -> str | None:
-    key = re.sub(r"\s+", "", symbol.lower())
-    if key == "$" and home_dollar:
-        return home_dollar
-    if key == "¥":
-        return "CNY" if _CHINA_CONTEXT.search(context) else "JPY"
-    return _PREFIX_CURRENCIES.get(key)
-
-
-def _classify_suffix(suffix: str) -> tuple[str, str | None, float, str]:
-    """(kind, currency, factor, unit word) of a unit written after the number."""
+def _classify_suffix(suffix: str, money: Money) -> tuple[str, str | None, float, str, str | None]:
+    """(kind, currency, factor, unit word, ambiguous currency word) of a unit written after the
+    number; the ambiguous word ("pesos") is for the sentence to tell apart (``_atoms``)."""
     s = _norm_space(suffix)
     if s == "%" or s == "pc" or s.startswith(("per", "percent", "pct")):
-        return "percent", None, 1.0, "percent"
+        return "percent", None, 1.0, "percent", None
     if re.match(r"(sq|square|km2|km²)", s):
-        return "area", None, (2.589988 if "mile" in s else 1.0), "square km"
+        return "area", None, (2.589988 if "mile" in s else 1.0), "square km", None
     if s.startswith("nautical"):
-        return "km", None, 1.852, "km"
+        return "km", None, 1.852, "km", None
     if s.startswith("mile"):
-        return "km", None, 1.609344, "km"
+        return "km", None, 1.609344, "km", None
     if s == "km" or s.startswith("kilomet"):
-        return "km", None, 1.0, "km"
+        return "km", None, 1.0, "km", None
     if re.match(r"(barrel|bpd|b/d|tonne|ton|metric|bcm|cubic|megawatt|gigawatt|mw|gw)", s):
-        return "physical", None, 1.0, s
+        return "physical", None, 1.0, s, None
     if re.fullmatch(r"(day|week|month|year|decade|hour)s?", s):
-        return "duration", None, 1.0, s.rstrip("s")
+        return "duration", None, 1.0, s.rstrip("s"), None
     words = s.split()
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         words[-1] = words[-1][:-1]  # "roubles" → "rouble"; codes (RUB, USD) stay
     key = " ".join(words)
-    if words[-1] == "peso" and key not in _SUFFIX_CURRENCIES:
-        return "money", "peso", 1.0, s  # which peso: the sentence tells (``_atoms``)
-    currency = _SUFFIX_CURRENCIES.get(key) or _SUFFIX_CURRENCIES.get(words[-1]) or "USD"
-    return "money", currency, 1.0, s
+    if key not in money.names and words[-1] in money.by_context:
+        return "money", None, 1.0, s, words[-1]  # which peso: the sentence tells (``_atoms``)
+    currency = money.names.get(key) or money.names.get(words[-1]) or "USD"
+    return "money", currency, 1.0, s, None
 
 
-def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) -> Iterator[_Atom]:
+def _atoms(text: str, money: Money, context_of: Any = None, home_dollar: str | None = None) -> Iterator[_Atom]:
     """Every number of the text with the currency, scale and unit written next to it; a bare
     "$" is ``home_dollar`` when the site's country writes its own dollar so."""
-    for m in _ATOM.finditer(text):
+    for m in money.atom.finditer(text):
         number = _number_value(m.group("num"))
         if number is None:
             continue
         start, end = m.start(), m.end()
         currency = None
         if m.group("pre"):
-            # only "¥" needs its context (yuan or yen): the sentence, at most 300 characters either side
+            # only an ambiguous mark ("¥": yuan or yen) needs its context: the sentence, at most
+            # 300 characters either side
             context = (context_of(start) if context_of else text[max(0, start - 300):end + 300]) \
-                if "¥" in m.group("pre") else ""
-            currency = _currency_of(m.group("pre"), context, home_dollar)
+                if re.sub(r"\s+", "", m.group("pre").lower()) in money.by_context else ""
+            currency = money.of_mark(m.group("pre"), context, home_dollar)
         scale, has_scale, letter = 1.0, False, False
         abbr = m.group("abbr") or m.group("abbr2")
         suffix = m.group("suf")
-        suffix_kind = _classify_suffix(suffix) if suffix else None
-        if suffix_kind is not None and suffix_kind[1] == "peso":
+        suffix_kind = _classify_suffix(suffix, money) if suffix else None
+        if suffix_kind is not None and suffix_kind[4] is not None:
             context = context_of(start) if context_of else text[max(0, start - 300):end + 300]
-            peso = next((code for code, rx in _PESO_CONTEXT if rx.search(context)), None)
-            suffix_kind = ("money", peso, 1.0, suffix_kind[3])
+            suffix_kind = ("money", money.in_context(suffix_kind[4], context), 1.0, suffix_kind[3], None)
         if abbr:
             a = abbr.lower()
             money_next = currency is not None or (suffix_kind is not None and suffix_kind[0] == "money")
@@ -393,7 +425,7 @@ def _atoms(text: str, context_of: Any = None, home_dollar: str | None = None) ->
                 if m.group("abbr2"):
                     end = m.end("abbr2")
         elif suffix_kind:
-            kind, currency, factor, unit_word = suffix_kind
+            kind, currency, factor, unit_word, _ = suffix_kind
             if kind != "money":
                 currency = None
         wordy = not m.group("num")[0].isdigit()
@@ -439,9 +471,9 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _candidates(text: str, context_of: Any = None, home_dollar: str | None = None) -> list[_Candidate]:
+def _candidates(text: str, money: Money, context_of: Any = None, home_dollar: str | None = None) -> list[_Candidate]:
     """Numbers merged into ranges, plus ordinals, in text order; context-free."""
-    atoms = list(_atoms(text, context_of, home_dollar))
+    atoms = list(_atoms(text, money, context_of, home_dollar))
     out: list[_Candidate] = []
     i = 0
     while i < len(atoms):
@@ -532,14 +564,15 @@ def _finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
-def find_quantities(text: str) -> list[dict[str, Any]]:
+def find_quantities(text: str, lang: str = "en") -> list[dict[str, Any]]:
     """Every quantity written in ``text``, normalised, without any filtering for relevance.
 
     Each dict has ``start, end, raw, value, value_high, unit, qualifier``; bare numbers and
-    ordinals get the unit ``count``, durations and physical quantities ``other``.
+    ordinals get the unit ``count``, durations and physical quantities ``other``. Currencies are
+    those of ``lang``'s money word list (``money_of``).
     """
     out = []
-    for c in _candidates(text):
+    for c in _candidates(text, money_of(lang)):
         if not _finite(c.value) or (c.value_high is not None and not _finite(c.value_high)):
             continue
         if c.letter:
@@ -550,9 +583,9 @@ def find_quantities(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def parse_quantity(text: str) -> dict[str, Any] | None:
+def parse_quantity(text: str, lang: str = "en") -> dict[str, Any] | None:
     """The first quantity in ``text`` ("US $200bn" → value 2e11, unit USD), or None."""
-    found = find_quantities(text)
+    found = find_quantities(text, lang)
     return found[0] if found else None
 
 
@@ -565,8 +598,8 @@ class FigureWords:
 
     Read from ``dictionaries/data/<lang>/figures.v<N>.json`` (``dyadwatch.dictionaries.words``),
     whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
-    made. (The number words, currencies and units of the regular expressions above are English
-    still.)
+    made. (Currencies are the ``money`` word list's, ``Money``; the number words and units of the
+    regular expressions above are English still.)
     """
 
     party_nouns: frozenset[str]
@@ -605,6 +638,7 @@ class FigureFinder:
         # the words the parse is read by (dictionaries/data/<lang>/figures.v<N>.json)
         self.lang = lang
         self.words = FigureWords.of(word_lists("figures", lang))
+        self.money = money_of(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dw_figures = _DocFigures(self, doc).run()
@@ -703,7 +737,7 @@ class _DocFigures:
 
     def run(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for c in _candidates(self.text, self._context, self._home_dollar()):
+        for c in _candidates(self.text, self.finder.money, self._context, self._home_dollar()):
             if not _finite(c.value) or (c.value_high is not None and not _finite(c.value_high)):
                 continue
             figure = self._figure(c)

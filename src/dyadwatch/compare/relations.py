@@ -73,6 +73,12 @@ DATED_BONUS = 0.1
 #: reports are about) adds little: that two of those sentences share it says little about
 #: whether they tell the same point
 SPECIFIC_ACT_WEIGHT = 0.15
+#: what an agreement's rank gains when both claims speak of the pair itself (name both states or
+#: speak of "the two": ``about_pair``): between two articles on a pair, a point both make about
+#: the pair ("the two agreed, in talks China brokered, to …") comes before one on a third party's
+#: affairs both touch (a war a proxy of one fights, a deal's place in a third power's standing),
+#: which otherwise fills the few places two documents have (``keep_strongest``)
+ABOUT_PAIR_BONUS = 0.05
 #: what one unit of shared specific content (a term each document uses once) adds to similarity
 SPECIFIC_WEIGHT = 0.15
 
@@ -541,7 +547,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
     An agreement's score ranks it by how surely the two say the same thing (similarity and
     shared specific content) plus what its reason adds (a figure or a dated act is checkable,
     an act the two documents tell in these claims only more than one they tell throughout:
-    ``acts``, each document's ``act_frequencies``)."""
+    ``acts``, each document's ``act_frequencies``; two claims about the pair itself more than
+    two on a third party's affairs: ``ABOUT_PAIR_BONUS``)."""
     decision = decide_figures(a, b)
     if decision is None and similarity >= ALIGN:
         decision = decide_events(a, b, similarity, pair, specific, acts)
@@ -567,6 +574,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
                  + SPECIFIC_ACT_WEIGHT * decision.specific_act)
         if decision.why.startswith("both report it in other words"):
             bonus = 0.0
+        if about_pair(a, pair) and about_pair(b, pair):
+            bonus += ABOUT_PAIR_BONUS  # a point about the pair itself, whatever the reason
         return Decision("agree", _agree_score(agree_strength(similarity, specific), bonus), decision.why)
     # a contradiction keeps the score its reason gave: how clearly the two cannot both be true
     return decision
@@ -695,8 +704,9 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
             if decision is not None:
                 break
         if decision is not None and judgements_only:
-            decision = Decision("agree", _agree_score(agree_strength(sim, specific), AGREE_BONUS["judge"]),
-                                decision.why)
+            # (a judgement of the pair itself is about the pair on both sides: decide_assessment)
+            decision = Decision("agree", _agree_score(agree_strength(sim, specific),
+                                                      AGREE_BONUS["judge"] + ABOUT_PAIR_BONUS), decision.why)
         if decision is None:
             continue
         out.append((a, b, decision))
