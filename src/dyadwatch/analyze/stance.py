@@ -45,6 +45,11 @@ Evidence, sentence by sentence
     clauses and what comes before "but" count less, and a tie that holds despite them is persist
     evidence. Cues about a third party ("US-China tensions" in a China-Russia piece), background
     in the dated past ("after the clash in 2020") and hedged or questioned clauses count less.
+    A word is read in its sense: words of a name the parse found ("United Nations", "the
+    Persian Gulf", "World War II") are no cue, nor is a cue word as a noun of another sense
+    (``StanceWords.noun_senses``: "not a single Japanese firm" is a company), and an amplifier
+    whose object is a tie rather than a cue ("plans to escalate bilateral commerce") says the
+    tie grows.
 
 The author's voice
     Sentences mostly inside quotation marks are ignored and quoted words never count; what
@@ -216,6 +221,7 @@ class StanceWords:
     headline_turns: frozenset[str]
     stoppers: frozenset[str]
     undoers: frozenset[str]
+    noun_senses: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -299,6 +305,8 @@ class _Tok:
     end: int
     lemma: str = ""
     i: int = -1  # token index in the Doc, when there is one
+    pos: str = ""  # the parse's part of speech, when there is one
+    name: bool = False  # part of a name the parse found ("United Nations", "the Persian Gulf")
 
 
 @dataclass
@@ -324,7 +332,8 @@ def _tokens_from_span(sent: Span) -> list[_Tok]:
         if t.is_space:
             continue
         lower = t.lower_.replace("’", "'")
-        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i))
+        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i, t.pos_,
+                        t.pos_ == "PROPN" and bool(t.ent_type_)))
     return out
 
 
@@ -376,8 +385,9 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
-               heads: Sequence[tuple[int, str]] | None = None) -> tuple[set[int], set[int]]:
-    """(cues that only amplify another, cues amplified), as indexes into ``cues``: a cue made of
+               heads: Sequence[tuple[int, str]] | None = None) -> tuple[set[int], set[int], set[int]]:
+    """(cues that only amplify another, cues amplified, amplifiers of a tie), as indexes into
+    ``cues``: a cue made of
     amplifying words ("deepened", "escalation") with a cue of another direction at most three words away
     (after or before it, in its clause: "deepened the rift", "the rift between the two deepened") says
     how much, not which way; unless a tie noun stands nearer ("deepened their cooperation despite
@@ -386,9 +396,13 @@ def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
     other cue must be the amplifier's subject or object, the noun it modifies, or the object of
     its "of"
     ("tensions between the two neighbours deepened", "deepening mistrust", "the escalation of
-    tensions"); "deepened military drills near the disputed islands" amplifies nothing."""
+    tensions"); "deepened military drills near the disputed islands" amplifies nothing. An
+    amplifier of another direction whose subject or object (or the object of its "of") is a tie
+    noun and no cue says the tie grows ("escalate bilateral commerce" is more trade, not a
+    conflict): it points closer (with a parse only)."""
     dropped: set[int] = set()
     boosted: set[int] = set()
+    grows: set[int] = set()
     if heads is not None:
         for k, cue in enumerate(cues):
             if not all(w in lex.amplifiers for w in words[cue.start:cue.end]):
@@ -407,7 +421,14 @@ def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
                     dropped.add(k)
                     boosted.add(m)
                     break
-        return dropped, boosted
+            else:
+                # no cue is its argument, a tie is: "escalate bilateral commerce" says the tie grows
+                if cue.kind != CLOSER and any(
+                        words[o] in lex.tie_nouns and (h in amp and dep in _ARGUMENTS or
+                                                       h >= 0 and dep == "pobj" and words[h] == "of" and heads[h][0] in amp)
+                        for o, (h, dep) in enumerate(heads)):
+                    grows.add(k)
+        return dropped, boosted, grows
     ties = [i for i, w in enumerate(words) if w in lex.tie_nouns]
     for k, cue in enumerate(cues):
         if not all(w in lex.amplifiers for w in words[cue.start:cue.end]):
@@ -430,7 +451,7 @@ def _amplified(cues: list[_Cue], words: Sequence[str], lex: StanceWords,
             continue
         dropped.add(k)
         boosted.add(m)
-    return dropped, boosted
+    return dropped, boosted, grows
 
 
 def _resolved(words: Sequence[str], cue: _Cue, lex: StanceWords) -> bool:
@@ -537,10 +558,14 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
     main_positive = False
     conceded_apart = False
     matched = _match_cues(toks, lex)
-    amplifying, amplified = _amplified(matched, words, lex, heads)
+    amplifying, amplified, tie_grows = _amplified(matched, words, lex, heads)
     for k, cue in enumerate(matched):
         if any(j in skip for j in range(cue.start, cue.end)) or k in amplifying:
             continue
+        if cue.end - cue.start == 1 and words[cue.start] in lex.noun_senses and toks[cue.start].pos == "NOUN":
+            continue  # "not a single Japanese firm": a company, not a firm tie
+        if k in tie_grows:
+            cue.kind = CLOSER
         if cue.start > 0 and words[cue.start - 1] in lex.wider_scope:  # "regional tensions"
             continue
         seg = segs[cue.start]
@@ -842,8 +867,10 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         here = [(s, e) for s, e in direct[first:bisect.bisect_left(direct_starts, end)] if e > start]
         quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in here)
         local_names = [(m["start"], m["end"]) for m in local_mentions]
+        # quoted words, actors' names, and words of other names ("United Nations", "the Persian
+        # Gulf", "World War II"): a name is no assessment
         skip = {i for i, t in enumerate(toks)
-                if any(s <= t.start < e for s, e in here) or any(s <= t.start < e for s, e in local_names)}
+                if t.name or any(s <= t.start < e for s, e in here) or any(s <= t.start < e for s, e in local_names)}
         voice = 1.0
         if quoted / n_chars > 0.5:
             voice = 0.0
