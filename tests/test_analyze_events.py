@@ -143,6 +143,9 @@ NEGATION_CASES = [
     ("France did not condemn Germany's decision.", "FRA", "DEU", "ACCUSE", "actual"),
     ("Japan refused to send troops to South Korea.", "JPN", "KOR", "AID", "actual"),
     ("India refused to send troops to help Pakistan.", "IND", "PAK", "AID", "actual"),
+    # a predicate adjective of unwillingness negates the act its subject would do, with a third actor too
+    ("Finland is unwilling to send troops to Estonia, the EU said.", "FIN", "EST", "AID", "actual"),
+    ("Canada was unable to deliver the aid to Haiti, UN officials said.", "CAN", "HTI", "AID", "actual"),
     ("No Japanese warship will visit South Korea this year.", "JPN", "KOR", "CONSULT", "intended"),
     ("No Indian minister will meet Pakistani officials.", "IND", "PAK", "CONSULT", "intended"),
     ("Turkey launched the operation without consulting Greece.", "TUR", "GRC", "CONSULT", "actual"),
@@ -406,6 +409,20 @@ def test_promised_act_is_also_an_agreement(nlp, text, source, target, type_):
     assert agreed["modality"] == "actual" and not agreed["negated"]
 
 
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a predicate adjective ("is willing to", "is ready to") passes on its copula's subject: with a
+    # third actor in the sentence no fallback pairs the doer, so the subject must reach the act
+    ("A member of the Nordic Council, Finland is willing to send radar equipment to Estonia, the EU's "
+     "foreign policy chief said.", "FIN", "EST", "AID"),
+    ("Poland is prepared to send engineers to Ukraine, NATO officials said.", "POL", "UKR", "AID"),
+])
+def test_promiser_adjective_passes_on_its_subject(nlp, text, source, target, type_):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    agreed = the(events, source, target, "AGREE")
+    assert agreed["modality"] == "actual" and not agreed["negated"]
+
+
 def test_refusing_a_demand_is_a_rejection_by_the_refuser(nlp):
     events = code(nlp, "China refused US demands to release the crew.")
     the(events, "CHN", "USA", "REJECT")
@@ -432,6 +449,27 @@ def test_a_promise_is_the_promisers_alone(nlp):
 def test_told_obligation_is_a_demand(nlp, text, source, target):
     demand = the(code(nlp, text), source, target, "REQUEST")
     assert demand["modality"] == "actual" and not demand["negated"]
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a demand or complaint whose that-clause names who is to act or acted: that clause's subject is
+    # the target, also when the clause names a third actor (no sentence fallback can pair them)
+    ("Greek diplomats demanded on Tuesday that Turkey honour the ceasefire brokered by the UN.", "GRC", "TUR",
+     "REQUEST"),
+    ("Armenia complained that Azerbaijan was blocking food convoys, the EU mission said.", "ARM", "AZE", "ACCUSE"),
+])
+def test_that_clause_subject_is_the_target(nlp, text, source, target, type_):
+    the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # an object of the verb's own: the clause tells about that object, not who is criticised
+    ("Beijing criticized comments by Tokyo lawmakers that Taiwan's security is Japan's concern.", ("CHN", "TWN")),
+    # a clause opened by a wh-word names what is demanded, not who is to act
+    ("Russia has continued to demand what China sees as a bigger role, the EU said.", ("RUS", "CHN")),
+])
+def test_that_clause_of_an_object_or_wh_word_names_no_target(nlp, text, wrong):
+    assert not [e for e in code(nlp, text) if (e["source"], e["target"]) == wrong and e["type"] in ("REQUEST", "ACCUSE")]
 
 
 def test_own_obligation_is_no_demand(nlp):
@@ -1017,9 +1055,34 @@ def test_a_clause_told_as_of_now_is_dated_by_the_publication(nlp):
     now = code(nlp, lead + "However, the row has now quickly turned into a trade war hurting companies "
                "in both countries.", ref="2024-11-23")
     assert {e["date"] for e in find(now, "KOR", "JPN", "SANCTION")} == {"2024-11-23"}
-    told = code(nlp, lead + "However, the row has quickly turned into a trade war hurting companies "
+    # so is the state a change has led to by now, without "now": the trade war is today's
+    perfect = code(nlp, lead + "However, the row has quickly turned into a trade war hurting companies "
+                   "in both countries.", ref="2024-11-23")
+    assert {e["date"] for e in find(perfect, "KOR", "JPN", "SANCTION")} == {"2024-11-23"}
+    # told in the simple past, the change happened on the day the lead tells its news on
+    told = code(nlp, lead + "However, the row quickly turned into a trade war hurting companies "
                 "in both countries.", ref="2024-11-23")
     assert {e["date"] for e in find(told, "KOR", "JPN", "SANCTION")} == {"2024-11-22"}
+    # and an act told in the present perfect is that day's news too ("has imposed tariffs")
+    acted = code(nlp, lead + "Japan has imposed tariffs on Korean steel.", ref="2024-11-23")
+    assert the(acted, "JPN", "KOR", "SANCTION")["date"] == "2024-11-22"
+
+
+def test_an_act_the_lead_names_by_its_day_is_the_news_day(nlp):
+    # a comment piece on Monday opens on Friday's summit: the news it reports in the past happened
+    # then, though no event of its sentence is coded (its parties are named nowhere in it)
+    later = "Azerbaijan obtained the release of military aid from the United States."
+    for opening, day in (("In the wake of Friday's summit in Washington", "2024-05-10"),
+                         ("In the wake of the May 8 peace signing in Washington", "2024-05-08")):
+        events = code(nlp, f"{opening}, officials in Yerevan remain wary.\n\n{later}", ref="2024-05-13")
+        assert the(events, "AZE", "USA", "CONCEDE")["date"] == day, opening
+    events = code(nlp, "After Wednesday's talks in Baku, the mood in Yerevan is gloomy.\n\n"
+                  "Armenia accused Azerbaijan of stalling.", ref="2024-05-13")
+    assert the(events, "ARM", "AZE", "ACCUSE")["date"] == "2024-05-08"
+    # an act still ahead is no news day: the news is the publication's
+    for opening in ("Before Friday's planned summit in Washington", "Ahead of Friday's summit in Washington"):
+        events = code(nlp, f"{opening}, officials in Yerevan remain wary.\n\n{later}", ref="2024-05-13")
+        assert the(events, "AZE", "USA", "CONCEDE")["date"] == "2024-05-13", opening
 
 
 def test_a_background_clause_takes_no_date_carried_from_the_sentence_before(nlp):

@@ -130,6 +130,19 @@ def test_forms_publication_date_beats_updated_date(text: str) -> None:
     _check_published(text, None, "2024-03-12", "stated")
 
 
+@pytest.mark.parametrize("label", ["date 2024-03-12", "Published: 12 March 2024", "Posted March 12, 2024"], ids=_id)
+def test_forms_labelled_date_run_into_a_long_first_paragraph(label: str) -> None:
+    # a scraper joined the date line to a first paragraph of several hundred characters: the
+    # label and the full date right after it open the line; the page address agrees but the
+    # page states the date, so it is stated
+    text = f" {label} {LEDE} {LEDE} {MORE}\n{MORE}"
+    assert len(text.split("\n")[0]) > 500
+    _check_published(text, None, "2024-03-12", "stated")
+    _check_published(text, "https://harbour.example/20240312-talks-resume/", "2024-03-12", "stated")
+    # a prose paragraph that only opens with a label word is no date line, however long
+    _check_published(f"Updated March 2024 guidelines shaped the talks. {LEDE} {LEDE}\n{MORE}", None, None, "unknown")
+
+
 def test_forms_published_line_in_the_tail() -> None:
     _check_published(f"{HEAD}\n{LEDE}\n{MORE}\nPublished: 12 March 2024", None, "2024-03-12", "stated")
 

@@ -170,6 +170,9 @@ class EventWords:
     anaphors: frozenset[str]
     definite_determiners: frozenset[str]
     now_words: frozenset[str]
+    result_preps: frozenset[str]
+    planned_modifiers: frozenset[str]
+    ahead_words: frozenset[str]
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
@@ -198,6 +201,7 @@ class EventWords:
     intended_governors: frozenset[str]
     future_aux: frozenset[str]
     intent_target_types: frozenset[str]
+    clause_target_types: frozenset[str]
     stative_participles: frozenset[str]
     material: frozenset[str]
     kept_hyphen_prefixes: frozenset[str]
@@ -641,7 +645,8 @@ class _DocCoder:
 
     def _told_days(self, lead: list[Span]) -> list[str]:
         """Days the lead tells its news on, from any verb in the past tense, coded or not
-        ("Turkish and Greek leaders called Wednesday for dialogue")."""
+        ("Turkish and Greek leaders called Wednesday for dialogue"), or from an act the lead
+        names by its day ("In the wake of the May 3 summit, …": ``_names_act``)."""
         days = []
         for sent in lead:
             for span, head in self._sentence_dates(sent):
@@ -650,7 +655,8 @@ class _DocCoder:
                 # parser misread as one: "leaders called Wednesday for …"); not a day ahead
                 # ("scheduled for Friday")
                 before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
-                if verb is None or verb.dep_ == "relcl" or verb.tag_ not in ("VBD", "VBN") \
+                told = verb is not None and verb.dep_ != "relcl" and verb.tag_ in ("VBD", "VBN")
+                if not (told or self._names_act(span)) \
                         or before in ("for", "until", "by", "next", "before") \
                         or any(t.lower_ in ("next", "coming") for t in span):
                     continue
@@ -658,6 +664,23 @@ class _DocCoder:
                 if day is not None and len(day) == 10:
                     days.append(day)
         return days
+
+    def _names_act(self, span: Span) -> bool:
+        """A day written before the noun of an act, as its modifier ("Wednesday's talks", "the
+        May 3 treaty signing"): the day that act was done on, told as a past verb's day would be
+        (a comment piece days later opens on the summit it is about); not an act still ahead
+        ("Friday's planned summit", ``planned_modifiers``; "ahead of Friday's summit",
+        ``ahead_words``). Coded or not: the act's parties may be
+        named nowhere in its sentence."""
+        root = span.root
+        act = root.head
+        if root.dep_ not in ("compound", "poss", "nmod", "npadvmod") or act.pos_ != "NOUN" or act.i < span.end:
+            return False
+        if any(c.lower_ in self.w.planned_modifiers for c in act.children):
+            return False
+        if act.dep_ == "pobj" and (act.head.lower_ in self.w.ahead_words or act.head.head.lower_ in self.w.ahead_words):
+            return False  # "ahead of Friday's summit", "before Wednesday's vote"
+        return bool(self.c.lexicon.lookup(act, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"China has denied this": the previous sentence's actions by the denier, now denied."""
@@ -767,8 +790,13 @@ class _DocCoder:
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
             own_verb = _own_verb(tok)
+            # told as of the time of writing: "has now escalated", or the state a change has led
+            # to by now ("the row has escalated into a trade war": the war is today's, whatever
+            # day the lead tells the row's latest step on; "has said that the talks have failed"
+            # is that day's news)
             now = own_verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.w.now_words
-                                               for c in own_verb.children)
+                                               for c in own_verb.children) \
+                or tense == "perfect" and tok.dep_ == "pobj" and tok.head.lower_ in self.w.result_preps
             name = _event_name(tok) if trig.pos == "NOUN" and date is None else None
             told_before = trig.pos == "NOUN" and date is None and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
@@ -1100,7 +1128,10 @@ class _DocCoder:
                 if objs and self._actors(objs[0]):
                     return self._actors(objs[0]), objs[0], False
             if hop.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "csubj") or (
-                    hop.dep_ == "pobj" and hop.head.dep_ == "prep"):
+                    hop.dep_ == "pobj" and hop.head.dep_ == "prep") or (
+                    hop.dep_ == "acomp" and hop.pos_ == "ADJ" and hop.i != verb.i):
+                # (a predicate adjective passes on its copula's subject: in "Norway is willing to
+                # send aid" Norway sends)
                 came_from = hop.i
                 hop = hop.head if hop.dep_ != "pobj" else hop.head.head
                 if hop.dep_ == "prep":
@@ -1133,6 +1164,23 @@ class _DocCoder:
                 found = self._intended_targets(act, trig, sources, depth - 1)
             out += [a for a in found if a not in out]
         return out
+
+    def _clause_subjects(self, verb: Token) -> list[str]:
+        """The actors a demand or a charge is made of, named as the subject of its that-clause
+        ("demanded that the United States withdraw", "charged that Iran had armed the rebels";
+        ``clause_target_types``): with a third actor in the sentence (the thing demanded names
+        another party) no fallback can pair the speaker with them. Only when the clause is the
+        verb's complement: with an object of its own ("criticised remarks that ...") the clause
+        tells about that object; nor a clause opened by a wh-word ("demand what it views as its
+        place"), which names the thing demanded, not who is to act."""
+        if any(c.dep_ in OBJ for c in verb.children):
+            return []
+        return _ordered_unique(a for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                               and c.doc[c.left_edge.i].tag_ not in ("WP", "WDT", "WRB", "WP$")
+                               # (a misparse hangs a subjunctive's subject on it as a compound:
+                               # "demanded that Turkey honour the truce")
+                               for g in c.children if g.dep_ == "nsubj" or g.dep_ == "compound" and g.i < c.i
+                               and g.i in self.actor_of for a in self._actors(g))
 
     def _attributed_doer(self, tok: Token) -> list[str]:
         """"blamed the US for arming Ukraine" -> the US is who arms."""
@@ -1189,6 +1237,8 @@ class _DocCoder:
             targets = self._verb_targets(tok, trig)
             if not targets and trig.type in self.w.intent_target_types:
                 targets = self._intended_targets(tok, trig, sources)
+            if not targets and trig.type in self.w.clause_target_types:
+                targets = [a for a in self._clause_subjects(tok) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
@@ -2068,10 +2118,11 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     ("India has suspended the treaty"), or in the simple past within the headline and lead, or
     in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
     perfect ("had met") is background. The news happened on the day the lead dates it (the
-    latest day-precise date of an actual event in the lead, or of a past-tense verb there —
-    ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else on the publication date
-    at the precision the article gives it; a clause told as of now ("has now escalated") on the
-    publication date itself. Without a publication date nothing is dated.
+    latest day-precise date of an actual event in the lead, of a past-tense verb there or of an
+    act it names by its day — ``told_days`` — at most NEWS_WINDOW_DAYS before publication), else
+    on the publication date at the precision the article gives it; a clause told as of now ("has
+    now escalated", "has escalated into a trade war") on the publication date itself. Without a
+    publication date nothing is dated.
 
     Not the news: an act named as the start of a span ("Since the reconciliation, talks have
     progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes

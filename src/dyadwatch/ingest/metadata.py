@@ -600,6 +600,8 @@ _DATELINE = re.compile(
 )
 #: a wire tag opening the lead without a place: "(MENAFN) Turkish and Greek leaders ..."
 _WIRE_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z.&/ -]{1,30})\)\s*(?:[-–—:]\s*)?(?=[A-Z\"“‘'])")
+#: how much of a line is read for a date label and its value (``_LABEL`` takes at most this)
+_LABELLED_LINE_CHARS = 400
 _LABEL = re.compile(
     r"^(?P<label>(?:first\s+|originally\s+|date\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date"
     r"|(?:last\s+)?updated(?:\s+on)?|last\s+modified|modified|retrieved(?:\s+on)?|accessed(?:\s+on)?"
@@ -815,6 +817,10 @@ def _read_wire_tag(line: str, found: _Found) -> bool:
 def _read_label(line: str, found: _Found) -> bool:
     """"Published: <date>", "Updated 3 days ago", "Retrieved March 12, 2024"; True when one."""
     matched = False
+    # a date line a scraper ran into the article's first paragraph ("date 2023-12-20 Egypt has
+    # said that …", hundreds of characters on one line): the label and its date open the line,
+    # and only a full date right after the label counts when prose follows (``_find_date``)
+    line = line.strip()[:_LABELLED_LINE_CHARS]
     # the whole line first ("Published - 12 March 2024"), then its segments
     # ("By Jane Doe | Published March 12, 2024 | Updated March 13, 2024")
     parts = _SEGMENT_SPLIT.split(line) if len(line) <= 250 else [line]
