@@ -329,12 +329,17 @@ def _tokens_from_text(text: str, offset: int = 0) -> list[_Tok]:
 
 def _tokens_from_span(sent: Span) -> list[_Tok]:
     out = []
-    for t in doc_tokens(sent.doc)[sent.start:sent.end]:
+    tokens = doc_tokens(sent.doc)
+    for t in tokens[sent.start:sent.end]:
         if t.is_space:
             continue
         lower = t.lower_.replace("’", "'")
-        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i, t.pos_,
-                        t.pos_ == "PROPN" and bool(t.ent_type_)))
+        # a proper noun inside a name of two or more words ("United Nations", "the Persian Gulf");
+        # a one-word "name" is as often a capitalised word the tagger took for one ("Mistrust
+        # has replaced diplomacy.")
+        name = t.pos_ == "PROPN" and bool(t.ent_type_) and (
+            t.ent_iob_ == "I" or (t.i + 1 < len(tokens) and tokens[t.i + 1].ent_iob_ == "I"))
+        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i, t.pos_, name))
     return out
 
 
