@@ -2281,7 +2281,7 @@ def _tense(tok: Token, words: EventWords) -> str | None:
             break
         if verb.tag_ == "VBN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break  # a finite clause the tagger read as a participle ("Seoul called the move …")
-        head = verb.head
+        head = _copula_of(verb)
         if head.pos_ == "ADP" and head.head is not head:  # "with Erdogan calling for", "following talks"
             head = head.head
         if head is verb or head.pos_ not in ("VERB", "AUX"):
@@ -2386,6 +2386,17 @@ def _own_verb(tok: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _copula_of(verb: Token) -> Token:
+    """The verb an infinitive completes: its head, or the copula of the predicate adjective it
+    completes ("Egypt was unwilling to compromise", "Japan is ready to send ships"): the clause's
+    tense is that of "was" / "is", the adjective has none of its own."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
 def _past_tense(tok: Token) -> bool:
     """The trigger, or the verb governing a noun trigger, is in a past tense."""
     verb = _own_verb(tok)
@@ -2395,7 +2406,7 @@ def _past_tense(tok: Token) -> bool:
     for _ in range(3):
         if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and not any(
                 c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
-            verb = verb.head
+            verb = _copula_of(verb)
         else:
             break
     if verb.tag_ == "VBD":
