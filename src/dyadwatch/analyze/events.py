@@ -2029,7 +2029,7 @@ class _DocCoder:
         own = verb.i if verb is not None else -1
         governing = _governing_clauses(verb) if verb is not None else set()
         lo, hi = tok.left_edge.i, tok.right_edge.i
-        ranked: list[tuple[int, int, Span]] = []
+        ranked: list[tuple[int, int, Span, int]] = []
         for span, head in dates:
             if lo <= span.start <= hi and (tok.pos_ != "VERB" or head == own) or head == own and own >= 0:
                 rank = 0
@@ -2039,14 +2039,17 @@ class _DocCoder:
                 continue
             if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in self.w.speech_verbs):
                 continue  # an intended act takes the date of the statement that announced it, no other
-            ranked.append((rank, abs(span.start - tok.i), span))
-        for rank, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
+            ranked.append((rank, abs(span.start - tok.i), span, head))
+        for rank, _, span, head in sorted(ranked, key=lambda r: (r[0], r[1])):
             # the preposition tells the month from the modal ("in May")
             root = span.root
             text = f"{root.head.text} {span.text}" if root.dep_ == "pobj" and root.head.i == span.start - 1 \
                 else span.text
-            # a governing clause's date is when the intention was stated: in the past
-            resolved = resolve_date(text, self.ref, future=future and rank == 0)
+            # a governing clause's date is when the intention was stated: in the past; so is the
+            # date of a verb told in the past that names the intended act as its object ("called
+            # Wednesday for sustained dialogue": the call's Wednesday, not next week's)
+            ahead = future and rank == 0 and not (head >= 0 and _simple_past(self.doc[head]))
+            resolved = resolve_date(text, self.ref, future=ahead)
             if resolved:
                 return resolved
             counted = self._counted_from(span)
@@ -2451,6 +2454,17 @@ def _measured_from_another(verb: Token) -> bool:
 
 #: units a span of time is measured in ("20 days before …")
 _MEASURES = frozenset({"day", "week", "month", "year", "days", "weeks", "months", "years"})
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past: tagged so, or a participle with a subject and no auxiliary (the
+    small tagger's VBD read as VBN: "Turkish and Greek leaders called Wednesday for …"), or hung
+    on the root noun it is the finite verb of (``_misread_finite``)."""
+    if verb.tag_ == "VBD":
+        return True
+    children = list(verb.children)
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children) \
+        and (any(c.dep_ == "nsubj" for c in children) or _misread_finite(verb))
 
 
 def _clause_verb(tok: Token) -> Token | None:
