@@ -2213,7 +2213,9 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
 
     An undated, actual event is the article's news when its clause is in the present perfect
-    ("India has suspended the treaty"), or in the simple past within the headline and lead, or
+    ("India has suspended the treaty"), or in the simple past anywhere in the article (an
+    undated act told in the past later on is most often a step of the same news: "The United
+    Nations welcomed the rapprochement"; only the lead's own day is taken from the lead), or
     in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
     perfect ("had met") is background. The news happened on the day the lead dates it (the
     latest day-precise date of an actual event in the lead, of a past-tense verb there or of an
