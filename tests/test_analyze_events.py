@@ -748,6 +748,31 @@ def test_date_carried_from_the_previous_sentence(nlp):
     assert the(code(nlp, text), "RUS", "CHN", "SUPPORT")["date"] == "2024-03-03"
 
 
+def test_an_act_of_a_predicate_adjective_takes_the_tense_of_its_copula(nlp):
+    # "was unwilling to compromise": the clause is in the past through "was" (the adjective has no
+    # tense): told after a dated act it happened then, told in the lead it is the news
+    text = "The talks between Egypt and Ethiopia failed on Tuesday. Ethiopia said Egypt was unwilling to compromise."
+    assert the(code(nlp, text), "EGY", "ETH", "CONCEDE")["date"] == "2024-05-07"
+    assert the(code(nlp, "Egypt was unwilling to compromise with Ethiopia."), "EGY", "ETH", "CONCEDE")["date"] == REF
+    # a readiness told beside it is intended: it takes no carried date
+    text = "Talks between Egypt and Ethiopia collapsed on Tuesday. Egypt was ready to compromise with Ethiopia."
+    ready = [e for e in find(code(nlp, text), "EGY", "ETH", "CONCEDE") if e["modality"] == "intended"]
+    assert ready and {e["date"] for e in ready} == {None}
+
+
+def test_the_day_of_a_call_told_in_the_past_is_behind_the_article(nlp):
+    # "called Wednesday for dialogue": the intended dialogue is dated by the call, last Wednesday
+    # (REF: Friday 10 May), not next week's; tagged VBN with its subject, or hung on a root noun
+    for text in ("Turkish and Greek leaders called Wednesday for sustained dialogue.",
+                 "Turkish and Greek leadership called Wednesday for sustained dialogue and expanded cooperation "
+                 "despite persistent territorial disputes, with Ankara setting an ambitious target."):
+        calls = find(code(nlp, text), "TUR", "GRC", "CONSULT")
+        assert calls and {e["date"] for e in calls} == {"2024-05-08"}, text
+    # a plan's own day still lies ahead
+    assert {e["date"] for e in find(code(nlp, "Turkey will hold talks with Greece on Wednesday."),
+                                    "TUR", "GRC", "CONSULT")} == {"2024-05-15"}
+
+
 def test_carried_date_is_the_day_the_story_is_at(nlp):
     # the previous sentence also recalls a year ("since 2019"): the day it tells is carried
     text = ("At Thursday's meeting, Modi and Putin agreed to revive their annual summits, which had "

@@ -2029,7 +2029,7 @@ class _DocCoder:
         own = verb.i if verb is not None else -1
         governing = _governing_clauses(verb) if verb is not None else set()
         lo, hi = tok.left_edge.i, tok.right_edge.i
-        ranked: list[tuple[int, int, Span]] = []
+        ranked: list[tuple[int, int, Span, int]] = []
         for span, head in dates:
             if lo <= span.start <= hi and (tok.pos_ != "VERB" or head == own) or head == own and own >= 0:
                 rank = 0
@@ -2039,14 +2039,17 @@ class _DocCoder:
                 continue
             if rank > 0 and not actual and not (head >= 0 and self.doc[head].lemma_.lower() in self.w.speech_verbs):
                 continue  # an intended act takes the date of the statement that announced it, no other
-            ranked.append((rank, abs(span.start - tok.i), span))
-        for rank, _, span in sorted(ranked, key=lambda r: (r[0], r[1])):
+            ranked.append((rank, abs(span.start - tok.i), span, head))
+        for rank, _, span, head in sorted(ranked, key=lambda r: (r[0], r[1])):
             # the preposition tells the month from the modal ("in May")
             root = span.root
             text = f"{root.head.text} {span.text}" if root.dep_ == "pobj" and root.head.i == span.start - 1 \
                 else span.text
-            # a governing clause's date is when the intention was stated: in the past
-            resolved = resolve_date(text, self.ref, future=future and rank == 0)
+            # a governing clause's date is when the intention was stated: in the past; so is the
+            # date of a verb told in the past that names the intended act as its object ("called
+            # Wednesday for sustained dialogue": the call's Wednesday, not next week's)
+            ahead = future and rank == 0 and not (head >= 0 and _simple_past(self.doc[head]))
+            resolved = resolve_date(text, self.ref, future=ahead)
             if resolved:
                 return resolved
             counted = self._counted_from(span)
@@ -2210,7 +2213,9 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
 
     An undated, actual event is the article's news when its clause is in the present perfect
-    ("India has suspended the treaty"), or in the simple past within the headline and lead, or
+    ("India has suspended the treaty"), or in the simple past anywhere in the article (an
+    undated act told in the past later on is most often a step of the same news: "The United
+    Nations welcomed the rapprochement"; only the lead's own day is taken from the lead), or
     in the present tense in the headline ("Japan premier praises S. Korea leader"); a past
     perfect ("had met") is background. The news happened on the day the lead dates it (the
     latest day-precise date of an actual event in the lead, of a past-tense verb there or of an
@@ -2281,7 +2286,7 @@ def _tense(tok: Token, words: EventWords) -> str | None:
             break
         if verb.tag_ == "VBN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break  # a finite clause the tagger read as a participle ("Seoul called the move …")
-        head = verb.head
+        head = _copula_of(verb)
         if head.pos_ == "ADP" and head.head is not head:  # "with Erdogan calling for", "following talks"
             head = head.head
         if head is verb or head.pos_ not in ("VERB", "AUX"):
@@ -2386,6 +2391,17 @@ def _own_verb(tok: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _copula_of(verb: Token) -> Token:
+    """The verb an infinitive completes: its head, or the copula of the predicate adjective it
+    completes ("Egypt was unwilling to compromise", "Japan is ready to send ships"): the clause's
+    tense is that of "was" / "is", the adjective has none of its own."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
 def _past_tense(tok: Token) -> bool:
     """The trigger, or the verb governing a noun trigger, is in a past tense."""
     verb = _own_verb(tok)
@@ -2395,7 +2411,7 @@ def _past_tense(tok: Token) -> bool:
     for _ in range(3):
         if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and not any(
                 c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
-            verb = verb.head
+            verb = _copula_of(verb)
         else:
             break
     if verb.tag_ == "VBD":
@@ -2440,6 +2456,17 @@ def _measured_from_another(verb: Token) -> bool:
 
 #: units a span of time is measured in ("20 days before …")
 _MEASURES = frozenset({"day", "week", "month", "year", "days", "weeks", "months", "years"})
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past: tagged so, or a participle with a subject and no auxiliary (the
+    small tagger's VBD read as VBN: "Turkish and Greek leaders called Wednesday for …"), or hung
+    on the root noun it is the finite verb of (``_misread_finite``)."""
+    if verb.tag_ == "VBD":
+        return True
+    children = list(verb.children)
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children) \
+        and (any(c.dep_ == "nsubj" for c in children) or _misread_finite(verb))
 
 
 def _clause_verb(tok: Token) -> Token | None:
