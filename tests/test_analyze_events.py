@@ -1566,3 +1566,57 @@ def test_a_main_pair_act_told_again_takes_the_date_of_its_telling_further_back(n
                "in March. The Aegean sea lies between them. Fishermen watched from the shore. ")
     later = [e for e in code(nlp, opening + "The present talks strive to calm the sea.") if e["start"] >= len(opening)]
     assert later and {e["date"] for e in later} == {None}
+
+
+# ------------------------------------------------------------------ a state named only as the place
+
+
+@pytest.mark.parametrize("sentence,type_,place", [
+    ("Erdogan signed the agreement in Berlin.", "AGREE", "DEU"),
+    ("Erdogan held talks in Beijing on Tuesday.", "CONSULT", "CHN"),
+    ("Speaking in Washington, Erdogan rejected the proposal.", "REJECT", "USA"),
+    ("Speaking from Moscow, Erdogan rejected the plan.", "REJECT", "RUS"),
+    ("At a summit in Berlin, Erdogan demanded an apology.", "REQUEST", "DEU"),
+    ("In a speech in Paris, Erdogan threatened retaliation.", "THREATEN", "FRA"),
+    ("Erdogan criticised the decision at a news conference in Rome.", "ACCUSE", "ITA"),
+])
+def test_a_state_named_as_where_the_act_was_done_is_no_party(nlp, sentence, type_, place):
+    # where one side spoke, signed or met is not its counterpart: the other side of the pair is
+    events = [e for e in code(nlp, COUNTERPART_TEXT + sentence) if e["start"] >= len(COUNTERPART_TEXT)]
+    assert the(events, "TUR", "GRC", type_)
+    assert not [e for e in events if place in (e["source"], e["target"])]
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Norway signed the agreement in Berlin.", "DEU"),
+    ("Speaking in Washington, the Norwegian prime minister rejected the proposal.", "USA"),
+    ("At a press conference in Paris, Norway demanded an apology.", "FRA"),
+])
+def test_a_place_is_no_party_with_no_pair_to_fall_back_on(nlp, sentence, place):
+    # with no pair the article is about, the act has no counterpart at all: not the place
+    assert not [e for e in code(nlp, sentence) if place in (e["source"], e["target"])]
+
+
+def test_a_shared_act_told_with_one_party_is_not_held_with_its_place(nlp):
+    events = [e for e in code(nlp, COUNTERPART_TEXT + "The agreement with Greece was signed in Berlin.")
+              if e["start"] >= len(COUNTERPART_TEXT)]
+    assert the(events, "TUR", "GRC", "AGREE")
+    assert not [e for e in events if "DEU" in (e["source"], e["target"])]
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # the sentence makes the state a participant too
+    ("Norway met the German chancellor in Berlin.", "NOR", "DEU", "CONSULT"),
+    ("Norway signed the agreement with Germany in Berlin.", "NOR", "DEU", "AGREE"),
+    ("Germany hosted talks between Norway and Sweden in Berlin.", "DEU", "NOR", "CONSULT"),
+    # force used in a place is aimed at it; sanctions and aid name their target
+    ("Norwegian troops attacked positions in Syria.", "NOR", "SYR", "ASSAULT"),
+    ("Norway deployed troops in Syria.", "NOR", "SYR", "MOBILIZE"),
+    ("Norwegian forces seized a tanker in Iran.", "NOR", "IRN", "COERCE"),
+    ("Norway imposed sanctions on Syria.", "NOR", "SYR", "SANCTION"),
+    ("Norway sent aid to Syria.", "NOR", "SYR", "AID"),
+    # the place of what the act bears on, not of the act: it may be its target
+    ("Norway condemned the violence in Syria.", "NOR", "SYR", "ACCUSE"),
+])
+def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)

@@ -141,12 +141,13 @@ ANAPHOR_SENTENCES = 4
 #: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
                                "REJECT", "RETREAT", "REQUEST", "ACCUSE", "THREATEN", "PROTEST", "COERCE"})
-#: acts done at a place, not to it: a state named only as where one was told, signed or held ("Norway
-#: signed the agreement in Berlin", "Speaking in Washington, the minister rejected the plan") is no
-#: party to it (``_named_as_scene``); force, sanctions, aid, trade and withdrawals are often aimed
-#: at the place they happen in ("attacked positions in Syria", "invested in a plant in China")
-SCENE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REJECT", "REQUEST", "ACCUSE", "THREATEN",
-                         "PROTEST"})
+#: acts of words and meetings, done at a place, not to it: a state named only as where one was told,
+#: signed or held ("Norway signed the agreement in Berlin", "Speaking in Washington, the minister
+#: rejected the plan") is no party to it (``_named_as_scene``); material acts are often aimed at the
+#: place they happen in: force, sanctions, aid, trade, withdrawals ("attacked positions in Syria",
+#: "invested in a plant in China"), concessions ("eased restrictions in Gaza", "released prisoners
+#: in Syria") and protests ("blockaded a port in Turkey")
+SCENE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "ACCUSE", "THREATEN"})
 
 
 @dataclass(frozen=True)
