@@ -1740,3 +1740,71 @@ def test_a_participle_on_the_root_noun_is_the_misread_verb_of_the_sentence(nlp):
 def test_who_act_together_on_an_unnamed_third_do_not_act_on_each_other(nlp):
     events = code(nlp, "American and Israeli forces launched strikes on the compound.")
     assert not find(events, "USA", "ISR", "ASSAULT") and not find(events, "ISR", "USA", "ASSAULT")
+
+
+# ------------------------------------------------------------------ a state named only as the place
+
+
+@pytest.mark.parametrize("sentence,type_,place", [
+    ("Erdogan signed the agreement in Berlin.", "AGREE", "DEU"),
+    ("Erdogan held talks in Beijing on Tuesday.", "CONSULT", "CHN"),
+    ("Speaking in Washington, Erdogan rejected the proposal.", "REJECT", "USA"),
+    ("Speaking from Moscow, Erdogan rejected the plan.", "REJECT", "RUS"),
+    ("At a summit in Berlin, Erdogan demanded an apology.", "REQUEST", "DEU"),
+    ("In a speech in Paris, Erdogan threatened retaliation.", "THREATEN", "FRA"),
+    ("Erdogan criticised the decision at a news conference in Rome.", "ACCUSE", "ITA"),
+])
+def test_a_state_named_as_where_the_act_was_done_is_no_party(nlp, sentence, type_, place):
+    # where one side spoke, signed or met is not its counterpart: the other side of the pair is
+    events = [e for e in code(nlp, COUNTERPART_TEXT + sentence) if e["start"] >= len(COUNTERPART_TEXT)]
+    assert the(events, "TUR", "GRC", type_)
+    assert not [e for e in events if place in (e["source"], e["target"])]
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Norway signed the agreement in Berlin.", "DEU"),
+    ("Speaking in Washington, the Norwegian prime minister rejected the proposal.", "USA"),
+    ("At a press conference in Paris, Norway demanded an apology.", "FRA"),
+])
+def test_a_place_is_no_party_with_no_pair_to_fall_back_on(nlp, sentence, place):
+    # with no pair the article is about, the act has no counterpart at all: not the place
+    assert not [e for e in code(nlp, sentence) if place in (e["source"], e["target"])]
+
+
+def test_a_shared_act_told_with_one_party_is_not_held_with_its_place(nlp):
+    events = [e for e in code(nlp, COUNTERPART_TEXT + "The agreement with Greece was signed in Berlin.")
+              if e["start"] >= len(COUNTERPART_TEXT)]
+    assert the(events, "TUR", "GRC", "AGREE")
+    assert not [e for e in events if "DEU" in (e["source"], e["target"])]
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # the sentence makes the state a participant too
+    ("Norway met the German chancellor in Berlin.", "NOR", "DEU", "CONSULT"),
+    ("Norway signed the agreement with Germany in Berlin.", "NOR", "DEU", "AGREE"),
+    ("Germany hosted talks between Norway and Sweden in Berlin.", "DEU", "NOR", "CONSULT"),
+    # force used in a place is aimed at it; sanctions and aid name their target
+    ("Norwegian troops attacked positions in Syria.", "NOR", "SYR", "ASSAULT"),
+    ("Norway deployed troops in Syria.", "NOR", "SYR", "MOBILIZE"),
+    ("Norwegian forces seized a tanker in Iran.", "NOR", "IRN", "COERCE"),
+    ("Norway imposed sanctions on Syria.", "NOR", "SYR", "SANCTION"),
+    ("Norway sent aid to Syria.", "NOR", "SYR", "AID"),
+    # the place of what the act bears on, not of the act: it may be its target
+    ("Norway condemned the violence in Syria.", "NOR", "SYR", "ACCUSE"),
+])
+def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Erdogan was in Berlin to meet officials.",
+    "Erdogan has been in Germany for a two-day visit.",
+    "Erdogan arrived in Berlin to discuss the pipeline.",
+])
+def test_a_state_one_is_in_or_arrives_in_for_a_meeting_is_the_state_visited(nlp, sentence):
+    # being somewhere for a meeting is visiting it: the host is a party, unlike where words were said
+    pairs = {(e["source"], e["target"], e["type"]) for e in code(nlp, sentence)}
+    assert ("TUR", "DEU", "CONSULT") in pairs
+    # and what is only said or signed there still has no party in the place
+    assert not any(e["target"] == "DEU" or e["source"] == "DEU"
+                   for e in code(nlp, "Erdogan signed the agreement in Berlin."))

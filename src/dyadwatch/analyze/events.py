@@ -141,6 +141,13 @@ ANAPHOR_SENTENCES = 4
 #: pair; force (ASSAULT, MOBILIZE) is left out: it often aims at a third party the sentence omits
 COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "SANCTION",
                                "REJECT", "RETREAT", "REQUEST", "ACCUSE", "THREATEN", "PROTEST", "COERCE"})
+#: acts of words and meetings, done at a place, not to it: a state named only as where one was told,
+#: signed or held ("Norway signed the agreement in Berlin", "Speaking in Washington, the minister
+#: rejected the plan") is no party to it (``_named_as_scene``); material acts are often aimed at the
+#: place they happen in: force, sanctions, aid, trade, withdrawals ("attacked positions in Syria",
+#: "invested in a plant in China"), concessions ("eased restrictions in Gaza", "released prisoners
+#: in Syria") and protests ("blockaded a port in Turkey")
+SCENE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "ACCUSE", "THREATEN"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,10 @@ class EventWords:
     obligation_aux: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
+    occasion_nouns: frozenset[str]
+    spoken_from_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    occasion_preps: frozenset[str]
     party_nouns: frozenset[str]
     deny: frozenset[str]
     allege: frozenset[str]
@@ -1749,9 +1760,12 @@ class _DocCoder:
             # "Saudi Arabia backs the government, while Iran arms the rebels": the verb names its
             # target, one the actors do not resolve; another actor of the sentence is not it
             return None
+        # a state named only as where the act was done is no party to it ("Norway signed the
+        # agreement in Berlin"): the sentence's other actor, or the article's other side, is
+        scene = self._named_as_scene(tok) if trig.type in SCENE_TYPES else set()
         if len(sources) == 1 and not targets:
             members_only = self._named_as_membership(tok.sent)
-            others = [a for a in sent_actors if a not in sources and a not in members_only]
+            others = [a for a in sent_actors if a not in sources and a not in members_only and a not in scene]
             if len(others) == 1 and others[0] in self._accusers(tok):
                 # the accuser is not the other party ("Israel accused Iran of supplying weapons to Hamas")
                 return None
@@ -1777,12 +1791,16 @@ class _DocCoder:
             outside = _ordered_unique(self.actor_of[t.i] for t in tok.sent if t.i in self.actor_of and
                                       t.i not in inside)
             judges = self._judges(tok)
-            others = [a for a in outside if a not in targets and a not in judges]
+            # (the place of a shared act is not its other party: "the deal with Iran was signed in
+            # Beijing"; the place of a one-sided one may name who did it: "thousands marched in
+            # Tbilisi in defiance of Russia")
+            hosts = scene if trig.joint else set()
+            others = [a for a in outside if a not in targets and a not in judges and a not in hosts]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
             if not others and trig.type in COUNTERPART_TYPES and not any(
                     a for a in _ordered_unique(self.actor_of[t.i] for t in tok.sent if t.i in self.actor_of)
-                    if a not in targets):
+                    if a not in targets and a not in hosts):
                 counterpart = self._counterpart(targets[0])
                 if counterpart:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
@@ -1812,6 +1830,58 @@ class _DocCoder:
                     anc.head.head.lemma_.lower() in self.w.evaluating_verbs:
                 return set(self._subject(anc.head.head)[0])
         return set()
+
+    def _named_as_scene(self, act: Token) -> set[str]:
+        """Actors the sentence of ``act`` names only as where it was done (``_scene``)."""
+        named: dict[str, bool] = {}
+        for t in act.sent:
+            code = self.actor_of.get(t.i)
+            if code is not None:
+                named[code] = named.get(code, True) and self._scene(t, act)
+        return {code for code, only in named.items() if only}
+
+    def _scene(self, mention: Token, act: Token) -> bool:
+        """A mention that names where ``act`` was done: the object of a place preposition on the
+        act ("talks in Paris"), on a word above it ("signed the agreement in Berlin", "said in
+        Ankara that …"), on a clause that sets it ("Speaking in Washington, the minister
+        rejected …"; "speaking from Moscow", ``spoken_from_verbs``), or on the occasion it was
+        done at ("at a summit in Ankara", "on the sidelines of the UN General Assembly in New
+        York", "in a speech in Paris": ``forum_nouns``, ``occasion_nouns``). Not a place of what
+        the act bears on ("condemned the violence in Syria", "criticised the government in
+        Ankara"): that place may be its target."""
+        top = mention
+        while top.dep_ in ("conj", "compound", "appos") and top.head.i != top.i:
+            top = top.head
+        if top.dep_ != "pobj":
+            return False
+        prep = top.head
+        if not (prep.lower_ in self.w.place_preps or
+                prep.lower_ == "from" and prep.head.pos_ == "VERB" and
+                prep.head.lemma_.lower() in self.w.spoken_from_verbs):
+            return False
+        host = prep.head
+        occasions = self.w.forum_nouns | self.w.occasion_nouns
+        for _ in range(4):
+            # up from the occasion to what was done at it: "at a summit", "on the sidelines of …"
+            if host.i == act.i or host.dep_ != "pobj" or host.head.dep_ != "prep":
+                break
+            if host.lemma_.lower() in occasions and host.head.lower_ in self.w.occasion_preps:
+                # wherever the parser hangs it ("threatened retaliation at a news conference in
+                # Paris"), an occasion something was said at is no party to what was said
+                return True
+            if host.head.lower_ == "of" and host.head.head.lemma_.lower() in occasions:
+                host = host.head.head
+            else:
+                break
+        if host.lemma_.lower() in self.w.visit_verbs and (act.head.i == host.i or act.head.head.i == host.i):
+            # being or arriving somewhere for the act is visiting it: "was in Berlin to meet
+            # officials", "has been in Germany for a two-day visit", "arrived in Tripoli to discuss"
+            return False
+        above = {act.i, *(a.i for a in act.ancestors)}
+        if host.i in above:
+            return True
+        # a clause that sets the act: "Speaking in Washington, …", "Arriving in Berlin, …"
+        return host.pos_ in ("VERB", "AUX") and host.dep_ == "advcl" and host.head.i in above
 
     def _named_as_membership(self, sent: Span) -> set[str]:
         """Bodies the sentence names only as what others belong to ("the two NATO members",
