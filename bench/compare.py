@@ -170,6 +170,11 @@ direction = default_direction()
 if direction is not None:
     direction("The two governments agreed to reopen talks.")
 signature("The two governments agreed to reopen talks on Monday.")
+# and the collector starts from the same state at every size: loading the model leaves its
+# counters close to a full pass, which the compare of the larger store, allocating a little more,
+# then ran inside the clock (about 50 ms of CPU over the model's objects, nothing to do with the
+# store), and the smaller one's did not
+gc.collect()
 # the collector's passes inside the timed compare, by generation, and their CPU seconds
 passes, gc_cpu, began = [0, 0, 0], [0.0], [0.0]
 def watch_gc(phase, info):
