@@ -174,5 +174,7 @@ def test_a_block_scored_from_the_new_claims_rows_decides_what_the_whole_square_d
             assert key(decide_pairs(block, block_vectors, pair=pair, involving={doc})) == key(expected)
             checked += 1
             decided += len(expected)
+        # a block where no claim is new (a pair only candidates are about) decides nothing
+        assert decide_pairs(block, block_vectors, pair=pair, involving={"not-in-the-store"}) == []
     # every document was the new one in each block of its pairs, and the examples relate there
     assert checked >= len(docs) and decided > 0

@@ -722,6 +722,8 @@ def _near_pairs(left: Sequence[ClaimItem], right: Sequence[ClaimItem], vectors: 
         xs, ys = np.nonzero(near if cross else np.triu(near, 1))
         return xs, ys, sims[xs, ys]
     rows = np.array([i for i, c in enumerate(left) if c.document_id in involving], dtype=np.intp)
+    if not len(rows):  # a block of candidates alone: nothing in it is decided
+        return rows, rows, np.zeros(0, dtype=vectors.dtype)
     sims = vectors[rows] @ vectors.T
     near = (sims >= threshold) | np.outer(figures_left[rows], figures_left)
     near &= _may_meet([left[i] for i in rows], left, involving)
@@ -741,18 +743,19 @@ def _may_meet(left: Sequence[ClaimItem], right: Sequence[ClaimItem], involving: 
     decide: of different documents, not of one group of copies and, with ``involving``, one of
     them in those documents. The same tests the loop there makes pair by pair, as one mask."""
     codes: dict[str, int] = {}
-    docs_l = np.array([codes.setdefault(c.document_id, len(codes)) for c in left])
-    docs_r = np.array([codes.setdefault(c.document_id, len(codes)) for c in right])
+    docs_l = np.array([codes.setdefault(c.document_id, len(codes)) for c in left], dtype=np.intp)
+    docs_r = np.array([codes.setdefault(c.document_id, len(codes)) for c in right], dtype=np.intp)
     mask = docs_l[:, None] != docs_r[None, :]
     # a claim without a group is in none: its code is its own (negative, unique)
     groups: dict[str, int] = {}
-    groups_l = np.array([groups.setdefault(c.group, len(groups)) if c.group else -1 - i for i, c in enumerate(left)])
+    groups_l = np.array([groups.setdefault(c.group, len(groups)) if c.group else -1 - i for i, c in enumerate(left)],
+                        dtype=np.intp)
     groups_r = np.array([groups.setdefault(c.group, len(groups)) if c.group else -1 - len(left) - i
-                         for i, c in enumerate(right)])
+                         for i, c in enumerate(right)], dtype=np.intp)
     mask &= groups_l[:, None] != groups_r[None, :]
     if involving is not None:
-        mask &= (np.array([c.document_id in involving for c in left])[:, None]
-                 | np.array([c.document_id in involving for c in right])[None, :])
+        mask &= (np.array([c.document_id in involving for c in left], dtype=bool)[:, None]
+                 | np.array([c.document_id in involving for c in right], dtype=bool)[None, :])
     return mask
 
 
