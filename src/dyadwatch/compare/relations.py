@@ -716,7 +716,7 @@ def _near_pairs(left: Sequence[ClaimItem], right: Sequence[ClaimItem], vectors: 
     figures_right = np.array([bool(c.figures) for c in right]) if cross else figures_left
     threshold = min(DIRECTION_ALIGN, REPORT_SIMILARITY)
     if cross or involving is None:
-        sims = vectors @ (other_vectors if cross else vectors).T
+        sims = vectors @ (vectors if other_vectors is None else other_vectors).T
         near = (sims >= threshold) | np.outer(figures_left, figures_right)
         near &= _may_meet(left, right, involving)
         xs, ys = np.nonzero(near if cross else np.triu(near, 1))
