@@ -160,7 +160,7 @@ def replicate(store: Any, count: int) -> None:
 # empty one) skips the model and reads as the cheaper per document, and a larger store pays
 # the loading in its per-document cost and its memory.
 _CHILD = r"""
-import json, resource, sys, time
+import gc, json, resource, sys, time
 from dyadwatch import Store
 from dyadwatch.analyze.embeddings import Embedder
 from dyadwatch.compare import compare_store, default_direction
@@ -170,12 +170,28 @@ direction = default_direction()
 if direction is not None:
     direction("The two governments agreed to reopen talks.")
 signature("The two governments agreed to reopen talks on Monday.")
+# and the collector starts from the same state at every size: loading the model leaves its
+# counters close to a full pass, which the compare of the larger store, allocating a little more,
+# then ran inside the clock (about 50 ms of CPU over the model's objects, nothing to do with the
+# store), and the smaller one's did not
+gc.collect()
+# the collector's passes inside the timed compare, by generation, and their CPU seconds
+passes, gc_cpu, began = [0, 0, 0], [0.0], [0.0]
+def watch_gc(phase, info):
+    if phase == "start":
+        began[0] = time.process_time()
+    else:
+        passes[info["generation"]] += 1
+        gc_cpu[0] += time.process_time() - began[0]
 with Store(sys.argv[1]) as store:
+    gc.callbacks.append(watch_gc)
     start, cpu = time.perf_counter(), time.process_time()
     summary = compare_store(store, full=sys.argv[2] == "full")
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    gc.callbacks.remove(watch_gc)
 print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "documents": summary.documents, "relations": summary.agreements + summary.contradictions,
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "gc_passes": passes, "gc_cpu_seconds": gc_cpu[0]}))
 """
 
 
@@ -322,6 +338,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 "cpu_ratio_vs_smallest_store": round(statistics.median(
                     g["cpu_seconds"] / b["cpu_seconds"] for g, b in zip(got, runs[first])), 2),
                 "max_rss_mb": round(statistics.median(g["max_rss_mb"] for g in got), 1),
+                # the collector's full passes (generation 2) in each round's compare, and their CPU
+                "gc_full_passes_rounds": [g["gc_passes"][2] for g in got],
+                "gc_cpu_s_rounds": [round(g["gc_cpu_seconds"], 4) for g in got],
                 "relations": got[0]["relations"]}
             if smallest:
                 row["memory_ratio_vs_smallest_nonempty"] = round(statistics.median(

@@ -141,3 +141,40 @@ def test_claim_sentences_are_embedded_once(tmp_path: Path, nlp) -> None:
         embedded.clear()
         compare_store(store, embed=counting)
         assert embedded == [] and store.relations()
+
+
+def test_a_block_scored_from_the_new_claims_rows_decides_what_the_whole_square_decides(tmp_path: Path, nlp) -> None:
+    """An incremental compare's block (``involving``: the new documents) is scored from the rows
+    of the new claims only, a k x n product instead of the block's n x n square: every document
+    of the examples taken in turn as the new one, the pairs decided, their order and decisions
+    are those the whole square gives with a side in that document."""
+    from dyadwatch.compare import claim_items, claim_vectors, default_direction, document_pairs
+    from dyadwatch.compare.relations import claim_pairs, decide_pairs
+
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(EXAMPLES)], nlp=nlp, compare=False)
+        docs = store.document_ids()
+        dyad_of = document_pairs(store, docs)
+        claims = claim_items(store, docs, group_of={}, dyad_of=dyad_of, direction=default_direction())
+        vectors, _ = claim_vectors(store, claims, None)
+
+    def key(decided: list) -> list:
+        return [(a.document_id, a.start, b.document_id, b.start, d.relation, d.score, d.why) for a, b, d in decided]
+
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(claims):
+        for pair in claim_pairs(c):
+            blocks.setdefault(pair, []).append(i)
+    checked = decided = 0
+    for pair, idx in sorted(blocks.items()):
+        block, block_vectors = [claims[i] for i in idx], vectors[idx]
+        whole = decide_pairs(block, block_vectors, pair=pair)
+        for doc in sorted({c.document_id for c in block}):
+            expected = [x for x in whole if doc in (x[0].document_id, x[1].document_id)]
+            assert key(decide_pairs(block, block_vectors, pair=pair, involving={doc})) == key(expected)
+            checked += 1
+            decided += len(expected)
+        # a block where no claim is new (a pair only candidates are about) decides nothing
+        assert decide_pairs(block, block_vectors, pair=pair, involving={"not-in-the-store"}) == []
+    # every document was the new one in each block of its pairs, and the examples relate there
+    assert checked >= len(docs) and decided > 0

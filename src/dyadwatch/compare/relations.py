@@ -672,13 +672,9 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
     acts = act_frequencies([*claims, *(others or ())])
     pairs_left = [claim_pairs(c) for c in claims]
     pairs_right = [claim_pairs(c) for c in right] if cross else pairs_left
-    sims = np.asarray(vectors) @ np.asarray(other_vectors if cross else vectors).T
-    has_figures = np.array([bool(c.figures) for c in claims])
-    right_figures = np.array([bool(c.figures) for c in right]) if cross else has_figures
-    # only pairs some reason can decide: close enough in meaning, or both giving figures
-    near = (sims >= min(DIRECTION_ALIGN, REPORT_SIMILARITY)) | np.outer(has_figures, right_figures)
-    xs, ys = np.nonzero(near if cross else np.triu(near, 1))
-    for x, y in zip(xs.tolist(), ys.tolist()):
+    xs, ys, similarities = _near_pairs(claims, right, np.asarray(vectors),
+                                       np.asarray(other_vectors) if cross else None, involving)
+    for x, y, sim in zip(xs.tolist(), ys.tolist(), similarities.tolist()):
         a, b = claims[x], right[y]
         if a.document_id == b.document_id or (a.group and a.group == b.group):
             continue
@@ -695,7 +691,6 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         judgements_only = not set(a.actors).intersection(b.actors)
         if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):
             continue
-        sim = float(sims[x, y])
         specific, terms = shared_specific(a, b, df)
         decision = None
         for p in shared or [None]:
@@ -711,6 +706,67 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
             continue
         out.append((a, b, decision))
     return out
+
+
+def _near_pairs(left: Sequence[ClaimItem], right: Sequence[ClaimItem], vectors: np.ndarray,
+                other_vectors: np.ndarray | None, involving: set[str] | None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of claims ``decide_pairs`` weighs, as (row in ``left``, column in ``right``,
+    similarity), in row-major order: those some reason can decide (close enough in meaning, or
+    both giving figures) that the loop there does not pass over (``_may_meet``). Within one
+    block (``other_vectors`` None: ``right`` is ``left``), each pair once, the row first.
+
+    With ``involving`` within one block (an incremental compare: a few new claims among the
+    hundreds of their candidates', whose pairs among themselves are never decided), only the
+    rows of the involved claims are scored: a product of k x n similarities instead of n x n.
+    That product rounds a few similarities differently in the last bit from the whole square's
+    (a float32 sum in another order), as the whole square of a smaller block does."""
+    cross = other_vectors is not None
+    figures_left = np.array([bool(c.figures) for c in left])
+    figures_right = np.array([bool(c.figures) for c in right]) if cross else figures_left
+    threshold = min(DIRECTION_ALIGN, REPORT_SIMILARITY)
+    if cross or involving is None:
+        sims = vectors @ (vectors if other_vectors is None else other_vectors).T
+        near = (sims >= threshold) | np.outer(figures_left, figures_right)
+        near &= _may_meet(left, right, involving)
+        xs, ys = np.nonzero(near if cross else np.triu(near, 1))
+        return xs, ys, sims[xs, ys]
+    rows = np.array([i for i, c in enumerate(left) if c.document_id in involving], dtype=np.intp)
+    if not len(rows):  # a block of candidates alone: nothing in it is decided
+        return rows, rows, np.zeros(0, dtype=vectors.dtype)
+    sims = vectors[rows] @ vectors.T
+    near = (sims >= threshold) | np.outer(figures_left[rows], figures_left)
+    near &= _may_meet([left[i] for i in rows], left, involving)
+    # a pair with both claims involved is met in both their rows: kept in the row of the first
+    involved = np.zeros(len(left), dtype=bool)
+    involved[rows] = True
+    near &= (np.arange(len(left))[None, :] > rows[:, None]) | ~involved[None, :]
+    r, cols = np.nonzero(near)
+    values = sims[r, cols]
+    xs, ys = np.minimum(rows[r], cols), np.maximum(rows[r], cols)
+    order = np.lexsort((ys, xs))
+    return xs[order], ys[order], values[order]
+
+
+def _may_meet(left: Sequence[ClaimItem], right: Sequence[ClaimItem], involving: set[str] | None) -> np.ndarray:
+    """Which pairs of claims (a row of ``left``, a column of ``right``) ``decide_pairs`` may
+    decide: of different documents, not of one group of copies and, with ``involving``, one of
+    them in those documents. The same tests the loop there makes pair by pair, as one mask."""
+    codes: dict[str, int] = {}
+    docs_l = np.array([codes.setdefault(c.document_id, len(codes)) for c in left], dtype=np.intp)
+    docs_r = np.array([codes.setdefault(c.document_id, len(codes)) for c in right], dtype=np.intp)
+    mask = docs_l[:, None] != docs_r[None, :]
+    # a claim without a group is in none: its code is its own (negative, unique)
+    groups: dict[str, int] = {}
+    groups_l = np.array([groups.setdefault(c.group, len(groups)) if c.group else -1 - i for i, c in enumerate(left)],
+                        dtype=np.intp)
+    groups_r = np.array([groups.setdefault(c.group, len(groups)) if c.group else -1 - len(left) - i
+                         for i, c in enumerate(right)], dtype=np.intp)
+    mask &= groups_l[:, None] != groups_r[None, :]
+    if involving is not None:
+        mask &= (np.array([c.document_id in involving for c in left], dtype=bool)[:, None]
+                 | np.array([c.document_id in involving for c in right], dtype=bool)[None, :])
+    return mask
 
 
 def keep_strongest(decided: Sequence[tuple[ClaimItem, ClaimItem, Decision]], *, max_contradictions_per_pair: int = 3,
