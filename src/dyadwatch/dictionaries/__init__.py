@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from dyadwatch.dictionaries.errors import (
@@ -57,6 +58,7 @@ __all__ = [
     "DictionaryNotFound",
     "load_actor_dictionaries",
     "load_outlets",
+    "outlet_map",
     "read_actor_dictionary",
 ]
 
@@ -226,16 +228,33 @@ def load_outlets(**kwargs: Any) -> dict[str, str]:
     return _outlets_of(load_actor_dictionaries(**kwargs))
 
 
+def outlet_map() -> Mapping[str, str]:
+    """``load_outlets()`` as a read-only mapping, shared: built once for the registered
+    dictionaries (again when they change), so that naming every page's outlet looks a domain up
+    without copying the 4,000 domains a page (0.4 ms a page, a third of naming it)."""
+    return _outlet_map_cached(*_outlets_key())
+
+
+@lru_cache(maxsize=1)
+def _outlet_map_cached(env_value: str, plugins: tuple[str, ...]) -> Mapping[str, str]:
+    return MappingProxyType(dict(_default_outlets_cached(env_value, plugins)))
+
+
 @lru_cache(maxsize=1)
 def _default_outlets_cached(env_value: str, plugins: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(_outlets_of(load_actor_dictionaries()).items())
 
 
-def _default_outlets() -> tuple[tuple[str, str], ...]:
+def _outlets_key() -> tuple[str, tuple[str, ...]]:
+    """What the default outlets depend on: the dictionaries' environment variable and the plugins."""
     from dyadwatch.plugins import pm
 
     plugins = tuple(sorted(str(pm.get_name(p)) for p in pm.get_plugins()))
-    return _default_outlets_cached(os.environ.get(ENV_VAR) or "", plugins)
+    return os.environ.get(ENV_VAR) or "", plugins
+
+
+def _default_outlets() -> tuple[tuple[str, str], ...]:
+    return _default_outlets_cached(*_outlets_key())
 
 
 def _outlets_of(dictionaries: Iterable[ActorDictionary]) -> dict[str, str]:

@@ -28,6 +28,7 @@ In order:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -261,6 +262,8 @@ def _abbreviates(label: str, words: list[str]) -> bool:
     keys = [_NON_ALNUM.sub("", w.lower()) for w in words]
     if not all(keys):
         return False
+    if keys[0] not in _CONNECTORS and keys[0][0] != label[:1]:
+        return False  # the first word, whole or by its initial, starts the label (most runs fail here)
 
     @lru_cache(maxsize=None)
     def go(i: int, j: int) -> bool:
@@ -404,7 +407,7 @@ def site_names(url: str | None, outlet: str | None = None) -> set[str]:
 
 
 def outlet_from_url(url: str | None, text: str = "", *,
-                    outlets: dict[str, str] | None = None) -> tuple[str, str] | None:
+                    outlets: Mapping[str, str] | None = None) -> tuple[str, str] | None:
     """(outlet name, how it was found) for the page at ``url``, or None without a usable host.
 
     outlets: domain -> name; the registered outlet dictionaries by default.
@@ -413,9 +416,9 @@ def outlet_from_url(url: str | None, text: str = "", *,
     if host is None:
         return None
     if outlets is None:
-        from dyadwatch.dictionaries import load_outlets
+        from dyadwatch.dictionaries import outlet_map
 
-        outlets = load_outlets()
+        outlets = outlet_map()
     labels = host.split(".")
     for i in range(len(labels) - 1):
         domain = ".".join(labels[i:])
