@@ -764,8 +764,8 @@ def test_the_day_of_a_call_told_in_the_past_is_behind_the_article(nlp):
     # "called Wednesday for dialogue": the intended dialogue is dated by the call, last Wednesday
     # (REF: Friday 10 May), not next week's; tagged VBN with its subject, or hung on a root noun
     for text in ("Turkish and Greek leaders called Wednesday for sustained dialogue.",
-                 "Turkish and Greek leadership called Wednesday for sustained dialogue and expanded cooperation "
-                 "despite persistent territorial disputes, with Ankara setting an ambitious target."):
+                 "Turkish and Greek leadership called Wednesday for patient dialogue and wider trade "
+                 "in spite of lingering maritime quarrels, with Athens naming a modest goal."):
         calls = find(code(nlp, text), "TUR", "GRC", "CONSULT")
         assert calls and {e["date"] for e in calls} == {"2024-05-08"}, text
     # a plan's own day still lies ahead
@@ -1729,8 +1729,8 @@ def test_a_shared_act_its_own_parties_call_for_is_theirs_and_intended(nlp):
 def test_a_participle_on_the_root_noun_is_the_misread_verb_of_the_sentence(nlp):
     # the parser reads "called" as a participle on "leadership" (and the two adjectives as one
     # actor): the leadership of both calls
-    events = code(nlp, "Serbian and Croatian leadership called Wednesday for sustained dialogue and expanded "
-                       "cooperation despite old disputes.")
+    events = code(nlp, "Serbian and Croatian leadership called Wednesday for patient dialogue and wider "
+                       "trade in spite of old quarrels.")
     assert the(events, "SRB", "HRV", "CONSULT") and the(events, "HRV", "SRB", "CONSULT")
     # a participle with its agent is passive: "the deal signed by Aliyev" is not signed by the deal
     events = code(nlp, "The deal signed by Aliyev and Pashinyan on Friday.")
