@@ -1808,3 +1808,17 @@ def test_a_state_one_is_in_or_arrives_in_for_a_meeting_is_the_state_visited(nlp,
     # and what is only said or signed there still has no party in the place
     assert not any(e["target"] == "DEU" or e["source"] == "DEU"
                    for e in code(nlp, "Erdogan signed the agreement in Berlin."))
+
+
+@pytest.mark.parametrize("text,source,target,type_,not_type", [
+    # helping with an act is cooperation; help given outright (or with goods) is aid: the guide's
+    # AID is material aid provided
+    ("Russia helped Iran build a nuclear reactor.", "RUS", "IRN", "COOPERATE", "AID"),
+    ("China will help Pakistan to develop its ports.", "CHN", "PAK", "COOPERATE", "AID"),
+    ("The United States helped Ukraine with weapons.", "USA", "UKR", "AID", "COOPERATE"),
+    ("Germany will help Greece.", "DEU", "GRC", "AID", "COOPERATE"),
+])
+def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, not_type):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    assert not find(events, source, target, not_type)
