@@ -1808,3 +1808,50 @@ def test_a_state_one_is_in_or_arrives_in_for_a_meeting_is_the_state_visited(nlp,
     # and what is only said or signed there still has no party in the place
     assert not any(e["target"] == "DEU" or e["source"] == "DEU"
                    for e in code(nlp, "Erdogan signed the agreement in Berlin."))
+
+
+@pytest.mark.parametrize("text,source,target,type_,not_type", [
+    # helping with an act is cooperation; help given outright (or with goods) is aid: the guide's
+    # AID is material aid provided
+    ("Russia helped Iran build a nuclear reactor.", "RUS", "IRN", "COOPERATE", "AID"),
+    ("China will help Pakistan to develop its ports.", "CHN", "PAK", "COOPERATE", "AID"),
+    ("The United States helped Ukraine with weapons.", "USA", "UKR", "AID", "COOPERATE"),
+    ("Germany will help Greece.", "DEU", "GRC", "AID", "COOPERATE"),
+])
+def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, not_type):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    assert not find(events, source, target, not_type)
+
+
+@pytest.mark.parametrize("text,mentioned", [
+    # an agreement named with "the"/"this" that nothing in the sentence makes and that names no
+    # party of its own is one made before, mentioned: no act of agreeing
+    ("Iran and Saudi Arabia signed an agreement on Friday. The landmark agreement raised expectations "
+     "for stability.", "The landmark agreement"),
+    ("Iran and Saudi Arabia signed an agreement on Friday. As part of the agreement, Iran released two "
+     "Saudi prisoners.", "As part of the agreement"),
+])
+def test_an_agreement_mentioned_is_no_new_agreement(nlp, text, mentioned):
+    events = code(nlp, text)
+    at = text.index(mentioned)
+    assert the(events, "IRN", "SAU", "AGREE")["start"] < at  # the signing is coded
+    assert not [e for e in events if e["type"] == "AGREE" and e["start"] >= at]
+
+
+AGREEMENT_LEAD = ("Iran and Saudi Arabia signed an agreement on Friday to restore ties. Iran released two Saudi "
+                  "prisoners. The deal, struck in Beijing, was a win for China.")
+
+
+@pytest.mark.parametrize("last", [
+    # made in the sentence, named with its parties, or a joint statement (the parties' act of
+    # declaring): the pair the article is about (or the one named) agrees
+    "The accord was sealed on Friday.",
+    "Saudi Arabia said the agreement between Iran and Saudi Arabia would hold.",
+    "The joint statement calls for reopening embassies.",
+])
+def test_an_agreement_made_or_named_with_its_parties_is_coded(nlp, last):
+    text = f"{AGREEMENT_LEAD} {last}"
+    events = [e for e in code(nlp, text) if e["start"] >= text.index(last)]
+    the(events, "IRN", "SAU", "AGREE")
+    the(events, "SAU", "IRN", "AGREE")
