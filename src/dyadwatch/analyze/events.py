@@ -220,8 +220,6 @@ class EventWords:
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
     generic_modifiers: frozenset[str]
-    making_verbs: frozenset[str]
-    agreement_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -262,10 +260,6 @@ class Trigger:
     needs_prep: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
     needs_head: tuple[str, ...] = ()
-    #: only with a bare or "to" infinitive completing the verb: "help Iran build a reactor" is
-    #: help with an act (cooperation), where "help Ukraine (with weapons)" gives aid; a restricted
-    #: sense, it takes the word from its unrestricted ones when it fits
-    needs_clause: bool = False
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
     #: the event dictionary the trigger comes from (the built-in one or a plugin's)
@@ -385,7 +379,6 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
                        needs_head=tuple(row.get("needs_head", ())),
-                       needs_clause=bool(row.get("needs_clause")),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())),
                        dictionary=lex.name)
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
@@ -766,10 +759,6 @@ class _DocCoder:
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
-            if tok.pos_ in ("NOUN", "PROPN") and self._made_before(tok):
-                # "as part of the agreement", "the landmark agreement raised expectations": an
-                # agreement mentioned, made before; no act of agreeing here
-                fitting = [t for t in fitting if t.type != "AGREE"]
             if not any(t.type == "REQUEST" for t in fitting) and self._obliged(tok):
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
@@ -1088,8 +1077,6 @@ class _DocCoder:
             return False
         if trig.needs_head and not (tok.dep_ in OBJ or tok.dep_ == "conj" and tok.head.dep_ in OBJ) or \
                 trig.needs_head and (tok.head if tok.dep_ in OBJ else tok.head.head).lemma_.lower() not in trig.needs_head:
-            return False
-        if trig.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in tok.children):
             return False
         if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "disagree"
                                         for c in tok.children):
@@ -1477,30 +1464,6 @@ class _DocCoder:
         if not sources and not targets and trig.joint and trig.type in SHARED_TYPES and self._unnamed_shared_act(tok):
             return _Found(list(self._main_pair() or ()), [], "main pair", joint=True)
         return self._fallback(tok, trig, sources, targets, sent_actors)
-
-    def _made_before(self, noun: Token) -> bool:
-        """An agreement named with "the", "this" or "that" that nothing in the sentence makes
-        (no verb or noun of ``making_verbs`` governs it: "signed the deal", "the accord was
-        sealed", "the signing of the accord", "the deal, struck in Beijing") and that names no
-        party of its own ("the agreement between A and B", "their deal", "the Saudi-Iranian
-        accord"): one already made, mentioned ("as part of the agreement, Trump lifted …", "the
-        landmark agreement raised expectations", "China fully supports this agreement"). The
-        guide's AGREE is agreeing, signing, promising: the mention is no such act, and its
-        parties would only be guessed from the sentences around it."""
-        if noun.lemma_.lower() not in self.w.agreement_nouns or not _definite(noun, demonstrative=True):
-            return False
-        making = self.w.making_verbs
-        head = noun
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        gov = head.head if head.dep_ in OBJ or head.dep_ in ("nsubjpass", "compound") else \
-            head.head.head if head.dep_ == "pobj" else None
-        if gov is not None and gov.lemma_.lower() in making or head.head.lemma_.lower() in making:
-            return False
-        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in making for c in noun.children):
-            return False
-        return not any(t.i in self.actor_of for t in noun.subtree if t.i != noun.i) and \
-            not any(c.dep_ == "poss" for c in noun.children)
 
     def _unnamed_shared_act(self, tok: Token) -> bool:
         """A shared act told with no party at all: a noun with no determiner or "the" ("raised
@@ -2625,8 +2588,8 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _restricted(trig: Trigger) -> bool:
-    """A sense that applies only with a given modifier, head verb, preposition or infinitive."""
-    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep or trig.needs_clause)
+    """A sense that applies only with a given modifier, head verb or preposition."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
 
 
 def _modified_by(tok: Token, words: Set[str]) -> bool:
