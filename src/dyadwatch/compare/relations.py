@@ -674,12 +674,10 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
     pairs_right = [claim_pairs(c) for c in right] if cross else pairs_left
     xs, ys, similarities = _near_pairs(claims, right, np.asarray(vectors),
                                        np.asarray(other_vectors) if cross else None, involving)
+    # (pairs within one document or one group of copies, or with no side in ``involving``, are
+    # left out by ``_near_pairs``: ``_may_meet``)
     for x, y, sim in zip(xs.tolist(), ys.tolist(), similarities.tolist()):
         a, b = claims[x], right[y]
-        if a.document_id == b.document_id or (a.group and a.group == b.group):
-            continue
-        if involving is not None and a.document_id not in involving and b.document_id not in involving:
-            continue
         # the pairs of states both documents are about, in a fixed order: the same decision
         # whichever block met the two claims
         shared: list[tuple[str, str] | None] = [*sorted(set(pairs_left[x]) & set(pairs_right[y]))]
@@ -751,7 +749,7 @@ def _near_pairs(left: Sequence[ClaimItem], right: Sequence[ClaimItem], vectors: 
 def _may_meet(left: Sequence[ClaimItem], right: Sequence[ClaimItem], involving: set[str] | None) -> np.ndarray:
     """Which pairs of claims (a row of ``left``, a column of ``right``) ``decide_pairs`` may
     decide: of different documents, not of one group of copies and, with ``involving``, one of
-    them in those documents. The same tests the loop there makes pair by pair, as one mask."""
+    them in those documents, as one mask."""
     codes: dict[str, int] = {}
     docs_l = np.array([codes.setdefault(c.document_id, len(codes)) for c in left], dtype=np.intp)
     docs_r = np.array([codes.setdefault(c.document_id, len(codes)) for c in right], dtype=np.intp)
