@@ -722,7 +722,7 @@ class _DocCoder:
             return False
         if act.dep_ == "pobj" and (act.head.lower_ in self.w.ahead_words or act.head.head.lower_ in self.w.ahead_words):
             return False  # "ahead of Friday's summit", "before Wednesday's vote"
-        return bool(self.c.lexicon.lookup(act, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
+        return bool(self._triggers(act))
 
     def _denials(self, sent: Span, start: int, end: int, prev_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """"China has denied this": the previous sentence's actions by the denier, now denied."""
@@ -748,22 +748,22 @@ class _DocCoder:
         lexicon = self.c.lexicon
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
-        told_demands: set[int] = set()
+        told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
                 continue
-            fitting = [trig for trig in lexicon.lookup(tok, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes)
-                       if self._fits(tok, trig)]
+            fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)]
             if any(_restricted(t) for t in fitting):
                 # a sense restricted by its modifier, head verb or preposition, when that word is
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
                 # of force; "had an exchange" is a conversation, not an exchange of goods
                 fitting = [t for t in fitting if _restricted(t)]
-            if not any(t.type == "REQUEST" for t in fitting) and self._obliged(tok):
+            obliged = self._obliged(tok) if not any(t.type == "REQUEST" for t in fitting) else []
+            if obliged:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
-                told_demands.add(tok.i)
+                told_demands[tok.i] = obliged
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -793,9 +793,8 @@ class _DocCoder:
                 # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
                 # Korea should collaborate": no demand on anyone)
                 speakers = self._subject(tok)[0]
-                obliged = self._obliged(tok)
-                found = _Found(speakers, obliged, "syntax") if speakers and obliged and \
-                    not set(speakers) & set(obliged) else None
+                obliged = told_demands[tok.i]
+                found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -899,6 +898,11 @@ class _DocCoder:
                            "trigger": gov.text, "trigger_start": gov.idx,
                            "trigger_end": gov.idx + len(gov.text), "confidence": round(confidence - 0.1, 2),
                            "_past": _past_tense(gov), "_tense": _tense(gov, self.w), "_noun": False}
+
+    def _triggers(self, tok: Token) -> list[Trigger]:
+        """The lexicon's senses of a word (its lemma and part of speech, with the hyphen prefixes
+        of this language's word lists), before any check of how the sentence uses it (``_fits``)."""
+        return self.c.lexicon.lookup(tok, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes)
 
     def _headline_start(self) -> int:
         """Where the headline starts: the first sentence of at least three words (page furniture
@@ -1297,8 +1301,7 @@ class _DocCoder:
         for c in verb.children:
             if c.dep_ in OBJ or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and len(subjects) > 1 and c.i > verb.i):
                 out += [a for a in self._actors(c) if a not in out]
-            if c.dep_ == "dobj" and any(t.joint for t in self.c.lexicon.lookup(
-                    c, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes)):
+            if c.dep_ == "dobj" and any(t.joint for t in self._triggers(c)):
                 # "the UN welcomed the Saudi-Iranian rapprochement": what is done to a shared act
                 # is done to each of its parties, not only to the one named nearest
                 parties = self._noun_roles(c, Trigger(c.lemma_, "NOUN", "CONSULT"))[2]
@@ -1760,11 +1763,11 @@ class _DocCoder:
             # "Saudi Arabia backs the government, while Iran arms the rebels": the verb names its
             # target, one the actors do not resolve; another actor of the sentence is not it
             return None
-        # a state named only as where the act was done is no party to it ("Norway signed the
-        # agreement in Berlin"): the sentence's other actor, or the article's other side, is
-        scene = self._named_as_scene(tok) if trig.type in SCENE_TYPES else set()
         if len(sources) == 1 and not targets:
             members_only = self._named_as_membership(tok.sent)
+            # a state named only as where the act was done is no party to it ("Norway signed the
+            # agreement in Berlin"): the sentence's other actor, or the article's other side, is
+            scene = self._named_as_scene(tok) if trig.type in SCENE_TYPES else set()
             others = [a for a in sent_actors if a not in sources and a not in members_only and a not in scene]
             if len(others) == 1 and others[0] in self._accusers(tok):
                 # the accuser is not the other party ("Israel accused Iran of supplying weapons to Hamas")
@@ -1794,7 +1797,7 @@ class _DocCoder:
             # (the place of a shared act is not its other party: "the deal with Iran was signed in
             # Beijing"; the place of a one-sided one may name who did it: "thousands marched in
             # Tbilisi in defiance of Russia")
-            hosts = scene if trig.joint else set()
+            hosts = self._named_as_scene(tok) if trig.joint and trig.type in SCENE_TYPES else set()
             others = [a for a in outside if a not in targets and a not in judges and a not in hosts]
             if len(others) == 1:
                 return _Found(others, targets, "sentence", joint=trig.joint)
@@ -1834,13 +1837,14 @@ class _DocCoder:
     def _named_as_scene(self, act: Token) -> set[str]:
         """Actors the sentence of ``act`` names only as where it was done (``_scene``)."""
         named: dict[str, bool] = {}
+        above = {act.i, *(a.i for a in act.ancestors)}
         for t in act.sent:
             code = self.actor_of.get(t.i)
             if code is not None:
-                named[code] = named.get(code, True) and self._scene(t, act)
+                named[code] = named.get(code, True) and self._scene(t, act, above)
         return {code for code, only in named.items() if only}
 
-    def _scene(self, mention: Token, act: Token) -> bool:
+    def _scene(self, mention: Token, act: Token, above: set[int]) -> bool:
         """A mention that names where ``act`` was done: the object of a place preposition on the
         act ("talks in Paris"), on a word above it ("signed the agreement in Berlin", "said in
         Ankara that …"), on a clause that sets it ("Speaking in Washington, the minister
@@ -1848,7 +1852,7 @@ class _DocCoder:
         done at ("at a summit in Ankara", "on the sidelines of the UN General Assembly in New
         York", "in a speech in Paris": ``forum_nouns``, ``occasion_nouns``). Not a place of what
         the act bears on ("condemned the violence in Syria", "criticised the government in
-        Ankara"): that place may be its target."""
+        Ankara"): that place may be its target. ``above``: the act and the words above it."""
         top = mention
         while top.dep_ in ("conj", "compound", "appos") and top.head.i != top.i:
             top = top.head
@@ -1877,7 +1881,6 @@ class _DocCoder:
             # being or arriving somewhere for the act is visiting it: "was in Berlin to meet
             # officials", "has been in Germany for a two-day visit", "arrived in Tripoli to discuss"
             return False
-        above = {act.i, *(a.i for a in act.ancestors)}
         if host.i in above:
             return True
         # a clause that sets the act: "Speaking in Washington, …", "Arriving in Berlin, …"
@@ -1927,7 +1930,7 @@ class _DocCoder:
         """A word of the event lexicon, in a sense that fits it, in the lead's sentence."""
         return self._lead_sent is not None and any(
             self._fits(t, trig) for t in self._lead_sent
-            for trig in self.c.lexicon.lookup(t, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
+            for trig in self._triggers(t))
 
     def _counterpart(self, actor: str) -> str | None:
         """The other side of the pair an article is about, for ``actor`` on one side: the actor
@@ -2156,8 +2159,7 @@ class _DocCoder:
         if clause.dep_ == "relcl":
             return True
         noun = clause.head
-        return clause.dep_ == "acl" and noun.i != tok.i and noun.pos_ == "NOUN" and bool(
-            self.c.lexicon.lookup(noun, self.w.kept_hyphen_prefixes, self.w.repeating_prefixes))
+        return clause.dep_ == "acl" and noun.i != tok.i and noun.pos_ == "NOUN" and bool(self._triggers(noun))
 
     def _counted_from(self, span: Span) -> int | None | Literal[False]:
         """How a time expression that the publication date does not resolve counts its day: days
