@@ -53,6 +53,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -196,7 +197,7 @@ class Money:
     """
 
     def __init__(self, lists: WordLists) -> None:
-        self.prefixes = {re.sub(r"\s+", "", form.lower()): code for form, code in lists.mapping("prefixes").items()}
+        self.prefixes = {self.key(form): code for form, code in lists.mapping("prefixes").items()}
         self.names = dict(lists.mapping("names"))
         codes_after = lists.mapping("codes_after")
         for code, iso in codes_after.items():
@@ -210,12 +211,12 @@ class Money:
                 raise DictionaryFormatError(DictionaryErrors.DW259.format(
                     path=lists.path, reason=f"'by_context.{group}' must be named '<mark or word> <ISO code>'"))
             rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in stems) + ")", re.I)
-            self.by_context.setdefault(re.sub(r"\s+", "", mark.lower()), []).append((code, rx))
+            self.by_context.setdefault(self.key(mark), []).append((code, rx))
         not_before = lists.groups("not_money_before")
 
         marks = []
         for form in sorted(lists.mapping("prefixes"), key=len, reverse=True):
-            letters = form[:len(form) - len(form.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."))]
+            letters = form[:len(form) - len(form.lstrip(string.ascii_letters + "."))]
             symbol = form[len(letters):]
             if letters and symbol:  # "US$", "E£": the letters in their case, apart when two or more
                 marks.append(rf"(?-i:{re.escape(letters)})" + (r"[ \u00a0]?" if len(letters) > 1 else "")
@@ -246,9 +247,14 @@ class Money:
             re.I,
         )
 
+    @staticmethod
+    def key(mark: str) -> str:
+        """A mark or word as the lists are looked up by: lower case, without spaces ("US $" -> "us$")."""
+        return re.sub(r"\s+", "", mark.lower())
+
     def of_mark(self, mark: str, context: str, home_dollar: str | None = None) -> str | None:
         """The currency of a mark written before a number; "$" is ``home_dollar`` when given."""
-        key = re.sub(r"\s+", "", mark.lower())
+        key = self.key(mark)
         if key == "$" and home_dollar:
             return home_dollar
         return self.in_context(key, context) or self.prefixes.get(key)
@@ -390,7 +396,7 @@ def _atoms(text: str, money: Money, context_of: Any = None, home_dollar: str | N
             # only an ambiguous mark ("¥": yuan or yen) needs its context: the sentence, at most
             # 300 characters either side
             context = (context_of(start) if context_of else text[max(0, start - 300):end + 300]) \
-                if re.sub(r"\s+", "", m.group("pre").lower()) in money.by_context else ""
+                if money.key(m.group("pre")) in money.by_context else ""
             currency = money.of_mark(m.group("pre"), context, home_dollar)
         scale, has_scale, letter = 1.0, False, False
         abbr = m.group("abbr") or m.group("abbr2")
