@@ -362,19 +362,28 @@ FLIP_BEFORE = 20
 _NOT_SMOOTH = re.compile(r"\bnot (?:be )?(?:smooth|easy)\b", re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"[“\"]([^”\"]{0,300})[”\"]")
+#: a quoted fragment of at most this many words, set in the sentence's own syntax ('addressed the
+#: issues "openly and sincerely"', 'talks in a "constructive" atmosphere'), is how the article
+#: reports the talks, not a statement of someone else's: it is read with the sentence
+QUOTED_FRAGMENT = 3
+
+
 def relationship_assessment(sentence: str) -> int:
     """How a sentence judges the relationship of two states itself, from the relations word list
     (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "reduces the
     risk of war between them"), -1 apart ("ties plunged to their lowest", "relations
     may not be smooth", "tensions deepened"), 0 for none or both. A denial inside the phrase or
     just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside quote marks are someone's words and are left out,
-    as for ``negated``.
+    as for ``negated``, but for a fragment of a few words set in the sentence's own syntax
+    (``QUOTED_FRAGMENT``: 'discussed the disputes "openly and sincerely"'), which is how the report
+    itself tells the talks went.
 
     The stance lexicon reads the direction of acts and cues anywhere in a sentence; this reads
     only a judgement of the relationship, which two sources make in words that share nothing
     ("may not be smooth" / "ties plunged"), so two such judgements are compared by direction
     rather than by their sentence vectors (``decide_assessment``)."""
-    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    bare = _QUOTED.sub(lambda m: m.group(0) if len(m.group(1).split()) <= QUOTED_FRAGMENT else " ", sentence)
     seen = set()
     for kind, pattern in _assessments().items():
         sign = 1 if kind == "closer" else -1
