@@ -309,8 +309,9 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
             if same_time else ""
         if neg_a != neg:
             done, undone = ("one", "the other") if not neg_a else ("the other", "one")
+            how = "denied by" if (s, t, ty) in (b if neg else a).extra.get("denied", ()) else "as not done by"
             return Decision("contradict", 0.85 if same_time else 0.75,
-                            f"{sa}→{ta} {ty}{when}: reported as done by {done}, as not done by {undone}")
+                            f"{sa}→{ta} {ty}{when}: reported as done by {done}, {how} {undone}")
         score = 0.8 if same_time else 0.7
         spec = act_specificity((s, t, ty, neg), a, b, acts)
         if agreed is None or (score, spec) > (agreed.score, agreed.specific_act):

@@ -1,0 +1,59 @@
+"""Contradictions between articles, each reason on sentences of our own through the real pipeline
+and a real SQLite store (or on claims built by hand where only the rule is under test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dyadwatch import Store, ingest_sources
+
+
+def _relations(store: Store) -> list[tuple[str, str, set[str], str]]:
+    """(relation, why, the two file names, "sentence a | sentence b") of every stored relation."""
+    names = {r["id"]: r["source"].rsplit("/", 1)[-1] for r in store.execute("SELECT id, source FROM documents")}
+    texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM documents")}
+    return [(r.relation, r.why, {names[r.a_document], names[r.b_document]},
+             texts[r.a_document][r.a_start:r.a_end] + " | " + texts[r.b_document][r.b_start:r.b_end])
+            for r in store.relations()]
+
+
+def _ingest(tmp_path: Path, nlp, files: dict[str, str]) -> list[tuple[str, str, set[str], str]]:
+    d = tmp_path / "docs"
+    d.mkdir()
+    for name, text in files.items():
+        (d / name).write_text(text)
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        return _relations(store)
+
+
+# -- an act one article reports and its actor, in the other, denies -----------------------------------
+
+SENT = """Border report
+
+NAIROBI, June 3, 2024 (Sample Wire) - Ethiopia sent troops into Somalia's Gedo region on June 2, 2024, local officials said.
+The deployment angered Mogadishu, which summoned the Ethiopian ambassador.
+"""
+DENIED = """Addis Ababa rejects border claims
+
+ADDIS ABABA, June 3, 2024 (Sample Wire) - Ethiopia denied sending troops into Somalia's Gedo region on June 2, 2024.
+Ethiopian officials called the reports baseless.
+"""
+ALSO_DENIED = """No troops crossed, says Addis
+
+ADDIS ABABA, June 4, 2024 (Other Wire) - Ethiopia has denied sending troops into the Gedo region of Somalia on June 2, 2024.
+"""
+
+
+def test_an_act_one_reports_and_its_actor_denies_contradicts(tmp_path: Path, nlp) -> None:
+    """"Ethiopia denied sending troops" is coded as the act with modality denied, not negated:
+    read as done, it confirmed the report that the troops were sent. It contradicts that report,
+    saying so, and two reports of the denial agree."""
+    rels = _ingest(tmp_path, nlp, {"sent.txt": SENT, "denied.txt": DENIED, "also.txt": ALSO_DENIED})
+    between = [r for r in rels if r[2] == {"sent.txt", "denied.txt"}]
+    assert [r[0] for r in between] == ["contradict"], rels
+    assert "denied by" in between[0][1] and "ETH→SOM" in between[0][1], between
+    assert "sent troops" in between[0][3] and "denied sending troops" in between[0][3]
+    assert not [r for r in rels if r[0] == "agree" and "sent.txt" in r[2]], rels
+    denials = [r for r in rels if r[2] == {"denied.txt", "also.txt"}]
+    assert denials and all(r[0] == "agree" for r in denials), rels
