@@ -57,3 +57,41 @@ def test_an_act_one_reports_and_its_actor_denies_contradicts(tmp_path: Path, nlp
     assert not [r for r in rels if r[0] == "agree" and "sent.txt" in r[2]], rels
     denials = [r for r in rels if r[2] == {"denied.txt", "also.txt"}]
     assert denials and all(r[0] == "agree" for r in denials), rels
+
+
+# -- opposite judgements of the state of the relationship ---------------------------------------------
+
+def _claim(doc: str, sentence: str, actors: tuple[str, ...] = ("PHL", "VNM")):
+    from dyadwatch.compare.relations import ClaimItem
+
+    return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=actors,
+                     polarity=1, extra={"dyad": ("PHL", "VNM"), "pairs": [("PHL", "VNM")]})
+
+
+def test_opposite_judgements_of_the_ties_contradict_and_the_tone_of_a_meeting_does_not() -> None:
+    """"Ties have warmed" and "relations have soured" cannot both describe one relationship; a
+    cordial meeting between states whose ties have soured can happen, and a headline that
+    gives both readings ("restored but remain tense") judges neither way."""
+    from dyadwatch.compare.relations import decide, decide_opposite_assessment, relationship_state
+
+    assert relationship_state("Ties between Hanoi and Manila have warmed markedly since the spring.") == 1
+    assert relationship_state("Relations between the two neighbours have soured over the fishing row.") == -1
+    assert relationship_state("Tensions between Hanoi and Manila eased after the call.") == 1
+    assert relationship_state("Hanoi and Manila held their talks in a cordial atmosphere.") == 0
+    assert relationship_state("Vietnam-Philippines Relations Restored But Remain Tense") == 0
+    assert relationship_state("Ties between the two have not improved.") == -1
+
+    warm = _claim("a", "Ties between Hanoi and Manila have warmed markedly since the spring.")
+    sour = _claim("b", "Relations between the two neighbours have soured badly since the spring.")
+    cordial = _claim("c", "Hanoi and Manila held their talks in a cordial atmosphere.")
+    decided = decide_opposite_assessment(warm, sour, 0.6, ("PHL", "VNM"))
+    assert decided is not None and decided.relation == "contradict"
+    assert decided.why == "opposite judgements of PHL–VNM ties: one sees them closer, the other apart"
+    # through every reason in turn, the same
+    assert decide(warm, sour, 0.6, ("PHL", "VNM")) == decided
+    assert decide_opposite_assessment(cordial, sour, 0.6, ("PHL", "VNM")) is None
+    # only on one subject by meaning: two articles years apart judge the ties differently and truly
+    assert decide_opposite_assessment(warm, sour, 0.35, ("PHL", "VNM")) is None
+    # about another pair: nothing
+    other = _claim("d", "Relations between Manila and Beijing have soured badly since the spring.", ("CHN", "PHL"))
+    assert decide_opposite_assessment(warm, other, 0.6, ("PHL", "VNM")) is None

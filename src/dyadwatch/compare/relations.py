@@ -375,14 +375,36 @@ def relationship_assessment(sentence: str) -> int:
     only a judgement of the relationship, which two sources make in words that share nothing
     ("may not be smooth" / "ties plunged"), so two such judgements are compared by direction
     rather than by their sentence vectors (``decide_assessment``)."""
+    seen = {sign for sign, _ in _assessment_phrases(sentence)}
+    return next(iter(seen)) if len(seen) == 1 else 0
+
+
+def _assessment_phrases(sentence: str) -> list[tuple[int, str]]:
+    """Each judgement of a relationship in a sentence (``relationship_assessment``), as (+1 closer
+    or -1 apart, once a denial before or inside it has turned it; the words that judge)."""
     bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
-    seen = set()
+    out = []
     for kind, pattern in _assessments().items():
         sign = 1 if kind == "closer" else -1
         for m in pattern.finditer(bare):
             before = re.split(r"[,;:.!?()—–]", bare[max(0, m.start() - FLIP_BEFORE):m.start()])[-1]
             flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", before + m.group(0))))
-            seen.add(-sign if flipped else sign)
+            out.append((-sign if flipped else sign, m.group(0)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["relationship_states"]), re.IGNORECASE)
+
+
+def relationship_state(sentence: str) -> int:
+    """How a sentence judges the state of the relationship itself, its ties or tensions (+1
+    closer, -1 apart, 0 none or both): the judgements of ``relationship_assessment`` whose words
+    name the relationship (``relationship_states`` in the relations word list). The tone of one
+    meeting ("talks in a cordial atmosphere", "a frank exchange") is no judgement of the ties:
+    talks held cordially between states whose ties have soured are both true."""
+    seen = {sign for sign, words in _assessment_phrases(sentence) if _state_nouns().search(words)}
     return next(iter(seen)) if len(seen) == 1 else 0
 
 
@@ -412,6 +434,24 @@ def decide_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
     if not da or da != db or not about_pair(a, pair) or not about_pair(b, pair):
         return None
     return Decision("agree", 0.6, f"both judge {'–'.join(sorted(pair))} ties {'closer' if da > 0 else 'apart'}")
+
+
+def decide_opposite_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
+                               pair: tuple[str, str] | None) -> Decision | None:
+    """Two judgements of the state of the pair's relationship itself (``relationship_state``) that
+    point opposite ways ("ties have warmed" / "relations have soured"): both cannot describe the
+    same relationship at one time. The phrases share no word and read far apart as vectors, as
+    for ``decide_assessment``; but two opposite judgements on one subject are also what two
+    articles written years apart say truly, so the sentences must be about one thing by
+    meaning (``ALIGN``), not merely loosely (``DIRECTION_ALIGN``)."""
+    if similarity < ALIGN or pair is None:
+        return None
+    da, db = relationship_state(a.sentence), relationship_state(b.sentence)
+    if not da or not db or da == db or not about_pair(a, pair) or not about_pair(b, pair):
+        return None
+    return Decision("contradict", round(min(0.9, 0.45 + 0.4 * similarity), 3),
+                    f"opposite judgements of {'–'.join(sorted(pair))} ties: "
+                    f"one sees them {'closer' if da > 0 else 'apart'}, the other {'closer' if db > 0 else 'apart'}")
 
 
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
@@ -555,6 +595,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_events(a, b, similarity, pair, specific, acts)
     if decision is None:
         decision = decide_assessment(a, b, similarity, pair)
+    if decision is None:
+        decision = decide_opposite_assessment(a, b, similarity, pair)
     if decision is None and similarity >= DIRECTION_ALIGN:
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
