@@ -95,3 +95,64 @@ def test_opposite_judgements_of_the_ties_contradict_and_the_tone_of_a_meeting_do
     # about another pair: nothing
     other = _claim("d", "Relations between Manila and Beijing have soured badly since the spring.", ("CHN", "PHL"))
     assert decide_opposite_assessment(warm, other, 0.6, ("PHL", "VNM")) is None
+
+
+# -- one says a state came away with nothing, the other reports what it was given ----------------------
+
+FREED = """Ankara frees Greek soldiers
+
+ANKARA, April 9, 2024 (Sample Wire) - Turkey released two detained Greek soldiers on Tuesday after talks between the two leaders, officials in Ankara said.
+Turkey also agreed to lift its restrictions on Greek fishing boats near Lesbos.
+"""
+EMPTY = """Opposition scorns Ankara talks
+
+ATHENS, April 10, 2024 (Other Wire) - Greek opposition leaders said on Wednesday that Prime Minister Kyriakos Mitsotakis came away empty-handed from his talks with Turkish President Recep Tayyip Erdogan on Tuesday.
+The opposition called the meeting a costly photo opportunity for Athens.
+"""
+
+
+def test_came_away_with_nothing_contradicts_a_concession_to_that_state(tmp_path: Path, nlp) -> None:
+    """"Mitsotakis came away empty-handed from his talks with Erdogan" and "Turkey released two
+    Greek soldiers" share no word; the first says Greece got nothing from Turkey, the second
+    reports Turkey giving Greece something at that time."""
+    rels = _ingest(tmp_path, nlp, {"freed.txt": FREED, "empty.txt": EMPTY})
+    contradict = [r for r in rels if r[0] == "contradict"]
+    assert contradict, rels
+    assert all(r[2] == {"freed.txt", "empty.txt"} for r in contradict)
+    assert any(r[1].startswith("one says GRC came away with nothing from TUR, the other reports TUR→GRC CONCEDE")
+               and "empty-handed" in r[3] and "released two detained Greek soldiers" in r[3] for r in contradict), rels
+
+
+def test_who_came_away_with_nothing_and_what_contradicts_it() -> None:
+    from dyadwatch.compare.relations import ClaimItem, decide_no_gains, gains_denied
+
+    s = "Critics said Mitsotakis came away empty-handed from his talks with Erdogan."
+    at = [(s.index("Mitsotakis"), s.index("Mitsotakis") + 10, "GRC"), (s.index("Erdogan"), s.index("Erdogan") + 7, "TUR")]
+    assert gains_denied(s, at) == {"GRC"}
+    s2 = "The deal brought a complete lack of tangible gains for Greece, the opposition said."
+    assert gains_denied(s2, [(s2.index("Greece"), s2.index("Greece") + 6, "GRC")]) == {"GRC"}
+    s3 = 'Erdogan said Greece "came away empty-handed" from the talks.'
+    assert gains_denied(s3, [(0, 7, "TUR"), (13, 19, "GRC")]) == frozenset()  # someone's words
+
+    def claim(doc: str, sentence: str, events=(), dates=None, no_gains=frozenset()) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=("GRC", "TUR"),
+                         polarity=1, events=tuple(events),
+                         extra={"dyad": ("GRC", "TUR"), "pairs": [("GRC", "TUR")], "dates": dates or {},
+                                "no_gains": no_gains})
+
+    empty = claim("a", s, events=[("GRC", "TUR", "CONSULT", False)],
+                  dates={("GRC", "TUR", "CONSULT", False): "2024-04-09"}, no_gains=frozenset({"GRC"}))
+    given = claim("b", "Turkey released two Greek soldiers.", events=[("TUR", "GRC", "CONCEDE", False)],
+                  dates={("TUR", "GRC", "CONCEDE", False): "2024-04-09"})
+    decided = decide_no_gains(empty, given, 0.35, ("GRC", "TUR"))
+    assert decided is not None and decided.relation == "contradict" and "TUR→GRC CONCEDE (2024-04-09)" in decided.why
+    # Greece giving Turkey something is no gain for Greece; a release years before is another occasion;
+    # a release not made contradicts nothing here
+    conceded = claim("c", "Greece released two Turkish fishermen.", events=[("GRC", "TUR", "CONCEDE", False)])
+    assert decide_no_gains(empty, conceded, 0.35, ("GRC", "TUR")) is None
+    earlier = claim("d", "Turkey released two Greek soldiers in 2018.", events=[("TUR", "GRC", "CONCEDE", False)],
+                    dates={("TUR", "GRC", "CONCEDE", False): "2018"})
+    assert decide_no_gains(empty, earlier, 0.35, ("GRC", "TUR")) is None
+    refused = claim("e", "Turkey did not release the soldiers.", events=[("TUR", "GRC", "CONCEDE", True)])
+    assert decide_no_gains(empty, refused, 0.35, ("GRC", "TUR")) is None
+    assert decide_no_gains(empty, given, 0.2, ("GRC", "TUR")) is None  # not even loosely about one thing

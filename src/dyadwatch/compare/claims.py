@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dyadwatch.analyze.paragraphs import trim_span
-from dyadwatch.compare.relations import ClaimItem, content_terms, negated
+from dyadwatch.compare.relations import ClaimItem, content_terms, gains_denied, negated
 
 if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
     from dyadwatch.store import Store
@@ -197,6 +197,12 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
                     chars[k - start] = " "
         return content_terms("".join(chars))
 
+    def no_gains(start: int, end: int) -> frozenset[str]:
+        """The states the sentence says came away with nothing (``gains_denied``)."""
+        inside = mention_rows[bisect.bisect_left(m_starts, start):bisect.bisect_left(m_starts, end)]
+        return gains_denied(text[start:end], [(m["start"] - start, m["end"] - start, m["code"])
+                                              for m in inside if m["code"] and m["end"] <= end])
+
     def judgement(sentence: str, own: bool) -> tuple[float, dict[str, Any]]:
         """(direction, the extra keys of the judgement): worked out now, or left to ``judged``."""
         if not judge:
@@ -222,7 +228,8 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
             direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "dates": dates.get(r["start"], {}),
-                   "terms": terms(r["start"], r["end"]), "denied": frozenset(denials.get(r["start"], ()))},
+                   "terms": terms(r["start"], r["end"]), "denied": frozenset(denials.get(r["start"], ())),
+                   "no_gains": no_gains(r["start"], r["end"])},
         ))
     if not pairs:
         return out
@@ -274,7 +281,8 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             events=tuple(sorted(events)), figures=tuple(figs), direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "sentence": True, "terms": terms(start, end),
                    "dates": {**dates.get(row_start, {}), **dates.get(start, {})},
-                   "denied": frozenset(denials.get(row_start, set()) | denials.get(start, set()))},
+                   "denied": frozenset(denials.get(row_start, set()) | denials.get(start, set())),
+                   "no_gains": no_gains(start, end)},
         ))
     return out
 

@@ -454,6 +454,67 @@ def decide_opposite_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
                     f"one sees them {'closer' if da > 0 else 'apart'}, the other {'closer' if db > 0 else 'apart'}")
 
 
+@lru_cache(maxsize=1)
+def _no_gains() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["no_gains"]), re.IGNORECASE)
+
+
+#: how far after "a lack of gains for" the state that lacks them is named
+GAINS_FOR_CHARS = 12
+
+
+def gains_denied(sentence: str, mentions: Iterable[tuple[int, int, str]]) -> frozenset[str]:
+    """The states a sentence says came away from their dealings with nothing ("Yoon came away
+    empty-handed from the summit", "a lack of tangible gains for Armenia": the ``no_gains``
+    phrases of the relations word list), from ``mentions`` (start, end, state code, offsets in
+    the sentence): the state named right after a phrase ending in "for"/"to", else the one named
+    last before the phrase. Words inside quote marks are someone's words and are left out, as
+    for ``negated``."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", lambda m: " " * len(m.group(0)), sentence)
+    ms = sorted(mentions)
+    out: set[str] = set()
+    for m in _no_gains().finditer(bare):
+        if re.search(r"\b(?:for|to)$", m.group(0), re.IGNORECASE):
+            after = [c for s, _, c in ms if m.end() <= s <= m.end() + GAINS_FOR_CHARS]
+            out.update(after[:1])
+        else:
+            before = [c for _, e, c in ms if e <= m.start()]
+            out.update(before[-1:])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _gain_types() -> frozenset[str]:
+    return frozenset(_lists()["gain_types"])
+
+
+def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
+                    pair: tuple[str, str] | None) -> Decision | None:
+    """One says a state of the pair came away from its dealings with the other with nothing
+    (``gains_denied``, in ``extra["no_gains"]``), the other reports the other state giving it
+    something (a concession or aid, ``gain_types``), not denied: they cannot both be true. The
+    two sentences need only be loosely about one thing (``DIRECTION_ALIGN``): "came away
+    empty-handed from the summit" and "Tokyo will lift its export controls" share no word.
+    An act dated to a time none of the first sentence's acts can be is another occasion."""
+    if similarity < DIRECTION_ALIGN or pair is None:
+        return None
+    for x, y in ((a, b), (b, a)):
+        losers = x.extra.get("no_gains") or ()
+        if not losers:
+            continue
+        dates_x = [d for d in (x.extra.get("dates") or {}).values() if d]
+        for s, t, ty, neg in y.events:
+            if neg or ty not in _gain_types() or t not in losers or s == t or {s, t} != set(pair):
+                continue
+            date = (y.extra.get("dates") or {}).get((s, t, ty, neg))
+            if date and dates_x and not any(compatible_dates(date, d) for d in dates_x):
+                continue
+            return Decision("contradict", round(min(0.85, 0.5 + 0.4 * similarity), 3),
+                            f"one says {t} came away with nothing from {s}, the other reports {s}→{t} {ty}"
+                            f"{f' ({date})' if date else ''}")
+    return None
+
+
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
                      pair: tuple[str, str] | None = None) -> Decision | None:
     dir_a, dir_b = judged_direction(a, pair), judged_direction(b, pair)
@@ -597,6 +658,8 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_assessment(a, b, similarity, pair)
     if decision is None:
         decision = decide_opposite_assessment(a, b, similarity, pair)
+    if decision is None:
+        decision = decide_no_gains(a, b, similarity, pair)
     if decision is None and similarity >= DIRECTION_ALIGN:
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:
