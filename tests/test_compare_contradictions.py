@@ -156,3 +156,23 @@ def test_who_came_away_with_nothing_and_what_contradicts_it() -> None:
     refused = claim("e", "Turkey did not release the soldiers.", events=[("TUR", "GRC", "CONCEDE", True)])
     assert decide_no_gains(empty, refused, 0.35, ("GRC", "TUR")) is None
     assert decide_no_gains(empty, given, 0.2, ("GRC", "TUR")) is None  # not even loosely about one thing
+
+
+def test_batch_tables_keep_what_a_claim_denies_and_who_came_away_with_nothing() -> None:
+    """``dyadwatch batch`` decides relations on claims read back from its Parquet rows: a denial
+    and a "came away empty-handed" must survive the trip, or batch and compare --all differ."""
+    import numpy as np
+
+    from dyadwatch.batch.tables import claim_from_row, compare_rows
+    from dyadwatch.compare.relations import ClaimItem
+
+    s = "Ethiopia denied sending troops, and Somalia came away empty-handed from the talks."
+    c = ClaimItem(document_id="d", start=0, end=len(s), sentence=s, actors=("ETH", "SOM"), polarity=-1,
+                  events=(("ETH", "SOM", "AID", True),), group="d",
+                  extra={"dyad": ("ETH", "SOM"), "pairs": [("ETH", "SOM")], "cues": frozenset(), "terms": frozenset(),
+                         "dates": {("ETH", "SOM", "AID", True): "2024-06-02"},
+                         "denied": frozenset({("ETH", "SOM", "AID")}), "no_gains": frozenset({"SOM"})})
+    [row] = compare_rows("d", [c], np.zeros((1, 4), dtype=np.float32), None, [])["compare_claims"]
+    back = claim_from_row(row)
+    assert back.extra["denied"] == {("ETH", "SOM", "AID")} and back.extra["no_gains"] == {"SOM"}
+    assert back.events == c.events and back.extra["dates"] == c.extra["dates"]
