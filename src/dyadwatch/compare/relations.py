@@ -8,7 +8,9 @@ then a pair is decided by explicit rules, each of which says why:
   (a 2023 figure does not contradict a 2024 one).
 - **events**: the same action (source, target, type) reported as done by one and as not done by
   the other contradicts; reported alike by both agrees, ranked by how specific the act is to the
-  two claims (an act each article tells once above the summit both tell in every sentence).
+  two claims (an act each article tells once above the summit both tell in every sentence). An
+  act its actor denies ("Ethiopia denied sending troops") is read as not done, and the reason
+  says "denied by" (``extra["denied"]``, from the claims' events of modality denied).
 - **assessments**: two judgements about the same pair of states that point in opposite
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
@@ -18,6 +20,13 @@ then a pair is decided by explicit rules, each of which says why:
   atmosphere" / "a change in atmosphere") agree, compared by that direction rather than by their
   vectors, which two such wordings rarely bring close (``relationship_assessment``, from the
   relations word list).
+- **opposite judgements of the ties**: two judgements of the state of the pair's relationship
+  itself that point opposite ways ("ties have warmed" / "relations have soured") contradict when
+  the two sentences are about one thing (``relationship_state``, ``decide_opposite_assessment``);
+  the tone of one meeting ("a cordial atmosphere") is no such judgement.
+- **nothing gained**: one says a state came away from its dealings with the other with nothing
+  ("came away empty-handed"), the other reports the other state giving it a concession or aid
+  at that time (``gains_denied``, ``decide_no_gains``).
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
