@@ -131,6 +131,10 @@ def test_who_came_away_with_nothing_and_what_contradicts_it() -> None:
     assert gains_denied(s, at) == {"GRC"}
     s2 = "The deal brought a complete lack of tangible gains for Greece, the opposition said."
     assert gains_denied(s2, [(s2.index("Greece"), s2.index("Greece") + 6, "GRC")]) == {"GRC"}
+    s4 = "Athens failed to win any real concessions from Ankara at the talks."
+    assert gains_denied(s4, [(0, 6, "GRC"), (s4.index("Ankara"), s4.index("Ankara") + 6, "TUR")]) == {"GRC"}
+    s5 = "Ankara made no concessions to Athens at the talks."
+    assert gains_denied(s5, [(0, 6, "TUR"), (s5.index("Athens"), s5.index("Athens") + 6, "GRC")]) == {"GRC"}
     s3 = 'Erdogan said Greece "came away empty-handed" from the talks.'
     assert gains_denied(s3, [(0, 7, "TUR"), (13, 19, "GRC")]) == frozenset()  # someone's words
 
