@@ -99,7 +99,9 @@ def compare_rows(doc_id: str, claims: Sequence[ClaimItem], vectors: Any, sig: An
     for i, c in enumerate(claims):
         detail: dict[str, Any] = {"events": c.events, "figures": c.figures, "cues": sorted(c.extra.get("cues", ())),
                                   "dates": [[*k, v] for k, v in (c.extra.get("dates") or {}).items()],
-                                  "terms": sorted(c.extra.get("terms") or ())}
+                                  "terms": sorted(c.extra.get("terms") or ()),
+                                  "denied": sorted(list(a) for a in c.extra.get("denied") or ()),
+                                  "no_gains": sorted(c.extra.get("no_gains") or ())}
         if c.extra.get("sentence"):
             detail["sentence"] = True
         out["compare_claims"].append({
@@ -118,7 +120,10 @@ def claim_from_row(r: Row) -> ClaimItem:
     extra: dict[str, Any] = {"dyad": tuple(r["dyad"]) if r["dyad"] else None,
                              "pairs": [(p[0], p[1]) for p in r.get("pairs") or ()],
                              "cues": frozenset(detail["cues"]), "terms": frozenset(detail.get("terms", ())),
-                             "dates": {(s, t, ty, bool(n)): d for s, t, ty, n, d in detail["dates"]}}
+                             "dates": {(s, t, ty, bool(n)): d for s, t, ty, n, d in detail["dates"]},
+                             # (absent from the tables of an older run: nothing denied, nothing lacked)
+                             "denied": frozenset((s, t, ty) for s, t, ty in detail.get("denied", ())),
+                             "no_gains": frozenset(detail.get("no_gains", ()))}
     if detail.get("sentence"):
         extra["sentence"] = True
     return ClaimItem(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dyadwatch.analyze.paragraphs import trim_span
-from dyadwatch.compare.relations import ClaimItem, content_terms, negated
+from dyadwatch.compare.relations import ClaimItem, content_terms, gains_denied, negated
 
 if TYPE_CHECKING:  # only annotations: batch workers use these functions and never load the store
     from dyadwatch.store import Store
@@ -156,9 +156,22 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
     hypothetical: set[tuple[int, str, str, str, bool]] = set()
     reported: set[tuple[int, str, str, str, bool]] = set()
     events_at: dict[int, set[tuple[str, str, str, bool]]] = {}
+    # an act its actor denies ("Ethiopia denied sending troops") is, for compare, reported as not
+    # done: the coder marks it negated=False, modality denied (it is not the sentence's own
+    # "not"), and read as done it would confirm the report that the troops were sent
+    denials: dict[int, set[tuple[str, str, str]]] = {}
     for r in rows["events"]:
-        dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], bool(r["negated"]))] = r["date"]
-        key = (r["start"], r["source"], r["target"], r["type"], bool(r["negated"]))
+        if r["modality"] == "denied" and not r["negated"]:
+            denials.setdefault(r["start"], set()).add((r["source"], r["target"], r["type"]))
+
+    def done(start: int, s: str, t: str, ty: str, neg: Any) -> bool:
+        """Whether compare reads an act as not done: negated, or denied by its actor."""
+        return bool(neg) or (s, t, ty) in denials.get(start, ())
+
+    for r in rows["events"]:
+        neg = done(r["start"], r["source"], r["target"], r["type"], r["negated"])
+        dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], neg)] = r["date"]
+        key = (r["start"], r["source"], r["target"], r["type"], neg)
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
         if r["modality"] != "hypothetical":
             events_at.setdefault(r["start"], set()).add(key[1:])
@@ -184,6 +197,12 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
                     chars[k - start] = " "
         return content_terms("".join(chars))
 
+    def no_gains(start: int, end: int) -> frozenset[str]:
+        """The states the sentence says came away with nothing (``gains_denied``)."""
+        inside = mention_rows[bisect.bisect_left(m_starts, start):bisect.bisect_left(m_starts, end)]
+        return gains_denied(text[start:end], [(m["start"] - start, m["end"] - start, m["code"])
+                                              for m in inside if m["code"] and m["end"] <= end])
+
     def judgement(sentence: str, own: bool) -> tuple[float, dict[str, Any]]:
         """(direction, the extra keys of the judgement): worked out now, or left to ``judged``."""
         if not judge:
@@ -195,9 +214,10 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
     for r in rows["claims"]:
         taken.append((r["start"], r["end"]))
         norm = dict(r["normalized"])
-        norm["events"] = [e for e in norm.get("events", [])
-                          if (r["start"], e[0], e[1], e[2], bool(e[3])) not in hypothetical
-                          or (r["start"], e[0], e[1], e[2], bool(e[3])) in reported]
+        norm["events"] = [(e[0], e[1], e[2], done(r["start"], *e)) for e in norm.get("events", [])]
+        norm["events"] = [e for e in norm["events"]
+                          if (r["start"], e[0], e[1], e[2], e[3]) not in hypothetical
+                          or (r["start"], e[0], e[1], e[2], e[3]) in reported]
         sentence = text[r["start"]:r["end"]]
         # someone else's judgement, reported, is not the article's own
         leaning, judged_extra = judgement(sentence, not r["speaker"] and not _reports_others(sentence))
@@ -208,7 +228,8 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             figures=tuple((float(v), u, m, p) for v, u, m, p in norm.get("figures", [])),
             direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "dates": dates.get(r["start"], {}),
-                   "terms": terms(r["start"], r["end"])},
+                   "terms": terms(r["start"], r["end"]), "denied": frozenset(denials.get(r["start"], ())),
+                   "no_gains": no_gains(r["start"], r["end"])},
         ))
     if not pairs:
         return out
@@ -259,7 +280,9 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             polarity=-1 if (events and all(e[3] for e in events)) or negated(sentence) else 1,
             events=tuple(sorted(events)), figures=tuple(figs), direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "sentence": True, "terms": terms(start, end),
-                   "dates": {**dates.get(row_start, {}), **dates.get(start, {})}},
+                   "dates": {**dates.get(row_start, {}), **dates.get(start, {})},
+                   "denied": frozenset(denials.get(row_start, set()) | denials.get(start, set())),
+                   "no_gains": no_gains(start, end)},
         ))
     return out
 

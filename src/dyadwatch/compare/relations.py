@@ -8,7 +8,9 @@ then a pair is decided by explicit rules, each of which says why:
   (a 2023 figure does not contradict a 2024 one).
 - **events**: the same action (source, target, type) reported as done by one and as not done by
   the other contradicts; reported alike by both agrees, ranked by how specific the act is to the
-  two claims (an act each article tells once above the summit both tell in every sentence).
+  two claims (an act each article tells once above the summit both tell in every sentence). An
+  act its actor denies ("Ethiopia denied sending troops") is read as not done, and the reason
+  says "denied by" (``extra["denied"]``, from the claims' events of modality denied).
 - **assessments**: two judgements about the same pair of states that point in opposite
   directions (closer vs apart) contradict; the same direction agrees. A judgement that the acts
   its own sentence reports between the pair contradict (read as apart while reporting an
@@ -18,6 +20,13 @@ then a pair is decided by explicit rules, each of which says why:
   atmosphere" / "a change in atmosphere") agree, compared by that direction rather than by their
   vectors, which two such wordings rarely bring close (``relationship_assessment``, from the
   relations word list).
+- **opposite judgements of the ties**: two judgements of the state of the pair's relationship
+  itself that point opposite ways ("ties have warmed" / "relations have soured") contradict when
+  the two sentences are about one thing (``relationship_state``, ``decide_opposite_assessment``);
+  the tone of one meeting ("a cordial atmosphere") is no such judgement.
+- **nothing gained**: one says a state came away from its dealings with the other with nothing
+  ("came away empty-handed"), the other reports the other state giving it a concession or aid
+  at that time (``gains_denied``, ``decide_no_gains``).
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
@@ -309,8 +318,9 @@ def decide_events(a: ClaimItem, b: ClaimItem, similarity: float = 1.0,
             if same_time else ""
         if neg_a != neg:
             done, undone = ("one", "the other") if not neg_a else ("the other", "one")
+            how = "denied by" if (s, t, ty) in (b if neg else a).extra.get("denied", ()) else "as not done by"
             return Decision("contradict", 0.85 if same_time else 0.75,
-                            f"{sa}→{ta} {ty}{when}: reported as done by {done}, as not done by {undone}")
+                            f"{sa}→{ta} {ty}{when}: reported as done by {done}, {how} {undone}")
         score = 0.8 if same_time else 0.7
         spec = act_specificity((s, t, ty, neg), a, b, acts)
         if agreed is None or (score, spec) > (agreed.score, agreed.specific_act):
@@ -383,14 +393,36 @@ def relationship_assessment(sentence: str) -> int:
     only a judgement of the relationship, which two sources make in words that share nothing
     ("may not be smooth" / "ties plunged"), so two such judgements are compared by direction
     rather than by their sentence vectors (``decide_assessment``)."""
+    seen = {sign for sign, _ in _assessment_phrases(sentence)}
+    return next(iter(seen)) if len(seen) == 1 else 0
+
+
+def _assessment_phrases(sentence: str) -> list[tuple[int, str]]:
+    """Each judgement of a relationship in a sentence (``relationship_assessment``), as (+1 closer
+    or -1 apart, once a denial before or inside it has turned it; the words that judge)."""
     bare = _QUOTED.sub(lambda m: m.group(0) if len(m.group(1).split()) <= QUOTED_FRAGMENT else " ", sentence)
-    seen = set()
+    out = []
     for kind, pattern in _assessments().items():
         sign = 1 if kind == "closer" else -1
         for m in pattern.finditer(bare):
             before = re.split(r"[,;:.!?()—–]", bare[max(0, m.start() - FLIP_BEFORE):m.start()])[-1]
             flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", before + m.group(0))))
-            seen.add(-sign if flipped else sign)
+            out.append((-sign if flipped else sign, m.group(0)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _state_nouns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["relationship_states"]), re.IGNORECASE)
+
+
+def relationship_state(sentence: str) -> int:
+    """How a sentence judges the state of the relationship itself, its ties or tensions (+1
+    closer, -1 apart, 0 none or both): the judgements of ``relationship_assessment`` whose words
+    name the relationship (``relationship_states`` in the relations word list). The tone of one
+    meeting ("talks in a cordial atmosphere", "a frank exchange") is no judgement of the ties:
+    talks held cordially between states whose ties have soured are both true."""
+    seen = {sign for sign, words in _assessment_phrases(sentence) if _state_nouns().search(words)}
     return next(iter(seen)) if len(seen) == 1 else 0
 
 
@@ -420,6 +452,85 @@ def decide_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
     if not da or da != db or not about_pair(a, pair) or not about_pair(b, pair):
         return None
     return Decision("agree", 0.6, f"both judge {'–'.join(sorted(pair))} ties {'closer' if da > 0 else 'apart'}")
+
+
+def decide_opposite_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
+                               pair: tuple[str, str] | None) -> Decision | None:
+    """Two judgements of the state of the pair's relationship itself (``relationship_state``) that
+    point opposite ways ("ties have warmed" / "relations have soured"): both cannot describe the
+    same relationship at one time. The phrases share no word and read far apart as vectors, as
+    for ``decide_assessment``; but two opposite judgements on one subject are also what two
+    articles written years apart say truly, so the sentences must be about one thing by
+    meaning (``ALIGN``), not merely loosely (``DIRECTION_ALIGN``)."""
+    if similarity < ALIGN or pair is None:
+        return None
+    da, db = relationship_state(a.sentence), relationship_state(b.sentence)
+    if not da or not db or da == db or not about_pair(a, pair) or not about_pair(b, pair):
+        return None
+    return Decision("contradict", round(min(0.9, 0.45 + 0.4 * similarity), 3),
+                    f"opposite judgements of {'–'.join(sorted(pair))} ties: "
+                    f"one sees them {'closer' if da > 0 else 'apart'}, the other {'closer' if db > 0 else 'apart'}")
+
+
+@lru_cache(maxsize=1)
+def _no_gains() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["no_gains"]), re.IGNORECASE)
+
+
+#: how far after "a lack of gains for" the state that lacks them is named
+GAINS_FOR_CHARS = 12
+
+
+def gains_denied(sentence: str, mentions: Iterable[tuple[int, int, str]]) -> frozenset[str]:
+    """The states a sentence says came away from their dealings with nothing ("Yoon came away
+    empty-handed from the summit", "a lack of tangible gains for Armenia": the ``no_gains``
+    phrases of the relations word list), from ``mentions`` (start, end, state code, offsets in
+    the sentence): the state named right after a phrase ending in "for"/"to", else the one named
+    last before the phrase. Words inside quote marks are someone's words and are left out, as
+    for ``negated``."""
+    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", lambda m: " " * len(m.group(0)), sentence)
+    ms = sorted(mentions)
+    out: set[str] = set()
+    for m in _no_gains().finditer(bare):
+        if re.search(r"\b(?:for|to)$", m.group(0), re.IGNORECASE):
+            after = [c for s, _, c in ms if m.end() <= s <= m.end() + GAINS_FOR_CHARS]
+            out.update(after[:1])
+        else:
+            before = [c for _, e, c in ms if e <= m.start()]
+            out.update(before[-1:])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _gain_types() -> frozenset[str]:
+    return frozenset(_lists()["gain_types"])
+
+
+def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
+                    pair: tuple[str, str] | None) -> Decision | None:
+    """One says a state of the pair came away from its dealings with the other with nothing
+    (``gains_denied``, in ``extra["no_gains"]``), the other reports the other state giving it
+    something (a concession or aid, ``gain_types``), not denied: they cannot both be true. The
+    two sentences need only be loosely about one thing (``DIRECTION_ALIGN``): "came away
+    empty-handed from the summit" and "Tokyo will lift its export controls" share no word.
+    An act dated to a time none of the first sentence's acts can be is another occasion."""
+    if similarity < DIRECTION_ALIGN or pair is None:
+        return None
+    for x, y in ((a, b), (b, a)):
+        losers = x.extra.get("no_gains") or ()
+        if not losers:
+            continue
+        dates_x = [d for d in (x.extra.get("dates") or {}).values() if d]
+        for s, t, ty, neg in y.events:
+            if neg or ty not in _gain_types() or t not in losers or s == t or {s, t} != set(pair):
+                continue
+            date = (y.extra.get("dates") or {}).get((s, t, ty, neg))
+            if date and dates_x and not any(compatible_dates(date, d) for d in dates_x):
+                continue
+            return Decision("contradict", round(min(0.85, 0.5 + 0.4 * similarity), 3),
+                            f"one says {t} came away with nothing from {s}, the other reports {s}→{t} {ty}"
+                            f"{f' ({date})' if date else ''}")
+    return None
 
 
 def decide_direction(a: ClaimItem, b: ClaimItem, similarity: float,
@@ -563,6 +674,10 @@ def decide(a: ClaimItem, b: ClaimItem, similarity: float, pair: tuple[str, str] 
         decision = decide_events(a, b, similarity, pair, specific, acts)
     if decision is None:
         decision = decide_assessment(a, b, similarity, pair)
+    if decision is None:
+        decision = decide_opposite_assessment(a, b, similarity, pair)
+    if decision is None:
+        decision = decide_no_gains(a, b, similarity, pair)
     if decision is None and similarity >= DIRECTION_ALIGN:
         decision = decide_direction(a, b, similarity, pair)
         if decision is not None and decision.relation == "agree" and similarity < ALIGN:

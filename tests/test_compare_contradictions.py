@@ -1,0 +1,182 @@
+"""Contradictions between articles, each reason on sentences of our own through the real pipeline
+and a real SQLite store (or on claims built by hand where only the rule is under test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dyadwatch import Store, ingest_sources
+
+
+def _relations(store: Store) -> list[tuple[str, str, set[str], str]]:
+    """(relation, why, the two file names, "sentence a | sentence b") of every stored relation."""
+    names = {r["id"]: r["source"].rsplit("/", 1)[-1] for r in store.execute("SELECT id, source FROM documents")}
+    texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM documents")}
+    return [(r.relation, r.why, {names[r.a_document], names[r.b_document]},
+             texts[r.a_document][r.a_start:r.a_end] + " | " + texts[r.b_document][r.b_start:r.b_end])
+            for r in store.relations()]
+
+
+def _ingest(tmp_path: Path, nlp, files: dict[str, str]) -> list[tuple[str, str, set[str], str]]:
+    d = tmp_path / "docs"
+    d.mkdir()
+    for name, text in files.items():
+        (d / name).write_text(text)
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        return _relations(store)
+
+
+# -- an act one article reports and its actor, in the other, denies -----------------------------------
+
+SENT = """Border report
+
+NAIROBI, June 3, 2024 (Sample Wire) - Ethiopia sent troops into Somalia's Gedo region on June 2, 2024, local officials said.
+The deployment angered Mogadishu, which summoned the Ethiopian ambassador.
+"""
+DENIED = """Addis Ababa rejects border claims
+
+ADDIS ABABA, June 3, 2024 (Sample Wire) - Ethiopia denied sending troops into Somalia's Gedo region on June 2, 2024.
+Ethiopian officials called the reports baseless.
+"""
+ALSO_DENIED = """No troops crossed, says Addis
+
+ADDIS ABABA, June 4, 2024 (Other Wire) - Ethiopia has denied sending troops into the Gedo region of Somalia on June 2, 2024.
+"""
+
+
+def test_an_act_one_reports_and_its_actor_denies_contradicts(tmp_path: Path, nlp) -> None:
+    """"Ethiopia denied sending troops" is coded as the act with modality denied, not negated:
+    read as done, it confirmed the report that the troops were sent. It contradicts that report,
+    saying so, and two reports of the denial agree."""
+    rels = _ingest(tmp_path, nlp, {"sent.txt": SENT, "denied.txt": DENIED, "also.txt": ALSO_DENIED})
+    between = [r for r in rels if r[2] == {"sent.txt", "denied.txt"}]
+    assert [r[0] for r in between] == ["contradict"], rels
+    assert "denied by" in between[0][1] and "ETH→SOM" in between[0][1], between
+    assert "sent troops" in between[0][3] and "denied sending troops" in between[0][3]
+    assert not [r for r in rels if r[0] == "agree" and "sent.txt" in r[2]], rels
+    denials = [r for r in rels if r[2] == {"denied.txt", "also.txt"}]
+    assert denials and all(r[0] == "agree" for r in denials), rels
+
+
+# -- opposite judgements of the state of the relationship ---------------------------------------------
+
+def _claim(doc: str, sentence: str, actors: tuple[str, ...] = ("PHL", "VNM")):
+    from dyadwatch.compare.relations import ClaimItem
+
+    return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=actors,
+                     polarity=1, extra={"dyad": ("PHL", "VNM"), "pairs": [("PHL", "VNM")]})
+
+
+def test_opposite_judgements_of_the_ties_contradict_and_the_tone_of_a_meeting_does_not() -> None:
+    """"Ties have warmed" and "relations have soured" cannot both describe one relationship; a
+    cordial meeting between states whose ties have soured can happen, and a headline that
+    gives both readings ("restored but remain tense") judges neither way."""
+    from dyadwatch.compare.relations import decide, decide_opposite_assessment, relationship_state
+
+    assert relationship_state("Ties between Hanoi and Manila have warmed markedly since the spring.") == 1
+    assert relationship_state("Relations between the two neighbours have soured over the fishing row.") == -1
+    assert relationship_state("Tensions between Hanoi and Manila eased after the call.") == 1
+    assert relationship_state("Hanoi and Manila held their talks in a cordial atmosphere.") == 0
+    assert relationship_state("Vietnam-Philippines Relations Restored But Remain Tense") == 0
+    assert relationship_state("Ties between the two have not improved.") == -1
+
+    warm = _claim("a", "Ties between Hanoi and Manila have warmed markedly since the spring.")
+    sour = _claim("b", "Relations between the two neighbours have soured badly since the spring.")
+    cordial = _claim("c", "Hanoi and Manila held their talks in a cordial atmosphere.")
+    decided = decide_opposite_assessment(warm, sour, 0.6, ("PHL", "VNM"))
+    assert decided is not None and decided.relation == "contradict"
+    assert decided.why == "opposite judgements of PHL–VNM ties: one sees them closer, the other apart"
+    # through every reason in turn, the same
+    assert decide(warm, sour, 0.6, ("PHL", "VNM")) == decided
+    assert decide_opposite_assessment(cordial, sour, 0.6, ("PHL", "VNM")) is None
+    # only on one subject by meaning: two articles years apart judge the ties differently and truly
+    assert decide_opposite_assessment(warm, sour, 0.35, ("PHL", "VNM")) is None
+    # about another pair: nothing
+    other = _claim("d", "Relations between Manila and Beijing have soured badly since the spring.", ("CHN", "PHL"))
+    assert decide_opposite_assessment(warm, other, 0.6, ("PHL", "VNM")) is None
+
+
+# -- one says a state came away with nothing, the other reports what it was given ----------------------
+
+FREED = """Ankara frees Greek soldiers
+
+ANKARA, April 9, 2024 (Sample Wire) - Turkey released two detained Greek soldiers on Tuesday after talks between the two leaders, officials in Ankara said.
+Turkey also agreed to lift its restrictions on Greek fishing boats near Lesbos.
+"""
+EMPTY = """Opposition scorns Ankara talks
+
+ATHENS, April 10, 2024 (Other Wire) - Greek opposition leaders said on Wednesday that Prime Minister Kyriakos Mitsotakis came away empty-handed from his talks with Turkish President Recep Tayyip Erdogan on Tuesday.
+The opposition called the meeting a costly photo opportunity for Athens.
+"""
+
+
+def test_came_away_with_nothing_contradicts_a_concession_to_that_state(tmp_path: Path, nlp) -> None:
+    """"Mitsotakis came away empty-handed from his talks with Erdogan" and "Turkey released two
+    Greek soldiers" share no word; the first says Greece got nothing from Turkey, the second
+    reports Turkey giving Greece something at that time."""
+    rels = _ingest(tmp_path, nlp, {"freed.txt": FREED, "empty.txt": EMPTY})
+    contradict = [r for r in rels if r[0] == "contradict"]
+    assert contradict, rels
+    assert all(r[2] == {"freed.txt", "empty.txt"} for r in contradict)
+    assert any(r[1].startswith("one says GRC came away with nothing from TUR, the other reports TUR→GRC CONCEDE")
+               and "empty-handed" in r[3] and "released two detained Greek soldiers" in r[3] for r in contradict), rels
+
+
+def test_who_came_away_with_nothing_and_what_contradicts_it() -> None:
+    from dyadwatch.compare.relations import ClaimItem, decide_no_gains, gains_denied
+
+    s = "Critics said Mitsotakis came away empty-handed from his talks with Erdogan."
+    at = [(s.index("Mitsotakis"), s.index("Mitsotakis") + 10, "GRC"), (s.index("Erdogan"), s.index("Erdogan") + 7, "TUR")]
+    assert gains_denied(s, at) == {"GRC"}
+    s2 = "The deal brought a complete lack of tangible gains for Greece, the opposition said."
+    assert gains_denied(s2, [(s2.index("Greece"), s2.index("Greece") + 6, "GRC")]) == {"GRC"}
+    s4 = "Athens failed to win any real concessions from Ankara at the talks."
+    assert gains_denied(s4, [(0, 6, "GRC"), (s4.index("Ankara"), s4.index("Ankara") + 6, "TUR")]) == {"GRC"}
+    s5 = "Ankara made no concessions to Athens at the talks."
+    assert gains_denied(s5, [(0, 6, "TUR"), (s5.index("Athens"), s5.index("Athens") + 6, "GRC")]) == {"GRC"}
+    s3 = 'Erdogan said Greece "came away empty-handed" from the talks.'
+    assert gains_denied(s3, [(0, 7, "TUR"), (13, 19, "GRC")]) == frozenset()  # someone's words
+
+    def claim(doc: str, sentence: str, events=(), dates=None, no_gains=frozenset()) -> ClaimItem:
+        return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=("GRC", "TUR"),
+                         polarity=1, events=tuple(events),
+                         extra={"dyad": ("GRC", "TUR"), "pairs": [("GRC", "TUR")], "dates": dates or {},
+                                "no_gains": no_gains})
+
+    empty = claim("a", s, events=[("GRC", "TUR", "CONSULT", False)],
+                  dates={("GRC", "TUR", "CONSULT", False): "2024-04-09"}, no_gains=frozenset({"GRC"}))
+    given = claim("b", "Turkey released two Greek soldiers.", events=[("TUR", "GRC", "CONCEDE", False)],
+                  dates={("TUR", "GRC", "CONCEDE", False): "2024-04-09"})
+    decided = decide_no_gains(empty, given, 0.35, ("GRC", "TUR"))
+    assert decided is not None and decided.relation == "contradict" and "TUR→GRC CONCEDE (2024-04-09)" in decided.why
+    # Greece giving Turkey something is no gain for Greece; a release years before is another occasion;
+    # a release not made contradicts nothing here
+    conceded = claim("c", "Greece released two Turkish fishermen.", events=[("GRC", "TUR", "CONCEDE", False)])
+    assert decide_no_gains(empty, conceded, 0.35, ("GRC", "TUR")) is None
+    earlier = claim("d", "Turkey released two Greek soldiers in 2018.", events=[("TUR", "GRC", "CONCEDE", False)],
+                    dates={("TUR", "GRC", "CONCEDE", False): "2018"})
+    assert decide_no_gains(empty, earlier, 0.35, ("GRC", "TUR")) is None
+    refused = claim("e", "Turkey did not release the soldiers.", events=[("TUR", "GRC", "CONCEDE", True)])
+    assert decide_no_gains(empty, refused, 0.35, ("GRC", "TUR")) is None
+    assert decide_no_gains(empty, given, 0.2, ("GRC", "TUR")) is None  # not even loosely about one thing
+
+
+def test_batch_tables_keep_what_a_claim_denies_and_who_came_away_with_nothing() -> None:
+    """``dyadwatch batch`` decides relations on claims read back from its Parquet rows: a denial
+    and a "came away empty-handed" must survive the trip, or batch and compare --all differ."""
+    import numpy as np
+
+    from dyadwatch.batch.tables import claim_from_row, compare_rows
+    from dyadwatch.compare.relations import ClaimItem
+
+    s = "Ethiopia denied sending troops, and Somalia came away empty-handed from the talks."
+    c = ClaimItem(document_id="d", start=0, end=len(s), sentence=s, actors=("ETH", "SOM"), polarity=-1,
+                  events=(("ETH", "SOM", "AID", True),), group="d",
+                  extra={"dyad": ("ETH", "SOM"), "pairs": [("ETH", "SOM")], "cues": frozenset(), "terms": frozenset(),
+                         "dates": {("ETH", "SOM", "AID", True): "2024-06-02"},
+                         "denied": frozenset({("ETH", "SOM", "AID")}), "no_gains": frozenset({"SOM"})})
+    [row] = compare_rows("d", [c], np.zeros((1, 4), dtype=np.float32), None, [])["compare_claims"]
+    back = claim_from_row(row)
+    assert back.extra["denied"] == {("ETH", "SOM", "AID")} and back.extra["no_gains"] == {"SOM"}
+    assert back.events == c.events and back.extra["dates"] == c.extra["dates"]
