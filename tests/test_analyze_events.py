@@ -1798,3 +1798,17 @@ def test_a_shared_act_told_with_one_party_is_not_held_with_its_place(nlp):
 ])
 def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, text, source, target, type_):
     assert the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,source,target,type_,not_type", [
+    # helping with an act is cooperation; help given outright (or with goods) is aid: the guide's
+    # AID is material aid provided
+    ("Russia helped Iran build a nuclear reactor.", "RUS", "IRN", "COOPERATE", "AID"),
+    ("China will help Pakistan to develop its ports.", "CHN", "PAK", "COOPERATE", "AID"),
+    ("The United States helped Ukraine with weapons.", "USA", "UKR", "AID", "COOPERATE"),
+    ("Germany will help Greece.", "DEU", "GRC", "AID", "COOPERATE"),
+])
+def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, not_type):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    assert not find(events, source, target, not_type)

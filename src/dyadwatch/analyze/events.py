@@ -260,6 +260,10 @@ class Trigger:
     needs_prep: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
     needs_head: tuple[str, ...] = ()
+    #: only with a bare or "to" infinitive completing the verb: "help Iran build a reactor" is
+    #: help with an act (cooperation), where "help Ukraine (with weapons)" gives aid; a restricted
+    #: sense, it takes the word from its unrestricted ones when it fits
+    needs_clause: bool = False
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
     #: the event dictionary the trigger comes from (the built-in one or a plugin's)
@@ -379,6 +383,7 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
                        needs_head=tuple(row.get("needs_head", ())),
+                       needs_clause=bool(row.get("needs_clause")),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())),
                        dictionary=lex.name)
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
@@ -1081,6 +1086,8 @@ class _DocCoder:
             return False
         if trig.needs_head and not (tok.dep_ in OBJ or tok.dep_ == "conj" and tok.head.dep_ in OBJ) or \
                 trig.needs_head and (tok.head if tok.dep_ in OBJ else tok.head.head).lemma_.lower() not in trig.needs_head:
+            return False
+        if trig.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in tok.children):
             return False
         if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "disagree"
                                         for c in tok.children):
@@ -2590,8 +2597,8 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _restricted(trig: Trigger) -> bool:
-    """A sense that applies only with a given modifier, head verb or preposition."""
-    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
+    """A sense that applies only with a given modifier, head verb, preposition or infinitive."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep or trig.needs_clause)
 
 
 def _modified_by(tok: Token, words: Set[str]) -> bool:
