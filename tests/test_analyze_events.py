@@ -710,10 +710,13 @@ def test_event_date(nlp, text, ref, source, target, type_, date):
 
 def test_date_of_another_clause_is_not_taken(nlp):
     events = code(nlp, "India and Pakistan, which held talks on Monday, agreed to meet again.")
-    assert the(events, "IND", "PAK", "CONSULT")["date"] in (None, "2024-05-06")
-    # "meet again" is a plan: Monday is when they talked, not when they will meet
+    # the talks, if coded, are Monday's or undated
+    assert all(e["date"] in (None, "2024-05-06") for e in find(events, "IND", "PAK", "CONSULT")
+               if e["modality"] == "actual")
+    # "meet again" is a plan: Monday is when they talked, not when they will meet; the plan dates
+    # from the agreement that announced it, the article's news (as "agreed on Thursday to meet again")
     meet = [e for e in find(events, "IND", "PAK", "CONSULT") if e["modality"] == "intended"]
-    assert meet and meet[0]["date"] is None
+    assert meet and meet[0]["date"] == REF
     # Monday is the relative clause's; the agreement, told in the past as the article's only
     # news, takes the publication date (GUIDE.md, Conventions: news of the day)
     assert the(events, "IND", "PAK", "AGREE")["date"] == REF
@@ -1152,6 +1155,28 @@ def test_an_intention_takes_the_date_it_was_announced(nlp):
     events = code(nlp, "On Friday, Yoon told business leaders that South Korea and Japan should cooperate more.")
     dated = {e["date"] for e in find(events, "KOR", "JPN", "COOPERATE")}
     assert dated == {"2024-05-10"}
+
+
+def test_a_plan_told_in_an_undated_statement_dates_from_the_news_of_the_statement(nlp):
+    # the statement, told in the past with no day of its own, is the article's news: the plan it
+    # announces dates from it, as it would from a day written beside the verb of saying
+    text = ("Germany and Poland signed a border accord on Wednesday.\n\n"
+            "\"The two countries will cooperate on two new bridges over the river,\" the German chancellor said.\n\n"
+            "Warsaw has said it will reopen the crossing to Germany.")
+    events = code(nlp, text)
+    assert the(events, "DEU", "POL", "AGREE")["date"] == "2024-05-08"
+    built = find(events, "DEU", "POL", "COOPERATE") + find(events, "POL", "DEU", "COOPERATE")
+    assert built and {(e["modality"], e["date"]) for e in built} == {("intended", "2024-05-08")}
+    reopened = the(events, "POL", "DEU", "CONCEDE")
+    assert (reopened["modality"], reopened["date"]) == ("intended", "2024-05-08")
+    # a plan told by no verb of saying, or said in a statement still to come, has not happened
+    events = code(nlp, "Germany will cooperate with Poland on two new bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
+    events = code(nlp, "The chancellor will say that Germany intends to cooperate with Poland on bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
+    # and a possibility told in a statement is no plan: undated
+    events = code(nlp, "Berlin said Germany could cooperate with Poland on bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
 
 
 def test_a_noun_talked_about_is_not_news_the_act_told_is(nlp):

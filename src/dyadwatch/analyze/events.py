@@ -60,7 +60,8 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
   just before (a shared act naming no party: told anywhere before); the article's news takes the
   lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
-  act named as the start of a span ("since the reconciliation"). Resolved against ``doc._.dw_ref_date`` by
+  act named as the start of a span ("since the reconciliation"); so does a plan told by an undated
+  statement in the past ("'We will help you trade,' Yoon said": the statement is the news). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -686,6 +687,7 @@ class _DocCoder:
             e.pop("_noun", None)
             e.pop("_told_before", None)
             e.pop("_since", None)
+            e.pop("_stated", None)
             e.pop("_now", None)
             e.pop("_offset", None)
         return out
@@ -883,6 +885,7 @@ class _DocCoder:
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                     "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
+                    "_stated": self._statement_tense(tok) if modality == "intended" and date is None else None,
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
                 yield ev
@@ -2158,6 +2161,21 @@ class _DocCoder:
                     return day
         return None
 
+    def _statement_tense(self, tok: Token) -> str | None:
+        """The tense of the verb of saying that tells an intended act ("'We will help you trade
+        freely,' Yoon said": past), None when no such verb governs it. The plan is dated by its
+        statement (GUIDE.md, Conventions: a time expression governing the sentence dates it), and
+        an undated statement told in the past is the article's news as any act told so is
+        (``_news_of_the_day``); a relative clause keeps its own time (``_governing_clauses``)."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+        if verb is None:
+            return None
+        speech = [self.doc[i] for i in _governing_clauses(verb) if self.doc[i].lemma_.lower() in self.w.speech_verbs]
+        if not speech:
+            return None
+        said = min(speech, key=lambda t: _depth_below(verb, t))  # the nearest: "said it had agreed to …"
+        return _tense(said, self.w)
+
     def _describes_another(self, clause: Token, tok: Token) -> bool:
         """A clause about a noun other than the event's: a relative clause ("China, which has
         sparred with Manila this past year"), or a participle on another act's noun ("The visit
@@ -2303,6 +2321,11 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     now escalated", "has escalated into a trade war") on the publication date itself. Without a
     publication date nothing is dated.
 
+    A plan told by a verb of saying in the past or present perfect with no day of its own
+    ("'The two governments will help you trade freely,' Yoon said", ``_statement_tense``) dates
+    from the statement, which is news as any act told so is; a plan told by no verb of saying, or
+    a possibility, has not happened and stays undated.
+
     Not the news: an act named as the start of a span ("Since the reconciliation, talks have
     progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
     the date of its earlier telling, ``_dates_by_reference``, or none).
@@ -2332,7 +2355,14 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         news_date = max(lead_days)
     for e in events:
         # a day counted from another ("the next day", "20 days before the invasion") is not today
-        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e or e.get("_since"):
+        if e["date"] is not None or "_offset" in e or e.get("_since"):
+            continue
+        if e["modality"] == "intended" and e.get("_stated") in ("perfect", "past"):
+            # a plan told by a statement that is the news ("'We will help you trade freely,' Yoon
+            # said") dates from the statement, as a written day does ("Yoon said on Friday …")
+            e["date"] = news_date
+            continue
+        if e["modality"] != "actual":
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
@@ -2569,6 +2599,14 @@ def _governing_clauses(verb: Token) -> set[int]:
         if tok.pos_ in ("VERB", "AUX"):
             out.add(tok.i)
     return out
+
+
+def _depth_below(tok: Token, ancestor: Token) -> int:
+    """How many heads up from ``tok`` ``ancestor`` is (a large number when it is none of them)."""
+    for depth, head in enumerate(tok.ancestors, start=1):
+        if head.i == ancestor.i:
+            return depth
+    return 1 << 30
 
 
 def _that_clause(tok: Token) -> bool:
