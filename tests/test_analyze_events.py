@@ -1862,3 +1862,25 @@ def test_approving_a_thing_that_names_no_party_is_no_support_of_another_actor(nl
 ])
 def test_approving_a_thing_that_names_its_party_supports_the_party(nlp, text, source, target):
     the(code(nlp, text), source, target, "SUPPORT")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a verb of calling or saying that judges the other side's act as wrong is a criticism of it
+    ("Chilean President Boric called the decision \"deeply irresponsible,\" adding that the blame lies with "
+     "the Peruvian government.", "CHL", "PER"),
+    ("\"We have to say the remark by Peru's envoy was highly inappropriate,\" the Chilean foreign minister said.",
+     "CHL", "PER"),
+    ("Chile said the Peruvian move was unacceptable.", "CHL", "PER"),
+    ("Chile described the Peruvian decision as unacceptable.", "CHL", "PER"),
+])
+def test_judging_an_act_as_wrong_is_a_criticism(nlp, text, source, target):
+    assert not the(code(nlp, text), source, target, "ACCUSE")["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said the Peruvian move was not unacceptable.",  # a judgement denied
+    "Chile called the Peruvian plan a good start.",  # no word of disapproval
+    "Chile said the Peruvian move was bold.",
+])
+def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
+    assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]

@@ -27,8 +27,12 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
   refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
   saying whose clause says another actor must or should act ("said that Sudan must return the
-  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
-  defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling or
+  saying that judges an act as wrong ("called the move reckless", "said the comment was
+  inappropriate", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
+  criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
+- **approval of a thing**: a verb of approval whose object is a thing naming no party ("hailed the
+  deal", ``APPROVAL_TYPES``) takes no other actor of the sentence as its target.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
   stance told with a participle and "to" is its passive subject's ("Israel is opposed to French
@@ -204,6 +208,8 @@ class EventWords:
     demanding_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     obligation_aux: frozenset[str]
+    disapproving_words: frozenset[str]
+    calling_verbs: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -776,6 +782,9 @@ class _DocCoder:
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
+            if not any(t.type == "ACCUSE" for t in fitting) and self._disapproves(tok):
+                # "called the move reckless", "said the remark was inappropriate": a criticism
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -1048,6 +1057,36 @@ class _DocCoder:
         return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+
+    def _disapproves(self, tok: Token) -> bool:
+        """A verb that judges a thing as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): a
+        verb of calling whose object it names so ("called the move 'very reckless'", ``calling_verbs``),
+        or a verb of saying whose clause says so ("said the comment was extremely inappropriate",
+        also through "have to say"); not a judgement denied ("was not unacceptable"). Its doer is the
+        critic; whose act was judged comes from the sentence's other actor (``_fallback``)."""
+        if tok.pos_ != "VERB":
+            return False
+        words = self.w.disapproving_words
+
+        def wrong(adj: Token) -> bool:
+            return adj.lemma_.lower() in words and not any(c.dep_ == "neg" for c in adj.children)
+
+        lemma = tok.lemma_.lower()
+        if lemma in self.w.calling_verbs and any(c.dep_ == "dobj" for c in tok.children):
+            # (the parser may hang a quoted complement on the object: "the move \"very reckless\"")
+            return any(c.dep_ in ("oprd", "acomp") and wrong(c) or c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ in ("pobj", "acomp", "amod") and wrong(g) for g in c.children) or c.dep_ == "dobj" and any(
+                g.dep_ == "amod" and g.i > c.i and wrong(g) for g in c.children) for c in tok.children)
+        if lemma not in self.w.speech_verbs:
+            return False
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        for _ in range(3):
+            for clause in clauses:
+                if clause.lemma_.lower() == "be" and not any(c.dep_ == "neg" for c in clause.children) and any(
+                        c.dep_ == "acomp" and wrong(c) for c in clause.children):
+                    return True
+            clauses = [c for clause in clauses for c in clause.children if c.dep_ in ("ccomp", "xcomp")]
+        return False
 
     def _promisers(self, gov: Token) -> list[str]:
         """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
