@@ -1839,31 +1839,6 @@ def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, no
     assert not find(events, source, target, not_type)
 
 
-@pytest.mark.parametrize("text,source,other", [
-    # the thing approved names no party: the sentence's other actor (a place in it, a partner
-    # named in what was said next) is not what was approved
-    ("Canada welcomed the efforts to stop the fighting in Sudan, its foreign minister said.", "CAN", "SDN"),
-    ("Canada praised all attempts to stop the fighting in Sudan.", "CAN", "SDN"),
-    ("President Boric hailed the treaty as a turning point, saying his country would now trade more with Peru.",
-     "CHL", "PER"),
-])
-def test_approving_a_thing_that_names_no_party_is_no_support_of_another_actor(nlp, text, source, other):
-    events = code(nlp, text)
-    assert not find(events, source, other, "SUPPORT")
-    assert not find(events, other, source, "SUPPORT")
-
-
-@pytest.mark.parametrize("text,source,target", [
-    # a thing that names its party is support of that party
-    ("Canada praised the Mexican plan.", "CAN", "MEX"),
-    ("Canada welcomed the decision of Mexico.", "CAN", "MEX"),
-    ("Chile backed Peru's bid for the games.", "CHL", "PER"),
-    ("Canada praised Mexico for its plan.", "CAN", "MEX"),
-])
-def test_approving_a_thing_that_names_its_party_supports_the_party(nlp, text, source, target):
-    the(code(nlp, text), source, target, "SUPPORT")
-
-
 @pytest.mark.parametrize("text,source,target", [
     # a verb of calling or saying that judges the other side's act as wrong is a criticism of it
     ("Chilean President Boric called the decision \"deeply irresponsible,\" adding that the blame lies with "

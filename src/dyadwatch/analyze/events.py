@@ -31,8 +31,6 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   saying that judges an act as wrong ("called the move reckless", "said the comment was
   inappropriate", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
   criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
-- **approval of a thing**: a verb of approval whose object is a thing naming no party ("hailed the
-  deal", ``APPROVAL_TYPES``) takes no other actor of the sentence as its target.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
   stance told with a participle and "to" is its passive subject's ("Israel is opposed to French
@@ -153,11 +151,6 @@ COUNTERPART_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT"
 #: "invested in a plant in China"), concessions ("eased restrictions in Gaza", "released prisoners
 #: in Syria") and protests ("blockaded a port in Turkey")
 SCENE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REJECT", "REQUEST", "ACCUSE", "THREATEN"})
-#: acts of approval whose direct object is what they approve: a thing that names no party ("hailed
-#: the deal", "welcomed efforts to end the war in Yemen", "a fund to support joint projects") is
-#: approved, and another actor of the sentence (a place in it, a partner named in what was said
-#: next, a co-founder) is no target (``_fallback``)
-APPROVAL_TYPES = frozenset({"SUPPORT"})
 
 
 @dataclass(frozen=True)
@@ -1817,11 +1810,6 @@ class _DocCoder:
             # "Saudi Arabia backs the government, while Iran arms the rebels": the verb names its
             # target, one the actors do not resolve; another actor of the sentence is not it
             return None
-        if len(sources) == 1 and not targets and trig.pos == "VERB" and trig.type in APPROVAL_TYPES and any(
-                c.dep_ == "dobj" and c.pos_ == "NOUN" and not self._names_party(c) for c in tok.children):
-            # "Aliyev hailed the deal as historic, saying ... with the United States": the thing
-            # approved is the target; the sentence's other actor is not what was approved
-            return None
         if len(sources) == 1 and not targets:
             members_only = self._named_as_membership(tok.sent)
             # a state named only as where the act was done is no party to it ("Norway signed the
@@ -1867,11 +1855,6 @@ class _DocCoder:
                 if counterpart:
                     return _Found([counterpart], targets, "counterpart", joint=trig.joint)
         return None
-
-    def _names_party(self, phrase: Token) -> bool:
-        """An actor named in the phrase other than as a place in it ("the war in Yemen")."""
-        return any(t.i in self.actor_of and not (t.head.pos_ == "ADP" and t.head.lower_ in self.w.place_preps)
-                   for t in phrase.subtree)
 
     def _no_actor_governs(self, tok: Token) -> bool:
         """No actor in the noun's own phrase but a place ("struck in Beijing"), nor in the subject
