@@ -64,9 +64,9 @@ OUT = DATA / f"{NAME}.jsonl"
 
 #: keys a TRIGGER row may carry, in the order they are written (v1's order)
 KEYS = ("label", "lemma", "pos", "type", "mode", "joint", "needs_object", "needs_joint_subject", "particle_on_object", "target_preps",
-        "needs_modifier", "needs_prep", "not_objects", "needs_head", "contexts")
+        "needs_modifier", "needs_prep", "not_objects", "needs_head", "needs_clause", "contexts")
 LIST_KEYS = {"target_preps", "needs_modifier", "needs_prep", "not_objects", "needs_head", "contexts"}
-BOOL_KEYS = {"joint", "needs_object", "needs_joint_subject", "particle_on_object"}
+BOOL_KEYS = {"joint", "needs_object", "needs_joint_subject", "particle_on_object", "needs_clause"}
 CONTEXTS = {"military", "economic", "diplomatic", "natural_resource", "technology", "territory", "cyber",
             "humanitarian", "legal"}
 #: the codebook's mode names per type; a new row may use these and those v1 uses for the type
@@ -166,6 +166,10 @@ V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
     ("exchange", "NOUN", None): "v1 codes the noun 'exchange' as cooperation (exchanges of goods, students); "
                                 "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
                                 "exchange of views), a sense restricted by its head verb",
+    ("help", "VERB", None): "v1 codes 'help' as aid (AID); helping a party do something ('help Iran build a "
+                            "reactor', 'help you interact freely') is help with an act, cooperation "
+                            "(COOPERATE), where the guide's AID is material aid provided: a sense restricted "
+                            "by its infinitive (needs_clause)",
 }
 
 # ---- AGREE: agreeing, promising, signing; the documents agreed
@@ -361,6 +365,7 @@ for _lemma in ("compensation", "reparation", "reimbursement"):
 noun("handover", "CONCEDE", needs_prep=["of"])
 
 # ---- COOPERATE: material and diplomatic cooperation, trade, partnerships (joint: GUIDE.md)
+verb("help", "COOPERATE", needs_clause=True)  # "helped Iran build a reactor" (V1_SENSES_ADDED)
 for _verb in ("restore", "reestablish", "establish", "resume", "mend", "repair", "improve", "strengthen",
               "deepen", "boost", "expand", "bolster", "upgrade", "cement", "forge", "build", "develop",
               "enhance", "revive", "rebuild", "solidify", "broaden", "reset", "renew", "normalise", "normalize"):
@@ -926,7 +931,8 @@ def build() -> tuple[str, Counter]:
         "'contexts': contexts every such event has. A particle or fixed word is written into the lemma after an "
         "underscore (\"call_on\", \"cut_ties\", \"rally_behind\"): it must be the trigger's particle, adverb, "
         "object or preposition, and then only such entries apply; 'particle_on_object': the preposition may also "
-        "hang on the verb's direct object (\"seek compensation from Japan\"). v2 = dyadwatch.events.v1 (its "
+        "hang on the verb's direct object (\"seek compensation from Japan\"); 'needs_clause': only with an "
+        "infinitive completing the verb (\"helped Iran build\"). v2 = dyadwatch.events.v1 (its "
         f"{len(v1_rows)} triggers, unchanged but for {len(V1_JOINT)} agreement words coded as joint acts and {len(V1_NOT_OBJECTS)} "
         f"words restricted by not_objects) + a supplement of {len(SUPPLEMENT)} triggers: the verbs and nouns "
         "English international news uses for the 16 PLOVER types, restricted by the keys above where a word has "

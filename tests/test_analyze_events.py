@@ -710,10 +710,13 @@ def test_event_date(nlp, text, ref, source, target, type_, date):
 
 def test_date_of_another_clause_is_not_taken(nlp):
     events = code(nlp, "India and Pakistan, which held talks on Monday, agreed to meet again.")
-    assert the(events, "IND", "PAK", "CONSULT")["date"] in (None, "2024-05-06")
-    # "meet again" is a plan: Monday is when they talked, not when they will meet
+    # the talks, if coded, are Monday's or undated
+    assert all(e["date"] in (None, "2024-05-06") for e in find(events, "IND", "PAK", "CONSULT")
+               if e["modality"] == "actual")
+    # "meet again" is a plan: Monday is when they talked, not when they will meet; the plan dates
+    # from the agreement that announced it, the article's news (as "agreed on Thursday to meet again")
     meet = [e for e in find(events, "IND", "PAK", "CONSULT") if e["modality"] == "intended"]
-    assert meet and meet[0]["date"] is None
+    assert meet and meet[0]["date"] == REF
     # Monday is the relative clause's; the agreement, told in the past as the article's only
     # news, takes the publication date (GUIDE.md, Conventions: news of the day)
     assert the(events, "IND", "PAK", "AGREE")["date"] == REF
@@ -1152,6 +1155,28 @@ def test_an_intention_takes_the_date_it_was_announced(nlp):
     events = code(nlp, "On Friday, Yoon told business leaders that South Korea and Japan should cooperate more.")
     dated = {e["date"] for e in find(events, "KOR", "JPN", "COOPERATE")}
     assert dated == {"2024-05-10"}
+
+
+def test_a_plan_told_in_an_undated_statement_dates_from_the_news_of_the_statement(nlp):
+    # the statement, told in the past with no day of its own, is the article's news: the plan it
+    # announces dates from it, as it would from a day written beside the verb of saying
+    text = ("Germany and Poland signed a border accord on Wednesday.\n\n"
+            "\"The two countries will cooperate on two new bridges over the river,\" the German chancellor said.\n\n"
+            "Warsaw has said it will reopen the crossing to Germany.")
+    events = code(nlp, text)
+    assert the(events, "DEU", "POL", "AGREE")["date"] == "2024-05-08"
+    built = find(events, "DEU", "POL", "COOPERATE") + find(events, "POL", "DEU", "COOPERATE")
+    assert built and {(e["modality"], e["date"]) for e in built} == {("intended", "2024-05-08")}
+    reopened = the(events, "POL", "DEU", "CONCEDE")
+    assert (reopened["modality"], reopened["date"]) == ("intended", "2024-05-08")
+    # a plan told by no verb of saying, or said in a statement still to come, has not happened
+    events = code(nlp, "Germany will cooperate with Poland on two new bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
+    events = code(nlp, "The chancellor will say that Germany intends to cooperate with Poland on bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
+    # and a possibility told in a statement is no plan: undated
+    events = code(nlp, "Berlin said Germany could cooperate with Poland on bridges.")
+    assert {e["date"] for e in find(events, "DEU", "POL", "COOPERATE")} == {None}
 
 
 def test_a_noun_talked_about_is_not_news_the_act_told_is(nlp):
@@ -1798,3 +1823,39 @@ def test_a_shared_act_told_with_one_party_is_not_held_with_its_place(nlp):
 ])
 def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, text, source, target, type_):
     assert the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,source,target,type_,not_type", [
+    # helping with an act is cooperation; help given outright (or with goods) is aid: the guide's
+    # AID is material aid provided
+    ("Russia helped Iran build a nuclear reactor.", "RUS", "IRN", "COOPERATE", "AID"),
+    ("China will help Pakistan to develop its ports.", "CHN", "PAK", "COOPERATE", "AID"),
+    ("The United States helped Ukraine with weapons.", "USA", "UKR", "AID", "COOPERATE"),
+    ("Germany will help Greece.", "DEU", "GRC", "AID", "COOPERATE"),
+])
+def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, not_type):
+    events = code(nlp, text)
+    the(events, source, target, type_)
+    assert not find(events, source, target, not_type)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a verb of calling or saying that judges the other side's act as wrong is a criticism of it
+    ("Chilean President Boric called the decision \"deeply irresponsible,\" adding that the blame lies with "
+     "the Peruvian government.", "CHL", "PER"),
+    ("\"We have to say the remark by Peru's envoy was highly inappropriate,\" the Chilean foreign minister said.",
+     "CHL", "PER"),
+    ("Chile said the Peruvian move was unacceptable.", "CHL", "PER"),
+    ("Chile described the Peruvian decision as unacceptable.", "CHL", "PER"),
+])
+def test_judging_an_act_as_wrong_is_a_criticism(nlp, text, source, target):
+    assert not the(code(nlp, text), source, target, "ACCUSE")["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said the Peruvian move was not unacceptable.",  # a judgement denied
+    "Chile called the Peruvian plan a good start.",  # no word of disapproval
+    "Chile said the Peruvian move was bold.",
+])
+def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
+    assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]

@@ -27,8 +27,10 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
   refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
   saying whose clause says another actor must or should act ("said that Sudan must return the
-  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a crowd's criticism or
-  defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling or
+  saying that judges an act as wrong ("called the move reckless", "said the comment was
+  inappropriate", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
+  criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
   stance told with a participle and "to" is its passive subject's ("Israel is opposed to French
@@ -60,7 +62,8 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   definite noun ("the diplomatic engagement") takes the date of the event of its type and pair
   just before (a shared act naming no party: told anywhere before); the article's news takes the
   lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
-  act named as the start of a span ("since the reconciliation"). Resolved against ``doc._.dw_ref_date`` by
+  act named as the start of a span ("since the reconciliation"); so does a plan told by an undated
+  statement in the past ("'We will help you trade,' Yoon said": the statement is the news). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -198,6 +201,8 @@ class EventWords:
     demanding_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     obligation_aux: frozenset[str]
+    disapproving_words: frozenset[str]
+    calling_verbs: frozenset[str]
     membership_nouns: frozenset[str]
     forum_nouns: frozenset[str]
     occasion_nouns: frozenset[str]
@@ -260,6 +265,10 @@ class Trigger:
     needs_prep: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
     needs_head: tuple[str, ...] = ()
+    #: only with a bare or "to" infinitive completing the verb: "help Iran build a reactor" is
+    #: help with an act (cooperation), where "help Ukraine (with weapons)" gives aid; a restricted
+    #: sense, it takes the word from its unrestricted ones when it fits
+    needs_clause: bool = False
     target_preps: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
     #: the event dictionary the trigger comes from (the built-in one or a plugin's)
@@ -379,6 +388,7 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
                        needs_head=tuple(row.get("needs_head", ())),
+                       needs_clause=bool(row.get("needs_clause")),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())),
                        dictionary=lex.name)
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
@@ -681,6 +691,7 @@ class _DocCoder:
             e.pop("_noun", None)
             e.pop("_told_before", None)
             e.pop("_since", None)
+            e.pop("_stated", None)
             e.pop("_now", None)
             e.pop("_offset", None)
         return out
@@ -764,6 +775,9 @@ class _DocCoder:
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
+            if not any(t.type == "ACCUSE" for t in fitting) and self._disapproves(tok):
+                # "called the move reckless", "said the remark was inappropriate": a criticism
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
             candidates.extend((tok, trig) for trig in fitting)
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -878,6 +892,7 @@ class _DocCoder:
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
                     "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
+                    "_stated": self._statement_tense(tok) if modality == "intended" and date is None else None,
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
                 yield ev
@@ -1036,6 +1051,36 @@ class _DocCoder:
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
 
+    def _disapproves(self, tok: Token) -> bool:
+        """A verb that judges a thing as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): a
+        verb of calling whose object it names so ("called the move 'very reckless'", ``calling_verbs``),
+        or a verb of saying whose clause says so ("said the comment was extremely inappropriate",
+        also through "have to say"); not a judgement denied ("was not unacceptable"). Its doer is the
+        critic; whose act was judged comes from the sentence's other actor (``_fallback``)."""
+        if tok.pos_ != "VERB":
+            return False
+        words = self.w.disapproving_words
+
+        def wrong(adj: Token) -> bool:
+            return adj.lemma_.lower() in words and not any(c.dep_ == "neg" for c in adj.children)
+
+        lemma = tok.lemma_.lower()
+        if lemma in self.w.calling_verbs and any(c.dep_ == "dobj" for c in tok.children):
+            # (the parser may hang a quoted complement on the object: "the move \"very reckless\"")
+            return any(c.dep_ in ("oprd", "acomp") and wrong(c) or c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ in ("pobj", "acomp", "amod") and wrong(g) for g in c.children) or c.dep_ == "dobj" and any(
+                g.dep_ == "amod" and g.i > c.i and wrong(g) for g in c.children) for c in tok.children)
+        if lemma not in self.w.speech_verbs:
+            return False
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        for _ in range(3):
+            for clause in clauses:
+                if clause.lemma_.lower() == "be" and not any(c.dep_ == "neg" for c in clause.children) and any(
+                        c.dep_ == "acomp" and wrong(c) for c in clause.children):
+                    return True
+            clauses = [c for clause in clauses for c in clause.children if c.dep_ in ("ccomp", "xcomp")]
+        return False
+
     def _promisers(self, gov: Token) -> list[str]:
         """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
         the verb an adjective completes), a noun's possessor or its verb's subject."""
@@ -1081,6 +1126,8 @@ class _DocCoder:
             return False
         if trig.needs_head and not (tok.dep_ in OBJ or tok.dep_ == "conj" and tok.head.dep_ in OBJ) or \
                 trig.needs_head and (tok.head if tok.dep_ in OBJ else tok.head.head).lemma_.lower() not in trig.needs_head:
+            return False
+        if trig.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in tok.children):
             return False
         if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "disagree"
                                         for c in tok.children):
@@ -2151,6 +2198,21 @@ class _DocCoder:
                     return day
         return None
 
+    def _statement_tense(self, tok: Token) -> str | None:
+        """The tense of the verb of saying that tells an intended act ("'We will help you trade
+        freely,' Yoon said": past), None when no such verb governs it. The plan is dated by its
+        statement (GUIDE.md, Conventions: a time expression governing the sentence dates it), and
+        an undated statement told in the past is the article's news as any act told so is
+        (``_news_of_the_day``); a relative clause keeps its own time (``_governing_clauses``)."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+        if verb is None:
+            return None
+        speech = [self.doc[i] for i in _governing_clauses(verb) if self.doc[i].lemma_.lower() in self.w.speech_verbs]
+        if not speech:
+            return None
+        said = min(speech, key=lambda t: _depth_below(verb, t))  # the nearest: "said it had agreed to …"
+        return _tense(said, self.w)
+
     def _describes_another(self, clause: Token, tok: Token) -> bool:
         """A clause about a noun other than the event's: a relative clause ("China, which has
         sparred with Manila this past year"), or a participle on another act's noun ("The visit
@@ -2296,6 +2358,11 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     now escalated", "has escalated into a trade war") on the publication date itself. Without a
     publication date nothing is dated.
 
+    A plan told by a verb of saying in the past or present perfect with no day of its own
+    ("'The two governments will help you trade freely,' Yoon said", ``_statement_tense``) dates
+    from the statement, which is news as any act told so is; a plan told by no verb of saying, or
+    a possibility, has not happened and stays undated.
+
     Not the news: an act named as the start of a span ("Since the reconciliation, talks have
     progressed": the clause's perfect is the span's, the reconciliation lies before it; it takes
     the date of its earlier telling, ``_dates_by_reference``, or none).
@@ -2325,7 +2392,14 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         news_date = max(lead_days)
     for e in events:
         # a day counted from another ("the next day", "20 days before the invasion") is not today
-        if e["date"] is not None or e["modality"] != "actual" or "_offset" in e or e.get("_since"):
+        if e["date"] is not None or "_offset" in e or e.get("_since"):
+            continue
+        if e["modality"] == "intended" and e.get("_stated") in ("perfect", "past"):
+            # a plan told by a statement that is the news ("'We will help you trade freely,' Yoon
+            # said") dates from the statement, as a written day does ("Yoon said on Friday …")
+            e["date"] = news_date
+            continue
+        if e["modality"] != "actual":
             continue
         tense, sent = e.get("_tense"), e.get("_sent", never)
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
@@ -2564,6 +2638,14 @@ def _governing_clauses(verb: Token) -> set[int]:
     return out
 
 
+def _depth_below(tok: Token, ancestor: Token) -> int:
+    """How many heads up from ``tok`` ``ancestor`` is (a large number when it is none of them)."""
+    for depth, head in enumerate(tok.ancestors, start=1):
+        if head.i == ancestor.i:
+            return depth
+    return 1 << 30
+
+
 def _that_clause(tok: Token) -> bool:
     """A clause with "that" and a subject of its own hung on a noun by the parser ("told a
     gathering … that the two sides should collaborate"): what was said, a complement of the verb
@@ -2590,8 +2672,8 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _restricted(trig: Trigger) -> bool:
-    """A sense that applies only with a given modifier, head verb or preposition."""
-    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep)
+    """A sense that applies only with a given modifier, head verb, preposition or infinitive."""
+    return bool(trig.needs_modifier or trig.needs_head or trig.needs_prep or trig.needs_clause)
 
 
 def _modified_by(tok: Token, words: Set[str]) -> bool:
