@@ -1798,3 +1798,33 @@ def test_a_shared_act_told_with_one_party_is_not_held_with_its_place(nlp):
 ])
 def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, text, source, target, type_):
     assert the(code(nlp, text), source, target, type_)
+
+
+@pytest.mark.parametrize("text,a,b,type_", [
+    # a verbless sentence (a photo caption) that names two people at a gathering: they met there,
+    # the forum's organisation and the host city being no parties (presence_preps)
+    ("The Kenyan president and the Ethiopian prime minister at the summit in Nairobi last week.", "KEN", "ETH",
+     "CONSULT"),
+    ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte at the APEC summit in Lima.", "CHL",
+     "PER", "CONSULT"),
+    # a shared act of three or more parties makes those named with the subject partners of each
+    # other too (several_party_modifiers)
+    ("Brazil signed a trilateral agreement with Argentina and Uruguay.", "ARG", "URY", "AGREE"),
+    ("Kenya held three-way talks with Uganda and Tanzania.", "UGA", "TZA", "CONSULT"),
+    ("Norway hosted the trilateral signing of the accord with Sweden's prime minister and Finland's "
+     "president.", "SWE", "FIN", "AGREE"),
+])
+def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, text, a, b, type_):
+    events = code(nlp, text)
+    the(events, a, b, type_)
+    the(events, b, a, type_)
+
+
+@pytest.mark.parametrize("text,a,b", [
+    # one person at a gathering meets no one named; its host city is no party
+    ("The Kenyan president at the summit in Addis Ababa.", "KEN", "ETH"),
+    # agreements with two states, not said to be one of three parties, are two bilateral ones
+    ("Brazil signed agreements with Argentina and Uruguay.", "ARG", "URY"),
+])
+def test_no_shared_act_of_parties_not_named_together(nlp, text, a, b):
+    assert not [e for e in code(nlp, text) if {e["source"], e["target"]} == {a, b}]

@@ -220,6 +220,8 @@ class EventWords:
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
     generic_modifiers: frozenset[str]
+    presence_preps: frozenset[str]
+    several_party_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -750,7 +752,8 @@ class _DocCoder:
         candidates: list[tuple[Token, Trigger]] = []
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
         for tok in sent:
-            if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
+            if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
+                    not self._present_parties(tok):
                 continue
             fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)]
             if any(_restricted(t) for t in fitting):
@@ -852,6 +855,12 @@ class _DocCoder:
             told_before = trig.pos == "NOUN" and date is None and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
+            if found.joint and self._several_parties(tok):
+                # "a trilateral signing of the accord with Pashinyan and Aliyev": the partners
+                # named together are parties to each other too, not only to the subject
+                parties = _ordered_unique(found.sources + found.targets)
+                pairs += [(a, b, negated, modality, type_, mode) for a in parties for b in parties
+                          if a != b and (a, b) not in _pairs(found)]
             if trig.pos == "NOUN":
                 # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
                 parties = _ordered_unique(found.sources + found.targets)
@@ -1606,6 +1615,9 @@ class _DocCoder:
                     elif g.dep_ == "prep" and c.tag_ == "VBN" and g.lower_ in self.w.noun_target_preps - {"from"}:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
+        if trig.joint and trig.type == "CONSULT":
+            # "Erdogan and Mitsotakis at the NATO summit": those a caption names at a gathering meet
+            joint = _ordered_unique(joint + self._present_parties(noun))
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                 and c.lemma_.lower() not in self.w.mediating_verbs]
@@ -1624,6 +1636,38 @@ class _DocCoder:
                             for g in p.children if g.dep_ == "pobj" for a in self._actors(g) if a not in targets]
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _present_parties(self, noun: Token) -> list[str]:
+        """The actors a verbless sentence names at the gathering ``noun``: "Saudi Crown Prince
+        Mohammed bin Salman and Iranian President Ebrahim Raisi at the summit in Riyadh" (a photo
+        caption; ``presence_preps``) says the two met there. Only two or more count, and only when
+        no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
+        phrase = noun
+        while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
+            phrase = phrase.head.head  # "at the Organisation of Islamic Co-operation summit", misparsed
+        if phrase.dep_ != "pobj" or phrase.head.lower_ not in self.w.presence_preps:
+            return []
+        head = phrase.head.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head):
+            return []
+        parties = self._actors(head)
+        return parties if len(parties) >= 2 else []
+
+    def _several_parties(self, tok: Token) -> bool:
+        """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
+        talks", "a trilateral signing of the accord"; ``several_party_modifiers``)."""
+        heads = [tok]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            heads.append(tok.head.head)  # "the trilateral signing of the accord"
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i:
+                    words = "".join(t.text_with_ws for t in c.subtree).strip().lower().replace(" ", "")
+                    if words in self.w.several_party_modifiers or c.lower_ in self.w.several_party_modifiers:
+                        return True
+        return False
 
     def _between(self, noun: Token) -> list[str]:
         """Actors of a noun's "between" phrase ("talks between India and Pakistan")."""
