@@ -1828,3 +1828,28 @@ def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, te
 ])
 def test_no_shared_act_of_parties_not_named_together(nlp, text, a, b):
     assert not [e for e in code(nlp, text) if {e["source"], e["target"]} == {a, b}]
+
+
+@pytest.mark.parametrize("text,a,b,type_", [
+    # a headline in title case, which the tagger reads as a string of names, is read again in
+    # sentence case: its verbs and act nouns are found
+    ("Norway Commends Sweden for Its Handling of the Crisis\n\nOslo praised its neighbour on Monday.",
+     "NOR", "SWE", "SUPPORT"),
+    ("Kenya and Uganda Begin Joint Naval Exercises\n\nThe drills started on Monday.", "KEN", "UGA", "COOPERATE"),
+    # with a title-named leader: the verb after the title is no part of a person's name
+    ("Norway Leader Criticizes Sweden's Response to the Floods\n\nThe remarks came on Monday.", "NOR", "SWE",
+     "ACCUSE"),
+    # a headline's participle with no auxiliary is a passive: its subject is what was acted on
+    ("Qatari-Bahraini Relations Restored After Long Rift\n\nThe two reopened embassies.", "QAT", "BHR",
+     "COOPERATE"),
+])
+def test_title_case_headline_read_in_sentence_case(nlp, text, a, b, type_):
+    events = [e for e in code(nlp, text) if e["start"] < text.index("\n")]
+    assert the(events, a, b, type_)["trigger"][0].isupper()  # the trigger as the headline writes it
+
+
+def test_sentence_case_headline_is_not_read_again(nlp):
+    # nothing is added to a headline the tagger can read: the same events as before, once each
+    text = "Norway praises Sweden's handling of the crisis\n\nOslo spoke on Monday."
+    events = [(e["source"], e["target"], e["type"]) for e in code(nlp, text) if e["start"] < text.index("\n")]
+    assert events == [("NOR", "SWE", "SUPPORT")]

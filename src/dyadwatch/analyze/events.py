@@ -310,6 +310,11 @@ class Lexicon:
             if "dobj" in deps and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
                 # "the deal, struck in Beijing": a participle's noun is its object
                 words.add(token.head.lower_)
+            if "dobj" in deps and token.tag_ in ("VBN", "VBD") and not any(
+                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
+                # "Qatari-Bahraini relations restored" (a headline's passive, no auxiliary): the
+                # subject of a participle with no object of its own is what was acted on
+                words |= {c.lower_ for c in token.children if c.dep_ == "nsubj"}
             if "prep" in deps:
                 # "calls for both to calm tensions": the parser makes "for" the marker of the
                 # clause it introduces, not a preposition of the noun
@@ -427,6 +432,12 @@ def intensity_of(type_: str, mode: str | None) -> float:
 # ------------------------------------------------------------------------------ component
 
 
+#: share of a headline's longer words (not actors) written capitalised that makes it title case
+TITLE_CASE_SHARE = 0.75
+#: the actor dictionary of people named by a title (their names come from the entity recogniser)
+TITLES_DICTIONARY = "dyadwatch.titles"
+
+
 class EventCoder:
     """Codes PLOVER events; see the module docstring."""
 
@@ -447,13 +458,101 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         self._prefixed_lemmas(doc)
         # roles are read off the dependency parse: without one there is nothing to code
-        events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
+        events: list[dict[str, Any]] = []
+        if doc.has_annotation("DEP"):
+            coder = _DocCoder(self, doc)
+            events = coder.run()
+            added = self._recased_headline(doc, coder, events)
+            if added:
+                events = sorted(events + added, key=lambda e: (e["start"], e["trigger_start"] or 0))
         # each side's type as the actor resolver found it (so no later stage asks the dictionaries)
         types = {m["code"]: m.get("actor_type") for m in doc._.dw_mentions or () if m.get("actor_type")}
         for e in events:
             e["source_type"], e["target_type"] = types.get(e["source"]), types.get(e["target"])
         doc._.dw_events = events
         return doc
+
+    def _recased_headline(self, doc: Doc, coder: _DocCoder, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Events of a headline written in title case, read again in sentence case.
+
+        The tagger reads a capitalised word as a name: in "Qatari-Bahraini Relations Restored After
+        Long Rift" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
+        and the parse has no act in it. The headline is parsed again (by the pipeline up to this
+        component, so its actors are found the same way) with every capitalised word lower-cased
+        but the first, the actors' own words and acronyms; the events found there on a pair the
+        headline has none for are added, at the headline's place in the text."""
+        first = coder._headline_start()
+        head = next((s for s in doc_sents(doc) if s.start == first), None)
+        if head is None:
+            return []
+        words = [t for t in head if t.is_alpha and len(t) > 3 and t.i not in coder.actor_of]
+        if len(words) < 2 or sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words):
+            return []
+        text = doc_text(doc)
+        chars = list(text[head.start_char:head.end_char])
+        # the words of a state, body or leader the dictionaries name keep their capital; so do
+        # those of a person the entity recogniser found beside a title, unless they are verbs
+        # ("France Leader Criticizes Germany" is no person named "Criticizes Germany")
+        named: dict[int, bool] = {}
+        for m in doc._.dw_mentions or ():
+            by_title = str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            for t in span or ():
+                named[t.i] = named.get(t.i, False) or not by_title
+        lowered = [t for t in head if not (
+            t.i == head.start or named.get(t.i) or t.is_upper and len(t) <= 5 or not t.text[:1].isupper()
+            or t.i in named and not self._verb_word(t)) and len(t.text.lower()) == len(t.text)]
+        if not lowered:
+            return []
+        # (a name the title case hid from the dictionaries is found when it stands alone:
+        # "Kenya and Uganda Begin Joint Naval Exercises")
+        alone = self._up_to_here("\n\n".join(t.text for t in lowered), doc)
+        starts = [0]
+        for t in lowered[:-1]:
+            starts.append(starts[-1] + len(t.text) + 2)
+        names = {m["start"] for m in alone._.dw_mentions or ()
+                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)}
+        for t, at in zip(lowered, starts):
+            if at not in names:
+                rel = t.idx - head.start_char
+                chars[rel:rel + len(t.text)] = t.text.lower()
+        recased = self._up_to_here("".join(chars), doc)
+        coded = {frozenset((e["source"], e["target"])) for e in events
+                 if e["start"] < head.end_char and e["end"] > head.start_char}
+        out = []
+        for e in _DocCoder(self, recased).run():
+            if frozenset((e["source"], e["target"])) in coded:
+                continue
+            e = {**e, "start": e["start"] + head.start_char, "end": e["end"] + head.start_char}
+            if e.get("trigger_start") is not None:
+                e["trigger_start"] += head.start_char
+                e["trigger_end"] += head.start_char
+                e["trigger"] = text[e["trigger_start"]:e["trigger_end"]]
+            out.append(e)
+        return out
+
+    def _up_to_here(self, text: str, doc: Doc) -> Doc:
+        """``text`` through the pipeline up to this component, with ``doc``'s document fields."""
+        out = self.nlp.make_doc(text)
+        for ext in ("dw_ref_date", "dw_url", "dw_title"):
+            setattr(out._, ext, getattr(doc._, ext))
+        for name, component in self.nlp.pipeline:
+            if name == self.name:
+                break
+            out = component(out)
+        return out
+
+    def _verb_word(self, tok: Token) -> bool:
+        """Whether the word, read as a verb, is one of the lemmatizer's known verbs."""
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return False
+        lemmatizer: Any = self.nlp.get_pipe("lemmatizer")  # spaCy's Lemmatizer (a compiled class)
+        if not hasattr(lemmatizer, "rule_lemmatize") or "lemma_index" not in lemmatizer.lookups.tables:
+            return False
+        verbs = lemmatizer.lookups.get_table("lemma_index").get("verb", ())
+        word = Doc(tok.doc.vocab, words=[tok.lower_])
+        word[0].pos_ = "VERB"
+        return any(lemma in verbs for lemma in lemmatizer.rule_lemmatize(word[0]))
 
     def _prefixed_lemmas(self, doc: Doc) -> None:
         """The lemma of a word kept whole after a prefix ("re-opened", see ``kept_hyphen_prefixes``)
@@ -1616,7 +1715,7 @@ class _DocCoder:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
         if trig.joint and trig.type == "CONSULT":
-            # "Erdogan and Mitsotakis at the NATO summit": those a caption names at a gathering meet
+            # "Ruto and Abiy at the AU summit": those a caption names at a gathering meet
             joint = _ordered_unique(joint + self._present_parties(noun))
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
@@ -1638,9 +1737,9 @@ class _DocCoder:
         return sources, targets, joint
 
     def _present_parties(self, noun: Token) -> list[str]:
-        """The actors a verbless sentence names at the gathering ``noun``: "Saudi Crown Prince
-        Mohammed bin Salman and Iranian President Ebrahim Raisi at the summit in Riyadh" (a photo
-        caption; ``presence_preps``) says the two met there. Only two or more count, and only when
+        """The actors a verbless sentence names at the gathering ``noun``: "The Kenyan president and
+        the Ethiopian prime minister at the summit in Nairobi" (a photo caption; ``presence_preps``)
+        says the two met there. Only two or more count, and only when
         no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
         phrase = noun
         while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
