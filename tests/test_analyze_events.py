@@ -1853,3 +1853,21 @@ def test_sentence_case_headline_is_not_read_again(nlp):
     text = "Norway praises Sweden's handling of the crisis\n\nOslo spoke on Monday."
     events = [(e["source"], e["target"], e["type"]) for e in code(nlp, text) if e["start"] < text.index("\n")]
     assert events == [("NOR", "SWE", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    # people a picture or film shows together, or a caption names together, met (depicting_verbs)
+    ("Footage on Kenyan television showed the Kenyan foreign minister with Ethiopian Prime Minister Abiy "
+     "Ahmed and Somali President Hassan Sheikh Mohamud.", "ETH", "SOM"),
+    ("Kenyan President William Ruto with Ethiopian Prime Minister Abiy Ahmed in Addis Ababa.", "KEN", "ETH"),
+    ("Ruto was pictured with Abiy in Addis Ababa on Monday.", "KEN", "ETH"),
+])
+def test_people_shown_together_met(nlp, text, a, b):
+    events = code(nlp, text)
+    the(events, a, b, "CONSULT")
+    the(events, b, a, "CONSULT")
+
+
+def test_things_shown_with_a_state_are_no_meeting(nlp):
+    # no person on either side: a picture of missiles with a state's markings shows no one meeting
+    assert not find(code(nlp, "The photos showed missiles with Iranian markings in Yemen."), "IRN", "YEM", "CONSULT")

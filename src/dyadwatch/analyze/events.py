@@ -221,6 +221,7 @@ class EventWords:
     repeating_prefixes: frozenset[str]
     generic_modifiers: frozenset[str]
     presence_preps: frozenset[str]
+    depicting_verbs: frozenset[str]
     several_party_modifiers: frozenset[str]
 
     @classmethod
@@ -867,6 +868,10 @@ class _DocCoder:
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
             candidates.extend((tok, trig) for trig in fitting)
+            if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
+                # "a video showed the Iranian envoy with his Saudi counterpart": those shown meet
+                candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
+                                                dictionary=lexicon.name)))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
@@ -1487,6 +1492,9 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
+        if tok.lower_ == "with" and tok.pos_ == "ADP":
+            together = self._shown_together(tok)
+            return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
         sources, targets, joint_actors = self._noun_roles(tok, trig)
         if trig.type in GIVING_TYPES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w.receiving_verbs:
             # "Russia would need military support from China": the subject receives, "from" gives
@@ -1753,6 +1761,33 @@ class _DocCoder:
             return []
         parties = self._actors(head)
         return parties if len(parties) >= 2 else []
+
+    def _shown_together(self, with_: Token) -> list[str]:
+        """The actors of people shown together: the "with" phrase of a depicting verb's object or
+        of a verbless sentence's head ("Footage showed Kenya's envoy with Ethiopian and Somali
+        officials", a caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side
+        must name a person or an official: "showed missiles with Iranian markings" shows no one."""
+        if with_.dep_ != "prep" or with_.pos_ != "ADP":
+            return []
+        holder = with_.head
+        if holder.pos_ in ("VERB", "AUX"):
+            if holder.lemma_.lower() not in self.w.depicting_verbs:
+                return []
+            objects = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objects:
+                return []
+            holder = objects[0]
+        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("dobj", "nsubjpass")
+                  and holder.head.lemma_.lower() in self.w.depicting_verbs):
+            return []
+        inside = {t.i for t in with_.subtree}
+        shown = [t for t in holder.subtree if t.i in self.actor_of and t.i not in inside]
+        withs = [t for g in with_.children if g.dep_ == "pobj" for t in g.subtree if t.i in self.actor_of]
+        people = ("person", "title")
+        if not any(self.kind_of.get(t.i) in people for t in shown) or \
+                not any(self.kind_of.get(t.i) in people for t in withs):
+            return []
+        return _ordered_unique(self.actor_of[t.i] for t in shown + withs)
 
     def _several_parties(self, tok: Token) -> bool:
         """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
