@@ -1871,3 +1871,26 @@ def test_people_shown_together_met(nlp, text, a, b):
 def test_things_shown_with_a_state_are_no_meeting(nlp):
     # no person on either side: a picture of missiles with a state's markings shows no one meeting
     assert not find(code(nlp, "The photos showed missiles with Iranian markings in Yemen."), "IRN", "YEM", "CONSULT")
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a speaker's judgement of another party's act or relationship by a predicate adjective
+    # (judging_adjectives): the judged are those the subject names, else the one other actor
+    ("The Ethiopian strike was unacceptable, Kenya said on Monday.", "KEN", "ETH", "ACCUSE"),
+    ("\"While Addis Ababa has not explained the message, we must say the remark was deeply inappropriate,\" "
+     "the Kenyan foreign minister said.", "KEN", "ETH", "ACCUSE"),
+    ("\"Good relations between Kenya and Ethiopia are essential for peace in the region,\" a U.N. spokesperson "
+     "said.", "UN", "ETH", "SUPPORT"),
+])
+def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)["trigger"] in text
+
+
+@pytest.mark.parametrize("text", [
+    # "it is essential that ..." asks something of Ethiopia, it judges nothing
+    "\"It is essential that Ethiopia withdraws its troops,\" Kenya said.",
+    # no one says it: the writer's own judgement is no event
+    "The Ethiopian strike on the border post was unacceptable.",
+])
+def test_no_judgement_without_a_speaker_or_with_a_pronoun_subject(nlp, text):
+    assert not [e for e in code(nlp, text) if e["type"] in ("ACCUSE", "SUPPORT")]

@@ -222,6 +222,7 @@ class EventWords:
     generic_modifiers: frozenset[str]
     presence_preps: frozenset[str]
     depicting_verbs: frozenset[str]
+    judging_adjectives: dict[str, frozenset[str]]
     several_party_modifiers: frozenset[str]
 
     @classmethod
@@ -868,6 +869,11 @@ class _DocCoder:
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
             candidates.extend((tok, trig) for trig in fitting)
+            judged = self._judgement(tok)
+            if judged:
+                # "the remarks were unacceptable, Tokyo said": the speaker judges their maker
+                candidates.append((tok, Trigger(lemma=tok.lemma_.lower(), pos="NOUN", type=judged[0],
+                                                dictionary=lexicon.name)))
             if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
                 # "a video showed the Iranian envoy with his Saudi counterpart": those shown meet
                 candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
@@ -939,15 +945,18 @@ class _DocCoder:
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
                 modality = "intended"  # the act its own parties call for is yet to come
-            date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
+            # a judgement is told, and dated, by its verb of saying ("..., the minister said")
+            judgement = self._judgement(tok) if tok.pos_ == "ADJ" else None
+            timed = judgement[3] if judgement else tok
+            date = self._date(timed, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35,
                     "main pair": MAIN_PAIR_CONFIDENCE}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
-            past = _past_tense(tok)
-            tense = _tense(tok, self.w)
-            own_verb = _own_verb(tok)
+            past = _past_tense(timed)
+            tense = _tense(timed, self.w)
+            own_verb = _own_verb(timed)
             # told as of the time of writing: "has now escalated", or the state a change has led
             # to by now ("the row has escalated into a trade war": the war is today's, whatever
             # day the lead tells the row's latest step on; "has said that the talks have failed"
@@ -1492,6 +1501,9 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
+        if tok.pos_ == "ADJ":
+            judged = self._judgement(tok)
+            return _Found(judged[1], judged[2], "syntax") if judged else None
         if tok.lower_ == "with" and tok.pos_ == "ADP":
             together = self._shown_together(tok)
             return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
@@ -1761,6 +1773,39 @@ class _DocCoder:
             return []
         parties = self._actors(head)
         return parties if len(parties) >= 2 else []
+
+    def _judgement(self, adj: Token) -> tuple[str, list[str], list[str], Token] | None:
+        """(type, speakers, judged, the verb of saying) for a predicate adjective a speaker judges an act or a
+        relationship by (``judging_adjectives``): "the remarks were unacceptable, Tokyo said" (the
+        judged are those the subject names, else the one other actor of the sentence), "good
+        relations between A and B are essential, the UN said". Not without a speaker of its own
+        nor with a pronoun subject ("it is essential that ..." asks, it does not judge)."""
+        if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+            return None
+        type_ = next((t for t, words in self.w.judging_adjectives.items() if adj.lemma_.lower() in words), None)
+        copula = adj.head
+        subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if type_ is None or not subjects or subjects[0].pos_ == "PRON" or subjects[0].i in self.actor_of:
+            return None
+        speakers: list[str] = []
+        clause = copula
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self.w.speech_verbs:
+                speakers = self._subject(clause)[0]
+                if speakers:
+                    break
+        if not speakers:
+            return None
+        judged = _ordered_unique(self.actor_of[t.i] for t in subjects[0].subtree
+                                 if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
+        if not judged:
+            others = _ordered_unique(self.actor_of[t.i] for t in adj.sent
+                                     if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
+            judged = others if len(others) == 1 else []
+        return (type_, speakers, judged, clause) if judged else None
 
     def _shown_together(self, with_: Token) -> list[str]:
         """The actors of people shown together: the "with" phrase of a depicting verb's object or
