@@ -1894,3 +1894,12 @@ def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
 ])
 def test_no_judgement_without_a_speaker_or_with_a_pronoun_subject(nlp, text):
     assert not [e for e in code(nlp, text) if e["type"] in ("ACCUSE", "SUPPORT")]
+
+
+def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
+    # kept whole by the tokenizer (kept_hyphen_prefixes) and read as the lexicon's "ceasefire", not
+    # as "fire"
+    text = "The cease-fire between Eritrea and Ethiopia held through the weekend."
+    events = code(nlp, text)
+    assert the(events, "ERI", "ETH", "RETREAT")["trigger"] == "cease-fire"
+    assert the(events, "ETH", "ERI", "RETREAT")
