@@ -1903,3 +1903,14 @@ def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
     events = code(nlp, text)
     assert the(events, "ERI", "ETH", "RETREAT")["trigger"] == "cease-fire"
     assert the(events, "ETH", "ERI", "RETREAT")
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # the target of a disapproval may be named only as the doer of the act disapproved of ("by"),
+    # or in what it is about (disapproval_topic_preps), with a third actor in the sentence
+    ("Kenyan youths threw stones during protests against raids by the Ethiopian army in Somalia.", "KEN", "ETH",
+     "PROTEST"),
+    ("Seoul voiced concern about the North Korean missile threat to Japan.", "KOR", "PRK", "ACCUSE"),
+])
+def test_disapproval_of_an_act_targets_its_doer(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)

@@ -223,6 +223,7 @@ class EventWords:
     presence_preps: frozenset[str]
     depicting_verbs: frozenset[str]
     judging_adjectives: dict[str, frozenset[str]]
+    disapproval_topic_preps: frozenset[str]
     several_party_modifiers: frozenset[str]
 
     @classmethod
@@ -434,6 +435,8 @@ def intensity_of(type_: str, mode: str | None) -> float:
 # ------------------------------------------------------------------------------ component
 
 
+#: acts of disapproval: their target may be named as the doer of the act disapproved of
+DISAPPROVAL_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 #: share of a headline's longer words (not actors) written capitalised that makes it title case
 TITLE_CASE_SHARE = 0.75
 #: the actor dictionary of people named by a title (their names come from the entity recogniser)
@@ -1433,7 +1436,7 @@ class _DocCoder:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        out += [a for a in self._actors(g) if a not in out]
+                        out += [a for a in self._disapproved(g, trig) if a not in out]
             if c.dep_ == "prt":
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -1717,10 +1720,11 @@ class _DocCoder:
             elif c.dep_ == "prep" and trig.joint and trig.type in TOPIC_TYPES and c.lower_ in self.w.topic_preps:
                 continue  # the topic of the talk, deal or dispute is no party to it
             elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or c.lower_ in trig.target_preps or
-                                       c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES):
+                                       c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES or
+                                       c.lower_ in self.w.disapproval_topic_preps and trig.type in DISAPPROVAL_TYPES):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        targets += [a for a in self._actors(g) if a not in targets]
+                        targets += [a for a in self._disapproved(g, trig) if a not in targets]
             elif c.dep_ == "acl" and c.lemma_.lower() not in self.w.mediating_verbs:
                 # "a decision to supply Russia", "purchases made from Moscow", "the sanctions
                 # imposed by the EU on Russia" (not "a deal brokered by Qatar": the broker is no
@@ -1755,6 +1759,16 @@ class _DocCoder:
                             for g in p.children if g.dep_ == "pobj" for a in self._actors(g) if a not in targets]
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _disapproved(self, phrase: Token, trig: Trigger) -> list[str]:
+        """The actors of a target phrase; for a disapproval (``DISAPPROVAL_TYPES``) of an act whose
+        phrase names no one but the act's doer in a "by" phrase, that doer ("demonstrations
+        against violations by the Israeli army", "condemned the raids by Turkish jets")."""
+        actors = self._actors(phrase)
+        if actors or trig.type not in DISAPPROVAL_TYPES or phrase.pos_ != "NOUN":
+            return actors
+        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "by"
+                               for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
 
     def _present_parties(self, noun: Token) -> list[str]:
         """The actors a verbless sentence names at the gathering ``noun``: "The Kenyan president and
