@@ -1859,3 +1859,119 @@ def test_judging_an_act_as_wrong_is_a_criticism(nlp, text, source, target):
 ])
 def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
     assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text,a,b,type_", [
+    # a verbless sentence (a photo caption) that names two people at a gathering: they met there,
+    # the forum's organisation and the host city being no parties (presence_preps)
+    ("The Kenyan president and the Ethiopian prime minister at the summit in Nairobi last week.", "KEN", "ETH",
+     "CONSULT"),
+    ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte at the APEC summit in Lima.", "CHL",
+     "PER", "CONSULT"),
+    # a shared act of three or more parties makes those named with the subject partners of each
+    # other too (several_party_modifiers)
+    ("Brazil signed a trilateral agreement with Argentina and Uruguay.", "ARG", "URY", "AGREE"),
+    ("Kenya held three-way talks with Uganda and Tanzania.", "UGA", "TZA", "CONSULT"),
+    ("Norway hosted the trilateral signing of the accord with Sweden's prime minister and Finland's "
+     "president.", "SWE", "FIN", "AGREE"),
+])
+def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, text, a, b, type_):
+    events = code(nlp, text)
+    the(events, a, b, type_)
+    the(events, b, a, type_)
+
+
+@pytest.mark.parametrize("text,a,b", [
+    # one person at a gathering meets no one named; its host city is no party
+    ("The Kenyan president at the summit in Addis Ababa.", "KEN", "ETH"),
+    # agreements with two states, not said to be one of three parties, are two bilateral ones
+    ("Brazil signed agreements with Argentina and Uruguay.", "ARG", "URY"),
+])
+def test_no_shared_act_of_parties_not_named_together(nlp, text, a, b):
+    assert not [e for e in code(nlp, text) if {e["source"], e["target"]} == {a, b}]
+
+
+@pytest.mark.parametrize("text,a,b,type_", [
+    # a headline in title case, which the tagger reads as a string of names, is read again in
+    # sentence case: its verbs and act nouns are found
+    ("Norway Commends Sweden for Its Handling of the Crisis\n\nOslo praised its neighbour on Monday.",
+     "NOR", "SWE", "SUPPORT"),
+    ("Kenya and Uganda Begin Joint Naval Exercises\n\nThe drills started on Monday.", "KEN", "UGA", "COOPERATE"),
+    # with a title-named leader: the verb after the title is no part of a person's name
+    ("Norway Leader Criticizes Sweden's Response to the Floods\n\nThe remarks came on Monday.", "NOR", "SWE",
+     "ACCUSE"),
+    # a headline's participle with no auxiliary is a passive: its subject is what was acted on
+    ("Qatari-Bahraini Relations Restored After Long Rift\n\nThe two reopened embassies.", "QAT", "BHR",
+     "COOPERATE"),
+])
+def test_title_case_headline_read_in_sentence_case(nlp, text, a, b, type_):
+    events = [e for e in code(nlp, text) if e["start"] < text.index("\n")]
+    assert the(events, a, b, type_)["trigger"][0].isupper()  # the trigger as the headline writes it
+
+
+def test_sentence_case_headline_is_not_read_again(nlp):
+    # nothing is added to a headline the tagger can read: the same events as before, once each
+    text = "Norway praises Sweden's handling of the crisis\n\nOslo spoke on Monday."
+    events = [(e["source"], e["target"], e["type"]) for e in code(nlp, text) if e["start"] < text.index("\n")]
+    assert events == [("NOR", "SWE", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    # people a picture or film shows together, or a caption names together, met (depicting_verbs)
+    ("Footage on Kenyan television showed the Kenyan foreign minister with Ethiopian Prime Minister Abiy "
+     "Ahmed and Somali President Hassan Sheikh Mohamud.", "ETH", "SOM"),
+    ("Kenyan President William Ruto with Ethiopian Prime Minister Abiy Ahmed in Addis Ababa.", "KEN", "ETH"),
+    ("Ruto was pictured with Abiy in Addis Ababa on Monday.", "KEN", "ETH"),
+])
+def test_people_shown_together_met(nlp, text, a, b):
+    events = code(nlp, text)
+    the(events, a, b, "CONSULT")
+    the(events, b, a, "CONSULT")
+
+
+def test_things_shown_with_a_state_are_no_meeting(nlp):
+    # no person on either side: a picture of missiles with a state's markings shows no one meeting
+    assert not find(code(nlp, "The photos showed missiles with Iranian markings in Yemen."), "IRN", "YEM", "CONSULT")
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a speaker's judgement of another party's act or relationship by a predicate adjective
+    # (judging_adjectives): the judged are those the subject names, else the one other actor
+    ("The Ethiopian strike was unacceptable, Kenya said on Monday.", "KEN", "ETH", "ACCUSE"),
+    ("\"While Addis Ababa has not explained the message, we must say the remark was deeply inappropriate,\" "
+     "the Kenyan foreign minister said.", "KEN", "ETH", "ACCUSE"),
+    ("\"Good relations between Kenya and Ethiopia are essential for peace in the region,\" a U.N. spokesperson "
+     "said.", "UN", "ETH", "SUPPORT"),
+])
+def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)["trigger"] in text
+
+
+@pytest.mark.parametrize("text", [
+    # "it is essential that ..." asks something of Ethiopia, it judges nothing
+    "\"It is essential that Ethiopia withdraws its troops,\" Kenya said.",
+    # no one says it: the writer's own judgement is no event
+    "The Ethiopian strike on the border post was unacceptable.",
+])
+def test_no_judgement_without_a_speaker_or_with_a_pronoun_subject(nlp, text):
+    assert not [e for e in code(nlp, text) if e["type"] in ("ACCUSE", "SUPPORT")]
+
+
+def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
+    # kept whole by the tokenizer (kept_hyphen_prefixes) and read as the lexicon's "ceasefire", not
+    # as "fire"
+    text = "The cease-fire between Eritrea and Ethiopia held through the weekend."
+    events = code(nlp, text)
+    assert the(events, "ERI", "ETH", "RETREAT")["trigger"] == "cease-fire"
+    assert the(events, "ETH", "ERI", "RETREAT")
+
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # the target of a disapproval may be named only as the doer of the act disapproved of ("by"),
+    # or in what it is about (disapproval_topic_preps), with a third actor in the sentence
+    ("Kenyan youths threw stones during protests against raids by the Ethiopian army in Somalia.", "KEN", "ETH",
+     "PROTEST"),
+    ("Seoul voiced concern about the North Korean missile threat to Japan.", "KOR", "PRK", "ACCUSE"),
+])
+def test_disapproval_of_an_act_targets_its_doer(nlp, text, source, target, type_):
+    assert the(code(nlp, text), source, target, type_)

@@ -225,6 +225,11 @@ class EventWords:
     kept_hyphen_prefixes: frozenset[str]
     repeating_prefixes: frozenset[str]
     generic_modifiers: frozenset[str]
+    presence_preps: frozenset[str]
+    depicting_verbs: frozenset[str]
+    judging_adjectives: dict[str, frozenset[str]]
+    disapproval_topic_preps: frozenset[str]
+    several_party_modifiers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -317,6 +322,11 @@ class Lexicon:
             if "dobj" in deps and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
                 # "the deal, struck in Beijing": a participle's noun is its object
                 words.add(token.head.lower_)
+            if "dobj" in deps and token.tag_ in ("VBN", "VBD") and not any(
+                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
+                # "Qatari-Bahraini relations restored" (a headline's passive, no auxiliary): the
+                # subject of a participle with no object of its own is what was acted on
+                words |= {c.lower_ for c in token.children if c.dep_ == "nsubj"}
             if "prep" in deps:
                 # "calls for both to calm tensions": the parser makes "for" the marker of the
                 # clause it introduces, not a preposition of the noun
@@ -435,6 +445,14 @@ def intensity_of(type_: str, mode: str | None) -> float:
 # ------------------------------------------------------------------------------ component
 
 
+#: acts of disapproval: their target may be named as the doer of the act disapproved of
+DISAPPROVAL_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
+#: share of a headline's longer words (not actors) written capitalised that makes it title case
+TITLE_CASE_SHARE = 0.75
+#: the actor dictionary of people named by a title (their names come from the entity recogniser)
+TITLES_DICTIONARY = "dyadwatch.titles"
+
+
 class EventCoder:
     """Codes PLOVER events; see the module docstring."""
 
@@ -455,13 +473,101 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         self._prefixed_lemmas(doc)
         # roles are read off the dependency parse: without one there is nothing to code
-        events = _DocCoder(self, doc).run() if doc.has_annotation("DEP") else []
+        events: list[dict[str, Any]] = []
+        if doc.has_annotation("DEP"):
+            coder = _DocCoder(self, doc)
+            events = coder.run()
+            added = self._recased_headline(doc, coder, events)
+            if added:
+                events = sorted(events + added, key=lambda e: (e["start"], e["trigger_start"] or 0))
         # each side's type as the actor resolver found it (so no later stage asks the dictionaries)
         types = {m["code"]: m.get("actor_type") for m in doc._.dw_mentions or () if m.get("actor_type")}
         for e in events:
             e["source_type"], e["target_type"] = types.get(e["source"]), types.get(e["target"])
         doc._.dw_events = events
         return doc
+
+    def _recased_headline(self, doc: Doc, coder: _DocCoder, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Events of a headline written in title case, read again in sentence case.
+
+        The tagger reads a capitalised word as a name: in "Qatari-Bahraini Relations Restored After
+        Long Rift" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
+        and the parse has no act in it. The headline is parsed again (by the pipeline up to this
+        component, so its actors are found the same way) with every capitalised word lower-cased
+        but the first, the actors' own words and acronyms; the events found there on a pair the
+        headline has none for are added, at the headline's place in the text."""
+        first = coder._headline_start()
+        head = next((s for s in doc_sents(doc) if s.start == first), None)
+        if head is None:
+            return []
+        words = [t for t in head if t.is_alpha and len(t) > 3 and t.i not in coder.actor_of]
+        if len(words) < 2 or sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words):
+            return []
+        text = doc_text(doc)
+        chars = list(text[head.start_char:head.end_char])
+        # the words of a state, body or leader the dictionaries name keep their capital; so do
+        # those of a person the entity recogniser found beside a title, unless they are verbs
+        # ("France Leader Criticizes Germany" is no person named "Criticizes Germany")
+        named: dict[int, bool] = {}
+        for m in doc._.dw_mentions or ():
+            by_title = str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            for t in span or ():
+                named[t.i] = named.get(t.i, False) or not by_title
+        lowered = [t for t in head if not (
+            t.i == head.start or named.get(t.i) or t.is_upper and len(t) <= 5 or not t.text[:1].isupper()
+            or t.i in named and not self._verb_word(t)) and len(t.text.lower()) == len(t.text)]
+        if not lowered:
+            return []
+        # (a name the title case hid from the dictionaries is found when it stands alone:
+        # "Kenya and Uganda Begin Joint Naval Exercises")
+        alone = self._up_to_here("\n\n".join(t.text for t in lowered), doc)
+        starts = [0]
+        for t in lowered[:-1]:
+            starts.append(starts[-1] + len(t.text) + 2)
+        names = {m["start"] for m in alone._.dw_mentions or ()
+                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)}
+        for t, at in zip(lowered, starts):
+            if at not in names:
+                rel = t.idx - head.start_char
+                chars[rel:rel + len(t.text)] = t.text.lower()
+        recased = self._up_to_here("".join(chars), doc)
+        coded = {frozenset((e["source"], e["target"])) for e in events
+                 if e["start"] < head.end_char and e["end"] > head.start_char}
+        out = []
+        for e in _DocCoder(self, recased).run():
+            if frozenset((e["source"], e["target"])) in coded:
+                continue
+            e = {**e, "start": e["start"] + head.start_char, "end": e["end"] + head.start_char}
+            if e.get("trigger_start") is not None:
+                e["trigger_start"] += head.start_char
+                e["trigger_end"] += head.start_char
+                e["trigger"] = text[e["trigger_start"]:e["trigger_end"]]
+            out.append(e)
+        return out
+
+    def _up_to_here(self, text: str, doc: Doc) -> Doc:
+        """``text`` through the pipeline up to this component, with ``doc``'s document fields."""
+        out = self.nlp.make_doc(text)
+        for ext in ("dw_ref_date", "dw_url", "dw_title"):
+            setattr(out._, ext, getattr(doc._, ext))
+        for name, component in self.nlp.pipeline:
+            if name == self.name:
+                break
+            out = component(out)
+        return out
+
+    def _verb_word(self, tok: Token) -> bool:
+        """Whether the word, read as a verb, is one of the lemmatizer's known verbs."""
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return False
+        lemmatizer: Any = self.nlp.get_pipe("lemmatizer")  # spaCy's Lemmatizer (a compiled class)
+        if not hasattr(lemmatizer, "rule_lemmatize") or "lemma_index" not in lemmatizer.lookups.tables:
+            return False
+        verbs = lemmatizer.lookups.get_table("lemma_index").get("verb", ())
+        word = Doc(tok.doc.vocab, words=[tok.lower_])
+        word[0].pos_ = "VERB"
+        return any(lemma in verbs for lemma in lemmatizer.rule_lemmatize(word[0]))
 
     def _prefixed_lemmas(self, doc: Doc) -> None:
         """The lemma of a word kept whole after a prefix ("re-opened", see ``kept_hyphen_prefixes``)
@@ -761,7 +867,8 @@ class _DocCoder:
         candidates: list[tuple[Token, Trigger]] = []
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
         for tok in sent:
-            if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns:
+            if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
+                    not self._present_parties(tok):
                 continue
             fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)]
             if any(_restricted(t) for t in fitting):
@@ -779,6 +886,15 @@ class _DocCoder:
                 # "called the move reckless", "said the remark was inappropriate": a criticism
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
             candidates.extend((tok, trig) for trig in fitting)
+            judged = self._judgement(tok)
+            if judged:
+                # "the remarks were unacceptable, Tokyo said": the speaker judges their maker
+                candidates.append((tok, Trigger(lemma=tok.lemma_.lower(), pos="NOUN", type=judged[0],
+                                                dictionary=lexicon.name)))
+            if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
+                # "a video showed the Iranian envoy with his Saudi counterpart": those shown meet
+                candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
+                                                dictionary=lexicon.name)))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
         trigger_tokens = {tok.i for tok, _ in candidates}
@@ -846,15 +962,18 @@ class _DocCoder:
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
                 modality = "intended"  # the act its own parties call for is yet to come
-            date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
+            # a judgement is told, and dated, by its verb of saying ("..., the minister said")
+            judgement = self._judgement(tok) if tok.pos_ == "ADJ" else None
+            timed = judgement[3] if judgement else tok
+            date = self._date(timed, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35,
                     "main pair": MAIN_PAIR_CONFIDENCE}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
-            past = _past_tense(tok)
-            tense = _tense(tok, self.w)
-            own_verb = _own_verb(tok)
+            past = _past_tense(timed)
+            tense = _tense(timed, self.w)
+            own_verb = _own_verb(timed)
             # told as of the time of writing: "has now escalated", or the state a change has led
             # to by now ("the row has escalated into a trade war": the war is today's, whatever
             # day the lead tells the row's latest step on; "has said that the talks have failed"
@@ -866,6 +985,12 @@ class _DocCoder:
             told_before = trig.pos == "NOUN" and date is None and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
+            if found.joint and self._several_parties(tok):
+                # "a trilateral signing of the accord with Pashinyan and Aliyev": the partners
+                # named together are parties to each other too, not only to the subject
+                parties = _ordered_unique(found.sources + found.targets)
+                pairs += [(a, b, negated, modality, type_, mode) for a in parties for b in parties
+                          if a != b and (a, b) not in _pairs(found)]
             if trig.pos == "NOUN":
                 # "talks mediated by Qatar": the mediator consults each party (PLOVER third-party)
                 parties = _ordered_unique(found.sources + found.targets)
@@ -1358,7 +1483,7 @@ class _DocCoder:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        out += [a for a in self._actors(g) if a not in out]
+                        out += [a for a in self._disapproved(g, trig) if a not in out]
             if c.dep_ == "prt":
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -1426,6 +1551,12 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
+        if tok.pos_ == "ADJ":
+            judged = self._judgement(tok)
+            return _Found(judged[1], judged[2], "syntax") if judged else None
+        if tok.lower_ == "with" and tok.pos_ == "ADP":
+            together = self._shown_together(tok)
+            return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
         sources, targets, joint_actors = self._noun_roles(tok, trig)
         if trig.type in GIVING_TYPES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.w.receiving_verbs:
             # "Russia would need military support from China": the subject receives, "from" gives
@@ -1636,10 +1767,11 @@ class _DocCoder:
             elif c.dep_ == "prep" and trig.joint and trig.type in TOPIC_TYPES and c.lower_ in self.w.topic_preps:
                 continue  # the topic of the talk, deal or dispute is no party to it
             elif c.dep_ == "prep" and (c.lower_ in self.w.noun_target_preps or c.lower_ in trig.target_preps or
-                                       c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES):
+                                       c.lower_ in self.w.place_preps and trig.type in PLACE_TARGET_TYPES or
+                                       c.lower_ in self.w.disapproval_topic_preps and trig.type in DISAPPROVAL_TYPES):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        targets += [a for a in self._actors(g) if a not in targets]
+                        targets += [a for a in self._disapproved(g, trig) if a not in targets]
             elif c.dep_ == "acl" and c.lemma_.lower() not in self.w.mediating_verbs:
                 # "a decision to supply Russia", "purchases made from Moscow", "the sanctions
                 # imposed by the EU on Russia" (not "a deal brokered by Qatar": the broker is no
@@ -1653,6 +1785,9 @@ class _DocCoder:
                     elif g.dep_ == "prep" and c.tag_ == "VBN" and g.lower_ in self.w.noun_target_preps - {"from"}:
                         targets += [a for p in g.children if p.dep_ == "pobj" for a in self._actors(p)
                                     if a not in targets]
+        if trig.joint and trig.type == "CONSULT":
+            # "Ruto and Abiy at the AU summit": those a caption names at a gathering meet
+            joint = _ordered_unique(joint + self._present_parties(noun))
         # adjectival pairs: "Sino-Russian trade", "US-China tensions"
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                 and c.lemma_.lower() not in self.w.mediating_verbs]
@@ -1671,6 +1806,108 @@ class _DocCoder:
                             for g in p.children if g.dep_ == "pobj" for a in self._actors(g) if a not in targets]
         targets = [t for t in targets if t not in sources]
         return sources, targets, joint
+
+    def _disapproved(self, phrase: Token, trig: Trigger) -> list[str]:
+        """The actors of a target phrase; for a disapproval (``DISAPPROVAL_TYPES``) of an act whose
+        phrase names no one but the act's doer in a "by" phrase, that doer ("demonstrations
+        against violations by the Israeli army", "condemned the raids by Turkish jets")."""
+        actors = self._actors(phrase)
+        if actors or trig.type not in DISAPPROVAL_TYPES or phrase.pos_ != "NOUN":
+            return actors
+        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "by"
+                               for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
+
+    def _present_parties(self, noun: Token) -> list[str]:
+        """The actors a verbless sentence names at the gathering ``noun``: "The Kenyan president and
+        the Ethiopian prime minister at the summit in Nairobi" (a photo caption; ``presence_preps``)
+        says the two met there. Only two or more count, and only when
+        no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
+        phrase = noun
+        while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
+            phrase = phrase.head.head  # "at the Organisation of Islamic Co-operation summit", misparsed
+        if phrase.dep_ != "pobj" or phrase.head.lower_ not in self.w.presence_preps:
+            return []
+        head = phrase.head.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head):
+            return []
+        parties = self._actors(head)
+        return parties if len(parties) >= 2 else []
+
+    def _judgement(self, adj: Token) -> tuple[str, list[str], list[str], Token] | None:
+        """(type, speakers, judged, the verb of saying) for a predicate adjective a speaker judges an act or a
+        relationship by (``judging_adjectives``): "the remarks were unacceptable, Tokyo said" (the
+        judged are those the subject names, else the one other actor of the sentence), "good
+        relations between A and B are essential, the UN said". Not without a speaker of its own
+        nor with a pronoun subject ("it is essential that ..." asks, it does not judge)."""
+        if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+            return None
+        type_ = next((t for t, words in self.w.judging_adjectives.items() if adj.lemma_.lower() in words), None)
+        copula = adj.head
+        subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if type_ is None or not subjects or subjects[0].pos_ == "PRON" or subjects[0].i in self.actor_of:
+            return None
+        speakers: list[str] = []
+        clause = copula
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self.w.speech_verbs:
+                speakers = self._subject(clause)[0]
+                if speakers:
+                    break
+        if not speakers:
+            return None
+        judged = _ordered_unique(self.actor_of[t.i] for t in subjects[0].subtree
+                                 if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
+        if not judged:
+            others = _ordered_unique(self.actor_of[t.i] for t in adj.sent
+                                     if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
+            judged = others if len(others) == 1 else []
+        return (type_, speakers, judged, clause) if judged else None
+
+    def _shown_together(self, with_: Token) -> list[str]:
+        """The actors of people shown together: the "with" phrase of a depicting verb's object or
+        of a verbless sentence's head ("Footage showed Kenya's envoy with Ethiopian and Somali
+        officials", a caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side
+        must name a person or an official: "showed missiles with Iranian markings" shows no one."""
+        if with_.dep_ != "prep" or with_.pos_ != "ADP":
+            return []
+        holder = with_.head
+        if holder.pos_ in ("VERB", "AUX"):
+            if holder.lemma_.lower() not in self.w.depicting_verbs:
+                return []
+            objects = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objects:
+                return []
+            holder = objects[0]
+        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("dobj", "nsubjpass")
+                  and holder.head.lemma_.lower() in self.w.depicting_verbs):
+            return []
+        inside = {t.i for t in with_.subtree}
+        shown = [t for t in holder.subtree if t.i in self.actor_of and t.i not in inside]
+        withs = [t for g in with_.children if g.dep_ == "pobj" for t in g.subtree if t.i in self.actor_of]
+        people = ("person", "title")
+        if not any(self.kind_of.get(t.i) in people for t in shown) or \
+                not any(self.kind_of.get(t.i) in people for t in withs):
+            return []
+        return _ordered_unique(self.actor_of[t.i] for t in shown + withs)
+
+    def _several_parties(self, tok: Token) -> bool:
+        """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
+        talks", "a trilateral signing of the accord"; ``several_party_modifiers``)."""
+        heads = [tok]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            heads.append(tok.head.head)  # "the trilateral signing of the accord"
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i:
+                    words = "".join(t.text_with_ws for t in c.subtree).strip().lower().replace(" ", "")
+                    if words in self.w.several_party_modifiers or c.lower_ in self.w.several_party_modifiers:
+                        return True
+        return False
 
     def _between(self, noun: Token) -> list[str]:
         """Actors of a noun's "between" phrase ("talks between India and Pakistan")."""
