@@ -1252,6 +1252,20 @@ def test_the_same_shared_act_told_again_has_the_same_parties(nlp):
     assert not find([e for e in code(nlp, text) if e["start"] >= len(lead)], "ARM", "AZE", "AGREE")
 
 
+@pytest.mark.parametrize("text, source, target, type_", [
+    # the "from" phrase of an act of words names who does it, whether the parser hangs it on the
+    # noun ("provoked criticism from Seoul") or on a verb of undergoing ("drew criticism from Ankara")
+    ("The Japanese minister's speech provoked angry criticism from Seoul.", "KOR", "JPN", "ACCUSE"),
+    ("The Greek plan drew sharp criticism from Ankara.", "TUR", "GRC", "ACCUSE"),
+    ("The joint exercise prompted threats from Pyongyang against Seoul.", "PRK", "KOR", "THREATEN"),
+    # a demand's "from" names who is asked
+    ("South Korea will seek compensation from Japan.", "KOR", "JPN", "REQUEST"),
+])
+def test_the_from_phrase_of_an_act_of_words_names_its_doer(nlp, text, source, target, type_):
+    events = [e for e in code(nlp, text) if e["type"] == type_]
+    assert {(e["source"], e["target"]) for e in events} == {(source, target)}
+
+
 def test_a_title_case_headline_is_one_sentence(nlp):
     doc = nlp("Hungary, Serbia Target USD10B Trade Deal\n\nThe two leaders met in Belgrade on Wednesday.")
     sents = [s.text.strip() for s in doc.sents]

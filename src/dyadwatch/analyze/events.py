@@ -114,6 +114,11 @@ FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 #: types whose noun names the giver in a "from" phrase ("support from China")
 GIVING_TYPES = {"AID", "SUPPORT"}
+#: types whose noun names its doer in a "from" phrase: the givers, and acts of words aimed at
+#: someone ("sharp criticism from Beijing", "threats from the US"); not acts of commerce or of
+#: moving away ("imports from Russia", "a withdrawal from Syria"), nor a demand, whose "from" names
+#: who is asked ("seek reimbursement from Japan")
+FROM_DOER_TYPES = frozenset(GIVING_TYPES | {"ACCUSE", "THREATEN"})
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -1759,8 +1764,9 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in GIVING_TYPES):
-                # "support by China", "aid from China": the giver
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in FROM_DOER_TYPES):
+                # "support by China", "aid from China": the giver; "criticism from Beijing",
+                # "threats from the US": the one who criticises or threatens
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
