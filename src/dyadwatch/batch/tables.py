@@ -104,6 +104,8 @@ def compare_rows(doc_id: str, claims: Sequence[ClaimItem], vectors: Any, sig: An
                                   "no_gains": sorted(c.extra.get("no_gains") or ())}
         if c.extra.get("sentence"):
             detail["sentence"] = True
+        if not c.extra.get("own", True):
+            detail["own"] = False  # a speaker's judgement, not the article's (relations.own_judgement)
         out["compare_claims"].append({
             "document_id": doc_id, "idx": i, "start": c.start, "end": c.end, "sentence": c.sentence,
             "actors": list(c.actors), "polarity": c.polarity, "direction": c.direction,
@@ -126,6 +128,7 @@ def claim_from_row(r: Row) -> ClaimItem:
                              "no_gains": frozenset(detail.get("no_gains", ()))}
     if detail.get("sentence"):
         extra["sentence"] = True
+    extra["own"] = bool(detail.get("own", True))
     return ClaimItem(
         document_id=r["document_id"], start=r["start"], end=r["end"], sentence=r["sentence"],
         actors=tuple(r["actors"] or ()), polarity=r["polarity"],

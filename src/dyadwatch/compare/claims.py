@@ -159,17 +159,26 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
     # an act its actor denies ("Ethiopia denied sending troops") is, for compare, reported as not
     # done: the coder marks it negated=False, modality denied (it is not the sentence's own
     # "not"), and read as done it would confirm the report that the troops were sent
+    # (per row: a sentence that also reports the same act plainly, "Ethiopia denied sending
+    # troops, but Somali officials said Ethiopian troops were sent", keeps that report as done)
     denials: dict[int, set[tuple[str, str, str]]] = {}
+    plain: dict[int, set[tuple[str, str, str]]] = {}
     for r in rows["events"]:
+        key3 = (r["source"], r["target"], r["type"])
         if r["modality"] == "denied" and not r["negated"]:
-            denials.setdefault(r["start"], set()).add((r["source"], r["target"], r["type"]))
+            denials.setdefault(r["start"], set()).add(key3)
+        elif not r["negated"]:
+            plain.setdefault(r["start"], set()).add(key3)
+    for start in denials:
+        denials[start] -= plain.get(start, set())
 
-    def done(start: int, s: str, t: str, ty: str, neg: Any) -> bool:
-        """Whether compare reads an act as not done: negated, or denied by its actor."""
+    def not_done(start: int, s: str, t: str, ty: str, neg: Any) -> bool:
+        """Whether compare reads an act of a claim as not done: negated, or denied by its actor
+        in every row of the sentence that reports it (a claim's events name no row)."""
         return bool(neg) or (s, t, ty) in denials.get(start, ())
 
     for r in rows["events"]:
-        neg = done(r["start"], r["source"], r["target"], r["type"], r["negated"])
+        neg = bool(r["negated"]) or r["modality"] == "denied"
         dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], neg)] = r["date"]
         key = (r["start"], r["source"], r["target"], r["type"], neg)
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
@@ -204,17 +213,19 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
                                               for m in inside if m["code"] and m["end"] <= end])
 
     def judgement(sentence: str, own: bool) -> tuple[float, dict[str, Any]]:
-        """(direction, the extra keys of the judgement): worked out now, or left to ``judged``."""
+        """(direction, the extra keys of the judgement): worked out now, or left to ``judged``.
+        ``own``: whether the judgement is the article's, kept for the rules that read the
+        sentence's words rather than its direction (``relations.own_judgement``)."""
         if not judge:
-            return 0.0, {"cues": frozenset(), "unjudged": own}
-        return (direction(sentence) if direction and own else 0.0), {"cues": _cues(sentence)}
+            return 0.0, {"cues": frozenset(), "unjudged": own, "own": own}
+        return (direction(sentence) if direction and own else 0.0), {"cues": _cues(sentence), "own": own}
 
     out: list[ClaimItem] = []
     taken: list[tuple[int, int]] = []
     for r in rows["claims"]:
         taken.append((r["start"], r["end"]))
         norm = dict(r["normalized"])
-        norm["events"] = [(e[0], e[1], e[2], done(r["start"], *e)) for e in norm.get("events", [])]
+        norm["events"] = [(e[0], e[1], e[2], not_done(r["start"], *e)) for e in norm.get("events", [])]
         norm["events"] = [e for e in norm["events"]
                           if (r["start"], e[0], e[1], e[2], e[3]) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], e[3]) in reported]
