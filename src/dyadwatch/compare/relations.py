@@ -419,7 +419,7 @@ def _reported_speech() -> re.Pattern[str]:
 
 #: how far before a judgement of the ties or a "came away empty-handed" a hedge still makes it a
 #: possibility ("hopes ties will improve", "fears it could come away empty-handed")
-HEDGE_BEFORE = 30
+HEDGE_BEFORE = 40
 
 
 def _clause_before(text: str, start: int, chars: int) -> str:
