@@ -160,6 +160,18 @@ def test_who_came_away_with_nothing_and_what_contradicts_it() -> None:
     refused = claim("e", "Turkey did not release the soldiers.", events=[("TUR", "GRC", "CONCEDE", True)])
     assert decide_no_gains(empty, refused, 0.35, ("GRC", "TUR")) is None
     assert decide_no_gains(empty, given, 0.2, ("GRC", "TUR")) is None  # not even loosely about one thing
+    # a side with no dated act is placed by its article's publication date: a lack of gains told in
+    # April and a release told a year later are two occasions; within a month, one
+    undated = claim("f", s, no_gains=frozenset({"GRC"}))
+    undated.extra["published"] = "2024-04-10"
+    later = claim("g", "Turkey released two Greek soldiers.", events=[("TUR", "GRC", "CONCEDE", False)])
+    later.extra["published"] = "2025-04-02"
+    assert decide_no_gains(undated, later, 0.35, ("GRC", "TUR")) is None
+    later.extra["published"] = "2024-04-20"
+    assert decide_no_gains(undated, later, 0.35, ("GRC", "TUR")) is not None
+    assert decide_no_gains(undated, given, 0.35, ("GRC", "TUR")) is not None  # dated 2024-04-09
+    given.extra["dates"] = {("TUR", "GRC", "CONCEDE", False): "2023-11"}
+    assert decide_no_gains(undated, given, 0.35, ("GRC", "TUR")) is None
 
 
 def test_batch_tables_keep_what_a_claim_denies_and_who_came_away_with_nothing() -> None:
@@ -297,3 +309,58 @@ def test_an_act_denied_in_one_clause_and_reported_in_another_stays_done() -> Non
     assert both.events == (("ETH", "SOM", "MOBILIZE", False),) and not both.extra["denied"]
     [only] = document_claims("e", other, rows(other, ["denied"]), group="e", pairs=[], direction=None)
     assert only.events == (("ETH", "SOM", "MOBILIZE", True),) and only.extra["denied"] == {("ETH", "SOM", "MOBILIZE")}
+
+
+# a speaker's judgement of the ties, against the article's own judgement the other way
+SAID_SOURED = """Hanoi premier sours on Manila
+
+HANOI, May 6, 2025 (Sample Wire) - The Vietnamese prime minister said on Tuesday that relations with the Philippines had soured badly over the reef patrols.
+"""
+WARMED = """Manila and Hanoi draw closer
+
+MANILA, May 7, 2025 (Other Wire) - Philippine ties with Vietnam have warmed markedly over the reef patrols this spring.
+"""
+
+
+def test_batch_tables_carry_what_the_new_rules_read_and_decide_as_compare_all(tmp_path: Path, nlp) -> None:
+    """``dyadwatch batch`` decides relations on claims read back from its ``compare_claims`` rows:
+    on real articles, the claims read back (what was denied, who came away with nothing, whose
+    judgement a claim is, when it was published) decide every pair as compare --all does."""
+    from dyadwatch.batch.tables import claim_from_row, compare_rows
+    from dyadwatch.compare import claim_items, claim_vectors, compare_store, default_direction, document_pairs
+    from dyadwatch.compare.relations import own_judgement, relate_claims, relationship_state
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    for name, text in {"sent.txt": SENT, "denied.txt": DENIED, "freed.txt": FREED, "empty.txt": EMPTY,
+                       "said.txt": SAID_SOURED, "warmed.txt": WARMED}.items():
+        (d / name).write_text(text)
+    with Store(tmp_path / "x.db") as store:
+        ingest_sources(store, [str(d)], nlp=nlp)
+        compare_store(store)  # dyadwatch compare --all
+        stored = sorted((r.a_document, r.a_start, r.b_document, r.b_start, r.relation, r.score, r.why)
+                        for r in store.relations())
+        docs = [r["id"] for r in store.execute("SELECT id FROM documents ORDER BY rowid")]
+        claims = claim_items(store, docs, group_of={x: x for x in docs}, dyad_of=document_pairs(store),
+                             direction=default_direction())
+        vectors, _ = claim_vectors(store, claims, None)
+    back = []
+    for doc in docs:
+        idx = [i for i, c in enumerate(claims) if c.document_id == doc]
+        rows = compare_rows(doc, [claims[i] for i in idx], vectors[idx], None, [])["compare_claims"]
+        back += [claim_from_row(r) for r in rows]
+    for c, b in zip(claims, back):
+        assert (b.extra["denied"], b.extra["no_gains"], b.extra["own"], b.extra["published"]) == (
+            c.extra["denied"], c.extra["no_gains"], c.extra["own"], c.extra["published"]), c.sentence
+    assert any(c.extra["denied"] for c in back) and any(c.extra["no_gains"] for c in back)
+    [premier] = [c for c in back if "had soured badly" in c.sentence]
+    [warmed] = [c for c in back if "have warmed markedly" in c.sentence]
+    assert relationship_state(premier.sentence) == -1 and relationship_state(warmed.sentence) == 1
+    assert not own_judgement(premier) and own_judgement(warmed)
+    decided = sorted((a.document_id, a.start, b.document_id, b.start, x.relation, x.score, x.why)
+                     for a, b, x in relate_claims(back, lambda texts: vectors))
+    assert decided == stored
+    whys = [r[6] for r in stored]
+    assert any("denied by" in w for w in whys) and any("came away with nothing" in w for w in whys), whys
+    # the premier's view, reported, does not contradict the other article's own judgement
+    assert not any(w.startswith("opposite judgements of PHL–VNM") for w in whys), whys

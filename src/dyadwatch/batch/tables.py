@@ -101,7 +101,8 @@ def compare_rows(doc_id: str, claims: Sequence[ClaimItem], vectors: Any, sig: An
                                   "dates": [[*k, v] for k, v in (c.extra.get("dates") or {}).items()],
                                   "terms": sorted(c.extra.get("terms") or ()),
                                   "denied": sorted(list(a) for a in c.extra.get("denied") or ()),
-                                  "no_gains": sorted(c.extra.get("no_gains") or ())}
+                                  "no_gains": sorted(c.extra.get("no_gains") or ()),
+                                  "published": c.extra.get("published")}
         if c.extra.get("sentence"):
             detail["sentence"] = True
         if not c.extra.get("own", True):
@@ -125,7 +126,8 @@ def claim_from_row(r: Row) -> ClaimItem:
                              "dates": {(s, t, ty, bool(n)): d for s, t, ty, n, d in detail["dates"]},
                              # (absent from the tables of an older run: nothing denied, nothing lacked)
                              "denied": frozenset((s, t, ty) for s, t, ty in detail.get("denied", ())),
-                             "no_gains": frozenset(detail.get("no_gains", ()))}
+                             "no_gains": frozenset(detail.get("no_gains", ())),
+                             "published": detail.get("published")}
     if detail.get("sentence"):
         extra["sentence"] = True
     extra["own"] = bool(detail.get("own", True))

@@ -36,6 +36,7 @@ not confirmation). Each relation carries a score in [0, 1] and a short reason.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -586,6 +587,43 @@ def _gain_types() -> frozenset[str]:
     return frozenset(_lists()["gain_types"])
 
 
+#: how far apart in days the times of "came away with nothing" and of a gain may be when one of
+#: them is known only by its article's publication date (``decide_no_gains``)
+NO_GAINS_DAYS = 31
+
+
+def _near_in_time(a: str | None, bs: Sequence[str | None]) -> bool:
+    """Whether date ``a`` can be within ``NO_GAINS_DAYS`` of one of ``bs`` (dates as
+    YYYY[-MM[-DD]]; a coarse date spans its month or year). Unknown on either side: nothing
+    tells the two apart, so they may be."""
+    known = [b for b in bs if b]
+    if not a or not known:
+        return True
+    sa = _date_span(a)
+    for b in known:
+        sb = _date_span(b)
+        if sa is None or sb is None:
+            return True  # a date we cannot read: as unknown
+        if max(sa[0] - sb[1], sb[0] - sa[1]).days <= NO_GAINS_DAYS:
+            return True
+    return False
+
+
+def _date_span(d: str) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day a date of YYYY[-MM[-DD]] can be (None if it is no such date)."""
+    try:
+        parts = [int(x) for x in d[:10].split("-")]
+        if len(parts) == 3:
+            return datetime.date(*parts), datetime.date(*parts)
+        if len(parts) == 2:
+            first = datetime.date(parts[0], parts[1], 1)
+            after = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            return first, after - datetime.timedelta(days=1)
+        return (datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)) if len(parts) == 1 else None
+    except ValueError:
+        return None
+
+
 def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
                     pair: tuple[str, str] | None) -> Decision | None:
     """One says a state of the pair came away from its dealings with the other with nothing
@@ -596,7 +634,10 @@ def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
     first must deal with the giver (name it among its actors, or speak of the pair itself:
     ``about_pair``): "came away empty-handed from the talks in Brussels" says nothing of what
     Japan gave. An act dated to a time none of the first sentence's acts can be is another
-    occasion."""
+    occasion; when a side has no dated act, its article's publication date stands for it
+    (``extra["published"]``), and the two must fall within ``NO_GAINS_DAYS`` of each other: a
+    summit one article says ended empty-handed and a concession another reports a year later
+    are both true."""
     if similarity < DIRECTION_ALIGN or pair is None:
         return None
     for x, y in ((a, b), (b, a)):
@@ -610,7 +651,10 @@ def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
             if s not in x.actors and not about_pair(x, pair):
                 continue
             date = (y.extra.get("dates") or {}).get((s, t, ty, neg))
-            if date and dates_x and not any(compatible_dates(date, d) for d in dates_x):
+            if date and dates_x:
+                if not any(compatible_dates(date, d) for d in dates_x):
+                    continue
+            elif not _near_in_time(date or y.extra.get("published"), dates_x or [x.extra.get("published")]):
                 continue
             return Decision("contradict", round(min(0.85, 0.5 + 0.4 * similarity), 3),
                             f"one says {t} came away with nothing from {s}, the other reports {s}→{t} {ty}"
@@ -894,7 +938,10 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
             continue  # decided in the block of the first pair the two share
         # claims naming no actor in common are compared only as judgements of the pair itself
         # ("reduces the risk of armed clashes between the two rivals", a claim whose only
-        # actor is the broker, and "ties allowed them to contain their security risks")
+        # actor is the broker, and "ties allowed them to contain their security risks"), and only
+        # for agreement: neither opposite judgements of the ties (``decide_opposite_assessment``)
+        # nor "came away with nothing" against a gain (``decide_no_gains``, which needs the giver
+        # named) is weighed between two sentences that share no state
         judgements_only = not set(a.actors).intersection(b.actors)
         if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):
             continue
