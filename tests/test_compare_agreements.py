@@ -20,7 +20,7 @@ REEF_REPORT = """Hanoi visit ends with hotline pledge
 By Ana Cruz
 
 The Philippine president's two days in Hanoi produced a promise of a fisheries hotline with Vietnam but no settlement of the reef dispute.
-By all accounts the two leaders had a candid exchange in which each set out its claims to the reefs.
+Diplomats from both countries described frank talks on the reefs, with no side giving ground.
 Fishermen on both coasts say they have heard such promises before.
 """
 
@@ -54,4 +54,4 @@ def test_the_manner_of_talks_quoted_by_one_and_told_by_the_other_agrees(tmp_path
     judged = [r for r in rels if r[0] == "agree" and r[1] == "both judge PHL–VNM ties closer"]
     assert judged, rels
     assert all({"mutual respect" in r[2] or "mutual respect" in r[3],
-                "candid exchange" in r[2] or "candid exchange" in r[3]} == {True} for r in judged), judged
+                "frank talks" in r[2] or "frank talks" in r[3]} == {True} for r in judged), judged

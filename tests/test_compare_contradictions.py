@@ -309,6 +309,9 @@ def test_an_act_denied_in_one_clause_and_reported_in_another_stays_done() -> Non
     assert both.events == (("ETH", "SOM", "MOBILIZE", False),) and not both.extra["denied"]
     [only] = document_claims("e", other, rows(other, ["denied"]), group="e", pairs=[], direction=None)
     assert only.events == (("ETH", "SOM", "MOBILIZE", True),) and only.extra["denied"] == {("ETH", "SOM", "MOBILIZE")}
+    # what the actor says it might do ("… and could send them if attacked") reports nothing done
+    [maybe] = document_claims("f", other, rows(other, ["denied", "hypothetical"]), group="f", pairs=[], direction=None)
+    assert maybe.events == (("ETH", "SOM", "MOBILIZE", True),)
 
 
 # a speaker's judgement of the ties, against the article's own judgement the other way

@@ -172,7 +172,7 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
         key3 = (r["source"], r["target"], r["type"])
         if r["modality"] == "denied" and not r["negated"]:
             denials.setdefault(r["start"], set()).add(key3)
-        elif not r["negated"]:
+        elif not r["negated"] and r["modality"] != "hypothetical":
             plain.setdefault(r["start"], set()).add(key3)
     for start in denials:
         denials[start] -= plain.get(start, set())

@@ -25,8 +25,9 @@ then a pair is decided by explicit rules, each of which says why:
   the two sentences are about one thing (``relationship_state``, ``decide_opposite_assessment``);
   the tone of one meeting ("a cordial atmosphere") is no such judgement.
 - **nothing gained**: one says a state came away from its dealings with the other with nothing
-  ("came away empty-handed"), the other reports the other state giving it a concession or aid
-  at that time (``gains_denied``, ``decide_no_gains``).
+  ("came away empty-handed"), the other reports the other state giving it a concession at that
+  time (``gains_denied``, ``decide_no_gains``). Both rules read the articles' own words only
+  (not a speaker's, not hedged: "fears it could come away empty-handed").
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
