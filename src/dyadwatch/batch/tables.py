@@ -101,9 +101,12 @@ def compare_rows(doc_id: str, claims: Sequence[ClaimItem], vectors: Any, sig: An
                                   "dates": [[*k, v] for k, v in (c.extra.get("dates") or {}).items()],
                                   "terms": sorted(c.extra.get("terms") or ()),
                                   "denied": sorted(list(a) for a in c.extra.get("denied") or ()),
-                                  "no_gains": sorted(c.extra.get("no_gains") or ())}
+                                  "no_gains": sorted(c.extra.get("no_gains") or ()),
+                                  "published": c.extra.get("published")}
         if c.extra.get("sentence"):
             detail["sentence"] = True
+        if not c.extra.get("own", True):
+            detail["own"] = False  # a speaker's judgement, not the article's (relations.own_judgement)
         out["compare_claims"].append({
             "document_id": doc_id, "idx": i, "start": c.start, "end": c.end, "sentence": c.sentence,
             "actors": list(c.actors), "polarity": c.polarity, "direction": c.direction,
@@ -123,9 +126,11 @@ def claim_from_row(r: Row) -> ClaimItem:
                              "dates": {(s, t, ty, bool(n)): d for s, t, ty, n, d in detail["dates"]},
                              # (absent from the tables of an older run: nothing denied, nothing lacked)
                              "denied": frozenset((s, t, ty) for s, t, ty in detail.get("denied", ())),
-                             "no_gains": frozenset(detail.get("no_gains", ()))}
+                             "no_gains": frozenset(detail.get("no_gains", ())),
+                             "published": detail.get("published")}
     if detail.get("sentence"):
         extra["sentence"] = True
+    extra["own"] = bool(detail.get("own", True))
     return ClaimItem(
         document_id=r["document_id"], start=r["start"], end=r["end"], sentence=r["sentence"],
         actors=tuple(r["actors"] or ()), polarity=r["polarity"],

@@ -97,7 +97,8 @@ def _document_claims(doc: Document, analysis: Any, rows: dict[str, list[Row]]) -
         "sentences": sorted(rows["sentences"], key=lambda r: r["idx"]),
         "figures": rows["figures"], "quotes": rows["quotes"],
     }
-    return document_claims(doc.id, doc.text, tables, group=doc.id, pairs=pairs, direction=default_direction())
+    return document_claims(doc.id, doc.text, tables, group=doc.id, pairs=pairs, direction=default_direction(),
+                           published=doc.published)
 
 
 def _compare_rows(docs: list[tuple[Document, list[Any]]]) -> dict[str, list[Row]]:

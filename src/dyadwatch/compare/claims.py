@@ -105,7 +105,7 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
     sentence about one of the article's pairs of states (``dyad_of``: document -> its pairs,
     the main one first, as ``document_pairs`` gives them). judge=False leaves the judgements
     (direction, cues) to ``judged``, for claims that may never need them."""
-    from dyadwatch.store.queries.compare import document_text
+    from dyadwatch.store.queries.compare import document_published, document_text
 
     out: list[ClaimItem] = []
     for doc_id in doc_ids:
@@ -113,7 +113,8 @@ def claim_items(store: Store, doc_ids: Iterable[str], *, texts: dict[str, str] |
         if text is None:
             continue
         pairs = [(p[0], p[1]) for p in dyad_of.get(doc_id) or []]
-        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), pairs, direction, judge)
+        out += _document_claims(store, doc_id, text, group_of.get(doc_id, doc_id), pairs, direction, judge,
+                                document_published(store, doc_id))
     return out
 
 
@@ -130,23 +131,27 @@ LEAD_SENTENCES, LEAD_WEIGHT, PAIR_WEIGHT = 3, 2.0, 1.5
 
 
 def _document_claims(store: Store, doc_id: str, text: str, group: str, pairs: list[tuple[str, str]],
-                     direction: Callable[[str], float] | None, judge: bool = True) -> list[ClaimItem]:
+                     direction: Callable[[str], float] | None, judge: bool = True,
+                     published: str | None = None) -> list[ClaimItem]:
     from dyadwatch.store.queries.compare import claim_rows
 
     tables = claim_rows(store, doc_id, pair_sentences=bool(pairs))
-    return document_claims(doc_id, text, tables, group=group, pairs=pairs, direction=direction, judge=judge)
+    return document_claims(doc_id, text, tables, group=group, pairs=pairs, direction=direction, judge=judge,
+                           published=published)
 
 
 def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[str, Any]]], *, group: str,
                     pairs: Sequence[tuple[str, str]], direction: Callable[[str], float] | None,
-                    judge: bool = True) -> list[ClaimItem]:
+                    judge: bool = True, published: str | None = None) -> list[ClaimItem]:
     """The claims compare weighs in one document, from its rows alone, as the store holds them:
     ``rows["events"]`` (start, end, source, target, type, negated, modality, date) and
     ``rows["claims"]`` (start, end, speaker, polarity, actors, normalized as a mapping), each
     ordered by start; ``rows["mentions"]`` (start, end, code, entry) ordered by start; and, for
     an article about a pair, ``rows["sentences"]`` (start, end, by index), ``rows["figures"]``
     (sentence_start, value, unit, measure, period) and ``rows["quotes"]`` (start, end).
-    ``pairs``: the article's pairs of states, the main one first (``stance_pairs``). Pure, so
+    ``pairs``: the article's pairs of states, the main one first (``stance_pairs``);
+    ``published``: its publication date, which dates a claim whose acts have none
+    (``extra["published"]``, for ``relations.decide_no_gains``). Pure, so
     ``dyadwatch batch`` runs it on Dask workers on the rows of its Parquet tables."""
     pairs = [(p[0], p[1]) for p in pairs]
     dyad = pairs[0] if pairs else None
@@ -159,17 +164,26 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
     # an act its actor denies ("Ethiopia denied sending troops") is, for compare, reported as not
     # done: the coder marks it negated=False, modality denied (it is not the sentence's own
     # "not"), and read as done it would confirm the report that the troops were sent
+    # (per row: a sentence that also reports the same act plainly, "Ethiopia denied sending
+    # troops, but Somali officials said Ethiopian troops were sent", keeps that report as done)
     denials: dict[int, set[tuple[str, str, str]]] = {}
+    plain: dict[int, set[tuple[str, str, str]]] = {}
     for r in rows["events"]:
+        key3 = (r["source"], r["target"], r["type"])
         if r["modality"] == "denied" and not r["negated"]:
-            denials.setdefault(r["start"], set()).add((r["source"], r["target"], r["type"]))
+            denials.setdefault(r["start"], set()).add(key3)
+        elif not r["negated"] and r["modality"] != "hypothetical":
+            plain.setdefault(r["start"], set()).add(key3)
+    for start in denials:
+        denials[start] -= plain.get(start, set())
 
-    def done(start: int, s: str, t: str, ty: str, neg: Any) -> bool:
-        """Whether compare reads an act as not done: negated, or denied by its actor."""
+    def not_done(start: int, s: str, t: str, ty: str, neg: Any) -> bool:
+        """Whether compare reads an act of a claim as not done: negated, or denied by its actor
+        in every row of the sentence that reports it (a claim's events name no row)."""
         return bool(neg) or (s, t, ty) in denials.get(start, ())
 
     for r in rows["events"]:
-        neg = done(r["start"], r["source"], r["target"], r["type"], r["negated"])
+        neg = bool(r["negated"]) or r["modality"] == "denied"
         dates.setdefault(r["start"], {})[(r["source"], r["target"], r["type"], neg)] = r["date"]
         key = (r["start"], r["source"], r["target"], r["type"], neg)
         (hypothetical if r["modality"] == "hypothetical" else reported).add(key)
@@ -204,17 +218,19 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
                                               for m in inside if m["code"] and m["end"] <= end])
 
     def judgement(sentence: str, own: bool) -> tuple[float, dict[str, Any]]:
-        """(direction, the extra keys of the judgement): worked out now, or left to ``judged``."""
+        """(direction, the extra keys of the judgement): worked out now, or left to ``judged``.
+        ``own``: whether the judgement is the article's, kept for the rules that read the
+        sentence's words rather than its direction (``relations.own_judgement``)."""
         if not judge:
-            return 0.0, {"cues": frozenset(), "unjudged": own}
-        return (direction(sentence) if direction and own else 0.0), {"cues": _cues(sentence)}
+            return 0.0, {"cues": frozenset(), "unjudged": own, "own": own}
+        return (direction(sentence) if direction and own else 0.0), {"cues": _cues(sentence), "own": own}
 
     out: list[ClaimItem] = []
     taken: list[tuple[int, int]] = []
     for r in rows["claims"]:
         taken.append((r["start"], r["end"]))
         norm = dict(r["normalized"])
-        norm["events"] = [(e[0], e[1], e[2], done(r["start"], *e)) for e in norm.get("events", [])]
+        norm["events"] = [(e[0], e[1], e[2], not_done(r["start"], *e)) for e in norm.get("events", [])]
         norm["events"] = [e for e in norm["events"]
                           if (r["start"], e[0], e[1], e[2], e[3]) not in hypothetical
                           or (r["start"], e[0], e[1], e[2], e[3]) in reported]
@@ -229,7 +245,7 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             direction=leaning, group=group,
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "dates": dates.get(r["start"], {}),
                    "terms": terms(r["start"], r["end"]), "denied": frozenset(denials.get(r["start"], ())),
-                   "no_gains": no_gains(r["start"], r["end"])},
+                   "no_gains": no_gains(r["start"], r["end"]), "published": published},
         ))
     if not pairs:
         return out
@@ -282,7 +298,7 @@ def document_claims(doc_id: str, text: str, rows: Mapping[str, Sequence[Mapping[
             extra={"dyad": dyad, "pairs": pairs, **judged_extra, "sentence": True, "terms": terms(start, end),
                    "dates": {**dates.get(row_start, {}), **dates.get(start, {})},
                    "denied": frozenset(denials.get(row_start, set()) | denials.get(start, set())),
-                   "no_gains": no_gains(start, end)},
+                   "no_gains": no_gains(start, end), "published": published},
         ))
     return out
 

@@ -25,8 +25,9 @@ then a pair is decided by explicit rules, each of which says why:
   the two sentences are about one thing (``relationship_state``, ``decide_opposite_assessment``);
   the tone of one meeting ("a cordial atmosphere") is no such judgement.
 - **nothing gained**: one says a state came away from its dealings with the other with nothing
-  ("came away empty-handed"), the other reports the other state giving it a concession or aid
-  at that time (``gains_denied``, ``decide_no_gains``).
+  ("came away empty-handed"), the other reports the other state giving it a concession at that
+  time (``gains_denied``, ``decide_no_gains``). Both rules read the articles' own words only
+  (not a speaker's, not hedged: "fears it could come away empty-handed").
 - **contrasts**: a characterisation one sets aside ("rather than retaliation", "instead of
   peace") and the other, on the same point, asserts contradicts.
 
@@ -36,6 +37,7 @@ not confirmation). Each relation carries a score in [0, 1] and a short reason.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -136,11 +138,16 @@ def _negation() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _lists()["negations"]), re.IGNORECASE)
 
 
+#: words inside quote marks (at most 300 characters): someone's words, which the rules reading a
+#: sentence's own denial, contrast or judgement leave out
+_QUOTED = re.compile(r"[“\"]([^”\"]{0,300})[”\"]")
+
+
 def negated(sentence: str) -> bool:
     """Whether a sentence denies something ("did not sign", "no deal", "came away empty-handed"),
     for sentences no parse has marked; words inside quote marks are someone's words, not the
     sentence's own denial, and are left out."""
-    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    bare = _QUOTED.sub(" ", sentence)
     return bool(_negation().search(bare))
 
 
@@ -157,7 +164,7 @@ def set_aside(sentence: str) -> frozenset[str]:
     """The content terms a sentence says are not the case: the few words after "rather than",
     "instead of", ", not" ("for reasons of safety rather than retaliation": "retal").
     Words inside quote marks are someone's words and are left out, as for ``negated``."""
-    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    bare = _QUOTED.sub(" ", sentence)
     out: set[str] = set()
     for m in _contrast().finditer(bare):
         rest = re.split(r"[,;:.!?()“”\"—–]", bare[m.end():], maxsplit=1)[0]
@@ -372,11 +379,55 @@ FLIP_BEFORE = 20
 _NOT_SMOOTH = re.compile(r"\bnot (?:be )?(?:smooth|easy)\b", re.IGNORECASE)
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{0,300})[”\"]")
 #: a quoted fragment of at most this many words, set in the sentence's own syntax ('addressed the
 #: issues "openly and sincerely"', 'talks in a "constructive" atmosphere'), is how the article
 #: reports the talks, not a statement of someone else's: it is read with the sentence
 QUOTED_FRAGMENT = 3
+#: what makes a short quotation a label all the same: a colon, or a word of naming right before
+#: it ("so-called", "called", "dubbed")
+_LABEL_BEFORE = re.compile(r"(?::|\b(?:so[- ]called|called|calls|calling|dubbed|termed|labell?ed|branded))\s*,?\s*$",
+                           re.IGNORECASE)
+#: a quotation that starts with a capital and ends with sentence punctuation ("Ties are warm.")
+#: is a sentence of its own, someone's statement, however short
+_QUOTED_SENTENCE = re.compile(r"^\s*[A-Z].*[.!?]\s*$", re.DOTALL)
+
+
+def _own_fragment(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a quotation (a ``_QUOTED`` match in ``sentence``) is a fragment the sentence
+    reads as its own ('addressed the issues "openly and sincerely"'): a few words
+    (``QUOTED_FRAGMENT``), not a sentence of their own, not given after a colon or a verb of
+    saying ('The envoy said: "Ties are warm."', 'told reporters "ties are warm"' are someone's
+    statement) and not a label ('the so-called "new era" of ties')."""
+    inner = m.group(1)
+    if len(inner.split()) > QUOTED_FRAGMENT or _QUOTED_SENTENCE.match(inner):
+        return False
+    before = sentence[:m.start()]
+    if _LABEL_BEFORE.search(before):
+        return False
+    # a verb of saying and at most a couple of words (whom it was told) right before the quotation
+    said = [w for w in _reported_speech().finditer(before)]
+    return not (said and len(before[said[-1].end():].split()) <= 2)
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["hedges"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _reported_speech() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists()["reported_speech"]), re.IGNORECASE)
+
+
+#: how far before a judgement of the ties or a "came away empty-handed" a hedge still makes it a
+#: possibility ("hopes ties will improve", "fears it could come away empty-handed")
+HEDGE_BEFORE = 40
+
+
+def _clause_before(text: str, start: int, chars: int) -> str:
+    """The words of ``text`` just before ``start`` (at most ``chars``), from the punctuation
+    that ends the clause before them."""
+    return re.split(r"[,;:.!?()—–]", text[max(0, start - chars):start])[-1]
 
 
 def relationship_assessment(sentence: str) -> int:
@@ -384,30 +435,33 @@ def relationship_assessment(sentence: str) -> int:
     (``assessments``): +1 closer ("ties have warmed", "a courteous atmosphere", "reduces the
     risk of war between them"), -1 apart ("ties plunged to their lowest", "relations
     may not be smooth", "tensions deepened"), 0 for none or both. A denial inside the phrase or
-    just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside quote marks are someone's words and are left out,
-    as for ``negated``, but for a fragment of a few words set in the sentence's own syntax
-    (``QUOTED_FRAGMENT``: 'discussed the disputes "openly and sincerely"'), which is how the report
-    itself tells the talks went.
+    just before it turns it ("ties have not improved", "failed to ease tensions"). Words inside
+    quote marks are someone's words and are left out, as for ``negated``, but for a fragment of a
+    few words set in the sentence's own syntax (``_own_fragment``: 'discussed the disputes
+    "openly and sincerely"'), which is how the report itself tells the talks went.
 
     The stance lexicon reads the direction of acts and cues anywhere in a sentence; this reads
     only a judgement of the relationship, which two sources make in words that share nothing
     ("may not be smooth" / "ties plunged"), so two such judgements are compared by direction
     rather than by their sentence vectors (``decide_assessment``)."""
-    seen = {sign for sign, _ in _assessment_phrases(sentence)}
+    seen = {sign for sign, _, _ in _assessment_phrases(sentence)}
     return next(iter(seen)) if len(seen) == 1 else 0
 
 
-def _assessment_phrases(sentence: str) -> list[tuple[int, str]]:
+def _assessment_phrases(sentence: str) -> list[tuple[int, str, bool]]:
     """Each judgement of a relationship in a sentence (``relationship_assessment``), as (+1 closer
-    or -1 apart, once a denial before or inside it has turned it; the words that judge)."""
-    bare = _QUOTED.sub(lambda m: m.group(0) if len(m.group(1).split()) <= QUOTED_FRAGMENT else " ", sentence)
+    or -1 apart, once a denial before or inside it has turned it; the words that judge; whether
+    a hedge in or just before them makes it a possibility, a hope or a condition: "ties could
+    improve if", "hopes ties will improve")."""
+    bare = _QUOTED.sub(lambda m: m.group(0) if _own_fragment(sentence, m) else " ", sentence)
     out = []
     for kind, pattern in _assessments().items():
         sign = 1 if kind == "closer" else -1
         for m in pattern.finditer(bare):
-            before = re.split(r"[,;:.!?()—–]", bare[max(0, m.start() - FLIP_BEFORE):m.start()])[-1]
+            before = _clause_before(bare, m.start(), FLIP_BEFORE)
             flipped = bool(_FLIP.search(_NOT_SMOOTH.sub(" ", before + m.group(0))))
-            out.append((-sign if flipped else sign, m.group(0)))
+            hedged = bool(_hedges().search(_clause_before(bare, m.start(), HEDGE_BEFORE) + " " + m.group(0)))
+            out.append((-sign if flipped else sign, m.group(0), hedged))
     return out
 
 
@@ -419,11 +473,23 @@ def _state_nouns() -> re.Pattern[str]:
 def relationship_state(sentence: str) -> int:
     """How a sentence judges the state of the relationship itself, its ties or tensions (+1
     closer, -1 apart, 0 none or both): the judgements of ``relationship_assessment`` whose words
-    name the relationship (``relationship_states`` in the relations word list). The tone of one
-    meeting ("talks in a cordial atmosphere", "a frank exchange") is no judgement of the ties:
-    talks held cordially between states whose ties have soured are both true."""
-    seen = {sign for sign, words in _assessment_phrases(sentence) if _state_nouns().search(words)}
+    name the relationship (``relationship_states`` in the relations word list), told as a fact:
+    a hedged one ("ties could improve if …", "hopes ties will improve": ``hedges``) says nothing
+    of how the ties are. The tone of one meeting ("talks in a cordial atmosphere", "a frank
+    exchange") is no judgement of the ties: talks held cordially between states whose ties have
+    soured are both true."""
+    seen = {sign for sign, words, hedged in _assessment_phrases(sentence)
+            if not hedged and _state_nouns().search(words)}
     return next(iter(seen)) if len(seen) == 1 else 0
+
+
+def own_judgement(claim: ClaimItem) -> bool:
+    """Whether a claim's judgement is the article's own: not a speaker's (``extra["own"]``, which
+    ``document_claims`` sets false for a claim with a speaker, one mostly inside quote marks or
+    one telling what observers think; a claim built without it counts as the article's) and not
+    a view the sentence tells with a verb of saying ("Erdogan said ties had soured",
+    ``reported_speech``)."""
+    return bool(claim.extra.get("own", True)) and not _reported_speech().search(_QUOTED.sub(" ", claim.sentence))
 
 
 def _assessment(claim: ClaimItem) -> int:
@@ -461,8 +527,10 @@ def decide_opposite_assessment(a: ClaimItem, b: ClaimItem, similarity: float,
     same relationship at one time. The phrases share no word and read far apart as vectors, as
     for ``decide_assessment``; but two opposite judgements on one subject are also what two
     articles written years apart say truly, so the sentences must be about one thing by
-    meaning (``ALIGN``), not merely loosely (``DIRECTION_ALIGN``)."""
-    if similarity < ALIGN or pair is None:
+    meaning (``ALIGN``), not merely loosely (``DIRECTION_ALIGN``). As for ``decide_direction``,
+    only the articles' own judgements count (``own_judgement``): a leader's view that ties have
+    soured, reported, and another article's finding that they have warmed can both be true."""
+    if similarity < ALIGN or pair is None or not own_judgement(a) or not own_judgement(b):
         return None
     da, db = relationship_state(a.sentence), relationship_state(b.sentence)
     if not da or not db or da == db or not about_pair(a, pair) or not about_pair(b, pair):
@@ -477,27 +545,41 @@ def _no_gains() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _lists()["no_gains"]), re.IGNORECASE)
 
 
-#: how far after "a lack of gains for" the state that lacks them is named
+#: how far after "a lack of tangible gains for" / "without concessions from" the state that lacks
+#: them / gives them is named
 GAINS_FOR_CHARS = 12
+#: a phrase that names the state lacking the gains after it ("no concessions to Athens")
+_GAINS_FOR = re.compile(r"\b(?:gains?|concessions?|benefits?) (?:at all )?(?:for|to)$", re.IGNORECASE)
+#: a state named as the object of these words ("talks with Erdogan", "a snub by Ankara") is the
+#: other party, not the one that came away with nothing
+_OTHER_PARTY = re.compile(r"\b(?:with|from|by|to|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def gains_denied(sentence: str, mentions: Iterable[tuple[int, int, str]]) -> frozenset[str]:
     """The states a sentence says came away from their dealings with nothing ("Yoon came away
     empty-handed from the summit", "a lack of tangible gains for Armenia": the ``no_gains``
     phrases of the relations word list), from ``mentions`` (start, end, state code, offsets in
-    the sentence): the state named right after a phrase ending in "for"/"to", else the one named
-    last before the phrase. Words inside quote marks are someone's words and are left out, as
-    for ``negated``."""
-    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", lambda m: " " * len(m.group(0)), sentence)
+    the sentence): the state named right after a phrase ending in gains "for"/"to"; else the
+    one named last before the phrase that is not the other party (the object of "with", "from",
+    "by": "Yoon's talks with Kishida left him empty-handed"; the giver "without concessions
+    from Ankara"). Words inside quote marks are someone's words and are left out, as for
+    ``negated``; a phrase denied just before it ("did not come away empty-handed") or hedged
+    ("fears it could come away empty-handed", "far from empty-handed": ``hedges``) says no
+    state came away with nothing."""
+    bare = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
     ms = sorted(mentions)
     out: set[str] = set()
     for m in _no_gains().finditer(bare):
-        if re.search(r"\b(?:for|to)$", m.group(0), re.IGNORECASE):
-            after = [c for s, _, c in ms if m.end() <= s <= m.end() + GAINS_FOR_CHARS]
+        if (_FLIP.search(_clause_before(bare, m.start(), FLIP_BEFORE))
+                or _hedges().search(_clause_before(bare, m.start(), HEDGE_BEFORE) + " " + m.group(0))):
+            continue
+        after = [c for s, _, c in ms if m.end() <= s <= m.end() + GAINS_FOR_CHARS]
+        if _GAINS_FOR.search(m.group(0)):
             out.update(after[:1])
-        else:
-            before = [c for _, e, c in ms if e <= m.start()]
-            out.update(before[-1:])
+            continue
+        giver = set(after[:1]) if re.search(r"\bfrom$", m.group(0), re.IGNORECASE) else set()
+        before = [c for s, e, c in ms if e <= m.start() and c not in giver and not _OTHER_PARTY.search(bare[:s])]
+        out.update(before[-1:])
     return frozenset(out)
 
 
@@ -506,14 +588,57 @@ def _gain_types() -> frozenset[str]:
     return frozenset(_lists()["gain_types"])
 
 
+#: how far apart in days the times of "came away with nothing" and of a gain may be when one of
+#: them is known only by its article's publication date (``decide_no_gains``)
+NO_GAINS_DAYS = 31
+
+
+def _near_in_time(a: str | None, bs: Sequence[str | None]) -> bool:
+    """Whether date ``a`` can be within ``NO_GAINS_DAYS`` of one of ``bs`` (dates as
+    YYYY[-MM[-DD]]; a coarse date spans its month or year). Unknown on either side: nothing
+    tells the two apart, so they may be."""
+    known = [b for b in bs if b]
+    if not a or not known:
+        return True
+    sa = _date_span(a)
+    for b in known:
+        sb = _date_span(b)
+        if sa is None or sb is None:
+            return True  # a date we cannot read: as unknown
+        if max(sa[0] - sb[1], sb[0] - sa[1]).days <= NO_GAINS_DAYS:
+            return True
+    return False
+
+
+def _date_span(d: str) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day a date of YYYY[-MM[-DD]] can be (None if it is no such date)."""
+    try:
+        parts = [int(x) for x in d[:10].split("-")]
+        if len(parts) == 3:
+            return datetime.date(*parts), datetime.date(*parts)
+        if len(parts) == 2:
+            first = datetime.date(parts[0], parts[1], 1)
+            after = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            return first, after - datetime.timedelta(days=1)
+        return (datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)) if len(parts) == 1 else None
+    except ValueError:
+        return None
+
+
 def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
                     pair: tuple[str, str] | None) -> Decision | None:
     """One says a state of the pair came away from its dealings with the other with nothing
     (``gains_denied``, in ``extra["no_gains"]``), the other reports the other state giving it
-    something (a concession or aid, ``gain_types``), not denied: they cannot both be true. The
-    two sentences need only be loosely about one thing (``DIRECTION_ALIGN``): "came away
-    empty-handed from the summit" and "Tokyo will lift its export controls" share no word.
-    An act dated to a time none of the first sentence's acts can be is another occasion."""
+    something (a concession, ``gain_types``), not denied: they cannot both be true. The two
+    sentences need only be loosely about one thing (``DIRECTION_ALIGN``): "came away
+    empty-handed from the summit" and "Tokyo will lift its export controls" share no word. The
+    first must deal with the giver (name it among its actors, or speak of the pair itself:
+    ``about_pair``): "came away empty-handed from the talks in Brussels" says nothing of what
+    Japan gave. An act dated to a time none of the first sentence's acts can be is another
+    occasion; when a side has no dated act, its article's publication date stands for it
+    (``extra["published"]``), and the two must fall within ``NO_GAINS_DAYS`` of each other: a
+    summit one article says ended empty-handed and a concession another reports a year later
+    are both true."""
     if similarity < DIRECTION_ALIGN or pair is None:
         return None
     for x, y in ((a, b), (b, a)):
@@ -524,8 +649,13 @@ def decide_no_gains(a: ClaimItem, b: ClaimItem, similarity: float,
         for s, t, ty, neg in y.events:
             if neg or ty not in _gain_types() or t not in losers or s == t or {s, t} != set(pair):
                 continue
+            if s not in x.actors and not about_pair(x, pair):
+                continue
             date = (y.extra.get("dates") or {}).get((s, t, ty, neg))
-            if date and dates_x and not any(compatible_dates(date, d) for d in dates_x):
+            if date and dates_x:
+                if not any(compatible_dates(date, d) for d in dates_x):
+                    continue
+            elif not _near_in_time(date or y.extra.get("published"), dates_x or [x.extra.get("published")]):
                 continue
             return Decision("contradict", round(min(0.85, 0.5 + 0.4 * similarity), 3),
                             f"one says {t} came away with nothing from {s}, the other reports {s}→{t} {ty}"
@@ -620,7 +750,7 @@ def denied(sentence: str) -> frozenset[str]:
     allow the signing of a peace agreement", "the talks collapsed", "came away empty-handed from
     the summit"), from the punctuation before it to the punctuation after it. Words inside quote
     marks are left out, as for ``negated``."""
-    bare = re.sub(r"[“\"][^”\"]{0,300}[”\"]", " ", sentence)
+    bare = _QUOTED.sub(" ", sentence)
     out: set[str] = set()
     for m in _negation().finditer(bare):
         before = re.split(r"[,;:.!?()“”\"—–]", bare[:m.start()])[-1]
@@ -809,7 +939,10 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
             continue  # decided in the block of the first pair the two share
         # claims naming no actor in common are compared only as judgements of the pair itself
         # ("reduces the risk of armed clashes between the two rivals", a claim whose only
-        # actor is the broker, and "ties allowed them to contain their security risks")
+        # actor is the broker, and "ties allowed them to contain their security risks"), and only
+        # for agreement: neither opposite judgements of the ties (``decide_opposite_assessment``)
+        # nor "came away with nothing" against a gain (``decide_no_gains``, which needs the giver
+        # named) is weighed between two sentences that share no state
         judgements_only = not set(a.actors).intersection(b.actors)
         if judgements_only and not (_assessment(a) and _assessment(a) == _assessment(b)):
             continue

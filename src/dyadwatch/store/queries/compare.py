@@ -95,6 +95,12 @@ def document_text(store: Store, doc_id: str) -> str | None:
     return row[0] if row is not None else None
 
 
+def document_published(store: Store, doc_id: str) -> str | None:
+    """A document's publication date (None when unknown or no such document)."""
+    row = store.conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row[0] if row is not None else None
+
+
 def document_rowid(store: Store, doc_id: str) -> int | None:
     row = store.conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
     return row[0] if row is not None else None
