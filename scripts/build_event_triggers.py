@@ -125,7 +125,7 @@ V1_NOT_OBJECTS: dict[tuple[str, str], tuple[list[str], str]] = {
                         "accusation", "allegation", "action", "act", "measure", "policy", "plan", "proposal",
                         "idea", "situation", "development", "result", "outcome", "election", "vote", "referendum",
                         "law", "bill", "ruling", "verdict", "report", "incident", "it", "this", "that", "what"],
-                       "calling a move or an agreement something names it ('called the move reckless'); "
+                       "calling a move or an agreement something names it ('labelled the blockade provocative'); "
                        "a phone call is made to a party"),
     ("provide", "VERB"): (["explanation", "clarification", "answer", "response", "evidence", "proof", "justification",
                            "reason", "comment", "update", "account", "detail", "reassurance"],
@@ -167,7 +167,7 @@ V1_SENSES_ADDED: dict[tuple[str, str, str | None], str] = {
                                 "an exchange two sides have or hold is a conversation (CONSULT, codebook: "
                                 "exchange of views), a sense restricted by its head verb",
     ("help", "VERB", None): "v1 codes 'help' as aid (AID); helping a party do something ('help Iran build a "
-                            "reactor', 'help you interact freely') is help with an act, cooperation "
+                            "reactor', 'help Nepal train its engineers') is help with an act, cooperation "
                             "(COOPERATE), where the guide's AID is material aid provided: a sense restricted "
                             "by its infinitive (needs_clause)",
 }

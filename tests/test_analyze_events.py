@@ -711,8 +711,8 @@ def test_event_date(nlp, text, ref, source, target, type_, date):
 def test_date_of_another_clause_is_not_taken(nlp):
     events = code(nlp, "India and Pakistan, which held talks on Monday, agreed to meet again.")
     # the talks, if coded, are Monday's or undated
-    assert all(e["date"] in (None, "2024-05-06") for e in find(events, "IND", "PAK", "CONSULT")
-               if e["modality"] == "actual")
+    consults = find(events, "IND", "PAK", "CONSULT")
+    assert consults and all(e["date"] in (None, "2024-05-06") for e in consults if e["modality"] == "actual")
     # "meet again" is a plan: Monday is when they talked, not when they will meet; the plan dates
     # from the agreement that announced it, the article's news (as "agreed on Thursday to meet again")
     meet = [e for e in find(events, "IND", "PAK", "CONSULT") if e["modality"] == "intended"]
@@ -922,6 +922,10 @@ def test_lexicon_fields():
     assert lex.verbs["release"][0].not_objects == ("statement",)
     assert lex.nouns["defence"][0].needs_prep == ("of",)
     assert lex.verbs["call"][0].particle == "on"
+    assert not lex.verbs["release"][0].needs_clause
+    # a flag must be a JSON boolean: the string "false" would read as set
+    with pytest.raises(ValueError, match=r"trigger 'help' has 'needs_clause': 'false'; write true or false"):
+        read_lexicon('{"label": "TRIGGER", "lemma": "help", "pos": "VERB", "type": "COOPERATE", "needs_clause": "false"}')
 
 
 def test_dictionary_types_are_plover(nlp):
@@ -1840,12 +1844,16 @@ def test_a_state_in_a_place_phrase_that_takes_part_or_is_aimed_at_stays(nlp, tex
 
 
 @pytest.mark.parametrize("text,source,target,type_,not_type", [
-    # helping with an act is cooperation; help given outright (or with goods) is aid: the guide's
-    # AID is material aid provided
+    # helping a named party with an act is cooperation; help given outright (or with goods) is
+    # aid: the guide's AID is material aid provided
     ("Russia helped Iran build a nuclear reactor.", "RUS", "IRN", "COOPERATE", "AID"),
     ("China will help Pakistan to develop its ports.", "CHN", "PAK", "COOPERATE", "AID"),
+    ("Russia helps Iran build reactors.", "RUS", "IRN", "COOPERATE", "AID"),  # a present tense too
     ("The United States helped Ukraine with weapons.", "USA", "UKR", "AID", "COOPERATE"),
     ("Germany will help Greece.", "DEU", "GRC", "AID", "COOPERATE"),
+    # help with an act given with goods, or as the purpose of a giving, is the giving: no second act
+    ("Japan helped Indonesia recover from the earthquake with emergency loans.", "JPN", "IDN", "AID", "COOPERATE"),
+    ("Japan sent aid to help Indonesia rebuild.", "JPN", "IDN", "AID", "COOPERATE"),
 ])
 def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, not_type):
     events = code(nlp, text)
@@ -1853,23 +1861,56 @@ def test_helping_with_an_act_is_cooperation(nlp, text, source, target, type_, no
     assert not find(events, source, target, not_type)
 
 
+@pytest.mark.parametrize("text,helper,other", [
+    # with no party named as helped, help with an act helps no one of the sentence's actors
+    ("Russia helped to end the war with Ukraine.", "RUS", "UKR"),
+    ("Iran helped Hamas attack Israel.", "IRN", "ISR"),  # Hamas is helped, Israel attacked
+])
+def test_help_with_an_act_needs_a_party_helped(nlp, text, helper, other):
+    events = code(nlp, text)
+    assert not find(events, helper, other, "COOPERATE") and not find(events, helper, other, "AID")
+
+
 @pytest.mark.parametrize("text,source,target", [
-    # a verb of calling or saying that judges the other side's act as wrong is a criticism of it
-    ("Chilean President Boric called the decision \"deeply irresponsible,\" adding that the blame lies with "
-     "the Peruvian government.", "CHL", "PER"),
-    ("\"We have to say the remark by Peru's envoy was highly inappropriate,\" the Chilean foreign minister said.",
-     "CHL", "PER"),
+    # a verb of calling or saying that judges an act as wrong is a criticism of the act's doer
+    ("Chile labelled the Peruvian blockade \"deeply provocative\" in a speech to parliament.", "CHL", "PER"),
+    ("\"We stress that the speech by Peru's envoy was outrageous,\" the Chilean minister told reporters.",
+     "CHL", "PER"),  # "we": the side of whoever tells it
     ("Chile said the Peruvian move was unacceptable.", "CHL", "PER"),
+    ("Chile said the Peruvian move seemed to be unacceptable.", "CHL", "PER"),
+    ("Chile said Peru's decision was unacceptable.", "CHL", "PER"),
     ("Chile described the Peruvian decision as unacceptable.", "CHL", "PER"),
+    ("Chile deemed the Peruvian request unjustified.", "CHL", "PER"),
+    ("Chile branded the Peruvian claim absurd.", "CHL", "PER"),
+    # the thing told to one party may be a third's
+    ("Chile told Peru that the Bolivian move was unacceptable.", "CHL", "BOL"),
+    # a definite thing naming no doer is the act told just before
+    ("Peru seized a Chilean fishing boat on Monday. Bolivia described the seizure as outrageous.", "BOL", "PER"),
 ])
 def test_judging_an_act_as_wrong_is_a_criticism(nlp, text, source, target):
-    assert not the(code(nlp, text), source, target, "ACCUSE")["negated"]
+    events = code(nlp, text)
+    criticism = the(events, source, target, "ACCUSE")
+    assert not criticism["negated"] and criticism["modality"] == "actual"
+    # whoever else the sentence names is not criticised by it
+    assert [e["target"] for e in events if e["type"] == "ACCUSE" and e["source"] == source] == [target]
 
 
 @pytest.mark.parametrize("text", [
     "Chile said the Peruvian move was not unacceptable.",  # a judgement denied
     "Chile called the Peruvian plan a good start.",  # no word of disapproval
     "Chile said the Peruvian move was bold.",
+    # the thing judged names no doer: the sentence's other party is not criticised
+    "Chile called the decision absurd, Peru said.",
+    "Chile said the situation in Peru was regrettable.",
+    # the thing judged is the critic's own
+    "Chile said its decision to expel the Peruvian envoy was regrettable.",
+    # a possibility, not a judgement made
+    "Chile said the Peruvian move could be unacceptable.",
+    "Chile said it would be unacceptable if Peru closed the border.",
+    # a dummy subject judges no thing
+    "Chile said it was absurd to think Peru would attack.",
+    # the judgement is another speaker's clause: Peru's claim, not Chile's criticism
+    "Chile said Peru claimed the Bolivian move was unacceptable.",
 ])
 def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
     assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]

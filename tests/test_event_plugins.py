@@ -120,6 +120,9 @@ def test_a_plugin_returning_garbage_is_named() -> None:
     ({"lemma": "pillory", "pos": "VERB", "type": "ACCUSE", "needs_prep": "over"}, "'needs_prep' is 'over'"),
     ({"lemma": "demand_from", "pos": "VERB", "type": "REQUEST", "particle_on_object": "yes"},
      "'particle_on_object' is 'yes'; expected true or false"),
+    # a string "false" would read as set
+    ({"lemma": "assist", "pos": "VERB", "type": "COOPERATE", "needs_clause": "false"},
+     "'needs_clause' is 'false'; expected true or false"),
 ])
 def test_a_bad_trigger_line_is_named(tmp_path: Path, trigger: dict, says: str) -> None:
     path = write_dictionary(tmp_path / "bad.jsonl", {"lemma": "snipe", "pos": "VERB", "type": "ACCUSE"}, trigger)

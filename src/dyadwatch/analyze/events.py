@@ -27,9 +27,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   its target, and one refused ("refused to meet Jordan's king", ``refusing_governors``) the
   refuser's REJECT of it, both told as done (PLOVER: agree to, promise; all refusals); a verb of
   saying whose clause says another actor must or should act ("said that Sudan must return the
-  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling or
-  saying that judges an act as wrong ("called the move reckless", "said the comment was
-  inappropriate", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
+  helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling
+  or saying that judges an act as wrong ("labelled the blockade provocative", "said the envoy's
+  speech was outrageous", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
   criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
@@ -63,7 +63,7 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   just before (a shared act naming no party: told anywhere before); the article's news takes the
   lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
   act named as the start of a span ("since the reconciliation"); so does a plan told by an undated
-  statement in the past ("'We will help you trade,' Yoon said": the statement is the news). Resolved against ``doc._.dw_ref_date`` by
+  statement in the past ("'We will build the bridge together,' the minister said": the statement is the news). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -382,6 +382,15 @@ def _verb_in_function(token: Token) -> bool:
 
 def read_lexicon(text: str, name: str = "") -> Lexicon:
     lex = Lexicon(name=name)
+
+    def flag(row: dict[str, Any], key: str) -> bool:
+        # a flag written as a string ("false") would read as set: refuse it
+        value = row.get(key, False)
+        if not isinstance(value, bool):
+            raise ValueError(f"event dictionary {lex.name or '(unnamed)'}: trigger {row.get('lemma')!r} has "
+                             f"'{key}': {value!r}; write true or false (JSON booleans)")
+        return value
+
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -395,15 +404,15 @@ def read_lexicon(text: str, name: str = "") -> Lexicon:
             lemma, particle = lemma.split("_", 1)
             particle, _, particle_object = particle.partition("_")
         trig = Trigger(lemma=lemma, pos=row["pos"], type=row["type"], mode=row.get("mode"),
-                       joint=bool(row.get("joint")), particle=particle, particle_object=particle_object or None,
-                       needs_object=bool(row.get("needs_object")),
-                       particle_on_object=bool(row.get("particle_on_object")),
+                       joint=flag(row, "joint"), particle=particle, particle_object=particle_object or None,
+                       needs_object=flag(row, "needs_object"),
+                       particle_on_object=flag(row, "particle_on_object"),
                        needs_modifier=tuple(row.get("needs_modifier", ())),
-                       needs_joint_subject=bool(row.get("needs_joint_subject")),
+                       needs_joint_subject=flag(row, "needs_joint_subject"),
                        needs_prep=tuple(row.get("needs_prep", ())),
                        not_objects=tuple(row.get("not_objects", ())),
                        needs_head=tuple(row.get("needs_head", ())),
-                       needs_clause=bool(row.get("needs_clause")),
+                       needs_clause=flag(row, "needs_clause"),
                        target_preps=tuple(row.get("target_preps", ())), contexts=tuple(row.get("contexts", ())),
                        dictionary=lex.name)
         table = lex.verbs if trig.pos == "VERB" else lex.nouns
@@ -633,6 +642,8 @@ class _DocCoder:
         self.prev_people: list[str] = []
         # codes of the actors of the sentence before this one (none when it named no one)
         self.prev_sent_actors: list[str] = []
+        #: the events of the sentence before (the act a definite "the move" judged refers to)
+        self._prev_events: list[dict[str, Any]] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
         #: triggers whose own time is counted from another day than the publication: the days from
         #: the story's day ("the next day": 1), or None when counted from another event ("20 days
@@ -733,6 +744,7 @@ class _DocCoder:
                     or (self._main_pair() and any(t.lower_ == "the" and t.dep_ == "det" or t.tag_ == "NNS"
                                                   or t.dep_ == "auxpass" for t in sent)) \
                     or any(t.lemma_.lower() in self._shared_nouns and _definite(t, demonstrative=True) for t in sent):
+                self._prev_events = prev_events
                 found = list(self._sentence(sent, start, end, sent_actors, prev_actors))
                 found += self._denials(sent, start, end, prev_events)
                 # a past action told right after a dated one, with no date of its own, happened
@@ -871,6 +883,7 @@ class _DocCoder:
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
+        told_judged: dict[int, tuple[list[str], list[str]]] = {}  # a verb judging a thing -> critics, doers
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
@@ -887,9 +900,14 @@ class _DocCoder:
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
-            if not any(t.type == "ACCUSE" for t in fitting) and self._disapproves(tok):
-                # "called the move reckless", "said the remark was inappropriate": a criticism
+            judged = self._judged(tok) if not any(t.type == "ACCUSE" for t in fitting) else None
+            critics = self._critics(tok) if judged is not None else []
+            doers = self._judged_doers(judged, critics) if judged is not None and critics else []
+            if doers:
+                # "labelled the Peruvian blockade provocative", "said Peru's speech was outrageous": a
+                # criticism of whoever did the thing judged
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
+                told_judged[tok.i] = (critics, doers)
             candidates.extend((tok, trig) for trig in fitting)
             judged = self._judgement(tok)
             if judged:
@@ -930,6 +948,13 @@ class _DocCoder:
                 speakers = self._subject(tok)[0]
                 obliged = told_demands[tok.i]
                 found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
+            if tok.i in told_judged and trig.type == "ACCUSE":
+                found = _Found(*told_judged[tok.i], "syntax")
+            if trig.needs_clause:
+                # "helped Iran build a reactor": the helped party is the target, or there is none
+                helpers, helped = self._subject(tok)[0], self._helped(tok)
+                found = _Found(helpers, [a for a in helped if a not in helpers], "syntax") \
+                    if helpers and set(helped) - set(helpers) else None
             pair = headline_pair
             if pair and tok.idx > pair[2] and (found is None or (set(found.sources) | set(found.targets)) <= set(pair[:2])):
                 # "Putin, Xi pledge to deepen ties": a headline's comma pair is its joint subject
@@ -1181,35 +1206,77 @@ class _DocCoder:
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
 
-    def _disapproves(self, tok: Token) -> bool:
-        """A verb that judges a thing as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): a
-        verb of calling whose object it names so ("called the move 'very reckless'", ``calling_verbs``),
-        or a verb of saying whose clause says so ("said the comment was extremely inappropriate",
-        also through "have to say"); not a judgement denied ("was not unacceptable"). Its doer is the
-        critic; whose act was judged comes from the sentence's other actor (``_fallback``)."""
+    def _judged(self, tok: Token) -> Token | None:
+        """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): the
+        object a verb of calling names so ("labelled the blockade 'provocative'", "described the decision
+        as unacceptable", "deemed the request unjustified", ``calling_verbs``), or the noun subject
+        of the clause a verb of saying tells so ("said the envoy's speech was outrageous", also through
+        "seemed to be"). Not a judgement denied ("was not unacceptable"), a possibility ("could
+        be unacceptable", "would be unacceptable if …"), a dummy subject ("it was absurd to think
+        …": no thing judged) or another speaker's clause ("said Peru claimed the move was …":
+        the claim is Peru's). Whose act was judged is told by that thing (``_judged_doers``)."""
         if tok.pos_ != "VERB":
-            return False
+            return None
         words = self.w.disapproving_words
 
         def wrong(adj: Token) -> bool:
             return adj.lemma_.lower() in words and not any(c.dep_ == "neg" for c in adj.children)
 
+        def thing(noun: Token | None) -> Token | None:
+            return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
         lemma = tok.lemma_.lower()
-        if lemma in self.w.calling_verbs and any(c.dep_ == "dobj" for c in tok.children):
-            # (the parser may hang a quoted complement on the object: "the move \"very reckless\"")
-            return any(c.dep_ in ("oprd", "acomp") and wrong(c) or c.dep_ == "prep" and c.lower_ == "as" and any(
-                g.dep_ in ("pobj", "acomp", "amod") and wrong(g) for g in c.children) or c.dep_ == "dobj" and any(
-                g.dep_ == "amod" and g.i > c.i and wrong(g) for g in c.children) for c in tok.children)
+        if lemma in self.w.calling_verbs:
+            for c in tok.children:
+                # (the parser may hang a quoted complement on the object: "the blockade \"deeply provocative\"")
+                if c.dep_ == "dobj" and (any(g.dep_ == "amod" and g.i > c.i and wrong(g) for g in c.children) or any(
+                        d.dep_ in ("oprd", "acomp") and wrong(d) or d.dep_ == "prep" and d.lower_ == "as" and any(
+                            g.dep_ in ("pobj", "acomp", "amod") and wrong(g) for g in d.children)
+                        for d in tok.children)):
+                    return thing(c)
+                if c.dep_ == "ccomp" and c.pos_ == "ADJ" and wrong(c):
+                    # a small clause: "branded the claim absurd" (its noun parsed as the subject)
+                    return thing(next((g for g in c.children if g.dep_ == "nsubj"), None))
+            return None
         if lemma not in self.w.speech_verbs:
-            return False
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        for _ in range(3):
-            for clause in clauses:
-                if clause.lemma_.lower() == "be" and not any(c.dep_ == "neg" for c in clause.children) and any(
-                        c.dep_ == "acomp" and wrong(c) for c in clause.children):
-                    return True
-            clauses = [c for clause in clauses for c in clause.children if c.dep_ in ("ccomp", "xcomp")]
-        return False
+            return None
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            # down a chain of infinitives ("seemed to be"), never into a clause with a subject of its own
+            while clause is not None:
+                if clause.lemma_.lower() == "be" and any(c.dep_ == "acomp" and wrong(c) for c in clause.children):
+                    if any(c.dep_ == "neg" for c in clause.children) or self._modality(clause, stop=tok) != "actual" \
+                            or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                             for m in c.children) for c in clause.children):
+                        return None
+                    return thing(subject)
+                clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+        return None
+
+    def _critics(self, tok: Token) -> list[str]:
+        """Who judges by ``tok``: its subject, or for a first person told by another verb of
+        saying ("'We must say the speech was outrageous,' the minister said") that verb's
+        subject, whose side "we" is."""
+        critics, subject, _ = self._subject(tok)
+        if critics or subject is None or subject.lower_ not in ("we", "i"):
+            return critics
+        teller = next((self.doc[i] for i in _governing_clauses(tok) if self.doc[i].lemma_.lower() in self.w.speech_verbs),
+                      None)
+        return self._subject(teller)[0] if teller is not None else []
+
+    def _judged_doers(self, thing: Token, critics: list[str]) -> list[str]:
+        """Who did the thing judged as wrong (the criticised): the parties it names as its doers
+        ("Peru's decision", "the Peruvian move", "the remark by Peru's envoy", ``_noun_roles``)
+        other than the critic ("its decision" is the critic's own); a definite thing naming
+        none ("the move") is the act told just before, when one other party did it."""
+        sources = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", "ACCUSE"))[0]
+        if sources:
+            return [a for a in sources if a not in critics]
+        if not _definite(thing):
+            return []
+        doers = _ordered_unique(e["source"] for e in self._prev_events if e["modality"] == "actual"
+                                and not e["negated"] and e["source"] not in critics)
+        return doers if len(doers) == 1 else []
 
     def _promisers(self, gov: Token) -> list[str]:
         """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
@@ -1240,6 +1307,32 @@ class _DocCoder:
         sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
         return bool(sources or joint)
 
+    def _material_help(self, tok: Token) -> bool:
+        """Help with an act that is material aid all the same (the guide's AID): given with goods
+        ("helped Indonesia recover with emergency loans", ``material``) or the purpose of a
+        giving ("sent aid to help Indonesia rebuild")."""
+        inf = _infinitive(tok)
+        preps = [c for v in (tok, inf) if v is not None for c in v.children if c.dep_ == "prep" and c.lower_ == "with"]
+
+        def giving(t: Token) -> bool:
+            return t.lemma_.lower() in self.w.material or any(x.type == "AID" for x in self._triggers(t))
+
+        if any(giving(g) or _modified_by(g, self.w.material) for p in preps for g in p.children if g.dep_ == "pobj"):
+            return True
+        head = tok.head
+        return tok.dep_ in ("advcl", "xcomp", "acl") and _purpose_clause(tok) and head.i != tok.i and (
+            giving(head) or any(c.dep_ in OBJ and giving(c) for c in head.children))
+
+    def _helped(self, tok: Token) -> list[str]:
+        """Who is helped to act by "help" with an infinitive: its object ("helped Iran to build")
+        or the infinitive's subject ("helped Iran build"); none when no party is named ("helped to
+        end the war with Ukraine": Ukraine is the war's, not helped)."""
+        inf = _infinitive(tok)
+        for c in [*tok.children, *(inf.children if inf is not None else ())]:
+            if c.dep_ == "dobj" and c.head.i == tok.i or c.dep_ == "nsubj" and inf is not None and c.head.i == inf.i:
+                return self._actors(c)
+        return []
+
     def _fits(self, tok: Token, trig: Trigger) -> bool:
         if trig.needs_modifier and not _modified_by(tok, set(trig.needs_modifier)):
             return False
@@ -1257,7 +1350,7 @@ class _DocCoder:
         if trig.needs_head and not (tok.dep_ in OBJ or tok.dep_ == "conj" and tok.head.dep_ in OBJ) or \
                 trig.needs_head and (tok.head if tok.dep_ in OBJ else tok.head.head).lemma_.lower() not in trig.needs_head:
             return False
-        if trig.needs_clause and not any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in tok.children):
+        if trig.needs_clause and (_infinitive(tok) is None or self._material_help(tok)):
             return False
         if trig.type == "AGREE" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() == "disagree"
                                         for c in tok.children):
@@ -2390,7 +2483,7 @@ class _DocCoder:
             return None
         verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
         own = verb.i if verb is not None else -1
-        governing = _governing_clauses(verb) if verb is not None else set()
+        governing = _governing_clauses(verb) if verb is not None else []
         lo, hi = tok.left_edge.i, tok.right_edge.i
         ranked: list[tuple[int, int, Span, int]] = []
         for span, head in dates:
@@ -2442,19 +2535,18 @@ class _DocCoder:
         return None
 
     def _statement_tense(self, tok: Token) -> str | None:
-        """The tense of the verb of saying that tells an intended act ("'We will help you trade
-        freely,' Yoon said": past), None when no such verb governs it. The plan is dated by its
+        """The tense of the verb of saying that tells an intended act ("'We will build the bridge
+        together,' the minister said": past), None when no such verb governs it. The plan is dated by its
         statement (GUIDE.md, Conventions: a time expression governing the sentence dates it), and
         an undated statement told in the past is the article's news as any act told so is
         (``_news_of_the_day``); a relative clause keeps its own time (``_governing_clauses``)."""
         verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
         if verb is None:
             return None
-        speech = [self.doc[i] for i in _governing_clauses(verb) if self.doc[i].lemma_.lower() in self.w.speech_verbs]
-        if not speech:
-            return None
-        said = min(speech, key=lambda t: _depth_below(verb, t))  # the nearest: "said it had agreed to …"
-        return _tense(said, self.w)
+        # the nearest: "said it had agreed to …"
+        said = next((self.doc[i] for i in _governing_clauses(verb) if self.doc[i].lemma_.lower() in self.w.speech_verbs),
+                    None)
+        return _tense(said, self.w) if said is not None else None
 
     def _describes_another(self, clause: Token, tok: Token) -> bool:
         """A clause about a noun other than the event's: a relative clause ("China, which has
@@ -2602,7 +2694,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     publication date nothing is dated.
 
     A plan told by a verb of saying in the past or present perfect with no day of its own
-    ("'The two governments will help you trade freely,' Yoon said", ``_statement_tense``) dates
+    ("'The two ministries will build the bridge together,' the minister said", ``_statement_tense``) dates
     from the statement, which is news as any act told so is; a plan told by no verb of saying, or
     a possibility, has not happened and stays undated.
 
@@ -2638,8 +2730,8 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         if e["date"] is not None or "_offset" in e or e.get("_since"):
             continue
         if e["modality"] == "intended" and e.get("_stated") in ("perfect", "past"):
-            # a plan told by a statement that is the news ("'We will help you trade freely,' Yoon
-            # said") dates from the statement, as a written day does ("Yoon said on Friday …")
+            # a plan told by a statement that is the news ("'We will build the bridge together,' the
+            # minister said") dates from the statement, as a written day does ("Yoon said on Friday …")
             e["date"] = news_date
             continue
         if e["modality"] != "actual":
@@ -2866,27 +2958,20 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
-def _governing_clauses(verb: Token) -> set[int]:
-    """The verbs whose clauses contain ``verb``'s, up to a relative clause (which is about a noun,
-    and keeps its own time: "China, which has long backed Russia, bought oil in March")."""
-    out: set[int] = set()
+def _governing_clauses(verb: Token) -> list[int]:
+    """The verbs whose clauses contain ``verb``'s, nearest first, up to a relative clause (which
+    is about a noun, and keeps its own time: "China, which has long backed Russia, bought oil in
+    March")."""
+    out: list[int] = []
     tok = verb
     for _ in range(8):
         if tok.dep_ == "relcl" or tok.dep_ == "acl" and not (_purpose_clause(tok) or _that_clause(tok)) \
                 or tok.head.i == tok.i:
             break
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            out.add(tok.i)
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in out:
+            out.append(tok.i)
     return out
-
-
-def _depth_below(tok: Token, ancestor: Token) -> int:
-    """How many heads up from ``tok`` ``ancestor`` is (a large number when it is none of them)."""
-    for depth, head in enumerate(tok.ancestors, start=1):
-        if head.i == ancestor.i:
-            return depth
-    return 1 << 30
 
 
 def _that_clause(tok: Token) -> bool:
@@ -2907,6 +2992,17 @@ def _completes(tok: Token, verb: Token) -> bool:
         if tok.i == verb.i:
             return True
     return False
+
+
+def _infinitive(tok: Token) -> Token | None:
+    """The bare or "to" infinitive completing a verb ("helped Iran build", "help Pakistan to
+    develop", "helps Iran build" as the small tagger's VBP), not a tensed clause ("helped say
+    that it will …")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VB", "VBP") and not any(
+                a.dep_ in ("aux", "auxpass") and a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in c.children):
+            return c
+    return None
 
 
 def _purpose_clause(tok: Token) -> bool:

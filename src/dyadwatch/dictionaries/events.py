@@ -28,7 +28,7 @@ from dyadwatch.dictionaries.plover import codebook
 __all__ = ["EventDictionary", "load_event_dictionaries", "read_event_dictionary"]
 
 _POS = ("VERB", "NOUN")
-_FLAGS = ("joint", "needs_object", "needs_joint_subject", "particle_on_object")
+_FLAGS = ("joint", "needs_object", "needs_joint_subject", "particle_on_object", "needs_clause")
 _WORD_LISTS = ("needs_modifier", "needs_prep", "not_objects", "needs_head", "target_preps", "contexts")
 
 
