@@ -1879,6 +1879,7 @@ def test_help_with_an_act_needs_a_party_helped(nlp, text, helper, other):
     ("Chile said the Peruvian move was unacceptable.", "CHL", "PER"),
     ("Chile said the Peruvian move seemed to be unacceptable.", "CHL", "PER"),
     ("Chile said Peru's decision was unacceptable.", "CHL", "PER"),
+    ("Chile said the Peruvian government was irresponsible.", "CHL", "PER"),  # the party itself
     ("Chile described the Peruvian decision as unacceptable.", "CHL", "PER"),
     ("Chile deemed the Peruvian request unjustified.", "CHL", "PER"),
     ("Chile branded the Peruvian claim absurd.", "CHL", "PER"),

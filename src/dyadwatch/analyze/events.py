@@ -1265,11 +1265,13 @@ class _DocCoder:
         return self._subject(teller)[0] if teller is not None else []
 
     def _judged_doers(self, thing: Token, critics: list[str]) -> list[str]:
-        """Who did the thing judged as wrong (the criticised): the parties it names as its doers
-        ("Peru's decision", "the Peruvian move", "the remark by Peru's envoy", ``_noun_roles``)
+        """Who did the thing judged as wrong (the criticised): the party it is ("said Peru was
+        irresponsible") or those it names as its doers ("Peru's decision", "the Peruvian move",
+        "the remark by Peru's envoy", ``_noun_roles``)
         other than the critic ("its decision" is the critic's own); a definite thing naming
         none ("the move") is the act told just before, when one other party did it."""
-        sources = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", "ACCUSE"))[0]
+        sources = [self.actor_of[thing.i]] if thing.i in self.actor_of else \
+            self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", "ACCUSE"))[0]
         if sources:
             return [a for a in sources if a not in critics]
         if not _definite(thing):
