@@ -63,7 +63,8 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   just before (a shared act naming no party: told anywhere before); the article's news takes the
   lead's news day or the publication date (GUIDE.md, Conventions; ``_news_of_the_day``), but not an
   act named as the start of a span ("since the reconciliation"); so does a plan told by an undated
-  statement in the past ("'We will build the bridge together,' the minister said": the statement is the news). Resolved against ``doc._.dw_ref_date`` by
+  statement in the past ("'We will build the bridge together,' the minister said": the
+  statement is the news). Resolved against ``doc._.dw_ref_date`` by
   ``dyadwatch.analyze.dates``.
 - **intensity** from ``dyadwatch.intensity.v1`` (mean Goldstein of the CAMEO codes mapped to the
   type; 0 when negated), **contexts** from the words of the sentence, a **confidence** from how
@@ -1260,8 +1261,8 @@ class _DocCoder:
         critics, subject, _ = self._subject(tok)
         if critics or subject is None or subject.lower_ not in ("we", "i"):
             return critics
-        teller = next((self.doc[i] for i in _governing_clauses(tok) if self.doc[i].lemma_.lower() in self.w.speech_verbs),
-                      None)
+        teller = next((self.doc[i] for i in _governing_clauses(tok)
+                       if self.doc[i].lemma_.lower() in self.w.speech_verbs), None)
         return self._subject(teller)[0] if teller is not None else []
 
     def _judged_doers(self, thing: Token, critics: list[str]) -> list[str]:
@@ -2546,8 +2547,8 @@ class _DocCoder:
         if verb is None:
             return None
         # the nearest: "said it had agreed to …"
-        said = next((self.doc[i] for i in _governing_clauses(verb) if self.doc[i].lemma_.lower() in self.w.speech_verbs),
-                    None)
+        said = next((self.doc[i] for i in _governing_clauses(verb)
+                     if self.doc[i].lemma_.lower() in self.w.speech_verbs), None)
         return _tense(said, self.w) if said is not None else None
 
     def _describes_another(self, clause: Token, tok: Token) -> bool:
