@@ -938,8 +938,8 @@ def decide_pairs(claims: Sequence[ClaimItem], vectors: np.ndarray, others: Seque
         if pair is not None and shared and shared[0] != pair:
             continue  # decided in the block of the first pair the two share
         # claims naming no actor in common are compared only as judgements of the pair itself
-        # ("reduces the risk of armed clashes between the two rivals", a claim whose only
-        # actor is the broker, and "ties allowed them to contain their security risks"), and only
+        # ("lowers the danger of fighting between the two neighbours", a claim whose only actor
+        # is the mediator, and "the new ties helped both keep their border disputes in check"), and only
         # for agreement: neither opposite judgements of the ties (``decide_opposite_assessment``)
         # nor "came away with nothing" against a gain (``decide_no_gains``, which needs the giver
         # named) is weighed between two sentences that share no state
