@@ -15,7 +15,7 @@ import spacy
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
 from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
-from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities
+from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities, patterns_of
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
@@ -151,6 +151,48 @@ def test_a_user_adds_a_currency_in_a_word_list_of_their_own(nlp, tmp_path, monke
     # and the built-in currencies still read as before
     assert [(q["value"], q["unit"]) for q in find_quantities("E£3 billion and 40 yuan")] == [
         (3e9, "EGP"), (40.0, "CNY")]
+
+
+def _figure_language(root: Path, lang: str, **changes: Any) -> None:
+    """Write a language ``lang`` for the figure finder: the English figures file with ``changes``,
+    and the English currencies."""
+    data = dict(_english("figures"), lang=lang, **changes)
+    _write_language(root, lang, data, "figures")
+    money = dict(_english("money"), lang=lang)
+    (root / lang / "money.v1.json").write_text(json.dumps(money, ensure_ascii=False), encoding="utf-8")
+
+
+def test_the_number_pattern_is_built_from_the_figure_word_lists(tmp_path, monkeypatch) -> None:
+    # a made-up language "xx" that writes two as "dos", millions as "millones", and "unos" for
+    # about: the words of the number pattern and the qualifiers come from its file, not the code
+    english = _english("figures")
+    _figure_language(tmp_path, "xx",
+                     number_words={**english["number_words"], "dos": "2"},
+                     scale_words={**english["scale_words"], "millones": "1e6"},
+                     qualifiers=[*english["qualifiers"], "unos"],
+                     qualifier_synonyms={**english["qualifier_synonyms"], "unos": "about"},
+                     range_joiners=[*english["range_joiners"], "a"],
+                     relation_words=[*english["relation_words"], "tratad*"])
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    text = "Sent unos dos millones barrels, then 3 a 5 ships."
+
+    def read(lang: str) -> list[tuple[float, float | None, str, str | None]]:
+        return [(q["value"], q["value_high"], q["unit"], q["qualifier"]) for q in find_quantities(text, lang)]
+
+    assert read("xx") == [(2e6, None, "other", "about"), (3.0, 5.0, "count", None)]
+    assert read("en") == [(3.0, None, "count", None), (5.0, None, "count", None)]
+    # a trailing '*' stands for any ending
+    assert patterns_of("xx").relation_words.search("tras el tratado de paz")
+    assert not patterns_of("en").relation_words.search("tras el tratado de paz")
+
+
+def test_a_number_word_list_whose_value_is_no_number_names_the_file(tmp_path, monkeypatch) -> None:
+    english = _english("figures")
+    _figure_language(tmp_path, "xx", number_words={**english["number_words"], "dos": "two"})
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        find_quantities("dos", "xx")
+    assert str(tmp_path / "xx" / "figures.v1.json") in str(info.value) and "'number_words.dos'" in str(info.value)
 
 
 def test_a_money_context_group_without_its_code_names_the_file(tmp_path, monkeypatch) -> None:
