@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +32,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError, DictionaryNotFound
 
-__all__ = ["WORDS_ENV_VAR", "WordLists", "read_word_file", "word_lists"]
+__all__ = ["WORDS_ENV_VAR", "WordLists", "read_word_file", "user_word_lists", "word_lists"]
 
 #: Environment variable with extra word-list directories, separated by ``os.pathsep``.
 WORDS_ENV_VAR = "DYADWATCH_WORD_LISTS"
@@ -152,6 +152,31 @@ def word_lists(component: str, lang: str = "en") -> WordLists:
     ["'ll", 'going']
     """
     return _word_lists(component, lang, os.environ.get(WORDS_ENV_VAR) or "")
+
+
+def user_word_lists(langs: Iterable[str] = ("en",)) -> list[WordLists]:
+    """The user's own word-list files that components read: those of the directories in
+    DYADWATCH_WORD_LISTS, in ``langs``, that ``word_lists`` picks for their component and language
+    (a file an earlier directory or a higher version overrides is not read, so not listed).
+
+    The analyzer's version names them (``dyadwatch.analyze.analyzer_version``): they change what
+    an analysis finds as much as the built-in files do.
+
+    RETURNS (list[WordLists]): in the order of the directories, then of language and file name.
+    RAISES: as ``word_lists``.
+    """
+    env_value = os.environ.get(WORDS_ENV_VAR) or ""
+    out: dict[str, WordLists] = {}
+    for root in (Path(p.strip()) for p in env_value.split(os.pathsep) if p.strip()):
+        for lang in sorted(set(langs)):
+            for path in sorted((root / lang).glob("*.v*.json")) if (root / lang).is_dir() else ():
+                match = _FILE_RE.match(path.name)
+                if match is None or not _LANG_RE.match(lang):
+                    continue
+                lists = _word_lists(match.group("component"), lang, env_value)
+                if Path(lists.path) == path:
+                    out.setdefault(lists.path, lists)
+    return list(out.values())
 
 
 @lru_cache(maxsize=32)
