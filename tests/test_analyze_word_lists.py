@@ -15,6 +15,7 @@ import spacy
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
 from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
+from dyadwatch.analyze.dates import narrative_offset, resolve_date
 from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities, patterns_of
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
@@ -389,3 +390,38 @@ def test_a_list_that_is_not_words_names_the_file_and_the_list(tmp_path, monkeypa
     with pytest.raises(DictionaryFormatError) as info:
         word_lists("events", "xx")
     assert str(info.value).startswith(f"[DW259] {path}: 'material' must be a list")
+
+
+def test_the_dates_file_documents_every_list_it_has() -> None:
+    data = _english("dates")
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
+    assert (data["name"], data["lang"], data["version"]) == ("dates", "en", 1)
+    assert sorted(int(v) for v in data["weekdays"].values()) == list(range(7))
+    assert set(int(v) for v in data["months"].values()) == set(range(1, 13))
+
+
+def test_the_date_resolver_reads_its_language_too(tmp_path, monkeypatch) -> None:
+    # a made-up language "xx" with a month "mayo" and a day counted from the story "al día siguiente"
+    data = _english("dates")
+    data["lang"] = "xx"
+    data["months"] = {**data["months"], "mayo": "5"}
+    data["narrative_phrases"] = {**data["narrative_phrases"], "al día siguiente": "1"}
+    _write_language(tmp_path, "xx", data, "dates")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    assert resolve_date("mayo 5", "2024-06-15", lang="xx") == "2024-05-05"
+    assert resolve_date("mayo 5", "2024-06-15") is None
+    assert narrative_offset("al  día siguiente", "xx") == 1 and narrative_offset("al día siguiente") is None
+    # what is not changed reads as in English
+    assert resolve_date("last Friday", "2024-06-15", lang="xx") == resolve_date("last Friday", "2024-06-15") \
+        == "2024-06-14"
+
+
+def test_a_dates_file_without_a_list_names_the_file_and_the_list(tmp_path, monkeypatch) -> None:
+    data = _english("dates")
+    del data["weekdays"]
+    path = _write_language(tmp_path, "en", data, "dates")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        resolve_date("on Friday", "2024-06-15")
+    assert str(path) in str(info.value) and "weekdays" in str(info.value)
