@@ -85,15 +85,7 @@ for _ext in ("dw_figures", "dw_ref_date", "dw_url"):
 
 # The words of the patterns below are data (``FigureWords``, read from
 # ``dictionaries/data/<lang>/figures.v<N>.json``); what stays here is the shape of a number
-# (digits, separators, signs), punctuation, and the units, which are English still.
-
-_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
-_AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
-_DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
-_PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
-             r"cubic\s+(?:met(?:re|er)s|km|kilomet(?:re|er)s)|megawatts?|gigawatts?|(?-i:MW|GW))")
-_DURATION = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
-_UNITS = rf"{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}"
+# (digits, separators, signs) and punctuation.
 #: a year in digits, as the date phrases of ``year_prepositions`` and ``year_to_date`` take it
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
@@ -155,6 +147,27 @@ class FigurePatterns:
         self.joiner_needs = w.range_joiners_after_opener
         self.change_range = w.change_range
         self.distance_prepositions = w.distance_prepositions
+        #: a unit as written (lower case, single spaces) -> (kind, factor to the stored unit, unit word)
+        self.unit_kinds: dict[str, tuple[str, float, str | None]] = {}
+        for form in w.percent_units:
+            self.unit_kinds[form] = ("percent", 1.0, "percent")
+        for form, factor in _values(w.area_units, path, "area_units").items():
+            self.unit_kinds[form] = ("area", factor, "square km")
+        for form, factor in _values(w.distance_units, path, "distance_units").items():
+            self.unit_kinds[form] = ("km", factor, "km")
+        for form in w.physical_units:
+            self.unit_kinds[form] = ("physical", 1.0, None)  # the unit word is the unit as written
+        for form, unit in w.duration_units.items():
+            self.unit_kinds[form] = ("duration", 1.0, unit)
+        for form, kind in w.cased_units.items():
+            if kind not in ("percent", "physical"):
+                raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                    path=path, reason=f"'cased_units.{form}' is {kind!r}; expected 'percent' or 'physical'"))
+            self.unit_kinds[form.lower()] = (kind, 1.0, "percent" if kind == "percent" else None)
+        cased = _alternation(w.cased_units)
+        #: every unit written after a number, for the number pattern of ``Money``
+        self.units = _alternation(self.unit_kinds.keys() - {f.lower() for f in w.cased_units}, space=r"\s+") + \
+            (f"|(?-i:{cased})" if cased else "")
         #: (stem, noun) in the file's order: the first stem a relation word starts with names it
         self.relation_nominals = [(stem.rstrip("*"), noun) for stem, noun in w.relation_nominals.items()]
 
@@ -315,7 +328,7 @@ class Money:
                 rx += r"(?!\s+(?:" + "|".join(re.escape(w) for w in sorted(not_before[name])) + r")\b)"
             words.append(rx)
         codes = [rf"(?-i:{re.escape(c)})" for c in sorted(codes_after, key=len, reverse=True)]
-        suffix = "|".join(words + codes + [_UNITS])
+        suffix = "|".join(words + codes + [patterns.units])
         self.atom = re.compile(
             rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{'|'.join(marks)})[ \u00a0]?|(?<![A-Za-z]-))"
             rf"(?P<num>{patterns.number})"
@@ -439,20 +452,10 @@ def _classify_suffix(suffix: str, money: Money) -> tuple[str, str | None, float,
     """(kind, currency, factor, unit word, ambiguous currency word) of a unit written after the
     number; the ambiguous word ("pesos") is for the sentence to tell apart (``_atoms``)."""
     s = _norm_space(suffix)
-    if s == "%" or s == "pc" or s.startswith(("per", "percent", "pct")):
-        return "percent", None, 1.0, "percent", None
-    if re.match(r"(sq|square|km2|km²)", s):
-        return "area", None, (2.589988 if "mile" in s else 1.0), "square km", None
-    if s.startswith("nautical"):
-        return "km", None, 1.852, "km", None
-    if s.startswith("mile"):
-        return "km", None, 1.609344, "km", None
-    if s == "km" or s.startswith("kilomet"):
-        return "km", None, 1.0, "km", None
-    if re.match(r"(barrel|bpd|b/d|tonne|ton|metric|bcm|cubic|megawatt|gigawatt|mw|gw)", s):
-        return "physical", None, 1.0, s, None
-    if re.fullmatch(r"(day|week|month|year|decade|hour)s?", s):
-        return "duration", None, 1.0, s.rstrip("s"), None
+    unit = money.patterns.unit_kinds.get(s)
+    if unit is not None:
+        kind, factor, word = unit
+        return kind, None, factor, word or s, None
     words = s.split()
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         words[-1] = words[-1][:-1]  # "roubles" → "rouble"; codes (RUB, USD) stay
@@ -686,8 +689,8 @@ class FigureWords:
 
     Read from ``dictionaries/data/<lang>/figures.v<N>.json`` (``dyadwatch.dictionaries.words``),
     whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
-    made. The words of the regular expressions (``FigurePatterns``) are here too; currencies are the
-    ``money`` word list's (``Money``), and only the units of the patterns are English still.
+    made. The words and units of the regular expressions (``FigurePatterns``) are here too;
+    currencies are the ``money`` word list's (``Money``).
     """
 
     party_nouns: frozenset[str]
@@ -756,6 +759,12 @@ class FigureWords:
     conversion_next_qualifiers: frozenset[str]
     time_words: frozenset[str]
     strength_words: frozenset[str]
+    percent_units: frozenset[str]
+    area_units: dict[str, str]
+    distance_units: dict[str, str]
+    physical_units: frozenset[str]
+    duration_units: dict[str, str]
+    cased_units: dict[str, str]
 
     @classmethod
     def of(cls, lists: WordLists) -> FigureWords:
