@@ -111,6 +111,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -223,6 +224,12 @@ class StanceWords:
     stoppers: frozenset[str]
     undoers: frozenset[str]
     noun_senses: frozenset[str]
+    concessive_phrases: frozenset[str]
+    segment_phrases: frozenset[str]
+    rather_phrases: frozenset[str]
+    unnegating_phrases: frozenset[str]
+    contrast_words: frozenset[str]
+    contrast_cancellers: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -376,11 +383,11 @@ def _negator(words: Sequence[str], cue: _Cue, lex: StanceWords, dep_negated: set
         w = words[j]
         if w in lex.clause_breaks:
             break
-        if (w == "than" and j > 0 and words[j - 1] == "rather") or (w == "of" and j > 0 and words[j - 1] == "instead"):
+        if j > 0 and f"{words[j - 1]} {w}" in lex.rather_phrases:
             return "rather"  # "a settled fact rather than a live grievance"
         if w in lex.negators:
             nxt = words[j + 1] if j + 1 < len(words) else ""
-            if w == "not" and nxt in ("only", "just", "merely"):
+            if f"{w} {nxt}" in lex.unnegating_phrases:  # "not only"
                 return ""
             return w
     return "parse" if dep_negated and cue.start in dep_negated else ""
@@ -477,10 +484,26 @@ def _segments(words: Sequence[str], lex: StanceWords) -> list[int]:
     """Clause segment number of each token: hedges, questions and debunking words act in theirs."""
     seg, out = 0, []
     for i, w in enumerate(words):
-        if w in lex.segment_breaks or (w == "as" and words[i + 1:i + 3] == ["long", "as"]):
+        if w in lex.segment_breaks or _phrase_at(words, i, lex.segment_phrases):
             seg += 1
         out.append(seg)
     return out
+
+
+@lru_cache(maxsize=64)
+def _phrases_by_first(phrases: frozenset[str]) -> dict[str, tuple[list[str], ...]]:
+    """A list of phrases indexed by their first word, each as its words."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {first: tuple(ws) for first, ws in out.items()}
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` starts at word ``i`` ("in spite of")."""
+    return any(list(words[i:i + len(p)]) == p for p in _phrases_by_first(phrases).get(words[i], ()))
 
 
 def _concessive_region(words: Sequence[str], lex: StanceWords) -> set[int]:
@@ -490,8 +513,7 @@ def _concessive_region(words: Sequence[str], lex: StanceWords) -> set[int]:
     while i < len(words):
         w = words[i]
         start = None
-        if w in lex.concessive or (w == "in" and words[i + 1:i + 3] == ["spite", "of"]) \
-                or (w == "even" and i + 1 < len(words) and words[i + 1] in ("though", "as", "if")):
+        if w in lex.concessive or _phrase_at(words, i, lex.concessive_phrases):
             start = i
         if start is None:
             i += 1
@@ -558,8 +580,8 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
     question_seg = segs[-1] if words and words[-1] == "?" else -1
     conceded = _concessive_region(words, lex)
     # "X, but Y": the author's weight is on Y; X is conceded
-    buts = [i for i, w in enumerate(words) if w in ("but", "yet") and i > 2
-            and "only" not in words[max(0, i - 8):i]]
+    buts = [i for i, w in enumerate(words) if w in lex.contrast_words and i > 2
+            and not lex.contrast_cancellers.intersection(words[max(0, i - 8):i])]
     before_but = set(range(buts[-1])) - conceded if buts else set()
     main_positive = False
     conceded_apart = False
