@@ -765,6 +765,19 @@ class FigureWords:
     physical_units: frozenset[str]
     duration_units: dict[str, str]
     cased_units: dict[str, str]
+    # the words a figure's measure is read by around it
+    times_nouns: frozenset[str]
+    counted_rounds: dict[str, frozenset[str]]
+    noun_synonyms: dict[str, str]
+    phrase_prepositions: frozenset[str]
+    of_prepositions: frozenset[str]
+    of_words: frozenset[str]
+    measure_cues_before: frozenset[str]
+    measure_cue_particles: dict[str, frozenset[str]]
+    no_measure_nouns: frozenset[str]
+    stop_after_number: frozenset[str]
+    measure_prepositions: frozenset[str]
+    not_measure_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> FigureWords:
@@ -1015,7 +1028,7 @@ class _DocFigures:
             return None
         lemma = noun.lemma_.lower()
         # "met 39 times" counts meetings
-        if lemma == "time" and c.value >= 2:
+        if lemma in self.w.times_nouns and c.value >= 2:
             verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None) if self.parsed else None
             if verb is not None and verb.lemma_.lower() in self.w.meet_verbs:
                 return "meetings", noun.idx + len(noun.text)
@@ -1069,14 +1082,13 @@ class _DocFigures:
         if noun is None:
             return None
         lemma = noun.lemma_.lower()
-        if lemma == "round":
+        followers = self.w.counted_rounds.get(lemma)
+        if followers is not None:
             # "the fifth round of talks/sanctions"
             nxt = self.doc[noun.i + 1:min(noun.i + 5, sent.end)]
-            if not any(t.lemma_.lower() in ("talk", "sanction", "negotiation", "consultation", "dialogue", "tariff",
-                                            "meeting") for t in nxt):
+            if not any(t.lemma_.lower() in followers for t in nxt):
                 return None
-        if lemma == "phone":
-            lemma = "call"
+        lemma = self.w.noun_synonyms.get(lemma, lemma)  # "phone" call
         if lemma in self.w.session_nouns:
             if not self._of_joint_body(noun, sent):
                 return None  # "the 78th session of the General Assembly": one body's own sittings
@@ -1093,7 +1105,7 @@ class _DocFigures:
         """Whether the "of" phrase after a session noun names a body two states hold together
         ("the sixth session of the Greece-Turkey High-Level Cooperation Council")."""
         doc = self.doc
-        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "of":
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ not in self.w.of_words:
             return False
         words = doc[noun.i + 2:min(sent.end, noun.i + 14)]
         for t in words:
@@ -1201,12 +1213,12 @@ class _DocFigures:
         words = " ".join(doc[i:head.i + 1].text.split())
         if with_prep and self.parsed:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "for", "against", "from", "with", "between",
-                                                           "of", "in") and prep.i == head.i + 1:
+                if prep.dep_ == "prep" and prep.lower_ in self.w.phrase_prepositions and prep.i == head.i + 1:
                     objs = [t for t in prep.children if t.dep_ == "pobj"]
                     if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
                         obj = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
-                        if prep.lower_ in ("of", "in") and not of and head.lemma_.lower() not in self.w.generic_heads:
+                        if prep.lower_ in self.w.of_prepositions and not of and \
+                                head.lemma_.lower() not in self.w.generic_heads:
                             continue
                         return f"{words} {prep.lower_} {obj}"
         return words
@@ -1218,19 +1230,20 @@ class _DocFigures:
         while j >= sent.start and (doc[j].is_punct or doc[j].lower_ in self.w.qualifier_words):
             j -= 1
         cued = any(doc[k].is_punct and doc[k].text not in ("'", "’") for k in range(j + 1, span.start))
-        if j >= sent.start and doc[j].lower_ in ("worth", "of", "at", "totalling", "totaling", "valued",
-                                                 "amounting", "to", "by"):
-            cue = doc[j].lower_
-            if cue in ("at", "to") and j - 1 >= sent.start and doc[j - 1].lower_ in ("valued", "amounting"):
-                j -= 1
-            elif cue in ("at", "to", "by"):
-                return None
+        if j >= sent.start and (doc[j].lower_ in self.w.measure_cues_before
+                                or doc[j].lower_ in self.w.measure_cue_particles):
+            after = self.w.measure_cue_particles.get(doc[j].lower_)
+            if after is not None:  # "valued at", "amounting to"; a bare "at" or "by" attaches nothing
+                if j - 1 >= sent.start and doc[j - 1].lower_ in after:
+                    j -= 1
+                else:
+                    return None
             cued = True
             j -= 1
         if not cued:
             return None
         if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].ent_type_ not in ("DATE", "TIME") \
-                and doc[j].lemma_.lower() not in self.w.generic_heads | {"percent", "%"}:
+                and doc[j].lemma_.lower() not in self.w.generic_heads | self.w.no_measure_nouns:
             return self._noun_phrase(doc[j], lower=sent.start, with_prep=False)
         if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in self.w.generic_heads:
             return self._generic(doc[j])
@@ -1240,7 +1253,7 @@ class _DocFigures:
         """"volume of bilateral trade" → "bilateral trade volume"; "number of troops" → "troops"."""
         if self.parsed:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in self.w.of_words:
                     objs = [t for t in prep.children if t.dep_ == "pobj"]
                     if objs:
                         inner = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
@@ -1256,19 +1269,19 @@ class _DocFigures:
             j += 1
         k = j
         while k < sent.end and k < j + 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and \
-                doc[k].ent_type_ not in ("DATE", "TIME", "GPE") and doc[k].lower_ not in ("year", "on"):
+                doc[k].ent_type_ not in ("DATE", "TIME", "GPE") and doc[k].lower_ not in self.w.stop_after_number:
             if doc[k].pos_ == "NOUN" and (k + 1 >= sent.end or doc[k + 1].pos_ not in ("NOUN", "PROPN")):
                 if doc[k].lemma_.lower() in self.w.generic_heads:
                     return self._generic(doc[k])
                 return self._noun_phrase(doc[k], lower=j)
             k += 1
         # 2. "in/of/for/worth of" + noun: "€1.5bn in aid", "$3bn of loans"
-        if j < sent.end and doc[j].lower_ in ("in", "of", "for") and j + 1 < sent.end:
+        if j < sent.end and doc[j].lower_ in self.w.measure_prepositions and j + 1 < sent.end:
             k = j + 1
             while k < sent.end and k < j + 7 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "PART") and \
                     doc[k].ent_type_ not in ("DATE", "TIME"):
                 if doc[k].pos_ == "NOUN" and (k + 1 >= sent.end or doc[k + 1].pos_ not in ("NOUN", "PART")):
-                    if doc[k].lemma_.lower() not in ("year", "month", "week", "day", "term", "total", "value"):
+                    if doc[k].lemma_.lower() not in self.w.not_measure_nouns:
                         return self._noun_phrase(doc[k], lower=j + 1)
                     break
                 k += 1
