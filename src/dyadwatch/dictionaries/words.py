@@ -10,7 +10,10 @@ lexical attributes apart from the code that reads them::
 A file is one JSON object: ``name`` (the component), ``lang``, ``version``, ``description``, a
 ``_doc`` map that says what each list is for, and one key per list: a list of lower-case words,
 a map of named lists (``context_words``: context -> its words), or a map of word to word
-(``nominals``: a verb -> the noun that names what it does).
+(``nominals``: a verb -> the noun that names what it does; a number is written as a string:
+``"number_words": {"seven": "7"}``). Where a component builds a regular expression from a list
+(the figure finder's, the date resolver's), a trailing ``*`` stands for any ending (``"invad*"``)
+and the ``_doc`` of the list says how a space in a phrase matches.
 
 A second language goes in a directory listed in ``DYADWATCH_WORD_LISTS`` (paths separated by
 ``os.pathsep``), laid out the same way (``<dir>/xx/events.v1.json``), and is chosen by the
