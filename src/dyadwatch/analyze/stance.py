@@ -230,6 +230,11 @@ class StanceWords:
     unnegating_phrases: frozenset[str]
     contrast_words: frozenset[str]
     contrast_cancellers: frozenset[str]
+    past_date_words: frozenset[str]
+    conditional_modals: frozenset[str]
+    negative_subjects: frozenset[str]
+    negative_determiners: frozenset[str]
+    not_reporters: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -980,7 +985,11 @@ def _event_modality(doc: Doc, toks: list[_Tok], events: list[dict[str, Any]], fa
                 factor[k] = min(factor.get(k, 1.0), weight)
 
 
-_PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\blast (?:year|month|decade)\b", re.I)
+@lru_cache(maxsize=8)
+def _past_date(words: frozenset[str]) -> re.Pattern[str]:
+    """A year in digits, or one of the words that date a sentence in the past (``past_date_words``)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{alternatives})\b", re.I)
 
 
 def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[int], set[int]]:
@@ -988,7 +997,7 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     commitments" negates "commitments"; tokens of a past-tense clause in a sentence that dates
     it -- "after the clash in 2020" is background, not the author's view of the present)."""
     index = {t.i: k for k, t in enumerate(toks)}
-    dated = bool(_PAST_DATE.search(sent.text))
+    dated = bool(_past_date(lex.past_date_words).search(sent.text))
     verdict: dict[int, tuple[bool, bool]] = {}
     negated_out: set[int] = set()
     past_out: set[int] = set()
@@ -1005,7 +1014,8 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
                 break
             verb = tokens[cur]
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
-                flags = (_verb_negated(verb) or _clause_of_negated_noun(verb, lex), dated and _past_clause(verb))
+                flags = (_verb_negated(verb, lex) or _clause_of_negated_noun(verb, lex),
+                         dated and _past_clause(verb, lex))
                 verdict[cur] = flags
                 break
             if heads[cur] == cur:
@@ -1018,13 +1028,13 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     return negated_out, past_out
 
 
-def _past_clause(verb: Any) -> bool:
+def _past_clause(verb: Any, lex: StanceWords) -> bool:
     """Simple past or pluperfect ("fell", "was frozen", "had pulled back"), not present perfect."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
         return True  # "investment, frozen since 2020, …"
     if auxes:
-        return auxes[0].tag_ == "VBD" and auxes[0].lower_ not in ("would", "could", "might", "should")
+        return auxes[0].tag_ == "VBD" and auxes[0].lower_ not in lex.conditional_modals
     return verb.tag_ == "VBD"
 
 
@@ -1039,22 +1049,22 @@ def _clause_of_negated_noun(verb: Any, lex: StanceWords) -> bool:
         return False
     if any(c.dep_ in ("det", "amod", "neg") and c.lower_ in lex.no_words for c in noun.children):
         return True
-    return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head)
+    return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head, lex)
 
 
-def _verb_negated(verb: Any) -> bool:
+def _verb_negated(verb: Any, lex: StanceWords) -> bool:
     """A verb under negation: its own "not"/"never", a "no …"/"nobody" subject, or the negated
     verb it completes ("we don't have to behave like enemies", "did not want to deepen ties")."""
     if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
-            and _verb_negated(verb.head):
+            and _verb_negated(verb.head, lex):
         return True
     for c in verb.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in ("nobody", "none", "nothing", "neither", "no-one"):
+            if c.lower_ in lex.negative_subjects:
                 return True
-            if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            if any(d.dep_ == "det" and d.lower_ in lex.negative_determiners for d in c.children):
                 return True
     return False
 
@@ -1089,7 +1099,7 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
             # participial reporting clause ("…, saying that …") attaches to its head's subject
             continue
         s = subj[0]
-        if s.lower_ in ("i", "we", "this", "that", "it", "which", "what"):
+        if s.lower_ in lex.not_reporters:
             continue
         in_mention = any(a <= s.idx < b for a, b in mention_chars)
         speakerish = s.pos_ == "PROPN" or s.lemma_.lower() in lex.speaker_nouns or in_mention
