@@ -15,7 +15,8 @@ import spacy
 from dyadwatch.analyze.events import EventCoder, EventWords
 from dyadwatch.analyze.actors import ActorResolver, ActorWords
 from dyadwatch.analyze.claims import ClaimFinder, ClaimWords
-from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities
+from dyadwatch.analyze.dates import narrative_offset, resolve_date
+from dyadwatch.analyze.figures import FigureFinder, FigureWords, find_quantities, patterns_of
 from dyadwatch.analyze.quotes import QuoteFinder, QuoteWords
 from dyadwatch.analyze.stance import StanceFinder, StanceWords, sentence_direction, stance_words
 from dyadwatch.dictionaries import DictionaryFormatError, DictionaryNotFound
@@ -151,6 +152,48 @@ def test_a_user_adds_a_currency_in_a_word_list_of_their_own(nlp, tmp_path, monke
     # and the built-in currencies still read as before
     assert [(q["value"], q["unit"]) for q in find_quantities("E£3 billion and 40 yuan")] == [
         (3e9, "EGP"), (40.0, "CNY")]
+
+
+def _figure_language(root: Path, lang: str, **changes: Any) -> None:
+    """Write a language ``lang`` for the figure finder: the English figures file with ``changes``,
+    and the English currencies."""
+    data = dict(_english("figures"), lang=lang, **changes)
+    _write_language(root, lang, data, "figures")
+    money = dict(_english("money"), lang=lang)
+    (root / lang / "money.v1.json").write_text(json.dumps(money, ensure_ascii=False), encoding="utf-8")
+
+
+def test_the_number_pattern_is_built_from_the_figure_word_lists(tmp_path, monkeypatch) -> None:
+    # a made-up language "xx" that writes two as "dos", millions as "millones", and "unos" for
+    # about: the words of the number pattern and the qualifiers come from its file, not the code
+    english = _english("figures")
+    _figure_language(tmp_path, "xx",
+                     number_words={**english["number_words"], "dos": "2"},
+                     scale_words={**english["scale_words"], "millones": "1e6"},
+                     qualifiers=[*english["qualifiers"], "unos"],
+                     qualifier_synonyms={**english["qualifier_synonyms"], "unos": "about"},
+                     range_joiners=[*english["range_joiners"], "a"],
+                     relation_words=[*english["relation_words"], "tratad*"])
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    text = "Sent unos dos millones barrels, then 3 a 5 ships."
+
+    def read(lang: str) -> list[tuple[float, float | None, str, str | None]]:
+        return [(q["value"], q["value_high"], q["unit"], q["qualifier"]) for q in find_quantities(text, lang)]
+
+    assert read("xx") == [(2e6, None, "other", "about"), (3.0, 5.0, "count", None)]
+    assert read("en") == [(3.0, None, "count", None), (5.0, None, "count", None)]
+    # a trailing '*' stands for any ending
+    assert patterns_of("xx").relation_words.search("tras el tratado de paz")
+    assert not patterns_of("en").relation_words.search("tras el tratado de paz")
+
+
+def test_a_number_word_list_whose_value_is_no_number_names_the_file(tmp_path, monkeypatch) -> None:
+    english = _english("figures")
+    _figure_language(tmp_path, "xx", number_words={**english["number_words"], "dos": "two"})
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        find_quantities("dos", "xx")
+    assert str(tmp_path / "xx" / "figures.v1.json") in str(info.value) and "'number_words.dos'" in str(info.value)
 
 
 def test_a_money_context_group_without_its_code_names_the_file(tmp_path, monkeypatch) -> None:
@@ -347,3 +390,38 @@ def test_a_list_that_is_not_words_names_the_file_and_the_list(tmp_path, monkeypa
     with pytest.raises(DictionaryFormatError) as info:
         word_lists("events", "xx")
     assert str(info.value).startswith(f"[DW259] {path}: 'material' must be a list")
+
+
+def test_the_dates_file_documents_every_list_it_has() -> None:
+    data = _english("dates")
+    lists = {k for k in data if k not in ("name", "lang", "version", "description", "_doc")}
+    assert set(data["_doc"]) == lists and all(text.strip() for text in data["_doc"].values())
+    assert (data["name"], data["lang"], data["version"]) == ("dates", "en", 1)
+    assert sorted(int(v) for v in data["weekdays"].values()) == list(range(7))
+    assert set(int(v) for v in data["months"].values()) == set(range(1, 13))
+
+
+def test_the_date_resolver_reads_its_language_too(tmp_path, monkeypatch) -> None:
+    # a made-up language "xx" with a month "mayo" and a day counted from the story "al día siguiente"
+    data = _english("dates")
+    data["lang"] = "xx"
+    data["months"] = {**data["months"], "mayo": "5"}
+    data["narrative_phrases"] = {**data["narrative_phrases"], "al día siguiente": "1"}
+    _write_language(tmp_path, "xx", data, "dates")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    assert resolve_date("mayo 5", "2024-06-15", lang="xx") == "2024-05-05"
+    assert resolve_date("mayo 5", "2024-06-15") is None
+    assert narrative_offset("al  día siguiente", "xx") == 1 and narrative_offset("al día siguiente") is None
+    # what is not changed reads as in English
+    assert resolve_date("last Friday", "2024-06-15", lang="xx") == resolve_date("last Friday", "2024-06-15") \
+        == "2024-06-14"
+
+
+def test_a_dates_file_without_a_list_names_the_file_and_the_list(tmp_path, monkeypatch) -> None:
+    data = _english("dates")
+    del data["weekdays"]
+    path = _write_language(tmp_path, "en", data, "dates")
+    monkeypatch.setenv(WORDS_ENV_VAR, str(tmp_path))
+    with pytest.raises(DictionaryFormatError) as info:
+        resolve_date("on Friday", "2024-06-15")
+    assert str(path) in str(info.value) and "weekdays" in str(info.value)

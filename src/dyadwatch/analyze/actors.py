@@ -162,6 +162,11 @@ class ActorWords:
     pronouns: dict[str, str]
     state_pronouns: frozenset[str]
     not_referring_heads: frozenset[str]
+    institution_preps: frozenset[str]
+    conjunctions: frozenset[str]
+    articles: frozenset[str]
+    object_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> ActorWords:
@@ -602,7 +607,8 @@ class _DocResolver:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
         # "University of Tokyo", "Bank of Japan"
-        return k >= 1 and doc[k].lower_ in ("of", "for", "on") and doc[k - 1].text in self.c.words.institution_words
+        return k >= 1 and doc[k].lower_ in self.c.words.institution_preps and \
+            doc[k - 1].text in self.c.words.institution_words
 
     # -- people
 
@@ -868,7 +874,7 @@ class _DocResolver:
     def _coordinated(self, end: int, start: int) -> bool:
         between = self.doc[end:start]
         return 0 < len(between) <= 4 and all(t.lower_ in self.c.words.coordination for t in between) \
-            and any(t.lower_ in ("and", "or", "&", ",") for t in between)
+            and any(t.lower_ in self.c.words.conjunctions for t in between)
 
     def _apposition(self, e: int, by_start: dict[int, _Mention],
                     covered: list[_Mention | None]) -> _Mention | None:
@@ -902,7 +908,7 @@ class _DocResolver:
         """'Sergei Ryabkov, Russia's deputy foreign minister': the name before a comma and a title."""
         doc = self.doc
         k = s - 1
-        if k >= 0 and doc[k].lower_ in ("a", "an", "the"):
+        if k >= 0 and doc[k].lower_ in self.c.words.articles:
             k -= 1
         if k < 1 or doc[k].text != ",":
             return None
@@ -1071,7 +1077,7 @@ class _DocResolver:
     def _antecedent(self, tok: Any, gender: str,
                     window: list[tuple[int, int, _Mention | None, str | None, bool]]) -> _Mention | None:
         i = tok.i
-        if tok.lower_ in ("him", "her"):
+        if tok.lower_ in self.c.words.object_pronouns:
             # an object pronoun is not the subject of its own verb: "Xi thanked him"
             window = [c for c in window if not self._same_clause_subject(c, tok)]
         if self.has_sents:
@@ -1092,7 +1098,7 @@ class _DocResolver:
                 if s_idx == here:
                     # closest before the pronoun in its own sentence; a subject pronoun
                     # prefers the sentence's subject ("Xi is not abandoning Putin - he ...")
-                    subjects = [c for c in group if c[4]] if tok.lower_ in ("he", "she") else []
+                    subjects = [c for c in group if c[4]] if tok.lower_ in self.c.words.subject_pronouns else []
                     pick = subjects[0] if subjects else group[0]
                 else:
                     subjects = [c for c in group if c[4]]

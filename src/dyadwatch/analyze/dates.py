@@ -14,45 +14,130 @@ worse than no date). Results are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                        "sunday"])}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
+from dyadwatch.dictionaries.words import WordLists, word_lists
 
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b")
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d{{4}})")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
+__all__ = ["DateWords", "date_words", "narrative_offset", "parse_iso", "resolve_date"]
+
+#: date.weekday() of a Saturday, the first day of a weekend
+_SATURDAY = 5
+#: a decade written in digits ("the 1990s"): no date
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_ONLY = re.compile(rf"\b{_MONTH}\b")
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b")
-_RELATIVE = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|spring|summer|autumn|fall|winter)\b")
-_MAY_MONTH = re.compile(r"\b(in|early|late|mid|last|next|this|since|until|till|by|of|during|from|through)[\s-]+may\b")
-_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
-#: two points of time joined as a span ("between 2019 and 2021", "March 3-5", "from March to May 2023")
-_RANGE = re.compile(r"^(?:(?:between|from)\s+)?(?P<a>.+?)\s*(?:\s(?:and|to|until|till|through)\s|[-–])\s*(?P<b>.+)$")
-_DATE_LIKE = re.compile(rf"\d|{_MONTH}|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-#: a day counted from the day the story is at, not from the publication ("the next day", "two days later")
-_NARRATIVE = re.compile(
-    r"^(?:just|only|some|about|nearly|barely)?\s*(?:"
-    r"(?P<rel>the|that)\s+(?P<which>next|following|previous|preceding|same)\s+day"
-    r"|the\s+day\s+(?P<side>after|before)"
-    r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week)s?\s+"
-    r"(?P<dir>later|earlier|after|before)"
-    r"|(?:later|earlier)\s+(?:that|the\s+same)\s+day|hours\s+(?:later|earlier)"
-    r"|that\s+(?:day|morning|afternoon|evening|night))$")
+
+
+def _alternation(words: Iterable[str], space: str = " ") -> str:
+    """A regular-expression alternation of words (lower case), longest first; a space between
+    words matches ``space``."""
+    return "|".join(space.join(re.escape(part) for part in w.split(" "))
+                    for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+class DateWords:
+    """The words of one language time expressions are read by, and the patterns built from them.
+
+    Read from ``dictionaries/data/<lang>/dates.v<N>.json`` (``dyadwatch.dictionaries.words``;
+    its ``_doc`` says what each list is for), so that month names, relative words ("last",
+    "next") and the expressions counted from a story's day ("two days later") of another
+    language go into a word-list file, not into this module. Built once per file (``date_words``).
+
+    RAISES: DictionaryFormatError (DW258) naming the file and the list it lacks, (DW259) when a
+        number of a list is no number.
+    """
+
+    def __init__(self, lists: WordLists) -> None:
+        def numbers(key: str) -> dict[str, int]:
+            out = {}
+            for word, value in lists.mapping(key).items():
+                try:
+                    out[word] = int(value)
+                except ValueError:
+                    raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                        path=lists.path, reason=f"'{key}.{word}' is {value!r}; expected a whole number written "
+                                                f"as a string ('1')")) from None
+            return out
+
+        self.months = numbers("months")
+        self.weekdays = numbers("weekdays")
+        self.numbers = numbers("numbers")
+        #: a calendar unit as written -> day, week, month or year
+        self.units = lists.mapping("units")
+        self.relative = numbers("relative")
+        self.rolling = lists.words("rolling")
+        self.narrative_phrases = {" ".join(k.split()): v for k, v in numbers("narrative_phrases").items()}
+        self.narrative_directions = numbers("narrative_directions")
+
+        month = rf"({_alternation(self.months)})\.?"
+        ordinal = rf"(?:{_alternation(lists.words('ordinal_suffixes'))})"
+        of = rf"(?:(?:{_alternation(lists.words('day_of'))})\s+)?"
+        self.day_month_year = re.compile(rf"\b(\d{{1,2}}){ordinal}?\s+{of}{month},?\s+(\d{{4}})\b")
+        self.month_day_year = re.compile(rf"\b{month}\s+(\d{{1,2}}){ordinal}?,?\s+(\d{{4}})\b")
+        self.month_day = re.compile(rf"\b{month}\s+(\d{{1,2}}){ordinal}?\b(?!\s*,?\s*\d{{4}})")
+        self.day_month = re.compile(rf"\b(\d{{1,2}}){ordinal}?\s+{of}{month}(?!\s*,?\s*\d{{4}})")
+        self.month_year = re.compile(rf"\b{month},?\s+(\d{{4}})\b")
+        self.month_only = re.compile(rf"\b{month}\b")
+        self.day_only = re.compile(rf"\d{{1,2}}{ordinal}?")
+        self.day_year = re.compile(rf"\d{{1,2}}{ordinal}?(?:,?\s+\d{{4}})?")
+        weekdays = _alternation(self.weekdays)
+        self.weekday = re.compile(rf"\b({weekdays})\b")
+        count = rf"(?:{_alternation(self.numbers)}|\d+)"
+        ago = _alternation(lists.words("ago"))
+        self.ago = re.compile(rf"\b({count})\s+({_alternation(self.units)})s?\s+(?:{ago})\b")
+        relative = _alternation(self.relative)
+        spans = [w for w, unit in self.units.items() if unit in ("week", "month", "year")]
+        self.relative_unit = re.compile(
+            rf"\b({relative})\s+({_alternation([*spans, *lists.words('seasons')])})\b")
+        self.period = re.compile(rf"\b(?:{_alternation(lists.words('period_words'))})\b")
+        self.today = re.compile(rf"\b(?:{_alternation(lists.words('today'))})\b")
+        self.yesterday = re.compile(rf"\b(?:{_alternation(lists.words('yesterday'))})\b")
+        self.tomorrow = re.compile(rf"\b(?:{_alternation(lists.words('tomorrow'))})\b")
+        self.weekend = re.compile(rf"\b(?:({relative})\s+)?(?:{_alternation(lists.words('weekend'))})\b")
+        self.of_the_year = re.compile(rf"\b(?:{_alternation(lists.words('of_the_year'))})\b")
+        self.back = _alternation(w for w, step in self.relative.items() if step < 0)
+        self.ahead = _alternation(w for w, step in self.relative.items() if step > 0)
+        self.month_next = re.compile(rf"\b(?:{_alternation(lists.words('month_next'))})\b")
+        self.month_last = re.compile(rf"\b(?:{_alternation(lists.words('month_last'))})\b")
+        #: a month that is also a common word ("may") -> what makes it the month ("in May")
+        self.ambiguous_months = {
+            word: re.compile(rf"\b(?:{_alternation(markers)})[\s-]+{re.escape(word)}\b")
+            for word, markers in lists.groups("ambiguous_months").items()}
+        #: two points of time joined as a span ("between 2019 and 2021", "March 3-5", "from March to May 2023")
+        self.range = re.compile(rf"^(?:(?:{_alternation(lists.words('range_openers'))})\s+)?(?P<a>.+?)\s*"
+                                rf"(?:\s(?:{_alternation(lists.words('range_joiners'))})\s|[-–])\s*(?P<b>.+)$")
+        self.date_like = re.compile(rf"\d|{month}|\b({weekdays})\b")
+        #: a day counted from the day the story is at, not from the publication ("the next day", "two days later")
+        days = _alternation(w for w, unit in self.units.items() if unit in ("day", "week"))
+        phrases = _alternation(self.narrative_phrases, space=r"\s+")
+        self.narrative = re.compile(
+            rf"^(?:{_alternation(lists.words('narrative_hedges'))})?\s*(?:"
+            rf"(?P<phrase>{phrases})"
+            rf"|(?P<n>{count})\s+(?P<unit>{days})s?\s+(?P<dir>{_alternation(self.narrative_directions)}))$")
+
+    def count(self, word: str) -> int | None:
+        """The value of a count written in digits or as one of ``numbers``."""
+        return int(word) if word.isdigit() else self.numbers.get(word)
+
+
+def date_words(lang: str = "en") -> DateWords:
+    """The time words of ``lang`` (``dictionaries/data/<lang>/dates.v<N>.json``), built once.
+
+    RAISES: DictionaryNotFound (DW257) when no such file exists; DictionaryFormatError (DW258,
+        DW259) when it lacks a list or is malformed.
+    """
+    lists = word_lists("dates", lang)
+    key = (lists.path, lists.version)
+    words = _DATE_WORDS.get(key)
+    if words is None:
+        words = _DATE_WORDS[key] = DateWords(lists)
+    return words
+
+
+#: built grammars by the word-list file they come from (``word_lists`` reads each file once)
+_DATE_WORDS: dict[tuple[str, int], DateWords] = {}
 
 
 def parse_iso(value: str | None) -> tuple[date, int] | None:
@@ -88,20 +173,22 @@ def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def resolve_date(expression: str, reference: str | None, *, future: bool = False) -> str | None:
+def resolve_date(expression: str, reference: str | None, *, future: bool = False, lang: str = "en") -> str | None:
     """The absolute date an expression refers to, or None when it cannot be resolved.
 
     expression: a time expression ("on Wednesday", "last month", "September 15", "2021").
     reference: the publication date (``YYYY-MM-DD``/``YYYY-MM``/``YYYY``) or None.
     future: the event is announced for the future, so a bare weekday or month means the next one.
+    lang: the language of the expression, whose time words are read (``date_words``).
     """
+    g = date_words(lang)
     try:
-        return _resolve_date(expression, reference, future=future)
+        return _resolve_date(expression, reference, future=future, g=g)
     except (OverflowError, ValueError):  # "next Monday" after 9999-12-31: no such date
         return None
 
 
-def _resolve_date(expression: str, reference: str | None, *, future: bool) -> str | None:
+def _resolve_date(expression: str, reference: str | None, *, future: bool, g: DateWords) -> str | None:
     text = " ".join(expression.lower().split())
     if not text or len(text) > 80:
         return None
@@ -113,67 +200,67 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
     m = _ISO.search(text)
     if m:
         return _fmt(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-    if (span := _span_of_time(text, reference, future)) is not None:
+    if (span := _span_of_time(text, reference, future, g)) is not None:
         return span or None
-    m = _DAY_MONTH_YEAR.search(text)
+    m = g.day_month_year.search(text)
     if m:
-        return _fmt(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
-    m = _MONTH_DAY_YEAR.search(text)
+        return _fmt(int(m.group(3)), g.months[m.group(2)], int(m.group(1)))
+    m = g.month_day_year.search(text)
     if m:
-        return _fmt(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
-    m = _MONTH_YEAR.search(text)
+        return _fmt(int(m.group(3)), g.months[m.group(1)], int(m.group(2)))
+    m = g.month_year.search(text)
     if m:
-        return _fmt(int(m.group(2)), MONTHS[m.group(1)])
-    m = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
+        return _fmt(int(m.group(2)), g.months[m.group(1)])
+    m = g.month_day.search(text) or g.day_month.search(text)
     if m:
         groups = m.groups()
-        month, day = (MONTHS[groups[0]], int(groups[1])) if groups[0] in MONTHS else (MONTHS[groups[1]],
-                                                                                      int(groups[0]))
+        month, day = (g.months[groups[0]], int(groups[1])) if groups[0] in g.months else (g.months[groups[1]],
+                                                                                          int(groups[0]))
         if not ref_day or precision < 1:
             return None
         year = _year_for_month(ref_day, precision, month, future)
         return _fmt(year, month, day) if year else None
     m = _YEAR.search(text)
-    if m and not re.search(r"\b(years?|decades?)\b", text):
+    if m and not g.period.search(text):
         return _fmt(int(m.group(1)))
 
     if not ref_day:
         return None
-    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", text):
+    if g.today.search(text):
         return ref_day.isoformat() if precision == 3 else None
-    if re.search(r"\b(yesterday|last night)\b", text):
+    if g.yesterday.search(text):
         return (ref_day - timedelta(days=1)).isoformat() if precision == 3 else None
-    if re.search(r"\btomorrow\b", text):
+    if g.tomorrow.search(text):
         return (ref_day + timedelta(days=1)).isoformat() if precision == 3 else None
-    m = re.search(r"\b(?:(last|past|previous|this|next|coming)\s+)?weekend\b", text)
+    m = g.weekend.search(text)
     if m:
         # two days: the month they fall in, no single day ("over the weekend" in a Monday's paper)
         if precision < 3:
             return None
-        which = m.group(1)
-        ahead = future or which in ("next", "coming")
-        saturday = _weekday_near(ref_day, WEEKDAYS["saturday"], future=ahead)
-        if which in ("last", "past", "previous") and ref_day - saturday < timedelta(days=2):
+        step = g.relative[m.group(1)] if m.group(1) else 0
+        ahead = future or step > 0
+        saturday = _weekday_near(ref_day, _SATURDAY, future=ahead)
+        if step < 0 and ref_day - saturday < timedelta(days=2):
             saturday -= timedelta(weeks=1)  # "last weekend" on a Sunday: the one before
-        elif which in ("next", "coming") and saturday == ref_day:
+        elif step > 0 and saturday == ref_day:
             saturday += timedelta(weeks=1)
         sunday = saturday + timedelta(days=1)
         if sunday.month == saturday.month:
             return _fmt(saturday.year, saturday.month)
         return _fmt(saturday.year) if sunday.year == saturday.year else None
-    if re.search(r"\bof the year\b", text):
+    if g.of_the_year.search(text):
         return _fmt(ref_day.year)
-    m = _AGO.search(text)
+    m = g.ago.search(text)
     if m:
-        n = NUMBERS.get(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
-        unit = m.group(2)
+        n = g.count(m.group(1))
+        unit = g.units[m.group(2)]
         if n is None:
             return None
         if unit == "year":
             if precision >= 2:
                 # "a year ago Friday" keeps the day; plain "a year ago" the month
-                if precision == 3 and (named := _WEEKDAY.search(text)):
-                    day = _weekday_near(ref_day, WEEKDAYS[named.group(1)], future=True)
+                if precision == 3 and (named := g.weekday.search(text)):
+                    day = _weekday_near(ref_day, g.weekdays[named.group(1)], future=True)
                     try:
                         return date(day.year - n, day.month, day.day).isoformat()
                     except ValueError:
@@ -190,8 +277,8 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
         days = n * (7 if unit == "week" else 1)
         target = ref_day - timedelta(days=days)
         return target.isoformat() if unit == "day" else _fmt(target.year, target.month)
-    m = _RELATIVE.search(text)
-    if m and m.group(1) == "past" and m.group(2) in ("year", "month", "week"):
+    m = g.relative_unit.search(text)
+    if m and m.group(1) in g.rolling and g.units.get(m.group(2)) in ("year", "month", "week"):
         # "the past year": the twelve months up to the reference, no calendar year; a past week
         # is the month it lies in, when it lies in one
         if m.group(2) != "week" or precision < 3:
@@ -199,8 +286,8 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
         first = ref_day - timedelta(days=7)
         return _fmt(first.year, first.month) if (first.year, first.month) == (ref_day.year, ref_day.month) else None
     if m:
-        which, unit = m.groups()
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+        which, written = m.groups()
+        step, unit = g.relative[which], g.units.get(written)
         if unit == "year":
             return _fmt(ref_day.year + step)
         if unit == "month":
@@ -215,57 +302,57 @@ def _resolve_date(expression: str, reference: str | None, *, future: bool) -> st
             return _fmt(target.year, target.month) if step else _fmt(ref_day.year, ref_day.month)
         # seasons: the year is what the text allows
         return _fmt(ref_day.year + (step if step != 0 else 0))
-    m = _WEEKDAY.search(text)
+    m = g.weekday.search(text)
     if m:
         if precision < 3:
             return None
-        weekday = WEEKDAYS[m.group(1)]
+        weekday = g.weekdays[m.group(1)]
         # "last Friday" / "next Friday" never mean the reference day itself
-        if re.search(rf"\b(last|past|previous)\s+{m.group(1)}\b", text):
+        if re.search(rf"\b({g.back})\s+{re.escape(m.group(1))}\b", text):
             return (ref_day - timedelta(days=(ref_day.weekday() - weekday - 1) % 7 + 1)).isoformat()
-        if re.search(rf"\b(next|coming)\s+{m.group(1)}\b", text):
+        if re.search(rf"\b({g.ahead})\s+{re.escape(m.group(1))}\b", text):
             return (ref_day + timedelta(days=(weekday - ref_day.weekday() - 1) % 7 + 1)).isoformat()
         return _weekday_near(ref_day, weekday, future=future).isoformat()
-    m = _MONTH_ONLY.search(text)
+    m = g.month_only.search(text)
     # "may" is a modal verb unless a preposition or time word marks it as the month ("in May")
-    if m and (m.group(1) != "may" or _MAY_MONTH.search(text)):
-        month = MONTHS[m.group(1)]
+    marked = g.ambiguous_months.get(m.group(1)) if m else None
+    if m and (marked is None or marked.search(text)):
+        month = g.months[m.group(1)]
         year = _year_for_month(ref_day, precision, month, future)
         if year is None:
             return None
-        if re.search(r"\bnext\b", text):
+        if g.month_next.search(text):
             year = ref_day.year + (1 if month <= ref_day.month else 0)
-        elif re.search(r"\blast\b", text):
+        elif g.month_last.search(text):
             year = ref_day.year - (1 if month >= ref_day.month else 0)
         return _fmt(year, month)
     return None
 
 
-def _span_of_time(text: str, reference: str | None, future: bool) -> str | None:
+def _span_of_time(text: str, reference: str | None, future: bool, g: DateWords) -> str | None:
     """Two points of time joined as a span: the unit both share ("March 3-5" -> the month,
     "from March to May 2023" -> 2023), "" when they share none ("between 2019 and 2021", "1910-45"),
     None when the text is no such span. The missing half of a point comes from the other one:
     the month of "3-5 March", the year of "March to May 2023", the century of "1910-45"."""
-    m = _RANGE.match(text)
-    if not m or not (_DATE_LIKE.search(m.group("a")) and _DATE_LIKE.search(m.group("b"))):
+    m = g.range.match(text)
+    if not m or not (g.date_like.search(m.group("a")) and g.date_like.search(m.group("b"))):
         return None
     a, b = m.group("a").strip(), m.group("b").strip()
     if re.fullmatch(r"\d{4}", a) and re.fullmatch(r"\d{2}", b):
         b = a[:2] + b  # "1910-45"
-    month_a, month_b = _MONTH_ONLY.search(a), _MONTH_ONLY.search(b)
-    day_only = r"\d{1,2}(?:st|nd|rd|th)?"
-    if re.fullmatch(day_only, a) and month_b:
+    month_a, month_b = g.month_only.search(a), g.month_only.search(b)
+    if g.day_only.fullmatch(a) and month_b:
         a = f"{a} {month_b.group(0)}"  # "3-5 March"
-    elif re.fullmatch(rf"{day_only}(?:,?\s+\d{{4}})?", b) and month_a:
+    elif g.day_year.fullmatch(b) and month_a:
         b = f"{month_a.group(0)} {b}"  # "March 3-5", "March 10 and 11, 2023"
     year_a, year_b = _YEAR.search(a), _YEAR.search(b)
-    if year_b and not year_a and (_MONTH_ONLY.search(a)):
+    if year_b and not year_a and (g.month_only.search(a)):
         a = f"{a} {year_b.group(0)}"  # "from March to May 2023"
-    elif year_a and not year_b and _MONTH_ONLY.search(b) and not _YEAR.search(b):
+    elif year_a and not year_b and g.month_only.search(b) and not _YEAR.search(b):
         b = f"{b} {year_a.group(0)}"
-    if _RANGE.match(a) or _RANGE.match(b):
+    if g.range.match(a) or g.range.match(b):
         return ""  # more than two points: no one span
-    first, last = _resolve_date(a, reference, future=future), _resolve_date(b, reference, future=future)
+    first, last = _resolve_date(a, reference, future=future, g=g), _resolve_date(b, reference, future=future, g=g)
     if not first or not last:
         return None if not first and not last else ""
     common = ""
@@ -275,7 +362,7 @@ def _span_of_time(text: str, reference: str | None, future: bool) -> str | None:
     return common
 
 
-def narrative_offset(expression: str) -> int | None:
+def narrative_offset(expression: str, lang: str = "en") -> int | None:
     """Days from the day the story is at to the day an expression counted from it names ("the next
     day" +1, "two days earlier" -2, "later that day" 0); None when it is no such expression.
 
@@ -284,20 +371,17 @@ def narrative_offset(expression: str) -> int | None:
         >>> narrative_offset("on Monday") is None
         True
     """
-    m = _NARRATIVE.match(" ".join(expression.lower().split()))
+    g = date_words(lang)
+    m = g.narrative.match(" ".join(expression.lower().split()))
     if not m:
         return None
-    if m.group("which"):
-        return {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[m.group("which")]
-    if m.group("side"):
-        return 1 if m.group("side") == "after" else -1
-    if m.group("n"):
-        n = NUMBERS.get(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
-        if n is None:
-            return None
-        n *= 7 if m.group("unit") == "week" else 1
-        return n if m.group("dir") in ("later", "after") else -n
-    return 0
+    if m.group("phrase"):
+        return g.narrative_phrases[" ".join(m.group("phrase").split())]
+    n = g.count(m.group("n"))
+    if n is None:
+        return None
+    n *= 7 if g.units[m.group("unit")] == "week" else 1
+    return n * g.narrative_directions[m.group("dir")]
 
 
 def _year_for_month(ref_day: date, precision: int, month: int, future: bool) -> int | None:

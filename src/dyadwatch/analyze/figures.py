@@ -68,8 +68,8 @@ from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
 
-__all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "Money", "figure_records", "find_quantities", "money_of",
-           "parse_quantity"]
+__all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "FigurePatterns", "Money", "figure_records", "find_quantities",
+           "money_of", "parse_quantity", "patterns_of"]
 
 #: Keys of each dict in ``doc._.dw_figures``.
 FIGURE_KEYS = ("start", "end", "sentence_start", "sentence_end", "raw", "value", "value_high", "unit", "qualifier",
@@ -81,108 +81,198 @@ for _ext in ("dw_figures", "dw_ref_date", "dw_url"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
-# ------------------------------------------------------------------------------ lexicon
-
-_UNIT_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_TENS_WORDS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
-_ORDINAL_TENS = {w: 10 * i for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
-_SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-           "cr": 1e7}
-#: single-letter scale abbreviations, and "cr" (crore: "Rs 500 cr"), are only trusted next to a
-#: currency ("$5m", "500k euros")
-_LETTER_SCALES = {"k", "m", "b", "cr"}
-
-#: qualifiers and range words between a number and its determiner ("the nearly 40 ...")
-_SKIPPED_BEFORE = frozenset(("nearly", "about", "some", "around", "roughly", "almost", "over", "more", "than", "at",
-                             "least", "up", "to", "just", "only"))
-
 # ------------------------------------------------------------------------------ patterns
 
-_U = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_T = "|".join(_TENS_WORDS)
-_W = rf"(?:(?:{_T})(?:[-\s](?:{_U})\b)?|(?:{_U}))\b"
-_WORDNUM = rf"{_W}(?:\s+hundred\b(?:\s+(?:and\s+)?{_W})?)?"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-#: thousands grouped by spaces ("50 000", the SI and much of the non-US press), not after a
-#: month name ("March 10 200 people" is a date and a count)
-_SPACED = (r"(?=\d{1,3}[ \u00a0\u202f]\d{3})" + "".join(rf"(?<!{m} )(?<!{m}\. )" for m in _MONTHS)
-           + r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)")
-_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{_SPACED}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|crores?|lakhs?|lacs?|dozen"
-_NUM = rf"(?:{_DIGITS}|{_WORDNUM}|(?:an?|half\s+an?)(?=[\s-]+(?:{_SCALE_WORDS})\b))"
-_PERCENT = r"(?:%|per\s?cent(?:age\s+points?)?|percentage\s+points?|pct\b|(?-i:pc)\b)"
-_AREA = r"(?:sq(?:uare)?\.?\s+(?:km|kilomet(?:re|er)s?|miles?)|km2|km²)"
-_DISTANCE = r"(?:nautical\s+miles?|km|kilomet(?:re|er)s?|miles?)"
-_PHYSICAL = (r"(?:barrels?\s+(?:a|per)\s+day|bpd|b/d|barrels?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|bcm|"
-             r"cubic\s+(?:met(?:re|er)s|km|kilomet(?:re|er)s)|megawatts?|gigawatts?|(?-i:MW|GW))")
-_DURATION = r"(?:days?|weeks?|months?|years?|decades?|hours?)"
-_UNITS = rf"{_PERCENT}|{_AREA}|{_DISTANCE}|{_PHYSICAL}|{_DURATION}"
+# The words of the patterns below are data (``FigureWords``, read from
+# ``dictionaries/data/<lang>/figures.v<N>.json``); what stays here is the shape of a number
+# (digits, separators, signs) and punctuation.
+#: a year in digits, as the date phrases of ``year_prepositions`` and ``year_to_date`` take it
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-_ORD_WORDS = (rf"(?:(?:{_T})-)?(?:{'|'.join(w for w in _ORDINAL_WORDS if w != 'zeroth')})|"
-              rf"{'|'.join(_ORDINAL_TENS)}")
-_ORDINAL = re.compile(rf"(?<![\w.,])(?P<ord>\d{{1,4}}(?:st|nd|rd|th)|(?:{_ORD_WORDS}))\b", re.I)
 
-_QUALIFIERS = [
-    "approximately", "approx.", "about", "around", "roughly", "nearly", "almost", "close to", "more than",
-    "over", "at least", "up to", "less than", "fewer than", "under", "some", "an estimated", "as many as",
-    "as much as", "as few as", "upwards of", "in excess of", "just over", "just under", "well over",
-    "well above", "just above", "above", "below", "perhaps", "maybe", "circa", "an additional", "another",
-    "a further", "only", "just", "at most", "no more than", "no fewer than", "no less than", "exactly",
-]
-_QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w])(" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.I)
-_QUALIFIER_MAP = {"approx.": "approximately", "an estimated": "about", "circa": "about", "maybe": "perhaps",
-                  "an additional": None, "another": None, "a further": None, "only": None, "just": None,
-                  "exactly": None, "some": "about"}
-_QUALIFIER_AFTER = re.compile(r"\s*(or|and)\s+(more|above|over)\b", re.I)
-_RANGE_GAP = re.compile(r"^\s*(?:(-|–|—|to|through|and|or)\s*)$", re.I)
-_RANGE_OPEN = re.compile(r"(?<![\w])(between|from)\s+$", re.I)
-_CHANGE_BEFORE_FROM = re.compile(
-    r"\b(ris\w*|rose|increas\w*|grow\w*|grew|fall\w*|fell|drop\w*|climb\w*|declin\w*|jump\w*|surg\w*|rais\w*|"
-    r"cut\w*|reduc\w*|lower\w*|boost\w*|expand\w*|shr[iu]nk\w*|went|go(?:es|ne)?|soar\w*|slump\w*|plung\w*)"
-    r"(?:\s+\w+){0,2}\s+$", re.I)
+def _alternation(words: Iterable[str], *, space: str = " ", bounded: bool = False) -> str:
+    """A regular-expression alternation of the words of a word list, longest first.
 
-#: words whose presence makes a duration a figure about relations
-_RELATION_WORDS = re.compile(
-    r"\b(invad\w*|invasion|war|wars|attack\w*|strikes?|offensive|assault|bombard\w*|shell\w*|summit\w*|"
-    r"meeting\w*|met|meet\w*|talks|visit\w*|statement|declaration|signed|sign\w*|agreement|deal\w*|"
-    r"treat(?:y|ies)|accords?|pact|sanction\w*|clash\w*|skirmish\w*|ceasefire|truce|armistice|annex\w*|"
-    r"mobili[sz]\w*|deploy\w*|troops|trade|"
-    r"tariffs?|embargo\w*|alliance|partnership|cooperat\w*|negotiat\w*|aid|loans?|withdraw\w*|occupation|"
-    r"blockade|exercises?|drills?|relations|ties|tensions|conflict|crisis|border|diplomat\w*|embass\w*|"
-    r"nuclear|missiles?|weapons?|military|energy|gas|oil|pipeline|investment\w*|exports?|imports?|"
-    r"debt|recogni[sz]\w*|normali[sz]\w*|restor\w*|sever\w*|expel\w*|election interference)\b", re.I)
-#: what makes a DATE entity a date: a month, weekday, season, calendar unit, year or day ordinal
-_DATE_WORDS = re.compile(
-    r"(?<![\w])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year|month|week|day|"
-    r"decade|centur|quarter|ago|today|yesterday|tomorrow|now|spring|summer|autumn|fall|winter|night|morning|"
-    r"evening|season|period|time|era|age|\d{4}|\d{2}s\b|'\d\d|\d+(?:st|nd|rd|th)\b)", re.I)
-_DATEISH_AFTER = re.compile(r"[\s-]*(ago|old|later|earlier|of age|after that|before that|hence)\b", re.I)
-_DATEISH_BEFORE = re.compile(
-    r"(?<![\w])(the\s+(?:first|last|past|next|previous|coming|recent|following|initial|final|same|preceding|"
-    r"latest|early|earliest)|first|last|past|next|previous|coming|recent|following|these|those|aged|age|every|"
-    r"each|per)\s+(?:(?:full|whole|entire|few)\s+)?$", re.I)
-_ANCHOR = re.compile(r"[\s,]*(before|after|since|until|ahead\s+of|prior\s+to|following|into)\b([^.;:!?—–()]{0,90})",
-                     re.I)
+    A trailing ``*`` stands for any ending (``invad*``: "invade", "invasion"); a space between
+    words matches ``space`` (a literal space, or ``\\s+`` where the text may break a line there);
+    ``bounded`` ends each word without a ``*`` at a word boundary. Everything else is literal.
+    """
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        stem = word[:-1] if word.endswith("*") else word
+        rx = space.join(re.escape(part) for part in stem.split(" "))
+        parts.append(rx + (r"\w*" if word.endswith("*") else (r"\b" if bounded else "")))
+    return "|".join(parts)
 
-# (the counted nouns and the other words the parse is read by are data: FigureWords, below)
-_DISTANCE_FROM = re.compile(
-    r"\s*(?:away\s+)?((?:(?:north|south|east|west)\w*\s+)?(?:from|of|off|inside|into|beyond|within))\s+"
-    r"(?:the\s+)?([\w’'-]+(?:\s+[A-Z][\w-]+)*)", re.I)
-_RESTATEMENT = re.compile(r"\s*[,–—(-]+\s*((?:a|an|the|its|their)\s[^,;:.–—()]{0,80})")
-_SO_FAR = re.compile(r"(?<![\w])(so far|thus far|to date|as of now|up to now|until now|hitherto)\b", re.I)
-_FALLBACK_DATES = re.compile(
-    r"(?<![\w])((?:in|during|by|since)\s+(?:1[89]\d\d|20\d\d)\b|(?:last|this|next|past|previous)\s+(?:year|month)|"
-    r"the\s+first\s+\w+\s+months\s+of\s+(?:the\s+year|(?:1[89]\d\d|20\d\d)))", re.I)
+
+def _values(words: dict[str, str], path: str, key: str) -> dict[str, float]:
+    """A map of word -> number written as a string ("1e9"), with the numbers read."""
+    out = {}
+    for word, value in words.items():
+        try:
+            out[word] = float(value)
+        except ValueError:
+            raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                path=path, reason=f"'{key}.{word}' is {value!r}; expected a number written as a string ('1e9')")) \
+                from None
+    return out
+
+
+class FigurePatterns:
+    """The regular expressions of one language's figure finder, built from its word lists.
+
+    Numbers written in words ("twenty-five", "half a billion"), ordinals, scale words, the
+    qualifiers, range, date, anchor and distance words are ``FigureWords`` read from
+    ``dictionaries/data/<lang>/figures.v<N>.json``, so that a second language (or a user's word
+    missing from the English lists) goes into a word-list file, not into this module. Built once
+    per word-list file (``patterns_of``).
+    """
+
+    def __init__(self, w: FigureWords, path: str = "<figure words>") -> None:
+        self.number_words = _values(w.number_words, path, "number_words")
+        self.tens_words = _values(w.tens_words, path, "tens_words")
+        self.number_phrases = _values(w.number_phrases, path, "number_phrases")
+        self.ordinal_words = {k: int(v) for k, v in _values(w.ordinal_words, path, "ordinal_words").items()}
+        self.ordinal_tens = {k: int(v) for k, v in _values(w.ordinal_tens, path, "ordinal_tens").items()}
+        self.hundred_words = w.hundred_words
+        self.number_joiners = w.number_joiners
+        #: scale word or abbreviation (lower case) -> its factor
+        self.scales = {k.lower(): v for k, v in _values(w.scale_abbreviations, path, "scale_abbreviations").items()}
+        self.scales.update((k.lower(), v) for k, v in _values(w.scale_words, path, "scale_words").items())
+        #: scale abbreviations only trusted next to a currency ("$5m", "500k euros")
+        self.letter_scales = w.letter_scales
+        self.skipped_before_number = w.skipped_before_number
+        self.qualifier_synonyms = w.qualifier_synonyms
+        self.qualifiers_dropped = w.qualifiers_dropped
+        self.joiner_needs = w.range_joiners_after_opener
+        self.change_range = w.change_range
+        self.distance_prepositions = w.distance_prepositions
+        #: a unit as written (lower case, single spaces) -> (kind, factor to the stored unit, unit word)
+        self.unit_kinds: dict[str, tuple[str, float, str | None]] = {}
+        for form in w.percent_units:
+            self.unit_kinds[form] = ("percent", 1.0, "percent")
+        for form, factor in _values(w.area_units, path, "area_units").items():
+            self.unit_kinds[form] = ("area", factor, "square km")
+        for form, factor in _values(w.distance_units, path, "distance_units").items():
+            self.unit_kinds[form] = ("km", factor, "km")
+        for form in w.physical_units:
+            self.unit_kinds[form] = ("physical", 1.0, None)  # the unit word is the unit as written
+        for form, unit in w.duration_units.items():
+            self.unit_kinds[form] = ("duration", 1.0, unit)
+        for form, kind in w.cased_units.items():
+            if kind not in ("percent", "physical"):
+                raise DictionaryFormatError(DictionaryErrors.DW259.format(
+                    path=path, reason=f"'cased_units.{form}' is {kind!r}; expected 'percent' or 'physical'"))
+            self.unit_kinds[form.lower()] = (kind, 1.0, "percent" if kind == "percent" else None)
+        cased = _alternation(w.cased_units)
+        #: every unit written after a number, for the number pattern of ``Money``
+        self.units = _alternation(self.unit_kinds.keys() - {f.lower() for f in w.cased_units}, space=r"\s+") + \
+            (f"|(?-i:{cased})" if cased else "")
+        #: (stem, noun) in the file's order: the first stem a relation word starts with names it
+        self.relation_nominals = [(stem.rstrip("*"), noun) for stem, noun in w.relation_nominals.items()]
+
+        units = _alternation(self.number_words)
+        tens = _alternation(self.tens_words)
+        written = rf"(?:(?:{tens})(?:[-\s](?:{units})\b)?|(?:{units}))\b"
+        hundred = _alternation(w.hundred_words)
+        joiners = _alternation(w.number_joiners)
+        word_number = rf"{written}(?:\s+(?:{hundred})\b(?:\s+(?:(?:{joiners})\s+)?{written})?)?"
+        #: thousands grouped by spaces ("50 000", the SI and much of the non-US press), not after a
+        #: month name ("March 10 200 people" is a date and a count)
+        months = "".join(rf"(?<!{re.escape(m)} )(?<!{re.escape(m)}\. )" for m in sorted(w.month_names))
+        spaced = rf"(?=\d{{1,3}}[ \u00a0\u202f]\d{{3}}){months}\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,]|\.\d)"
+        digits = rf"(?:\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+|{spaced}|\d+)(?:\.\d+)?(?:[eE][+-]?\d{{1,5}}(?!\d))?"
+        #: scale words written out ("billion", "crores"), for the number pattern of ``Money``
+        self.scale_words = _alternation(w.scale_words)
+        #: scale abbreviations in the case they must have, right after the number or one space apart
+        self.abbreviations = _alternation(w.scale_abbreviations)
+        self.spaced_abbreviations = _alternation(w.spaced_scale_abbreviations)
+        phrases = _alternation(self.number_phrases, space=r"\s+")
+        #: a number in digits or words, or "a"/"half a" before a scale word ("a million")
+        self.number = rf"(?:{digits}|{word_number}|(?:{phrases})(?=[\s-]+(?:{self.scale_words})\b))"
+
+        suffixes = _alternation(w.ordinal_suffixes)
+        self.ordinal_digits = re.compile(rf"(\d+)(?:{suffixes})")
+        ordinals = _alternation(k for k, v in self.ordinal_words.items() if v)
+        self.ordinal = re.compile(rf"(?<![\w.,])(?P<ord>\d{{1,4}}(?:{suffixes})|(?:(?:(?:{tens})-)?(?:{ordinals})|"
+                                  rf"{_alternation(self.ordinal_tens)}))\b", re.I)
+
+        self.qualifier_before = re.compile(rf"(?<![\w])({_alternation(w.qualifiers)})\s+$", re.I)
+        self.qualifier_after = re.compile(
+            rf"\s*({_alternation(w.qualifier_after_joiners)})\s+({_alternation(w.qualifier_after_words)})\b", re.I)
+        self.range_gap = re.compile(rf"^\s*(?:(-|–|—|{_alternation(w.range_joiners)})\s*)$", re.I)
+        openers = _alternation(w.range_openers)
+        self.range_open = re.compile(rf"(?<![\w])({openers})\s+$", re.I)
+        #: a year or a span of years ("2023", "from 2019 to 2021"): no count
+        self.year_span = re.compile(rf"(?:(?:{openers})\s+)?\d{{4}}(?:\W+\w+\W+\d{{2,4}})?", re.I)
+        self.change_before_from = re.compile(
+            rf"\b({_alternation(w.change_words_before_from)})(?:\s+\w+){{0,2}}\s+$", re.I)
+        #: words whose presence makes a duration a figure about relations
+        self.relation_words = re.compile(rf"\b({_alternation(w.relation_words)})\b", re.I)
+        #: what makes a DATE entity a date: a month, weekday, season, calendar unit, year or day ordinal
+        self.date_words = re.compile(
+            rf"(?<![\w])({_alternation(w.date_word_beginnings)}|\d{{4}}|\d{{2}}s\b|'\d\d|\d+(?:{suffixes})\b)", re.I)
+        self.dateish_after = re.compile(rf"[\s-]*({_alternation(w.not_duration_after)})\b", re.I)
+        before = _alternation(w.not_duration_before, space=r"\s+")
+        anchors = _alternation(w.duration_anchors, space=r"\s+")
+        conversion = _alternation(w.conversion_qualifiers, space=r"\s+")
+        self.dateish_before = re.compile(
+            rf"(?<![\w])({before})\s+"
+            rf"(?:(?:{_alternation(w.not_duration_between)})\s+)?$", re.I)
+        self.anchor = re.compile(
+            rf"[\s,]*({anchors})\b([^.;:!?—–()]{{0,90}})", re.I)
+        self.distance_from = re.compile(
+            rf"\s*(?:(?:{_alternation(w.distance_away)})\s+)?((?:(?:{_alternation(w.compass_words)})\s+)?"
+            rf"(?:{_alternation(self.distance_prepositions)}))\s+(?:(?:{_alternation(w.distance_articles)})\s+)?"
+            r"([\w’'-]+(?:\s+[A-Z][\w-]+)*)", re.I)
+        self.restatement = re.compile(
+            rf"\s*[,–—(-]+\s*((?:{_alternation(w.restatement_determiners)})\s[^,;:.–—()]{{0,80}})")
+        self.so_far = re.compile(rf"(?<![\w])({_alternation(w.so_far)})\b", re.I)
+        year_to_date = "|".join(
+            r"\s+".join(r"\w+" if part == "{n}" else _YEAR if part == "{year}" else re.escape(part)
+                        for part in phrase.split())
+            for phrase in sorted(w.year_to_date, key=lambda p: (-len(p), p)))
+        self.fallback_dates = re.compile(
+            rf"(?<![\w])((?:{_alternation(w.year_prepositions)})\s+{_YEAR}\b|"
+            rf"(?:{_alternation(w.relative_dates)})\s+(?:{_alternation(w.relative_date_units)})|{year_to_date})", re.I)
+        #: what stands between a figure and its conversion: an opening bracket, perhaps a qualifier
+        self.conversion_gap = re.compile(
+            rf"\s*\(\s*(?:(?:{conversion})\s+)?", re.I)
+        #: between two conversions in one bracket
+        self.conversion_next = re.compile(
+            rf"\s*(?:,|;|/|{_alternation(w.conversion_joiners)})\s*"
+            rf"(?:(?:{_alternation(w.conversion_next_qualifiers)})\s+)?", re.I)
+        #: times, fractions, ratios, version numbers right after a number
+        self.time_after = re.compile(rf"\s*(?:[:/]\d|\.\d|{_alternation(w.time_words, bounded=True)})", re.I)
+        self.strength = re.compile(rf"-(?:{_alternation(w.strength_words)})\b", re.I)
+
+    def qualifier(self, word: str) -> str | None:
+        """The qualifier a qualifier word is stored as ("circa" -> "about"; "another" -> None)."""
+        if word in self.qualifiers_dropped:
+            return None
+        return self.qualifier_synonyms.get(word, word)
+
+    def nominal(self, word: str) -> str:
+        """The noun a relation word is named by in a duration's measure ("invading" -> "invasion")."""
+        return next((noun for stem, noun in self.relation_nominals if word.startswith(stem)), word)
+
+
+def patterns_of(lang: str = "en") -> FigurePatterns:
+    """The figure finder's patterns for ``lang`` (``dictionaries/data/<lang>/figures.v<N>.json``), built once.
+
+    RAISES: DictionaryNotFound (DW257) when no such file exists; DictionaryFormatError (DW258,
+        DW259) when it lacks a list or is malformed.
+    """
+    lists = word_lists("figures", lang)
+    key = (lists.path, lists.version)
+    patterns = _PATTERNS.get(key)
+    if patterns is None:
+        patterns = _PATTERNS[key] = FigurePatterns(FigureWords.of(lists), lists.path)
+    return patterns
+
+
+#: built patterns by the word-list file they come from (``word_lists`` reads each file once)
+_PATTERNS: dict[tuple[str, int], FigurePatterns] = {}
 
 
 # ------------------------------------------------------------------------------ money
@@ -193,10 +283,12 @@ class Money:
     Read from ``dictionaries/data/<lang>/money.v<N>.json`` (``dyadwatch.dictionaries.words``;
     its ``_doc`` says what each list is for), so that a user adds a currency ("Kenyan shilling",
     "KSh") in a word-list directory of their own instead of in this module's regular expressions.
+    The numbers and scale words around the currencies are the language's ``FigurePatterns``.
     Built once per language and word-list setting (``money_of``).
     """
 
-    def __init__(self, lists: WordLists) -> None:
+    def __init__(self, lists: WordLists, patterns: FigurePatterns | None = None) -> None:
+        self.patterns = patterns = patterns or patterns_of(lists.lang)
         self.prefixes = {self.key(form): code for form, code in lists.mapping("prefixes").items()}
         self.names = dict(lists.mapping("names"))
         codes_after = lists.mapping("codes_after")
@@ -236,12 +328,13 @@ class Money:
                 rx += r"(?!\s+(?:" + "|".join(re.escape(w) for w in sorted(not_before[name])) + r")\b)"
             words.append(rx)
         codes = [rf"(?-i:{re.escape(c)})" for c in sorted(codes_after, key=len, reverse=True)]
-        suffix = "|".join(words + codes + [_UNITS])
+        suffix = "|".join(words + codes + [patterns.units])
         self.atom = re.compile(
-            rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{'|'.join(marks)})[ \u00a0]?|(?<![A-Za-z]-))(?P<num>{_NUM})"
-            rf"(?:(?P<abbr>(?-i:bn|Bn|BN|bln|mn|mln|tn|trn|cr|m|M|k|K|b|B))(?![A-Za-z0-9])"
-            rf"|\s(?P<abbr2>(?-i:bn|mn|mln|tn|trn|cr))\b"
-            rf"|[\s-]+(?P<scale>(?:{_SCALE_WORDS})(?:[\s-]+(?:{_SCALE_WORDS}))?)\b)?"
+            rf"(?<![\w$€£¥₹₽.,])(?:(?P<pre>{'|'.join(marks)})[ \u00a0]?|(?<![A-Za-z]-))"
+            rf"(?P<num>{patterns.number})"
+            rf"(?:(?P<abbr>(?-i:{patterns.abbreviations}))(?![A-Za-z0-9])"
+            rf"|\s(?P<abbr2>(?-i:{patterns.spaced_abbreviations}))\b"
+            rf"|[\s-]+(?P<scale>(?:{patterns.scale_words})(?:[\s-]+(?:{patterns.scale_words}))?)\b)?"
             rf"(?:[\s-]*(?P<suf>{suffix})(?![A-Za-z0-9]))?"
             r"(?![0-9])(?!\.\d)(?![A-Za-z])",
             re.I,
@@ -271,21 +364,22 @@ def money_of(lang: str = "en") -> Money:
         DW259) when it lacks a list or is malformed.
     """
     lists = word_lists("money", lang)
-    key = (lists.path, lists.version)
+    patterns = patterns_of(lang)
+    key = (lists.path, lists.version, id(patterns))
     money = _MONEY.get(key)
     if money is None:
-        money = _MONEY[key] = Money(lists)
+        money = _MONEY[key] = Money(lists, patterns)
     return money
 
 
-#: built grammars by the word-list file they come from (``word_lists`` reads each file once)
-_MONEY: dict[tuple[str, int], Money] = {}
+#: built grammars by the word-list files they come from (``word_lists`` reads each file once)
+_MONEY: dict[tuple[str, int, int], Money] = {}
 
 
 # ------------------------------------------------------------------------------ normaliser
 
 
-def _number_value(text: str) -> float | None:
+def _number_value(text: str, p: FigurePatterns) -> float | None:
     """The value of a number written in digits or words ("146.87", "5,00,000", "twenty-five")."""
     s = text.strip().lower()
     if not s:
@@ -296,37 +390,36 @@ def _number_value(text: str) -> float | None:
         except ValueError:
             return None
         return value if math.isfinite(value) else None
-    words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
-    if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
-        return 0.5
-    if words in (["a"], ["an"]):
-        return 1.0
+    words = [w for w in re.split(r"[\s-]+", s) if w and w not in p.number_joiners]
+    phrase = p.number_phrases.get(" ".join(words))
+    if phrase is not None:
+        return phrase  # "a million", "half a billion"
     total = 0.0
     for w in words:
-        if w in _UNIT_WORDS:
-            total += _UNIT_WORDS[w]
-        elif w in _TENS_WORDS:
-            total += _TENS_WORDS[w]
-        elif w == "hundred":
+        if w in p.number_words:
+            total += p.number_words[w]
+        elif w in p.tens_words:
+            total += p.tens_words[w]
+        elif w in p.hundred_words:
             total = (total or 1.0) * 100
         else:
             return None
     return total
 
 
-def _ordinal_value(text: str) -> int | None:
+def _ordinal_value(text: str, p: FigurePatterns) -> int | None:
     s = text.lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", s)
+    m = p.ordinal_digits.fullmatch(s)
     if m:
         return int(m.group(1))
-    if s in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[s]
-    if s in _ORDINAL_TENS:
-        return _ORDINAL_TENS[s]
+    if s in p.ordinal_words:
+        return p.ordinal_words[s]
+    if s in p.ordinal_tens:
+        return p.ordinal_tens[s]
     if "-" in s:
         tens, _, unit = s.partition("-")
-        if tens in _TENS_WORDS and unit in _ORDINAL_WORDS:
-            return _TENS_WORDS[tens] + _ORDINAL_WORDS[unit]
+        if tens in p.tens_words and unit in p.ordinal_words:
+            return int(p.tens_words[tens]) + p.ordinal_words[unit]
     return None
 
 
@@ -359,20 +452,10 @@ def _classify_suffix(suffix: str, money: Money) -> tuple[str, str | None, float,
     """(kind, currency, factor, unit word, ambiguous currency word) of a unit written after the
     number; the ambiguous word ("pesos") is for the sentence to tell apart (``_atoms``)."""
     s = _norm_space(suffix)
-    if s == "%" or s == "pc" or s.startswith(("per", "percent", "pct")):
-        return "percent", None, 1.0, "percent", None
-    if re.match(r"(sq|square|km2|km²)", s):
-        return "area", None, (2.589988 if "mile" in s else 1.0), "square km", None
-    if s.startswith("nautical"):
-        return "km", None, 1.852, "km", None
-    if s.startswith("mile"):
-        return "km", None, 1.609344, "km", None
-    if s == "km" or s.startswith("kilomet"):
-        return "km", None, 1.0, "km", None
-    if re.match(r"(barrel|bpd|b/d|tonne|ton|metric|bcm|cubic|megawatt|gigawatt|mw|gw)", s):
-        return "physical", None, 1.0, s, None
-    if re.fullmatch(r"(day|week|month|year|decade|hour)s?", s):
-        return "duration", None, 1.0, s.rstrip("s"), None
+    unit = money.patterns.unit_kinds.get(s)
+    if unit is not None:
+        kind, factor, word = unit
+        return kind, None, factor, word or s, None
     words = s.split()
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         words[-1] = words[-1][:-1]  # "roubles" → "rouble"; codes (RUB, USD) stay
@@ -386,8 +469,9 @@ def _classify_suffix(suffix: str, money: Money) -> tuple[str, str | None, float,
 def _atoms(text: str, money: Money, context_of: Any = None, home_dollar: str | None = None) -> Iterator[_Atom]:
     """Every number of the text with the currency, scale and unit written next to it; a bare
     "$" is ``home_dollar`` when the site's country writes its own dollar so."""
+    p = money.patterns
     for m in money.atom.finditer(text):
-        number = _number_value(m.group("num"))
+        number = _number_value(m.group("num"), p)
         if number is None:
             continue
         start, end = m.start(), m.end()
@@ -409,18 +493,18 @@ def _atoms(text: str, money: Money, context_of: Any = None, home_dollar: str | N
             a = abbr.lower()
             money_next = currency is not None or (suffix_kind is not None and suffix_kind[0] == "money")
             letter = False
-            if a in _LETTER_SCALES and not money_next:
+            if a in p.letter_scales and not money_next:
                 # "5m" with no currency may be metres, "5k" a race: a figure only before a physical
                 # unit ("1.2m tonnes") or a word the component then checks ("1.5m people")
                 measured = suffix_kind is not None and suffix_kind[0] == "physical"
                 if not measured and (a == "cr" or not re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 2])):
                     continue
                 letter = not measured
-            scale, has_scale = _SCALES[a], True
+            scale, has_scale = p.scales[a], True
         elif m.group("scale"):
             scale = 1.0
             for w in re.split(r"[\s-]+", m.group("scale").lower()):
-                scale *= _SCALES[w]
+                scale *= p.scales[w]
             has_scale = True
         kind, factor, unit_word = None, 1.0, None
         if currency:
@@ -465,13 +549,12 @@ class _Candidate:
         return "other"
 
 
-def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
+def _qualifier(text: str, start: int, end: int, p: FigurePatterns) -> tuple[str | None, int]:
     """The approximation word before the expression (and where it starts), or "or more" after it."""
-    m = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+    m = p.qualifier_before.search(text, max(0, start - 30), start)
     if m and m.end() == start:
-        q = m.group(1).lower()
-        return _QUALIFIER_MAP.get(q, q), m.start()
-    m = _QUALIFIER_AFTER.match(text, end, min(len(text), end + 20))
+        return p.qualifier(m.group(1).lower()), m.start()
+    m = p.qualifier_after.match(text, end, min(len(text), end + 20))
     if m:
         return "at least", start
     return None, start
@@ -480,6 +563,7 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
 def _candidates(text: str, money: Money, context_of: Any = None, home_dollar: str | None = None) -> list[_Candidate]:
     """Numbers merged into ranges, plus ordinals, in text order; context-free."""
     atoms = list(_atoms(text, money, context_of, home_dollar))
+    p = money.patterns
     out: list[_Candidate] = []
     i = 0
     while i < len(atoms):
@@ -488,18 +572,19 @@ def _candidates(text: str, money: Money, context_of: Any = None, home_dollar: st
         start = a.start
         merged = False
         if b is not None:
-            gap = _RANGE_GAP.match(text[a.end:b.start])
-            opener = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
+            gap = p.range_gap.match(text[a.end:b.start])
+            opener = p.range_open.search(text, max(0, a.start - 12), a.start)
             opener = opener if opener and opener.end() == a.start else None
             if gap and _compatible(a, b):
                 a, b = replace(a), replace(b)  # inherit on copies: the originals stand if this is no range
                 sep = gap.group(1).lower()
                 ok = True
-                if sep == "and":
-                    ok = opener is not None and opener.group(1).lower() == "between"
-                if opener is not None and opener.group(1).lower() == "from" and sep == "to":
+                needs = p.joiner_needs.get(sep)
+                if needs is not None:  # "and" only after "between"
+                    ok = opener is not None and opener.group(1).lower() == needs
+                if opener is not None and p.change_range.get(opener.group(1).lower()) == sep:
                     # "rose from $100bn to $150bn" is a change, not a range
-                    ok = not _CHANGE_BEFORE_FROM.search(text, max(0, opener.start() - 40), opener.start())
+                    ok = not p.change_before_from.search(text, max(0, opener.start() - 40), opener.start())
                 if ok:
                     _inherit(a, b)
                     if 0 <= a.value < b.value and math.isfinite(b.value) and \
@@ -509,26 +594,26 @@ def _candidates(text: str, money: Money, context_of: Any = None, home_dollar: st
                             start = opener.start()
         if merged:
             assert b is not None
-            q, _ = _qualifier(text, start, b.end)
+            q, _ = _qualifier(text, start, b.end, p)
             out.append(_Candidate(start, b.end, a.value, b.value, b.kind, b.currency or a.currency,
                                   b.unit_word or a.unit_word, q, a.wordy and b.wordy, a.has_scale or b.has_scale,
                                   number_start=a.start, letter=a.letter or b.letter))
             i += 2
             continue
         a = atoms[i]
-        q, _ = _qualifier(text, a.start, a.end)
+        q, _ = _qualifier(text, a.start, a.end, p)
         out.append(_Candidate(a.start, a.end, a.value, None, a.kind, a.currency, a.unit_word, q, a.wordy,
                               a.has_scale, number_start=a.start, letter=a.letter))
         i += 1
     taken_starts = [c.start for c in out]  # sorted, non-overlapping
-    for m in _ORDINAL.finditer(text):
-        value = _ordinal_value(m.group("ord"))
+    for m in p.ordinal.finditer(text):
+        value = _ordinal_value(m.group("ord"), p)
         k = bisect.bisect_right(taken_starts, m.start()) - 1
         overlaps = (k >= 0 and out[k].end > m.start()) or \
             (k + 1 < len(taken_starts) and taken_starts[k + 1] < m.end())
         if value is None or overlaps:
             continue
-        q, _ = _qualifier(text, m.start(), m.end())
+        q, _ = _qualifier(text, m.start(), m.end(), p)
         out.append(_Candidate(m.start(), m.end(), float(value), None, None, None, None, q,
                               not m.group("ord")[0].isdigit(), False, ordinal=True, number_start=m.start()))
     out.sort(key=lambda c: c.start)
@@ -604,8 +689,8 @@ class FigureWords:
 
     Read from ``dictionaries/data/<lang>/figures.v<N>.json`` (``dyadwatch.dictionaries.words``),
     whose ``_doc`` says what each list is for; a file that lacks one fails when the component is
-    made. (Currencies are the ``money`` word list's, ``Money``; the number words and units of the
-    regular expressions above are English still.)
+    made. The words and units of the regular expressions (``FigurePatterns``) are here too;
+    currencies are the ``money`` word list's (``Money``).
     """
 
     party_nouns: frozenset[str]
@@ -627,6 +712,72 @@ class FigureWords:
     change_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     qualifier_words: frozenset[str]
+    # the words the patterns are built from (FigurePatterns)
+    number_words: dict[str, str]
+    tens_words: dict[str, str]
+    hundred_words: frozenset[str]
+    number_joiners: frozenset[str]
+    number_phrases: dict[str, str]
+    ordinal_words: dict[str, str]
+    ordinal_suffixes: frozenset[str]
+    ordinal_tens: dict[str, str]
+    scale_words: dict[str, str]
+    scale_abbreviations: dict[str, str]
+    spaced_scale_abbreviations: frozenset[str]
+    letter_scales: frozenset[str]
+    month_names: frozenset[str]
+    skipped_before_number: frozenset[str]
+    qualifiers: frozenset[str]
+    qualifier_synonyms: dict[str, str]
+    qualifiers_dropped: frozenset[str]
+    qualifier_after_joiners: frozenset[str]
+    qualifier_after_words: frozenset[str]
+    range_joiners: frozenset[str]
+    range_joiners_after_opener: dict[str, str]
+    range_openers: frozenset[str]
+    change_range: dict[str, str]
+    change_words_before_from: frozenset[str]
+    relation_words: frozenset[str]
+    relation_nominals: dict[str, str]
+    date_word_beginnings: frozenset[str]
+    not_duration_after: frozenset[str]
+    not_duration_before: frozenset[str]
+    not_duration_between: frozenset[str]
+    duration_anchors: frozenset[str]
+    distance_away: frozenset[str]
+    compass_words: frozenset[str]
+    distance_prepositions: dict[str, str]
+    distance_articles: frozenset[str]
+    restatement_determiners: frozenset[str]
+    so_far: frozenset[str]
+    year_prepositions: frozenset[str]
+    relative_dates: frozenset[str]
+    relative_date_units: frozenset[str]
+    year_to_date: frozenset[str]
+    conversion_qualifiers: frozenset[str]
+    conversion_joiners: frozenset[str]
+    conversion_next_qualifiers: frozenset[str]
+    time_words: frozenset[str]
+    strength_words: frozenset[str]
+    percent_units: frozenset[str]
+    area_units: dict[str, str]
+    distance_units: dict[str, str]
+    physical_units: frozenset[str]
+    duration_units: dict[str, str]
+    cased_units: dict[str, str]
+    # the words a figure's measure is read by around it
+    times_nouns: frozenset[str]
+    counted_rounds: dict[str, frozenset[str]]
+    noun_synonyms: dict[str, str]
+    phrase_prepositions: frozenset[str]
+    of_prepositions: frozenset[str]
+    of_words: frozenset[str]
+    measure_cues_before: frozenset[str]
+    measure_cue_particles: dict[str, frozenset[str]]
+    no_measure_nouns: frozenset[str]
+    stop_after_number: frozenset[str]
+    measure_prepositions: frozenset[str]
+    not_measure_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> FigureWords:
@@ -645,6 +796,7 @@ class FigureFinder:
         self.lang = lang
         self.words = FigureWords.of(word_lists("figures", lang))
         self.money = money_of(lang)
+        self.patterns = self.money.patterns
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dw_figures = _DocFigures(self, doc).run()
@@ -674,6 +826,7 @@ class _DocFigures:
     def __init__(self, finder: FigureFinder, doc: Doc) -> None:
         self.finder = finder
         self.w = finder.words
+        self.p = finder.patterns
         self.doc = doc
         self.text = doc_text(doc)
         self.ref = doc._.dw_ref_date
@@ -711,7 +864,7 @@ class _DocFigures:
         """(start, end, resolved period, root token index) of date expressions, in text order."""
         found: list[tuple[int, int, str, int]] = []
         raw = [(ent.start_char, ent.end_char) for ent in self.doc.ents if ent.label_ == "DATE"]
-        for rx in (_FALLBACK_DATES, _SO_FAR):
+        for rx in (self.p.fallback_dates, self.p.so_far):
             raw.extend((m.start(), m.end()) for m in rx.finditer(self.text))
         # overlapping expressions: the longer wins (NER often gives "year" for "this year's")
         spans: list[tuple[int, int]] = []
@@ -723,7 +876,7 @@ class _DocFigures:
             spans.append((s, e))
         for s, e in spans:
             expr = self.text[s:e]
-            if _SO_FAR.fullmatch(expr.strip()):
+            if self.p.so_far.fullmatch(expr.strip()):
                 resolved = resolve_date("this year", self.ref)
             else:
                 # "the first nine months of the year" → "of the year"; drop durations like "20 days"
@@ -760,9 +913,9 @@ class _DocFigures:
             prev = out[-1] if out else None
             if prev is not None and _same_family(prev["unit"], f["unit"]):
                 gap = self.text[prev["end"]:f["start"]]
-                if _CONVERSION_GAP.fullmatch(gap) and "(" in gap:
+                if self.p.conversion_gap.fullmatch(gap) and "(" in gap:
                     f = {**f, "_conversion_of": prev}  # marks a figure inside the bracket
-                elif prev.get("_conversion_of") is not None and _CONVERSION_NEXT.fullmatch(gap):
+                elif prev.get("_conversion_of") is not None and self.p.conversion_next.fullmatch(gap):
                     f = {**f, "_conversion_of": prev["_conversion_of"]}
             out.append(f)
         return [f for f in out if f.get("_conversion_of") is None]
@@ -822,7 +975,7 @@ class _DocFigures:
                     j -= 1
                 while k < len(doc) and doc[k].ent_iob_ == "I":
                     k += 1
-                if _DATE_WORDS.search(doc[j:k].text):
+                if self.p.date_words.search(doc[j:k].text):
                     return True
         return False
 
@@ -859,11 +1012,10 @@ class _DocFigures:
             return None
         if self._skip_as_date(span):
             return None
-        if not c.wordy and not c.has_scale and re.fullmatch(r"(?:from\s+|between\s+)?\d{4}(?:\W+\w+\W+\d{2,4})?",
-                                                               self.text[c.start:c.end], re.I) \
+        if not c.wordy and not c.has_scale and self.p.year_span.fullmatch(self.text[c.start:c.end]) \
                 and 1000 <= c.value <= 2100:
             return None  # a year or a span of years
-        if re.match(r"\s*(?:[:/]\d|\.\d|a\.?m\b|p\.?m\b|gmt|utc)", self.text[c.end:c.end + 5], re.I):
+        if self.p.time_after.match(self.text[c.end:c.end + 5]):
             return None  # times, fractions, ratios, version numbers
         if c.start > 0 and self.text[c.start - 1] in ":/#":
             return None
@@ -876,7 +1028,7 @@ class _DocFigures:
             return None
         lemma = noun.lemma_.lower()
         # "met 39 times" counts meetings
-        if lemma == "time" and c.value >= 2:
+        if lemma in self.w.times_nouns and c.value >= 2:
             verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None) if self.parsed else None
             if verb is not None and verb.lemma_.lower() in self.w.meet_verbs:
                 return "meetings", noun.idx + len(noun.text)
@@ -886,7 +1038,7 @@ class _DocFigures:
         if c.value < 2 and c.value_high is None:
             return None  # "one of", "one country"
         # "a 5,000-strong force" counts the members of the force
-        strong = re.match(r"-strong\b", self.text[c.end:c.end + 8], re.I) is not None
+        strong = self.p.strength.match(self.text[c.end:c.end + 8]) is not None
         plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower() in self.w.uncountable_plurals or \
             noun.text.lower() != noun.lemma_.lower() or strong
         if not plural:
@@ -914,7 +1066,7 @@ class _DocFigures:
         three"), lower-cased, else "": a conjunction there ("reported that at least nine
         Americans") does not make the count a referring expression."""
         i = span.start - 1
-        while i >= 0 and self.doc[i].lower_ in _SKIPPED_BEFORE:
+        while i >= 0 and self.doc[i].lower_ in self.p.skipped_before_number:
             i -= 1
         if i < 0:
             return ""
@@ -930,14 +1082,13 @@ class _DocFigures:
         if noun is None:
             return None
         lemma = noun.lemma_.lower()
-        if lemma == "round":
+        followers = self.w.counted_rounds.get(lemma)
+        if followers is not None:
             # "the fifth round of talks/sanctions"
             nxt = self.doc[noun.i + 1:min(noun.i + 5, sent.end)]
-            if not any(t.lemma_.lower() in ("talk", "sanction", "negotiation", "consultation", "dialogue", "tariff",
-                                            "meeting") for t in nxt):
+            if not any(t.lemma_.lower() in followers for t in nxt):
                 return None
-        if lemma == "phone":
-            lemma = "call"
+        lemma = self.w.noun_synonyms.get(lemma, lemma)  # "phone" call
         if lemma in self.w.session_nouns:
             if not self._of_joint_body(noun, sent):
                 return None  # "the 78th session of the General Assembly": one body's own sittings
@@ -954,7 +1105,7 @@ class _DocFigures:
         """Whether the "of" phrase after a session noun names a body two states hold together
         ("the sixth session of the Greece-Turkey High-Level Cooperation Council")."""
         doc = self.doc
-        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ != "of":
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].lower_ not in self.w.of_words:
             return False
         words = doc[noun.i + 2:min(sent.end, noun.i + 14)]
         for t in words:
@@ -977,29 +1128,29 @@ class _DocFigures:
 
     def _duration(self, c: _Candidate, span: Span, sent: Span) -> str | None:
         unit = (c.unit_word or "period").rstrip("s")
-        if _DATEISH_AFTER.match(self.text, c.end, min(len(self.text), c.end + 15)):
+        if self.p.dateish_after.match(self.text, c.end, min(len(self.text), c.end + 15)):
             return None  # "a year ago", "70 years old", "three days later"
         if "-" in self.text[c.start:c.end] and span.end < sent.end:
             noun = self._noun_after(span, sent)
             if noun is not None and noun.lemma_.lower() in self.w.not_relation_durations:
                 return None  # "a third five-year term", "a 10-year prison sentence"
         before = self.text[max(sent.start_char, c.start - 40):c.start]
-        if c.qualifier is None and _DATEISH_BEFORE.search(before):
+        if c.qualifier is None and self.p.dateish_before.search(before):
             return None  # "the first seven months", "the past three years", "aged 70"
         if c.qualifier is not None:
-            q_start = _qualifier(self.text, c.start, c.end)[1]
-            if _DATEISH_BEFORE.search(self.text[max(sent.start_char, q_start - 40):q_start]):
+            q_start = _qualifier(self.text, c.start, c.end, self.p)[1]
+            if self.p.dateish_before.search(self.text[max(sent.start_char, q_start - 40):q_start]):
                 return None
         if c.value > 500:
             return None
         if c.wordy and c.value == 1 and "-" not in self.text[c.start:c.end]:
             return None  # "one day", "one year" (idioms, or "a year")
-        anchor = _ANCHOR.match(self.text, c.end, min(sent.end_char, c.end + 120))
+        anchor = self.p.anchor.match(self.text, c.end, min(sent.end_char, c.end + 120))
         if anchor:
-            found = _RELATION_WORDS.search(anchor.group(2))
+            found = self.p.relation_words.search(anchor.group(2))
             if not found:
                 return None  # "25 years after the fall of the Berlin Wall"
-            noun = self._nominal(found.group(1).lower())
+            noun = self.p.nominal(found.group(1).lower())
             at = self._span(anchor.start(2) + found.start(1), anchor.start(2) + found.end(1))
             if at is not None and at[0].pos_ == "NOUN":
                 # the head of the noun phrase it is in: "the border clash" → "clash"
@@ -1009,7 +1160,7 @@ class _DocFigures:
                 noun = self.doc[j].text.lower()
             return f"{_plural(unit)} {anchor.group(1).lower()} {noun}"
         # a duration that is not measured from an event: keep it when the sentence is about relations
-        if not _RELATION_WORDS.search(self._context(c.start, 400)):
+        if not self.p.relation_words.search(self._context(c.start, 400)):
             return None
         if "-" in self.text[c.start:c.end] and span.end < sent.end and self.doc[span.end].pos_ in ("NOUN", "ADJ"):
             noun = self._noun_after(span, sent)  # "a 25-year lease"
@@ -1018,26 +1169,19 @@ class _DocFigures:
         what = self._noun_phrase_before(span, sent)
         return f"{what} ({_plural(unit)})" if what else _plural(unit)
 
-    def _nominal(self, word: str) -> str:
-        for stem, noun in (("invad", "invasion"), ("attack", "attack"), ("meet", "meeting"), ("met", "meeting"),
-                           ("sign", "signing"), ("visit", "visit"), ("annex", "annexation"),
-                           ("withdr", "withdrawal"), ("deploy", "deployment"), ("mobili", "mobilisation")):
-            if word.startswith(stem):
-                return noun
-        return word
-
     # --- measure
 
     def _distance(self, c: _Candidate, sent: Span) -> str | None:
         """"120 km from the capital" → "distance from capital"."""
-        m = _DISTANCE_FROM.match(self.text, c.end, min(sent.end_char, c.end + 80))
+        m = self.p.distance_from.match(self.text, c.end, min(sent.end_char, c.end + 80))
         if not m:
             return None
         span = self._span(m.start(2), m.end(2))
         if span is None:
             return None
         head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
-        prep = "from" if m.group(1).lower() == "of" else m.group(1).lower()
+        written = m.group(1).lower()
+        prep = self.p.distance_prepositions.get(written, written)  # "of" -> "from"
         return f"distance {prep} {head.text if head is not None else span.text}"
 
     def _noun_phrase(self, head: Token, *, lower: int = 0, with_prep: bool = True, of: bool = False) -> str:
@@ -1069,12 +1213,12 @@ class _DocFigures:
         words = " ".join(doc[i:head.i + 1].text.split())
         if with_prep and self.parsed:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "for", "against", "from", "with", "between",
-                                                           "of", "in") and prep.i == head.i + 1:
+                if prep.dep_ == "prep" and prep.lower_ in self.w.phrase_prepositions and prep.i == head.i + 1:
                     objs = [t for t in prep.children if t.dep_ == "pobj"]
                     if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
                         obj = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
-                        if prep.lower_ in ("of", "in") and not of and head.lemma_.lower() not in self.w.generic_heads:
+                        if prep.lower_ in self.w.of_prepositions and not of and \
+                                head.lemma_.lower() not in self.w.generic_heads:
                             continue
                         return f"{words} {prep.lower_} {obj}"
         return words
@@ -1086,19 +1230,20 @@ class _DocFigures:
         while j >= sent.start and (doc[j].is_punct or doc[j].lower_ in self.w.qualifier_words):
             j -= 1
         cued = any(doc[k].is_punct and doc[k].text not in ("'", "’") for k in range(j + 1, span.start))
-        if j >= sent.start and doc[j].lower_ in ("worth", "of", "at", "totalling", "totaling", "valued",
-                                                 "amounting", "to", "by"):
-            cue = doc[j].lower_
-            if cue in ("at", "to") and j - 1 >= sent.start and doc[j - 1].lower_ in ("valued", "amounting"):
-                j -= 1
-            elif cue in ("at", "to", "by"):
-                return None
+        if j >= sent.start and (doc[j].lower_ in self.w.measure_cues_before
+                                or doc[j].lower_ in self.w.measure_cue_particles):
+            after = self.w.measure_cue_particles.get(doc[j].lower_)
+            if after is not None:  # "valued at", "amounting to"; a bare "at" or "by" attaches nothing
+                if j - 1 >= sent.start and doc[j - 1].lower_ in after:
+                    j -= 1
+                else:
+                    return None
             cued = True
             j -= 1
         if not cued:
             return None
         if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].ent_type_ not in ("DATE", "TIME") \
-                and doc[j].lemma_.lower() not in self.w.generic_heads | {"percent", "%"}:
+                and doc[j].lemma_.lower() not in self.w.generic_heads | self.w.no_measure_nouns:
             return self._noun_phrase(doc[j], lower=sent.start, with_prep=False)
         if j >= sent.start and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in self.w.generic_heads:
             return self._generic(doc[j])
@@ -1108,7 +1253,7 @@ class _DocFigures:
         """"volume of bilateral trade" → "bilateral trade volume"; "number of troops" → "troops"."""
         if self.parsed:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in self.w.of_words:
                     objs = [t for t in prep.children if t.dep_ == "pobj"]
                     if objs:
                         inner = self._noun_phrase(objs[0], lower=prep.i + 1, with_prep=False)
@@ -1124,19 +1269,19 @@ class _DocFigures:
             j += 1
         k = j
         while k < sent.end and k < j + 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and \
-                doc[k].ent_type_ not in ("DATE", "TIME", "GPE") and doc[k].lower_ not in ("year", "on"):
+                doc[k].ent_type_ not in ("DATE", "TIME", "GPE") and doc[k].lower_ not in self.w.stop_after_number:
             if doc[k].pos_ == "NOUN" and (k + 1 >= sent.end or doc[k + 1].pos_ not in ("NOUN", "PROPN")):
                 if doc[k].lemma_.lower() in self.w.generic_heads:
                     return self._generic(doc[k])
                 return self._noun_phrase(doc[k], lower=j)
             k += 1
         # 2. "in/of/for/worth of" + noun: "€1.5bn in aid", "$3bn of loans"
-        if j < sent.end and doc[j].lower_ in ("in", "of", "for") and j + 1 < sent.end:
+        if j < sent.end and doc[j].lower_ in self.w.measure_prepositions and j + 1 < sent.end:
             k = j + 1
             while k < sent.end and k < j + 7 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "PART") and \
                     doc[k].ent_type_ not in ("DATE", "TIME"):
                 if doc[k].pos_ == "NOUN" and (k + 1 >= sent.end or doc[k + 1].pos_ not in ("NOUN", "PART")):
-                    if doc[k].lemma_.lower() not in ("year", "month", "week", "day", "term", "total", "value"):
+                    if doc[k].lemma_.lower() not in self.w.not_measure_nouns:
                         return self._noun_phrase(doc[k], lower=j + 1)
                     break
                 k += 1
@@ -1199,7 +1344,7 @@ class _DocFigures:
             return d[0] - span.end_char if d[0] >= span.end_char else span.start_char - d[1]
 
         # 1. in a restatement of the figure right after it ("$146bn – the high reached last year")
-        m = _RESTATEMENT.match(self.text, span.end_char, sent.end_char)
+        m = self.p.restatement.match(self.text, span.end_char, sent.end_char)
         if m:
             own = [d for d in options if m.start(1) <= d[0] and d[1] <= m.end()]
             if own:
@@ -1227,11 +1372,6 @@ class _DocFigures:
         return min(options, key=distance)[2]
 
 
-#: what stands between a figure and its conversion: an opening bracket, perhaps a qualifier
-_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|nearly|almost|over|"
-                             r"more\s+than|or|equivalent\s+to|equal\s+to|c\.|ca\.)\s+)?", re.I)
-#: between two conversions in one bracket
-_CONVERSION_NEXT = re.compile(r"\s*(?:,|;|/|or|and)\s*(?:(?:about|around|roughly|some)\s+)?", re.I)
 _NON_MONEY_UNITS = frozenset(("percent", "count", "km", "other"))
 
 

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from dyadwatch import __version__
 from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.errors import Errors, ModelNotInstalled
-from dyadwatch.analyze.actors import mentions_from_doc
-from dyadwatch.analyze.events import EVENT_KEYS
+from dyadwatch.analyze.actors import ActorResolver, mentions_from_doc
+from dyadwatch.analyze.events import EVENT_KEYS, EventCoder
 from dyadwatch.analyze.tagrules import lemmatize_by_table, match_by_table
 from dyadwatch.records import Analysis, Claim, Document, Event, Figure, Quote, Sentence, Stance
 
@@ -125,10 +125,50 @@ def _walk(root: Any) -> Iterator[Any]:
             yield entry
 
 
+def _user_rules(nlp: Language) -> str:
+    """The user's own rules the pipeline reads, as `` + user <hash> (<their names>)``, or "".
+
+    The rules fingerprint covers the files shipped in the package. A user extends them with actor
+    dictionaries (plugins, DYADWATCH_DICTIONARIES, the resolver's ``extra_paths``), event
+    dictionaries of plugins, and word-list files in DYADWATCH_WORD_LISTS that add a language or
+    replace a built-in list; those change what an analysis finds as much, so a stored analysis
+    names them, and a changed file changes the version (and the documents are analysed again).
+    """
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from dyadwatch.dictionaries import DATA_DIR
+    from dyadwatch.dictionaries.events import load_event_dictionaries
+    from dyadwatch.dictionaries.words import user_word_lists
+
+    builtin = DATA_DIR.resolve()
+    own: dict[str, bytes] = {}
+    pipes = [pipe for _, pipe in nlp.pipeline]
+    for pipe in pipes:
+        if isinstance(pipe, ActorResolver):
+            for d in pipe.load().dictionaries:
+                if d.path is None or Path(d.path).resolve().parent != builtin:
+                    own[d.name] = json.dumps(d.entries, sort_keys=True, ensure_ascii=False).encode()
+    if any(isinstance(pipe, EventCoder) for pipe in pipes):
+        for e in load_event_dictionaries():
+            own[e.name] = e.text.encode()
+    langs = {"en"} | {lang for pipe in pipes if isinstance(lang := getattr(pipe, "lang", None), str)}
+    for lists in user_word_lists(langs):
+        own[f"{lists.lang}/{lists.component}.v{lists.version}"] = Path(lists.path).read_bytes()
+    if not own:
+        return ""
+    h = hashlib.sha256()
+    for name in sorted(own):
+        h.update(name.encode() + b"\0" + own[name] + b"\0")
+    return f" + user {h.hexdigest()[:10]} ({', '.join(sorted(own))})"
+
+
 def analyzer_version(nlp: Language) -> str:
-    """Identifies what produced an analysis: dyadwatch, model, components and rules."""
+    """Identifies what produced an analysis: dyadwatch, model, components and rules, the user's
+    own dictionaries and word lists among them (``_user_rules``)."""
     ours = ",".join(p for p in nlp.pipe_names if p.startswith("dyadwatch_"))
-    return (f"dyadwatch {__version__} rules {_rules_fingerprint()}; {nlp.meta.get('name')} "
+    return (f"dyadwatch {__version__} rules {_rules_fingerprint()}{_user_rules(nlp)}; {nlp.meta.get('name')} "
             f"{nlp.meta.get('version')}; {ours}")
 
 

@@ -274,6 +274,13 @@ class QuoteWords:
     person_roles: frozenset[str]
     title_small_words: frozenset[str]
     label_words: frozenset[str]
+    articles: frozenset[str]
+    person_pronouns: frozenset[str]
+    pair_pronouns: frozenset[str]
+    pair_counts: frozenset[str]
+    indefinite_speakers: frozenset[str]
+    denied_anaphors: frozenset[str]
+    denied_reports: frozenset[str]
     analyst: re.Pattern[str] = field(init=False, repr=False, compare=False)
     role_name: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -803,7 +810,7 @@ class _Run:
                 chain.insert(0, m)
                 pos = m["start"]
             codes = list(dict.fromkeys(m["code"] for m in chain))
-            if len(codes) == 1 and doc[j].lower_ not in ("the", "a", "an"):
+            if len(codes) == 1 and doc[j].lower_ not in self.w.articles:
                 q.speaker, q.actor, q.how = _government(codes[0]), codes[0], "framing"
                 return
             if len(codes) == 2:
@@ -997,14 +1004,14 @@ class _Run:
                 return name, self._code_of_name(name)
         head_low = subj.lower_
         # pronouns: he/she -> the most recent person; they/both -> the two actors named last
-        if not names and subj.tag_ == "PRP" and head_low in ("he", "she", "him", "her"):
+        if not names and subj.tag_ == "PRP" and head_low in self.w.person_pronouns:
             found = self._last_person(subj.idx)
             if found is None:
                 return None
             return found
-        plural = head_low in ("they", "both") or (
+        plural = head_low in self.w.pair_pronouns or (
             subj.lower_ in self.w.pair_people | self.w.pair_states
-            and any(t.lower_ in ("two", "both", "pair") for t in doc[lo:hi]))
+            and any(t.lower_ in self.w.pair_counts for t in doc[lo:hi]))
         if plural and len(names) < 2:
             pair = self._last_pair(subj.idx, people=subj.lower_ in self.w.pair_people or head_low == "they")
             if pair is None:
@@ -1046,7 +1053,7 @@ class _Run:
             if subj.pos_ == "PROPN" and hi - lo == 1 and subj.ent_type_ in ("", "PERSON"):
                 return self._full_name(subj.text), self._code_of_name(self._full_name(subj.text))
             return _clean_phrase(phrase), None  # an outlet or organisation
-        if subj.lower_ in self.w.speaker_nouns and any(t.lower_ in ("a", "an", "the", "one") for t in doc[lo:hi]):
+        if subj.lower_ in self.w.speaker_nouns and any(t.lower_ in self.w.indefinite_speakers for t in doc[lo:hi]):
             return _clean_phrase(phrase), None  # "a Western diplomat", "the ministry"
         return None
 
@@ -1431,8 +1438,7 @@ class _Run:
     def _denied(self, obj: Token) -> tuple[int, int] | None:
         """What was denied: the object, or for 'denied this/it/the reports' the quote or sentence before."""
         lo, hi = self._np_span(obj)
-        if obj.lower_ in ("this", "that", "it", "these", "those") or obj.lemma_.lower() in (
-                "report", "claim", "allegation", "accusation", "charge", "suggestion"):
+        if obj.lower_ in self.w.denied_anaphors or obj.lemma_.lower() in self.w.denied_reports:
             s_idx = self.sent_of[obj.i]
             if s_idx > 0:
                 plo, phi = self.sent_bounds[s_idx - 1]

@@ -111,6 +111,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -223,6 +224,17 @@ class StanceWords:
     stoppers: frozenset[str]
     undoers: frozenset[str]
     noun_senses: frozenset[str]
+    concessive_phrases: frozenset[str]
+    segment_phrases: frozenset[str]
+    rather_phrases: frozenset[str]
+    unnegating_phrases: frozenset[str]
+    contrast_words: frozenset[str]
+    contrast_cancellers: frozenset[str]
+    past_date_words: frozenset[str]
+    conditional_modals: frozenset[str]
+    negative_subjects: frozenset[str]
+    negative_determiners: frozenset[str]
+    not_reporters: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> StanceWords:
@@ -376,11 +388,11 @@ def _negator(words: Sequence[str], cue: _Cue, lex: StanceWords, dep_negated: set
         w = words[j]
         if w in lex.clause_breaks:
             break
-        if (w == "than" and j > 0 and words[j - 1] == "rather") or (w == "of" and j > 0 and words[j - 1] == "instead"):
+        if j > 0 and f"{words[j - 1]} {w}" in lex.rather_phrases:
             return "rather"  # "a settled fact rather than a live grievance"
         if w in lex.negators:
             nxt = words[j + 1] if j + 1 < len(words) else ""
-            if w == "not" and nxt in ("only", "just", "merely"):
+            if f"{w} {nxt}" in lex.unnegating_phrases:  # "not only"
                 return ""
             return w
     return "parse" if dep_negated and cue.start in dep_negated else ""
@@ -477,10 +489,26 @@ def _segments(words: Sequence[str], lex: StanceWords) -> list[int]:
     """Clause segment number of each token: hedges, questions and debunking words act in theirs."""
     seg, out = 0, []
     for i, w in enumerate(words):
-        if w in lex.segment_breaks or (w == "as" and words[i + 1:i + 3] == ["long", "as"]):
+        if w in lex.segment_breaks or _phrase_at(words, i, lex.segment_phrases):
             seg += 1
         out.append(seg)
     return out
+
+
+@lru_cache(maxsize=64)
+def _phrases_by_first(phrases: frozenset[str]) -> dict[str, tuple[list[str], ...]]:
+    """A list of phrases indexed by their first word, each as its words."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {first: tuple(ws) for first, ws in out.items()}
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` starts at word ``i`` ("in spite of")."""
+    return any(list(words[i:i + len(p)]) == p for p in _phrases_by_first(phrases).get(words[i], ()))
 
 
 def _concessive_region(words: Sequence[str], lex: StanceWords) -> set[int]:
@@ -490,8 +518,7 @@ def _concessive_region(words: Sequence[str], lex: StanceWords) -> set[int]:
     while i < len(words):
         w = words[i]
         start = None
-        if w in lex.concessive or (w == "in" and words[i + 1:i + 3] == ["spite", "of"]) \
-                or (w == "even" and i + 1 < len(words) and words[i + 1] in ("though", "as", "if")):
+        if w in lex.concessive or _phrase_at(words, i, lex.concessive_phrases):
             start = i
         if start is None:
             i += 1
@@ -558,8 +585,8 @@ def _score_tokens(toks: Sequence[_Tok], skip: set[int], lex: StanceWords, factor
     question_seg = segs[-1] if words and words[-1] == "?" else -1
     conceded = _concessive_region(words, lex)
     # "X, but Y": the author's weight is on Y; X is conceded
-    buts = [i for i, w in enumerate(words) if w in ("but", "yet") and i > 2
-            and "only" not in words[max(0, i - 8):i]]
+    buts = [i for i, w in enumerate(words) if w in lex.contrast_words and i > 2
+            and not lex.contrast_cancellers.intersection(words[max(0, i - 8):i])]
     before_but = set(range(buts[-1])) - conceded if buts else set()
     main_positive = False
     conceded_apart = False
@@ -958,7 +985,11 @@ def _event_modality(doc: Doc, toks: list[_Tok], events: list[dict[str, Any]], fa
                 factor[k] = min(factor.get(k, 1.0), weight)
 
 
-_PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\blast (?:year|month|decade)\b", re.I)
+@lru_cache(maxsize=8)
+def _past_date(words: frozenset[str]) -> re.Pattern[str]:
+    """A year in digits, or one of the words that date a sentence in the past (``past_date_words``)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{alternatives})\b", re.I)
 
 
 def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[int], set[int]]:
@@ -966,7 +997,7 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     commitments" negates "commitments"; tokens of a past-tense clause in a sentence that dates
     it -- "after the clash in 2020" is background, not the author's view of the present)."""
     index = {t.i: k for k, t in enumerate(toks)}
-    dated = bool(_PAST_DATE.search(sent.text))
+    dated = bool(_past_date(lex.past_date_words).search(sent.text))
     verdict: dict[int, tuple[bool, bool]] = {}
     negated_out: set[int] = set()
     past_out: set[int] = set()
@@ -983,7 +1014,8 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
                 break
             verb = tokens[cur]
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
-                flags = (_verb_negated(verb) or _clause_of_negated_noun(verb, lex), dated and _past_clause(verb))
+                flags = (_verb_negated(verb, lex) or _clause_of_negated_noun(verb, lex),
+                         dated and _past_clause(verb, lex))
                 verdict[cur] = flags
                 break
             if heads[cur] == cur:
@@ -996,13 +1028,13 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     return negated_out, past_out
 
 
-def _past_clause(verb: Any) -> bool:
+def _past_clause(verb: Any, lex: StanceWords) -> bool:
     """Simple past or pluperfect ("fell", "was frozen", "had pulled back"), not present perfect."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
         return True  # "investment, frozen since 2020, …"
     if auxes:
-        return auxes[0].tag_ == "VBD" and auxes[0].lower_ not in ("would", "could", "might", "should")
+        return auxes[0].tag_ == "VBD" and auxes[0].lower_ not in lex.conditional_modals
     return verb.tag_ == "VBD"
 
 
@@ -1017,22 +1049,22 @@ def _clause_of_negated_noun(verb: Any, lex: StanceWords) -> bool:
         return False
     if any(c.dep_ in ("det", "amod", "neg") and c.lower_ in lex.no_words for c in noun.children):
         return True
-    return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head)
+    return noun.head is not noun and noun.head.pos_ in ("VERB", "AUX") and _verb_negated(noun.head, lex)
 
 
-def _verb_negated(verb: Any) -> bool:
+def _verb_negated(verb: Any, lex: StanceWords) -> bool:
     """A verb under negation: its own "not"/"never", a "no …"/"nobody" subject, or the negated
     verb it completes ("we don't have to behave like enemies", "did not want to deepen ties")."""
     if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
-            and _verb_negated(verb.head):
+            and _verb_negated(verb.head, lex):
         return True
     for c in verb.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in ("nobody", "none", "nothing", "neither", "no-one"):
+            if c.lower_ in lex.negative_subjects:
                 return True
-            if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            if any(d.dep_ == "det" and d.lower_ in lex.negative_determiners for d in c.children):
                 return True
     return False
 
@@ -1067,7 +1099,7 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
             # participial reporting clause ("…, saying that …") attaches to its head's subject
             continue
         s = subj[0]
-        if s.lower_ in ("i", "we", "this", "that", "it", "which", "what"):
+        if s.lower_ in lex.not_reporters:
             continue
         in_mention = any(a <= s.idx < b for a, b in mention_chars)
         speakerish = s.pos_ == "PROPN" or s.lemma_.lower() in lex.speaker_nouns or in_mention

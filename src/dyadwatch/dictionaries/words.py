@@ -10,7 +10,10 @@ lexical attributes apart from the code that reads them::
 A file is one JSON object: ``name`` (the component), ``lang``, ``version``, ``description``, a
 ``_doc`` map that says what each list is for, and one key per list: a list of lower-case words,
 a map of named lists (``context_words``: context -> its words), or a map of word to word
-(``nominals``: a verb -> the noun that names what it does).
+(``nominals``: a verb -> the noun that names what it does; a number is written as a string:
+``"number_words": {"seven": "7"}``). Where a component builds a regular expression from a list
+(the figure finder's, the date resolver's), a trailing ``*`` stands for any ending (``"invad*"``)
+and the ``_doc`` of the list says how a space in a phrase matches.
 
 A second language goes in a directory listed in ``DYADWATCH_WORD_LISTS`` (paths separated by
 ``os.pathsep``), laid out the same way (``<dir>/xx/events.v1.json``), and is chosen by the
@@ -24,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +35,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError, DictionaryNotFound
 
-__all__ = ["WORDS_ENV_VAR", "WordLists", "read_word_file", "word_lists"]
+__all__ = ["WORDS_ENV_VAR", "WordLists", "read_word_file", "user_word_lists", "word_lists"]
 
 #: Environment variable with extra word-list directories, separated by ``os.pathsep``.
 WORDS_ENV_VAR = "DYADWATCH_WORD_LISTS"
@@ -152,6 +155,31 @@ def word_lists(component: str, lang: str = "en") -> WordLists:
     ["'ll", 'going']
     """
     return _word_lists(component, lang, os.environ.get(WORDS_ENV_VAR) or "")
+
+
+def user_word_lists(langs: Iterable[str] = ("en",)) -> list[WordLists]:
+    """The user's own word-list files that components read: those of the directories in
+    DYADWATCH_WORD_LISTS, in ``langs``, that ``word_lists`` picks for their component and language
+    (a file an earlier directory or a higher version overrides is not read, so not listed).
+
+    The analyzer's version names them (``dyadwatch.analyze.analyzer_version``): they change what
+    an analysis finds as much as the built-in files do.
+
+    RETURNS (list[WordLists]): in the order of the directories, then of language and file name.
+    RAISES: as ``word_lists``.
+    """
+    env_value = os.environ.get(WORDS_ENV_VAR) or ""
+    out: dict[str, WordLists] = {}
+    for root in (Path(p.strip()) for p in env_value.split(os.pathsep) if p.strip()):
+        for lang in sorted(set(langs)):
+            for path in sorted((root / lang).glob("*.v*.json")) if (root / lang).is_dir() else ():
+                match = _FILE_RE.match(path.name)
+                if match is None or not _LANG_RE.match(lang):
+                    continue
+                lists = _word_lists(match.group("component"), lang, env_value)
+                if Path(lists.path) == path:
+                    out.setdefault(lists.path, lists)
+    return list(out.values())
 
 
 @lru_cache(maxsize=32)
