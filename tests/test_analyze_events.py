@@ -1922,13 +1922,13 @@ def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
     # the forum's organisation and the host city being no parties (presence_preps)
     ("The Kenyan president and the Ethiopian prime minister at the summit in Nairobi last week.", "KEN", "ETH",
      "CONSULT"),
-    ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte at the APEC summit in Lima.", "CHL",
-     "PER", "CONSULT"),
+    ("Ghana's president and Togo's prime minister during the ECOWAS summit in Abuja.", "GHA", "TGO", "CONSULT"),
     # a shared act of three or more parties makes those named with the subject partners of each
     # other too (several_party_modifiers)
     ("Brazil signed a trilateral agreement with Argentina and Uruguay.", "ARG", "URY", "AGREE"),
     ("Kenya held three-way talks with Uganda and Tanzania.", "UGA", "TZA", "CONSULT"),
-    ("Norway hosted the trilateral signing of the accord with Sweden's prime minister and Finland's "
+    # (the modifier on the act whose "of" phrase names the thing agreed)
+    ("Oslo attended the three-way ratification of a fisheries treaty with the Swedish king and the Finnish "
      "president.", "SWE", "FIN", "AGREE"),
 ])
 def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, text, a, b, type_):
@@ -1957,8 +1957,8 @@ def test_no_shared_act_of_parties_not_named_together(nlp, text, a, b):
     ("Norway Leader Criticizes Sweden's Response to the Floods\n\nThe remarks came on Monday.", "NOR", "SWE",
      "ACCUSE"),
     # a headline's participle with no auxiliary is a passive: its subject is what was acted on
-    ("Qatari-Bahraini Relations Restored After Long Rift\n\nThe two reopened embassies.", "QAT", "BHR",
-     "COOPERATE"),
+    ("Chilean-Peruvian Diplomatic Ties Resumed Following Border Dispute\n\nBoth sides named ambassadors.", "CHL",
+     "PER", "COOPERATE"),
 ])
 def test_title_case_headline_read_in_sentence_case(nlp, text, a, b, type_):
     events = [e for e in code(nlp, text) if e["start"] < text.index("\n")]
@@ -1994,10 +1994,10 @@ def test_things_shown_with_a_state_are_no_meeting(nlp):
     # a speaker's judgement of another party's act or relationship by a predicate adjective
     # (judging_adjectives): the judged are those the subject names, else the one other actor
     ("The Ethiopian strike was unacceptable, Kenya said on Monday.", "KEN", "ETH", "ACCUSE"),
-    ("\"While Addis Ababa has not explained the message, we must say the remark was deeply inappropriate,\" "
-     "the Kenyan foreign minister said.", "KEN", "ETH", "ACCUSE"),
-    ("\"Good relations between Kenya and Ethiopia are essential for peace in the region,\" a U.N. spokesperson "
-     "said.", "UN", "ETH", "SUPPORT"),
+    ("On Friday Nairobi said Ethiopia's shelling of the border post had been utterly deplorable.", "KEN", "ETH",
+     "ACCUSE"),
+    ("The African Union's envoy said on Tuesday that Kenyan-Ethiopian friendship was vital.", "AU", "ETH",
+     "SUPPORT"),
 ])
 def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
     assert the(code(nlp, text), source, target, type_)["trigger"] in text
@@ -2025,9 +2025,9 @@ def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
 @pytest.mark.parametrize("text,source,target,type_", [
     # the target of a disapproval may be named only as the doer of the act disapproved of ("by"),
     # or in what it is about (disapproval_topic_preps), with a third actor in the sentence
-    ("Kenyan youths threw stones during protests against raids by the Ethiopian army in Somalia.", "KEN", "ETH",
-     "PROTEST"),
-    ("Seoul voiced concern about the North Korean missile threat to Japan.", "KOR", "PRK", "ACCUSE"),
+    ("Hundreds of Bolivian farmers marched in La Paz against the seizure of crops by Peruvian customs officers.",
+     "BOL", "PER", "PROTEST"),
+    ("Australia raised concerns about Chinese warships near Fiji.", "AUS", "CHN", "ACCUSE"),
 ])
 def test_disapproval_of_an_act_targets_its_doer(nlp, text, source, target, type_):
     assert the(code(nlp, text), source, target, type_)

@@ -330,7 +330,7 @@ class Lexicon:
                 words.add(token.head.lower_)
             if "dobj" in deps and token.tag_ in ("VBN", "VBD") and not any(
                     c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
-                # "Qatari-Bahraini relations restored" (a headline's passive, no auxiliary): the
+                # "Chilean-Peruvian ties resumed" (a headline's passive, no auxiliary): the
                 # subject of a participle with no object of its own is what was acted on
                 words |= {c.lower_ for c in token.children if c.dep_ == "nsubj"}
             if "prep" in deps:
@@ -505,8 +505,8 @@ class EventCoder:
     def _recased_headline(self, doc: Doc, coder: _DocCoder, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Events of a headline written in title case, read again in sentence case.
 
-        The tagger reads a capitalised word as a name: in "Qatari-Bahraini Relations Restored After
-        Long Rift" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
+        The tagger reads a capitalised word as a name: in "Chilean-Peruvian Diplomatic Ties Resumed
+        Following Border Dispute" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
         and the parse has no act in it. The headline is parsed again (by the pipeline up to this
         component, so its actors are found the same way) with every capitalised word lower-cased
         but the first, the actors' own words and acronyms; the events found there on a pair the
@@ -916,7 +916,7 @@ class _DocCoder:
                 candidates.append((tok, Trigger(lemma=tok.lemma_.lower(), pos="NOUN", type=judged[0],
                                                 dictionary=lexicon.name)))
             if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
-                # "a video showed the Iranian envoy with his Saudi counterpart": those shown meet
+                # "state TV showed the Ghanaian president with his Togolese peer": those shown meet
                 candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
                                                 dictionary=lexicon.name)))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
@@ -1017,7 +1017,7 @@ class _DocCoder:
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
             if found.joint and self._several_parties(tok):
-                # "a trilateral signing of the accord with Pashinyan and Aliyev": the partners
+                # "three-way ratification of a treaty with Sweden and Finland": the partners
                 # named together are parties to each other too, not only to the subject
                 parties = _ordered_unique(found.sources + found.targets)
                 pairs += [(a, b, negated, modality, type_, mode) for a in parties for b in parties
@@ -1911,8 +1911,8 @@ class _DocCoder:
 
     def _disapproved(self, phrase: Token, trig: Trigger) -> list[str]:
         """The actors of a target phrase; for a disapproval (``DISAPPROVAL_TYPES``) of an act whose
-        phrase names no one but the act's doer in a "by" phrase, that doer ("demonstrations
-        against violations by the Israeli army", "condemned the raids by Turkish jets")."""
+        phrase names no one but the act's doer in a "by" phrase, that doer ("farmers marched
+        against the seizure of crops by Peruvian officers", "denounced the shelling by Chilean guns")."""
         actors = self._actors(phrase)
         if actors or trig.type not in DISAPPROVAL_TYPES or phrase.pos_ != "NOUN":
             return actors
@@ -1926,7 +1926,7 @@ class _DocCoder:
         no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
         phrase = noun
         while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
-            phrase = phrase.head.head  # "at the Organisation of Islamic Co-operation summit", misparsed
+            phrase = phrase.head.head  # "at an Organization of American States session", misparsed
         if phrase.dep_ != "pobj" or phrase.head.lower_ not in self.w.presence_preps:
             return []
         head = phrase.head.head
@@ -1999,10 +1999,10 @@ class _DocCoder:
 
     def _several_parties(self, tok: Token) -> bool:
         """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
-        talks", "a trilateral signing of the accord"; ``several_party_modifiers``)."""
+        talks", "the three-way ratification of a treaty"; ``several_party_modifiers``)."""
         heads = [tok]
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-            heads.append(tok.head.head)  # "the trilateral signing of the accord"
+            heads.append(tok.head.head)  # "the three-way ratification of a treaty"
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i:
