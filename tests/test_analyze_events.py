@@ -1978,11 +1978,39 @@ def test_sentence_case_headline_is_not_read_again(nlp):
      "Ahmed and Somali President Hassan Sheikh Mohamud.", "ETH", "SOM"),
     ("Kenyan President William Ruto with Ethiopian Prime Minister Abiy Ahmed in Addis Ababa.", "KEN", "ETH"),
     ("Ruto was pictured with Abiy in Addis Ababa on Monday.", "KEN", "ETH"),
+    ("State TV showed the Ghanaian president with Togolese President Faure Gnassingbe.", "GHA", "TGO"),
+    # a conjunct of the apposition to the object of "with" is shown too
+    ("A photo released on Monday showed the Kenyan envoy with an Ethiopian negotiator, Redwan Hussien, and "
+     "the Somali president.", "ETH", "SOM"),
 ])
 def test_people_shown_together_met(nlp, text, a, b):
     events = code(nlp, text)
-    the(events, a, b, "CONSULT")
-    the(events, b, a, "CONSULT")
+    for source, target in ((a, b), (b, a)):
+        met = [e for e in find(events, source, target, "CONSULT") if e["trigger"] == "with"]
+        assert met and met[0]["modality"] == "actual" and not met[0]["negated"]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    # "with" after a relationship noun, not after a person shown
+    ("Erdogan's feud with Netanyahu.", "TUR", "ISR"),
+    ("Macron's rivalry with Putin: what we know", "FRA", "RUS"),
+    # the object of "with" is no person: the chancellor is in another phrase
+    ("A poll showed the French president with a wide lead over the German chancellor.", "FRA", "DEU"),
+    # an absolute phrase tells who was missing
+    ("The Kenyan president, with the Ethiopian prime minister absent, at the summit.", "KEN", "ETH"),
+    # a question shows no one
+    ("Xi with Kishida? Unlikely, officials say.", "CHN", "JPN"),
+    # a verbless "with" that puts them nowhere is no caption of a meeting
+    ("Kenyan President William Ruto with Ethiopian Prime Minister Abiy Ahmed.", "KEN", "ETH"),
+])
+def test_with_that_shows_no_people_together_is_no_meeting(nlp, text, a, b):
+    assert not [e for e in code(nlp, text) if e["trigger"] == "with" and {e["source"], e["target"]} == {a, b}]
+
+
+def test_people_absent_at_a_gathering_did_not_meet_there(nlp):
+    # a predicate adjective after those named tells their state, not their presence
+    text = "The Ghanaian president and the Togolese prime minister, both absent at the ECOWAS summit in Abuja."
+    assert not [e for e in code(nlp, text) if {e["source"], e["target"]} == {"GHA", "TGO"}]
 
 
 def test_things_shown_with_a_state_are_no_meeting(nlp):

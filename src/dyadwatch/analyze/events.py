@@ -1932,7 +1932,9 @@ class _DocCoder:
         head = phrase.head.head
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head):
+        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head) or any(
+                c.pos_ == "ADJ" and c.i > head.i for c in head.children):
+            # (a predicate adjective after the people tells their state there: "leaders absent at ...")
             return []
         parties = self._actors(head)
         return parties if len(parties) >= 2 else []
@@ -1971,31 +1973,54 @@ class _DocCoder:
         return (type_, speakers, judged, clause) if judged else None
 
     def _shown_together(self, with_: Token) -> list[str]:
-        """The actors of people shown together: the "with" phrase of a depicting verb's object or
-        of a verbless sentence's head ("Footage showed Kenya's envoy with Ethiopian and Somali
-        officials", a caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side
-        must name a person or an official: "showed missiles with Iranian markings" shows no one."""
-        if with_.dep_ != "prep" or with_.pos_ != "ADP":
+        """The actors of people shown together: a person or official a depicting verb shows or a
+        verbless caption heads, and the people the "with" phrase attached to them names ("Footage
+        showed Kenya's envoy with Ethiopian and Somali officials", "Ruto was pictured with Abiy", a
+        caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side must itself be a
+        person or an official: "Macron's rivalry with Putin" is no picture, "showed the president
+        with a wide lead" shows no one beside him. A caption without a depicting verb must put them
+        somewhere (``presence_preps``); a question ("Xi with Kishida?") or an absolute phrase ("with
+        the prime minister absent") shows no one together."""
+        if with_.dep_ != "prep" or with_.pos_ != "ADP" or any(t.text == "?" for t in with_.sent):
             return []
         holder = with_.head
+        pictured = False
         if holder.pos_ in ("VERB", "AUX"):
             if holder.lemma_.lower() not in self.w.depicting_verbs:
                 return []
             objects = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
             if not objects:
                 return []
-            holder = objects[0]
-        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("dobj", "nsubjpass")
-                  and holder.head.lemma_.lower() in self.w.depicting_verbs):
+            holder, pictured = objects[0], True
+        elif holder.dep_ in ("dobj", "nsubjpass") and holder.head.lemma_.lower() in self.w.depicting_verbs:
+            pictured = True
+        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN")):
             return []
-        inside = {t.i for t in with_.subtree}
-        shown = [t for t in holder.subtree if t.i in self.actor_of and t.i not in inside]
-        withs = [t for g in with_.children if g.dep_ == "pobj" for t in g.subtree if t.i in self.actor_of]
-        people = ("person", "title")
-        if not any(self.kind_of.get(t.i) in people for t in shown) or \
-                not any(self.kind_of.get(t.i) in people for t in withs):
+        first = next((g for g in with_.children if g.dep_ == "pobj"), None)
+        if first is None:
             return []
-        return _ordered_unique(self.actor_of[t.i] for t in shown + withs)
+        # the object, its conjuncts and theirs of its apposition ("with adviser Farah and Wang Yi")
+        withs = [first, *first.conjuncts]
+        withs += [x for a in (c for w in withs for c in w.children if c.dep_ == "appos")
+                  for x in a.conjuncts if x not in withs]
+
+        def person(t: Token) -> bool:
+            return any(x.i in self.actor_of and self.kind_of.get(x.i) in ("person", "title")
+                       for x in (t, *(c for c in t.children if c.dep_ == "appos")))
+
+        if not person(holder) or not all(person(t) for t in withs):
+            return []
+        if not pictured and not any(t.dep_ == "prep" and t.lower_ in self.w.presence_preps and t.head.i in
+                                    {holder.i, *(w.i for w in withs)} for t in with_.sent):
+            return []
+
+        def own_words(t: Token) -> list[Token]:
+            # a side's own words (its modifiers before it and its apposition), not a place phrase after it
+            return [x for x in t.subtree if x.i <= t.i] + [
+                x for c in t.children if c.dep_ == "appos" for x in c.subtree if x.i <= c.i or x.dep_ != "conj"]
+
+        shown = [t for w in (holder, *withs) for t in own_words(w) if t.i in self.actor_of]
+        return _ordered_unique(self.actor_of[t.i] for t in shown)
 
     def _several_parties(self, tok: Token) -> bool:
         """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
