@@ -2018,17 +2018,22 @@ def test_things_shown_with_a_state_are_no_meeting(nlp):
     assert not find(code(nlp, "The photos showed missiles with Iranian markings in Yemen."), "IRN", "YEM", "CONSULT")
 
 
-@pytest.mark.parametrize("text,source,target,type_", [
+@pytest.mark.parametrize("text,source,target,type_,date", [
     # a speaker's judgement of another party's act or relationship by a predicate adjective
-    # (judging_adjectives): the judged are those the subject names, else the one other actor
-    ("The Ethiopian strike was unacceptable, Kenya said on Monday.", "KEN", "ETH", "ACCUSE"),
+    # (disapproving_words, approving_words): the judged are those the act or relationship names as
+    # its doers or partners; the judgement is told, and dated, by its verb of saying
+    ("The Ethiopian strike was unacceptable, Kenya said on Monday.", "KEN", "ETH", "ACCUSE", "2024-05-06"),
     ("On Friday Nairobi said Ethiopia's shelling of the border post had been utterly deplorable.", "KEN", "ETH",
-     "ACCUSE"),
-    ("The African Union's envoy said on Tuesday that Kenyan-Ethiopian friendship was vital.", "AU", "ETH",
-     "SUPPORT"),
+     "ACCUSE", "2024-05-10"),
+    ("The African Union's envoy said on Tuesday that Kenyan-Ethiopian cooperation was vital.", "AU", "ETH",
+     "SUPPORT", "2024-05-07"),
+    ("\"Close ties between Chile and Peru are vital,\" the OAS chief said on Monday.", "OAS", "PER", "SUPPORT",
+     "2024-05-06"),
 ])
-def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
-    assert the(code(nlp, text), source, target, type_)["trigger"] in text
+def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_, date):
+    event = the(code(nlp, text), source, target, type_)
+    assert (event["trigger"], event["modality"], event["negated"], event["date"]) == (
+        "said", "actual", False, date)
 
 
 @pytest.mark.parametrize("text", [
@@ -2036,8 +2041,17 @@ def test_a_speakers_judgement_by_adjective(nlp, text, source, target, type_):
     "\"It is essential that Ethiopia withdraws its troops,\" Kenya said.",
     # no one says it: the writer's own judgement is no event
     "The Ethiopian strike on the border post was unacceptable.",
+    # the thing judged names no party: the one addressed is not judged
+    "Dialogue is vital, Kenya told Ethiopia.",
+    # a place or origin in a phrase after the thing is no party to it
+    "The loss of life in Gaza is regrettable, the US said.",
+    "Water from Ethiopia is essential, Kenya said.",
+    # a thing that is no act or relationship
+    "Kenyan water is vital, Ethiopia said.",
+    # a possibility, not a judgement made
+    "Kenya said Ethiopia's shelling of the border would be unacceptable.",
 ])
-def test_no_judgement_without_a_speaker_or_with_a_pronoun_subject(nlp, text):
+def test_no_judgement_without_a_speaker_or_a_judged_party(nlp, text):
     assert not [e for e in code(nlp, text) if e["type"] in ("ACCUSE", "SUPPORT")]
 
 

@@ -233,7 +233,7 @@ class EventWords:
     generic_modifiers: frozenset[str]
     presence_preps: frozenset[str]
     depicting_verbs: frozenset[str]
-    judging_adjectives: dict[str, frozenset[str]]
+    approving_words: frozenset[str]
     disapproval_topic_preps: frozenset[str]
     several_party_modifiers: frozenset[str]
 
@@ -884,7 +884,8 @@ class _DocCoder:
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
-        told_judged: dict[int, tuple[list[str], list[str]]] = {}  # a verb judging a thing -> critics, doers
+        # a verb judging a thing, and the type of the judgement -> critics, those judged
+        told_judged: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
@@ -901,20 +902,17 @@ class _DocCoder:
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
-            judged = self._judged(tok) if not any(t.type == "ACCUSE" for t in fitting) else None
-            critics = self._critics(tok) if judged is not None else []
-            doers = self._judged_doers(judged, critics) if judged is not None and critics else []
-            if doers:
-                # "labelled the Peruvian blockade provocative", "said Peru's speech was outrageous": a
-                # criticism of whoever did the thing judged
-                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
-                told_judged[tok.i] = (critics, doers)
+            for type_, words in (("ACCUSE", self.w.disapproving_words), ("SUPPORT", self.w.approving_words)):
+                judged = self._judged(tok, words) if not any(t.type == type_ for t in fitting) else None
+                critics = self._critics(tok) if judged is not None else []
+                doers = self._judged_doers(judged, critics, type_) if judged is not None and critics else []
+                if doers:
+                    # "labelled the Peruvian blockade provocative", "said Peru's speech was outrageous": a
+                    # criticism of whoever did the thing judged; "said Kenyan-Ethiopian friendship was
+                    # vital": a support of the parties to it
+                    fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=type_, dictionary=lexicon.name))
+                    told_judged[tok.i, type_] = (critics, doers)
             candidates.extend((tok, trig) for trig in fitting)
-            judged = self._judgement(tok)
-            if judged:
-                # "the remarks were unacceptable, Tokyo said": the speaker judges their maker
-                candidates.append((tok, Trigger(lemma=tok.lemma_.lower(), pos="NOUN", type=judged[0],
-                                                dictionary=lexicon.name)))
             if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
                 # "state TV showed the Ghanaian president with his Togolese peer": those shown meet
                 candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
@@ -949,8 +947,8 @@ class _DocCoder:
                 speakers = self._subject(tok)[0]
                 obliged = told_demands[tok.i]
                 found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
-            if tok.i in told_judged and trig.type == "ACCUSE":
-                found = _Found(*told_judged[tok.i], "syntax")
+            if (tok.i, trig.type) in told_judged:
+                found = _Found(*told_judged[tok.i, trig.type], "syntax")
             if trig.needs_clause:
                 # "helped Iran build a reactor": the helped party is the target, or there is none
                 helpers, helped = self._subject(tok)[0], self._helped(tok)
@@ -993,18 +991,15 @@ class _DocCoder:
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
                 modality = "intended"  # the act its own parties call for is yet to come
-            # a judgement is told, and dated, by its verb of saying ("..., the minister said")
-            judgement = self._judgement(tok) if tok.pos_ == "ADJ" else None
-            timed = judgement[3] if judgement else tok
-            date = self._date(timed, sent, future=modality == "intended", actual=modality == "actual")
+            date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35,
                     "main pair": MAIN_PAIR_CONFIDENCE}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
-            past = _past_tense(timed)
-            tense = _tense(timed, self.w)
-            own_verb = _own_verb(timed)
+            past = _past_tense(tok)
+            tense = _tense(tok, self.w)
+            own_verb = _own_verb(tok)
             # told as of the time of writing: "has now escalated", or the state a change has led
             # to by now ("the row has escalated into a trade war": the war is today's, whatever
             # day the lead tells the row's latest step on; "has said that the talks have failed"
@@ -1207,8 +1202,9 @@ class _DocCoder:
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
 
-    def _judged(self, tok: Token) -> Token | None:
-        """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): the
+    def _judged(self, tok: Token, words: Set[str]) -> Token | None:
+        """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``), or as
+        good or needed (SUPPORT; ``approving_words``, read the same way): the
         object a verb of calling names so ("labelled the blockade 'provocative'", "described the decision
         as unacceptable", "deemed the request unjustified", ``calling_verbs``), or the noun subject
         of the clause a verb of saying tells so ("said the envoy's speech was outrageous", also through
@@ -1218,7 +1214,6 @@ class _DocCoder:
         the claim is Peru's). Whose act was judged is told by that thing (``_judged_doers``)."""
         if tok.pos_ != "VERB":
             return None
-        words = self.w.disapproving_words
 
         def wrong(adj: Token) -> bool:
             return adj.lemma_.lower() in words and not any(c.dep_ == "neg" for c in adj.children)
@@ -1265,14 +1260,27 @@ class _DocCoder:
                        if self.doc[i].lemma_.lower() in self.w.speech_verbs), None)
         return self._subject(teller)[0] if teller is not None else []
 
-    def _judged_doers(self, thing: Token, critics: list[str]) -> list[str]:
+    def _judged_doers(self, thing: Token, critics: list[str], type_: str = "ACCUSE") -> list[str]:
         """Who did the thing judged as wrong (the criticised): the party it is ("said Peru was
         irresponsible") or those it names as its doers ("Peru's decision", "the Peruvian move",
         "the remark by Peru's envoy", ``_noun_roles``)
         other than the critic ("its decision" is the critic's own); a definite thing naming
-        none ("the move") is the act told just before, when one other party did it."""
-        sources = [self.actor_of[thing.i]] if thing.i in self.actor_of else \
-            self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", "ACCUSE"))[0]
+        none ("the move") is the act told just before, when one other party did it. A thing
+        judged good (SUPPORT) names its parties as partners too ("Kenyan-Ethiopian friendship");
+        never a place in a phrase after it ("the loss of life in Gaza", "water from Ethiopia")."""
+        if thing.i in self.actor_of:
+            sources = [self.actor_of[thing.i]]
+        elif type_ == "ACCUSE":
+            sources = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))[0]
+        elif not self._triggers(thing):
+            return []  # a thing that is no act or relationship ("Kenyan water is vital") is no one's support
+        else:
+            # the possessor, adjective, "by" or "between" phrase, not a phrase of the thing's origin
+            # or place ("water from Ethiopia", "peace in Somalia")
+            sources, _, joint = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))
+            phrased = {self.actor_of[t.i] for c in thing.children if c.dep_ == "prep" and c.lower_ not in ("by", "between")
+                       for t in c.subtree if t.i in self.actor_of}
+            sources = [a for a in _ordered_unique(sources + joint) if a not in phrased]
         if sources:
             return [a for a in sources if a not in critics]
         if not _definite(thing):
@@ -1652,9 +1660,6 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
-        if tok.pos_ == "ADJ":
-            judged = self._judgement(tok)
-            return _Found(judged[1], judged[2], "syntax") if judged else None
         if tok.lower_ == "with" and tok.pos_ == "ADP":
             together = self._shown_together(tok)
             return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
@@ -1938,39 +1943,6 @@ class _DocCoder:
             return []
         parties = self._actors(head)
         return parties if len(parties) >= 2 else []
-
-    def _judgement(self, adj: Token) -> tuple[str, list[str], list[str], Token] | None:
-        """(type, speakers, judged, the verb of saying) for a predicate adjective a speaker judges an act or a
-        relationship by (``judging_adjectives``): "the remarks were unacceptable, Tokyo said" (the
-        judged are those the subject names, else the one other actor of the sentence), "good
-        relations between A and B are essential, the UN said". Not without a speaker of its own
-        nor with a pronoun subject ("it is essential that ..." asks, it does not judge)."""
-        if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
-            return None
-        type_ = next((t for t, words in self.w.judging_adjectives.items() if adj.lemma_.lower() in words), None)
-        copula = adj.head
-        subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if type_ is None or not subjects or subjects[0].pos_ == "PRON" or subjects[0].i in self.actor_of:
-            return None
-        speakers: list[str] = []
-        clause = copula
-        for _ in range(4):
-            if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.head.i == clause.i:
-                break
-            clause = clause.head
-            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self.w.speech_verbs:
-                speakers = self._subject(clause)[0]
-                if speakers:
-                    break
-        if not speakers:
-            return None
-        judged = _ordered_unique(self.actor_of[t.i] for t in subjects[0].subtree
-                                 if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
-        if not judged:
-            others = _ordered_unique(self.actor_of[t.i] for t in adj.sent
-                                     if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
-            judged = others if len(others) == 1 else []
-        return (type_, speakers, judged, clause) if judged else None
 
     def _shown_together(self, with_: Token) -> list[str]:
         """The actors of people shown together: a person or official a depicting verb shows or a
