@@ -1957,12 +1957,50 @@ def test_no_shared_act_of_parties_not_named_together(nlp, text, a, b):
     ("Norway Leader Criticizes Sweden's Response to the Floods\n\nThe remarks came on Monday.", "NOR", "SWE",
      "ACCUSE"),
     # a headline's participle with no auxiliary is a passive: its subject is what was acted on
-    ("Chilean-Peruvian Diplomatic Ties Resumed Following Border Dispute\n\nBoth sides named ambassadors.", "CHL",
-     "PER", "COOPERATE"),
+    ("Chilean-Peruvian Diplomatic Ties Resumed Following Border Dispute\n\nBoth sides named ambassadors on "
+     "Monday.", "CHL", "PER", "COOPERATE"),
 ])
 def test_title_case_headline_read_in_sentence_case(nlp, text, a, b, type_):
     events = [e for e in code(nlp, text) if e["start"] < text.index("\n")]
-    assert the(events, a, b, type_)["trigger"][0].isupper()  # the trigger as the headline writes it
+    event = the(events, a, b, type_)
+    assert event["trigger"][0].isupper()  # the trigger as the headline writes it
+    assert (event["modality"], event["negated"]) == ("actual", False)
+    # dated as the document dates its news (the lead's Monday), not as the headline alone would
+    # be (the publication's Friday)
+    assert event["date"] == "2024-05-06"
+
+
+class _CountingCoder(EventCoder):
+    """The event coder, counting the pipeline runs it makes of a text of its own."""
+
+    runs = 0
+
+    def _up_to_here(self, text, doc, only=None):
+        if only is None:
+            type(self).runs += 1
+        return super()._up_to_here(text, doc, only)
+
+
+@pytest.mark.parametrize("text,reparsed", [
+    ("Norway Commends Sweden for Its Handling of the Crisis\n\nOslo praised its neighbour on Monday.", 1),
+    # a headline the tagger can read
+    ("Norway praises Sweden's handling of the crisis\n\nOslo praised its neighbour on Monday.", 0),
+    # a title-case headline that names no actor
+    ("Markets Rally As Oil Prices Fall Sharply\n\nKenya and Uganda signed a grain deal on Monday.", 0),
+    # a document of one actor: no pair to find
+    ("Kenya Honours Its Athletes After Marathon Triumph\n\nNairobi celebrated on Monday.", 0),
+])
+def test_headline_parsed_again_only_when_it_can_add_a_pair(nlp, text, reparsed):
+    _CountingCoder.runs = 0
+    coder = _CountingCoder(nlp)
+    doc = nlp.make_doc(text)
+    doc._.dw_ref_date = REF
+    for name, component in nlp.pipeline:
+        if name == coder.name:
+            break
+        doc = component(doc)
+    coder(doc)
+    assert _CountingCoder.runs == reparsed
 
 
 def test_sentence_case_headline_is_not_read_again(nlp):

@@ -89,6 +89,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyadwatch.analyze.actors import ActorResolver
 from dyadwatch.analyze.dates import narrative_offset, parse_iso, resolve_date
 from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.modes import event_mode
@@ -484,6 +485,8 @@ class EventCoder:
         self.lang = lang
         self.words = EventWords.of(word_lists("events", lang))
         self.nlp = nlp
+        #: title-case headlines parsed a second time (``_recased_headline``), for the cost bench
+        self.reparsed_headlines = 0
 
     def __call__(self, doc: Doc) -> Doc:
         self._prefixed_lemmas(doc)
@@ -510,10 +513,15 @@ class EventCoder:
         and the parse has no act in it. The headline is parsed again (by the pipeline up to this
         component, so its actors are found the same way) with every capitalised word lower-cased
         but the first, the actors' own words and acronyms; the events found there on a pair the
-        headline has none for are added, at the headline's place in the text."""
+        headline has none for are added, at the headline's place in the text, dated as this
+        document's coder dates the headline's news (the headline alone has no lead to date it by).
+
+        A second parse costs as much as the headline's first: it is made only for a headline in
+        title case that names an actor, in a document that names two, counting the names found
+        standing alone (one actor makes no pair, no event)."""
         first = coder._headline_start()
         head = next((s for s in doc_sents(doc) if s.start == first), None)
-        if head is None:
+        if head is None or not any(i in coder.actor_of for i in range(head.start, head.end)):
             return []
         words = [t for t in head if t.is_alpha and len(t) > 3 and t.i not in coder.actor_of]
         if len(words) < 2 or sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words):
@@ -534,26 +542,36 @@ class EventCoder:
             or t.i in named and not self._verb_word(t)) and len(t.text.lower()) == len(t.text)]
         if not lowered:
             return []
-        # (a name the title case hid from the dictionaries is found when it stands alone:
-        # "Kenya and Uganda Begin Joint Naval Exercises")
-        alone = self._up_to_here("\n\n".join(t.text for t in lowered), doc)
-        starts = [0]
-        for t in lowered[:-1]:
-            starts.append(starts[-1] + len(t.text) + 2)
-        names = {m["start"] for m in alone._.dw_mentions or ()
-                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)}
-        for t, at in zip(lowered, starts):
-            if at not in names:
+        # (a name the title case hid from the dictionaries, or inside a person the recogniser
+        # made of a title and the words after it, is found when it stands alone: "Kenya and
+        # Uganda Begin Joint Naval Exercises", "Norway Leader Criticizes Sweden")
+        capitalised = [t for t in head if t.is_alpha and t.text[:1].isupper()]
+        alone = self._actors_alone("\n\n".join(t.text for t in capitalised), doc)
+        starts: dict[int, int] = {}
+        at = 0
+        for t in capitalised:
+            starts[t.i] = at
+            at += len(t.text) + 2
+        found = [m for m in alone._.dw_mentions or () if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)]
+        if len(set(coder.actor_of.values()) | {m["code"] for m in found}) < 2:
+            return []  # one actor makes no pair
+        names = {m["start"] for m in found}
+        for t in lowered:
+            if starts.get(t.i) not in names:
                 rel = t.idx - head.start_char
                 chars[rel:rel + len(t.text)] = t.text.lower()
         recased = self._up_to_here("".join(chars), doc)
         coded = {frozenset((e["source"], e["target"])) for e in events
                  if e["start"] < head.end_char and e["end"] > head.start_char}
         out = []
-        for e in _DocCoder(self, recased).run():
+        self.reparsed_headlines += 1
+        recoder = _DocCoder(self, recased)
+        for e in recoder.run():
             if frozenset((e["source"], e["target"])) in coded:
                 continue
             e = {**e, "start": e["start"] + head.start_char, "end": e["end"] + head.start_char}
+            if e["date"] is not None and e["date"] == recoder.news_date:
+                e["date"] = coder.news_date  # the news of the document, not of the headline alone
             if e.get("trigger_start") is not None:
                 e["trigger_start"] += head.start_char
                 e["trigger_end"] += head.start_char
@@ -561,16 +579,23 @@ class EventCoder:
             out.append(e)
         return out
 
-    def _up_to_here(self, text: str, doc: Doc) -> Doc:
-        """``text`` through the pipeline up to this component, with ``doc``'s document fields."""
+    def _up_to_here(self, text: str, doc: Doc, only: type | None = None) -> Doc:
+        """``text`` through the pipeline up to this component (or only its components of type
+        ``only``), with ``doc``'s document fields."""
         out = self.nlp.make_doc(text)
         for ext in ("dw_ref_date", "dw_url", "dw_title"):
             setattr(out._, ext, getattr(doc._, ext))
         for name, component in self.nlp.pipeline:
             if name == self.name:
                 break
-            out = component(out)
+            if only is None or isinstance(component, only):
+                out = component(out)
         return out
+
+    def _actors_alone(self, text: str, doc: Doc) -> Doc:
+        """``text``, words standing alone, through the actor dictionaries only: a name is looked up,
+        no tagger, parser or entity recogniser is needed to find it."""
+        return self._up_to_here(text, doc, only=ActorResolver)
 
     def _verb_word(self, tok: Token) -> bool:
         """Whether the word, read as a verb, is one of the lemmatizer's known verbs."""
@@ -646,6 +671,8 @@ class _DocCoder:
         #: the events of the sentence before (the act a definite "the move" judged refers to)
         self._prev_events: list[dict[str, Any]] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
+        #: the day the article's news happened (``_news_of_the_day``), once ``run`` has dated it
+        self.news_date: str | None = None
         #: triggers whose own time is counted from another day than the publication: the days from
         #: the story's day ("the next day": 1), or None when counted from another event ("20 days
         #: before Russia invaded"); ``_date`` fills it
@@ -801,7 +828,8 @@ class _DocCoder:
         # the headline, then the sentences of the lead: lines of page furniture between them (a
         # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
         sents = [s for s in doc_sents(self.doc) if s.start >= first and (s.start == first or _ends_sentence(s))]
-        _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
+        self.news_date = _news_of_the_day(out, self.ref, [s.start for s in sents],
+                                          self._told_days(sents[:LEAD_SENTENCES]))
         # and once more for the events told again after news dated by the convention
         _dates_by_reference(out, [s.start for s in doc_sents(self.doc)])
         for e in out:
@@ -2678,8 +2706,9 @@ NEWS_WINDOW_DAYS = 6
 
 
 def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int],
-                     told_days: Iterable[str] = ()) -> None:
-    """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
+                     told_days: Iterable[str] = ()) -> str | None:
+    """Events the article reports as its news take the date of that news (GUIDE.md, Conventions),
+    which is returned (None without a publication date).
 
     An undated, actual event is the article's news when its clause is in the present perfect
     ("India has suspended the treaty"), or in the simple past anywhere in the article (an
@@ -2703,10 +2732,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     the date of its earlier telling, ``_dates_by_reference``, or none).
     """
     if not ref:
-        return
+        return None
     parsed = parse_iso(ref)
     if parsed is None:
-        return
+        return None
     published, _ = parsed
     never = 1 << 62
     lead_limit = sent_starts[LEAD_SENTENCES] if len(sent_starts) > LEAD_SENTENCES else never
@@ -2740,6 +2769,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
             # told as of now: the time of writing, not the day the lead tells its news on
             e["date"] = ref if e.get("_now") else news_date
+    return news_date
 
 
 #: dependencies of a non-finite clause that takes its tense from the clause above it
