@@ -330,9 +330,11 @@ class Lexicon:
                 # "the deal, struck in Beijing": a participle's noun is its object
                 words.add(token.head.lower_)
             if "dobj" in deps and token.tag_ in ("VBN", "VBD") and not any(
-                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
+                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children) and _in_headline(token):
                 # "Chilean-Peruvian ties resumed" (a headline's passive, no auxiliary): the
-                # subject of a participle with no object of its own is what was acted on
+                # subject of a participle with no object of its own is what was acted on. Only in
+                # the headline, whose participle the tagger reads as a past tense (VBD) too; in
+                # the text a past tense with no object is no passive ("Chile retaliated")
                 words |= {c.lower_ for c in token.children if c.dep_ == "nsubj"}
             if "prep" in deps:
                 # "calls for both to calm tensions": the parser makes "for" the marker of the
@@ -2703,6 +2705,15 @@ def _dates_by_reference(events: list[dict[str, Any]], sent_starts: list[int]) ->
 LEAD_SENTENCES = 4
 #: how many days before publication the lead's own dated news may lie
 NEWS_WINDOW_DAYS = 6
+
+
+def _in_headline(token: Token) -> bool:
+    """Whether ``token`` is in the headline: the first sentence of at least three words (as
+    ``_DocCoder._headline_start`` finds it)."""
+    for sent in doc_sents(token.doc):
+        if sum(t.is_alpha for t in sent) >= 3:
+            return sent.start <= token.i < sent.end
+    return False
 
 
 def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int],
