@@ -237,6 +237,10 @@ class EventWords:
     approving_words: frozenset[str]
     disapproval_topic_preps: frozenset[str]
     several_party_modifiers: frozenset[str]
+    company_preps: frozenset[str]
+    doer_preps: frozenset[str]
+    partner_preps: frozenset[str]
+    part_preps: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -467,6 +471,8 @@ def intensity_of(type_: str, mode: str | None) -> float:
 DISAPPROVAL_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 #: share of a headline's longer words (not actors) written capitalised that makes it title case
 TITLE_CASE_SHARE = 0.75
+#: kinds of actor mention that are people: one named, or an official named by a title
+PEOPLE_KINDS = frozenset({"person", "title"})
 #: the actor dictionary of people named by a title (their names come from the entity recogniser)
 TITLES_DICTIONARY = "dyadwatch.titles"
 
@@ -943,9 +949,9 @@ class _DocCoder:
                     fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=type_, dictionary=lexicon.name))
                     told_judged[tok.i, type_] = (critics, doers)
             candidates.extend((tok, trig) for trig in fitting)
-            if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
+            if tok.lower_ in self.w.company_preps and len(self._shown_together(tok)) >= 2:
                 # "state TV showed the Ghanaian president with his Togolese peer": those shown meet
-                candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
+                candidates.append((tok, Trigger(lemma=tok.lower_, pos="NOUN", type="CONSULT", joint=True,
                                                 dictionary=lexicon.name)))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -1308,7 +1314,8 @@ class _DocCoder:
             # the possessor, adjective, "by" or "between" phrase, not a phrase of the thing's origin
             # or place ("water from Ethiopia", "peace in Somalia")
             sources, _, joint = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))
-            phrased = {self.actor_of[t.i] for c in thing.children if c.dep_ == "prep" and c.lower_ not in ("by", "between")
+            named = self.w.doer_preps | self.w.partner_preps
+            phrased = {self.actor_of[t.i] for c in thing.children if c.dep_ == "prep" and c.lower_ not in named
                        for t in c.subtree if t.i in self.actor_of}
             sources = [a for a in _ordered_unique(sources + joint) if a not in phrased]
         if sources:
@@ -1690,7 +1697,7 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
-        if tok.lower_ == "with" and tok.pos_ == "ADP":
+        if tok.lower_ in self.w.company_preps and tok.pos_ == "ADP":
             together = self._shown_together(tok)
             return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
         sources, targets, joint_actors = self._noun_roles(tok, trig)
@@ -1951,7 +1958,7 @@ class _DocCoder:
         actors = self._actors(phrase)
         if actors or trig.type not in DISAPPROVAL_TYPES or phrase.pos_ != "NOUN":
             return actors
-        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "by"
+        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ in self.w.doer_preps
                                for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
 
     def _present_parties(self, noun: Token) -> list[str]:
@@ -1960,7 +1967,7 @@ class _DocCoder:
         says the two met there. Only two or more count, and only when
         no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
         phrase = noun
-        while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
+        while phrase.dep_ == "pobj" and phrase.head.lower_ in self.w.part_preps and phrase.head.head.dep_ == "pobj":
             phrase = phrase.head.head  # "at an Organization of American States session", misparsed
         if phrase.dep_ != "pobj" or phrase.head.lower_ not in self.w.presence_preps:
             return []
@@ -2007,7 +2014,7 @@ class _DocCoder:
                   for x in a.conjuncts if x not in withs]
 
         def person(t: Token) -> bool:
-            return any(x.i in self.actor_of and self.kind_of.get(x.i) in ("person", "title")
+            return any(x.i in self.actor_of and self.kind_of.get(x.i) in PEOPLE_KINDS
                        for x in (t, *(c for c in t.children if c.dep_ == "appos")))
 
         if not person(holder) or not all(person(t) for t in withs):
@@ -2028,7 +2035,7 @@ class _DocCoder:
         """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
         talks", "the three-way ratification of a treaty"; ``several_party_modifiers``)."""
         heads = [tok]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.w.part_preps and tok.head.head.pos_ == "NOUN":
             heads.append(tok.head.head)  # "the three-way ratification of a treaty"
         for head in heads:
             for c in head.children:
