@@ -1917,24 +1917,26 @@ def test_no_criticism_without_a_judgement_of_wrong(nlp, text):
     assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]
 
 
-@pytest.mark.parametrize("text,a,b,type_", [
+@pytest.mark.parametrize("text,a,b,type_,trigger", [
     # a verbless sentence (a photo caption) that names two people at a gathering: they met there,
     # the forum's organisation and the host city being no parties (presence_preps)
     ("The Kenyan president and the Ethiopian prime minister at the summit in Nairobi last week.", "KEN", "ETH",
-     "CONSULT"),
-    ("Ghana's president and Togo's prime minister during the ECOWAS summit in Abuja.", "GHA", "TGO", "CONSULT"),
+     "CONSULT", "summit"),
+    ("Ghana's president and Togo's prime minister during the ECOWAS summit in Abuja.", "GHA", "TGO", "CONSULT",
+     "summit"),
     # a shared act of three or more parties makes those named with the subject partners of each
     # other too (several_party_modifiers)
-    ("Brazil signed a trilateral agreement with Argentina and Uruguay.", "ARG", "URY", "AGREE"),
-    ("Kenya held three-way talks with Uganda and Tanzania.", "UGA", "TZA", "CONSULT"),
+    ("Brazil signed a trilateral agreement with Argentina and Uruguay.", "ARG", "URY", "AGREE", "agreement"),
+    ("Kenya held three-way talks with Uganda and Tanzania.", "UGA", "TZA", "CONSULT", "talks"),
     # (the modifier on the act whose "of" phrase names the thing agreed)
     ("Oslo attended the three-way ratification of a fisheries treaty with the Swedish king and the Finnish "
-     "president.", "SWE", "FIN", "AGREE"),
+     "president.", "SWE", "FIN", "AGREE", "treaty"),
 ])
-def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, text, a, b, type_):
+def test_parties_named_together_at_a_gathering_or_in_a_several_party_act(nlp, text, a, b, type_, trigger):
     events = code(nlp, text)
-    the(events, a, b, type_)
-    the(events, b, a, type_)
+    for source, target in ((a, b), (b, a)):
+        event = the(events, source, target, type_)
+        assert (event["trigger"], event["modality"], event["negated"]) == (trigger, "actual", False)
 
 
 @pytest.mark.parametrize("text,a,b", [
@@ -2110,4 +2112,5 @@ def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
     ("Australia raised concerns about Chinese warships near Fiji.", "AUS", "CHN", "ACCUSE"),
 ])
 def test_disapproval_of_an_act_targets_its_doer(nlp, text, source, target, type_):
-    assert the(code(nlp, text), source, target, type_)
+    event = the(code(nlp, text), source, target, type_)
+    assert (event["modality"], event["negated"]) == ("actual", False)
