@@ -241,6 +241,7 @@ class EventWords:
     doer_preps: frozenset[str]
     partner_preps: frozenset[str]
     part_preps: frozenset[str]
+    absence_words: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -970,6 +971,9 @@ class _DocCoder:
                 continue  # "export controls", "trade sanctions": the head noun names the act
             if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
                 continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
+            if trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "ADJ" \
+                    and tok.head.head.lemma_.lower() in self.w.absence_words:
+                continue  # "leaders absent at the summit", "missing from the talks": they took no part
             if trig.type == "REJECT" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 # "refused to send troops": the refusal negates the sending, it is not a REJECT (but
