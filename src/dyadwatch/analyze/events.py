@@ -518,8 +518,8 @@ class EventCoder:
         """Events of a headline written in title case, read again in sentence case.
 
         The tagger reads a capitalised word as a name: in "Chilean-Peruvian Diplomatic Ties Resumed
-        Following Border Dispute" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
-        and the parse has no act in it. The headline is parsed again (by the pipeline up to this
+        Following Border Dispute" or "Norway Commends Sweden for Its Handling of the Crisis" the
+        verb becomes a proper noun and the parse has no act in it. The headline is parsed again (by the pipeline up to this
         component, so its actors are found the same way) with every capitalised word lower-cased
         but the first, the actors' own words and acronyms; the events found there on a pair the
         headline has none for are added, at the headline's place in the text, dated as this
@@ -561,7 +561,8 @@ class EventCoder:
         for t in capitalised:
             starts[t.i] = at
             at += len(t.text) + 2
-        found = [m for m in alone._.dw_mentions or () if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)]
+        found = [m for m in alone._.dw_mentions or ()
+                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)]
         if len(set(coder.actor_of.values()) | {m["code"] for m in found}) < 2:
             return []  # one actor makes no pair
         names = {m["start"] for m in found}
