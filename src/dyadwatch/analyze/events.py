@@ -29,7 +29,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   saying whose clause says another actor must or should act ("said that Sudan must return the
   helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling
   or saying that judges an act as wrong ("labelled the blockade provocative", "said the envoy's
-  speech was outrageous", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
+  speech was outrageous", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise) of the
+  judged thing's doer, one that judges an act or relationship as good or needed ("said Kenyan-Ethiopian
+  cooperation was vital", ``approving_words``) a SUPPORT of its parties; a crowd's
   criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
