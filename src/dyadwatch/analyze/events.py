@@ -29,7 +29,9 @@ For every sentence, every trigger word (a verb or noun in the event dictionary,
   saying whose clause says another actor must or should act ("said that Sudan must return the
   helicopter", ``demanding_verbs``, ``obligation_aux``) is a REQUEST to it; a verb of calling
   or saying that judges an act as wrong ("labelled the blockade provocative", "said the envoy's
-  speech was outrageous", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise); a crowd's
+  speech was outrageous", ``calling_verbs``, ``disapproving_words``) is an ACCUSE (criticise) of the
+  judged thing's doer, one that judges an act or relationship as good or needed ("said Kenyan-Ethiopian
+  cooperation was vital", ``approving_words``) a SUPPORT of its parties; a crowd's
   criticism or defiance ("demonstrators ... showed their disapproval", ``crowd_nouns``) is a PROTEST.
 - **targets told elsewhere**: a threat with no target of its own threatens the target of the act
   it announces ("threatened to break off relations with Costa Rica", ``intent_target_types``); a
@@ -89,6 +91,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyadwatch.analyze.actors import ActorResolver
 from dyadwatch.analyze.dates import narrative_offset, parse_iso, resolve_date
 from dyadwatch.analyze.docview import doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.modes import event_mode
@@ -233,9 +236,14 @@ class EventWords:
     generic_modifiers: frozenset[str]
     presence_preps: frozenset[str]
     depicting_verbs: frozenset[str]
-    judging_adjectives: dict[str, frozenset[str]]
+    approving_words: frozenset[str]
     disapproval_topic_preps: frozenset[str]
     several_party_modifiers: frozenset[str]
+    company_preps: frozenset[str]
+    doer_preps: frozenset[str]
+    partner_preps: frozenset[str]
+    part_preps: frozenset[str]
+    absence_words: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -329,9 +337,11 @@ class Lexicon:
                 # "the deal, struck in Beijing": a participle's noun is its object
                 words.add(token.head.lower_)
             if "dobj" in deps and token.tag_ in ("VBN", "VBD") and not any(
-                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children):
-                # "Qatari-Bahraini relations restored" (a headline's passive, no auxiliary): the
-                # subject of a participle with no object of its own is what was acted on
+                    c.dep_ in ("dobj", "aux", "auxpass") for c in token.children) and _in_headline(token):
+                # "Chilean-Peruvian ties resumed" (a headline's passive, no auxiliary): the
+                # subject of a participle with no object of its own is what was acted on. Only in
+                # the headline, whose participle the tagger reads as a past tense (VBD) too; in
+                # the text a past tense with no object is no passive ("Chile retaliated")
                 words |= {c.lower_ for c in token.children if c.dep_ == "nsubj"}
             if "prep" in deps:
                 # "calls for both to calm tensions": the parser makes "for" the marker of the
@@ -464,6 +474,8 @@ def intensity_of(type_: str, mode: str | None) -> float:
 DISAPPROVAL_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 #: share of a headline's longer words (not actors) written capitalised that makes it title case
 TITLE_CASE_SHARE = 0.75
+#: kinds of actor mention that are people: one named, or an official named by a title
+PEOPLE_KINDS = frozenset({"person", "title"})
 #: the actor dictionary of people named by a title (their names come from the entity recogniser)
 TITLES_DICTIONARY = "dyadwatch.titles"
 
@@ -484,6 +496,8 @@ class EventCoder:
         self.lang = lang
         self.words = EventWords.of(word_lists("events", lang))
         self.nlp = nlp
+        #: title-case headlines parsed a second time (``_recased_headline``), for the cost bench
+        self.reparsed_headlines = 0
 
     def __call__(self, doc: Doc) -> Doc:
         self._prefixed_lemmas(doc)
@@ -505,15 +519,20 @@ class EventCoder:
     def _recased_headline(self, doc: Doc, coder: _DocCoder, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Events of a headline written in title case, read again in sentence case.
 
-        The tagger reads a capitalised word as a name: in "Qatari-Bahraini Relations Restored After
-        Long Rift" or "Norway Commends Sweden for Its Handling of the Crisis" the verb becomes a proper noun
-        and the parse has no act in it. The headline is parsed again (by the pipeline up to this
+        The tagger reads a capitalised word as a name: in "Chilean-Peruvian Diplomatic Ties Resumed
+        Following Border Dispute" or "Norway Commends Sweden for Its Handling of the Crisis" the
+        verb becomes a proper noun and the parse has no act in it. The headline is parsed again (by the pipeline up to this
         component, so its actors are found the same way) with every capitalised word lower-cased
         but the first, the actors' own words and acronyms; the events found there on a pair the
-        headline has none for are added, at the headline's place in the text."""
+        headline has none for are added, at the headline's place in the text, dated as this
+        document's coder dates the headline's news (the headline alone has no lead to date it by).
+
+        A second parse costs as much as the headline's first: it is made only for a headline in
+        title case that names an actor, in a document that names two, counting the names found
+        standing alone (one actor makes no pair, no event)."""
         first = coder._headline_start()
         head = next((s for s in doc_sents(doc) if s.start == first), None)
-        if head is None:
+        if head is None or not any(i in coder.actor_of for i in range(head.start, head.end)):
             return []
         words = [t for t in head if t.is_alpha and len(t) > 3 and t.i not in coder.actor_of]
         if len(words) < 2 or sum(t.text[0].isupper() for t in words) < TITLE_CASE_SHARE * len(words):
@@ -534,26 +553,37 @@ class EventCoder:
             or t.i in named and not self._verb_word(t)) and len(t.text.lower()) == len(t.text)]
         if not lowered:
             return []
-        # (a name the title case hid from the dictionaries is found when it stands alone:
-        # "Kenya and Uganda Begin Joint Naval Exercises")
-        alone = self._up_to_here("\n\n".join(t.text for t in lowered), doc)
-        starts = [0]
-        for t in lowered[:-1]:
-            starts.append(starts[-1] + len(t.text) + 2)
-        names = {m["start"] for m in alone._.dw_mentions or ()
-                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)}
-        for t, at in zip(lowered, starts):
-            if at not in names:
+        # (a name the title case hid from the dictionaries, or inside a person the recogniser
+        # made of a title and the words after it, is found when it stands alone: "Kenya and
+        # Uganda Begin Joint Naval Exercises", "Norway Leader Criticizes Sweden")
+        capitalised = [t for t in head if t.is_alpha and t.text[:1].isupper()]
+        alone = self._actors_alone("\n\n".join(t.text for t in capitalised), doc)
+        starts: dict[int, int] = {}
+        at = 0
+        for t in capitalised:
+            starts[t.i] = at
+            at += len(t.text) + 2
+        found = [m for m in alone._.dw_mentions or ()
+                 if not str(m.get("dictionary") or "").startswith(TITLES_DICTIONARY)]
+        if len(set(coder.actor_of.values()) | {m["code"] for m in found}) < 2:
+            return []  # one actor makes no pair
+        names = {m["start"] for m in found}
+        for t in lowered:
+            if starts.get(t.i) not in names:
                 rel = t.idx - head.start_char
                 chars[rel:rel + len(t.text)] = t.text.lower()
         recased = self._up_to_here("".join(chars), doc)
         coded = {frozenset((e["source"], e["target"])) for e in events
                  if e["start"] < head.end_char and e["end"] > head.start_char}
         out = []
-        for e in _DocCoder(self, recased).run():
+        self.reparsed_headlines += 1
+        recoder = _DocCoder(self, recased)
+        for e in recoder.run():
             if frozenset((e["source"], e["target"])) in coded:
                 continue
             e = {**e, "start": e["start"] + head.start_char, "end": e["end"] + head.start_char}
+            if e["date"] is not None and e["date"] == recoder.news_date:
+                e["date"] = coder.news_date  # the news of the document, not of the headline alone
             if e.get("trigger_start") is not None:
                 e["trigger_start"] += head.start_char
                 e["trigger_end"] += head.start_char
@@ -561,16 +591,23 @@ class EventCoder:
             out.append(e)
         return out
 
-    def _up_to_here(self, text: str, doc: Doc) -> Doc:
-        """``text`` through the pipeline up to this component, with ``doc``'s document fields."""
+    def _up_to_here(self, text: str, doc: Doc, only: type | None = None) -> Doc:
+        """``text`` through the pipeline up to this component (or only its components of type
+        ``only``), with ``doc``'s document fields."""
         out = self.nlp.make_doc(text)
         for ext in ("dw_ref_date", "dw_url", "dw_title"):
             setattr(out._, ext, getattr(doc._, ext))
         for name, component in self.nlp.pipeline:
             if name == self.name:
                 break
-            out = component(out)
+            if only is None or isinstance(component, only):
+                out = component(out)
         return out
+
+    def _actors_alone(self, text: str, doc: Doc) -> Doc:
+        """``text``, words standing alone, through the actor dictionaries only: a name is looked up,
+        no tagger, parser or entity recogniser is needed to find it."""
+        return self._up_to_here(text, doc, only=ActorResolver)
 
     def _verb_word(self, tok: Token) -> bool:
         """Whether the word, read as a verb, is one of the lemmatizer's known verbs."""
@@ -646,6 +683,8 @@ class _DocCoder:
         #: the events of the sentence before (the act a definite "the move" judged refers to)
         self._prev_events: list[dict[str, Any]] = []
         self._dates_cache: dict[int, list[tuple[Span, int]]] = {}
+        #: the day the article's news happened (``_news_of_the_day``), once ``run`` has dated it
+        self.news_date: str | None = None
         #: triggers whose own time is counted from another day than the publication: the days from
         #: the story's day ("the next day": 1), or None when counted from another event ("20 days
         #: before Russia invaded"); ``_date`` fills it
@@ -801,7 +840,8 @@ class _DocCoder:
         # the headline, then the sentences of the lead: lines of page furniture between them (a
         # subhead, a photo credit, a "Published On …" line: no sentence end) do not use it up
         sents = [s for s in doc_sents(self.doc) if s.start >= first and (s.start == first or _ends_sentence(s))]
-        _news_of_the_day(out, self.ref, [s.start for s in sents], self._told_days(sents[:LEAD_SENTENCES]))
+        self.news_date = _news_of_the_day(out, self.ref, [s.start for s in sents],
+                                          self._told_days(sents[:LEAD_SENTENCES]))
         # and once more for the events told again after news dated by the convention
         _dates_by_reference(out, [s.start for s in doc_sents(self.doc)])
         for e in out:
@@ -884,7 +924,8 @@ class _DocCoder:
         light_nouns: set[int] = set()
         candidates: list[tuple[Token, Trigger]] = []
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
-        told_judged: dict[int, tuple[list[str], list[str]]] = {}  # a verb judging a thing -> critics, doers
+        # a verb judging a thing, and the type of the judgement -> critics, those judged
+        told_judged: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
@@ -901,23 +942,20 @@ class _DocCoder:
                 fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
                                        dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
-            judged = self._judged(tok) if not any(t.type == "ACCUSE" for t in fitting) else None
-            critics = self._critics(tok) if judged is not None else []
-            doers = self._judged_doers(judged, critics) if judged is not None and critics else []
-            if doers:
-                # "labelled the Peruvian blockade provocative", "said Peru's speech was outrageous": a
-                # criticism of whoever did the thing judged
-                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="ACCUSE", dictionary=lexicon.name))
-                told_judged[tok.i] = (critics, doers)
+            for type_, words in (("ACCUSE", self.w.disapproving_words), ("SUPPORT", self.w.approving_words)):
+                judged = self._judged(tok, words) if not any(t.type == type_ for t in fitting) else None
+                critics = self._critics(tok) if judged is not None else []
+                doers = self._judged_doers(judged, critics, type_) if judged is not None and critics else []
+                if doers:
+                    # "labelled the Peruvian blockade provocative", "said Peru's speech was outrageous": a
+                    # criticism of whoever did the thing judged; "said Kenyan-Ethiopian friendship was
+                    # vital": a support of the parties to it
+                    fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=type_, dictionary=lexicon.name))
+                    told_judged[tok.i, type_] = (critics, doers)
             candidates.extend((tok, trig) for trig in fitting)
-            judged = self._judgement(tok)
-            if judged:
-                # "the remarks were unacceptable, Tokyo said": the speaker judges their maker
-                candidates.append((tok, Trigger(lemma=tok.lemma_.lower(), pos="NOUN", type=judged[0],
-                                                dictionary=lexicon.name)))
-            if tok.lower_ == "with" and len(self._shown_together(tok)) >= 2:
-                # "a video showed the Iranian envoy with his Saudi counterpart": those shown meet
-                candidates.append((tok, Trigger(lemma="with", pos="NOUN", type="CONSULT", joint=True,
+            if tok.lower_ in self.w.company_preps and len(self._shown_together(tok)) >= 2:
+                # "state TV showed the Ghanaian president with his Togolese peer": those shown meet
+                candidates.append((tok, Trigger(lemma=tok.lower_, pos="NOUN", type="CONSULT", joint=True,
                                                 dictionary=lexicon.name)))
         noun_objects = {tok.i for tok, trig in candidates if trig.pos == "NOUN"}
         headline_pair = self._headline_pair(sent) if candidates else None
@@ -936,6 +974,9 @@ class _DocCoder:
                 continue  # "export controls", "trade sanctions": the head noun names the act
             if trig.type in RESTRICTED_TYPES and trig.pos == "NOUN" and self._restricted_thing(tok, candidates):
                 continue  # "barriers to exports", "a ban on trade": the commerce restricted, no cooperation
+            if trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "ADJ" \
+                    and tok.head.head.lemma_.lower() in self.w.absence_words:
+                continue  # "leaders absent at the summit", "missing from the talks": they took no part
             if trig.type == "REJECT" and not any(c.dep_ == "dobj" for c in tok.children) and any(
                     c.i in trigger_tokens and (c.dep_ in ("xcomp", "acl") or _purpose_clause(c)) for c in tok.children):
                 # "refused to send troops": the refusal negates the sending, it is not a REJECT (but
@@ -949,8 +990,8 @@ class _DocCoder:
                 speakers = self._subject(tok)[0]
                 obliged = told_demands[tok.i]
                 found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
-            if tok.i in told_judged and trig.type == "ACCUSE":
-                found = _Found(*told_judged[tok.i], "syntax")
+            if (tok.i, trig.type) in told_judged:
+                found = _Found(*told_judged[tok.i, trig.type], "syntax")
             if trig.needs_clause:
                 # "helped Iran build a reactor": the helped party is the target, or there is none
                 helpers, helped = self._subject(tok)[0], self._helped(tok)
@@ -993,18 +1034,15 @@ class _DocCoder:
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
                 modality = "intended"  # the act its own parties call for is yet to come
-            # a judgement is told, and dated, by its verb of saying ("..., the minister said")
-            judgement = self._judgement(tok) if tok.pos_ == "ADJ" else None
-            timed = judgement[3] if judgement else tok
-            date = self._date(timed, sent, future=modality == "intended", actual=modality == "actual")
+            date = self._date(tok, sent, future=modality == "intended", actual=modality == "actual")
             contexts = self._contexts(sent, trig)
             mode = trig.mode or event_mode(type_, tok.lemma_, {t.lower_ for t in sent})
             base = {"syntax": 0.75, "inherited": 0.55, "sentence": 0.35,
                     "main pair": MAIN_PAIR_CONFIDENCE}.get(found.how, 0.3)
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
-            past = _past_tense(timed)
-            tense = _tense(timed, self.w)
-            own_verb = _own_verb(timed)
+            past = _past_tense(tok)
+            tense = _tense(tok, self.w)
+            own_verb = _own_verb(tok)
             # told as of the time of writing: "has now escalated", or the state a change has led
             # to by now ("the row has escalated into a trade war": the war is today's, whatever
             # day the lead tells the row's latest step on; "has said that the talks have failed"
@@ -1017,7 +1055,7 @@ class _DocCoder:
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.w.definite_determiners for c in tok.children)
             pairs = [(s, t, negated, modality, type_, mode) for s, t in _pairs(found)]
             if found.joint and self._several_parties(tok):
-                # "a trilateral signing of the accord with Pashinyan and Aliyev": the partners
+                # "three-way ratification of a treaty with Sweden and Finland": the partners
                 # named together are parties to each other too, not only to the subject
                 parties = _ordered_unique(found.sources + found.targets)
                 pairs += [(a, b, negated, modality, type_, mode) for a in parties for b in parties
@@ -1207,8 +1245,9 @@ class _DocCoder:
                                any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
                                for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
 
-    def _judged(self, tok: Token) -> Token | None:
-        """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): the
+    def _judged(self, tok: Token, words: Set[str]) -> Token | None:
+        """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``), or as
+        good or needed (SUPPORT; ``approving_words``, read the same way): the
         object a verb of calling names so ("labelled the blockade 'provocative'", "described the decision
         as unacceptable", "deemed the request unjustified", ``calling_verbs``), or the noun subject
         of the clause a verb of saying tells so ("said the envoy's speech was outrageous", also through
@@ -1218,7 +1257,6 @@ class _DocCoder:
         the claim is Peru's). Whose act was judged is told by that thing (``_judged_doers``)."""
         if tok.pos_ != "VERB":
             return None
-        words = self.w.disapproving_words
 
         def wrong(adj: Token) -> bool:
             return adj.lemma_.lower() in words and not any(c.dep_ == "neg" for c in adj.children)
@@ -1265,14 +1303,28 @@ class _DocCoder:
                        if self.doc[i].lemma_.lower() in self.w.speech_verbs), None)
         return self._subject(teller)[0] if teller is not None else []
 
-    def _judged_doers(self, thing: Token, critics: list[str]) -> list[str]:
+    def _judged_doers(self, thing: Token, critics: list[str], type_: str = "ACCUSE") -> list[str]:
         """Who did the thing judged as wrong (the criticised): the party it is ("said Peru was
         irresponsible") or those it names as its doers ("Peru's decision", "the Peruvian move",
         "the remark by Peru's envoy", ``_noun_roles``)
         other than the critic ("its decision" is the critic's own); a definite thing naming
-        none ("the move") is the act told just before, when one other party did it."""
-        sources = [self.actor_of[thing.i]] if thing.i in self.actor_of else \
-            self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", "ACCUSE"))[0]
+        none ("the move") is the act told just before, when one other party did it. A thing
+        judged good (SUPPORT) names its parties as partners too ("Kenyan-Ethiopian friendship");
+        never a place in a phrase after it ("the loss of life in Gaza", "water from Ethiopia")."""
+        if thing.i in self.actor_of:
+            sources = [self.actor_of[thing.i]]
+        elif type_ == "ACCUSE":
+            sources = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))[0]
+        elif not self._triggers(thing):
+            return []  # a thing that is no act or relationship ("Kenyan water is vital") is no one's support
+        else:
+            # the possessor, adjective, "by" or "between" phrase, not a phrase of the thing's origin
+            # or place ("water from Ethiopia", "peace in Somalia")
+            sources, _, joint = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))
+            named = self.w.doer_preps | self.w.partner_preps
+            phrased = {self.actor_of[t.i] for c in thing.children if c.dep_ == "prep" and c.lower_ not in named
+                       for t in c.subtree if t.i in self.actor_of}
+            sources = [a for a in _ordered_unique(sources + joint) if a not in phrased]
         if sources:
             return [a for a in sources if a not in critics]
         if not _definite(thing):
@@ -1652,10 +1704,7 @@ class _DocCoder:
                     return self._fallback(tok, trig, movers, [], sent_actors)
             return self._fallback(tok, trig, sources, targets, sent_actors)
         # nouns
-        if tok.pos_ == "ADJ":
-            judged = self._judgement(tok)
-            return _Found(judged[1], judged[2], "syntax") if judged else None
-        if tok.lower_ == "with" and tok.pos_ == "ADP":
+        if tok.lower_ in self.w.company_preps and tok.pos_ == "ADP":
             together = self._shown_together(tok)
             return _Found(together, [], "syntax", joint=True) if len(together) >= 2 else None
         sources, targets, joint_actors = self._noun_roles(tok, trig)
@@ -1911,12 +1960,12 @@ class _DocCoder:
 
     def _disapproved(self, phrase: Token, trig: Trigger) -> list[str]:
         """The actors of a target phrase; for a disapproval (``DISAPPROVAL_TYPES``) of an act whose
-        phrase names no one but the act's doer in a "by" phrase, that doer ("demonstrations
-        against violations by the Israeli army", "condemned the raids by Turkish jets")."""
+        phrase names no one but the act's doer in a "by" phrase, that doer ("farmers marched
+        against the seizure of crops by Peruvian officers", "denounced the shelling by Chilean guns")."""
         actors = self._actors(phrase)
         if actors or trig.type not in DISAPPROVAL_TYPES or phrase.pos_ != "NOUN":
             return actors
-        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ == "by"
+        return _ordered_unique(a for c in phrase.children if c.dep_ == "prep" and c.lower_ in self.w.doer_preps
                                for g in c.children if g.dep_ == "pobj" for a in self._actors(g))
 
     def _present_parties(self, noun: Token) -> list[str]:
@@ -1925,84 +1974,76 @@ class _DocCoder:
         says the two met there. Only two or more count, and only when
         no verb governs the phrase: "Xi spoke at the summit" names the speaker, not a meeting."""
         phrase = noun
-        while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.dep_ == "pobj":
-            phrase = phrase.head.head  # "at the Organisation of Islamic Co-operation summit", misparsed
+        while phrase.dep_ == "pobj" and phrase.head.lower_ in self.w.part_preps and phrase.head.head.dep_ == "pobj":
+            phrase = phrase.head.head  # "at an Organization of American States session", misparsed
         if phrase.dep_ != "pobj" or phrase.head.lower_ not in self.w.presence_preps:
             return []
         head = phrase.head.head
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head):
+        if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or _verb_in_function(head) or any(
+                c.pos_ == "ADJ" and c.i > head.i for c in head.children):
+            # (a predicate adjective after the people tells their state there: "leaders absent at ...")
             return []
         parties = self._actors(head)
         return parties if len(parties) >= 2 else []
 
-    def _judgement(self, adj: Token) -> tuple[str, list[str], list[str], Token] | None:
-        """(type, speakers, judged, the verb of saying) for a predicate adjective a speaker judges an act or a
-        relationship by (``judging_adjectives``): "the remarks were unacceptable, Tokyo said" (the
-        judged are those the subject names, else the one other actor of the sentence), "good
-        relations between A and B are essential, the UN said". Not without a speaker of its own
-        nor with a pronoun subject ("it is essential that ..." asks, it does not judge)."""
-        if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
-            return None
-        type_ = next((t for t, words in self.w.judging_adjectives.items() if adj.lemma_.lower() in words), None)
-        copula = adj.head
-        subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if type_ is None or not subjects or subjects[0].pos_ == "PRON" or subjects[0].i in self.actor_of:
-            return None
-        speakers: list[str] = []
-        clause = copula
-        for _ in range(4):
-            if clause.dep_ not in ("ccomp", "parataxis", "conj") or clause.head.i == clause.i:
-                break
-            clause = clause.head
-            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self.w.speech_verbs:
-                speakers = self._subject(clause)[0]
-                if speakers:
-                    break
-        if not speakers:
-            return None
-        judged = _ordered_unique(self.actor_of[t.i] for t in subjects[0].subtree
-                                 if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
-        if not judged:
-            others = _ordered_unique(self.actor_of[t.i] for t in adj.sent
-                                     if t.i in self.actor_of and self.actor_of[t.i] not in speakers)
-            judged = others if len(others) == 1 else []
-        return (type_, speakers, judged, clause) if judged else None
-
     def _shown_together(self, with_: Token) -> list[str]:
-        """The actors of people shown together: the "with" phrase of a depicting verb's object or
-        of a verbless sentence's head ("Footage showed Kenya's envoy with Ethiopian and Somali
-        officials", a caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side
-        must name a person or an official: "showed missiles with Iranian markings" shows no one."""
-        if with_.dep_ != "prep" or with_.pos_ != "ADP":
+        """The actors of people shown together: a person or official a depicting verb shows or a
+        verbless caption heads, and the people the "with" phrase attached to them names ("Footage
+        showed Kenya's envoy with Ethiopian and Somali officials", "Ruto was pictured with Abiy", a
+        caption "Ruto with Abiy in Addis Ababa"; ``depicting_verbs``). Each side must itself be a
+        person or an official: "Macron's rivalry with Putin" is no picture, "showed the president
+        with a wide lead" shows no one beside him. A caption without a depicting verb must put them
+        somewhere (``presence_preps``); a question ("Xi with Kishida?") or an absolute phrase ("with
+        the prime minister absent") shows no one together."""
+        if with_.dep_ != "prep" or with_.pos_ != "ADP" or any(t.text == "?" for t in with_.sent):
             return []
         holder = with_.head
+        pictured = False
         if holder.pos_ in ("VERB", "AUX"):
             if holder.lemma_.lower() not in self.w.depicting_verbs:
                 return []
             objects = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
             if not objects:
                 return []
-            holder = objects[0]
-        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN") or holder.dep_ in ("dobj", "nsubjpass")
-                  and holder.head.lemma_.lower() in self.w.depicting_verbs):
+            holder, pictured = objects[0], True
+        elif holder.dep_ in ("dobj", "nsubjpass") and holder.head.lemma_.lower() in self.w.depicting_verbs:
+            pictured = True
+        elif not (holder.dep_ == "ROOT" and holder.pos_ in ("NOUN", "PROPN")):
             return []
-        inside = {t.i for t in with_.subtree}
-        shown = [t for t in holder.subtree if t.i in self.actor_of and t.i not in inside]
-        withs = [t for g in with_.children if g.dep_ == "pobj" for t in g.subtree if t.i in self.actor_of]
-        people = ("person", "title")
-        if not any(self.kind_of.get(t.i) in people for t in shown) or \
-                not any(self.kind_of.get(t.i) in people for t in withs):
+        first = next((g for g in with_.children if g.dep_ == "pobj"), None)
+        if first is None:
             return []
-        return _ordered_unique(self.actor_of[t.i] for t in shown + withs)
+        # the object, its conjuncts and theirs of its apposition ("with adviser Farah and Wang Yi")
+        withs = [first, *first.conjuncts]
+        withs += [x for a in (c for w in withs for c in w.children if c.dep_ == "appos")
+                  for x in a.conjuncts if x not in withs]
+
+        def person(t: Token) -> bool:
+            return any(x.i in self.actor_of and self.kind_of.get(x.i) in PEOPLE_KINDS
+                       for x in (t, *(c for c in t.children if c.dep_ == "appos")))
+
+        if not person(holder) or not all(person(t) for t in withs):
+            return []
+        if not pictured and not any(t.dep_ == "prep" and t.lower_ in self.w.presence_preps and t.head.i in
+                                    {holder.i, *(w.i for w in withs)} for t in with_.sent):
+            return []
+
+        def own_words(t: Token) -> list[Token]:
+            # a side's own words (its modifiers before it and its apposition), not a place phrase after it
+            return [x for x in t.subtree if x.i <= t.i] + [
+                x for c in t.children if c.dep_ == "appos" for x in c.subtree if x.i <= c.i or x.dep_ != "conj"]
+
+        shown = [t for w in (holder, *withs) for t in own_words(w) if t.i in self.actor_of]
+        return _ordered_unique(self.actor_of[t.i] for t in shown)
 
     def _several_parties(self, tok: Token) -> bool:
         """A shared act marked as one of three or more parties ("a trilateral meeting", "three-way
-        talks", "a trilateral signing of the accord"; ``several_party_modifiers``)."""
+        talks", "the three-way ratification of a treaty"; ``several_party_modifiers``)."""
         heads = [tok]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-            heads.append(tok.head.head)  # "the trilateral signing of the accord"
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.w.part_preps and tok.head.head.pos_ == "NOUN":
+            heads.append(tok.head.head)  # "the three-way ratification of a treaty"
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i:
@@ -2680,9 +2721,19 @@ LEAD_SENTENCES = 4
 NEWS_WINDOW_DAYS = 6
 
 
+def _in_headline(token: Token) -> bool:
+    """Whether ``token`` is in the headline: the first sentence of at least three words (as
+    ``_DocCoder._headline_start`` finds it)."""
+    for sent in doc_sents(token.doc):
+        if sum(t.is_alpha for t in sent) >= 3:
+            return sent.start <= token.i < sent.end
+    return False
+
+
 def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts: list[int],
-                     told_days: Iterable[str] = ()) -> None:
-    """Events the article reports as its news take the date of that news (GUIDE.md, Conventions).
+                     told_days: Iterable[str] = ()) -> str | None:
+    """Events the article reports as its news take the date of that news (GUIDE.md, Conventions),
+    which is returned (None without a publication date).
 
     An undated, actual event is the article's news when its clause is in the present perfect
     ("India has suspended the treaty"), or in the simple past anywhere in the article (an
@@ -2706,10 +2757,10 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
     the date of its earlier telling, ``_dates_by_reference``, or none).
     """
     if not ref:
-        return
+        return None
     parsed = parse_iso(ref)
     if parsed is None:
-        return
+        return None
     published, _ = parsed
     never = 1 << 62
     lead_limit = sent_starts[LEAD_SENTENCES] if len(sent_starts) > LEAD_SENTENCES else never
@@ -2743,6 +2794,7 @@ def _news_of_the_day(events: list[dict[str, Any]], ref: str | None, sent_starts:
         if tense in ("perfect", "past") or (tense == "present" and sent < headline):
             # told as of now: the time of writing, not the day the lead tells its news on
             e["date"] = ref if e.get("_now") else news_date
+    return news_date
 
 
 #: dependencies of a non-finite clause that takes its tense from the clause above it
