@@ -605,8 +605,9 @@ class _DocResolver:
             for key in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
                 for known, idx in c._near.get(key, ()):
                     entry = c._entries[idx]
-                    if entry.label in want and known[0] == low[0] and not low.startswith(known) \
-                            and _one_edit(low, known) and (entry.label != "PERSON" or _initials(low) == _initials(known)):
+                    if entry.label not in want or known[0] != low[0] or low.startswith(known):
+                        continue
+                    if _one_edit(low, known) and (entry.label != "PERSON" or _initials(low) == _initials(known)):
                         meanings.setdefault((entry.code, entry.person), idx)
             if len(meanings) == 1:
                 idx = next(iter(meanings.values()))
