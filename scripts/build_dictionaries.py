@@ -10,7 +10,8 @@ Writes four JSONL files to ``src/dyadwatch/dictionaries/data/``:
 - ``dyadwatch.organisations.v1.jsonl`` international organisations that act like states.
 - ``dyadwatch.leaders.v2.jsonl``       people who act for a state or organisation, with terms:
   v1 (``LEADERS`` below) plus the heads of state and government and foreign ministers of
-  about seventy more states (``scripts/leaders_v2_additions.py``).
+  about seventy more states (``scripts/leaders_v2_additions.py``) and the heads of state and
+  government that reports before about 2010 name without a title (``scripts/leaders_v2_history.py``).
 - ``dyadwatch.titles.v2.jsonl``        title words ("foreign minister", "officials") that
   resolve to a state through the country named next to them; v2 adds "head of state",
   "head of government", consuls and more force words ("jets", "drones", "frigates").
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from leaders_v2_additions import ADDITIONS as LEADER_ADDITIONS  # noqa: E402
 from leaders_v2_additions import LEADER_ROLE_V2  # noqa: E402
+from leaders_v2_history import HISTORY as LEADER_HISTORY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dyadwatch" / "dictionaries" / "data"
@@ -213,6 +215,27 @@ CAPITAL_VARIANTS: dict[str, list[str]] = {
 #: v2: territories that stand for the state they belong to (form "territory"): "Israel's war in
 #: Gaza" is a war on the Palestinian state's territory and people.
 TERRITORY_NAMES: dict[str, list[str]] = {"PSE": ["Gaza", "Gaza Strip", "West Bank"]}
+
+#: v2: names a state bore before it renamed itself, and the demonyms of those names: reports of
+#: their years ("Zaire accused Angola ...", "Zairean troops") name the same state as today's
+#: (code, pattern, form, note). Only renamings of one state: a union that broke up
+#: (Czechoslovakia, Yugoslavia) has no single successor and stays out, as does "Persia" or
+#: "Siam", which news uses for history, not for a party to an event.
+FORMER_NAMES: list[tuple[str, str, str, str]] = [
+    ("COD", "Zaire", "short_name", "name 1971-1997"), ("COD", "Zairean", "demonym", "name 1971-1997"),
+    ("COD", "Zaireans", "demonym", "name 1971-1997"), ("COD", "Zairian", "demonym", "name 1971-1997"),
+    ("LKA", "Ceylon", "short_name", "name until 1972"), ("LKA", "Ceylonese", "demonym", "name until 1972"),
+    ("ZWE", "Rhodesia", "short_name", "name until 1979"),
+    ("ZWE", "Rhodesian", "demonym", "name until 1979"),
+    ("BEN", "Dahomey", "short_name", "name until 1975"),
+    ("BFA", "Upper Volta", "short_name", "name until 1984"),
+    ("ZMB", "Northern Rhodesia", "short_name", "name until 1964"),
+]
+
+#: v2: the name by which news most often calls a state with a compound name (form "short_name").
+SHORT_NAMES_V2: dict[str, list[str]] = {"TTO": ["Trinidad"]}
+#: ... and the towns that share that short name, which stay places (NONSTATE, as in NONSTATE below)
+NONSTATE_V2: list[tuple[str, str]] = [("Trinidad, Cuba", "Cuban town"), ("Trinidad, Bolivia", "Bolivian city")]
 
 #: Seats of power and state organs (form, name, note).
 STATE_BODIES: list[tuple[str, str, str, str]] = [
@@ -1198,12 +1221,17 @@ def build_countries() -> list[dict[str, Any]]:
     for code, names in TERRITORY_NAMES.items():
         for name in names:
             add(code, name, "territory", note="territory")
+    for code, pattern, form, note in FORMER_NAMES:
+        add(code, pattern, form, note=note)
+    for code, names in SHORT_NAMES_V2.items():
+        for n in names:
+            add(code, n, "short_name")
     for code, pattern, form, note in STATE_BODIES:
         name = f"the {pattern}" if form == "seat_of_power" and pattern in {
             "Kremlin", "White House", "Pentagon", "Oval Office", "Élysée", "Blue House"} else None
         add(code, pattern, form, note=note, name=name)
 
-    nonstate = list(NONSTATE)
+    nonstate = list(NONSTATE) + NONSTATE_V2
     # "Atlanta, Georgia", "Seattle, Washington": US cities in the two states that share a
     # name with a country or a capital.
     for state_code, state_name in (("GA", "Georgia"), ("WA", "Washington")):
@@ -1237,7 +1265,7 @@ def build_leaders() -> list[dict[str, Any]]:
          "scripts/leaders_v2_additions.py"])]
     names = set()
     for person in LEADERS + [P(name, gender, roles, aliases, surname)
-                             for name, gender, roles, aliases, surname in LEADER_ADDITIONS]:
+                             for name, gender, roles, aliases, surname in LEADER_ADDITIONS + LEADER_HISTORY]:
         assert person["person"] not in names, person["person"]
         names.add(person["person"])
         lines.append(person)

@@ -95,8 +95,16 @@ _PRONOUN_FORMS = {"name", "short_name", "official_name", "acronym", "capital", "
 #: how many sentences back "the president" may look for the president named before
 TITLE_SENTENCES = 6
 _HYPHENS = re.compile(r"[-–—]")
+_WORDS = re.compile(r"[\s\-–—]+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _APOSTROPHES = ("'", "’")
+#: forms of a state's name that a misspelt name may stand for (not demonyms, capitals, acronyms)
+_MISSPELT_FORMS = {"name", "short_name", "official_name"}
+#: entity labels a misspelt name may carry, and what it may then be
+_MISSPELT_LABELS = {"GPE": ("ACTOR",), "LOC": ("ACTOR",), "ORG": ("ACTOR",), "PERSON": ("PERSON", "ACTOR")}
+#: the shortest name a one-letter slip is looked for in: shorter names ("Iran", "Mali", "Oman")
+#: are one letter from other words and names
+MISSPELT_MIN_LEN = 8
 
 
 @dataclass
@@ -167,6 +175,7 @@ class ActorWords:
     articles: frozenset[str]
     object_pronouns: frozenset[str]
     subject_pronouns: frozenset[str]
+    not_misspellings: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> ActorWords:
@@ -310,9 +319,30 @@ class ActorResolver:
             key = f"dyadwatch_actors:{idx}"
             self._key_to_entry[self.vocab.strings.add(key)] = idx
             self._titles.add(key, list(self._make_docs(texts)))
+        self._near = self._misspelling_index(phrase)
         # single-token names for the parts of compounds the tokenizer keeps whole ("U.S.-China")
         self._pieces = {text: idx for text, idx in phrase.items()
                         if " " not in text and not _HYPHENS.search(text) and self._entries[idx].label == "ACTOR"}
+
+    def _misspelling_index(self, phrase: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
+        """States' names and people's full names of ``MISSPELT_MIN_LEN`` letters or more, by each
+        of their one-letter deletions (and themselves, lower-cased): a name the NER tags that is
+        one letter away from one of them ("Afganistan", "Francois Mitterand") meets it under a
+        shared key, in time linear in its length."""
+        near: dict[str, list[tuple[str, int]]] = {}
+        for text, idx in phrase.items():
+            entry = self._entries[idx]
+            if len(text) < MISSPELT_MIN_LEN or text in self.words.not_misspellings:
+                continue
+            if entry.label == "ACTOR" and (entry.form not in _MISSPELT_FORMS or
+                                           self.codes.get(entry.code, {}).get("type", "state") != "state"):
+                continue
+            if entry.label not in ("ACTOR", "PERSON"):
+                continue
+            low = text.lower()
+            for key in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
+                near.setdefault(key, []).append((low, idx))
+        return near
 
     def _make_docs(self, texts: Iterable[str]) -> Iterator[Doc]:
         for text in texts:
@@ -506,6 +536,7 @@ class _DocResolver:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, idx))
+        chosen += self._misspelt_names(taken)
         chosen.sort()
         self.actor_taken = bytearray(self.n)  # tokens inside ACTOR matches
         for s, e, idx in chosen:
@@ -545,6 +576,49 @@ class _DocResolver:
                 offset += len(piece) + 1
         mentions.sort(key=lambda m: (m.start, m.start_char))
         return mentions
+
+    def _misspelt_names(self, taken: bytearray) -> list[tuple[int, int, int]]:
+        """A name the NER tags (a place, group, organisation or person), in no dictionary, one
+        letter (left out, added, changed or two swapped) away from exactly one state's name or
+        person's full name, with the same first letter: the name misspelt ("rejected an offer from
+        Afganistan", "President Francois Mitterand"). The NER often tags a misspelt country as a
+        person or organisation, so those may be states; a place is never a person. Left out: short
+        names, the ``not_misspellings``, nationalities (NORP) and a name with a letter added at
+        its end, which makes another word ("Dominican" is not Dominica, "Zimbabwes"); a person's
+        name is misspelt only inside a word: "Robert Bates" is not Robert Gates."""
+        c, doc = self.c, self.doc
+        out: list[tuple[int, int, int]] = []
+        if not c._near or not doc.has_annotation("ENT_IOB") or not c.use_entities:
+            return out
+        for ent in doc.ents:
+            if ent.label_ not in _MISSPELT_LABELS:
+                continue
+            end = ent.end
+            while end > ent.start + 1 and doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            start = ent.start
+            while start < end - 1 and (doc[start].text in c.words.honorifics or doc[start].lower_ == "the"):
+                start += 1
+            if any(taken[start:end]):
+                continue
+            text = doc[start:end].text
+            if len(text) < MISSPELT_MIN_LEN or text in c.words.not_misspellings:
+                continue
+            low = text.lower()
+            want = _MISSPELT_LABELS[ent.label_]
+            meanings: dict[tuple[str, Any], int] = {}
+            for key in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
+                for known, idx in c._near.get(key, ()):
+                    entry = c._entries[idx]
+                    if entry.label not in want or known[0] != low[0] or low.startswith(known):
+                        continue
+                    if _one_edit(low, known) and (entry.label != "PERSON" or _initials(low) == _initials(known)):
+                        meanings.setdefault((entry.code, entry.person), idx)
+            if len(meanings) == 1:
+                idx = next(iter(meanings.values()))
+                taken[start:end] = b"\x01" * (end - start)
+                out.append((start, end, idx))
+        return out
 
     def _addresses(self, mentions: list[_Mention]) -> None:
         """A country named as the second half of a place's address is a place, not a party:
@@ -1210,6 +1284,22 @@ def _variants(text: str) -> list[str]:
         if v[:1].islower():
             out.add(v[:1].upper() + v[1:])
     return sorted(out)
+
+
+def _initials(name: str) -> list[str]:
+    return [w[0] for w in _WORDS.split(name) if w]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by exactly one letter left out, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
 def _parse_ref_date(value: Any) -> tuple[int, int] | None:
