@@ -3,7 +3,7 @@ as spaCy's own, built once per Doc, and built again when a retokeniser changes t
 
 from __future__ import annotations
 
-from dyadwatch.analyze.docview import KEEP, doc_heads, doc_sents, doc_text, doc_tokens
+from dyadwatch.analyze.docview import KEEP, doc_deps, doc_heads, doc_pos, doc_sents, doc_text, doc_tokens
 
 TEXT = ("China and Russia signed a trade agreement in Moscow on Tuesday.\n\n"
         "The European Union said it would not recognise the deal, officials in Brussels said. "
@@ -17,12 +17,16 @@ def test_views_are_spacys_own(nlp):
     assert [t.i for t in doc_tokens(doc)] == list(range(len(doc)))
     assert [t.text for t in doc_tokens(doc)] == [t.text for t in doc]
     assert doc_heads(doc) == [t.head.i for t in doc]
+    assert doc_pos(doc) == [t.pos_ for t in doc]
+    assert doc_deps(doc) == [t.dep_ for t in doc]
 
 
 def test_views_are_built_once_per_doc(nlp):
     doc = nlp(TEXT)
     assert doc_tokens(doc) is doc_tokens(doc)
     assert doc_sents(doc) is doc_sents(doc)
+    assert doc_pos(doc) is doc_pos(doc)
+    assert doc_deps(doc) is doc_deps(doc)
     other = nlp(TEXT)
     assert doc_tokens(other) is not doc_tokens(doc)
     assert doc_text(other) == doc_text(doc)
@@ -41,6 +45,7 @@ def test_a_retokenised_doc_gets_new_views(nlp):
     assert len(doc_tokens(doc)) == len(before) - 2
     assert doc_tokens(doc)[0].text == "China and Russia"
     assert doc_heads(doc) == [t.head.i for t in doc]
+    assert doc_deps(doc) == [t.dep_ for t in doc]
     assert doc_text(doc) == TEXT
 
 

@@ -4,7 +4,8 @@ spaCy builds these anew on every access: ``Doc.text`` joins every token's text (
 and ``analysis_from_doc`` read it ten times per Doc), ``Doc.sents`` makes a new Span per
 sentence (ten times), and ``doc[i]`` or ``token.head`` makes a new ``Token`` object every time
 (the stance component's clause walks made half a million of them over the 400 articles of
-``bench/throughput.py --cli``). None of them changes once the parser has run, since no
+``bench/throughput.py --cli``), and ``token.pos_`` or ``token.dep_`` looks its string up anew
+(the clause walk reads them again for every token below the same head). None of them changes once the parser has run, since no
 dyadwatch component retokenises or moves a sentence boundary, so they are worked out once and
 kept for the few Docs in flight: the components run one Doc at a time through the whole
 pipeline, then ``analysis_from_doc`` reads it. ``Token`` objects are views of the Doc, so those
@@ -25,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_heads", "doc_sents", "doc_text", "doc_tokens"]
+__all__ = ["doc_deps", "doc_heads", "doc_pos", "doc_sents", "doc_text", "doc_tokens"]
 
 #: Docs whose views are kept; more only costs a recomputation, never a wrong answer
 KEEP = 4
@@ -85,3 +86,21 @@ def doc_heads(doc: Doc) -> list[int]:
     if heads is None:
         heads = views["heads"] = [t.head.i for t in doc_tokens(doc)]
     return heads
+
+
+def doc_pos(doc: Doc) -> list[str]:
+    """Each token's ``pos_``, read once."""
+    views = _views(doc)
+    pos = views.get("pos")
+    if pos is None:
+        pos = views["pos"] = [t.pos_ for t in doc_tokens(doc)]
+    return pos
+
+
+def doc_deps(doc: Doc) -> list[str]:
+    """Each token's ``dep_``, read once."""
+    views = _views(doc)
+    deps = views.get("deps")
+    if deps is None:
+        deps = views["deps"] = [t.dep_ for t in doc_tokens(doc)]
+    return deps

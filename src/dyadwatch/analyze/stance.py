@@ -119,7 +119,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyadwatch.analyze.docview import doc_heads, doc_sents, doc_text, doc_tokens
+from dyadwatch.analyze.docview import doc_deps, doc_heads, doc_pos, doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
@@ -341,7 +341,7 @@ def _tokens_from_text(text: str, offset: int = 0) -> list[_Tok]:
 
 def _tokens_from_span(sent: Span) -> list[_Tok]:
     out = []
-    tokens = doc_tokens(sent.doc)
+    tokens, pos = doc_tokens(sent.doc), doc_pos(sent.doc)
     for t in tokens[sent.start:sent.end]:
         if t.is_space:
             continue
@@ -349,9 +349,11 @@ def _tokens_from_span(sent: Span) -> list[_Tok]:
         # a proper noun inside a name of two or more words ("United Nations", "the Persian Gulf");
         # a one-word "name" is as often a capitalised word the tagger took for one ("Mistrust
         # has replaced diplomacy.")
-        name = t.pos_ == "PROPN" and bool(t.ent_type_) and (
-            t.ent_iob_ == "I" or (t.i + 1 < len(tokens) and tokens[t.i + 1].ent_iob_ == "I"))
-        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), t.i, t.pos_, name))
+        i = t.i
+        tag = pos[i]
+        name = tag == "PROPN" and bool(t.ent_type_) and (
+            t.ent_iob_ == "I" or (i + 1 < len(tokens) and tokens[i + 1].ent_iob_ == "I"))
+        out.append(_Tok(lower, t.idx, t.idx + len(t.text), t.lemma_.lower(), i, tag, name))
     return out
 
 
@@ -944,8 +946,8 @@ def _heads(toks: list[_Tok], sent: Span) -> list[tuple[int, str]]:
     its relation to it."""
     index = {t.i: k for k, t in enumerate(toks)}
     doc = sent.doc
-    heads, tokens = doc_heads(doc), doc_tokens(doc)
-    return [(index.get(heads[t.i], -1) if heads[t.i] != t.i else -1, tokens[t.i].dep_) for t in toks]
+    heads, deps = doc_heads(doc), doc_deps(doc)
+    return [(index.get(heads[t.i], -1) if heads[t.i] != t.i else -1, deps[t.i]) for t in toks]
 
 
 def _title_span(text: str, title: Any) -> tuple[int, int] | None:
@@ -997,13 +999,14 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
     commitments" negates "commitments"; tokens of a past-tense clause in a sentence that dates
     it -- "after the clash in 2020" is background, not the author's view of the present)."""
     index = {t.i: k for k, t in enumerate(toks)}
-    dated = bool(_past_date(lex.past_date_words).search(sent.text))
+    # the sentence's text cut from the Doc's, joined once (``Span.text`` joins its tokens anew)
+    dated = bool(_past_date(lex.past_date_words).search(doc_text(sent.doc)[sent.start_char:sent.end_char]))
     verdict: dict[int, tuple[bool, bool]] = {}
     negated_out: set[int] = set()
     past_out: set[int] = set()
     # the walk up the heads goes by token index over the Doc's shared Tokens and heads: reading
     # ``token.head`` makes a new Token object each time
-    tokens, heads = doc_tokens(sent.doc), doc_heads(sent.doc)
+    tokens, heads, pos, deps = doc_tokens(sent.doc), doc_heads(sent.doc), doc_pos(sent.doc), doc_deps(sent.doc)
     for i in range(sent.start, sent.end):
         if i not in index:
             continue
@@ -1012,8 +1015,8 @@ def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[i
             if cur in verdict:
                 flags = verdict[cur]
                 break
-            verb = tokens[cur]
-            if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            if pos[cur] in ("VERB", "AUX") or deps[cur] == "ROOT":
+                verb = tokens[cur]
                 flags = (_verb_negated(verb, lex) or _clause_of_negated_noun(verb, lex),
                          dated and _past_clause(verb, lex))
                 verdict[cur] = flags
@@ -1075,9 +1078,13 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
     whose subject is not the author, and the plan an actor announces ("vowed to deepen ties")."""
     by_char = {t.start: i for i, t in enumerate(toks)}
     mention_chars = [(m["start"], m["end"]) for m in mentions]
+    pos = doc_pos(sent.doc)
     for t in doc_tokens(sent.doc)[sent.start:sent.end]:
+        tag = pos[t.i]
+        if tag not in ("NOUN", "VERB", "AUX"):
+            continue  # (only a view noun or a reporting or intention verb lowers anything)
         lemma = t.lemma_.lower()
-        if t.pos_ == "NOUN" and lemma in lex.view_nouns:
+        if tag == "NOUN" and lemma in lex.view_nouns:
             # "the conclusion that …", "hopes for …": a view under discussion, not yet the author's
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > t.i:
@@ -1086,7 +1093,7 @@ def _attribution(sent: Span, toks: list[_Tok], factor: dict[int, float], mention
                         if i is not None:
                             factor[i] = min(factor.get(i, 1.0), 0.5)
             continue
-        if t.pos_ not in ("VERB", "AUX"):
+        if tag not in ("VERB", "AUX"):
             continue
         reporting = lemma in lex.reporting
         intention = lemma in lex.intention
