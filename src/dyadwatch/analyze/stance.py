@@ -904,8 +904,12 @@ def _sentences(doc: Doc, mentions: list[dict[str, Any]], quotes: list[dict[str, 
         local_names = [(m["start"], m["end"]) for m in local_mentions]
         # quoted words, actors' names, and words of other names ("United Nations", "the Persian
         # Gulf", "World War II"): a name is no assessment
-        skip = {i for i, t in enumerate(toks)
-                if t.name or any(s <= t.start < e for s, e in here) or any(s <= t.start < e for s, e in local_names)}
+        skip = {i for i, t in enumerate(toks) if t.name}
+        # (the tokens starting inside each region, found by bisection over the tokens' starts,
+        # which rise: not every region tried for every token)
+        tok_starts = [t.start for t in toks]
+        for s, e in (*here, *local_names):
+            skip.update(range(bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)))
         voice = 1.0
         if quoted / n_chars > 0.5:
             voice = 0.0
