@@ -1712,8 +1712,10 @@ def _cues_about_others(s: _Sent, dyad: tuple[str, str], lex: StanceWords) -> set
         # trade links with Asia", "US-China trade tensions"
         by_i = {t.i: k for k, t in enumerate(s.toks)}
         third_chars = [s.toks[j].start for j, code in actors if code not in dyad]
-        for tok in s.span:
-            if tok.pos_ not in ("NOUN", "ADJ") or tok.i not in by_i:
+        doc = s.span.doc
+        pos = doc_pos(doc)
+        for tok in doc_tokens(doc)[s.span.start:s.span.end]:
+            if pos[tok.i] not in ("NOUN", "ADJ") or tok.i not in by_i:
                 continue
             sub = list(tok.subtree)
             lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
