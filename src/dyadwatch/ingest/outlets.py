@@ -288,6 +288,9 @@ def _expanded_acronym(label: str, text: str) -> str | None:
     for match in _CAPITALISED_RUN.finditer(window):
         words = [w.strip(".,;:'’") for w in match.group(0).split()][:8]
         for i in range(len(words)):
+            first = _NON_ALNUM.sub("", words[i].lower())
+            if first and first not in _CONNECTORS and first[0] != label[:1]:
+                continue  # no run from this word abbreviates the label (``_abbreviates``' first test)
             for j in range(len(words), i + 1, -1):
                 run = words[i:j]
                 if (sum(1 for w in run if w.lower() not in _CONNECTORS) < 2 or not run[0][:1].isupper()
