@@ -2120,3 +2120,76 @@ def test_cease_fire_spelled_with_a_hyphen_is_a_ceasefire(nlp):
 def test_disapproval_of_an_act_targets_its_doer(nlp, text, source, target, type_):
     event = the(code(nlp, text), source, target, type_)
     assert (event["modality"], event["negated"]) == ("actual", False)
+
+
+@pytest.mark.parametrize("text,critic,other", [
+    # a thing judged as wrong that is no act names its doer only by a state, leader or official that
+    # owns or did it (judged_act_nouns, official_nouns): a bare nationality on it names no one
+    ("The Peruvian foreign minister said the Chilean border was provocative.", "PER", "CHL"),
+    ("Chilean supporters called the Peruvian goal unjustified.", "CHL", "PER"),
+    ("Chile said the Bolivian striker's foul was reckless.", "CHL", "BOL"),
+])
+def test_a_thing_that_is_no_act_judged_wrong_accuses_no_nationality(nlp, text, critic, other):
+    events = code(nlp, text)
+    assert not find(events, critic, other, "ACCUSE"), events
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # an act noun or an official owner still names the criticised
+    ("Chile said the Bolivian remarks were unacceptable.", "CHL", "BOL"),
+    ("Chile said the Bolivian government's tone was outrageous.", "CHL", "BOL"),
+])
+def test_an_act_or_an_officials_thing_judged_wrong_is_a_criticism(nlp, text, source, target):
+    assert the(code(nlp, text), source, target, "ACCUSE")["trigger"] == "said"
+
+
+@pytest.mark.parametrize("text,speaker,other", [
+    # a thing of commerce or money judged good or needed is no relationship supported, and one
+    # party named is no pair of partners
+    ("Kenyan officials said Ethiopian demand was essential for the harvest.", "KEN", "ETH"),
+    ("The World Bank said Ethiopian investment in Somalia was vital.", "WB", "ETH"),
+    ("Kenya said Ethiopian credits were essential.", "KEN", "ETH"),
+])
+def test_a_thing_that_is_no_relationship_judged_good_is_no_support(nlp, text, speaker, other):
+    events = code(nlp, text)
+    assert not [e for e in events if e["type"] == "SUPPORT" and e["trigger"] == "said"], events
+
+
+@pytest.mark.parametrize("text", [
+    # a definite noun that is no act is not the act told just before
+    "Kenya sold tea to Somalia last year. Ethiopia said the cost was outrageous.",
+])
+def test_a_definite_thing_that_is_no_act_is_not_the_act_told_before(nlp, text):
+    assert not [e for e in code(nlp, text) if e["type"] == "ACCUSE"]
+
+
+def test_a_judgement_of_the_act_told_before_is_dated_as_news(nlp):
+    # the seizure was last year; the criticism of it is told today, not dated as the seizure
+    text = "Peru seized a Chilean trawler last year. Bolivia said the seizure was outrageous."
+    events = code(nlp, text)
+    assert the(events, "PER", "CHL", "COERCE")["date"] == "2023"
+    assert the(events, "BOL", "PER", "ACCUSE")["date"] == REF
+
+
+def test_a_from_doer_acts_on_no_party_of_another_clause(nlp):
+    # the threats named by their "from" doer target no one in the clause of the imports
+    text = "Exports from Peru dropped, while threats from Chile increased."
+    events = code(nlp, text)
+    assert not [e for e in events if e["type"] == "THREATEN" and e["target"] == "PER"], events
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # help to rebuild, defend or survive is aid (aid_infinitives), not cooperation with an act
+    ("France said it would help Lebanon rebuild after the war.", "FRA", "LBN"),
+    ("Britain helped Ukraine repel the drones.", "GBR", "UKR"),
+])
+def test_help_to_rebuild_or_defend_is_aid(nlp, text, source, target):
+    events = code(nlp, text)
+    assert the(events, source, target, "AID")
+    assert not find(events, source, target, "COOPERATE")
+
+
+def test_a_verbless_caption_of_a_meeting_is_news_of_the_day(nlp):
+    # dated as "State TV showed the two at the summit" is: the day of the news
+    text = "The Malian president with his Nigerien counterpart at the summit in Niamey."
+    assert the(code(nlp, text), "MLI", "NER", "CONSULT")["date"] == REF

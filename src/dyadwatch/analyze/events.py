@@ -126,6 +126,9 @@ FROM_DOER_TYPES = frozenset(GIVING_TYPES | {"ACCUSE", "THREATEN"})
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: types of a relationship between parties that a judgement as good or needed supports ("Kenyan-
+#: Ethiopian cooperation is vital"); not an act of commerce or money alone judged ("Chinese loans")
+PARTNER_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT"})
 #: shared acts of words whose "on"/"over" phrase is their topic ("talks with Russia on Ukraine",
 #: "the spat with Japan over Taiwan"), unlike a sanction or an attack "on" its target
 TOPIC_TYPES = frozenset({"AGREE", "CONSULT", "ACCUSE"})
@@ -244,6 +247,10 @@ class EventWords:
     partner_preps: frozenset[str]
     part_preps: frozenset[str]
     absence_words: frozenset[str]
+    judged_act_nouns: frozenset[str]
+    official_nouns: frozenset[str]
+    relationship_nouns: frozenset[str]
+    aid_infinitives: frozenset[str]
 
     @classmethod
     def of(cls, lists: WordLists) -> EventWords:
@@ -689,6 +696,9 @@ class _DocCoder:
         #: the story's day ("the next day": 1), or None when counted from another event ("20 days
         #: before Russia invaded"); ``_date`` fills it
         self._counted: dict[int, int | None] = {}
+        #: things judged as wrong that name no doer and so are the act told just before
+        #: (``_judged_doers``): the judgement is today's news, not dated as that act
+        self._judged_before: set[int] = set()
         self._headline: int | None = None
         self._date_ents: list[Span] | None = None
         self._date_starts: list[int] = []
@@ -801,7 +811,10 @@ class _DocCoder:
                         # not to a clause told as of now ("the spat has now escalated") or as
                         # background ("which Seoul had earlier threatened to scrap")
                         if ev["date"] is None and ev.get("_past") and ev["modality"] == "actual" \
-                                and not ev.get("_now") and ev.get("_tense") != "background":
+                                and not ev.get("_now") and ev.get("_tense") != "background" \
+                                and not ev.get("_judging_before"):
+                            # (nor to a judgement of the act told before: "Bolivia called the
+                            # seizure outrageous" is today's news, not the seizure's day)
                             if "_offset" not in ev:
                                 ev["date"] = prev_dated[0]["date"]
                                 ev["_carried"] = prev_dated
@@ -858,6 +871,7 @@ class _DocCoder:
             e.pop("_stated", None)
             e.pop("_now", None)
             e.pop("_offset", None)
+            e.pop("_judging_before", None)
         return out
 
     def _told_days(self, lead: list[Span]) -> list[str]:
@@ -926,6 +940,7 @@ class _DocCoder:
         told_demands: dict[int, list[str]] = {}  # a verb of saying -> those its clause obliges
         # a verb judging a thing, and the type of the judgement -> critics, those judged
         told_judged: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+        judged_before: set[int] = set()  # verbs judging the act told before (``_judged_doers``)
         for tok in sent:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
@@ -952,6 +967,8 @@ class _DocCoder:
                     # vital": a support of the parties to it
                     fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type=type_, dictionary=lexicon.name))
                     told_judged[tok.i, type_] = (critics, doers)
+                    if judged is not None and judged.i in self._judged_before:
+                        judged_before.add(tok.i)
             candidates.extend((tok, trig) for trig in fitting)
             if tok.lower_ in self.w.company_preps and len(self._shown_together(tok)) >= 2:
                 # "state TV showed the Ghanaian president with his Togolese peer": those shown meet
@@ -1042,6 +1059,10 @@ class _DocCoder:
             confidence = round(base + (0.1 if trig.pos == "VERB" else 0.0), 2)
             past = _past_tense(tok)
             tense = _tense(tok, self.w)
+            if tense is None and modality == "actual" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                # a verbless caption ("A with B at the summit in Accra") tells what the picture
+                # shows, as "State TV showed A with B" does: the news of the day
+                tense = "past"
             own_verb = _own_verb(tok)
             # told as of the time of writing: "has now escalated", or the state a change has led
             # to by now ("the row has escalated into a trade war": the war is today's, whatever
@@ -1085,6 +1106,7 @@ class _DocCoder:
                     "dictionary": trig.dictionary or self.c.lexicon.name,
                     "_past": past, "_speech": tok.lemma_.lower() in self.w.speech_verbs, "_name": name, "_how": found.how, "_noun": trig.pos == "NOUN",
                     "_tense": tense, "_sent": sent.start, "_told_before": told_before, "_now": now,
+                    "_judging_before": tok.i in judged_before,
                     "_since": trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "since",
                     "_stated": self._statement_tense(tok) if modality == "intended" and date is None else None,
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
@@ -1311,27 +1333,52 @@ class _DocCoder:
         none ("the move") is the act told just before, when one other party did it. A thing
         judged good (SUPPORT) names its parties as partners too ("Kenyan-Ethiopian friendship");
         never a place in a phrase after it ("the loss of life in Gaza", "water from Ethiopia")."""
+        lemma = thing.lemma_.lower()
+        act = bool(self._triggers(thing)) or lemma in self.w.judged_act_nouns
         if thing.i in self.actor_of:
             sources = [self.actor_of[thing.i]]
+        elif type_ == "ACCUSE" and act:
+            sources = self._noun_roles(thing, Trigger(lemma, "NOUN", type_))[0]
         elif type_ == "ACCUSE":
-            sources = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))[0]
-        elif not self._triggers(thing):
-            return []  # a thing that is no act or relationship ("Kenyan water is vital") is no one's support
+            # no act ("the Chinese border", "the Japanese player's tackle"): only a state, leader or
+            # official that owns or did it names whose conduct is judged, never a bare nationality
+            sources = self._official_doers(thing)
+        elif not (any(t.type in PARTNER_TYPES for t in self._triggers(thing)) or lemma in self.w.relationship_nouns):
+            # a thing that is no relationship ("Kenyan water", "Chinese demand", "Chinese loans are
+            # essential") is no one's support
+            return []
         else:
-            # the possessor, adjective, "by" or "between" phrase, not a phrase of the thing's origin
-            # or place ("water from Ethiopia", "peace in Somalia")
-            sources, _, joint = self._noun_roles(thing, Trigger(thing.lemma_.lower(), "NOUN", type_))
+            # the two partners the relationship names: an adjectival pair or a "between" phrase
+            # ("Kenyan-Ethiopian friendship", "ties between Chile and Peru"); not a phrase of the
+            # thing's origin or place ("water from Ethiopia", "investment in Africa")
+            sources, _, joint = self._noun_roles(thing, Trigger(lemma, "NOUN", type_))
             named = self.w.doer_preps | self.w.partner_preps
             phrased = {self.actor_of[t.i] for c in thing.children if c.dep_ == "prep" and c.lower_ not in named
                        for t in c.subtree if t.i in self.actor_of}
             sources = [a for a in _ordered_unique(sources + joint) if a not in phrased]
+            if len(sources) < 2:
+                return []
         if sources:
             return [a for a in sources if a not in critics]
-        if not _definite(thing):
-            return []
+        if not _definite(thing) or not act:
+            return []  # "Japan said the price was outrageous": no act, so not the act told before
         doers = _ordered_unique(e["source"] for e in self._prev_events if e["modality"] == "actual"
                                 and not e["negated"] and e["source"] not in critics)
-        return doers if len(doers) == 1 else []
+        if len(doers) != 1:
+            return []
+        self._judged_before.add(thing.i)
+        return doers
+
+    def _official_doers(self, thing: Token) -> list[str]:
+        """The state, leader or official that owns a thing or did it by a "by" phrase ("Peru's
+        border", "the Peruvian government's tone", "the remark by Peru's envoy"): a name, or a
+        noun of ``official_nouns``; not a bare nationality ("the Japanese player's tackle")."""
+        heads = [c for c in thing.children if c.dep_ == "poss"] + [
+            g for c in thing.children if c.dep_ == "prep" and c.lower_ in self.w.doer_preps
+            for g in c.children if g.dep_ == "pobj"]
+        return _ordered_unique(a for h in heads if h.pos_ == "PROPN" and h.i in self.actor_of
+                               or h.lemma_.lower() in self.w.official_nouns or h.lower_ in self.w.official_nouns
+                               for a in self._actors(h, 1))
 
     def _promisers(self, gov: Token) -> list[str]:
         """Who promises or refuses by ``gov``: a verb's subject ("it is willing": the subject of
@@ -1364,9 +1411,13 @@ class _DocCoder:
 
     def _material_help(self, tok: Token) -> bool:
         """Help with an act that is material aid all the same (the guide's AID): given with goods
-        ("helped Indonesia recover with emergency loans", ``material``) or the purpose of a
-        giving ("sent aid to help Indonesia rebuild")."""
+        ("helped Indonesia recover with emergency loans", ``material``), the purpose of a
+        giving ("sent aid to help Indonesia rebuild"), or help to an act that aid is for
+        (PLOVER AID: humanitarian, economic, military; ``aid_infinitives``: "will help Ukraine
+        rebuild", "helped Israel intercept the missiles")."""
         inf = _infinitive(tok)
+        if inf is not None and inf.lemma_.lower() in self.w.aid_infinitives:
+            return True
         preps = [c for v in (tok, inf) if v is not None for c in v.children if c.dep_ == "prep" and c.lower_ == "with"]
 
         def giving(t: Token) -> bool:
@@ -1760,6 +1811,16 @@ class _DocCoder:
             return _Found(sources, [], how, joint=True)
         if sources and targets:
             return _Found(sources, targets, how)
+        if sources and not targets and how == "syntax" and trig.type in FROM_DOER_TYPES and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            # "Imports from Russia fell, while threats from the US grew": a doer named by "from"
+            # acts on whoever its own clause names, or on no one told; not a party of another clause
+            clause = _clause_verb(tok) or tok
+            span = range(clause.left_edge.i, clause.right_edge.i + 1)
+            own = {self.actor_of[i] for i in span if i in self.actor_of
+                   and not any(a.dep_ in ("conj", "advcl", "ccomp") and a.i != clause.i
+                               for a in self.doc[i].ancestors if a.i in span)}
+            sent_actors, prev_actors = [a for a in sent_actors if a in own], []
         if sources and not targets:
             pair = self._pair_target(tok, trig, sources, sent_actors, prev_actors)
             if pair:
