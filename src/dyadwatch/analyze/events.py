@@ -120,6 +120,10 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 #: moving away ("imports from Russia", "a withdrawal from Syria"), nor a demand, whose "from" names
 #: who is asked ("seek reimbursement from Japan")
 FROM_DOER_TYPES = frozenset(GIVING_TYPES | {"ACCUSE", "THREATEN"})
+#: acts of words said to someone: with their sayer named and no target, the one who answers,
+#: heeds or turns them down is whom they were said to (``_answerers``); a request names its sayer
+#: in a "from" phrase only right after its noun and not after a verb of receiving (``_asker``)
+SAID_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -192,6 +196,11 @@ class EventWords:
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    addressee_preps: frozenset[str]
+    answering_verbs: frozenset[str]
+    unagentive_verbs: frozenset[str]
+    expecting_verbs: frozenset[str]
+    quantity_request_nouns: frozenset[str]
     undergoing_verbs: frozenset[str]
     evaluating_verbs: frozenset[str]
     joining_verbs: frozenset[str]
@@ -929,7 +938,7 @@ class _DocCoder:
                 continue  # the object noun carries the event ("hold talks", "provide support")
             own_call = self._own_call(tok, candidates) if trig.pos == "NOUN" and trig.joint \
                 and trig.type in SHARED_TYPES else None
-            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
+            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok, trig) \
                     and not self._told_parties(tok, trig, sent_actors) and not own_call:
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
@@ -988,7 +997,17 @@ class _DocCoder:
             # a third party's verb does not change an act with its own doer: in "the EU will not
             # join the American boycott" the boycott is neither negated nor future
             stop = self._third_party_verb(tok, set(found.sources) | set(found.targets)) if own_source else None
-            negated = self._negated(tok, trig, own_source=own_source, stop=stop)
+            neg_stop = stop
+            if own_source and stop is None and type_ in SAID_TYPES and not any(
+                    c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+                # "Chile would not heed Peru's demands": the demand was made; the answerer's
+                # negation is not its sayer's (its modality is kept); not a demand only expected
+                # or feared ("Chile does not expect demands from Peru") or any at all ("would
+                # reject any demand")
+                answer = self._third_party_verb(tok, set(found.sources))
+                if answer is not None and answer.lemma_.lower() not in self.w.expecting_verbs:
+                    neg_stop = answer
+            negated = self._negated(tok, trig, own_source=own_source, stop=neg_stop)
             carrier = tok.head if trig.needs_head and tok.dep_ in OBJ else None
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
@@ -1306,8 +1325,11 @@ class _DocCoder:
             return None
         return gov if gov.lemma_.lower() in words else None
 
-    def _own_roles(self, noun: Token) -> bool:
-        sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
+    def _own_roles(self, noun: Token, trig: Trigger) -> bool:
+        # a shared talk names its parties; an act of words also its sayer ("rejected the demand
+        # from Lima": the demand is an act of its own beside the rejection)
+        sense = trig.type if trig.type in SAID_TYPES else "CONSULT"
+        sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", sense))
         return bool(sources or joint)
 
     def _material_help(self, tok: Token) -> bool:
@@ -1600,6 +1622,8 @@ class _DocCoder:
                 targets = self._intended_targets(tok, trig, sources)
             if not targets and trig.type in self.w.clause_target_types:
                 targets = [a for a in self._clause_subjects(tok) if a not in sources]
+            if not targets and trig.type == "REJECT":
+                targets = [a for a in self._refused_requests(tok) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
@@ -1685,6 +1709,10 @@ class _DocCoder:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
             # questions and concerns with Putin": the light verb carries the noun's target
             targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
+        if not targets and sources and trig.type in SAID_TYPES:
+            # "Chile ignored a warning from Peru", "pressed on despite objections from Oslo": who
+            # answers or withstands what was said is whom it was said to
+            targets = [a for a in self._answerers(tok) if a not in sources]
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
         between = self._between(tok)
@@ -1860,9 +1888,10 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in FROM_DOER_TYPES):
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and (
+                    trig.type in FROM_DOER_TYPES or trig.type == "REQUEST" and self._asker_phrase(noun, c))):
                 # "support by China", "aid from China": the giver; "criticism from Beijing",
-                # "threats from the US": the one who criticises or threatens
+                # "threats from the US", "demands from Lima": the one who criticises, threatens or asks
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
@@ -2030,6 +2059,66 @@ class _DocCoder:
                 elif g.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and g.i < c.i:
                     out += [a for a in self._actors(g, 1) if a not in out]
         return out
+
+    def _asker_phrase(self, noun: Token, prep: Token) -> bool:
+        """Whether a request noun's "from" phrase names who asks ("demands from Lima", "a request
+        from Oslo"): right after the noun, the noun a request in its own right (``_is_request``)
+        and not a thing sought, whose "from" names who is asked ("sought compensation from Peru",
+        ``receiving_verbs``)."""
+        return prep.i == noun.i + 1 and self._is_request(noun) and not (
+            noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.w.receiving_verbs)
+
+    def _is_request(self, noun: Token) -> bool:
+        """Whether a noun of asking asks here: a word that also names a market quantity
+        (``quantity_request_nouns``: "demand from buyers in Asia", "met demand for steel") asks only in
+        the plural, with a possessor, or with a to-clause or that-clause."""
+        if noun.lemma_.lower() not in self.w.quantity_request_nouns:
+            return True
+        return noun.tag_ == "NNS" or any(
+            c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children)
+
+    def _request_nouns(self, verb: Token) -> Iterator[tuple[Token, Trigger]]:
+        """The request nouns a verb bears on, as its object or its prepositional object ("met Lima's
+        demands", "responded to the request from Oslo"), with their REQUEST sense."""
+        for noun in [c for c in verb.children if c.dep_ == "dobj"] + [
+                g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]:
+            if self._is_request(noun):
+                yield from ((noun, t) for t in self._triggers(noun) if t.type == "REQUEST")
+
+    def _refused_requests(self, verb: Token) -> list[str]:
+        """Who asked what a refusal turns down through the verb it refuses ("declined to answer the
+        request from Oslo", "refused to comply with Lima's demands": PLOVER REJECT, reject a request
+        or demand). The refused verb ("answer", "comply") is no act of its own, so only the request
+        it bears on names whom the refusal rejects."""
+        out: list[str] = []
+        for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            for noun, trig in self._request_nouns(act):
+                out += [a for a in self._noun_roles(noun, trig)[0] if a not in out]
+        return out
+
+    def _answerers(self, noun: Token) -> list[str]:
+        """Whom an act of words with its own sayer and no target named was said to: the subject
+        of an answering verb that takes it as its object or prepositional object ("Chile ignored a
+        warning from Peru", "responded to demands from Lima", ``answering_verbs``; not "echoed calls
+        from France" nor, through another noun, "answered questions about criticism from France"),
+        or the subject of the clause its ``addressee_preps`` phrase hangs on, when that subject is
+        itself an actor that acts ("pressed on despite objections from Oslo"; not "amid criticism
+        from Lima, Chile's exports rose")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in self.w.addressee_preps:
+            verb = head.head
+            if verb.pos_ != "VERB" or verb.lemma_.lower() in self.w.unagentive_verbs or any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return []
+            return _ordered_unique(self.actor_of[c.i] for c in verb.children
+                                   if c.dep_ == "nsubj" and c.i in self.actor_of)
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ != "dobj":
+            return []
+        if head.pos_ != "VERB" or head.lemma_.lower() not in self.w.answering_verbs:
+            return []
+        return self._subject(head)[0]
 
     def _governing_subject(self, noun: Token) -> tuple[list[str], Token | None]:
         """The subject of the verb a noun is the object of ("Beijing has avoided any condemnation")."""
