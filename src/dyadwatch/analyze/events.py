@@ -201,6 +201,8 @@ class EventWords:
     unagentive_verbs: frozenset[str]
     expecting_verbs: frozenset[str]
     quantity_request_nouns: frozenset[str]
+    purpose_preps: dict[str, frozenset[str]]
+    purpose_act_types: dict[str, frozenset[str]]
     undergoing_verbs: frozenset[str]
     evaluating_verbs: frozenset[str]
     joining_verbs: frozenset[str]
@@ -1624,6 +1626,8 @@ class _DocCoder:
                 targets = [a for a in self._clause_subjects(tok) if a not in sources]
             if not targets and trig.type == "REJECT":
                 targets = [a for a in self._refused_requests(tok) if a not in sources]
+            if not targets and trig.type in self.w.purpose_preps:
+                targets = [a for a in self._purposed_act_targets(tok, trig) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
@@ -2084,6 +2088,23 @@ class _DocCoder:
                 g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]:
             if self._is_request(noun):
                 yield from ((noun, t) for t in self._triggers(noun) if t.type == "REQUEST")
+
+    def _purposed_act_targets(self, verb: Token, trig: Trigger) -> list[str]:
+        """The target of the act a verb is done for or promises, named by an act noun in its
+        ``purpose_preps`` phrase: "put its fleet on alert for a strike on Chile" moves forces
+        against Chile (PLOVER MOBILIZE: forces readied against their target), "committed to more
+        aid to Chile" promises Chile (PLOVER AGREE: promise an act, with its target). Only an act
+        of a kind in ``purpose_act_types`` lends its target: drills with an ally are no target of
+        a mobilisation, nor is the country sanctioned a party to the agreement to sanction it."""
+        preps = self.w.purpose_preps.get(trig.type, frozenset())
+        kinds = self.w.purpose_act_types.get(trig.type, frozenset())
+        out: list[str] = []
+        for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                     for g in c.children if g.dep_ == "pobj"):
+            for sense in self._triggers(noun):
+                if sense.type in kinds:
+                    out += [a for a in self._noun_roles(noun, sense)[1] if a not in out]
+        return out
 
     def _refused_requests(self, verb: Token) -> list[str]:
         """Who asked what a refusal turns down through the verb it refuses ("declined to answer the
