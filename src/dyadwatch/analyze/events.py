@@ -201,6 +201,7 @@ class EventWords:
     unagentive_verbs: frozenset[str]
     expecting_verbs: frozenset[str]
     quantity_request_nouns: frozenset[str]
+    deferring_adverbs: frozenset[str]
     purpose_preps: dict[str, frozenset[str]]
     purpose_act_types: dict[str, frozenset[str]]
     undergoing_verbs: frozenset[str]
@@ -900,7 +901,8 @@ class _DocCoder:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
                 continue
-            fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)]
+            fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)
+                       and (trig.type != "REQUEST" or self._is_request(tok))]
             if any(_restricted(t) for t in fitting):
                 # a sense restricted by its modifier, head verb or preposition, when that word is
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
@@ -1073,6 +1075,14 @@ class _DocCoder:
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
                 yield ev
+                if type_ == "CONCEDE" and negated and refuser is None and trig.pos == "VERB" \
+                        and self._turns_down_request(tok):
+                    # "Chile would not meet Peru's demands", "did not comply with the request": a
+                    # demand not granted is turned down (PLOVER REJECT: reject a request or demand,
+                    # decline to yield), beside the concession negated ("refused to meet them" is
+                    # a REJECT already)
+                    yield {**ev, "type": "REJECT", "mode": None, "negated": False,
+                           "intensity": intensity_of("REJECT", None), "confidence": round(confidence - 0.1, 2)}
                 for gov, kind in said:
                     promisers = self._promisers(gov)
                     if kind == type_ or mode == "third-party" or source not in found.sources or \
@@ -2075,11 +2085,14 @@ class _DocCoder:
     def _is_request(self, noun: Token) -> bool:
         """Whether a noun of asking asks here: a word that also names a market quantity
         (``quantity_request_nouns``: "demand from buyers in Asia", "met demand for steel") asks only in
-        the plural, with a possessor, or with a to-clause or that-clause."""
-        if noun.lemma_.lower() not in self.w.quantity_request_nouns:
+        the plural, with a possessor, with a to-clause or that-clause, or for an act ("a demand for
+        talks", not for goods)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.w.quantity_request_nouns:
             return True
         return noun.tag_ == "NNS" or any(
-            c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children)
+            c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children) \
+            or any(g.dep_ == "pobj" and self._triggers(g) for c in noun.children
+                   if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
 
     def _request_nouns(self, verb: Token) -> Iterator[tuple[Token, Trigger]]:
         """The request nouns a verb bears on, as its object or its prepositional object ("met Lima's
@@ -2105,6 +2118,14 @@ class _DocCoder:
                 if sense.type in kinds:
                     out += [a for a in self._noun_roles(noun, sense)[1] if a not in out]
         return out
+
+    def _turns_down_request(self, verb: Token) -> bool:
+        """Whether a negated concession turns down a request it bears on: not when it is only not
+        made yet or in full ("has not yet met the demands", "did not immediately comply",
+        ``deferring_adverbs``)."""
+        adverbs = {c.lower_ for v in (verb, *(a for a in verb.children if a.dep_ in ("aux", "auxpass")))
+                   for c in v.children if c.dep_ == "advmod"}
+        return not adverbs & self.w.deferring_adverbs and any(True for _ in self._request_nouns(verb))
 
     def _refused_requests(self, verb: Token) -> list[str]:
         """Who asked what a refusal turns down through the verb it refuses ("declined to answer the
