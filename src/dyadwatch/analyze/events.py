@@ -217,6 +217,8 @@ class EventWords:
     promising_governors: frozenset[str]
     refusing_governors: frozenset[str]
     demanding_verbs: frozenset[str]
+    demanding_nouns: frozenset[str]
+    self_reference_words: frozenset[str]
     crowd_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     disapproving_words: frozenset[str]
@@ -911,8 +913,8 @@ class _DocCoder:
             obliged = self._obliged(tok) if not any(t.type == "REQUEST" for t in fitting) else []
             if obliged:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
-                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
-                                       dictionary=lexicon.name))
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="NOUN" if tok.pos_ == "NOUN" else "VERB",
+                                       type="REQUEST", mode="change", dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
             judged = self._judged(tok) if not any(t.type == "ACCUSE" for t in fitting) else None
             critics = self._critics(tok) if judged is not None else []
@@ -959,7 +961,7 @@ class _DocCoder:
                 # a demand told by a verb of saying is on those its clause says must act, not on the
                 # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
                 # Korea should collaborate": no demand on anyone)
-                speakers = self._subject(tok)[0]
+                speakers = self._governing_subject(tok)[0] if tok.pos_ == "NOUN" else self._subject(tok)[0]
                 obliged = told_demands[tok.i]
                 found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
             if tok.i in told_judged and trig.type == "ACCUSE":
@@ -1230,13 +1232,32 @@ class _DocCoder:
         return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
 
     def _obliged(self, tok: Token) -> list[str]:
-        """The actors a verb of saying says must or should act ("declared that China must drop
-        barriers"; ``demanding_verbs``, ``obligation_aux``): its clause's subject."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.demanding_verbs:
+        """The actors a verb or noun of saying says must or should act ("declared that China must
+        drop barriers", "sent a note to Peru that Lima should withdraw its envoy"; ``demanding_verbs``,
+        ``demanding_nouns``, ``obligation_aux``): its clause's subject. A noun's pronoun subject,
+        told to one addressee, is that addressee ("sent Peru a warning that it must pull back":
+        Peru), unless the clause speaks of its subject's own interest ("that it must guard its own
+        borders", ``self_reference_words``), which is left to coreference."""
+        told: list[Token] = []
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w.demanding_verbs:
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w.demanding_nouns:
+            # the noun's that-clause, not a relative clause ("a message that said ...")
+            clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            told = [g for c in [*tok.children, *(tok.head.children if tok.dep_ in OBJ else ())]
+                    if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        else:
             return []
-        return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
-                               any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
-                               for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+        out: list[str] = []
+        for c in clauses:
+            if not any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children):
+                continue
+            own = any(t.lower_ in self.w.self_reference_words for t in c.subtree)
+            for g in (g for g in c.children if g.dep_ == "nsubj"):
+                named = self._actors(told[0]) if g.pos_ == "PRON" and len(told) == 1 and not own else []
+                out += [a for a in named or self._actors(g) if a not in out]
+        return out
 
     def _judged(self, tok: Token) -> Token | None:
         """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``): the
