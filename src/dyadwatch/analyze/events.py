@@ -1748,6 +1748,10 @@ class _DocCoder:
             # "Chile ignored a warning from Peru", "pressed on despite objections from Oslo": who
             # answers or withstands what was said is whom it was said to
             targets = [a for a in self._answerers(tok) if a not in sources]
+            if not targets and self._passed_on(tok, sources):
+                # "Chile echoed calls from France for a truce", "Chile reported a warning from
+                # Peru": who passes on or reports what was said is not whom it was said to
+                return None
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
         between = self._between(tok)
@@ -2158,6 +2162,24 @@ class _DocCoder:
             for noun, trig in self._request_nouns(act):
                 out += [a for a in self._noun_roles(noun, trig)[0] if a not in out]
         return out
+
+    def _passed_on(self, noun: Token, sayers: list[str]) -> bool:
+        """Whether an act of words is the object, direct or through a preposition, of a verb
+        whose own subject, an actor other than its sayers, does not answer it (not one of
+        ``answering_verbs``, ``_answerers``), or answers another noun it hangs on: that subject
+        repeats, reports or is asked about it, and is no addressee."""
+        head = noun.head
+        through_noun = False
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in self.w.addressee_preps:
+            head = head.head
+            if head.pos_ == "NOUN" and head.dep_ == "dobj":
+                # "answered questions about criticism from France": what it answers is the questions
+                head, through_noun = head.head, True
+        elif noun.dep_ != "dobj":
+            return False
+        if head.pos_ != "VERB" or head.lemma_.lower() in self.w.answering_verbs and not through_noun:
+            return False
+        return bool(set(self._subject(head)[0]) - set(sayers))
 
     def _answerers(self, noun: Token) -> list[str]:
         """Whom an act of words with its own sayer and no target named was said to: the subject
