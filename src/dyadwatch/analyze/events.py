@@ -198,6 +198,7 @@ class EventWords:
     receiving_verbs: frozenset[str]
     addressee_preps: frozenset[str]
     answering_verbs: frozenset[str]
+    relaying_verbs: frozenset[str]
     unagentive_verbs: frozenset[str]
     expecting_verbs: frozenset[str]
     quantity_request_nouns: frozenset[str]
@@ -2164,10 +2165,11 @@ class _DocCoder:
         return out
 
     def _passed_on(self, noun: Token, sayers: list[str]) -> bool:
-        """Whether an act of words is the object, direct or through a preposition, of a verb
-        whose own subject, an actor other than its sayers, does not answer it (not one of
-        ``answering_verbs``, ``_answerers``), or answers another noun it hangs on: that subject
-        repeats, reports or is asked about it, and is no addressee."""
+        """Whether an act of words is the object, direct or through a preposition, of a verb by
+        which its subject, an actor other than its sayers, passes it on (``relaying_verbs``), or
+        the object of a preposition of another noun that verb's subject answers ("answered
+        questions about criticism from France"): that subject repeats, reports or is asked about
+        it, and is no addressee."""
         head = noun.head
         through_noun = False
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in self.w.addressee_preps:
@@ -2177,7 +2179,7 @@ class _DocCoder:
                 head, through_noun = head.head, True
         elif noun.dep_ != "dobj":
             return False
-        if head.pos_ != "VERB" or head.lemma_.lower() in self.w.answering_verbs and not through_noun:
+        if head.pos_ != "VERB" or not through_noun and head.lemma_.lower() not in self.w.relaying_verbs:
             return False
         return bool(set(self._subject(head)[0]) - set(sayers))
 
