@@ -138,6 +138,8 @@ V1_SENSES_MISSED = {
                "approval (SUPPORT, codebook: approve policy or action)",
     "rally": "v1 codes 'rally' as a demonstration; 'rallied behind/around/to X' is rallying support (SUPPORT)",
     "back": "v1 codes 'back' as SUPPORT; 'backed down/off' is yielding (CONCEDE)",
+    "meet": "v1 codes 'meet' as a meeting (CONSULT); meeting plural 'demands' grants them (CONCEDE, the guide's "
+            "'accept demands', codebook: accede to requests or demands), not a market's 'demand'",
     "call": "v1 codes a transitive 'call' as a phone call; 'called up reservists' mobilises (MOBILIZE), "
             "'called upon X' is a request like v1's 'call_on'; v1 codes the noun 'call' both as a phone call "
             "(CONSULT) and a request: 'calls for X' is only the request",
@@ -329,6 +331,9 @@ verb("give_way", "CONCEDE")
 verb("heed", "CONCEDE", needs_object=True)  # "heeded calls to"
 verb("accept_terms", "CONCEDE")
 verb("accept_conditions", "CONCEDE")
+# granting what was asked (the guide's "accept demands"); only the plural object: "met demand for
+# steel" is a market's demand, no request
+verb("meet_demands", "CONCEDE")
 verb("soften", "CONCEDE", needs_object=True)  # "softened its stance"
 verb("unfreeze", "CONCEDE", needs_object=True)
 verb("relax", "CONCEDE", needs_object=True)

@@ -2193,3 +2193,89 @@ def test_a_verbless_caption_of_a_meeting_is_news_of_the_day(nlp):
     # dated as "State TV showed the two at the summit" is: the day of the news
     text = "The Malian president with his Nigerien counterpart at the summit in Niamey."
     assert the(code(nlp, text), "MLI", "NER", "CONSULT")["date"] == REF
+
+
+# ------------------------------------------------------------------ acts of words and their addressee
+
+@pytest.mark.parametrize("text,source,target,type_", [
+    # a warning, criticism or request with its sayer in a "from" phrase is said to whoever answers,
+    # heeds, draws or withstands it (answering_verbs, addressee_preps)
+    ("Chile ignored a warning from Peru about the border fence.", "PER", "CHL", "THREATEN"),
+    ("Norway pressed on with the pipeline despite objections from Sweden.", "SWE", "NOR", "ACCUSE"),
+    ("Chile's speech drew harsh criticism from Peru.", "PER", "CHL", "ACCUSE"),
+    # refusing to answer a request rejects whoever asked, and the request stays made
+    ("Chile refused to answer the request from Peru.", "CHL", "PER", "REJECT"),
+    ("Chile refused to answer the request from Peru.", "PER", "CHL", "REQUEST"),
+    # granting plural demands concedes; not granting them turns them down
+    ("Chile met the demands of Peru on Friday.", "CHL", "PER", "CONCEDE"),
+    ("Chile did not comply with the request from Peru.", "CHL", "PER", "REJECT"),
+    # a mobilisation for a hostile act moves against that act's target
+    ("Peru called up ten thousand reservists for an offensive against Chile.", "PER", "CHL", "MOBILIZE"),
+    # a note's that-clause with "should" asks its one addressee, named by the pronoun
+    ("Chile sent a stiff note on Monday to Peru that it should withdraw its ambassador.", "CHL", "PER", "REQUEST"),
+])
+def test_an_act_of_words_is_said_to_whoever_answers_it(nlp, text, source, target, type_):
+    ev = the(code(nlp, text), source, target, type_)
+    assert not ev["negated"]
+
+
+def test_an_answerers_negation_leaves_the_demand_made_and_its_modality(nlp):
+    events = code(nlp, "Chile would not heed Peru's demands.")
+    ev = the(events, "PER", "CHL", "REQUEST")
+    assert not ev["negated"] and ev["modality"] == "hypothetical"
+    assert the(events, "CHL", "PER", "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    # a demand only expected, or any demand at all, is no demand made
+    "Chile does not expect demands from Peru.",
+    "Chile would reject any demand from Peru.",
+])
+def test_no_demand_made_when_only_expected_or_any(nlp, text):
+    assert not [e for e in find(code(nlp, text), "PER", "CHL", "REQUEST") if not e["negated"]]
+
+
+@pytest.mark.parametrize("text", [
+    # market demand is no request (quantity_request_nouns)
+    "Chile raised output to meet demand from China.",
+    "Chile did not meet demand from China last year.",
+    "Strong demand from China lifted copper prices.",
+])
+def test_market_demand_is_no_request(nlp, text):
+    events = code(nlp, text)
+    assert not [e for e in events if e["type"] in ("REQUEST", "CONCEDE", "REJECT")], events
+
+
+@pytest.mark.parametrize("text", [
+    # a concession only not made yet or at once is no refusal (deferring_adverbs)
+    "Chile has not yet met the demands from Peru.",
+    "Chile did not immediately comply with the request from Peru.",
+])
+def test_a_concession_deferred_is_no_rejection(nlp, text):
+    events = code(nlp, text)
+    assert the(events, "CHL", "PER", "CONCEDE")["negated"]
+    assert not find(events, "CHL", "PER", "REJECT")
+
+
+@pytest.mark.parametrize("text,repeater,sayer,type_", [
+    # who repeats, reports or answers questions about what was said is not whom it was said to
+    ("Chile echoed calls from France for a ceasefire.", "CHL", "FRA", "REQUEST"),
+    ("Chile reported a warning from China about the strait.", "CHL", "CHN", "THREATEN"),
+    ("Chile answered questions about criticism from France.", "CHL", "FRA", "ACCUSE"),
+])
+def test_an_act_of_words_passed_on_has_no_addressee(nlp, text, repeater, sayer, type_):
+    events = code(nlp, text)
+    assert not find(events, sayer, repeater, type_) and not find(events, repeater, sayer, type_), events
+
+
+def test_a_mobilisation_for_drills_with_a_partner_moves_against_no_one(nlp):
+    # purpose_act_types: only a hostile act lends its target to a mobilisation
+    events = code(nlp, "Peru put its fleet on standby for naval drills with Chile.")
+    assert not find(events, "PER", "CHL", "MOBILIZE")
+    assert the(events, "PER", "CHL", "COOPERATE")
+
+
+def test_a_told_clause_about_the_subjects_own_interest_is_left_to_coreference(nlp):
+    # self_reference_words: "it ... its own" is the sender, not the one told
+    events = code(nlp, "Chile sent a note to Peru that it must protect its own fishermen first.")
+    assert not find(events, "CHL", "PER", "REQUEST")

@@ -123,6 +123,10 @@ GIVING_TYPES = {"AID", "SUPPORT"}
 #: moving away ("imports from Russia", "a withdrawal from Syria"), nor a demand, whose "from" names
 #: who is asked ("seek reimbursement from Japan")
 FROM_DOER_TYPES = frozenset(GIVING_TYPES | {"ACCUSE", "THREATEN"})
+#: acts of words said to someone: with their sayer named and no target, the one who answers,
+#: heeds or turns them down is whom they were said to (``_answerers``); a request names its sayer
+#: in a "from" phrase only right after its noun and not after a verb of receiving (``_asker``)
+SAID_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 #: types whose act, named by a noun with two doers and no target, the doers share ("the deal inked
 #: by A and B"); not one-sided acts such as "US and EU sanctions", which both aim at a third party
 SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -198,6 +202,15 @@ class EventWords:
     attributing_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    addressee_preps: frozenset[str]
+    answering_verbs: frozenset[str]
+    relaying_verbs: frozenset[str]
+    unagentive_verbs: frozenset[str]
+    expecting_verbs: frozenset[str]
+    quantity_request_nouns: frozenset[str]
+    deferring_adverbs: frozenset[str]
+    purpose_preps: dict[str, frozenset[str]]
+    purpose_act_types: dict[str, frozenset[str]]
     undergoing_verbs: frozenset[str]
     evaluating_verbs: frozenset[str]
     joining_verbs: frozenset[str]
@@ -211,6 +224,8 @@ class EventWords:
     promising_governors: frozenset[str]
     refusing_governors: frozenset[str]
     demanding_verbs: frozenset[str]
+    demanding_nouns: frozenset[str]
+    self_reference_words: frozenset[str]
     crowd_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     disapproving_words: frozenset[str]
@@ -945,7 +960,8 @@ class _DocCoder:
             if tok.i in self.actor_of and tok.pos_ in ("PROPN",) or tok.i in self.venue_nouns and \
                     not self._present_parties(tok):
                 continue
-            fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)]
+            fitting = [trig for trig in self._triggers(tok) if self._fits(tok, trig)
+                       and (trig.type != "REQUEST" or self._is_request(tok))]
             if any(_restricted(t) for t in fitting):
                 # a sense restricted by its modifier, head verb or preposition, when that word is
                 # there, is the word's sense here: a "trade war" is a contest of tariffs, not a use
@@ -954,8 +970,8 @@ class _DocCoder:
             obliged = self._obliged(tok) if not any(t.type == "REQUEST" for t in fitting) else []
             if obliged:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
-                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="VERB", type="REQUEST", mode="change",
-                                       dictionary=lexicon.name))
+                fitting.append(Trigger(lemma=tok.lemma_.lower(), pos="NOUN" if tok.pos_ == "NOUN" else "VERB",
+                                       type="REQUEST", mode="change", dictionary=lexicon.name))
                 told_demands[tok.i] = obliged
             for type_, words in (("ACCUSE", self.w.disapproving_words), ("SUPPORT", self.w.approving_words)):
                 judged = self._judged(tok, words) if not any(t.type == type_ for t in fitting) else None
@@ -984,7 +1000,7 @@ class _DocCoder:
                 continue  # the object noun carries the event ("hold talks", "provide support")
             own_call = self._own_call(tok, candidates) if trig.pos == "NOUN" and trig.joint \
                 and trig.type in SHARED_TYPES else None
-            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok) \
+            if trig.pos == "NOUN" and self._object_of_trigger(tok, candidates) and not self._own_roles(tok, trig) \
                     and not self._told_parties(tok, trig, sent_actors) and not own_call:
                 continue  # "urged a ceasefire and dialogue": the thing asked for, not a second event
             if trig.pos == "NOUN" and tok.dep_ in ("compound", "nmod") and tok.head.i in noun_objects:
@@ -1004,7 +1020,7 @@ class _DocCoder:
                 # a demand told by a verb of saying is on those its clause says must act, not on the
                 # speaker ("Erdogan said Turkey must defend its rights", "Yoon said Japan and South
                 # Korea should collaborate": no demand on anyone)
-                speakers = self._subject(tok)[0]
+                speakers = self._governing_subject(tok)[0] if tok.pos_ == "NOUN" else self._subject(tok)[0]
                 obliged = told_demands[tok.i]
                 found = _Found(speakers, obliged, "syntax") if speakers and not set(speakers) & set(obliged) else None
             if (tok.i, trig.type) in told_judged:
@@ -1046,7 +1062,17 @@ class _DocCoder:
             # a third party's verb does not change an act with its own doer: in "the EU will not
             # join the American boycott" the boycott is neither negated nor future
             stop = self._third_party_verb(tok, set(found.sources) | set(found.targets)) if own_source else None
-            negated = self._negated(tok, trig, own_source=own_source, stop=stop)
+            neg_stop = stop
+            if own_source and stop is None and type_ in SAID_TYPES and not any(
+                    c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+                # "Chile would not heed Peru's demands": the demand was made; the answerer's
+                # negation is not its sayer's (its modality is kept); not a demand only expected
+                # or feared ("Chile does not expect demands from Peru") or any at all ("would
+                # reject any demand")
+                answer = self._third_party_verb(tok, set(found.sources))
+                if answer is not None and answer.lemma_.lower() not in self.w.expecting_verbs:
+                    neg_stop = answer
+            negated = self._negated(tok, trig, own_source=own_source, stop=neg_stop)
             carrier = tok.head if trig.needs_head and tok.dep_ in OBJ else None
             modality = self._modality(tok, stop=stop, carrier=carrier)
             if own_call and modality == "actual" and set(parties) <= set(own_call):
@@ -1112,6 +1138,14 @@ class _DocCoder:
                     **({"_offset": self._counted[tok.i]} if date is None and tok.i in self._counted else {}),
                 }
                 yield ev
+                if type_ == "CONCEDE" and negated and refuser is None and trig.pos == "VERB" \
+                        and self._turns_down_request(tok):
+                    # "Chile would not meet Peru's demands", "did not comply with the request": a
+                    # demand not granted is turned down (PLOVER REJECT: reject a request or demand,
+                    # decline to yield), beside the concession negated ("refused to meet them" is
+                    # a REJECT already)
+                    yield {**ev, "type": "REJECT", "mode": None, "negated": False,
+                           "intensity": intensity_of("REJECT", None), "confidence": round(confidence - 0.1, 2)}
                 for gov, kind in said:
                     promisers = self._promisers(gov)
                     if kind == type_ or mode == "third-party" or source not in found.sources or \
@@ -1259,13 +1293,32 @@ class _DocCoder:
         return restricts(owner) or owner.pos_ == "VERB" and any(c.dep_ in OBJ and restricts(c) for c in owner.children)
 
     def _obliged(self, tok: Token) -> list[str]:
-        """The actors a verb of saying says must or should act ("declared that China must drop
-        barriers"; ``demanding_verbs``, ``obligation_aux``): its clause's subject."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.w.demanding_verbs:
+        """The actors a verb or noun of saying says must or should act ("declared that China must
+        drop barriers", "sent a note to Peru that Lima should withdraw its envoy"; ``demanding_verbs``,
+        ``demanding_nouns``, ``obligation_aux``): its clause's subject. A noun's pronoun subject,
+        told to one addressee, is that addressee ("sent Peru a warning that it must pull back":
+        Peru), unless the clause speaks of its subject's own interest ("that it must guard its own
+        borders", ``self_reference_words``), which is left to coreference."""
+        told: list[Token] = []
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.w.demanding_verbs:
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.w.demanding_nouns:
+            # the noun's that-clause, not a relative clause ("a message that said ...")
+            clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            told = [g for c in [*tok.children, *(tok.head.children if tok.dep_ in OBJ else ())]
+                    if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        else:
             return []
-        return _ordered_unique(a for c in tok.children if c.dep_ == "ccomp" and
-                               any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children)
-                               for g in c.children if g.dep_ == "nsubj" for a in self._actors(g))
+        out: list[str] = []
+        for c in clauses:
+            if not any(x.dep_ == "aux" and x.lower_ in self.w.obligation_aux for x in c.children):
+                continue
+            own = any(t.lower_ in self.w.self_reference_words for t in c.subtree)
+            for g in (g for g in c.children if g.dep_ == "nsubj"):
+                named = self._actors(told[0]) if g.pos_ == "PRON" and len(told) == 1 and not own else []
+                out += [a for a in named or self._actors(g) if a not in out]
+        return out
 
     def _judged(self, tok: Token, words: Set[str]) -> Token | None:
         """The thing a verb judges as wrong (PLOVER ACCUSE: criticise; ``disapproving_words``), or as
@@ -1405,8 +1458,11 @@ class _DocCoder:
             return None
         return gov if gov.lemma_.lower() in words else None
 
-    def _own_roles(self, noun: Token) -> bool:
-        sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", "CONSULT"))
+    def _own_roles(self, noun: Token, trig: Trigger) -> bool:
+        # a shared talk names its parties; an act of words also its sayer ("rejected the demand
+        # from Lima": the demand is an act of its own beside the rejection)
+        sense = trig.type if trig.type in SAID_TYPES else "CONSULT"
+        sources, targets, joint = self._noun_roles(noun, Trigger(noun.lemma_, "NOUN", sense))
         return bool(sources or joint)
 
     def _material_help(self, tok: Token) -> bool:
@@ -1703,6 +1759,10 @@ class _DocCoder:
                 targets = self._intended_targets(tok, trig, sources)
             if not targets and trig.type in self.w.clause_target_types:
                 targets = [a for a in self._clause_subjects(tok) if a not in sources]
+            if not targets and trig.type == "REJECT":
+                targets = [a for a in self._refused_requests(tok) if a not in sources]
+            if not targets and trig.type in self.w.purpose_preps:
+                targets = [a for a in self._purposed_act_targets(tok, trig) if a not in sources]
             accused = self._attributed_doer(tok)
             if accused:
                 sources, own = accused, True
@@ -1785,6 +1845,14 @@ class _DocCoder:
             # "sent aid to Russia", "imposed sanctions on Iran", "gave Russia support", "raised
             # questions and concerns with Putin": the light verb carries the noun's target
             targets = [a for a in self._light_verb_targets(verb, trig) if a not in sources]
+        if not targets and sources and trig.type in SAID_TYPES:
+            # "Chile ignored a warning from Peru", "pressed on despite objections from Oslo": who
+            # answers or withstands what was said is whom it was said to
+            targets = [a for a in self._answerers(tok) if a not in sources]
+            if not targets and self._passed_on(tok, sources):
+                # "Chile echoed calls from France for a truce", "Chile reported a warning from
+                # Peru": who passes on or reports what was said is not whom it was said to
+                return None
         if trig.joint and len(joint_actors) >= 2:
             return _Found(joint_actors, [], "syntax", joint=True)
         between = self._between(tok)
@@ -1970,9 +2038,10 @@ class _DocCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         joint += [a for a in self._actors(g) if a not in joint]
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and trig.type in FROM_DOER_TYPES):
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and (
+                    trig.type in FROM_DOER_TYPES or trig.type == "REQUEST" and self._asker_phrase(noun, c))):
                 # "support by China", "aid from China": the giver; "criticism from Beijing",
-                # "threats from the US": the one who criticises or threatens
+                # "threats from the US", "demands from Lima": the one who criticises, threatens or asks
                 for g in c.children:
                     if g.dep_ == "pobj":
                         sources += [a for a in self._actors(g) if a not in sources]
@@ -2132,6 +2201,113 @@ class _DocCoder:
                 elif g.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and g.i < c.i:
                     out += [a for a in self._actors(g, 1) if a not in out]
         return out
+
+    def _asker_phrase(self, noun: Token, prep: Token) -> bool:
+        """Whether a request noun's "from" phrase names who asks ("demands from Lima", "a request
+        from Oslo"): right after the noun, the noun a request in its own right (``_is_request``)
+        and not a thing sought, whose "from" names who is asked ("sought compensation from Peru",
+        ``receiving_verbs``)."""
+        return prep.i == noun.i + 1 and self._is_request(noun) and not (
+            noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.w.receiving_verbs)
+
+    def _is_request(self, noun: Token) -> bool:
+        """Whether a noun of asking asks here: a word that also names a market quantity
+        (``quantity_request_nouns``: "demand from buyers in Asia", "met demand for steel") asks only in
+        the plural, with a possessor, with a to-clause or that-clause, or for an act ("a demand for
+        talks", not for goods)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.w.quantity_request_nouns:
+            return True
+        return noun.tag_ == "NNS" or any(
+            c.dep_ == "poss" or c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children) \
+            or any(g.dep_ == "pobj" and self._triggers(g) for c in noun.children
+                   if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+
+    def _request_nouns(self, verb: Token) -> Iterator[tuple[Token, Trigger]]:
+        """The request nouns a verb bears on, as its object or its prepositional object ("met Lima's
+        demands", "responded to the request from Oslo"), with their REQUEST sense."""
+        for noun in [c for c in verb.children if c.dep_ == "dobj"] + [
+                g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]:
+            if self._is_request(noun):
+                yield from ((noun, t) for t in self._triggers(noun) if t.type == "REQUEST")
+
+    def _purposed_act_targets(self, verb: Token, trig: Trigger) -> list[str]:
+        """The target of the act a verb is done for or promises, named by an act noun in its
+        ``purpose_preps`` phrase: "put its fleet on alert for a strike on Chile" moves forces
+        against Chile (PLOVER MOBILIZE: forces readied against their target), "committed to more
+        aid to Chile" promises Chile (PLOVER AGREE: promise an act, with its target). Only an act
+        of a kind in ``purpose_act_types`` lends its target: drills with an ally are no target of
+        a mobilisation, nor is the country sanctioned a party to the agreement to sanction it."""
+        preps = self.w.purpose_preps.get(trig.type, frozenset())
+        kinds = self.w.purpose_act_types.get(trig.type, frozenset())
+        out: list[str] = []
+        for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                     for g in c.children if g.dep_ == "pobj"):
+            for sense in self._triggers(noun):
+                if sense.type in kinds:
+                    out += [a for a in self._noun_roles(noun, sense)[1] if a not in out]
+        return out
+
+    def _turns_down_request(self, verb: Token) -> bool:
+        """Whether a negated concession turns down a request it bears on: not when it is only not
+        made yet or in full ("has not yet met the demands", "did not immediately comply",
+        ``deferring_adverbs``)."""
+        adverbs = {c.lower_ for v in (verb, *(a for a in verb.children if a.dep_ in ("aux", "auxpass")))
+                   for c in v.children if c.dep_ == "advmod"}
+        return not adverbs & self.w.deferring_adverbs and any(True for _ in self._request_nouns(verb))
+
+    def _refused_requests(self, verb: Token) -> list[str]:
+        """Who asked what a refusal turns down through the verb it refuses ("declined to answer the
+        request from Oslo", "refused to comply with Lima's demands": PLOVER REJECT, reject a request
+        or demand). The refused verb ("answer", "comply") is no act of its own, so only the request
+        it bears on names whom the refusal rejects."""
+        out: list[str] = []
+        for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            for noun, trig in self._request_nouns(act):
+                out += [a for a in self._noun_roles(noun, trig)[0] if a not in out]
+        return out
+
+    def _passed_on(self, noun: Token, sayers: list[str]) -> bool:
+        """Whether an act of words is the object, direct or through a preposition, of a verb by
+        which its subject, an actor other than its sayers, passes it on (``relaying_verbs``), or
+        the object of a preposition of another noun that verb's subject answers ("answered
+        questions about criticism from France"): that subject repeats, reports or is asked about
+        it, and is no addressee."""
+        head = noun.head
+        through_noun = False
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in self.w.addressee_preps:
+            head = head.head
+            if head.pos_ == "NOUN" and head.dep_ == "dobj":
+                # "answered questions about criticism from France": what it answers is the questions
+                head, through_noun = head.head, True
+        elif noun.dep_ != "dobj":
+            return False
+        if head.pos_ != "VERB" or not through_noun and head.lemma_.lower() not in self.w.relaying_verbs:
+            return False
+        return bool(set(self._subject(head)[0]) - set(sayers))
+
+    def _answerers(self, noun: Token) -> list[str]:
+        """Whom an act of words with its own sayer and no target named was said to: the subject
+        of an answering verb that takes it as its object or prepositional object ("Chile ignored a
+        warning from Peru", "responded to demands from Lima", ``answering_verbs``; not "echoed calls
+        from France" nor, through another noun, "answered questions about criticism from France"),
+        or the subject of the clause its ``addressee_preps`` phrase hangs on, when that subject is
+        itself an actor that acts ("pressed on despite objections from Oslo"; not "amid criticism
+        from Lima, Chile's exports rose")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in self.w.addressee_preps:
+            verb = head.head
+            if verb.pos_ != "VERB" or verb.lemma_.lower() in self.w.unagentive_verbs or any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return []
+            return _ordered_unique(self.actor_of[c.i] for c in verb.children
+                                   if c.dep_ == "nsubj" and c.i in self.actor_of)
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ != "dobj":
+            return []
+        if head.pos_ != "VERB" or head.lemma_.lower() not in self.w.answering_verbs:
+            return []
+        return self._subject(head)[0]
 
     def _governing_subject(self, noun: Token) -> tuple[list[str], Token | None]:
         """The subject of the verb a noun is the object of ("Beijing has avoided any condemnation")."""
