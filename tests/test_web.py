@@ -63,7 +63,9 @@ ARTICLES = [
         "text": (
             "India and Pakistan trade accusations\n\n"
             "India accused Pakistan of violating the ceasefire along the Line of Control on June 18, 2023.\n\n"
-            "Pakistan rejected the charge and said 12 civilians had been injured by Indian shelling.\n"
+            "Pakistan rejected the charge and said 12 civilians had been injured by Indian shelling.\n\n"
+            # a possibility with no time of its own: an undated event (the month=undated filter)
+            "India could impose new trade restrictions on Pakistan if the shelling continues.\n"
         ),
     },
 ]
