@@ -361,7 +361,7 @@ def test_joint_action_both_directions(nlp, text, a, b, type_):
 @pytest.mark.parametrize("text,source,target,type_", [
     # what two sides agree or commit to do is coded too, by its own type
     ("Qatar and Bahrain agreed to exchange ambassadors.", "BHR", "QAT", "COOPERATE"),
-    ("Ethiopia and Eritrea are committing to stop all fighting.", "ERI", "ETH", "RETREAT"),
+    ("Ethiopia and Eritrea are committing to end hostilities along their shared frontier.", "ERI", "ETH", "RETREAT"),
     ("Ethiopia and Eritrea agreed to end hostilities.", "ETH", "ERI", "RETREAT"),
     ("Kenya and Somalia agreed to renew their diplomatic relations following a long rupture.", "KEN", "SOM", "COOPERATE"),
     # a hyphen after "re-" or "de-" keeps the word whole (kept_hyphen_prefixes): split, "de-escalate"
@@ -441,7 +441,7 @@ def test_a_promise_is_the_promisers_alone(nlp):
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("Turkey said on Wednesday that Greece must return the seized fishing boat.", "TUR", "GRC"),
+    ("Chile said late on Monday that Peru must hand back the impounded trawler.", "CHL", "PER"),
     ("Washington declared that China must drop its barriers to U.S. exports.", "USA", "CHN"),
     ("Jordanian Foreign Minister Ayman Safadi said that France should be ready to broker talks between Armenians "
      "and Azerbaijanis.", "JOR", "FRA"),
@@ -792,9 +792,9 @@ def test_a_plan_agreed_on_a_carried_day_dates_from_then(nlp):
 
 def test_what_was_told_a_gathering_dates_from_the_telling(nlp):
     # "told a gathering … that the two sides should …": the parser hangs the clause on the noun
-    text = ("On Friday in Canberra, Albanese told a gathering of executives from Australia and India "
-            "that the two countries should cooperate more on critical minerals.")
-    told = find(code(nlp, text, "2023-03-18"), "AUS", "IND", "COOPERATE")
+    text = ("On Friday in Nairobi, Ruto told an audience of grain traders from Kenya and Tanzania "
+            "that the two neighbours should cooperate more on storage and rail freight.")
+    told = find(code(nlp, text, "2023-03-18"), "KEN", "TZA", "COOPERATE")
     assert told and {e["date"] for e in told} == {"2023-03-17"}
 
 
@@ -814,7 +814,7 @@ def test_a_day_counted_from_the_story_s_day(nlp):
 
 
 def test_a_day_counted_from_another_event_is_not_the_news_day(nlp):
-    text = "Only 15 days before China blockaded Taiwan in April, Putin and Xi signed a declaration."
+    text = "Just 20 days before Russia shelled the port of Odesa in June, Xi and Putin had signed a joint statement."
     assert {e["date"] for e in find(code(nlp, text), "CHN", "RUS", "AGREE")} == {None}
     # the clause's own date still dates it
     text = "In mid-March 2023, two weeks before announcing his plan to station nuclear arms in Belarus, Putin met Xi in Moscow."
@@ -1711,7 +1711,7 @@ def test_seeking_something_from_a_state_is_a_request_to_it(nlp):
     # the parser hangs "from" on the object: the verb's sense is still chosen by it
     ev = the(code(nlp, "Kenya sought reimbursement from Uganda for the damaged trucks."), "KEN", "UGA", "REQUEST")
     assert (ev["negated"], ev["modality"]) == (False, "actual")
-    ev = the(code(nlp, "Poland has no plans to seek reimbursement from Germany."), "POL", "DEU", "REQUEST")
+    ev = the(code(nlp, "Ghana has no plans to seek compensation from Togo over the flooded farms."), "GHA", "TGO", "REQUEST")
     assert (ev["negated"], ev["modality"]) == (True, "intended")
     # compensation sought is asked for, compensation paid is given
     assert the(code(nlp, "Greece demanded compensation from Germany."), "GRC", "DEU", "REQUEST")
@@ -1734,9 +1734,9 @@ def test_the_use_of_force_against_a_state_is_an_assault(nlp):
 
 def test_a_shared_act_with_two_listed_leaders_is_with_each(nlp):
     # the parser makes the first leader a modifier of the second; both are partners of the act
-    events = code(nlp, "Macron attended the signing of the accord with Serbia's President Vucic and "
-                       "Kosovo's Prime Minister Kurti, in Brussels.")
-    for partner in ("SRB", "XKX"):
+    events = code(nlp, "Macron hosted the ceremony for the treaty with Armenia's outgoing President Khachaturyan and "
+                       "Azerbaijan's Prime Minister Asadov, in Paris.")
+    for partner in ("ARM", "AZE"):
         assert the(events, "FRA", partner, "AGREE") and the(events, partner, "FRA", "AGREE")
 
 
@@ -1749,8 +1749,8 @@ def test_the_passive_subject_of_involved_in_takes_part_in_the_shared_act(nlp):
 
 
 def test_a_target_after_coordinated_acts_is_the_target_of_each(nlp):
-    events = code(nlp, "Belgrade said a Serbian naval blockade or other action against Croatia would be illegal, "
-                       "Kosovo's prime minister said.")
+    events = code(nlp, "Belgrade said a Serbian sea blockade or any other step against Croatia would break international law, "
+                       "Kosovo's foreign minister said.")
     assert the(events, "SRB", "HRV", "COERCE")["modality"] == "hypothetical"
     # an act with its own doer keeps its phrase to itself
     events = code(nlp, "The Russian blockade and Israel's strikes on Syria worried the Turkish government.")
