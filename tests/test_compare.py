@@ -628,7 +628,7 @@ def test_two_judgements_of_the_relationship_in_other_words_agree() -> None:
         return ClaimItem(document_id=doc, start=0, end=len(sentence), sentence=sentence, actors=actors,
                          polarity=1, extra={"dyad": ("PHL", "VNM"), "pairs": [("PHL", "VNM")]})
 
-    rough = claim("a", "The row suggests that Philippine-Vietnamese relations may not be smooth under the new president.")
+    rough = claim("a", "After the quarrel, Philippine-Vietnamese ties look likely to stay strained once the new president takes office.")
     low = claim("b", "Manila took its quarrel with Hanoi to the United Nations as ties sank to their lowest in years.")
     cordial = claim("c", "Hanoi and Manila held their talks in a cordial atmosphere of mutual respect.")
     decided = decide_assessment(rough, low, 0.5, ("PHL", "VNM"))
