@@ -202,8 +202,8 @@ def test_ledger_ongoing_intention_is_done() -> None:
 
 
 def test_ledger_area_comes_from_the_triggers_clause() -> None:
-    sentence = ("India will keep purchasing Russian oil at steep discounts, will offer diplomatic cover at "
-                "the UN General Assembly, and will not back any Western sanctions regime.")
+    sentence = ("Turkey will go on purchasing Russian gas below market prices, will lend diplomatic cover in "
+                "the Security Council, and will not join any Western sanctions regime.")
     contexts = ["economic", "diplomatic", "natural_resource", "legal"]
     at = sentence.index("purchasing")
     assert event_group("COOPERATE", contexts, sentence=sentence, trigger_at=at, trigger_end=at + 10) == "energy"
