@@ -412,10 +412,10 @@ def test_actors_title_with_name_next_to_it(actor_nlp):
 def test_actors_name_after_the_state_a_title_is_accredited_to(actor_nlp):
     # "<title> to <state>, <name>": the name is the title holder's, the state stays a mention
     doc = analyse(actor_nlp, "Kenyan Ambassador to Ghana, Amina Wanjiru Otieno, presented her letters. "
-                       "Brazil's permanent representative to the UN, Rui Carvalho, spoke next.", "2025-03-01")
+                       "Brazil's special representative to the UN, Rui Carvalho, spoke next.", "2025-03-01")
     assert [(m["text"], m["code"], m["kind"]) for m in doc._.dw_mentions if m["kind"] != "pronoun"] == [
         ("Kenyan Ambassador", "KEN", "title"), ("Ghana", "GHA", "state"), ("Amina Wanjiru Otieno", "KEN", "person"),
-        ("Brazil's permanent representative", "BRA", "title"), ("UN", "UN", "organisation"),
+        ("Brazil's special representative", "BRA", "title"), ("UN", "UN", "organisation"),
         ("Rui Carvalho", "BRA", "person")]
 
 
