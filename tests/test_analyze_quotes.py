@@ -392,10 +392,11 @@ def test_a_quoted_paragraph_continues_the_speaker_of_the_paragraph_before(nlp) -
 
 
 def test_speaker_phrase_between_the_quote_and_a_misparsed_verb(nlp) -> None:
-    text = ("Relations fell to a new low last month.\n“If Washington dares to launch a strike on our territory, it "
-            "would be an act of war,” Iran’s permanent representative to the UN, Amir Saeid Iravani, wrote in a letter.")
+    text = ("The quarrel over the fishing grounds deepened in March.\n“Should Canberra try to board our trawlers, we "
+            "will treat it as piracy,” Fiji’s special representative to the UN, Mateus Ferreira Lima, "
+            "wrote in a letter.")
     quotes = [(q["speaker"], q["text"][:20]) for q in nlp(text)._.dw_quotes if q["direct"]]
-    assert quotes == [("Amir Saeid Iravani", "If Washington dares ")]
+    assert quotes == [("Mateus Ferreira Lima", "Should Canberra try ")]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -451,8 +452,8 @@ def test_a_body_named_by_its_kind_is_the_body_of_that_kind_last_named(qnlp) -> N
 
 def test_it_said_is_the_body_that_spoke_just_before(qnlp) -> None:
     # "it" stands for the body named as the speaker of the sentence before, not for a person
-    text = ("The Department of Foreign Affairs said it had never agreed to inspections. "
-            "“Reports of an agreement are inaccurate,” it said in a statement.")
+    text = ("The Department of Foreign Affairs said on Monday that no inspection deal exists. "
+            "“Talk of such a deal is mistaken,” it said in a statement.")
     direct = [q for q in quotes(qnlp, text) if q["direct"]]
     assert [q["speaker"] for q in direct] == ["Department of Foreign Affairs"]
 
