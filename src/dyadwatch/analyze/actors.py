@@ -954,7 +954,7 @@ class _DocResolver:
                     covered: list[_Mention | None]) -> _Mention | None:
         """The person named right after a title: 'Foreign Minister Wang Yi', 'spokeswoman, Mao Ning',
         and after the state a title is accredited to: 'Saudi Ambassador to Iran, Abdullah Al Anzi',
-        'China's permanent representative to the UN, Fu Cong'.
+        'Norway's special envoy to the UN, Kari Lunde'.
 
         Returns a dictionary person's mention, or a new mention with an empty entry for a
         PERSON entity in no dictionary.
