@@ -1530,9 +1530,9 @@ class _DocCoder:
         if own:
             out.append(own)
             # "the Chinese and Russian presidents": every coordinated modifier names a party
-            # (and the modifier itself when both are people: "with Armenia's PM Pashinyan and
-            # Azerbaijan's President Aliyev", which the parser makes "Pashinyan (and Azerbaijan)" a
-            # modifier of "Aliyev")
+            # (and the modifier itself when both are people: in "talks between Peru's president
+            # Ramos and Chile's foreign minister Soto" the parser makes "Ramos (and Chile)" a
+            # modifier of "Soto")
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.actor_of:
                     conjuncts = [g for g in c.children if g.dep_ == "conj" and g.i in self.actor_of]
@@ -2322,7 +2322,7 @@ class _DocCoder:
             if not actors and subj is not None and subj.dep_ == "nsubjpass" and noun.dep_ == "pobj" \
                     and noun.head.lower_ == "in" and noun.head.head.i == head.i \
                     and head.lemma_.lower() in self.w.participating_participles:
-                # "Japan was involved in a war of words with China": the passive subject takes part
+                # "Peru was involved in a bitter quarrel with Chile": the passive subject takes part
                 actors = self._actors(subj)
             return actors, subj
         return [], None
