@@ -564,7 +564,7 @@ noun("row", "ACCUSE", joint=True, mode="disapprove", needs_prep=["over", "with",
 # a war fought with words: "a war of words with China", "a diplomatic war" (not "a war of aggression")
 noun("war_of_words", "ACCUSE", joint=True, mode="disapprove")
 noun("war", "ACCUSE", joint=True, mode="disapprove", needs_modifier=["diplomatic", "verbal", "rhetorical", "propaganda"])
-# one side's hostile words: "the aggressive rhetoric of 'Mitsotakis yok' by Erdogan"
+# one side's hostile words: "the minister's heated rhetoric against Lima"
 noun("rhetoric", "ACCUSE", mode="disapprove", needs_modifier=["aggressive", "hostile", "inflammatory", "bellicose",
                                                               "belligerent", "confrontational", "harsh", "heated"])
 noun("reprimand", "ACCUSE", mode="disapprove")
