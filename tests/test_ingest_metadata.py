@@ -116,7 +116,7 @@ def test_metadata_title_hint_wins() -> None:
         (f"Ports reopen\nWritten by Jane Doe\n{BODY}", ("Jane Doe",)),
         (f"{BODY}\n{MORE}\nWritten by Jane Doe", ("Jane Doe",)),
         (f"{BODY}\n{MORE}\nReporting by Jane Doe in Ankara; Editing by John Roe", ("Jane Doe",)),
-        (f"{BODY}\n{MORE}\nJane Doe is a geopolitical policy analyst for Example Hook, specializing in trade.",
+        (f"{BODY}\n{MORE}\nJane Doe is a trade economist for Example Hook, covering shipping.",
          ("Jane Doe",)),
         (f"{BODY}\n\n{MORE}\n\n\nElizabeth Roe is a Senior Research Scientist at the Example Center's Asia Program,",
          ("Elizabeth Roe",)),
@@ -200,7 +200,7 @@ def test_metadata_outlet(text: str, outlet: str, source: str) -> None:
         f"{BODY}\n{MORE}\nJane Doe is an analyst for the Example Institute.",
         # outlets mentioned in the body are sources of the story, not its outlet
         f"{BODY}\nAs Example News reported last week, the talks were tense.\n{MORE}",
-        f"{BODY}\n“The talks stalled,” Jane Doe and John Roe wrote in The Diplomatist in November.\n{MORE}",
+        f"{BODY}\n“The talks stalled,” as Jane Doe and John Roe put it in The Diplomatist last autumn.\n{MORE}",
         # a byline place is not an outlet
         f"Ports reopen\nBy Jane Doe, Ankara\n{BODY}",
         f"Ports reopen\nBy Jane Doe, Asia correspondent\n{BODY}",

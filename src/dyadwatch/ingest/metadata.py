@@ -817,8 +817,8 @@ def _read_wire_tag(line: str, found: _Found) -> bool:
 def _read_label(line: str, found: _Found) -> bool:
     """"Published: <date>", "Updated 3 days ago", "Retrieved March 12, 2024"; True when one."""
     matched = False
-    # a date line a scraper ran into the article's first paragraph ("date 2023-12-20 Egypt has
-    # said that …", hundreds of characters on one line): the label and its date open the line,
+    # a date line a scraper ran into the article's first paragraph ("date 2024-03-05 Kenya has
+    # announced that …", hundreds of characters on one line): the label and its date open the line,
     # and only a full date right after the label counts when prose follows (``_find_date``)
     line = line.strip()[:_LABELLED_LINE_CHARS]
     # the whole line first ("Published - 12 March 2024"), then its segments
