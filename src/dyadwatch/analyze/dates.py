@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
+from dyadwatch.dictionaries.words import alternation as _alternation
 
 __all__ = ["DateWords", "date_words", "narrative_offset", "parse_iso", "resolve_date"]
 
@@ -28,13 +29,6 @@ _SATURDAY = 5
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _alternation(words: Iterable[str], space: str = " ") -> str:
-    """A regular-expression alternation of words (lower case), longest first; a space between
-    words matches ``space``."""
-    return "|".join(space.join(re.escape(part) for part in w.split(" "))
-                    for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 class DateWords:

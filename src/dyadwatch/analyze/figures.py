@@ -67,6 +67,7 @@ from dyadwatch.analyze.dates import resolve_date
 from dyadwatch.analyze.docview import doc_sents, doc_text
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
 from dyadwatch.dictionaries.words import WordLists, word_lists
+from dyadwatch.dictionaries.words import alternation as _alternation
 
 __all__ = ["FIGURE_KEYS", "MAX_VALUE", "FigureFinder", "FigurePatterns", "Money", "figure_records", "find_quantities",
            "money_of", "parse_quantity", "patterns_of"]
@@ -88,21 +89,6 @@ for _ext in ("dw_figures", "dw_ref_date", "dw_url"):
 # (digits, separators, signs) and punctuation.
 #: a year in digits, as the date phrases of ``year_prepositions`` and ``year_to_date`` take it
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-
-
-def _alternation(words: Iterable[str], *, space: str = " ", bounded: bool = False) -> str:
-    """A regular-expression alternation of the words of a word list, longest first.
-
-    A trailing ``*`` stands for any ending (``invad*``: "invade", "invasion"); a space between
-    words matches ``space`` (a literal space, or ``\\s+`` where the text may break a line there);
-    ``bounded`` ends each word without a ``*`` at a word boundary. Everything else is literal.
-    """
-    parts = []
-    for word in sorted(words, key=lambda w: (-len(w), w)):
-        stem = word[:-1] if word.endswith("*") else word
-        rx = space.join(re.escape(part) for part in stem.split(" "))
-        parts.append(rx + (r"\w*" if word.endswith("*") else (r"\b" if bounded else "")))
-    return "|".join(parts)
 
 
 def _values(words: dict[str, str], path: str, key: str) -> dict[str, float]:

@@ -127,6 +127,21 @@ class WordLists:
                                              builtin=builtin if builtin.is_file() else DATA_DIR / "en")
 
 
+
+def alternation(words: Iterable[str], *, space: str = " ", bounded: bool = False) -> str:
+    """A regular-expression alternation of the words of a word list, longest first.
+
+    A trailing ``*`` stands for any ending (``invad*``: "invade", "invasion"); a space between
+    words matches ``space`` (a literal space, or ``\\s+`` where the text may break a line there);
+    ``bounded`` ends each word without a ``*`` at a word boundary. Everything else is literal.
+    """
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        stem = word[:-1] if word.endswith("*") else word
+        rx = space.join(re.escape(part) for part in stem.split(" "))
+        parts.append(rx + (r"\w*" if word.endswith("*") else (r"\b" if bounded else "")))
+    return "|".join(parts)
+
 def read_word_file(path: Path) -> frozenset[str]:
     """The words of a plain word file (``data/en/outlet_words.txt``): one word per line, lower-cased,
     ``#`` starting a comment.
