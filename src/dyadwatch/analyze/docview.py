@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,7 @@ __all__ = ["doc_deps", "doc_heads", "doc_pos", "doc_sents", "doc_text", "doc_tok
 KEEP = 4
 
 _LOCAL = threading.local()
+_V = TypeVar("_V")
 
 
 def _views(doc: Doc) -> dict[str, Any]:
@@ -52,55 +54,40 @@ def _views(doc: Doc) -> dict[str, Any]:
     return views
 
 
+def _view(doc: Doc, key: str, build: Callable[[Doc], _V]) -> _V:
+    """The Doc's view ``key``, built by ``build`` the first time it is asked for."""
+    views = _views(doc)
+    value = views.get(key)
+    if value is None:
+        value = views[key] = build(doc)
+    return cast(_V, value)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once."""
-    views = _views(doc)
-    text = views.get("text")
-    if text is None:
-        text = views["text"] = doc.text
-    return text
+    return _view(doc, "text", lambda d: d.text)
 
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     """``tuple(doc.sents)``, made once (after the parser)."""
-    views = _views(doc)
-    sents = views.get("sents")
-    if sents is None:
-        sents = views["sents"] = tuple(doc.sents)
-    return sents
+    return _view(doc, "sents", lambda d: tuple(d.sents))
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """``list(doc)``: index it instead of the Doc to reuse one ``Token`` object per token."""
-    views = _views(doc)
-    tokens = views.get("tokens")
-    if tokens is None:
-        tokens = views["tokens"] = list(doc)
-    return tokens
+    return _view(doc, "tokens", list)
 
 
 def doc_heads(doc: Doc) -> list[int]:
     """Each token's head as a token index (the root's is its own)."""
-    views = _views(doc)
-    heads = views.get("heads")
-    if heads is None:
-        heads = views["heads"] = [t.head.i for t in doc_tokens(doc)]
-    return heads
+    return _view(doc, "heads", lambda d: [t.head.i for t in doc_tokens(d)])
 
 
 def doc_pos(doc: Doc) -> list[str]:
     """Each token's ``pos_``, read once."""
-    views = _views(doc)
-    pos = views.get("pos")
-    if pos is None:
-        pos = views["pos"] = [t.pos_ for t in doc_tokens(doc)]
-    return pos
+    return _view(doc, "pos", lambda d: [t.pos_ for t in doc_tokens(d)])
 
 
 def doc_deps(doc: Doc) -> list[str]:
     """Each token's ``dep_``, read once."""
-    views = _views(doc)
-    deps = views.get("deps")
-    if deps is None:
-        deps = views["deps"] = [t.dep_ for t in doc_tokens(doc)]
-    return deps
+    return _view(doc, "deps", lambda d: [t.dep_ for t in doc_tokens(d)])
