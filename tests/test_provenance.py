@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,21 +48,33 @@ def _tracked_files() -> list[Path]:
     return [ROOT / name for name in out.splitlines() if Path(name).suffix not in _SKIP_SUFFIXES]
 
 
-def test_no_gold_passage_in_the_repository() -> None:
+def _gold(runs: Callable[[str], set[tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """The runs of every shared gold text."""
     need_shared()
     gold: set[tuple[str, ...]] = set()
     for text in _shared_texts():
-        gold |= _runs(text)
+        gold |= runs(text)
     assert len(gold) > 10_000  # the shared texts were read
+    return gold
+
+
+def _tracked_with_gold(runs: Callable[[str], set[tuple[str, ...]]]) -> list[str]:
+    """Each tracked file sharing a run with the gold texts, with its first shared run."""
+    gold = _gold(runs)
     found = []
     for path in _tracked_files():
         try:
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, FileNotFoundError):
             continue
-        shared = _runs(text) & gold
+        shared = runs(text) & gold
         if shared:
             found.append(f"{path.relative_to(ROOT)}: {' '.join(sorted(shared)[0])!r} ({len(shared)} runs)")
+    return found
+
+
+def test_no_gold_passage_in_the_repository() -> None:
+    found = _tracked_with_gold(_runs)
     assert not found, "passages of the shared gold texts, copied into the repository:\n" + "\n".join(found)
 
 
@@ -101,30 +114,14 @@ def _masked_runs(text: str) -> set[tuple[str, ...]]:
 
 
 def test_no_gold_passage_with_its_names_changed() -> None:
-    need_shared()
-    gold: set[tuple[str, ...]] = set()
-    for text in _shared_texts():
-        gold |= _masked_runs(text)
-    assert len(gold) > 10_000  # the shared texts were read
-    found = []
-    for path in _tracked_files():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, FileNotFoundError):
-            continue
-        shared = _masked_runs(text) & gold
-        if shared:
-            found.append(f"{path.relative_to(ROOT)}: {' '.join(sorted(shared)[0])!r} ({len(shared)} runs)")
+    found = _tracked_with_gold(_masked_runs)
     assert not found, "gold passages with their names changed, in the repository:\n" + "\n".join(found)
 
 
 def test_the_masked_check_catches_a_renamed_copy() -> None:
     """Eight words of a gold sentence with its names changed are caught; a stock phrase, or our own
     sentence on the same subject, is not."""
-    need_shared()
-    gold: set[tuple[str, ...]] = set()
-    for text in _shared_texts():
-        gold |= _masked_runs(text)
+    gold = _gold(_masked_runs)
     record = json.loads(sorted((SHARED / "external" / "plover-gsr-gold").glob("*.json"))[0].read_text())["text"]
     renamed = re.sub(r"\b[A-Z][a-z]+\b", "Norway", record)
     if not _masked_runs(record):
