@@ -122,7 +122,7 @@ from spacy.tokens import Doc, Span
 from dyadwatch.analyze.docview import doc_deps, doc_heads, doc_pos, doc_sents, doc_text, doc_tokens
 from dyadwatch.analyze.paragraphs import trim_span
 from dyadwatch.dictionaries.errors import DictionaryErrors, DictionaryFormatError
-from dyadwatch.dictionaries.words import WordLists, word_lists
+from dyadwatch.dictionaries.words import WordLists, alternation, word_lists
 
 __all__ = ["StanceFinder", "StanceModel", "StanceWords", "find_stances", "make_stance_finder", "sentence_direction",
            "article_features", "stance_features", "stance_model", "stance_words"]
@@ -994,8 +994,7 @@ def _event_modality(doc: Doc, toks: list[_Tok], events: list[dict[str, Any]], fa
 @lru_cache(maxsize=8)
 def _past_date(words: frozenset[str]) -> re.Pattern[str]:
     """A year in digits, or one of the words that date a sentence in the past (``past_date_words``)."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{alternatives})\b", re.I)
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{alternation(words)})\b", re.I)
 
 
 def _clause_flags(sent: Span, toks: list[_Tok], lex: StanceWords) -> tuple[set[int], set[int]]:
